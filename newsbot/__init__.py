@@ -1,0 +1,3 @@
+"""newsbot: a Scrapy crawler for news aggregators."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Scrapy add-ons shipped with newsbot."""

@@ -1,0 +1,141 @@
+"""Precision and recall of noise removal over the labelled set in ``tests/data/noise``.
+
+Run ``python -m newsbot.benchmarks.noise [DIR]``. Each file is one article page (``shape:
+article``: its lines in reading order) or a set of one-paragraph teasers (``shape: teaser``:
+each line cleaned on its own). Every line is labelled ``content``, ``noise`` (with the rule
+expected to remove it) or ``caption``; a content or caption line may list the glued noise
+(``cuts``) expected to be cut out of it and the text expected to remain (``expect``).
+
+A *unit* of noise is a whole noise line or one glued cut. Recall is the share of noise units
+removed; precision is the share of removals (whole lines, cuts) that were noise. Content
+damaged in any other way (a kept line that differs from ``expect``, a caption not moved out
+of the body) counts as a false removal under the rule ``damage``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsbot.cleaning import NoiseRules, load_noise_rules, trace
+from newsbot.cleaning.text import normalise
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "noise"
+
+
+@dataclass
+class RuleScore:
+    removed: int = 0  # units this rule removed
+    correct: int = 0  # ... of which were noise
+    expected: int = 0  # noise units labelled with this rule
+    found: int = 0  # ... of which were removed (by any rule)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.removed if self.removed else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+
+@dataclass
+class Report:
+    rules: dict[str, RuleScore] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    lines: int = 0
+
+    def score(self, rule: str) -> RuleScore:
+        return self.rules.setdefault(rule, RuleScore())
+
+    @property
+    def overall(self) -> RuleScore:
+        total = RuleScore()
+        for s in self.rules.values():
+            total.removed += s.removed
+            total.correct += s.correct
+            total.expected += s.expected
+            total.found += s.found
+        return total
+
+    def render(self) -> str:
+        rows = [f"{'rule':32} {'precision':>9} {'recall':>7} {'removed':>8} {'noise':>6}"]
+        for name in sorted(self.rules):
+            s = self.rules[name]
+            rows.append(
+                f"{name:32} {s.precision:9.3f} {s.recall:7.3f} {s.removed:8d} {s.expected:6d}"
+            )
+        o = self.overall
+        rows.append(f"{'OVERALL':32} {o.precision:9.3f} {o.recall:7.3f} {o.removed:8d} {o.expected:6d}")
+        rows.append(f"{self.lines} labelled lines")
+        rows += [f"  ! {e}" for e in self.errors]
+        return "\n".join(rows)
+
+
+def _score_line(report: Report, where: str, row: dict[str, Any], out: Any) -> None:
+    label = row["label"]
+    if label == "noise":
+        expected = row["rule"]
+        report.score(expected).expected += 1
+        if out.rule is not None:
+            report.score(expected).found += 1
+            report.score(out.rule).removed += 1
+            report.score(out.rule).correct += 1
+        else:
+            report.errors.append(f"{where}: missed {expected}: {row['text'][:70]!r}")
+        return
+    if out.rule is not None:
+        report.score(out.rule).removed += 1
+        report.errors.append(f"{where}: removed {label} by {out.rule}: {row['text'][:70]!r}")
+        return
+    want = Counter(row.get("cuts", []))
+    got = Counter(c.rule for c in out.cuts)
+    for rule, n in want.items():
+        report.score(rule).expected += n
+        report.score(rule).found += min(n, got[rule])
+        if got[rule] < n:
+            report.errors.append(f"{where}: missed glued {rule}: {row['text'][:70]!r}")
+    for rule, n in got.items():
+        report.score(rule).removed += n
+        report.score(rule).correct += min(n, want[rule])
+        if n > want[rule]:
+            report.errors.append(f"{where}: extra cut {rule}: {row['text'][:70]!r}")
+    expect = normalise(row.get("expect", row["text"]))
+    result = out.caption if label == "caption" else out.kept
+    if result != expect and want == got:
+        report.score("damage").removed += 1
+        report.errors.append(f"{where}: {label} became {result!r}, expected {expect!r}")
+
+
+def evaluate(data_dir: Path | str | None = None, rules: NoiseRules | None = None) -> Report:
+    rules = rules or load_noise_rules()
+    report = Report()
+    for path in sorted(Path(data_dir or DEFAULT_DIR).glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        ctx = {k: doc.get(k) for k in ("title", "source", "category")}
+        rows = doc["lines"]
+        if doc.get("shape") == "teaser":
+            outcomes = [trace([r["text"]], rules, language=doc["language"], **ctx) for r in rows]
+            pairs = [(r, o[0]) for r, o in zip(rows, outcomes, strict=True) if o]
+        else:
+            outcomes = trace([r["text"] for r in rows], rules, language=doc["language"], **ctx)
+            pairs = list(zip(rows, outcomes, strict=True))
+        for n, (row, out) in enumerate(pairs, 1):
+            report.lines += 1
+            _score_line(report, f"{path.name}:{n}", row, out)
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    report = evaluate(argv[0] if argv else None)
+    print(report.render())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

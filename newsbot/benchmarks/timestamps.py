@@ -1,0 +1,105 @@
+"""Speed and agreement of parse_timestamp vs dateparser on aggregator ages.
+
+    python -m newsbot.benchmarks.timestamps [--repeat N]
+
+Runs both over the same corpus in one process, prints per-call time for each, the
+ratio, and every input where the two disagree (compared at our precision, in UTC).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import datetime, timezone
+
+from newsbot.timestamps import parse_timestamp, to_iso_z
+from newsbot.timestamps.model import PRECISIONS
+
+ANCHOR = datetime(2025, 5, 20, 12, 0, tzinfo=timezone.utc)
+
+#: Ages and dates as printed by Daily8 and other aggregators (see daily8.md).
+CORPUS = [
+    "a few seconds ago", "a minute ago", "2 minutes ago", "17 minutes ago", "44 minutes ago",
+    "an hour ago", "2 hours ago", "14 hours ago", "21 hours ago", "a day ago", "2 days ago",
+    "4 days ago", "6 days ago", "time3 hours ago", "timean hour ago", "time09-05-2025",
+    "Independent14 hours ago", "9 News6 days ago", "The National16-05-2025", "16-05-2025",
+    "16/05/2025", "Mon 19 May Mon 19 May Mon 19 May 2025 at 10:28pm", "just now", "now",
+    "11 hrs ago", "5 mins ago", "3h ago", "3h", "1h 20m ago", "about 12 hours ago",
+    "over a year ago", "71 Hours Ago · Canada", "2 days ago News desk", "Updated 3 mins ago",
+    "Published 4 hours ago", "yesterday", "yesterday at 11:30", "today at 05:55",
+    "last Monday", "3 weeks ago", "2 months ago", "5 years ago", "on 2024-06-15 at 00:24",
+    "6 March 2025 at 05:55", "March 6, 2025", "2025-05-19T10:28:00Z",
+    "2025-05-19T10:28:00+02:00", "Mon, 19 May 2025 22:28:00 +0000",
+    "منذ ساعة واحدة", "منذ يوم واحد", "منذ 3 دقائق", "منذ ساعتين", "عكاظمنذ ساعة واحدة",
+    "42", "01:10", "in 3 hours", "garbage text here",
+]  # fmt: skip
+
+_TRUNC = {
+    "second": {"microsecond": 0},
+    "minute": {"second": 0, "microsecond": 0},
+    "hour": {"minute": 0, "second": 0, "microsecond": 0},
+    "day": {"hour": 0, "minute": 0, "second": 0, "microsecond": 0},
+    "month": {"day": 1, "hour": 0, "minute": 0, "second": 0, "microsecond": 0},
+    "year": {"month": 1, "day": 1, "hour": 0, "minute": 0, "second": 0, "microsecond": 0},
+}
+assert set(_TRUNC) == set(PRECISIONS)
+
+
+def _dateparser_call(text: str, languages: list[str] | None = None) -> datetime | None:
+    import dateparser
+
+    settings = {
+        "RELATIVE_BASE": ANCHOR.replace(tzinfo=None),
+        "TIMEZONE": "UTC",
+        "RETURN_AS_TIMEZONE_AWARE": True,
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": "DMY",
+    }
+    return dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
+
+
+def _time(fn: object, corpus: list[str], repeat: int) -> tuple[float, list[object]]:
+    results = [fn(text) for text in corpus]  # type: ignore[operator]  # warm-up
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for text in corpus:
+            fn(text)  # type: ignore[operator]
+    return (time.perf_counter() - t0) / (repeat * len(corpus)), results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="timed passes over the corpus")
+    args = parser.parse_args(argv)
+    ours_t, ours = _time(lambda t: parse_timestamp(t, ANCHOR), CORPUS, args.repeat)
+    dp_t, theirs = _time(_dateparser_call, CORPUS, max(1, args.repeat // 5))
+    dp_en_t, _ = _time(
+        lambda t: _dateparser_call(t, ["en", "ar"]), CORPUS, max(1, args.repeat // 5)
+    )
+    print(f"corpus: {len(CORPUS)} aggregator ages, anchor {to_iso_z(ANCHOR)}")
+    print(f"parse_timestamp : {ours_t * 1e6:9.1f} us/call")
+    print(f"dateparser.parse: {dp_t * 1e6:9.1f} us/call")
+    print(f"dateparser.parse: {dp_en_t * 1e6:9.1f} us/call  (languages=['en', 'ar'])")
+    print(f"speedup         : {dp_t / ours_t:9.1f}x  ({dp_en_t / ours_t:.1f}x vs en+ar)")
+    differ = 0
+    print("\nwhere they differ (ours vs dateparser, compared at our precision):")
+    for text, mine, other in zip(CORPUS, ours, theirs, strict=True):
+        mine_s = f"{to_iso_z(mine.at)} {mine.precision}" if mine else "None"  # type: ignore[attr-defined]
+        if other is not None:
+            other = other.astimezone(timezone.utc)  # type: ignore[attr-defined]
+        if mine is None and other is None:
+            continue
+        if mine is not None and other is not None:
+            trunc = _TRUNC[mine.precision]  # type: ignore[attr-defined]
+            if mine.at.replace(**trunc) == other.replace(**trunc):  # type: ignore[attr-defined]
+                continue
+        differ += 1
+        other_s = to_iso_z(other) if other is not None else "None"  # type: ignore[arg-type]
+        print(f"  {text!r:55} ours={mine_s:28} dateparser={other_s}")
+    print(f"{differ} of {len(CORPUS)} differ")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,290 @@
+"""The cleaner: article text blocks in, kept paragraphs (and what was removed, why) out.
+
+Layers, in the order a line meets them:
+
+1. site chrome from the profile: the body ends where Daily8's chrome block starts;
+2. structural junk (:mod:`newsbot.cleaning.structural`);
+3. outlets' noise from ``settings/noise.toml``: glued phrases are cut out of sentences,
+   whole-line rules remove lines, picture credits split a caption from its credit;
+4. learned boilerplate (:class:`~newsbot.cleaning.learner.BoilerplateLearner`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsbot.cleaning.learner import BoilerplateLearner
+from newsbot.cleaning.rules import NoiseRules, OutletRule
+from newsbot.cleaning.structural import Structural, strip_encoded
+from newsbot.cleaning.text import lines_of, normalise, repeated_unit, sentences
+
+_MAX_PASSES = 4
+_RAIL_ITEM_MAX = 160
+_CAPTION_MIN_WORDS = 3
+_SENTENCE_END = tuple(".!?؟…\"”’'»")
+_GAP = "\ue000"  # marks where a cut was made, until the gap is closed
+_CLONED = re.compile(r"\s*\(cloned\)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Removal:
+    text: str
+    rule: str
+
+
+@dataclass
+class CleanResult:
+    kept: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LineOutcome:
+    """What happened to one input line (used by the benchmark)."""
+
+    text: str
+    kept: str | None = None
+    rule: str | None = None
+    caption: str | None = None
+    cuts: list[Removal] = field(default_factory=list)
+
+
+def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
+    cuts: list[Removal] = []
+    for _ in range(_MAX_PASSES):
+        before = text
+        for rule in rules.inline:
+            found = [m.group(0) for m in rule.regex.finditer(text) if m.group(0).strip()]
+            if found:
+                text = _close_gaps(rule.regex.sub(_GAP, text))
+                cuts.extend(Removal(normalise(f), rule.name) for f in found)
+        stripped = strip_encoded(text)
+        if stripped != text:
+            cuts.append(Removal(text, "encoded_markup"))
+            text = stripped
+        if text == before:
+            break
+    return text, cuts
+
+
+def _close_gaps(text: str) -> str:
+    """Spaces where noise was cut, but none before the punctuation that follows it."""
+    text = re.sub(_GAP + r"[\s" + _GAP + r"]*(?=[,.;:!?؟،](?:\s|$))", "", text)
+    text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*", " ", text)
+    return normalise(text)
+
+
+def _line_rule(text: str, rules: NoiseRules) -> OutletRule | None:
+    for rule in rules.lines:
+        if rule.regex.fullmatch(text):
+            return rule
+    for rule in rules.credits:
+        if rule.regex.fullmatch(text):
+            return rule
+    return None
+
+
+def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
+    parts = sentences(text)
+    if len(parts) < 2:
+        return text, []
+    kept: list[str] = []
+    cuts: list[Removal] = []
+    last_dropped = False
+    for part in parts:
+        rule = next((r for r in rules.lines if r.teaser and r.regex.fullmatch(part)), None)
+        if rule is None:
+            kept.append(part)
+        elif cuts and cuts[-1].rule == rule.name and last_dropped:
+            cuts[-1] = Removal(f"{cuts[-1].text} {part}", rule.name)
+        else:
+            cuts.append(Removal(part, rule.name))
+        last_dropped = rule is not None
+    return " ".join(kept), cuts
+
+
+def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal] | None:
+    """(caption, credit removal) when ``text`` is a caption that ends with a credit."""
+    for rule in rules.credits:
+        for m in rule.regex.finditer(text):
+            if m.end() != len(text) or m.start() == 0:
+                continue
+            if text[m.start() - 1] not in " .!?,;|-–—(":
+                continue
+            caption = text[: m.start()].rstrip(" |-–—,;(")
+            if len(caption.split()) >= _CAPTION_MIN_WORDS:
+                return caption, Removal(m.group(0), rule.name)
+    return None
+
+
+def _is_rail_item(text: str) -> bool:
+    return len(text) <= _RAIL_ITEM_MAX and not text.endswith(_SENTENCE_END)
+
+
+def _is_chrome_start(lines: list[str], i: int, rules: NoiseRules) -> bool:
+    folded = lines[i].casefold()
+    if folded in rules.chrome_start:
+        return True
+    if folded in rules.chrome_block:
+        ahead = (x.casefold() for x in lines[i + 1 : i + 4])
+        return any(x in rules.chrome_block for x in ahead)
+    return False
+
+
+def _clean_line(
+    text: str, rules: NoiseRules, structural: Structural
+) -> tuple[str | None, str | None, list[Removal], str | None, OutletRule | None]:
+    """(kept text, whole-line rule, cuts, caption, outlet rule that fired)."""
+    cuts: list[Removal] = []
+    caption: str | None = None
+    for _ in range(_MAX_PASSES):
+        before = text
+        rule_id = structural.check(text)
+        if rule_id:
+            return None, rule_id, cuts, caption, None
+        outlet = _line_rule(text, rules)
+        if outlet is not None:
+            return None, outlet.name, cuts, caption, outlet
+        split = _split_credit(text, rules)
+        if split is not None:
+            caption, credit = split
+            caption, more = _cut_inline(caption, rules)
+            return None, None, [*cuts, credit, *more], caption or None, None
+        text, more = _cut_inline(text, rules)
+        cuts += more
+        if not text:
+            return None, (more[0].rule if more else "encoded_markup"), [], caption, None
+        text, more = _drop_sentences(text, rules)
+        cuts += more
+        if not text:
+            return None, more[0].rule, [], caption, None
+        if text == before:
+            break
+    return text, None, cuts, caption, None
+
+
+def trace(
+    blocks: list[str],
+    rules: NoiseRules,
+    *,
+    language: str = "en",
+    title: str | None = None,
+    source: str | None = None,
+    category: str | None = None,
+    learner: BoilerplateLearner | None = None,
+) -> list[LineOutcome]:
+    """One :class:`LineOutcome` per non-empty input line, in order."""
+    structural = Structural(rules, title=title, source=source, category=category)
+    lines = list(lines_of(blocks))
+    out: list[LineOutcome] = []
+    mode: str | None = None  # None (body), "chrome", or the name of a list/rest span rule
+    span_kind = ""
+    for i, line in enumerate(lines):
+        item = LineOutcome(text=line)
+        out.append(item)
+        if mode == "chrome" or _is_chrome_start(lines, i, rules):
+            mode, item.rule = "chrome", "chrome"
+            continue
+        if mode is not None and span_kind == "rest":
+            item.rule = mode
+            continue
+        kept, rule, cuts, caption, outlet = _clean_line(line, rules, structural)
+        if rule is not None:
+            item.rule = rule
+            if outlet is not None and outlet.span != "line":
+                mode, span_kind = outlet.name, outlet.span
+            continue
+        if mode is not None and span_kind == "list":
+            if kept is not None and _is_rail_item(kept):
+                item.rule = mode
+                continue
+            mode = None
+        item.cuts, item.caption = cuts, caption
+        if kept is not None and learner is not None and learner.is_learned(source or "", kept):
+            item.rule, item.cuts = "learned", []
+            continue
+        item.kept = kept
+    return out
+
+
+def clean_blocks(
+    blocks: list[str],
+    rules: NoiseRules,
+    *,
+    language: str = "en",
+    title: str | None = None,
+    source: str | None = None,
+    category: str | None = None,
+    learner: BoilerplateLearner | None = None,
+) -> CleanResult:
+    """The kept paragraphs of an article, what was removed and by which rule, and captions."""
+    result = CleanResult()
+    try:
+        outcomes = trace(
+            blocks,
+            rules,
+            language=language,
+            title=title,
+            source=source,
+            category=category,
+            learner=learner,
+        )
+    except RecursionError:  # pragma: no cover - defensive: never raise on odd text
+        result.kept = list(lines_of(blocks))
+        return result
+    for item in outcomes:
+        if item.rule is not None:
+            result.removed.append(Removal(item.text, item.rule))
+            continue
+        result.removed.extend(item.cuts)
+        if item.caption:
+            result.captions.append(item.caption)
+        if item.kept:
+            result.kept.append(item.kept)
+    return result
+
+
+def clean_text(
+    text: str,
+    rules: NoiseRules,
+    *,
+    language: str = "en",
+    title: str | None = None,
+    source: str | None = None,
+    category: str | None = None,
+) -> str:
+    """One teaser (often the whole article in one paragraph, noise glued inside) or label."""
+    text = strip_leading_title(text or "", title)
+    result = clean_blocks(
+        [text], rules, language=language, title=title, source=source, category=category
+    )
+    return " ".join(result.kept)
+
+
+def strip_leading_title(text: str, title: str | None) -> str:
+    """``text`` without the title glued or spaced in front of it (listing teasers)."""
+    text, title = normalise(text), normalise(title or "")
+    if not title:
+        return text
+    folded, t = text.casefold(), title.casefold()
+    while folded.startswith(t) and len(folded) > len(t):
+        text = text[len(title) :].lstrip()
+        folded = text.casefold()
+    return text
+
+
+def clean_title(title: str, rules: NoiseRules | None = None) -> str:
+    """A heading without its duplicate (image alt + heading) and the ``(cloned)`` label."""
+    text = normalise(title or "")
+    for _ in range(_MAX_PASSES):
+        before = text
+        text = _CLONED.sub("", text)
+        unit = repeated_unit(text)
+        if unit is not None:
+            text = unit
+        text = normalise(text)
+        if text == before:
+            break
+    return text

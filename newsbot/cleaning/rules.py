@@ -1,0 +1,175 @@
+"""Noise rules: the site's chrome (from the profile) and outlets' noise (from noise.toml)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from newsbot.cleaning.config import default_noise_path, default_profile, read_toml
+from newsbot.cleaning.text import normalise
+
+KINDS = ("phrase", "line", "inline", "credit")
+SPANS = ("line", "list", "rest")
+
+
+class NoiseRulesError(ValueError):
+    """A rule in the noise file or the profile is malformed."""
+
+
+@dataclass(frozen=True)
+class OutletRule:
+    """One rule of settings/noise.toml, compiled."""
+
+    id: str
+    outlet: str
+    kind: str
+    regex: re.Pattern[str]
+    span: str = "line"
+    teaser: bool = False
+
+    @property
+    def name(self) -> str:
+        return f"outlet:{self.id}"
+
+
+@dataclass(frozen=True)
+class NoiseRules:
+    """Everything the cleaner needs, compiled once per crawl."""
+
+    chrome_block: frozenset[str]
+    chrome_start: frozenset[str]
+    chrome_lines: frozenset[str]
+    icon_alt: frozenset[str]
+    lone_markers: frozenset[str]
+    listing_heading: re.Pattern[str] | None
+    gallery_counter: re.Pattern[str]
+    categories: frozenset[str]
+    age_prefix: str
+    known_sources: frozenset[str] = frozenset()
+    unreadable_ages: frozenset[str] = frozenset()
+    lines: tuple[OutletRule, ...] = ()
+    inline: tuple[OutletRule, ...] = ()
+    credits: tuple[OutletRule, ...] = ()
+    outlets: dict[str, str] = field(default_factory=dict)
+
+
+def _fold(s: str) -> str:
+    return normalise(s).casefold()
+
+
+def _chrome_tables(profile: dict[str, Any]) -> list[dict[str, Any]]:
+    chrome = profile.get("chrome") or {}
+    return [v for v in chrome.values() if isinstance(v, dict)]
+
+
+def _build_chrome(profile: dict[str, Any]) -> dict[str, Any]:
+    block: set[str] = set()
+    start: set[str] = set()
+    other: set[str] = set()
+    headings: list[str] = []
+    counters: list[str] = []
+    for table in _chrome_tables(profile):
+        items = [normalise(x) for x in table.get("block", []) if isinstance(x, str)]
+        block.update(x.casefold() for x in items if x)
+        # The block starts at its first entry, or at any entry that is long enough to be
+        # unambiguous; short words ("Comments") end the body only next to other chrome.
+        start.update(x.casefold() for i, x in enumerate(items) if i == 0 or len(x) >= 12)
+        for key in ("hashtags", "related"):
+            if isinstance(table.get(key), str):
+                start.add(_fold(table[key]))
+        other.update(normalise(x) for x in table.get("other", []) if isinstance(x, str))
+        if isinstance(table.get("listing_heading"), str) and table["listing_heading"].strip():
+            headings.append(re.escape(normalise(table["listing_heading"])))
+        counter = table.get("gallery_counter")
+        if isinstance(counter, str):
+            counters.append(counter)
+        elif isinstance(counter, list):
+            counters.extend(c for c in counter if isinstance(c, str))
+    if not counters:
+        counters = [r"Show all \d+"]
+    lone = {x for x in other if not any(ch.isalnum() for ch in x)}
+    icons = {x.casefold() for x in other if x not in lone}
+    entries = profile.get("entries") or {}
+    categories = {_fold(c) for c in entries.get("categories", []) if isinstance(c, str)}
+    heading = re.compile(r"(?:%s)\s*\S*" % "|".join(headings), re.I) if headings else None
+    return {
+        "chrome_block": frozenset(block),
+        "chrome_start": frozenset(start),
+        "chrome_lines": frozenset(block),
+        "icon_alt": frozenset(icons),
+        "lone_markers": frozenset(lone),
+        "listing_heading": heading,
+        "gallery_counter": re.compile("|".join(f"(?:{c})" for c in counters), re.I),
+        "categories": frozenset(categories),
+        "age_prefix": str(entries.get("age_prefix") or "time"),
+        "unreadable_ages": frozenset(
+            _fold(s) for s in entries.get("unreadable_ages", []) if isinstance(s, str)
+        ),
+        "known_sources": frozenset(
+            _fold(s) for s in entries.get("known_sources", []) if isinstance(s, str)
+        ),
+    }
+
+
+def _compile(pattern: str, kind: str, agencies: str, where: str) -> re.Pattern[str]:
+    pattern = pattern.replace("{agency}", agencies)
+    if kind == "phrase":
+        source = re.escape(normalise(pattern))
+    else:
+        source = pattern
+    try:
+        return re.compile(source, re.I)
+    except re.error as exc:
+        raise NoiseRulesError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+
+
+def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
+    names = (data.get("agencies") or {}).get("names", [])
+    ordered = sorted((n for n in names if isinstance(n, str) and n), key=len, reverse=True)
+    agencies = "|".join(re.escape(n) for n in ordered) or r"(?!x)x"
+    for n, raw in enumerate(data.get("rule", []), 1):
+        where = f"noise rule #{n} ({raw.get('id', '?')})"
+        kind = raw.get("kind", "line")
+        span = raw.get("span", "line")
+        if not raw.get("id") or kind not in KINDS or span not in SPANS:
+            raise NoiseRulesError(f"{where}: needs an id, kind in {KINDS}, span in {SPANS}")
+        patterns = raw.get("patterns") or ([raw["pattern"]] if "pattern" in raw else [])
+        if not patterns:
+            raise NoiseRulesError(f"{where}: no patterns")
+        if kind == "phrase":
+            alternation = "|".join(f"(?:{_compile(p, kind, agencies, where).pattern})" for p in patterns)
+            regex = re.compile(alternation, re.I)
+        else:
+            for p in patterns:
+                _compile(p, kind, agencies, where)
+            joined = "|".join(f"(?:{p.replace('{agency}', agencies)})" for p in patterns)
+            regex = re.compile(joined, re.I)
+        yield OutletRule(
+            id=str(raw["id"]),
+            outlet=str(raw.get("outlet", "")),
+            kind=kind,
+            regex=regex,
+            span=span,
+            teaser=bool(raw.get("teaser", False)),
+        )
+
+
+def load_noise_rules(
+    profile: dict[str, Any] | None = None, noise_path: str | Path | Traversable | None = None
+) -> NoiseRules:
+    """Build the rules from a site profile dict and a noise file (defaults: the shipped ones)."""
+    if profile is None:
+        profile = default_profile()
+    data = read_toml(noise_path if noise_path is not None else default_noise_path())
+    outlet = list(_outlet_rules(data))
+    return NoiseRules(
+        **_build_chrome(profile),
+        lines=tuple(r for r in outlet if r.kind in ("phrase", "line")),
+        inline=tuple(r for r in outlet if r.kind == "inline"),
+        credits=tuple(r for r in outlet if r.kind == "credit"),
+        outlets={r.name: r.outlet for r in outlet},
+    )

@@ -1,0 +1,120 @@
+"""Layer 2: structural junk that Daily8's own markup leaves in the text.
+
+Each check takes one normalised line and returns a rule id, or ``None`` to keep the line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbot.cleaning.rules import NoiseRules
+from newsbot.cleaning.text import repeated_unit, strip_bullet
+
+_AGE_EN = (
+    r"(?:a few seconds|a second|a minute|an hour|a day|a week|a month"
+    r"|\d{1,2} (?:seconds|minutes|hours|days|weeks|months)) ago"
+    r"|\d{2}-\d{2}-\d{4}"
+)
+_AGE_AR = (
+    r"منذ (?:(?:\d{1,2}|[\u0660-\u0669]{1,2}) )?"
+    r"(?:ثوان[ٍ]?|ثانية|لحظات|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام"
+    r"|أسبوع|أسبوعين|أسابيع|شهر|شهرين|أشهر)(?: واحدة| واحد)?"
+)
+_OTHER_AGES = re.compile(
+    r"(?:about |over )?\d{1,3} (?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?)"
+    r" ago(?:\s*·\s*.{1,30}| News desk)?"
+    r"|on \d{4}-\d{2}-\d{2} at \d{1,2}:\d{2}"
+    r"|just now",
+    re.I,
+)
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+_ENCODED_TAG = re.compile(r"%3[CcEe]|&lt;|&gt;|&#x?[0-9a-fA-F]+;")
+_CSS = re.compile(r"[.#@]?[\w-]+(?:\s*[,>+~ ]\s*[.#]?[\w-]+)*\s*\{[^{}]*:[^{}]*\}")
+_URL_TAIL = re.compile(r"(?:^|(?<=\S))(?:[?&][\w.-]+=[\w%.,:/-]*){2,}\)?|^[?&][\w.-]+=[\w%.-]*\)")
+_URL_LINE = re.compile(r"(?:https?://|www\.|/_next/|/wp-content/)\S+|\S+\.(?:jpe?g|png|webp|gif)\S*")
+_JS_JUNK = re.compile(r"undefined|null|NaN|\[object Object\]|\{\}|\[\]", re.I)
+
+
+class Structural:
+    """Per-article structural checks (the title, source and category are known here)."""
+
+    def __init__(
+        self,
+        rules: NoiseRules,
+        *,
+        title: str | None = None,
+        source: str | None = None,
+        category: str | None = None,
+    ) -> None:
+        self.rules = rules
+        self.title = (title or "").casefold().strip() or None
+        prefix = re.escape(rules.age_prefix)
+        glued_src = r"(?:.{1,60}?[^\s\d])?"
+        self.age = re.compile(
+            rf"{glued_src}(?:{prefix})?(?:{_AGE_EN})|(?:.{{1,60}}?[^\s])?(?:{prefix})?(?:{_AGE_AR})",
+            re.I,
+        )
+        names = {n.casefold() for n in (source, category) if n}
+        names |= {n[4:] for n in names if n.startswith("the ")}
+        names |= {"the " + n for n in names}
+        self.echo_names = frozenset(names)
+
+    def check(self, line: str) -> str | None:
+        rules = self.rules
+        folded = line.casefold()
+        if line in rules.lone_markers:
+            return "lone_hash" if line == "#" else "icon_alt"
+        if folded in rules.icon_alt:
+            return "icon_alt"
+        if rules.chrome_lines and folded in rules.chrome_lines:
+            return "chrome"
+        if rules.listing_heading is not None and rules.listing_heading.fullmatch(line):
+            return "chrome"
+        if rules.gallery_counter.fullmatch(line):
+            return "gallery_counter"
+        if self._is_title(folded):
+            return "title_echo"
+        if self._is_list_echo(line):
+            return "list_echo"
+        if self._is_age(line, folded):
+            return "age"
+        if self._is_encoded(line):
+            return "encoded_markup"
+        return None
+
+    def _is_age(self, line: str, folded: str) -> bool:
+        if self.age.fullmatch(line) or _OTHER_AGES.fullmatch(line):
+            return True
+        prefix = self.rules.age_prefix.casefold()
+        bare = folded[len(prefix) :] if folded.startswith(prefix) else folded
+        return bare in self.rules.unreadable_ages
+
+    def _is_title(self, folded: str) -> bool:
+        if self.title and (folded == self.title or repeated_unit(folded) == self.title):
+            return True
+        # A related entry's title, written twice or three times (image alt + heading).
+        unit = repeated_unit(folded, min_len=12)
+        return unit is not None and any(ch.isalpha() for ch in unit)
+
+    def _is_list_echo(self, line: str) -> bool:
+        text, bulleted = strip_bullet(line)
+        folded = text.casefold()
+        if folded in self.echo_names or folded in self.rules.categories:
+            return True
+        return bulleted and folded in self.rules.known_sources
+
+    def _is_encoded(self, line: str) -> bool:
+        if _JS_JUNK.fullmatch(line) or _URL_LINE.fullmatch(line):
+            return True
+        rest = strip_encoded(line)
+        return not rest.strip(" ;,.)(")
+
+
+def strip_encoded(line: str) -> str:
+    """``line`` without encoded markup, CSS rules and leaked URL tails."""
+    if len(_ENCODED_TAG.findall(line)) >= 2:
+        kept = [t for t in line.split(" ") if not _PERCENT.search(t) and "&lt;" not in t]
+        line = " ".join(kept)
+    line = _CSS.sub(" ", line)
+    line = _URL_TAIL.sub(" ", line)
+    return " ".join(line.split())

@@ -1,0 +1,52 @@
+"""String helpers shared by the cleaning layers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+(?=\S)")
+BULLETS = "•·‣◦▪▫●○-–—*►▸"
+
+
+def normalise(text: str) -> str:
+    """Single spaces, stripped; quotes and punctuation left exactly as they are."""
+    return " ".join(text.split())
+
+
+def lines_of(blocks: Iterable[str]) -> Iterator[str]:
+    """Non-empty, normalised lines of the blocks, in reading order."""
+    for block in blocks:
+        if not isinstance(block, str):
+            continue
+        for line in block.splitlines():
+            text = normalise(line)
+            if text:
+                yield text
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph at sentence ends (a terminator followed by a space)."""
+    return [s for s in _SENTENCE_END.split(text) if s]
+
+
+def repeated_unit(text: str, min_len: int = 1) -> str | None:
+    """``X`` when ``text`` is ``X`` written two or three times (glued or space-separated)."""
+    n = len(text)
+    for times in (2, 3):
+        for sep in ("", " "):
+            size = n - len(sep) * (times - 1)
+            if size <= 0 or size % times:
+                continue
+            unit = text[: size // times]
+            if len(unit) >= min_len and unit.strip() == unit and sep.join([unit] * times) == text:
+                return unit
+    return None
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """The text without a leading list bullet, and whether there was one."""
+    stripped = text.lstrip(BULLETS)
+    if stripped != text and (stripped[:1].isspace() or text[:1] in "•·‣◦▪▫●○►▸"):
+        return stripped.strip(), True
+    return text, False

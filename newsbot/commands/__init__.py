@@ -1,0 +1,1 @@
+"""newsbot's Scrapy commands (enabled by ``COMMANDS_MODULE = "newsbot.commands"``)."""

@@ -1,0 +1,130 @@
+"""An article page as a reader sees it: title, header line, body, hashtags, related entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from parsel import Selector
+
+from newsbot.extract.blocks import Block, page_blocks
+from newsbot.extract.entries import Entry, parse_entries
+from newsbot.extract.metadata import PageMetadata, read_metadata
+from newsbot.extract.text import AgeReader, fold, is_echo, looks_like_name, strip_age_prefix
+from newsbot.profiles import SiteProfile
+
+HEADER_MAX_CHARS = 160
+
+
+@dataclass
+class ArticlePage:
+    title: str | None = None
+    source: str | None = None
+    age: str | None = None
+    age_datetime: str | None = None
+    category: str | None = None
+    body_blocks: list[str] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    related: list[Entry] = field(default_factory=list)
+    metadata: PageMetadata = field(default_factory=PageMetadata)
+
+
+def _title_index(blocks: list[Block], meta_title: str | None) -> int | None:
+    for i, block in enumerate(blocks):
+        if block.tag == "h1":
+            return i
+    if meta_title:
+        for i, block in enumerate(blocks):
+            if is_echo(block.text, meta_title):
+                return i
+    return None
+
+
+def _related_index(blocks: list[Block], start: int, profile: SiteProfile) -> int:
+    labels = profile.related_labels()
+    for i in range(start, len(blocks)):
+        if fold(blocks[i].text).rstrip(":") in labels:
+            return i
+    return len(blocks)
+
+
+def _read_header(
+    region: list[Block],
+    title: str | None,
+    profile: SiteProfile,
+    read_age: AgeReader,
+    page: ArticlePage,
+) -> int:
+    """Find the header line (source + age) at the top of ``region``; return blocks used."""
+    i = 0
+    while i < len(region) and is_echo(region[i].text, title):
+        i += 1
+    if i >= len(region):
+        return i
+    first = region[i]
+    if len(first.text) <= HEADER_MAX_CHARS:
+        found = read_age(first.text)
+        if found is not None:
+            prefix = strip_age_prefix(found[0], profile.age_prefix)
+            if not prefix or looks_like_name(prefix):
+                page.source = prefix or None
+                page.age = found[1]
+                page.age_datetime = first.datetimes[0] if first.datetimes else None
+                return i + 1
+        # source and age as two lines: "Independent" then "14 hours ago"
+        if looks_like_name(first.text) and i + 1 < len(region):
+            second = region[i + 1]
+            found = read_age(second.text) if len(second.text) <= HEADER_MAX_CHARS else None
+            if found is not None and not strip_age_prefix(found[0], profile.age_prefix):
+                page.source = first.text
+                page.age = found[1]
+                dts = first.datetimes + second.datetimes
+                page.age_datetime = dts[0] if dts else None
+                return i + 2
+    if first.datetimes:
+        page.age_datetime = first.datetimes[0]
+    return i
+
+
+def _read_category(region: list[Block], start: int, profile: SiteProfile, page: ArticlePage) -> int:
+    if start < len(region):
+        block = region[start]
+        text = block.text.strip().lstrip("•-· ").strip()
+        if fold(text) in profile.categories or (
+            block.tag == "li" and looks_like_name(text, max_words=3, max_chars=30)
+        ):
+            page.category = text
+            return start + 1
+    return start
+
+
+def _hashtags(region: list[Block], base_url: str, profile: SiteProfile) -> list[str]:
+    labels = profile.hashtag_labels()
+    start = next((i for i, b in enumerate(region) if fold(b.text) in labels), 0)
+    tags: list[str] = []
+    for block in region[start:]:
+        for href in block.links:
+            tag = profile.hashtag(urljoin(base_url, href))
+            if tag and tag not in tags:
+                tags.append(tag)
+    return tags
+
+
+def parse_article(
+    selector: Selector, url: str, profile: SiteProfile, read_age: AgeReader
+) -> ArticlePage:
+    """Read an article page. Never raises on odd markup; missing parts stay empty."""
+    page = ArticlePage(metadata=read_metadata(selector))
+    blocks = page_blocks(selector.root)
+    title_at = _title_index(blocks, page.metadata.title)
+    start = 0 if title_at is None else title_at + 1
+    page.title = blocks[title_at].text if title_at is not None else page.metadata.title
+    related_at = _related_index(blocks, start, profile)
+    region = blocks[start:related_at]
+    body_from = _read_header(region, page.title, profile, read_age, page)
+    body_from = _read_category(region, body_from, profile, page)
+    page.body_blocks = [b.text for b in region[body_from:]]
+    page.hashtags = _hashtags(region, url, profile)
+    if related_at < len(blocks):
+        page.related = parse_entries(blocks[related_at + 1 :], url, profile, read_age)
+    return page

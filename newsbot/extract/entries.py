@@ -1,0 +1,140 @@
+"""Entries of a listing or a "Related Articles" block: one per linked article.
+
+An entry is the run of blocks from the first link to an article up to the next link to
+another article. Inside it, what a reader sees is sorted into title, source, age,
+category and teaser, whatever the markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from newsbot.extract.blocks import Block
+from newsbot.extract.text import (
+    AgeReader,
+    fold,
+    is_echo,
+    looks_like_name,
+    strip_age_prefix,
+    strip_bullet,
+)
+from newsbot.profiles import SiteProfile
+
+
+@dataclass
+class Entry:
+    """What a listing or related entry says about an article."""
+
+    article_id: str
+    url: str
+    language: str
+    title: str | None = None
+    source: str | None = None
+    age: str | None = None
+    age_datetime: str | None = None
+    category: str | None = None
+    teaser: str | None = None
+
+    def hint(self) -> dict[str, str | None]:
+        return {
+            "title": self.title,
+            "source": self.source,
+            "age": self.age,
+            "age_datetime": self.age_datetime,
+            "category": self.category,
+        }
+
+
+@dataclass
+class _Group:
+    article_id: str
+    url: str
+    language: str
+    blocks: list[Block] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+
+def _article_link(block: Block, base_url: str, profile: SiteProfile) -> tuple[str, str, str] | None:
+    for href in block.links:
+        url = urljoin(base_url, href)
+        found = profile.article_id(url)
+        if found:
+            return found[0], url, found[1]
+    return None
+
+
+def group_entries(blocks: list[Block], base_url: str, profile: SiteProfile) -> list[_Group]:
+    groups: list[_Group] = []
+    seen: set[str] = set()
+    current: _Group | None = None
+    for block in blocks:
+        link = _article_link(block, base_url, profile)
+        if link and (current is None or link[0] != current.article_id):
+            if link[0] in seen:  # a second link to an earlier entry: not a new entry
+                current = None
+                continue
+            seen.add(link[0])
+            current = _Group(*link)
+            groups.append(current)
+        if current is None:
+            continue
+        if link and link[0] == current.article_id:
+            current.titles.append(block.text)
+        current.blocks.append(block)
+    return groups
+
+
+def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -> Entry:
+    entry = Entry(group.article_id, group.url, group.language)
+    linked = [t for t in group.titles if not profile.is_pagination_label(t)]
+    entry.title = max(linked, key=len) if linked else None
+    teaser: list[str] = []
+    for block in group.blocks:
+        text, bulleted = strip_bullet(block.text)
+        if not text or is_echo(text, entry.title):
+            continue
+        if block.datetimes and entry.age_datetime is None:
+            entry.age_datetime = block.datetimes[0]
+        if entry.age is None and len(text) <= 160:
+            found = read_age(text)
+            if found is not None:
+                prefix = strip_age_prefix(found[0], profile.age_prefix)
+                entry.age = found[1]
+                if prefix and entry.source is None and looks_like_name(prefix):
+                    entry.source = prefix
+                continue
+        if bulleted or block.tag == "li":
+            if fold(text) in profile.categories and entry.category is None:
+                entry.category = text
+            elif entry.source is None and entry.age is None and looks_like_name(text):
+                entry.source = text
+            elif (
+                entry.source
+                and entry.category is None
+                and fold(text) != fold(entry.source)
+                and looks_like_name(text, max_words=3)
+            ):
+                entry.category = text
+            continue
+        if entry.source is None and entry.age is None and looks_like_name(text):
+            entry.source = text
+            continue
+        if entry.category is None and fold(text) in profile.categories:
+            entry.category = text
+            continue
+        if entry.source and fold(text) == fold(entry.source):
+            continue
+        teaser.append(text)
+    if teaser:
+        entry.teaser = max(teaser, key=len)
+    return entry
+
+
+def parse_entries(
+    blocks: list[Block], base_url: str, profile: SiteProfile, read_age: AgeReader
+) -> list[Entry]:
+    """Entries among ``blocks`` (a listing page, or the blocks after "Related Articles")."""
+    return [
+        entry_from_group(g, profile, read_age) for g in group_entries(blocks, base_url, profile)
+    ]

@@ -1,0 +1,55 @@
+"""Small predicates over visible text shared by the extractors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# A function that finds an age at the end of a line: ``(text before it, the age)``.
+AgeReader = Callable[[str], "tuple[str, str] | None"]
+
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-(?=\s))\s*")
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
+
+
+def strip_bullet(text: str) -> tuple[str, bool]:
+    """``('Source', True)`` for ``'  • Source'`` or ``'- Source'``."""
+    match = _BULLET.match(text)
+    if match:
+        return text[match.end() :].strip(), True
+    return text.strip(), False
+
+
+def looks_like_name(text: str, *, max_words: int = 7, max_chars: int = 60) -> bool:
+    """A source or category label: short, no sentence punctuation at the end."""
+    text = text.strip()
+    if not text or len(text) > max_chars or len(text.split()) > max_words:
+        return False
+    return not text.endswith(_SENTENCE_END)
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def is_echo(text: str, title: str | None) -> bool:
+    """The title again, once or repeated back to back (image alt text + heading)."""
+    if not title:
+        return False
+    t, ref = fold(text), fold(title)
+    if not ref:
+        return False
+    if t == ref:
+        return True
+    compact, ref_compact = t.replace(" ", ""), ref.replace(" ", "")
+    return len(compact) % len(ref_compact) == 0 and compact == ref_compact * (
+        len(compact) // len(ref_compact)
+    )
+
+
+def strip_age_prefix(prefix: str, age_prefix: str) -> str:
+    """Drop the clock icon's alt text (``time``) left glued before an age."""
+    prefix = prefix.strip()
+    if age_prefix and prefix.casefold().endswith(age_prefix.casefold()):
+        prefix = prefix[: -len(age_prefix)].strip()
+    return prefix.rstrip(" ·•|-–—,").strip()

@@ -1,0 +1,38 @@
+"""What every newsbot pipeline shares: the crawler, its stats and a way to drop an item."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+logger = logging.getLogger(__name__)
+
+
+class CrawlerPipeline:
+    """Keeps the crawler from ``from_crawler``; stats are read lazily (Scrapy 2.18+)."""
+
+    def __init__(self, crawler: Any = None) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> CrawlerPipeline:
+        return cls(crawler)
+
+    @property
+    def settings(self) -> Any:
+        return self.crawler.settings
+
+    def stat(self, key: str, count: int = 1) -> None:
+        if self.crawler is not None and self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"newsbot/{key}", count)
+
+    def drop(self, item: Any, reason: str) -> DropItem:
+        """Count and log a dropped item, and return the exception to raise."""
+        url = ItemAdapter(item).get("url") or "(no url)"
+        self.stat("dropped")
+        self.stat(f"dropped/{reason.replace(' ', '_')}")
+        logger.warning("Dropped %s: %s", url, reason)
+        return DropItem(f"{reason}: {url}")

@@ -1,0 +1,106 @@
+"""NoisePipeline: a thin Scrapy adapter over :mod:`newsbot.cleaning`.
+
+Reads ``title``, ``body_blocks`` (or, when re-run over an export, ``body``) and ``teaser``;
+writes the cleaned ``title``, ``body`` and ``image_captions``. The boilerplate learner sees
+each item before cleaning it, so items later in a crawl benefit from what earlier ones
+taught it (the first few articles of a source may keep a promo that later ones lose).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from itemadapter import ItemAdapter
+
+from newsbot.cleaning import BoilerplateLearner, clean_blocks, clean_title
+from newsbot.cleaning.clean import strip_leading_title
+from newsbot.cleaning.rules import load_noise_rules
+
+logger = logging.getLogger(__name__)
+
+STATS_PREFIX = "newsbot/noise"
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+class NoisePipeline:
+    def __init__(
+        self,
+        *,
+        noise_file: str | None = None,
+        threshold: int = 5,
+        keep_removed: bool = False,
+        stats: Any = None,
+    ) -> None:
+        self.rules = load_noise_rules(noise_path=noise_file or None)
+        self.learner = BoilerplateLearner(threshold) if threshold > 0 else None
+        self.keep_removed = keep_removed
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> NoisePipeline:
+        settings = crawler.settings
+        return cls(
+            noise_file=settings.get("NEWSBOT_NOISE_FILE") or None,
+            threshold=settings.getint("NEWSBOT_BOILERPLATE_THRESHOLD", 5),
+            keep_removed=settings.getbool("NEWSBOT_KEEP_REMOVED", False),
+            stats=crawler.stats,
+        )
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        source = adapter.get("source") or ""
+        ctx = {
+            "language": adapter.get("language") or "en",
+            "source": source or None,
+            "category": adapter.get("category") or None,
+        }
+        title = clean_title(adapter.get("title") or "", self.rules)
+        if "title" in adapter or title:
+            adapter["title"] = title
+        blocks = adapter.get("body_blocks")
+        if blocks is None:
+            body = adapter.get("body")
+            blocks = _PARAGRAPHS.split(body) if isinstance(body, str) and body else []
+        if isinstance(blocks, str):
+            blocks = [blocks]
+        blocks = [b for b in blocks if isinstance(b, str)]
+        if self.learner is not None:
+            first = clean_blocks(blocks, self.rules, title=title, **ctx)
+            self.learner.observe(source, str(adapter.get("id") or adapter.get("url")), first.kept)
+        result = clean_blocks(blocks, self.rules, title=title, learner=self.learner, **ctx)
+        adapter["body"] = "\n\n".join(result.kept)
+        if result.captions:
+            captions = list(adapter.get("image_captions") or [])
+            adapter["image_captions"] = captions + [c for c in result.captions if c not in captions]
+        removed = list(result.removed)
+        teaser = adapter.get("teaser")
+        if isinstance(teaser, str) and teaser.strip() and not result.kept:
+            # Only a teaser is known (often the whole article in one paragraph): it becomes
+            # the body, with the noise glued into it cut out.
+            short = clean_blocks([strip_leading_title(teaser, title)], self.rules, title=title, **ctx)
+            adapter["body"] = " ".join(short.kept)
+            removed += short.removed
+        for key in ("body_blocks", "teaser"):
+            if key in adapter:
+                del adapter[key]
+        self._count(removed)
+        if self.keep_removed:
+            adapter["removed"] = [{"text": r.text, "rule": r.rule} for r in removed]
+        return item
+
+    def _count(self, removed: list[Any]) -> None:
+        if self.stats is None:
+            return
+        for r in removed:
+            self.stats.inc_value(f"{STATS_PREFIX}/removed/{r.rule}")
+            self.stats.inc_value(f"{STATS_PREFIX}/removed")
+
+    def close_spider(self) -> None:
+        learned = self.learner.learned() if self.learner is not None else {}
+        count = sum(len(v) for v in learned.values())
+        if self.stats is not None:
+            self.stats.set_value(f"{STATS_PREFIX}/learned", count)
+        for source, lines in sorted(learned.items()):
+            logger.info("Learned boilerplate for %s (%d lines): %r", source, len(lines), lines)

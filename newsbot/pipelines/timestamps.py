@@ -1,0 +1,84 @@
+"""Reads the article's time slots into ``published_at``/``published_raw``/``published_precision``.
+
+Each candidate is read against the ``Date`` of the response that carried it. An absolute
+time beats a relative one, a finer precision a coarser one. Unreadable text stays in
+``published_raw`` with ``published_at`` null, counted and logged once per URL.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any
+
+from itemadapter import ItemAdapter
+
+from newsbot.pipelines.base import CrawlerPipeline
+from newsbot.profiles import load_profile
+from newsbot.timestamps import ParsedTime, best_time, parse_timestamp, to_iso_z
+
+logger = logging.getLogger(__name__)
+
+
+def _anchor(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+class TimestampPipeline(CrawlerPipeline):
+    def __init__(self, crawler: Any = None) -> None:
+        super().__init__(crawler)
+        self._logged: set[str] = set()
+
+    def _site(self, adapter: ItemAdapter) -> tuple[str, bool]:
+        try:
+            profile = load_profile(adapter.get("aggregator") or "daily8")
+        except (OSError, KeyError, ValueError):
+            return "UTC", True
+        return profile.timezone, profile.day_first
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        candidates = adapter.get("time_candidates")
+        if candidates is None:  # a re-run over an export: its raw text, read at crawled_at
+            raw = adapter.get("published_raw")
+            candidates = (
+                [{"text": raw, "slot": "header", "anchor": adapter.get("crawled_at")}]
+                if raw
+                else []
+            )
+        zone, day_first = self._site(adapter)
+        parsed: list[tuple[ParsedTime, str]] = []
+        for candidate in candidates:
+            text, anchor = candidate.get("text"), _anchor(candidate.get("anchor"))
+            if not text or anchor is None:
+                continue
+            result = parse_timestamp(text, anchor, timezone=zone, day_first=day_first)
+            if result is not None:
+                parsed.append((result, text))
+        best = best_time(p for p, _ in parsed)
+        if best is not None:
+            raw = next(text for p, text in parsed if p is best)
+            adapter["published_at"] = to_iso_z(best.at)
+            adapter["published_raw"] = raw
+            adapter["published_precision"] = best.precision
+        else:
+            adapter["published_at"] = None
+            adapter["published_raw"] = candidates[0]["text"] if candidates else None
+            adapter["published_precision"] = None
+            if candidates:
+                self.stat("timestamps/unreadable")
+                url = adapter.get("url") or ""
+                if url not in self._logged:
+                    self._logged.add(url)
+                    logger.warning("Unreadable time %r on %s", adapter["published_raw"], url)
+            else:
+                self.stat("timestamps/missing")
+        if "time_candidates" in adapter:
+            del adapter["time_candidates"]
+        return item

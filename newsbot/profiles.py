@@ -1,0 +1,161 @@
+"""Site profiles: what an aggregator looks like, read from ``settings/<name>.toml``.
+
+The operator-edited folder ``settings/`` is found, in order, at ``$NEWSBOT_SETTINGS_DIR``,
+next to the package in a source checkout, or inside the installed package as
+``newsbot.site_config`` (pyproject maps ``settings/`` there, so a scrapyd egg carries it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import tomllib
+
+
+def settings_dir() -> Path | resources.abc.Traversable:
+    """The folder holding profiles, noise rules and environment overlays."""
+    override = os.environ.get("NEWSBOT_SETTINGS_DIR")
+    if override:
+        return Path(override)
+    checkout = Path(__file__).resolve().parent.parent / "settings"
+    if (checkout / "daily8.toml").is_file():
+        return checkout
+    return resources.files("newsbot.site_config")
+
+
+def read_settings_file(name: str) -> str:
+    """Text of a file under ``settings/`` (works from a checkout, a wheel or an egg)."""
+    return (settings_dir() / name).read_text(encoding="utf-8")
+
+
+def load_toml(name: str) -> dict[str, Any]:
+    return tomllib.loads(read_settings_file(name))
+
+
+@dataclass(frozen=True)
+class ArticlePattern:
+    regex: re.Pattern[str]
+    language: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """The site's own interface text in one language."""
+
+    language: str
+    hashtags: str
+    block: tuple[str, ...]
+    related: str
+    listing_heading: str
+    other: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    name: str
+    start_urls: tuple[str, ...]
+    allowed_domains: tuple[str, ...]
+    canonical_host: str
+    mirror_hosts: tuple[str, ...]
+    timezone: str
+    day_first: bool
+    browser: str
+    article_patterns: tuple[ArticlePattern, ...]
+    listing_patterns: tuple[re.Pattern[str], ...]
+    hashtag_pattern: re.Pattern[str]
+    pagination_labels: frozenset[str]
+    max_pages: int
+    chrome: dict[str, Chrome]
+    categories: frozenset[str]
+    age_prefix: str
+    unreadable_ages: tuple[str, ...] = ()
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+    # -- URL knowledge -------------------------------------------------------------
+    def article_id(self, url: str) -> tuple[str, str] | None:
+        """``(id, language)`` when ``url`` is an article page of this site."""
+        path = urlsplit(url).path
+        for pattern in self.article_patterns:
+            match = pattern.regex.match(path)
+            if match:
+                return match.group("id").lower(), pattern.language
+        return None
+
+    def is_listing(self, url: str) -> bool:
+        path = urlsplit(url).path or "/"
+        return any(p.match(path) for p in self.listing_patterns)
+
+    def hashtag(self, url: str) -> str | None:
+        match = self.hashtag_pattern.match(urlsplit(url).path)
+        return unquote(match.group("tag")) if match else None
+
+    def is_pagination_label(self, text: str) -> bool:
+        return " ".join(text.split()).casefold() in self.pagination_labels
+
+    # -- interface text ------------------------------------------------------------
+    def related_labels(self) -> frozenset[str]:
+        return frozenset(c.related.casefold() for c in self.chrome.values())
+
+    def hashtag_labels(self) -> frozenset[str]:
+        return frozenset(c.hashtags.casefold() for c in self.chrome.values())
+
+    def chrome_lines(self) -> frozenset[str]:
+        lines: set[str] = set()
+        for chrome in self.chrome.values():
+            lines.update(s.casefold() for s in chrome.block)
+        return frozenset(lines)
+
+
+def profile_from_dict(data: dict[str, Any]) -> SiteProfile:
+    urls = data.get("urls", {})
+    chrome = {
+        lang: Chrome(
+            language=lang,
+            hashtags=c.get("hashtags", "Hashtags"),
+            block=tuple(c.get("block", ())),
+            related=c.get("related", "Related Articles"),
+            listing_heading=c.get("listing_heading", ""),
+            other=tuple(c.get("other", ())),
+        )
+        for lang, c in data.get("chrome", {}).items()
+    }
+    pagination = data.get("pagination", {})
+    entries = data.get("entries", {})
+    return SiteProfile(
+        name=data["name"],
+        start_urls=tuple(data.get("start_urls", ())),
+        allowed_domains=tuple(data.get("allowed_domains", ())),
+        canonical_host=data.get("canonical_host", ""),
+        mirror_hosts=tuple(data.get("mirror_hosts", ())),
+        timezone=data.get("timezone", "UTC"),
+        day_first=bool(data.get("day_first", True)),
+        browser=data.get("browser", "never"),
+        article_patterns=tuple(
+            ArticlePattern(re.compile(a["pattern"]), a.get("language", "en"))
+            for a in urls.get("article", ())
+        ),
+        listing_patterns=tuple(re.compile(p) for p in urls.get("listing", ())),
+        hashtag_pattern=re.compile(urls.get("hashtag", r"^/hashtag/(?P<tag>[^/?#]+)")),
+        pagination_labels=frozenset(
+            " ".join(label.split()).casefold() for label in pagination.get("labels", ())
+        ),
+        max_pages=int(pagination.get("max_pages", 50)),
+        chrome=chrome,
+        categories=frozenset(c.casefold() for c in entries.get("categories", ())),
+        age_prefix=entries.get("age_prefix", "time"),
+        unreadable_ages=tuple(entries.get("unreadable_ages", ())),
+        raw=data,
+    )
+
+
+@lru_cache(maxsize=16)
+def load_profile(name: str) -> SiteProfile:
+    """The profile ``settings/<name>.toml``."""
+    return profile_from_dict(load_toml(f"{name}.toml"))

@@ -1,0 +1,306 @@
+"""Crawl logic shared by every aggregator: listings, article pages, related articles.
+
+Site knowledge comes from the profile named by ``profile_name``; this module only decides
+what to fetch next and turns pages into raw items for the pipelines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from newsbot.extract.ages import age_reader
+from newsbot.extract.article import ArticlePage, parse_article
+from newsbot.extract.entries import Entry
+from newsbot.extract.listing import parse_listing
+from newsbot.profiles import SiteProfile, load_profile
+from newsbot.spiders.anchors import iso_z, response_anchor
+from newsbot.spiders.arguments import CrawlArguments, parse_arguments
+from newsbot.spiders.requests import PageKind
+from newsbot.timestamps import parse_timestamp
+
+
+class AggregatorSpider(scrapy.Spider):
+    profile_name: str = ""
+
+    def __init__(
+        self,
+        name: str | None = None,
+        *,
+        start_urls: str | None = None,
+        related_depth: object = 1,
+        max_articles: object = None,
+        since: str | None = None,
+        mirror_hosts: str | None = None,
+        fresh: object = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(name, **kwargs)
+        self.profile: SiteProfile = load_profile(self.profile_name or self.name)
+        self.args: CrawlArguments = parse_arguments(
+            start_urls=start_urls,
+            default_start_urls=self.profile.start_urls,
+            related_depth=related_depth,
+            max_articles=max_articles,
+            since=since,
+            mirror_hosts=mirror_hosts,
+            fresh=fresh,
+            now=self.now(),
+        )
+        self.start_urls = list(self.args.start_urls)
+        seed_hosts = [urlsplit(u).hostname or "" for u in self.start_urls]
+        self.allowed_domains = sorted({*self.profile.allowed_domains, *filter(None, seed_hosts)})
+        self.mirror_hosts = {*self.profile.mirror_hosts, *self.args.mirror_hosts}
+        self.scheduled_ids: set[str] = set()
+        self.pending_hints: dict[str, list[dict[str, Any]]] = {}
+        self.started_at = self.now()
+        # Extensions add filters here (e.g. incremental runs): each returns a reason to
+        # skip fetching an article, or None. Called with the article id and its hint.
+        self.article_filters: list[Callable[[str, dict[str, Any]], str | None]] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    @staticmethod
+    def now() -> datetime:
+        return datetime.now(timezone.utc)
+
+    @property
+    def since(self) -> datetime | None:
+        return self.args.since
+
+    def _stat(self, key: str, count: int = 1) -> None:
+        if self.crawler is not None and self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"newsbot/{key}", count)
+
+    def canonical_url(self, url: str, referrer: str) -> str:
+        """Article URLs on a mirror host are rewritten to the host the crawl came from."""
+        parts = urlsplit(url)
+        if (
+            parts.netloc.lower() not in self.mirror_hosts
+            and (parts.hostname or "") not in self.mirror_hosts
+        ):
+            return url
+        ref = urlsplit(referrer)
+        if ref.netloc.lower() in self.mirror_hosts or (ref.hostname or "") in self.mirror_hosts:
+            netloc = self.profile.canonical_host or parts.netloc
+        else:
+            netloc = ref.netloc
+        return urlunsplit((ref.scheme or parts.scheme, netloc, parts.path, parts.query, ""))
+
+    # -- start ---------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_urls:
+            found = self.profile.article_id(url)
+            if found:
+                request = self._article_request(
+                    url, found[0], PageKind.ARTICLE, {"kind": "start", "url": url}, None, 0
+                )
+                if request is not None:
+                    yield request
+                continue
+            yield scrapy.Request(
+                url,
+                callback=self.parse_listing_page,
+                errback=self.on_error,
+                priority=PageKind.LISTING.priority,
+                cb_kwargs={"listing": url, "page": 1},
+                meta={"newsbot_kind": PageKind.LISTING.value},
+            )
+
+    # -- listings ------------------------------------------------------------------------
+    def parse_listing_page(self, response: Response, listing: str, page: int) -> Iterator[Any]:
+        if not isinstance(response, TextResponse):
+            self._unparseable(response.url, "not a text response")
+            return
+        anchor = response_anchor(response, self.now())
+        try:
+            parsed = parse_listing(
+                response.selector, response.url, self.profile, age_reader(self.profile, anchor)
+            )
+        except Exception as exc:  # a broken page must never stop the crawl
+            self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
+            return
+        self._stat("listing/pages")
+        if not parsed.entries:
+            self._stat("listing/empty")
+            self.logger.info("Listing page with no entries: %s", response.url)
+        fresh_entries = 0
+        for entry in parsed.entries:
+            if not self._old(entry, anchor):
+                fresh_entries += 1
+            request = self._follow(entry, PageKind.ARTICLE, response.url, anchor, depth=0)
+            if request is not None:
+                yield request
+        if self.since is not None and parsed.entries and not fresh_entries:
+            self.logger.info("Stopping %s at page %d: nothing newer than since", listing, page)
+            return
+        if page >= self.crawler.settings.getint("NEWSBOT_MAX_PAGES", self.profile.max_pages):
+            self._stat("listing/page_limit")
+            return
+        for url in parsed.next_pages[:1]:
+            yield scrapy.Request(
+                url,
+                callback=self.parse_listing_page,
+                errback=self.on_error,
+                priority=PageKind.LISTING.priority,
+                cb_kwargs={"listing": listing, "page": page + 1},
+                meta={"newsbot_kind": PageKind.LISTING.value},
+            )
+
+    # -- articles ------------------------------------------------------------------------
+    def parse_article_page(
+        self, response: Response, depth: int, hint: dict[str, Any] | None, found_via: dict[str, str]
+    ) -> Iterator[Any]:
+        found = self.profile.article_id(response.url)
+        article_id = found[0] if found else None
+        hints = [hint] if hint else []
+        if article_id:
+            hints.extend(self.pending_hints.pop(article_id, []))
+        if not isinstance(response, TextResponse) or found is None or article_id is None:
+            self._unparseable(response.url, "not an article page")
+            return
+        anchor = response_anchor(response, self.now())
+        try:
+            page = parse_article(
+                response.selector, response.url, self.profile, age_reader(self.profile, anchor)
+            )
+        except Exception as exc:  # a broken page must never stop the crawl
+            self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
+            return
+        yield self._item(response, article_id, found[1], page, hints, anchor, found_via)
+        for entry in page.related:
+            if entry.article_id == article_id:
+                continue
+            if depth < self.args.related_depth:
+                request = self._follow(entry, PageKind.RELATED, response.url, anchor, depth + 1)
+                if request is not None:
+                    yield request
+            elif entry.article_id in self.pending_hints:
+                self.pending_hints[entry.article_id].append(self._hint(entry, "related", anchor))
+
+    def _item(
+        self,
+        response: Response,
+        article_id: str,
+        language: str,
+        page: ArticlePage,
+        hints: list[dict[str, Any]],
+        anchor: datetime,
+        found_via: dict[str, str],
+    ) -> dict[str, Any]:
+        def first(field: str) -> Any:
+            return next((h[field] for h in hints if h.get(field)), None)
+
+        times: list[dict[str, str]] = []
+        crawled = iso_z(anchor)
+        if page.age:
+            times.append({"text": page.age, "slot": "header", "anchor": crawled})
+        if page.age_datetime:
+            times.append({"text": page.age_datetime, "slot": "header_datetime", "anchor": crawled})
+        for slot, text in page.metadata.published:
+            times.append({"text": text, "slot": slot, "anchor": crawled})
+        for hint in hints:
+            for key in ("age", "age_datetime"):
+                if hint.get(key):
+                    times.append(
+                        {"text": hint[key], "slot": hint["slot"], "anchor": hint["anchor"]}
+                    )
+        related: list[str] = []
+        for entry in page.related:
+            if entry.article_id != article_id and entry.article_id not in related:
+                related.append(entry.article_id)
+        return {
+            "id": article_id,
+            "url": self.canonical_url(response.url, found_via.get("url", response.url)),
+            "aggregator": self.profile.name,
+            "source": page.source or first("source"),
+            "title": page.title or first("title"),
+            "body_blocks": page.body_blocks,
+            "category": page.category or first("category") or page.metadata.section,
+            "hashtags": page.hashtags,
+            "language": language or page.metadata.language,
+            "time_candidates": times,
+            "crawled_at": crawled,
+            "related": related,
+            "found_via": found_via,
+        }
+
+    # -- following ------------------------------------------------------------------------
+    def _hint(self, entry: Entry, slot: str, anchor: datetime) -> dict[str, Any]:
+        return {**entry.hint(), "slot": slot, "anchor": iso_z(anchor)}
+
+    def _old(self, entry: Entry, anchor: datetime) -> bool:
+        """True when the entry's own age says it is older than ``since``."""
+        if self.since is None or not entry.age:
+            return False
+        parsed = parse_timestamp(
+            entry.age, anchor, timezone=self.profile.timezone, day_first=self.profile.day_first
+        )
+        return parsed is not None and parsed.at < self.since
+
+    def _follow(
+        self, entry: Entry, kind: PageKind, referrer: str, anchor: datetime, depth: int
+    ) -> scrapy.Request | None:
+        slot = "listing" if kind is PageKind.ARTICLE else "related"
+        hint = self._hint(entry, slot, anchor)
+        if entry.article_id in self.pending_hints:
+            self.pending_hints[entry.article_id].append(hint)
+            return None
+        if self._old(entry, anchor):
+            self._stat("skipped/older_than_since")
+            return None
+        for article_filter in self.article_filters:
+            reason = article_filter(entry.article_id, hint)
+            if reason:
+                self._stat(f"skipped/{reason}")
+                return None
+        url = self.canonical_url(entry.url, referrer)
+        return self._article_request(
+            url, entry.article_id, kind, {"kind": slot, "url": referrer}, hint, depth
+        )
+
+    def _article_request(
+        self,
+        url: str,
+        article_id: str,
+        kind: PageKind,
+        found_via: dict[str, str],
+        hint: dict[str, Any] | None,
+        depth: int,
+    ) -> scrapy.Request | None:
+        if article_id in self.scheduled_ids:
+            return None
+        if self.args.max_articles is not None and len(self.scheduled_ids) >= self.args.max_articles:
+            self._stat("skipped/max_articles")
+            return None
+        self.scheduled_ids.add(article_id)
+        self.pending_hints[article_id] = []
+        return scrapy.Request(
+            url,
+            callback=self.parse_article_page,
+            errback=self.on_error,
+            priority=kind.priority,
+            cb_kwargs={"depth": depth, "hint": hint, "found_via": found_via},
+            meta={"newsbot_kind": kind.value},
+        )
+
+    # -- failures ------------------------------------------------------------------------
+    def _unparseable(self, url: str, reason: str) -> None:
+        self._stat("pages/unparseable")
+        self.logger.warning("Could not parse %s: %s", url, reason)
+
+    def on_error(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        response = getattr(failure.value, "response", None)
+        kind = f"http_{response.status}" if response is not None else type(failure.value).__name__
+        self._stat("pages/failed")
+        self._stat(f"pages/failed/{kind}")
+        self.logger.warning("Failed %s: %s", request.url, kind)
+        found = self.profile.article_id(request.url)
+        if found:
+            self.pending_hints.pop(found[0], None)

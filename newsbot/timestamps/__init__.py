@@ -1,0 +1,21 @@
+"""Timestamp normalisation for aggregator ages and dates (pure: no Scrapy).
+
+>>> from datetime import datetime, timezone
+>>> anchor = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+>>> parse_timestamp("Independent14 hours ago", anchor).iso()
+'2026-11-24T22:00:00Z'
+"""
+
+from .core import parse_timestamp, split_trailing_age
+from .model import PRECISIONS, ParsedTime, best_time, to_iso_z
+from .since import parse_since
+
+__all__ = [
+    "PRECISIONS",
+    "ParsedTime",
+    "best_time",
+    "parse_since",
+    "parse_timestamp",
+    "split_trailing_age",
+    "to_iso_z",
+]

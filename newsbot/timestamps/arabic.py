@@ -1,0 +1,89 @@
+"""Arabic relative ages as printed by moment.js's ``ar`` locale: ``منذ 3 ساعات``."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from .model import ParsedTime, minus_months
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640", "\u200f", "\u200e"}
+_ALEF = {"أ": "ا", "إ": "ا", "آ": "ا"}
+
+# normalised stem -> (unit, count or None when a number precedes it)
+_UNIT_WORDS = {
+    "ثانية": ("s", 1), "ثانيه": ("s", 1), "ثانيتين": ("s", 2), "ثانيتان": ("s", 2),
+    "ثوان": ("s", None), "ثواني": ("s", None),
+    "دقيقة": ("m", 1), "دقيقه": ("m", 1), "دقيقتين": ("m", 2), "دقيقتان": ("m", 2),
+    "دقائق": ("m", None),
+    "ساعة": ("h", 1), "ساعه": ("h", 1), "ساعتين": ("h", 2), "ساعتان": ("h", 2),
+    "ساعات": ("h", None),
+    "يوم": ("d", 1), "يوما": ("d", 1), "يومين": ("d", 2), "يومان": ("d", 2),
+    "ايام": ("d", None),
+    "اسبوع": ("w", 1), "اسبوعا": ("w", 1), "اسبوعين": ("w", 2), "اسبوعان": ("w", 2),
+    "اسابيع": ("w", None),
+    "شهر": ("mo", 1), "شهرا": ("mo", 1), "شهرين": ("mo", 2), "شهران": ("mo", 2),
+    "اشهر": ("mo", None), "شهور": ("mo", None),
+    "عام": ("y", 1), "عاما": ("y", 1), "عامين": ("y", 2), "عامان": ("y", 2),
+    "اعوام": ("y", None), "سنة": ("y", 1), "سنه": ("y", 1), "سنتين": ("y", 2),
+    "سنتان": ("y", 2), "سنوات": ("y", None),
+}  # fmt: skip
+_PRECISION = {"s": "second", "m": "minute", "h": "hour", "d": "day", "w": "day",
+              "mo": "month", "y": "year"}  # fmt: skip
+_WORD = "(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + ")"
+_AGE_RE = re.compile(
+    r"منذ\s*(?:(?P<less>اقل\s+من\s+)?(?:(?P<n>\d{1,9})\s*)?(?P<u>" + _WORD + r")"
+    r"(?:\s+(?:واحدة|واحد))?)\s*$"
+)
+_FEW_SECONDS = re.compile(r"منذ\s*(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$")
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Drop diacritics/tatweel, unify alef and digits; keep a map to original indices."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        out.append(_ALEF.get(ch, ch).translate(_DIGITS))
+        index.append(i)
+    index.append(len(text))
+    return "".join(out), index
+
+
+def match_arabic(text: str, anchor: datetime) -> tuple[int, ParsedTime] | None:
+    """Find an Arabic age at the end of ``text``: (start index, result)."""
+    if "منذ" not in text and "الآن" not in text and "للتو" not in text:
+        return None
+    norm, index = _normalise(text)
+    m = _FEW_SECONDS.search(norm)
+    if m:
+        return index[m.start()], ParsedTime(anchor, "minute", "relative")
+    m = _AGE_RE.search(norm)
+    if not m:
+        return None
+    unit, count = _UNIT_WORDS[m["u"]]
+    if m["less"]:
+        if m["n"]:
+            return None
+        return index[m.start()], ParsedTime(anchor, "minute", "relative")
+    if m["n"]:
+        if count == 2:
+            return None
+        value = int(m["n"])
+    elif count is None:
+        return None
+    else:
+        value = count
+    try:
+        if unit == "mo":
+            at = minus_months(anchor, value)
+        elif unit == "y":
+            at = minus_months(anchor, value * 12)
+        else:
+            seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}[unit]
+            at = anchor - timedelta(seconds=value * seconds)
+    except (OverflowError, ValueError):
+        return None
+    return index[m.start()], ParsedTime(at, _PRECISION[unit], "relative")

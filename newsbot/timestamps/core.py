@@ -1,0 +1,205 @@
+"""``parse_timestamp`` and ``split_trailing_age``: fast regex paths, dateparser fallback."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+
+from .absolute import match_absolute, parse_unix
+from .arabic import match_arabic
+from .clock import MONTH, WEEKDAY
+from .english import match_relative
+from .fallback import candidate_script, has_known_word, languages_for, parse_fallback
+from .model import ParsedTime, aware, get_zone, validate
+
+#: Longest slot text looked at by parse_timestamp (a slot is a short line).
+MAX_SLOT_LEN = 300
+#: Header lines: only this many trailing characters can hold the age.
+TAIL_LEN = 200
+
+_FAST_LANGS = {"en", "ar"}
+_SEPARATORS = " \t\r\n·|•–—-:,;/"
+# Words allowed in lower case in a glued prefix (everything else must look like a name).
+_PREFIX_WORDS = {
+    "time", "on", "of", "the", "and", "de", "du", "la", "le", "el", "al", "at", "by", "&",
+}  # fmt: skip
+_WORD_RE = re.compile(r"[^\s·|•–—\-:,;/()]+")
+_REPEATED_DATE_RE = re.compile(
+    r"^(?:\s*" + WEEKDAY + r",?\s+\d{1,2}\s+" + MONTH + r",?)+\s*$", re.I
+)
+_AGO_TAIL_RE = re.compile(r"\bago\b", re.I)
+_MAYBE_DECORATED_RE = re.compile(r"[·|•–—-]|ago\b.", re.I)
+_CUT_RE = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")
+
+
+def _prefix_ok(prefix: str) -> bool:
+    """A glued source name, a ``time`` label, a qualifier... but not a sentence."""
+    words = _WORD_RE.findall(prefix)
+    if len(words) <= 1:
+        return len(prefix) <= 60
+    if len(prefix) > 80 or len(words) > 8:
+        return False
+    for word in words:
+        first = word[0]
+        if first.isupper() or first.isdigit() or not first.isascii():
+            continue
+        if word.lower() in _PREFIX_WORDS or not first.isalnum():
+            continue
+        return False
+    return True
+
+
+def _candidates(text: str) -> list[str]:
+    """The text, then the text with trailing decorations cut (``· Canada``, ``News desk``)."""
+    out = [text]
+    if not _MAYBE_DECORATED_RE.search(text):
+        return out
+    for m in reversed(list(_AGO_TAIL_RE.finditer(text))):
+        rest = text[m.end() :].strip()
+        if rest and len(rest) <= 40 and (rest[0] in _SEPARATORS or rest[0].isupper()):
+            out.append(text[: m.end()])
+        break
+    for m in _CUT_RE.finditer(text):
+        head = text[: m.start()].rstrip()
+        rest = text[m.end() :]
+        first = rest[:1]
+        if any(ch.isdigit() for ch in rest) or not (first.isupper() or not first.isascii()):
+            continue
+        if head and head not in out:
+            out.append(head)
+    return out
+
+
+def _fast_match(
+    text: str, anchor: datetime, zone: tzinfo, day_first: bool, english: bool, arabic: bool
+) -> tuple[int, ParsedTime] | None:
+    best = match_absolute(text, zone, day_first)
+    if english:
+        rel = match_relative(text, anchor, zone)
+        if rel is not None and (best is None or rel[0] < best[0]):
+            best = rel
+    if arabic:
+        ar = match_arabic(text, anchor)
+        if ar is not None and (best is None or ar[0] < best[0]):
+            best = ar
+    return best
+
+
+def _setup(
+    anchor: datetime, timezone: str, languages: Sequence[str] | None
+) -> tuple[datetime, tzinfo, bool, bool, list[str] | None]:
+    zone = get_zone(timezone)
+    langs = [lang for lang in languages if isinstance(lang, str)] if languages else None
+    base = {lang.split("-")[0].lower() for lang in langs or ()}
+    english = langs is None or "en" in base
+    arabic = langs is None or "ar" in base
+    return aware(anchor), zone, english, arabic, langs
+
+
+def parse_timestamp(
+    text: str,
+    anchor: datetime,
+    *,
+    languages: Sequence[str] | None = None,
+    timezone: str = "UTC",
+    day_first: bool = True,
+) -> ParsedTime | None:
+    """Parse an age or date printed in a timestamp slot. Never raises on any ``text``.
+
+    ``anchor`` is the aware moment the page was served; ``timezone`` (IANA) is the site's
+    zone, used for dates without a zone and for calendar days. Returns None for garbage,
+    future times (beyond 5 minutes) and dates before 1900.
+    """
+    if not isinstance(text, str) or len(text) > MAX_SLOT_LEN:
+        return None
+    text = text.strip()
+    if not text:
+        return None
+    anchor, zone, english, arabic, langs = _setup(anchor, timezone, languages)
+    try:
+        return _parse(text, anchor, zone, timezone, english, arabic, langs, day_first)
+    except (ValueError, OverflowError, KeyError, IndexError):  # pragma: no cover - safety net
+        return None
+
+
+def _parse(
+    text: str,
+    anchor: datetime,
+    zone: tzinfo,
+    zone_name: str,
+    english: bool,
+    arabic: bool,
+    langs: list[str] | None,
+    day_first: bool,
+) -> ParsedTime | None:
+    unix = parse_unix(text)
+    if unix is not None:
+        return validate(unix, anchor)
+    matched = False
+    for cand in _candidates(text):
+        found = _fast_match(cand, anchor, zone, day_first, english, arabic)
+        if found is None:
+            continue
+        matched = True
+        start, result = found
+        if _prefix_ok(cand[:start]):
+            return validate(result, anchor)
+    if matched:
+        return None  # an age inside a sentence: body text, not a slot
+    other_langs = langs is not None and not {x.split("-")[0].lower() for x in langs} <= _FAST_LANGS
+    script = candidate_script(text)
+    if script is None:
+        return None
+    if langs is None:
+        # ASCII needs a known date word (a digit alone is not enough: "Hello world 3").
+        if text.isascii() and not has_known_word(text):
+            return None
+        langs = languages_for(script)
+        if langs is None:
+            return None
+    elif not other_langs and text.isascii() and not has_known_word(text):
+        return None
+    return validate(parse_fallback(text, anchor, zone_name, zone, langs, day_first), anchor)
+
+
+def split_trailing_age(
+    text: str,
+    anchor: datetime,
+    *,
+    timezone: str = "UTC",
+    day_first: bool = True,
+    languages: Sequence[str] | None = None,
+) -> tuple[str, ParsedTime, str] | None:
+    """Split ``Independent14 hours ago`` into (``Independent``, parsed, ``14 hours ago``).
+
+    Parses from the right: the age is the longest suffix that parses. The prefix has
+    trailing whitespace and separators stripped (``time`` prefixes are returned as is;
+    a date repeated by responsive markup is dropped). None if no suffix parses.
+    """
+    if not isinstance(text, str):
+        return None
+    stripped = text.rstrip()
+    if not stripped:
+        return None
+    head_len = max(0, len(stripped) - TAIL_LEN)
+    tail = stripped[head_len:]
+    anchor, zone, english, arabic, langs = _setup(anchor, timezone, languages)
+    try:
+        found = _fast_match(tail, anchor, zone, day_first, english, arabic)
+        if found is None:
+            unix = parse_unix(tail.strip())
+            if unix is None:
+                return None
+            found = (len(tail) - len(tail.lstrip()), unix)
+        start, result = found
+        checked = validate(result, anchor)
+    except (ValueError, OverflowError, KeyError, IndexError):  # pragma: no cover
+        return None
+    if checked is None:
+        return None
+    start += head_len
+    prefix = stripped[:start].rstrip(_SEPARATORS)
+    if _REPEATED_DATE_RE.match(prefix):
+        prefix = ""
+    return prefix, checked, stripped[start:].strip()

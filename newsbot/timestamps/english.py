@@ -1,0 +1,177 @@
+"""English relative ages: ``3 hours ago``, ``3h``, ``1h 20m ago``, ``yesterday at 11:30``."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, tzinfo
+
+from .clock import TIME, WEEKDAY, WEEKDAYS, parse_clock
+from .model import UTC, ParsedTime, local_datetime, local_midnight, minus_months
+
+_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+# unit spelling -> (canonical unit, is_abbreviation)
+_UNITS = {
+    "seconds": ("s", False), "second": ("s", False), "secs": ("s", True),
+    "sec": ("s", True), "s": ("s", True),
+    "minutes": ("m", False), "minute": ("m", False), "mins": ("m", True),
+    "min": ("m", True), "mn": ("m", True), "m": ("m", True),
+    "hours": ("h", False), "hour": ("h", False), "hrs": ("h", True), "hr": ("h", True),
+    "h": ("h", True),
+    "days": ("d", False), "day": ("d", False), "d": ("d", True),
+    "weeks": ("w", False), "week": ("w", False), "wks": ("w", True), "wk": ("w", True),
+    "w": ("w", True),
+    "months": ("mo", False), "month": ("mo", False), "mons": ("mo", True),
+    "mon": ("mo", True), "mths": ("mo", True), "mth": ("mo", True), "mo": ("mo", True),
+    "years": ("y", False), "year": ("y", False), "yrs": ("y", True), "yr": ("y", True),
+    "y": ("y", True),
+    "decades": ("dec", False), "decade": ("dec", False),
+}  # fmt: skip
+_PRECISION = {
+    "s": "second", "m": "minute", "h": "hour", "d": "day", "w": "day",
+    "mo": "month", "y": "year", "dec": "year",
+}  # fmt: skip
+_ORDER = ["dec", "y", "mo", "w", "d", "h", "m", "s"]
+
+_UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![a-z])"
+_NUM = r"(?:\d{1,9}(?:[.,]\d{1,3})?\s*|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)"
+_COMP = _NUM + _UNIT
+_COMP_RE = re.compile(r"(?P<n>\d{1,9}(?:[.,]\d{1,3})?|[a-z]+)\s*(?P<u>" + _UNIT + ")", re.I)
+_QUAL = (
+    r"(?:(?:about|over|almost|nearly|around|approximately|approx\.?|more\s+than|"
+    r"less\s+than|last\s+updated|updated|published|posted|edited)\s+)*"
+)
+_AT_TIME = r"(?:\s*(?:at|@|,|by)?\s*(?P<time>" + TIME + "))"
+
+_QUAL_TAIL_RE = re.compile(_QUAL.replace(")*", ")+", 1) + r"$", re.I)
+_REL_RE = re.compile(
+    r"(?P<comp>"
+    + _COMP
+    + r"(?:\s*,?\s*(?:and\s+)?"
+    + _COMP
+    + r")*)\s*(?P<ago>ago|back)?(?:"
+    + _AT_TIME
+    + r")?\s*$",
+    re.I,
+)
+_NOW_RE = re.compile(
+    r"(?:just\s+now|right\s+now|now|moments?\s+ago|(?:a\s+)?few\s+seconds\s+ago|"
+    r"seconds\s+ago|less\s+than\s+a\s+minute\s+ago|a\s+moment\s+ago)\s*$",
+    re.I,
+)
+_DAY_RE = re.compile(
+    r"(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)|(?P<yday>yesterday)|(?P<today>today)"
+    r"|last\s+(?P<wd>" + WEEKDAY + "))" + _AT_TIME + r"?\s*$",
+    re.I,
+)
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.lower()
+    if raw in _WORDS:
+        return _WORDS[raw]
+    try:
+        return float(raw.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _with_clock(day_at: datetime, clock: str | None, zone: tzinfo) -> tuple[datetime, str] | None:
+    """Local date of ``day_at`` at midnight (day) or at ``clock`` (minute/second)."""
+    local_day = day_at.astimezone(zone).date()
+    if clock is None:
+        return local_midnight(local_day, zone), "day"
+    parsed = parse_clock(clock)
+    if parsed is None:
+        return None
+    hour, minute, second, has_seconds = parsed
+    at = local_datetime(local_day, hour, minute, second, zone)
+    return None if at is None else (at, "second" if has_seconds else "minute")
+
+
+def match_relative(text: str, anchor: datetime, zone: tzinfo) -> tuple[int, ParsedTime] | None:
+    """Find an English age at the end of ``text``: (start index, result)."""
+    best: tuple[int, ParsedTime] | None = None
+    low = text.lower()
+    if low.endswith(("now", "ago")):
+        m = _NOW_RE.search(text)
+        if m:
+            best = (m.start(), ParsedTime(anchor, "minute", "relative"))
+    if "yesterday" in low or "today" in low or "last" in low:
+        m = _DAY_RE.search(text)
+        if m and (best is None or m.start() < best[0]):
+            res = _day_word(m, anchor, zone)
+            if res is not None:
+                best = (m.start(), res)
+    m = _REL_RE.search(text)
+    if m and (best is None or m.start() < best[0]):
+        res = _relative(m, anchor, zone)
+        if res is not None:
+            best = (m.start(), res)
+    if best is not None and best[0]:
+        # Qualifiers (``about``, ``Updated``...) belong to the age.
+        lead = max(0, best[0] - 40)
+        q = _QUAL_TAIL_RE.search(text, lead, best[0])
+        if q:
+            best = (q.start(), best[1])
+    return best
+
+
+def _day_word(m: re.Match[str], anchor: datetime, zone: tzinfo) -> ParsedTime | None:
+    local_day = anchor.astimezone(zone).date()
+    if m.group("dby"):
+        day = local_day - timedelta(days=2)
+    elif m.group("yday"):
+        day = local_day - timedelta(days=1)
+    elif m.group("today"):
+        day = local_day
+    else:
+        wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+        back = (local_day.weekday() - wd) % 7 or 7
+        day = local_day - timedelta(days=back)
+    start = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+    res = _with_clock(start.replace(tzinfo=zone), m.group("time"), zone)
+    return None if res is None else ParsedTime(res[0], res[1], "relative")
+
+
+def _relative(m: re.Match[str], anchor: datetime, zone: tzinfo) -> ParsedTime | None:
+    amounts: dict[str, float] = {}
+    all_abbrev = True
+    for comp in _COMP_RE.finditer(m.group("comp")):
+        value = _number(comp.group("n"))
+        unit, abbrev = _UNITS[comp.group("u").lower()]
+        if value is None or unit in amounts:
+            return None
+        amounts[unit] = value
+        all_abbrev = all_abbrev and abbrev
+    if not amounts:
+        return None
+    if not m.group("ago") and not all_abbrev:
+        return None  # "3 days" on its own is left to the fallback
+    finest = max(amounts, key=_ORDER.index)
+    try:
+        months = amounts.get("dec", 0) * 120 + amounts.get("y", 0) * 12 + amounts.get("mo", 0)
+        if months != int(months):
+            return None
+        at = minus_months(anchor, int(months)) if months else anchor
+        at -= timedelta(
+            weeks=amounts.get("w", 0),
+            days=amounts.get("d", 0),
+            hours=amounts.get("h", 0),
+            minutes=amounts.get("m", 0),
+            seconds=amounts.get("s", 0),
+        )
+    except (OverflowError, ValueError):
+        return None
+    precision = _PRECISION[finest]
+    clock = m.group("time")
+    if clock is not None:
+        if finest not in ("d", "w"):
+            return None
+        res = _with_clock(at, clock, zone)
+        if res is None:
+            return None
+        at, precision = res
+    return ParsedTime(at, precision, "relative")

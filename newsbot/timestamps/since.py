@@ -1,0 +1,35 @@
+"""``--since`` values: ``24h``, ``90m``, ``7d``, ``2w``, ``30s`` or an ISO 8601 time."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from .model import UTC
+
+_DURATION_RE = re.compile(r"^\s*(\d{1,9})\s*([smhdw])\s*$", re.I)
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_since(value: str, now: datetime) -> datetime:
+    """``now`` minus a duration, or an ISO 8601 date/time (naive = UTC). Aware UTC result."""
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    text = (value or "").strip()
+    m = _DURATION_RE.match(text)
+    if m:
+        try:
+            return (now - timedelta(seconds=int(m[1]) * _SECONDS[m[2].lower()])).astimezone(UTC)
+        except OverflowError as exc:
+            raise ValueError(f"--since duration {value!r} is too large") from exc
+    try:
+        iso = text[:-1] + "+00:00" if text[-1:] in "zZ" and text else text
+        parsed = datetime.fromisoformat(iso)
+    except ValueError:
+        raise ValueError(
+            f"invalid since value {value!r}: expected a duration like 24h, 90m, 7d, 2w, 30s "
+            "or an ISO 8601 date/time such as 2025-05-19 or 2025-05-19T10:28:00Z"
+        ) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)

@@ -1,0 +1,119 @@
+"""Extraction keys on what a reader sees: the same page in two markups reads the same."""
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from parsel import Selector
+
+from newsbot.extract.ages import age_reader
+from newsbot.extract.article import parse_article
+from newsbot.extract.blocks import page_blocks
+from newsbot.extract.listing import parse_listing
+from newsbot.profiles import load_profile
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+PROFILE = load_profile("daily8")
+READ_AGE = age_reader(PROFILE, ANCHOR)
+URL = "https://www.daily8.com/en/article/0123456789abcdef0123456789abcdef"
+
+
+def _article(name: str):
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    return parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+
+
+@pytest.mark.parametrize("fixture", ["article_cards.html", "article_table.html"])
+def test_article_reads_the_same_in_any_markup(fixture):
+    page = _article(fixture)
+    assert page.title == "Harbour ferry fares frozen for winter"
+    assert page.source == "9 News"
+    assert page.age == "6 days ago"
+    assert page.category == "News"
+    assert page.body_blocks[0].startswith("Commuters on the northern harbour routes")
+    assert "Related Articles" not in page.body_blocks
+    assert [e.article_id for e in page.related] == ["a" * 32, "b" * 32]
+    first, second = page.related
+    assert (first.title, first.source, first.age) == (
+        "Tram line extension approved",
+        "Sky News AU",
+        "3 hours ago",
+    )
+    assert first.teaser.startswith("The council approved the tram extension")
+    assert (second.source, second.age) == ("RNZ News", "09-07-2025")
+    assert second.url.startswith("https://test.daily8.com/")
+
+
+def test_hashtags_come_from_the_hashtags_section():
+    assert _article("article_cards.html").hashtags == ["Transport"]
+
+
+def test_glued_header_is_split_from_the_right():
+    html = (
+        "<h1>Markets rally</h1><div><span>Independent</span><span>14 hours ago</span></div>"
+        "<p>Shares rose on Monday as investors returned.</p>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert (page.source, page.age) == ("Independent", "14 hours ago")
+    assert page.body_blocks == ["Shares rose on Monday as investors returned."]
+
+
+def test_page_without_header_line_keeps_first_paragraph_in_body():
+    html = "<h1>Quiet day</h1><p>The talks ended 40 years ago, officials recalled last week.</p>"
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert page.source is None and page.age is None
+    assert page.body_blocks == ["The talks ended 40 years ago, officials recalled last week."]
+
+
+def test_unreadable_age_is_still_an_age_slot():
+    html = "<h1>Odd</h1><div><span>Independent</span><span>Invalid date</span></div><p>Body.</p>"
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert (page.source, page.age) == ("Independent", "Invalid date")
+    assert page.body_blocks == ["Body."]
+
+
+def test_jsonld_and_meta_times_are_read():
+    html = (
+        '<html><head><script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"NewsArticle","headline":"H","datePublished":"2026-11-25T08:15:00+04:00"}</script>'
+        '<meta property="article:published_time" content="2026-11-25T04:15:00Z"></head>'
+        "<body><h1>H</h1><p>Body.</p></body></html>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert page.metadata.published == [
+        ("jsonld", "2026-11-25T08:15:00+04:00"),
+        ("meta", "2026-11-25T04:15:00Z"),
+    ]
+
+
+def test_listing_entries_and_load_more():
+    html = (FIXTURES / "listing.html").read_text(encoding="utf-8")
+    url = "https://www.daily8.com/en/hashtag/Transport"
+    listing = parse_listing(Selector(text=html), url, PROFILE, READ_AGE)
+    assert [e.article_id for e in listing.entries] == ["c" * 32, "d" * 32]
+    first, second = listing.entries
+    assert (first.title, first.source, first.age, first.category) == (
+        "Night trains return",
+        "Irish Times",
+        "an hour ago",
+        "Politics",
+    )
+    assert first.teaser.startswith("Overnight services")
+    assert (second.source, second.age, second.category) == ("The National", "16-05-2025", "General")
+    assert listing.next_pages == ["https://www.daily8.com/en/hashtag/Transport?page=2"]
+
+
+def test_deep_nesting_is_read_and_hostile_nesting_does_not_blow_the_stack():
+    html = "<div>" * 200 + "deep" + "</div>" * 200
+    assert [b.text for b in page_blocks(Selector(text=html).root)] == ["deep"]
+    hostile = "<div>" * 50_000 + "deep" + "</div>" * 50_000
+    page_blocks(Selector(text=hostile).root)  # libxml2 caps the depth; no RecursionError
+
+
+def test_hidden_and_script_text_is_not_visible():
+    html = (
+        "<p>seen</p><script>var x='unseen'</script><p hidden>unseen</p>"
+        "<p style='display: none'>no</p>"
+    )
+    assert [b.text for b in page_blocks(Selector(text=html).root)] == ["seen"]

@@ -1,0 +1,117 @@
+"""The validation, timestamp, freshness and dedupe pipelines, on items."""
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+
+from newsbot.pipelines.dedupe import DedupePipeline
+from newsbot.pipelines.timestamps import TimestampPipeline
+from newsbot.pipelines.validation import ValidationPipeline
+from newsbot.spiders.daily8 import Daily8Spider
+
+ANCHOR = "2026-11-25T12:00:00Z"
+
+
+@pytest.fixture
+def crawler():
+    return get_crawler(Daily8Spider, {"NEWSBOT_ENV": "test"})
+
+
+def _stats(crawler):
+    return crawler.stats.get_stats()
+
+
+def _item(**extra):
+    item = {
+        "id": "0" * 32,
+        "url": "https://www.daily8.com/en/article/" + "0" * 32,
+        "aggregator": "daily8",
+        "title": "A title",
+        "body_blocks": ["A paragraph."],
+        "crawled_at": ANCHOR,
+        "time_candidates": [],
+    }
+    item.update(extra)
+    return item
+
+
+@pytest.mark.parametrize(
+    ("field", "reason"),
+    [("url", "missing_url"), ("title", "missing_title"), ("body_blocks", "missing_body")],
+)
+def test_validation_drops_incomplete_items_with_reason(crawler, field, reason):
+    pipeline = ValidationPipeline.from_crawler(crawler)
+    with pytest.raises(DropItem):
+        pipeline.process_item(_item(**{field: [] if field == "body_blocks" else ""}))
+    assert _stats(crawler)[f"newsbot/dropped/{reason}"] == 1
+
+
+def test_validation_keeps_complete_items(crawler):
+    item = _item()
+    assert ValidationPipeline.from_crawler(crawler).process_item(item) is item
+
+
+def test_header_age_is_read_against_its_own_response_date(crawler):
+    item = _item(
+        time_candidates=[
+            {"text": "14 hours ago", "slot": "header", "anchor": ANCHOR},
+            {"text": "3 hours ago", "slot": "listing", "anchor": "2026-11-25T01:00:00Z"},
+        ]
+    )
+    out = TimestampPipeline.from_crawler(crawler).process_item(item)
+    assert out["published_at"] == "2026-11-24T22:00:00Z"
+    assert out["published_precision"] == "hour"
+    assert out["published_raw"] == "14 hours ago"
+    assert "time_candidates" not in out
+
+
+def test_absolute_time_beats_relative_and_finer_beats_coarser(crawler):
+    item = _item(
+        time_candidates=[
+            {"text": "a day ago", "slot": "header", "anchor": ANCHOR},
+            {"text": "24-11-2026", "slot": "listing", "anchor": ANCHOR},
+            {"text": "2026-11-24T09:30:00+00:00", "slot": "jsonld", "anchor": ANCHOR},
+        ]
+    )
+    out = TimestampPipeline.from_crawler(crawler).process_item(item)
+    assert (out["published_at"], out["published_precision"]) == ("2026-11-24T09:30:00Z", "second")
+
+
+def test_day_first_dates(crawler):
+    item = _item(time_candidates=[{"text": "09-07-2025", "slot": "header", "anchor": ANCHOR}])
+    out = TimestampPipeline.from_crawler(crawler).process_item(item)
+    assert (out["published_at"], out["published_precision"]) == ("2025-07-09T00:00:00Z", "day")
+
+
+def test_unreadable_time_keeps_raw_text_and_is_counted(crawler):
+    item = _item(time_candidates=[{"text": "Invalid date", "slot": "header", "anchor": ANCHOR}])
+    out = TimestampPipeline.from_crawler(crawler).process_item(item)
+    assert out["published_at"] is None
+    assert out["published_raw"] == "Invalid date"
+    assert _stats(crawler)["newsbot/timestamps/unreadable"] == 1
+
+
+def test_reprocessing_an_export_reads_published_raw_at_crawled_at(crawler):
+    record = {
+        "url": "u",
+        "aggregator": "daily8",
+        "published_raw": "2 days ago",
+        "crawled_at": ANCHOR,
+    }
+    out = TimestampPipeline.from_crawler(crawler).process_item(record)
+    assert out["published_at"] == "2026-11-23T12:00:00Z"
+
+
+def test_dedupe_keeps_the_first_record_per_id(crawler):
+    pipeline = DedupePipeline.from_crawler(crawler)
+    pipeline.process_item(_item())
+    with pytest.raises(DropItem):
+        pipeline.process_item(_item(url="https://test.daily8.com/en/article/" + "0" * 32))
+    assert _stats(crawler)["newsbot/dropped/duplicate"] == 1
+
+
+def test_future_times_are_not_believed(crawler):
+    item = _item(time_candidates=[{"text": "in 3 hours", "slot": "header", "anchor": ANCHOR}])
+    out = TimestampPipeline.from_crawler(crawler).process_item(item)
+    assert out["published_at"] is None
+    assert out["published_raw"] == "in 3 hours"

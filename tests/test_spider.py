@@ -1,0 +1,122 @@
+"""The daily8 spider on fixture pages: what it yields and what it follows."""
+
+from pathlib import Path
+
+import pytest
+import scrapy
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
+
+from newsbot.spiders.arguments import ArgumentError
+from newsbot.spiders.daily8 import Daily8Spider
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DATE = b"Wed, 25 Nov 2026 12:00:00 GMT"
+ARTICLE = "https://www.daily8.com/en/article/" + "e" * 32
+LISTING = "https://www.daily8.com/en/hashtag/Transport"
+
+
+def _spider(**kwargs):
+    crawler = get_crawler(Daily8Spider, {"NEWSBOT_ENV": "test"})
+    return Daily8Spider.from_crawler(crawler, **kwargs)
+
+
+def _response(url, fixture, date=DATE):
+    body = (FIXTURES / fixture).read_bytes()
+    return HtmlResponse(url, body=body, headers={"Date": date}, request=Request(url))
+
+
+def test_article_item_and_related_requests():
+    spider = _spider(related_depth=1)
+    out = list(
+        spider.parse_article_page(
+            _response(ARTICLE, "article_cards.html"),
+            depth=0,
+            hint={
+                "source": "Ignored",
+                "category": None,
+                "title": None,
+                "age": "6 days ago",
+                "age_datetime": None,
+                "slot": "listing",
+                "anchor": "2026-11-25T11:00:00Z",
+            },
+            found_via={"kind": "listing", "url": LISTING},
+        )
+    )
+    items = [o for o in out if isinstance(o, dict)]
+    requests = [o for o in out if isinstance(o, scrapy.Request)]
+    assert len(items) == 1
+    item = items[0]
+    assert item["id"] == "e" * 32 and item["url"] == ARTICLE
+    assert item["source"] == "9 News"  # the page beats the hint
+    assert item["crawled_at"] == "2026-11-25T12:00:00Z"
+    assert item["related"] == ["a" * 32, "b" * 32]
+    assert {c["slot"] for c in item["time_candidates"]} == {"header", "listing"}
+    # the mirror link is rewritten to the host the crawl came from
+    assert [r.url for r in requests] == [
+        "https://www.daily8.com/en/article/" + "a" * 32,
+        "https://www.daily8.com/en/article/" + "b" * 32,
+    ]
+    assert all(r.cb_kwargs["depth"] == 1 for r in requests)
+    assert requests[0].cb_kwargs["found_via"] == {"kind": "related", "url": ARTICLE}
+
+
+def test_related_articles_beyond_the_depth_are_not_followed():
+    spider = _spider(related_depth=1)
+    out = list(
+        spider.parse_article_page(
+            _response(ARTICLE, "article_cards.html"), 1, None, {"kind": "related", "url": LISTING}
+        )
+    )
+    assert [o for o in out if isinstance(o, scrapy.Request)] == []
+
+
+def test_listing_requests_articles_once_and_loads_more():
+    spider = _spider()
+    out = list(spider.parse_listing_page(_response(LISTING, "listing.html"), LISTING, 1))
+    urls = [r.url for r in out]
+    assert urls == [
+        "https://www.daily8.com/en/article/" + "c" * 32,
+        "https://www.daily8.com/en/article/" + "d" * 32,
+        LISTING + "?page=2",
+    ]
+    again = list(spider.parse_listing_page(_response(LISTING, "listing.html"), LISTING, 1))
+    assert [r.url for r in again] == [LISTING + "?page=2"]
+
+
+def test_since_skips_old_entries_before_fetching():
+    spider = _spider(since="2026-11-25T00:00:00Z")
+    out = list(spider.parse_listing_page(_response(LISTING, "listing.html"), LISTING, 1))
+    assert [r.url for r in out] == [
+        "https://www.daily8.com/en/article/" + "c" * 32,
+        LISTING + "?page=2",
+    ]
+
+
+def test_max_articles_bounds_what_is_scheduled():
+    spider = _spider(max_articles=1)
+    out = list(spider.parse_listing_page(_response(LISTING, "listing.html"), LISTING, 1))
+    assert [r.url for r in out if "/article/" in r.url] == [
+        "https://www.daily8.com/en/article/" + "c" * 32
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"start_urls": "ftp://example.com/"}, "start_urls"),
+        ({"related_depth": "-1"}, "related_depth"),
+        ({"related_depth": "two"}, "related_depth"),
+        ({"max_articles": "0"}, "max_articles"),
+        ({"since": "last tuesday-ish"}, "since"),
+    ],
+)
+def test_bad_arguments_fail_before_any_request(kwargs, message):
+    with pytest.raises(ArgumentError, match=message):
+        _spider(**kwargs)
+
+
+def test_since_accepts_durations_and_iso_times():
+    assert _spider(since="24h").since is not None
+    assert _spider(since="2026-11-01").since.isoformat().startswith("2026-11-01T00:00:00")
