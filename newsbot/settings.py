@@ -5,8 +5,6 @@ choose an environment overlay from ``settings/environments/`` with ``NEWSBOT_ENV
 (environment variable or ``-s NEWSBOT_ENV=...``); see the README.
 """
 
-import os
-
 from newsbot import __version__
 from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
 
@@ -28,26 +26,43 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 5
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+# Retries honour Retry-After (429/503), waiting at most NEWSBOT_RETRY_AFTER_MAX seconds;
+# same RETRY_* settings as Scrapy's RetryMiddleware, which this replaces. Redirect loops
+# fail (and are counted) at the first repeated URL. (issue 7)
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newsbot.middlewares.retry_after.RetryAfterMiddleware": 550,
+    "newsbot.middlewares.redirect_loop.RedirectLoopMiddleware": 610,
+}
+NEWSBOT_RETRY_AFTER_MAX = 60
 LOG_LEVEL = "INFO"
 
-ADDONS = {"newsbot.addons.environment.EnvironmentAddon": 0}
+ADDONS = {
+    "newsbot.addons.environment.EnvironmentAddon": 0,
+    # browser rendering (scrapy-playwright), on only when a browser mode other than never is used
+    "newsbot.browser.addon.BrowserAddon": 10,
+}
 NEWSBOT_ENV = "development"
+# never | always | auto; empty: the site profile's `browser` key decides (see the README).
+NEWSBOT_BROWSER = ""
 
 ITEM_PIPELINES = {
     "newsbot.pipelines.validation.ValidationPipeline": 100,
     "newsbot.pipelines.noise.NoisePipeline": 200,
+    "newsbot.pipelines.validation.CleanBodyPipeline": 250,
     "newsbot.pipelines.timestamps.TimestampPipeline": 300,
     "newsbot.pipelines.freshness.FreshnessPipeline": 350,
     "newsbot.pipelines.dedupe.DedupePipeline": 400,
+    "newsbot.pipelines.incremental.IncrementalPipeline": 500,  # issue 5: incremental runs
 }
 
 # Export: JSON Lines, UTF-8 without escapes, stable field order, written under a
 # temporary name and renamed when the crawl closes.
-# NEWSBOT_EXPORTS_DIR moves the default export folder (relative to the working directory).
-EXPORTS_DIR = os.environ.get("NEWSBOT_EXPORTS_DIR", "exports")
-FEEDS = {
-    f"{EXPORTS_DIR}/%(name)s/%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"},
-}
+# The default feed, exports/<spider>/<UTC start time>.jsonl, is added by the environment
+# add-on only when no -o/-O or FEEDS is given. NEWSBOT_EXPORTS_DIR moves its folder.
+NEWSBOT_DEFAULT_FEED = {"format": "jsonlines", "encoding": "utf-8"}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS + OPTIONAL_FIELDS)
 FEED_STORAGES = {
@@ -59,4 +74,14 @@ FEED_URI_PARAMS = "newsbot.feeds.uri_params"
 # Keep Scrapy's asyncio reactor (scrapy-playwright needs it).
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
-EXTENSIONS = {"newsbot.extensions.summary.RunSummary": 500}
+EXTENSIONS = {
+    "newsbot.extensions.summary.RunSummary": 500,
+    "newsbot.extensions.incremental.IncrementalRuns": 510,  # issue 5: seen-store, recovery
+}
+
+# Incremental runs (issue 5; see README "Scheduled and distributed runs"): a seen-store of
+# what earlier runs exported. A path is an SQLite file; a redis:// URL a Redis store.
+# NEWSBOT_INCREMENTAL (default on) is deliberately not set here, so an environment overlay
+# (settings/environments/test.toml turns it off) can set it.
+NEWSBOT_SEEN_STORE = ".newsbot/seen.sqlite"
+NEWSBOT_SEEN_MAX_AGE = "30d"  # entries not seen for this long expire (s, m, h, d, w)

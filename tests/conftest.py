@@ -87,18 +87,11 @@ def run_crawl(
     export = out_dir / "items.jsonl"
     log = out_dir / "crawl.log"
     command = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        spider,
-        "-O",
-        str(export),
-        "-s",
-        "NEWSBOT_ENV=test",
-        "-s",
-        f"LOG_FILE={log}",
-    ]
+        sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(export),
+        "-s", "NEWSBOT_ENV=test", "-s", f"LOG_FILE={log}", "-s", "LOG_FILE_APPEND=False",
+        # each test crawl has its own seen-store, so runs never hide articles from each other
+        "-s", f"NEWSBOT_SEEN_STORE={out_dir / 'seen.sqlite'}",
+    ]  # fmt: skip
     all_args = {
         "start_urls": ",".join(server.base_url + p for p in paths),
         "mirror_hosts": urlsplit(server.mirror_url).netloc,

@@ -117,3 +117,29 @@ def test_hidden_and_script_text_is_not_visible():
         "<p style='display: none'>no</p>"
     )
     assert [b.text for b in page_blocks(Selector(text=html).root)] == ["seen"]
+
+
+def test_numbered_pagination_without_a_label():
+    html = (
+        '<a href="/en/article/' + "c" * 32 + '"><h2>T</h2></a><p>Irish Times</p>'
+        '<nav><a href="?page=1">1</a><a href="?page=2">2</a><a href="?page=3">3</a></nav>'
+    )
+    url = "https://www.daily8.com/en"
+    listing = parse_listing(Selector(text=html), url, PROFILE, READ_AGE)
+    assert listing.next_pages == ["https://www.daily8.com/en?page=2"]
+
+
+def test_title_is_the_heading_matching_the_metadata_when_several_h1():
+    html = (
+        '<head><meta property="og:title" content="Harbour ferry fares frozen"></head>'
+        "<body><h1>Daily8</h1><h1>Harbour ferry fares frozen</h1><p>Body text here.</p></body>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert page.title == "Harbour ferry fares frozen"
+    assert page.body_blocks == ["Body text here."]
+
+
+@pytest.mark.parametrize("name", ["India Today", "News Now", "Yahoo Yesterday"])
+def test_source_names_ending_in_a_time_word_are_not_ages(name):
+    assert READ_AGE(name) is None
+    assert READ_AGE(name + "3 hours ago") == (name, "3 hours ago")

@@ -11,9 +11,7 @@ from newsbot.timestamps import parse_timestamp, split_trailing_age
 
 UTC = timezone.utc
 TOLERANCE = timedelta(minutes=5)
-SETTINGS = settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 anchors = st.datetimes(
     min_value=datetime(1990, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC)
@@ -65,9 +63,13 @@ def test_date_like_phrases_never_raise_or_lie(text: str, anchor: datetime, zone:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(
-    ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "h", "m", "d"]
-), anchors)
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.sampled_from(
+        ["seconds", "minutes", "hours", "days", "weeks", "months", "years", "h", "m", "d"]
+    ),
+    anchors,
+)
 def test_n_units_ago_is_in_the_past(n: int, unit: str, anchor: datetime) -> None:
     got = parse_timestamp(f"{n} {unit} ago", anchor)
     if got is not None:

@@ -1,8 +1,9 @@
 """Applies the environment overlay ``settings/environments/<NEWSBOT_ENV>.toml``.
 
 An add-on runs after command-line settings are known, so ``-s NEWSBOT_ENV=production``
-works as well as the environment variable. Overlay values take "addon" priority: above
-the project's settings.py, below anything given on the command line.
+works as well as the environment variable. Overlay values are written at "project"
+priority after settings.py was read, so they replace its values, while anything given
+on the command line (``-s``, ``-o``/``-O``) still wins.
 """
 
 from __future__ import annotations
@@ -29,9 +30,18 @@ def apply_overlay(settings: BaseSettings, overlay: dict[str, Any]) -> None:
     for key, value in overlay.items():
         current = settings.get(key)
         if isinstance(value, dict) and isinstance(current, BaseSettings):
-            current.update(value, priority="addon")
+            current.update(value, priority="project")
         else:
-            settings.set(key, value, priority="addon")
+            settings.set(key, value, priority="project")
+
+
+def add_default_feed(settings: BaseSettings) -> None:
+    """``exports/<spider>/<UTC start time>.jsonl`` unless the user named feeds (-o/-O, FEEDS)."""
+    if settings.getdict("FEEDS"):
+        return
+    folder = os.environ.get("NEWSBOT_EXPORTS_DIR") or settings.get("NEWSBOT_EXPORTS_DIR") or "exports"
+    options = dict(settings.getdict("NEWSBOT_DEFAULT_FEED") or {"format": "jsonlines"})
+    settings.set("FEEDS", {f"{folder}/%(name)s/%(time)s.jsonl": options}, priority="project")
 
 
 class EnvironmentAddon:
@@ -45,6 +55,7 @@ class EnvironmentAddon:
             ) from None
         apply_overlay(settings, overlay.get("settings", overlay))
         settings.set("NEWSBOT_ENV", name, priority="addon")
+        add_default_feed(settings)
         logger.info(
             "newsbot environment: %s (%d settings from settings/environments/%s.toml)",
             name,

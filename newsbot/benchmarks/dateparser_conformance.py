@@ -23,12 +23,12 @@ import json
 import sys
 import time
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from newsbot.timestamps import parse_timestamp
-from newsbot.timestamps.model import get_zone
+from newsbot.timestamps.model import get_zone, truncate
 
 DEFAULT_CASES = (
     Path(__file__).resolve().parents[2].parent
@@ -38,14 +38,6 @@ DEFAULT_CASES = (
     / "dateparser_relative_cases.jsonl"
 )
 _ZONE_ALIASES = {"PKT": "Asia/Karachi"}
-_TRUNC = {
-    "second": dict(microsecond=0),
-    "minute": dict(second=0, microsecond=0),
-    "hour": dict(minute=0, second=0, microsecond=0),
-    "day": dict(hour=0, minute=0, second=0, microsecond=0),
-    "month": dict(day=1, hour=0, minute=0, second=0, microsecond=0),
-    "year": dict(month=1, day=1, hour=0, minute=0, second=0, microsecond=0),
-}
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
@@ -57,8 +49,10 @@ def _case_setup(case: dict[str, Any]) -> tuple[datetime, str, str]:
     """(naive base, timezone name for parsing, timezone name for the expected value)."""
     settings = case.get("settings") or {}
     raw_base = settings.get("RELATIVE_BASE") or case.get("base_datetime")
-    base = datetime.now().replace(microsecond=0) if raw_base in (None, "now") else (
-        datetime.fromisoformat(raw_base)
+    base = (
+        datetime.now().replace(microsecond=0)
+        if raw_base in (None, "now")
+        else (datetime.fromisoformat(raw_base))
     )
     tz_name = case.get("base_timezone") or "UTC"
     tz_name = _ZONE_ALIASES.get(tz_name, tz_name)
@@ -90,21 +84,21 @@ def _expected(case: dict[str, Any], base: datetime) -> tuple[str, Any]:
     return "exact", datetime.fromisoformat(case["expected_datetime"])
 
 
-def _check(kind: str, exp: Any, got: datetime | None, trunc: dict[str, int] | None) -> bool:
+def _check(kind: str, exp: Any, got: datetime | None, precision: str | None) -> bool:
     if kind == "none":
         return got is None
     if got is None:
         return False
     if kind == "date":
         return bool(got.date() == exp)
-    if trunc is not None:
-        got = got.replace(**trunc)
+    if precision is not None:
+        got = truncate(got, precision)
     if kind == "between":
         lo, hi = exp
-        if trunc is not None:
-            lo = lo.replace(**trunc)
+        if precision is not None:
+            lo = truncate(lo, precision)
         return bool(lo <= got <= hi)
-    return bool(got == (exp.replace(**trunc) if trunc is not None else exp))
+    return bool(got == (truncate(exp, precision) if precision is not None else exp))
 
 
 def run_ours(case: dict[str, Any]) -> bool:
@@ -123,17 +117,15 @@ def run_ours(case: dict[str, Any]) -> bool:
     if res is None:
         return _check(kind, exp, None, None)
     got = res.at.astimezone(out_zone).replace(tzinfo=None)
-    return _check(kind, exp, got, _TRUNC[res.precision])
+    return _check(kind, exp, got, res.precision)
 
 
 def run_dateparser(case: dict[str, Any]) -> bool:
-    import dateparser
+    import dateparser  # type: ignore[import-untyped]
 
     base, tz_name, exp_tz = _case_setup(case)
     kind, exp = _expected(case, base)
-    settings = {
-        k: v for k, v in (case.get("settings") or {}).items() if not k.startswith("_")
-    }
+    settings = {k: v for k, v in (case.get("settings") or {}).items() if not k.startswith("_")}
     settings["RELATIVE_BASE"] = base
     if tz_name != "UTC":
         settings["TIMEZONE"] = tz_name
@@ -164,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         groups = [case["kind"], "in contract" if _in_contract(case) else "outside contract"]
         for group in [*groups, "ALL"]:
             counts[group] += 1
-        runners = [("ours", run_ours)] + ([] if args.ours_only else [("dateparser", run_dateparser)])
+        runners = [("ours", run_ours)] + (
+            [] if args.ours_only else [("dateparser", run_dateparser)]
+        )
         for name, run in runners:
             t0 = time.perf_counter()
             ok = run(case)

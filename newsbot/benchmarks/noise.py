@@ -70,7 +70,9 @@ class Report:
                 f"{name:32} {s.precision:9.3f} {s.recall:7.3f} {s.removed:8d} {s.expected:6d}"
             )
         o = self.overall
-        rows.append(f"{'OVERALL':32} {o.precision:9.3f} {o.recall:7.3f} {o.removed:8d} {o.expected:6d}")
+        rows.append(
+            f"{'OVERALL':32} {o.precision:9.3f} {o.recall:7.3f} {o.removed:8d} {o.expected:6d}"
+        )
         rows.append(f"{self.lines} labelled lines")
         rows += [f"  ! {e}" for e in self.errors]
         return "\n".join(rows)
@@ -119,8 +121,11 @@ def evaluate(data_dir: Path | str | None = None, rules: NoiseRules | None = None
         ctx = {k: doc.get(k) for k in ("title", "source", "category")}
         rows = doc["lines"]
         if doc.get("shape") == "teaser":
-            outcomes = [trace([r["text"]], rules, language=doc["language"], **ctx) for r in rows]
-            pairs = [(r, o[0]) for r, o in zip(rows, outcomes, strict=True) if o]
+            per_teaser = [
+                trace([r["text"]], rules, language=doc["language"], captions=False, **ctx)
+                for r in rows
+            ]
+            pairs = [(r, o[0]) for r, o in zip(rows, per_teaser, strict=True) if o]
         else:
             outcomes = trace([r["text"] for r in rows], rules, language=doc["language"], **ctx)
             pairs = list(zip(rows, outcomes, strict=True))

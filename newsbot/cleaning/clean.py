@@ -22,6 +22,7 @@ from newsbot.cleaning.text import lines_of, normalise, repeated_unit, sentences
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
 _CAPTION_MIN_WORDS = 3
+_CAPTION_MAX = 250
 _SENTENCE_END = tuple(".!?؟…\"”’'»")
 _GAP = "\ue000"  # marks where a cut was made, until the gap is closed
 _CLONED = re.compile(r"\s*\(cloned\)\s*$", re.I)
@@ -105,17 +106,23 @@ def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
     return " ".join(kept), cuts
 
 
-def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal] | None:
-    """(caption, credit removal) when ``text`` is a caption that ends with a credit."""
+def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | None:
+    """A credit ending ``text``: (the text before it, its removal, whether that is a caption).
+
+    A short one-sentence text before a credit describes the picture (a caption); a longer
+    paragraph with a credit at its end is body text with the credit glued on.
+    """
     for rule in rules.credits:
         for m in rule.regex.finditer(text):
             if m.end() != len(text) or m.start() == 0:
                 continue
-            if text[m.start() - 1] not in " .!?,;|-–—(":
+            if text[m.start() - 1] not in " .!?,;|-–—(\"”’'":
                 continue
-            caption = text[: m.start()].rstrip(" |-–—,;(")
-            if len(caption.split()) >= _CAPTION_MIN_WORDS:
-                return caption, Removal(m.group(0), rule.name)
+            before = text[: m.start()].rstrip(" |-–—,;(")
+            if len(before.split()) < _CAPTION_MIN_WORDS:
+                continue
+            caption = len(before) <= _CAPTION_MAX and len(sentences(before)) == 1
+            return before, Removal(m.group(0), rule.name), caption
     return None
 
 
@@ -134,7 +141,7 @@ def _is_chrome_start(lines: list[str], i: int, rules: NoiseRules) -> bool:
 
 
 def _clean_line(
-    text: str, rules: NoiseRules, structural: Structural
+    text: str, rules: NoiseRules, structural: Structural, captions: bool = True
 ) -> tuple[str | None, str | None, list[Removal], str | None, OutletRule | None]:
     """(kept text, whole-line rule, cuts, caption, outlet rule that fired)."""
     cuts: list[Removal] = []
@@ -149,9 +156,12 @@ def _clean_line(
             return None, outlet.name, cuts, caption, outlet
         split = _split_credit(text, rules)
         if split is not None:
-            caption, credit = split
-            caption, more = _cut_inline(caption, rules)
-            return None, None, [*cuts, credit, *more], caption or None, None
+            described, credit, is_caption = split
+            cuts.append(credit)
+            if is_caption and captions:
+                caption, more = _cut_inline(described, rules)
+                return None, None, [*cuts, *more], caption or None, None
+            text = described
         text, more = _cut_inline(text, rules)
         cuts += more
         if not text:
@@ -174,13 +184,19 @@ def trace(
     source: str | None = None,
     category: str | None = None,
     learner: BoilerplateLearner | None = None,
+    captions: bool = True,
 ) -> list[LineOutcome]:
-    """One :class:`LineOutcome` per non-empty input line, in order."""
+    """One :class:`LineOutcome` per non-empty input line, in order.
+
+    ``captions=False`` (teasers) cuts a trailing picture credit but never moves the text
+    before it to the captions: a teaser has no pictures, all of its text is body text.
+    """
     structural = Structural(rules, title=title, source=source, category=category)
     lines = list(lines_of(blocks))
     out: list[LineOutcome] = []
     mode: str | None = None  # None (body), "chrome", or the name of a list/rest span rule
     span_kind = ""
+    follow: re.Pattern[str] | None = None
     for i, line in enumerate(lines):
         item = LineOutcome(text=line)
         out.append(item)
@@ -190,14 +206,18 @@ def trace(
         if mode is not None and span_kind == "rest":
             item.rule = mode
             continue
-        kept, rule, cuts, caption, outlet = _clean_line(line, rules, structural)
+        kept, rule, cuts, caption, outlet = _clean_line(line, rules, structural, captions)
         if rule is not None:
             item.rule = rule
             if outlet is not None and outlet.span != "line":
-                mode, span_kind = outlet.name, outlet.span
+                mode, span_kind, follow = outlet.name, outlet.span, outlet.follow
             continue
-        if mode is not None and span_kind == "list":
-            if kept is not None and _is_rail_item(kept):
+        if mode is not None and span_kind in ("list", "follow"):
+            if kept is not None and (
+                _is_rail_item(kept)
+                if span_kind == "list"
+                else follow is not None and follow.fullmatch(kept) is not None
+            ):
                 item.rule = mode
                 continue
             mode = None
@@ -218,6 +238,7 @@ def clean_blocks(
     source: str | None = None,
     category: str | None = None,
     learner: BoilerplateLearner | None = None,
+    captions: bool = True,
 ) -> CleanResult:
     """The kept paragraphs of an article, what was removed and by which rule, and captions."""
     result = CleanResult()
@@ -230,6 +251,7 @@ def clean_blocks(
             source=source,
             category=category,
             learner=learner,
+            captions=captions,
         )
     except RecursionError:  # pragma: no cover - defensive: never raise on odd text
         result.kept = list(lines_of(blocks))
@@ -258,7 +280,13 @@ def clean_text(
     """One teaser (often the whole article in one paragraph, noise glued inside) or label."""
     text = strip_leading_title(text or "", title)
     result = clean_blocks(
-        [text], rules, language=language, title=title, source=source, category=category
+        [text],
+        rules,
+        language=language,
+        title=title,
+        source=source,
+        category=category,
+        captions=False,
     )
     return " ".join(result.kept)
 
@@ -280,11 +308,10 @@ def clean_title(title: str, rules: NoiseRules | None = None) -> str:
     text = normalise(title or "")
     for _ in range(_MAX_PASSES):
         before = text
-        text = _CLONED.sub("", text)
         unit = repeated_unit(text)
         if unit is not None:
             text = unit
-        text = normalise(text)
+        text = normalise(_CLONED.sub("", text))
         if text == before:
             break
     return text

@@ -6,11 +6,12 @@ shared profile loader when it is present (``newsbot.profiles.settings_dir``).
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 import newsbot
 
@@ -20,8 +21,8 @@ def settings_path(name: str) -> Path | Traversable:
     try:
         from newsbot.profiles import settings_dir
     except ImportError:  # pragma: no cover - the shared loader is optional
-        settings_dir = None
-    if settings_dir is not None:
+        pass
+    else:
         return settings_dir() / name
     checkout = Path(newsbot.__file__).resolve().parent.parent / "settings"
     if (checkout / name).is_file():

@@ -13,7 +13,7 @@ from newsbot.cleaning.config import default_noise_path, default_profile, read_to
 from newsbot.cleaning.text import normalise
 
 KINDS = ("phrase", "line", "inline", "credit")
-SPANS = ("line", "list", "rest")
+SPANS = ("line", "list", "rest", "follow")
 
 
 class NoiseRulesError(ValueError):
@@ -30,6 +30,7 @@ class OutletRule:
     regex: re.Pattern[str]
     span: str = "line"
     teaser: bool = False
+    follow: re.Pattern[str] | None = None
 
     @property
     def name(self) -> str:
@@ -95,7 +96,7 @@ def _build_chrome(profile: dict[str, Any]) -> dict[str, Any]:
     icons = {x.casefold() for x in other if x not in lone}
     entries = profile.get("entries") or {}
     categories = {_fold(c) for c in entries.get("categories", []) if isinstance(c, str)}
-    heading = re.compile(r"(?:%s)\s*\S*" % "|".join(headings), re.I) if headings else None
+    heading = re.compile(r"(?:{})\s*\S*".format("|".join(headings)), re.I) if headings else None
     return {
         "chrome_block": frozenset(block),
         "chrome_start": frozenset(start),
@@ -117,14 +118,22 @@ def _build_chrome(profile: dict[str, Any]) -> dict[str, Any]:
 
 def _compile(pattern: str, kind: str, agencies: str, where: str) -> re.Pattern[str]:
     pattern = pattern.replace("{agency}", agencies)
-    if kind == "phrase":
-        source = re.escape(normalise(pattern))
-    else:
-        source = pattern
+    source = re.escape(normalise(pattern)) if kind == "phrase" else pattern
     try:
         return re.compile(source, re.I)
     except re.error as exc:
         raise NoiseRulesError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+
+
+def _follow(patterns: Any, where: str) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    except re.error as exc:
+        raise NoiseRulesError(f"{where}: bad follow pattern: {exc}") from exc
 
 
 def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
@@ -141,7 +150,9 @@ def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
         if not patterns:
             raise NoiseRulesError(f"{where}: no patterns")
         if kind == "phrase":
-            alternation = "|".join(f"(?:{_compile(p, kind, agencies, where).pattern})" for p in patterns)
+            alternation = "|".join(
+                f"(?:{_compile(p, kind, agencies, where).pattern})" for p in patterns
+            )
             regex = re.compile(alternation, re.I)
         else:
             for p in patterns:
@@ -155,6 +166,7 @@ def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
             regex=regex,
             span=span,
             teaser=bool(raw.get("teaser", False)),
+            follow=_follow(raw.get("follow"), where),
         )
 
 

@@ -30,8 +30,11 @@ _OTHER_AGES = re.compile(
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _ENCODED_TAG = re.compile(r"%3[CcEe]|&lt;|&gt;|&#x?[0-9a-fA-F]+;")
 _CSS = re.compile(r"[.#@]?[\w-]+(?:\s*[,>+~ ]\s*[.#]?[\w-]+)*\s*\{[^{}]*:[^{}]*\}")
+_CSS_LINE = re.compile(r"[^{}]{0,200}\{.*:.*\}\s*")
 _URL_TAIL = re.compile(r"(?:^|(?<=\S))(?:[?&][\w.-]+=[\w%.,:/-]*){2,}\)?|^[?&][\w.-]+=[\w%.-]*\)")
-_URL_LINE = re.compile(r"(?:https?://|www\.|/_next/|/wp-content/)\S+|\S+\.(?:jpe?g|png|webp|gif)\S*")
+_URL_LINE = re.compile(
+    r"(?:https?://|www\.|/_next/|/wp-content/)\S+|\S+\.(?:jpe?g|png|webp|gif)\S*"
+)
 _JS_JUNK = re.compile(r"undefined|null|NaN|\[object Object\]|\{\}|\[\]", re.I)
 
 
@@ -97,14 +100,20 @@ class Structural:
         return unit is not None and any(ch.isalpha() for ch in unit)
 
     def _is_list_echo(self, line: str) -> bool:
-        text, bulleted = strip_bullet(line)
+        text, _ = strip_bullet(line)
         folded = text.casefold()
         if folded in self.echo_names or folded in self.rules.categories:
             return True
-        return bulleted and folded in self.rules.known_sources
+        # Any source name Daily8 prints in a source slot, bulleted or bare: never prose.
+        return folded in self.rules.known_sources
 
     def _is_encoded(self, line: str) -> bool:
         if _JS_JUNK.fullmatch(line) or _URL_LINE.fullmatch(line):
+            return True
+        escapes = len(_PERCENT.findall(line))
+        if _ENCODED_TAG.search(line) and escapes * 3 >= len(line) * 0.2:
+            return True  # URL-encoded markup: any text inside it is markup, not prose
+        if _CSS_LINE.fullmatch(line):
             return True
         rest = strip_encoded(line)
         return not rest.strip(" ;,.)(")

@@ -46,10 +46,12 @@ class Summary:
         stream = stream or sys.stderr
         for n, reason in self.bad:
             print(f"line {n}: {reason}", file=stream)
-        for n, reason in self.dropped:
-            print(f"line {n if n is not None else '?'}: dropped: {reason}", file=stream)
-        for n, reason in self.errors:
-            print(f"line {n if n is not None else '?'}: pipeline error: {reason}", file=stream)
+        for line_no, reason in self.dropped:
+            where = line_no if line_no is not None else "?"
+            print(f"line {where}: dropped: {reason}", file=stream)
+        for line_no, reason in self.errors:
+            where = line_no if line_no is not None else "?"
+            print(f"line {where}: pipeline error: {reason}", file=stream)
         print(
             f"reprocess: {self.read} lines read, {self.written} records written, "
             f"{len(self.bad)} bad lines skipped, {len(self.dropped)} dropped, "

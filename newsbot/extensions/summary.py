@@ -39,6 +39,20 @@ def build_summary(
         "noise_removed": stats.get("newsbot/noise/removed", 0),
         "noise_removed_by_rule": _by_prefix(stats, "newsbot/noise/removed/"),
         "responses": stats.get("downloader/response_count", 0),
+        # issue 5: what this run recovered from a killed run, and incremental counts
+        "recovered": {
+            "files": stats.get("newsbot/recovered/files", 0),
+            "items": stats.get("newsbot/recovered/items", 0),
+            "torn_lines_dropped": stats.get("newsbot/recovered/torn_lines", 0),
+            "discarded_files": stats.get("newsbot/recovered/discarded_files", 0),
+            "jobdir_reset": bool(stats.get("newsbot/recovered/jobdir_reset", 0)),
+        },
+        "incremental": {
+            "new": stats.get("newsbot/incremental/new", 0),
+            "updated": stats.get("newsbot/incremental/update", 0),
+            "unchanged": stats.get("newsbot/incremental/unchanged", 0),
+            "skipped_seen": stats.get("newsbot/skipped/seen", 0),
+        },
     }
 
 

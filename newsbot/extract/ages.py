@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from newsbot.extract.text import AgeReader
+from newsbot.extract.text import AgeReader, fold
 from newsbot.profiles import SiteProfile
 from newsbot.timestamps import split_trailing_age
+
+
+# Ages that are a single everyday word: after a space they end names more often than not.
+BARE_WORDS = frozenset({"today", "now", "just now", "yesterday", "tonight", "this morning"})
+
+
+def _space_before(text: str, age: str) -> bool:
+    head = text[: len(text) - len(age)]
+    return not head or head[-1].isspace()
 
 
 def age_reader(profile: SiteProfile, anchor: datetime) -> AgeReader:
@@ -23,6 +32,9 @@ def age_reader(profile: SiteProfile, anchor: datetime) -> AgeReader:
         )
         if found is None:
             return None
-        return found[0], found[2]
+        prefix, _, age = found
+        if prefix.strip() and _space_before(stripped, age) and fold(age) in BARE_WORDS:
+            return None  # "India Today", "News Now": a name, not a name glued to an age
+        return prefix, age
 
     return read

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from parsel import Selector
 
 from newsbot.extract.blocks import Block, page_blocks
 from newsbot.extract.entries import Entry, parse_entries
 from newsbot.extract.metadata import PageMetadata, read_metadata
-from newsbot.extract.text import AgeReader, fold, is_echo, looks_like_name, strip_age_prefix
+from newsbot.extract.text import (
+    AgeReader,
+    fold,
+    is_echo,
+    looks_like_name,
+    safe_urljoin,
+    strip_age_prefix,
+)
 from newsbot.profiles import SiteProfile
 
 HEADER_MAX_CHARS = 160
@@ -30,14 +36,24 @@ class ArticlePage:
 
 
 def _title_index(blocks: list[Block], meta_title: str | None) -> int | None:
-    for i, block in enumerate(blocks):
-        if block.tag == "h1":
-            return i
+    """The title heading: the ``<h1>`` (the one matching the metadata title if several),
+    else a line repeating the metadata title, else the first heading."""
+    h1s = [i for i, block in enumerate(blocks) if block.tag == "h1"]
+    if meta_title:
+        wanted = fold(meta_title)
+        for i in h1s:
+            text = fold(blocks[i].text)
+            if text and (text in wanted or wanted in text):
+                return i
+    if len(h1s) == 1:
+        return h1s[0]
+    if h1s:
+        return max(h1s, key=lambda i: len(blocks[i].text))
     if meta_title:
         for i, block in enumerate(blocks):
             if is_echo(block.text, meta_title):
                 return i
-    return None
+    return next((i for i, block in enumerate(blocks) if block.is_heading), None)
 
 
 def _related_index(blocks: list[Block], start: int, profile: SiteProfile) -> int:
@@ -104,7 +120,7 @@ def _hashtags(region: list[Block], base_url: str, profile: SiteProfile) -> list[
     tags: list[str] = []
     for block in region[start:]:
         for href in block.links:
-            tag = profile.hashtag(urljoin(base_url, href))
+            tag = profile.hashtag(safe_urljoin(base_url, href))
             if tag and tag not in tags:
                 tags.append(tag)
     return tags

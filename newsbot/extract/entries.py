@@ -8,7 +8,6 @@ category and teaser, whatever the markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from newsbot.extract.blocks import Block
 from newsbot.extract.text import (
@@ -16,6 +15,7 @@ from newsbot.extract.text import (
     fold,
     is_echo,
     looks_like_name,
+    safe_urljoin,
     strip_age_prefix,
     strip_bullet,
 )
@@ -52,12 +52,12 @@ class _Group:
     url: str
     language: str
     blocks: list[Block] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
+    titles: list[Block] = field(default_factory=list)
 
 
 def _article_link(block: Block, base_url: str, profile: SiteProfile) -> tuple[str, str, str] | None:
     for href in block.links:
-        url = urljoin(base_url, href)
+        url = safe_urljoin(base_url, href)  # "" for mailto:, javascript:, broken URLs
         found = profile.article_id(url)
         if found:
             return found[0], url, found[1]
@@ -80,15 +80,16 @@ def group_entries(blocks: list[Block], base_url: str, profile: SiteProfile) -> l
         if current is None:
             continue
         if link and link[0] == current.article_id:
-            current.titles.append(block.text)
+            current.titles.append(block)
         current.blocks.append(block)
     return groups
 
 
 def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -> Entry:
     entry = Entry(group.article_id, group.url, group.language)
-    linked = [t for t in group.titles if not profile.is_pagination_label(t)]
-    entry.title = max(linked, key=len) if linked else None
+    linked = [b for b in group.titles if not profile.is_pagination_label(b.text)]
+    headings = [b for b in linked if b.is_heading]
+    entry.title = (headings or linked)[0].text if linked else None
     teaser: list[str] = []
     for block in group.blocks:
         text, bulleted = strip_bullet(block.text)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from parsel import Selector
 
 from newsbot.extract.blocks import page_blocks
 from newsbot.extract.entries import Entry, parse_entries
-from newsbot.extract.text import AgeReader
+from newsbot.extract.text import AgeReader, safe_urljoin
 from newsbot.profiles import SiteProfile
 
 
@@ -33,8 +33,10 @@ def next_page_links(selector: Selector, url: str, profile: SiteProfile) -> list[
         label = text or anchor.xpath("@aria-label").get("") or anchor.xpath("@title").get("")
         if label and profile.is_pagination_label(label):
             hrefs.append(anchor.xpath("@href").get(""))
+    if not hrefs:
+        hrefs = _numbered_next(selector, url)
     for href in hrefs:
-        target = urljoin(url, href.strip())
+        target = safe_urljoin(url, href.strip())  # "" for non-http(s) or broken hrefs
         parts = urlsplit(target)
         if parts.scheme not in ("http", "https") or parts.netloc != host:
             continue
@@ -42,6 +44,33 @@ def next_page_links(selector: Selector, url: str, profile: SiteProfile) -> list[
             continue
         found.append(target)
     return found
+
+
+_PAGE_PARAMS = ("page", "p", "pg", "paged")
+
+
+def _page_number(url: str) -> tuple[str, int]:
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    for name in _PAGE_PARAMS:
+        values = query.get(name)
+        if values and values[0].isdigit():
+            return name, int(values[0])
+    return "", 1
+
+
+def _numbered_next(selector: Selector, url: str) -> list[str]:
+    """Numbered pagination without a label: the link to page N+1 of the same path."""
+    name, current = _page_number(url)
+    path = urlsplit(url).path
+    for href in selector.xpath("//a/@href").getall():
+        target = safe_urljoin(url, href.strip())
+        if urlsplit(target).path != path:
+            continue
+        other, number = _page_number(target)
+        if other and (not name or other == name) and number == current + 1:
+            return [target]
+    return []
 
 
 def parse_listing(

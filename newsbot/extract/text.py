@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
 
 # A function that finds an age at the end of a line: ``(text before it, the age)``.
 AgeReader = Callable[[str], "tuple[str, str] | None"]
@@ -53,3 +54,18 @@ def strip_age_prefix(prefix: str, age_prefix: str) -> str:
     if age_prefix and prefix.casefold().endswith(age_prefix.casefold()):
         prefix = prefix[: -len(age_prefix)].strip()
     return prefix.rstrip(" ·•|-–—,").strip()
+
+
+def safe_urljoin(base: str, href: str | None) -> str:
+    """``urljoin`` for hostile pages: the absolute http(s) URL ``href`` points to, or ``""``
+    for a non-HTTP scheme (``mailto:``, ``javascript:``, ``data:``...) or a broken URL
+    (``http://[oops``), which ``urljoin`` would raise on."""
+    if not href:
+        return ""
+    try:
+        url = urljoin(base, href)
+        parts = urlsplit(url)
+        _ = parts.port  # raises on a port that is not a number
+    except ValueError:
+        return ""
+    return url if parts.scheme in ("http", "https") and parts.netloc else ""

@@ -51,7 +51,7 @@ class NoisePipeline:
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         source = adapter.get("source") or ""
-        ctx = {
+        ctx: dict[str, Any] = {
             "language": adapter.get("language") or "en",
             "source": source or None,
             "category": adapter.get("category") or None,
@@ -79,7 +79,13 @@ class NoisePipeline:
         if isinstance(teaser, str) and teaser.strip() and not result.kept:
             # Only a teaser is known (often the whole article in one paragraph): it becomes
             # the body, with the noise glued into it cut out.
-            short = clean_blocks([strip_leading_title(teaser, title)], self.rules, title=title, **ctx)
+            short = clean_blocks(
+                [strip_leading_title(teaser, title)],
+                self.rules,
+                title=title,
+                captions=False,
+                **ctx,
+            )
             adapter["body"] = " ".join(short.kept)
             removed += short.removed
         for key in ("body_blocks", "teaser"):

@@ -27,3 +27,12 @@ class ValidationPipeline(CrawlerPipeline):
         if not (_has_text(adapter.get("body_blocks")) or _has_text(adapter.get("body"))):
             raise self.drop(item, "missing body")
         return item
+
+
+class CleanBodyPipeline(ValidationPipeline):
+    """After noise removal: an item whose body was nothing but noise has no body."""
+
+    def process_item(self, item: Any) -> Any:
+        if not _has_text(ItemAdapter(item).get("body")):
+            raise self.drop(item, "missing body")
+        return item

@@ -3,4 +3,12 @@
 from newsbot.replica.content import DEFAULT_CLOCK, Article, ReplicaSite, build_site
 from newsbot.replica.server import ReplicaServer, Reply, Request
 
-__all__ = ["DEFAULT_CLOCK", "Article", "ReplicaServer", "ReplicaSite", "Reply", "Request", "build_site"]
+__all__ = [
+    "DEFAULT_CLOCK",
+    "Article",
+    "ReplicaServer",
+    "ReplicaSite",
+    "Reply",
+    "Request",
+    "build_site",
+]

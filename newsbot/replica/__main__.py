@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -52,10 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     with server:
         print(server.base_url, flush=True)
         print(server.mirror_url or "", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             time.sleep(args.ttl)
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

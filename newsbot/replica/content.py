@@ -91,7 +91,9 @@ def _fill(rng: random.Random, template: str, subjects: list[str]) -> str:
 def _paragraphs(rng: random.Random, lang: str) -> list[str]:
     count = 1 if rng.random() < 0.2 else rng.randint(2, 5)
     pool, subjects = (
-        (words.SENTENCES, words.SUBJECTS) if lang == "en" else (words.AR_SENTENCES, words.AR_SUBJECTS)
+        (words.SENTENCES, words.SUBJECTS)
+        if lang == "en"
+        else (words.AR_SENTENCES, words.AR_SUBJECTS)
     )
     return [
         " ".join(_fill(rng, t, subjects) for t in rng.sample(pool, rng.randint(2, 3)))
@@ -100,7 +102,7 @@ def _paragraphs(rng: random.Random, lang: str) -> list[str]:
 
 
 def _title(rng: random.Random, lang: str, seen: set[str]) -> str:
-    while True:
+    for attempt in range(1000):
         if lang == "en":
             title = " ".join(
                 (rng.choice(words.SUBJECTS), rng.choice(words.VERBS), rng.choice(words.OBJECTS),
@@ -108,13 +110,20 @@ def _title(rng: random.Random, lang: str, seen: set[str]) -> str:
             )  # fmt: skip
         else:
             title = " ".join(
-                (rng.choice(words.AR_SUBJECTS), rng.choice(words.AR_VERBS), rng.choice(words.AR_OBJECTS))
+                (
+                    rng.choice(words.AR_SUBJECTS),
+                    rng.choice(words.AR_VERBS),
+                    rng.choice(words.AR_OBJECTS),
+                )
             )
             if title in seen:
                 title += f" {len(seen)}"
+        if attempt > 20:
+            title += f" ({len(seen)})"  # the template space is running out
         if title not in seen:
             seen.add(title)
             return title
+    raise RuntimeError("could not make a unique title")
 
 
 def _published(rng: random.Random, clock: datetime, kind: str | None = None) -> datetime:
@@ -166,7 +175,9 @@ class ReplicaSite:
         )
         self.listings: dict[str, list[str]] = {"/en": [a.id for a in home]}
         listed = sorted(
-            (a for a in articles if a.role in ("home", "tag")), key=lambda a: a.sort_time, reverse=True
+            (a for a in articles if a.role in ("home", "tag")),
+            key=lambda a: a.sort_time,
+            reverse=True,
         )
         for tag in words.TAGS:
             ids = [a.id for a in listed if tag in a.hashtags]
@@ -226,6 +237,16 @@ class ReplicaSite:
         }
 
     def truth(self) -> dict:
+        """Ground truth at the current clock.
+
+        Per article: id, path, language, source, title (clean), body (clean paragraphs joined
+        by a blank line), captions (descriptive image captions, not body text), category,
+        hashtags, true_published_at, published_at/published_precision (what a crawler should
+        export: from JSON-LD/meta when the page has them, precision ``second``, else from the
+        printed age), published_raw (the printed age), has_header/has_jsonld/has_meta,
+        display_title (as printed, may end in `` (cloned)``), noise (kinds in the body),
+        related (ids in page order), related_via_mirror, listings, expect_dropped.
+        """
         return {
             "clock": self.clock.isoformat(),
             "seed": self.seed,
@@ -257,7 +278,9 @@ class ReplicaSite:
     def expected_ids(self, start_paths: list[str], related_depth: int) -> set[str]:
         """The ids a crawler should export: reachable and not expected to be dropped."""
         return {
-            i for i in self.reachable_ids(start_paths, related_depth) if not self.articles[i].dropped
+            i
+            for i in self.reachable_ids(start_paths, related_depth)
+            if not self.articles[i].dropped
         }
 
 
@@ -293,7 +316,9 @@ def build_site(seed: int = 8, articles: int = 120, clock: datetime | None = None
             kind = _AGE_NAMES[turns["home"]]  # every age form at least once
             turns["home"] += 1
         published = _published(rng, clock, kind)
-        blocks: list = [] if role == "dropped" else [("p", p, _esc(p)) for p in _paragraphs(rng, lang)]
+        blocks: list = (
+            [] if role == "dropped" else [("p", p, _esc(p)) for p in _paragraphs(rng, lang)]
+        )
         art = Article(
             id=article_id(seed, index),
             lang=lang,
@@ -333,7 +358,9 @@ def build_site(seed: int = 8, articles: int = 120, clock: datetime | None = None
         if blocks and rng.random() < 0.15:
             art.gallery = rng.randint(3, 12)
         r = rng.random()
-        art.teaser_kind = "first" if r < 0.5 else "whole" if r < 0.8 else rng.choice(["head", "tail"])
+        art.teaser_kind = (
+            "first" if r < 0.5 else "whole" if r < 0.8 else rng.choice(["head", "tail"])
+        )
         art.teaser_glue = rng.choice(TEASER_HEADS if art.teaser_kind == "head" else TEASER_TAILS)
         items.append(art)
     _link(rng, items)

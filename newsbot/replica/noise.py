@@ -104,7 +104,9 @@ def _rail(kind: str, heading: Callable[[random.Random], str], dated: bool = Fals
             day, mon, wd = rng.randint(1, 28), rng.randint(1, 12), rng.choice(WEEKDAYS)
             items[0] += f" {day:02d}/{mon:02d}/2025"
             stamp = f"{wd} {day} {MONTHS[mon - 1]}"
-            items[1] += f" {stamp} {stamp} {stamp} 2025 at {rng.randint(1, 12)}:{rng.randint(10, 59)}pm"
+            items[1] += (
+                f" {stamp} {stamp} {stamp} 2025 at {rng.randint(1, 12)}:{rng.randint(10, 59)}pm"
+            )
         body.insert(rng.randint(1, len(body)), ("list", heading(rng), items, kind))
 
     return add
@@ -161,8 +163,10 @@ KINDS: dict[str, Callable[[random.Random, Body], None]] = {
     ),
     "podcast_ad": _choice_line(
         "podcast ad lines",
-        lambda r: "Learn more about your ad choices. Visit "
-        + r.choice(["podcastchoices.com/adchoices", "megaphone.fm/adchoices"]),
+        lambda r: (
+            "Learn more about your ad choices. Visit "
+            + r.choice(["podcastchoices.com/adchoices", "megaphone.fm/adchoices"])
+        ),
     ),
     "read_more": _choice_line(
         "read-more rails", lambda r: "READ MORE: " + r.choice(RAIL_HEADLINES)
@@ -204,8 +208,9 @@ KINDS: dict[str, Callable[[random.Random, Body], None]] = {
     "image_url_tail": _glue_tail("encoded markup", "&w=3840&q=100)"),
     "app_promo": _choice_line(
         "app and stream promos",
-        lambda r: f"For the best breaking news coverage from {r.choice(OUTLETS)}, "
-        "download the app.",
+        lambda r: (
+            f"For the best breaking news coverage from {r.choice(OUTLETS)}, download the app."
+        ),
     ),
     "stream_promo": _choice_line(
         "app and stream promos",

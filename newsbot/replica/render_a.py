@@ -14,7 +14,8 @@ def page(lang: str, title: str, head: str, body: str) -> str:
 
 
 def logo(home: str) -> str:
-    return f'<header class="site"><a href="{home}"><img src="/static/logo.svg" alt="logo"></a></header>'
+    img = '<img src="/static/logo.svg" alt="logo">'
+    return f'<header class="site"><a href="{home}">{img}</a></header>'
 
 
 def entry(href, img, title, source, age, items, teaser) -> str:
@@ -44,7 +45,8 @@ def rail(heading: str, items: list[str]) -> str:
 
 def figure(caption: str, credit: str | None) -> str:
     cred = f'<span class="credit">{credit}</span>' if credit else ""
-    return f'<figure><img src="/static/photo.jpg" alt=""><figcaption>{caption}{cred}</figcaption></figure>\n'
+    img = '<img src="/static/photo.jpg" alt="">'
+    return f"<figure>{img}<figcaption>{caption}{cred}</figcaption></figure>\n"
 
 
 def css(text: str) -> str:
@@ -54,7 +56,8 @@ def css(text: str) -> str:
 def chrome(lab: dict, tags: list[tuple[str, str]], related: str) -> str:
     links = "".join(f'<a class="tag" href="{h}">{t}</a>' for h, t in tags)
     return (
-        f'<aside class="chrome"><section class="hashtags"><h2>{lab["hashtags"]}</h2><div>{links}</div>'
+        '<aside class="chrome">'
+        f'<section class="hashtags"><h2>{lab["hashtags"]}</h2><div>{links}</div>'
         f'</section><section class="ai"><h2>{lab["ai"]}</h2><p>{lab["explore"]}</p></section>'
         f'<section class="comments"><h2>{lab["comments"]}</h2><p>{lab["no_comments"]}</p></section>'
         f'<section class="related"><h2>{lab["related"]}</h2><div class="cards">\n{related}</div>'
@@ -65,7 +68,10 @@ def chrome(lab: dict, tags: list[tuple[str, str]], related: str) -> str:
 def article(img, title, header, category, body, gallery, chrome) -> str:
     meta = ""
     if header:
-        meta = f'<div class="meta"><span class="src">{header[0]}</span><span class="age">{header[1]}</span></div>'
+        meta = (
+            f'<div class="meta"><span class="src">{header[0]}</span>'
+            f'<span class="age">{header[1]}</span></div>'
+        )
     cat = f'<div class="cat"><span>{category}</span></div>' if category else ""
     gal = ""
     if gallery:
@@ -83,4 +89,6 @@ def article(img, title, header, category, body, gallery, chrome) -> str:
 def listing(lone_hash: bool, heading: str, entries: str, more: str | None, more_label: str) -> str:
     hash_ = '<span class="hash">#</span>' if lone_hash else ""
     pager = f'<a class="more" href="{more}">{more_label}</a>' if more else ""
-    return f'<main>{hash_}<h1>{heading}</h1><section class="feed">\n{entries}</section>{pager}</main>'
+    return (
+        f'<main>{hash_}<h1>{heading}</h1><section class="feed">\n{entries}</section>{pager}</main>'
+    )

@@ -9,19 +9,22 @@ def page(lang: str, title: str, head: str, body: str) -> str:
     direction = "rtl" if lang == "ar" else "ltr"
     return (
         f'<!doctype html>\n<html dir="{direction}" lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"{head}<title>{title} | Daily8</title>\n</head>\n<body class=\"d8\">\n{body}\n</body>\n</html>\n"
+        f"{head}<title>{title} | Daily8</title>\n</head>\n"
+        f'<body class="d8">\n{body}\n</body>\n</html>\n'
     )
 
 
 def logo(home: str) -> str:
-    return f'<div id="top"><a class="brand" href="{home}"><img alt="logo" src="/static/logo.png"></a></div>\n'
+    img = '<img alt="logo" src="/static/logo.png">'
+    return f'<div id="top"><a class="brand" href="{home}">{img}</a></div>\n'
 
 
 def entry(href, img, title, source, age, items, teaser) -> str:
     lis = "".join(f'<li class="lbl">{i}</li>' for i in items)
     tease = f'<p class="sum">{teaser}</p>' if teaser else ""
     return (
-        f'<li class="row"><div class="pic"><a href="{href}"><img alt="{title}" src="{img}"></a></div>'
+        '<li class="row">'
+        f'<div class="pic"><a href="{href}"><img alt="{title}" src="{img}"></a></div>'
         f'<div class="txt"><a class="t" href="{href}"><strong>{title}</strong></a>'
         f'<div class="meta"><b>{source}</b><p class="when"><img alt="time" src="/static/t.png">'
         f'<time>{age}</time></p></div><ul class="labels">{lis}</ul>'
@@ -82,7 +85,8 @@ def article(img, title, header, category, body, gallery, chrome) -> str:
             f"</figure><button>Show all {gallery}</button></section>\n"
         )
     return (
-        f'<div id="content"><div class="post">\n<div class="lead"><img alt="{title}" src="{img}"></div>\n'
+        '<div id="content"><div class="post">\n'
+        f'<div class="lead"><img alt="{title}" src="{img}"></div>\n'
         f'<div class="headline"><h1 class="t">{title}</h1></div>\n{meta}{cat}'
         f'<section class="text">\n{body}</section>\n{gal}</div>\n{chrome}</div>'
     )

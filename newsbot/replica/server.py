@@ -93,6 +93,11 @@ DEFAULT_ROUTES: list[tuple[str, Callable]] = [
 ]
 
 
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # a crawler opens many connections at once
+
+
 class _Handler(BaseHTTPRequestHandler):
     server_version = "Daily8Replica/1.0"
     protocol_version = "HTTP/1.1"
@@ -167,9 +172,7 @@ class ReplicaServer:
 
     def _make(self, host: str, port: int, mirror: bool) -> ThreadingHTTPServer:
         handler = type("ReplicaHandler", (_Handler,), {"replica": self, "mirror": mirror})
-        httpd = ThreadingHTTPServer((host, port), handler)
-        httpd.daemon_threads = True
-        return httpd
+        return _HTTPServer((host, port), handler)
 
     @staticmethod
     def _url(httpd: ThreadingHTTPServer) -> str:

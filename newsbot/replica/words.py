@@ -48,7 +48,8 @@ PLACES = [
     "after public vote", "as costs rise", "after safety review", "for second year",
 ]  # fmt: skip
 NAMES = ["Ana Ruiz", "Ben Carter", "Chloe Grant", "Dev Patel", "Elena Novak", "Farid Haddad",
-         "Grace Lin", "Hugo Brandt", "Ines Costa", "Jonah Reed", "Kira Sato", "Liam Doyle"]  # fmt: skip
+         "Grace Lin", "Hugo Brandt", "Ines Costa", "Jonah Reed", "Kira Sato",
+         "Liam Doyle"]  # fmt: skip
 ROLES = ["a spokesperson", "the chair", "a local resident", "an economist", "the mayor",
          "a union official", "a shop owner", "a senior engineer"]  # fmt: skip
 
@@ -81,7 +82,8 @@ AR_SUBJECTS = ["بلدية المدينة", "وزارة النقل", "جامعة
                "إدارة الميناء"]  # fmt: skip
 AR_VERBS = ["تعلن", "تطلق", "تناقش", "تؤجل", "تعتمد"]
 AR_OBJECTS = ["خطة جديدة للنقل العام", "مشروعا لتوسيع الميناء", "برنامجا لدعم المزارعين",
-              "مهرجانا ثقافيا في الصيف", "ميزانية لصيانة المدارس", "مبادرة لزراعة الأشجار"]  # fmt: skip
+              "مهرجانا ثقافيا في الصيف", "ميزانية لصيانة المدارس",
+              "مبادرة لزراعة الأشجار"]  # fmt: skip
 AR_SENTENCES = [
     "وقال مسؤول في {subj} إن المشروع سيبدأ خلال الأشهر المقبلة.",
     "وأضاف أن الميزانية المخصصة تبلغ {num} مليون درهم.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime, timezone
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -19,6 +20,7 @@ from newsbot.extract.ages import age_reader
 from newsbot.extract.article import ArticlePage, parse_article
 from newsbot.extract.entries import Entry
 from newsbot.extract.listing import parse_listing
+from newsbot.middlewares.failures import failure_kind
 from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.anchors import iso_z, response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
@@ -59,6 +61,8 @@ class AggregatorSpider(scrapy.Spider):
         self.mirror_hosts = {*self.profile.mirror_hosts, *self.args.mirror_hosts}
         self.scheduled_ids: set[str] = set()
         self.pending_hints: dict[str, list[dict[str, Any]]] = {}
+        self.article_depth: dict[str, int] = {}
+        self.unexpanded: dict[str, tuple[str, datetime, list[Entry]]] = {}
         self.started_at = self.now()
         # Extensions add filters here (e.g. incremental runs): each returns a reason to
         # skip fetching an article, or None. Called with the article id and its hint.
@@ -101,6 +105,7 @@ class AggregatorSpider(scrapy.Spider):
                     url, found[0], PageKind.ARTICLE, {"kind": "start", "url": url}, None, 0
                 )
                 if request is not None:
+                    self.article_depth[found[0]] = 0
                     yield request
                 continue
             yield scrapy.Request(
@@ -133,9 +138,7 @@ class AggregatorSpider(scrapy.Spider):
         for entry in parsed.entries:
             if not self._old(entry, anchor):
                 fresh_entries += 1
-            request = self._follow(entry, PageKind.ARTICLE, response.url, anchor, depth=0)
-            if request is not None:
-                yield request
+            yield from self._follow(entry, PageKind.ARTICLE, response.url, anchor, depth=0)
         if self.since is not None and parsed.entries and not fresh_entries:
             self.logger.info("Stopping %s at page %d: nothing newer than since", listing, page)
             return
@@ -164,6 +167,7 @@ class AggregatorSpider(scrapy.Spider):
         if not isinstance(response, TextResponse) or found is None or article_id is None:
             self._unparseable(response.url, "not an article page")
             return
+        depth = min(depth, self.article_depth.get(article_id, depth))
         anchor = response_anchor(response, self.now())
         try:
             page = parse_article(
@@ -177,11 +181,14 @@ class AggregatorSpider(scrapy.Spider):
             if entry.article_id == article_id:
                 continue
             if depth < self.args.related_depth:
-                request = self._follow(entry, PageKind.RELATED, response.url, anchor, depth + 1)
-                if request is not None:
-                    yield request
+                yield from self._follow(entry, PageKind.RELATED, response.url, anchor, depth + 1)
             elif entry.article_id in self.pending_hints:
                 self.pending_hints[entry.article_id].append(self._hint(entry, "related", anchor))
+        if depth > 0:
+            # Found through a related entry: if a shorter path to it turns up later (a
+            # listing, a closer article), its related entries are followed from there.
+            slim = [replace(e, teaser=None) for e in page.related if e.article_id != article_id]
+            self.unexpanded[article_id] = (response.url, anchor, slim)
 
     def _item(
         self,
@@ -245,24 +252,51 @@ class AggregatorSpider(scrapy.Spider):
 
     def _follow(
         self, entry: Entry, kind: PageKind, referrer: str, anchor: datetime, depth: int
-    ) -> scrapy.Request | None:
+    ) -> Iterator[scrapy.Request]:
+        """Requests for an article found at ``depth`` (0 = on a listing).
+
+        An article already scheduled is not fetched again; if it is now found closer to
+        a listing than before, its related entries are followed from the closer depth.
+        """
+        article_id = entry.article_id
         slot = "listing" if kind is PageKind.ARTICLE else "related"
         hint = self._hint(entry, slot, anchor)
-        if entry.article_id in self.pending_hints:
-            self.pending_hints[entry.article_id].append(hint)
-            return None
+        known_depth = self.article_depth.get(article_id)
+        if known_depth is not None:
+            if article_id in self.pending_hints:
+                self.pending_hints[article_id].append(hint)
+            if depth < known_depth:
+                self.article_depth[article_id] = depth
+                yield from self._expand(article_id, depth)
+            return
         if self._old(entry, anchor):
             self._stat("skipped/older_than_since")
-            return None
+            return
         for article_filter in self.article_filters:
-            reason = article_filter(entry.article_id, hint)
+            reason = article_filter(article_id, hint)
             if reason:
                 self._stat(f"skipped/{reason}")
-                return None
+                return
         url = self.canonical_url(entry.url, referrer)
-        return self._article_request(
-            url, entry.article_id, kind, {"kind": slot, "url": referrer}, hint, depth
+        request = self._article_request(
+            url, article_id, kind, {"kind": slot, "url": referrer}, hint, depth
         )
+        if request is not None:
+            self.article_depth[article_id] = depth
+            yield request
+
+    def _expand(self, article_id: str, depth: int) -> Iterator[scrapy.Request]:
+        """Follow the related entries of an article already parsed, now at ``depth``."""
+        stored = self.unexpanded.get(article_id)
+        if stored is None:
+            return
+        if depth == 0:
+            del self.unexpanded[article_id]
+        if depth >= self.args.related_depth:
+            return
+        referrer, anchor, entries = stored
+        for entry in entries:
+            yield from self._follow(entry, PageKind.RELATED, referrer, anchor, depth + 1)
 
     def _article_request(
         self,
@@ -274,6 +308,10 @@ class AggregatorSpider(scrapy.Spider):
         depth: int,
     ) -> scrapy.Request | None:
         if article_id in self.scheduled_ids:
+            return None
+        if not self._fetchable(url):  # issue 7: never spend an id on a link we won't fetch
+            self._stat("skipped/offsite")
+            self.logger.debug("Not following %s: not http(s) on an allowed host", url)
             return None
         if self.args.max_articles is not None and len(self.scheduled_ids) >= self.args.max_articles:
             self._stat("skipped/max_articles")
@@ -289,6 +327,21 @@ class AggregatorSpider(scrapy.Spider):
             meta={"newsbot_kind": kind.value},
         )
 
+    def _fetchable(self, url: str) -> bool:
+        """http(s) on an allowed host (or a subdomain), as Scrapy's offsite filter decides."""
+        try:
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower()
+        except ValueError:  # e.g. a broken IPv6 literal
+            return False
+        if parts.scheme not in ("http", "https"):
+            return False
+        if not host:
+            return False
+        return not self.allowed_domains or any(
+            host == d or host.endswith("." + d) for d in self.allowed_domains
+        )
+
     # -- failures ------------------------------------------------------------------------
     def _unparseable(self, url: str, reason: str) -> None:
         self._stat("pages/unparseable")
@@ -296,8 +349,7 @@ class AggregatorSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        response = getattr(failure.value, "response", None)
-        kind = f"http_{response.status}" if response is not None else type(failure.value).__name__
+        kind = failure_kind(failure.value)  # issue 7: http_503, timeout, too_large...
         self._stat("pages/failed")
         self._stat(f"pages/failed/{kind}")
         self.logger.warning("Failed %s: %s", request.url, kind)

@@ -9,9 +9,7 @@ from .clock import MONTH, MONTHS, TIME, WEEKDAY, parse_clock
 from .model import UTC, ParsedTime, local_midnight
 
 _ZONE = r"(?P<tz>Z|UTC|GMT|UT|[+-]\d{2}:?\d{2})"
-_TAIL = (
-    r"(?:\s*(?:at|@|,|-|–|·|\|)?\s*(?P<time>" + TIME + r")(?:\s*" + _ZONE + r")?)?\s*$"
-)
+_TAIL = r"(?:\s*(?:at|@|,|-|–|·|\|)?\s*(?P<time>" + TIME + r")(?:\s*" + _ZONE + r")?)?\s*$"
 _WD = r"(?:" + WEEKDAY + r",?\s+)?"
 _ISO_RE = re.compile(
     r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
@@ -24,7 +22,10 @@ _NUMERIC_RE = re.compile(
 )
 _YMD_RE = re.compile(r"(?<!\d)(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})" + _TAIL, re.I)
 _DMY_NAME_RE = re.compile(
-    _WD + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>" + MONTH + r"),?\s+(?P<y>\d{4})"
+    _WD
+    + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>"
+    + MONTH
+    + r"),?\s+(?P<y>\d{4})"
     + _TAIL,
     re.I,
 )

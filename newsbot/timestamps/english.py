@@ -36,7 +36,7 @@ _PRECISION = {
 _ORDER = ["dec", "y", "mo", "w", "d", "h", "m", "s"]
 
 _UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![a-z])"
-_NUM = r"(?:\d{1,9}(?:[.,]\d{1,3})?\s*|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)"
+_NUM = r"(?:\d{1,9}(?:[.,]\d{1,3})?\s*|(?:" + "|".join(_WORDS) + r")\s+)"
 _COMP = _NUM + _UNIT
 _COMP_RE = re.compile(r"(?P<n>\d{1,9}(?:[.,]\d{1,3})?|[a-z]+)\s*(?P<u>" + _UNIT + ")", re.I)
 _QUAL = (

@@ -25,23 +25,24 @@ _TRAP_RE = re.compile(
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _CJK = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC"}
 
-
-# Latin-script relative-day words that are worth a dateparser call without a digit.
-KNOWN_WORDS = frozenset(
-    (
-        "hoje ontem anteontem oggi ieri altroieri hier avant-hier aujourd'hui aujourdhui "
-        "heute gestern vorgestern hoy ayer anteayer vandaag gisteren eergisteren dzisiaj "
-        "wczoraj przedwczoraj idag igår dnes včera danas jučer jucer azi alaltăieri tänään "
-        "eilen bugün dün hace vor il fa há geleden temu sedan siden önce prije pre "
-        "sekunden minuten stunde stunden tag tagen woche wochen monat monaten jahr jahren "
-        "seconde secondes heure heures jour jours semaine semaines mois an ans année années "
-        "segundo segundos minuto minutos hora horas día días dia dias semana semanas mes "
-        "meses año años ano anos secondi minuti ore giorno giorni settimana settimane mese "
-        "mesi anno anni uur uren dag dagen week weken maand maanden jaar jaren godzin "
-        "godziny godzinę dni dzień tygodni miesięcy lat rok saat saniye dakika gün hafta "
-        "ay yıl timer timme timmar dagar veckor månader år tuntia päivää"
-    ).split()
+_KNOWN_WORDS_TEXT = (
+    "hoje ontem anteontem oggi ieri altroieri hier avant-hier aujourd'hui aujourdhui "
+    "heute gestern vorgestern hoy ayer anteayer vandaag gisteren eergisteren dzisiaj "
+    "wczoraj przedwczoraj idag igår dnes včera danas jučer jucer azi alaltăieri "
+    "tänään eilen bugün dün hace vor il fa há geleden temu sedan siden önce prije "
+    "pre sekunden minuten stunde stunden tag tagen woche wochen monat monaten jahr "
+    "jahren seconde secondes heure heures jour jours semaine semaines mois an ans "
+    "année années segundo segundos minuto minutos hora horas día días dia dias "
+    "semana semanas mes meses año años ano anos secondi minuti ore giorno giorni "
+    "settimana settimane mese mesi anno anni uur uren dag dagen week weken maand "
+    "maanden jaar jaren godzin godziny godzinę dni dzień tygodni miesięcy lat rok "
+    "saat saniye dakika gün hafta ay yıl timer timme timmar dagar veckor månader år "
+    "tuntia päivää tage wochen second seconds sec secs minute minutes min mins hour "
+    "hours hr hrs day days week weeks month months year years decade decades before "
+    "now date "
 )
+# Words (ASCII or not) worth a dateparser call: day words and time units.
+KNOWN_WORDS = frozenset(_KNOWN_WORDS_TEXT.split())
 # dateparser's language detection over every locale is slow: shortlist by script.
 _SCRIPT_LANGUAGES = {
     "LATIN": ["en", "fr", "de", "es", "pt", "it", "nl", "pl", "tr", "ro", "cs", "sv", "da",
@@ -100,8 +101,8 @@ def languages_for(script: str) -> list[str] | None:
 
 @lru_cache(maxsize=1)
 def _dateparser() -> Any:
-    import dateparser  # noqa: PLC0415 - heavy import, done once on first need
-    from dateparser.date import DateDataParser  # noqa: PLC0415
+    import dateparser  # type: ignore[import-untyped]  # heavy: imported on first need
+    from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 
     return dateparser, DateDataParser
 

@@ -81,13 +81,11 @@ def local_midnight(day: date, zone: tzinfo) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=zone).astimezone(UTC)
 
 
-def local_datetime(
-    day: date, hour: int, minute: int, second: int, zone: tzinfo
-) -> datetime | None:
+def local_datetime(day: date, hour: int, minute: int, second: int, zone: tzinfo) -> datetime | None:
     try:
-        return datetime(
-            day.year, day.month, day.day, hour, minute, second, tzinfo=zone
-        ).astimezone(UTC)
+        return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone).astimezone(
+            UTC
+        )
     except (ValueError, OverflowError):
         return None
 
@@ -106,6 +104,23 @@ def minus_months(dt: datetime, months: int) -> datetime:
             except ValueError:
                 continue
     raise OverflowError("bad date")  # pragma: no cover
+
+
+def truncate(dt: datetime, precision: str) -> datetime:
+    """``dt`` with the fields finer than ``precision`` zeroed (for comparisons)."""
+    rank = _RANK[precision]
+    dt = dt.replace(microsecond=0)
+    if rank >= 1:
+        dt = dt.replace(second=0)
+    if rank >= 2:
+        dt = dt.replace(minute=0)
+    if rank >= 3:
+        dt = dt.replace(hour=0)
+    if rank >= 4:
+        dt = dt.replace(day=1)
+    if rank >= 5:
+        dt = dt.replace(month=1)
+    return dt
 
 
 def validate(result: ParsedTime | None, anchor: datetime) -> ParsedTime | None:

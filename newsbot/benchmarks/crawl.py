@@ -1,0 +1,267 @@
+"""Crawl speed: newsbot's ``daily8`` against a bare Scrapy spider fetching the same pages.
+
+    python -m newsbot.benchmarks.crawl [--sizes 2000,10000] [--profile]
+
+For each size it serves a replica of that many articles from a separate process (so the
+server's CPU is not counted), then crawls it, one after the other, with (a) the bare spider
+(``newsbot/benchmarks/bare_spider.py``: fetch and follow links, nothing else) and (b)
+``scrapy crawl daily8`` with every pipeline, the seen-store and the JSONL export. Both use the
+same concurrency (16), robots.txt and no HTTP cache; every listing and two hops of related
+articles, so the whole site is fetched. Each crawl is one child process; its CPU time and
+peak RSS come from ``os.wait4``; pages/s is Scrapy's ``downloader/response_count`` over its
+``elapsed_time_seconds``. ``--profile`` adds a cProfile run of newsbot on the first size and
+prints where its CPU time goes, by package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import pstats
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsbot.replica import build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+RELATED_DEPTH = 2
+CONCURRENCY = 16
+
+
+@dataclass
+class Run:
+    name: str
+    size: int
+    pages: int
+    articles: int
+    elapsed: float
+    cpu: float
+    peak_rss_mb: float
+    wall: float
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.elapsed if self.elapsed else 0.0
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.elapsed if self.elapsed else 0.0
+
+    @property
+    def cpu_per_1000(self) -> float:
+        return self.cpu / self.articles * 1000 if self.articles else 0.0
+
+
+def _env(tmp: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+        "NEWSBOT_EXPORTS_DIR": str(tmp / "exports"),
+        "NEWSBOT_ENV": "test",
+    }
+
+
+def _measure(command: list[str], env: dict[str, str], log: Path) -> tuple[float, float, float]:
+    """Run ``command``; its (CPU seconds, peak RSS in MB, wall seconds), from ``wait4``."""
+    started = time.perf_counter()
+    with log.open("ab") as out:
+        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    if proc.returncode:
+        tail = log.read_text(errors="replace")[-3000:]
+        raise SystemExit(f"{' '.join(command[:6])}... exited {proc.returncode}:\n{tail}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, wall
+
+
+def _stat(text: str, key: str) -> float:
+    found = re.findall(rf"'{re.escape(key)}': ([0-9.]+)", text)
+    return float(found[-1]) if found else 0.0
+
+
+# ``python -m newsbot.replica serve`` with TCP_NODELAY: the stdlib handler writes headers and
+# body separately, and without it each keep-alive response waits ~40 ms for a delayed ACK.
+SERVE = (
+    "import sys; from newsbot.replica import server; "
+    "server._Handler.disable_nagle_algorithm = True; "
+    "from newsbot.replica.__main__ import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
+class Replica:
+    """``python -m newsbot.replica serve`` in its own process."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def __enter__(self) -> Replica:
+        command = [sys.executable, "-c", SERVE, "serve", "--articles", str(self.size),
+                   "--port", "0", "--no-mirror", "--ttl", "7200"]  # fmt: skip
+        self.proc = subprocess.Popen(
+            command, cwd=ROOT, env=_env(Path(tempfile.gettempdir())), stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        assert self.proc.stdout is not None
+        self.base_url = self.proc.stdout.readline().strip()
+        if not self.base_url.startswith("http"):
+            self.proc.kill()
+            raise SystemExit("the replica did not start")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def bare(base: str, starts: list[str], size: int, tmp: Path) -> Run:
+    stats_file = tmp / "bare-stats.json"
+    command = [sys.executable, "-m", "newsbot.benchmarks.bare_spider",
+               ",".join(base + p for p in starts), "--related-depth", str(RELATED_DEPTH),
+               "--stats", str(stats_file), "-s", f"LOG_FILE={tmp / 'bare.log'}"]  # fmt: skip
+    cpu, rss, wall = _measure(command, _env(tmp), tmp / "bare.out")
+    stats = json.loads(stats_file.read_text())
+    return Run("bare scrapy", size, int(stats.get("downloader/response_count", 0)),
+               int(stats.get("bare/article_pages", 0)), float(stats["elapsed_time_seconds"]),
+               cpu, rss, wall)  # fmt: skip
+
+
+def newsbot_command(base: str, starts: list[str], tmp: Path) -> list[str]:
+    return ["-m", "scrapy", "crawl", "daily8",
+            "-a", "start_urls=" + ",".join(base + p for p in starts),
+            "-a", f"related_depth={RELATED_DEPTH}",
+            "-s", "NEWSBOT_ENV=test", "-s", "NEWSBOT_MAX_PAGES=100000",
+            "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
+            "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}",
+            "-s", f"NEWSBOT_SEEN_STORE={tmp / 'seen.sqlite'}",
+            "-s", f"LOG_FILE={tmp / 'newsbot.log'}", "-s", "LOG_FILE_APPEND=False"]  # fmt: skip
+
+
+def newsbot(base: str, starts: list[str], size: int, tmp: Path) -> Run:
+    command = [sys.executable, *newsbot_command(base, starts, tmp)]
+    cpu, rss, wall = _measure(command, _env(tmp), tmp / "newsbot.out")
+    log = (tmp / "newsbot.log").read_text(errors="replace")
+    items = _stat(log, "item_scraped_count")
+    return Run("newsbot daily8", size, int(_stat(log, "downloader/response_count")), int(items),
+               _stat(log, "elapsed_time_seconds"), cpu, rss, wall)  # fmt: skip
+
+
+def profile(base: str, starts: list[str], tmp: Path, top: int = 25) -> str:
+    prof = tmp / "newsbot.prof"
+    command = [sys.executable, "-m", "cProfile", "-o", str(prof)]
+    command += newsbot_command(base, starts, tmp)
+    _measure(command, _env(tmp), tmp / "profile.out")
+    stats = pstats.Stats(str(prof))
+    total = sum(row[2] for row in stats.stats.values())  # type: ignore[attr-defined]
+    by_package: dict[str, float] = {}
+    for (filename, _, _), row in stats.stats.items():  # type: ignore[attr-defined]
+        by_package[_package(filename)] = by_package.get(_package(filename), 0.0) + row[2]
+    lines = [f"cProfile of newsbot: {total:.1f} s of own time, by package"]
+    for name, own in sorted(by_package.items(), key=lambda kv: -kv[1])[:14]:
+        lines.append(f"  {own:7.2f} s {own / total:6.1%}  {name}")
+    lines.append(f"top {top} functions by own time:")
+    rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:top]  # type: ignore[attr-defined]
+    for (filename, line, func), row in rows:
+        lines.append(f"  {row[2]:7.2f} s  {row[1]:>9} calls  {_short(filename)}:{line} {func}")
+    return "\n".join(lines)
+
+
+def _package(filename: str) -> str:
+    if filename.startswith("~") or filename.startswith("<"):
+        return "builtins (C: lxml, re, json, sqlite...)"
+    path = filename.replace("\\", "/")
+    for marker in ("/newsbot/", "/site-packages/"):
+        if marker in path:
+            rest = path.split(marker, 1)[1].split("/")
+            if marker == "/newsbot/":
+                return "newsbot." + (rest[0].removesuffix(".py") if len(rest) > 1 else rest[0])
+            return rest[0].removesuffix(".py")
+    return "python stdlib"
+
+
+def _short(filename: str) -> str:
+    for marker in ("/site-packages/", "/work/main/", "/lib/python3.11/"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    python = platform.python_version()
+    return f"{os.cpu_count()} cores ({cpu}), Python {python}, {platform.system()}"
+
+
+def table(runs: list[Run]) -> str:
+    head = ("| articles | crawler | pages | pages/s | articles/s | ratio (pages/s) | "
+            "CPU s / 1000 articles | peak RSS MB |\n|---|---|---|---|---|---|---|---|")  # fmt: skip
+    rows = [head]
+    for run in runs:
+        base = next(r for r in runs if r.size == run.size and r.name == "bare scrapy")
+        ratio = run.pages_per_s / base.pages_per_s if base.pages_per_s else 0.0
+        rows.append(
+            f"| {run.size} | {run.name} | {run.pages} | {run.pages_per_s:.0f} | "
+            f"{run.articles_per_s:.0f} | {ratio:.2f} | {run.cpu_per_1000:.2f} | "
+            f"{run.peak_rss_mb:.0f} |"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsbot.benchmarks.crawl", description=__doc__)
+    parser.add_argument("--sizes", default="2000,10000", help="articles per replica (%(default)s)")
+    parser.add_argument("--profile", action="store_true", help="also profile newsbot (1st size)")
+    parser.add_argument("--keep", help="keep logs and exports in this folder")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    runs: list[Run] = []
+    report = ""
+    print(f"machine: {machine()}", flush=True)
+    for n, size in enumerate(sizes):
+        site = build_site(articles=size)
+        starts = sorted(site.listings)  # /en and every hashtag listing
+        del site
+        with tempfile.TemporaryDirectory() as tmp_name, Replica(size) as replica:
+            tmp = Path(args.keep) / f"size-{size}" if args.keep else Path(tmp_name)
+            tmp.mkdir(parents=True, exist_ok=True)
+            for crawl in (bare, newsbot):
+                run = crawl(replica.base_url, starts, size, tmp)
+                runs.append(run)
+                print(
+                    f"{size:>6} articles  {run.name:<15} {run.pages:>6} pages in "
+                    f"{run.elapsed:6.1f} s: {run.pages_per_s:6.0f} pages/s, "
+                    f"{run.articles_per_s:6.0f} articles/s, CPU {run.cpu:6.1f} s "
+                    f"({run.cpu_per_1000:.2f} s/1000 articles), peak RSS {run.peak_rss_mb:.0f} MB",
+                    flush=True,
+                )
+            if args.profile and n == 0:
+                report = profile(replica.base_url, starts, tmp)
+    print()
+    print(table(runs))
+    news = {r.size: r for r in runs if r.name == "newsbot daily8"}
+    if len(news) > 1:
+        small, large = news[min(news)], news[max(news)]
+        print(f"\nnewsbot peak RSS growth {small.size} -> {large.size} articles: "
+              f"{large.peak_rss_mb - small.peak_rss_mb:+.0f} MB")  # fmt: skip
+    if report:
+        print()
+        print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,159 @@
+"""Rendering cost: pages per second and the crawl's peak memory while Chromium renders pages.
+
+    python -m newsbot.benchmarks.render --pages 500 [--every 100] [--browser-pages 4]
+
+Serves the browser-only replica (theme ``script``: every article page fills its "Related
+Articles" by script) with at least ``--pages`` articles, then runs ``scrapy crawl daily8
+-s NEWSBOT_BROWSER=always`` on that many article pages (``related_depth=0``), so each is
+rendered by Chromium (images, fonts, media and trackers blocked). While it runs, the memory of
+the whole crawl (Scrapy, Playwright's driver and every Chromium process: the sum of their PSS
+from ``/proc/<pid>/smaps_rollup``) is sampled, with the number of article pages the replica
+has served so far. It prints pages per second (pages over the time from the first to the last
+page served) and the peak memory reached by every ``--every`` pages: a crawl that closes its
+pages keeps that peak flat instead of growing with the number of pages rendered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsbot.replica import build_site
+from newsbot.replica.browser_site import script_server
+
+ROOT = Path(__file__).resolve().parents[2]
+_ARTICLE = re.compile(r"^(/en)?/article/[0-9a-f]{32}/?$")
+
+
+@dataclass
+class Served:
+    """Article pages the replica has answered, with when."""
+
+    times: list[float] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __call__(self, req) -> None:
+        if _ARTICLE.match(req.path):
+            with self.lock:
+                self.times.append(time.monotonic())
+        return None
+
+    @property
+    def count(self) -> int:
+        return len(self.times)
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                stat = f.read().decode(errors="replace")
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_memory_mb(root: int) -> tuple[float, int]:
+    """PSS of ``root`` and all its descendants (MB), and how many processes that is."""
+    tree = _children()
+    pids, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        pids.append(pid)
+        todo.extend(tree.get(pid, ()))
+    return sum(_pss_kb(p) for p in pids) / 1024, len(pids)
+
+
+def run(pages: int, every: int, browser_pages: int, workdir: Path) -> int:
+    site = build_site(seed=8, articles=max(pages + 20, 120))
+    paths = [a.path for a in site.articles.values()][:pages]
+    served = Served()
+    samples: list[tuple[int, float, int]] = []  # (pages served, MB, processes)
+    with script_server(site, mirror=False) as server:
+        server.fault_hook = served
+        urls = ",".join(server.base_url + p for p in paths)
+        out = workdir / "items.jsonl"
+        log = workdir / "crawl.log"
+        command = [
+            sys.executable, "-m", "scrapy", "crawl", "daily8", "-O", str(out),
+            "-s", "NEWSBOT_ENV=test", "-s", f"LOG_FILE={log}", "-s", "LOG_FILE_APPEND=False",
+            "-s", f"NEWSBOT_SEEN_STORE={workdir / 'seen.sqlite'}",
+            "-s", "NEWSBOT_BROWSER=always", "-s", f"NEWSBOT_BROWSER_PAGES={browser_pages}",
+            "-a", f"start_urls={urls}", "-a", "related_depth=0",
+        ]  # fmt: skip
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        started = time.monotonic()
+        proc = subprocess.Popen(command, cwd=ROOT, env=env)
+        while proc.poll() is None:
+            mb, procs = tree_memory_mb(proc.pid)
+            if mb:
+                samples.append((served.count, mb, procs))
+            time.sleep(0.2)
+        wall = time.monotonic() - started
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    rendered = re.findall(r"'newsbot/browser/rendered': (\d+)", text)
+    open_max = re.findall(r"'playwright/page_count/max_concurrent': (\d+)", text)
+    items = sum(1 for _ in out.open()) if out.exists() else 0
+    span = served.times[-1] - served.times[0] if len(served.times) > 1 else 0.0
+    print(f"render benchmark: {pages} article pages, browser-only replica, NEWSBOT_BROWSER=always")
+    print(f"  exit code {proc.returncode}; pages served {served.count}; "
+          f"rendered {rendered[-1] if rendered else 0}; items exported {items}; "
+          f"open pages at most {open_max[-1] if open_max else '?'}")  # fmt: skip
+    print(f"  {served.count / span if span else 0:.2f} pages/s rendered "
+          f"({span:.1f} s from first to last page; {wall:.1f} s wall incl. start-up)")  # fmt: skip
+    print("  peak memory of the crawl (Scrapy + Playwright driver + Chromium, PSS):")
+    peaks = []
+    for mark in [*range(every, pages, every), pages]:
+        upto = [mb for n, mb, _ in samples if n <= mark]
+        if upto:
+            peaks.append((mark, max(upto)))
+            print(f"    after {mark:5d} pages: {max(upto):7.1f} MB")
+    if samples:
+        print(f"    whole crawl:       {max(mb for _, mb, _ in samples):7.1f} MB "
+              f"({max(p for _, _, p in samples)} processes at most)")  # fmt: skip
+    if len(peaks) >= 2:
+        first, last = peaks[0][1], peaks[-1][1]
+        growth = (last / first - 1) * 100 if first else 0.0
+        print(f"  growth from {peaks[0][0]} to {peaks[-1][0]} pages: "
+              f"{last - first:+.1f} MB ({growth:+.0f}%)")  # fmt: skip
+    return proc.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=500, help="article pages to render")
+    parser.add_argument("--every", type=int, default=100, help="report peak memory every N pages")
+    parser.add_argument("--browser-pages", type=int, default=4, help="browser pages open at once")
+    args = parser.parse_args(argv)
+    if args.pages > 1500:
+        parser.error("--pages: at most 1500 (start URLs go on the command line)")
+    with tempfile.TemporaryDirectory(prefix="newsbot-render-") as tmp:
+        return run(args.pages, args.every, args.browser_pages, Path(tmp))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

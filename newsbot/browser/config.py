@@ -1,0 +1,222 @@
+"""Pure browser decisions: modes, which pages need rendering, Chromium, blocked requests."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from parsel import Selector
+
+from newsbot.profiles import SiteProfile
+
+MODES = ("never", "always", "auto")
+
+# What a headless Chromium running as root in a closed network needs: no sandbox (root), no
+# GPU, and none of the background connections (updates, sync, QUIC) that are refused there.
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+)
+# Where Debian/Ubuntu put their Chromium.
+CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+
+# In-page requests never worth fetching to read a page's text.
+BLOCKED_RESOURCE_TYPES = frozenset({"image", "media", "font", "imageset", "beacon", "ping"})
+TRACKER_HOSTS = (
+    "google-analytics.com",
+    "googletagmanager.com",
+    "googlesyndication.com",
+    "doubleclick.net",
+    "adservice.google.com",
+    "facebook.net",
+    "connect.facebook.net",
+    "scorecardresearch.com",
+    "hotjar.com",
+    "chartbeat.com",
+    "quantserve.com",
+    "taboola.com",
+    "outbrain.com",
+    "criteo.com",
+    "amazon-adsystem.com",
+    "segment.io",
+    "newrelic.com",
+    "nr-data.net",
+)
+_MEDIA_EXT = re.compile(
+    r"\.(?:png|jpe?g|gif|webp|avif|svg|ico|bmp|woff2?|ttf|otf|eot|mp4|webm|mp3|m4a|ogg|wav)$",
+    re.IGNORECASE,
+)
+
+
+class BrowserUnavailable(RuntimeError):
+    """No browser can be launched (missing executable, failed launch)."""
+
+
+def normalize_mode(value: object, *, source: str = "browser") -> str:
+    mode = str(value or "").strip().lower()
+    if mode not in MODES:
+        raise ValueError(f"{source}={value!r}: expected one of {', '.join(MODES)}")
+    return mode
+
+
+def resolve_mode(setting: object, profile: SiteProfile | None) -> str:
+    """``NEWSBOT_BROWSER`` (when set) wins over the profile's ``browser`` key."""
+    if setting not in (None, ""):
+        return normalize_mode(setting, source="NEWSBOT_BROWSER")
+    if profile is None:
+        return "never"
+    return normalize_mode(profile.browser, source=f"{profile.name}.toml browser")
+
+
+# -- Chromium ----------------------------------------------------------------------------
+def find_chromium(explicit: str | None = None) -> tuple[str | None, str]:
+    """``(executable or None, how it was chosen)``.
+
+    An explicit path (setting/env ``NEWSBOT_CHROMIUM``) is used as given, even when missing
+    (so a typo is reported, not silently replaced). Otherwise Debian's Chromium at its usual
+    path; otherwise None: Playwright's own browser (``playwright install chromium``).
+    """
+    if explicit:
+        found = shutil.which(explicit) if os.sep not in explicit else None
+        return found or explicit, "NEWSBOT_CHROMIUM"
+    for candidate in CHROMIUM_PATHS:
+        if Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate, "system"
+    return None, "playwright"
+
+
+def executable_problem(executable: str | None) -> str | None:
+    """Why ``executable`` cannot run, or None when it looks usable (or is Playwright's)."""
+    if executable is None:
+        return None
+    path = Path(executable)
+    if not path.is_file():
+        return f"{executable} does not exist"
+    if not os.access(path, os.X_OK):
+        return f"{executable} is not executable"
+    return None
+
+
+def launch_options(executable: str | None, timeout_ms: int = 20_000) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        "headless": True,
+        "args": list(CHROMIUM_FLAGS),
+        "timeout": timeout_ms,
+        "handle_sigint": False,
+        "handle_sigterm": False,
+    }
+    if executable:
+        options["executable_path"] = executable
+    return options
+
+
+# -- blocked requests ----------------------------------------------------------------------
+def is_blocked(resource_type: str, url: str) -> bool:
+    """Images, fonts, media and trackers: never fetched by a rendered page."""
+    if resource_type in BLOCKED_RESOURCE_TYPES:
+        return True
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    if any(host == t or host.endswith("." + t) for t in TRACKER_HOSTS):
+        return True
+    return resource_type not in ("document", "xhr", "fetch") and bool(_MEDIA_EXT.search(parts.path))
+
+
+def abort_request(request: Any) -> bool:
+    """``PLAYWRIGHT_ABORT_REQUEST``: called with each Playwright request of a rendered page."""
+    return is_blocked(request.resource_type, request.url)
+
+
+# -- which pages need a browser --------------------------------------------------------------
+def script_filled(profile: SiteProfile) -> dict[str, tuple[str, ...]]:
+    """The profile's ``script_filled`` table: page kind -> CSS selectors of script-filled parts."""
+    raw = profile.raw.get("script_filled") or {}
+    if not isinstance(raw, Mapping):
+        raise ValueError(f"{profile.name}.toml script_filled: expected a table of lists")
+    return {str(kind): tuple(str(s) for s in sels) for kind, sels in raw.items()}
+
+
+def _has_article_link(selector: Selector, base: str, profile: SiteProfile) -> bool:
+    for href in selector.xpath(".//a/@href").getall():
+        href = href.strip()
+        if (
+            href
+            and not href.startswith(("#", "javascript:"))
+            and profile.article_id(urljoin(base, href))
+        ):
+            return True
+    return False
+
+
+def render_reason(
+    selector: Selector, url: str, kind: str | None, profile: SiteProfile
+) -> str | None:
+    """Why a plainly fetched page must be fetched again through a browser, or None.
+
+    ``no_article_links``: a listing whose HTML links to no article page.
+    ``script_filled``: a part the profile marks as filled by script is there but empty.
+    """
+    if kind == "listing" and not _has_article_link(selector, url, profile):
+        return "no_article_links"
+    for css in script_filled(profile).get(_kind_key(kind), ()):
+        parts = selector.css(css)
+        if parts and not any(_has_article_link(p, url, profile) for p in parts):
+            return "script_filled"
+    return None
+
+
+def _kind_key(kind: str | None) -> str:
+    # related articles are article pages
+    return "article" if kind == "related" else str(kind)
+
+
+def fill_selectors(profile: SiteProfile, kind: str | None) -> tuple[str, ...]:
+    return script_filled(profile).get(_kind_key(kind), ())
+
+
+# -- what a rendered page is asked to do ---------------------------------------------------
+_PY_NAMED = re.compile(r"\(\?P<")
+_PY_BACKREF = re.compile(r"\(\?P=(\w+)\)")
+
+
+def js_regex(pattern: str) -> str:
+    """A Python regex as JavaScript ``RegExp`` source (named groups differ)."""
+    return _PY_BACKREF.sub(r"\\k<\1>", _PY_NAMED.sub("(?<", pattern))
+
+
+def page_plan(
+    profile: SiteProfile,
+    kind: str | None,
+    *,
+    max_pages: int,
+    entries_timeout_ms: int = 10_000,
+    more_timeout_ms: int = 5_000,
+    scroll_timeout_ms: int = 1_200,
+    fill_timeout_ms: int = 5_000,
+) -> dict[str, Any]:
+    """Plain data for :func:`newsbot.browser.pagework.settle` (picklable, loggable)."""
+    listing = kind == "listing"
+    return {
+        "kind": kind,
+        "article_patterns": [js_regex(p.regex.pattern) for p in profile.article_patterns],
+        "labels": sorted(profile.pagination_labels) if listing else [],
+        "wait_entries": listing,
+        "max_pages": max(1, max_pages) if listing else 1,
+        "fill": list(fill_selectors(profile, kind)),
+        "entries_timeout_ms": entries_timeout_ms,
+        "more_timeout_ms": more_timeout_ms,
+        "scroll_timeout_ms": scroll_timeout_ms,
+        "fill_timeout_ms": fill_timeout_ms,
+    }

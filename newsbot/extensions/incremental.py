@@ -1,0 +1,358 @@
+"""Incremental runs: export only what is new or changed, recover killed runs.
+
+What it does, in the order of a run:
+
+1. When the crawler is built (before any export is opened): if ``JOBDIR`` is set and the
+   previous run with it was killed (its ``newsbot.running`` marker is still there), the
+   JOBDIR's request queue, seen-requests file and spider state are discarded: after a kill
+   they may mark requests seen whose items never reached a finished file. Then every
+   ``*.jsonl.part`` left by a killed run in the export folders is recovered into a finished
+   ``<name>.recovered.jsonl`` (complete lines kept, a torn last line dropped) and its ids are
+   written to the seen-store. With ``-a fresh=1`` (or incremental runs off) the ``.part`` is
+   set aside as ``.discarded`` instead, since that run crawls everything again anyway.
+2. At ``spider_opened``: a filter is added to ``spider.article_filters`` that skips fetching
+   an article already in the store when the listing entry shows the same title and source as
+   last time (and its related articles were followed then, if they would be now).
+3. Pipeline :class:`newsbot.pipelines.incremental.IncrementalPipeline` drops fetched articles
+   whose content hash is unchanged and marks changed ones ``"update": true``.
+4. Each exported item's ``(id, content hash, listing fingerprint)`` is kept in memory and
+   written to the store only at ``feed_exporter_closed``, once every export file has been
+   renamed to its final name: a crash never marks an article seen that no finished file holds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+from newsbot.incremental.hashing import content_hash, listing_fingerprint
+from newsbot.incremental.recovery import (
+    Recovery,
+    discard_part,
+    find_parts,
+    hold_lock,
+    recover_part,
+)
+from newsbot.incremental.store import SeenRecord, open_store
+
+logger = logging.getLogger(__name__)
+
+MARKER = "newsbot.running"
+JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state")
+UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def parse_age(value: Any) -> float:
+    """``2592000``, ``"30d"``, ``"12h"``, ``"2w"`` -> seconds (0 or less: never expire)."""
+    match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*([smhdw]?)\s*", str(value).lower())
+    if not match:
+        raise ValueError(f"NEWSBOT_SEEN_MAX_AGE: {value!r} is not a duration like 30d")
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def feed_folders(feeds: dict[str, Any], spider_name: str) -> list[Path]:
+    """Local folders the JSON Lines feeds of this spider are written to."""
+    folders: list[Path] = []
+    for uri, options in feeds.items():
+        fmt = (options or {}).get("format", "jsonlines")
+        if fmt not in ("jsonlines", "jsonl"):
+            continue
+        uri = str(uri)
+        parts = urlsplit(uri)
+        if parts.scheme == "file":
+            uri = parts.path
+        elif parts.scheme and len(parts.scheme) > 1:
+            continue  # s3://, ftp://...: not ours to recover
+        uri = uri.replace("%(name)s", spider_name)
+        folder = Path(uri).parent
+        while "%(" in str(folder):
+            folder = folder.parent
+        if folder not in folders:
+            folders.append(folder)
+    return folders
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class IncrementalRuns:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        settings = crawler.settings
+        self.spider = crawler.spider
+        self.name = self.spider.name
+        args = getattr(self.spider, "args", None)
+        self.fresh = bool(getattr(args, "fresh", False))
+        self.related_depth = int(getattr(args, "related_depth", 1))
+        self.enabled = settings.getbool("NEWSBOT_INCREMENTAL", True)
+        self.location = settings.get("NEWSBOT_SEEN_STORE") or ".newsbot/seen.sqlite"
+        self.max_age = parse_age(settings.get("NEWSBOT_SEEN_MAX_AGE", "30d"))
+        self.pending: dict[str, SeenRecord] = {}  # exported this run
+        self.touched: dict[str, SeenRecord] = {}  # seen again (skipped or unchanged)
+        self.recoveries: list[Recovery] = []
+        self.discarded: list[Path] = []
+        self.jobdir_reset = False
+        self.locks: dict[Path, IO[bytes]] = {}
+        self.store = None
+        self.expired = 0
+        self.committed = False
+        self.marker: Path | None = None
+
+        self._check_jobdir(settings.get("JOBDIR"))
+        if self.enabled:
+            self.store = open_store(self.location, self.name)
+            self.expired = self.store.expire(self.max_age)
+        self._recover(feed_folders(settings.getdict("FEEDS"), self.name))
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> IncrementalRuns:
+        if getattr(crawler, "spider", None) is None:
+            raise NotConfigured("no spider")
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.feed_exporter_closed, signal=signals.feed_exporter_closed)
+        return ext
+
+    # -- before the crawl ------------------------------------------------------------------
+    def _check_jobdir(self, jobdir: str | None) -> None:
+        if not jobdir:
+            return
+        folder = Path(jobdir)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.marker = folder / MARKER
+        if self.marker.exists():
+            try:
+                pid = int(self.marker.read_text().split()[0])
+            except (ValueError, IndexError):
+                pid = 0
+            if pid and pid != os.getpid() and _pid_alive(pid):
+                raise RuntimeError(f"JOBDIR {folder} is in use by a running crawl (pid {pid})")
+            for name in JOBDIR_STATE:
+                path = folder / name
+                if path.is_dir():
+                    shutil.rmtree(path)
+                elif path.exists():
+                    path.unlink()
+            self.jobdir_reset = True
+            logger.warning(
+                "JOBDIR %s: the previous run was killed (not stopped gracefully); its request "
+                "queue and seen requests are discarded, the crawl starts over and the "
+                "seen-store and recovered exports keep it from exporting anything twice",
+                folder,
+            )
+        self.marker.write_text(f"{os.getpid()}\n")
+
+    def _recover(self, folders: list[Path]) -> None:
+        parts = find_parts(folders)
+        if not parts:
+            return
+        if self.store is None or self.fresh:
+            for part in parts:
+                target = discard_part(part)
+                if target is not None:
+                    self.discarded.append(target)
+                    logger.warning(
+                        "Killed run's partial export %s set aside as %s (%s run: its articles "
+                        "are crawled again)",
+                        part,
+                        target,
+                        "fresh" if self.fresh else "non-incremental",
+                    )
+            return
+        store = self.store
+
+        def keep(record: dict[str, Any]) -> bool:
+            seen = store.get(str(record.get("id")))
+            return seen is None or seen.content_hash != content_hash(record)
+
+        for part in parts:
+            result = recover_part(part, keep=keep)
+            if result is None:
+                logger.info("Not recovering %s: a running crawl is writing it", part)
+                continue
+            now = time.time()
+            store.put_many(
+                SeenRecord(
+                    str(r["id"]), content_hash(r), listing_fingerprint(r), False, now
+                )
+                for r in result.records
+                if r.get("id")
+            )
+            self.recoveries.append(result)
+            logger.warning(
+                "Recovered %d article(s) from a killed run: %s -> %s (%d torn line(s) dropped, "
+                "%d already exported)",
+                len(result.records),
+                part,
+                result.target or "(nothing to keep; removed)",
+                result.torn_lines,
+                result.skipped,
+            )
+
+    # -- the crawl -------------------------------------------------------------------------
+    def _stat(self, key: str, count: int = 1) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"newsbot/{key}", count)
+
+    def spider_opened(self, spider: Any) -> None:
+        if self.recoveries:
+            self._stat("recovered/files", sum(1 for r in self.recoveries if r.target))
+            self._stat("recovered/items", sum(len(r.records) for r in self.recoveries))
+            self._stat("recovered/torn_lines", sum(r.torn_lines for r in self.recoveries))
+        if self.discarded:
+            self._stat("recovered/discarded_files", len(self.discarded))
+        if self.jobdir_reset:
+            self._stat("recovered/jobdir_reset")
+        if self.store is None:
+            logger.info("Incremental runs off (NEWSBOT_INCREMENTAL=0): exporting everything")
+            return
+        if self.expired:
+            self._stat("incremental/expired", self.expired)
+        if self.fresh:
+            logger.info("fresh=1: ignoring the seen-store (%s) for this run", self.store.description)
+            return
+        filters = getattr(spider, "article_filters", None)
+        if filters is not None:
+            filters.append(self.article_filter)
+        logger.info(
+            "Incremental run: seen-store %s (%d articles, %d expired)",
+            self.store.description,
+            len(self.store),
+            self.expired,
+        )
+
+    def _would_expand(self, hint: dict[str, Any]) -> bool:
+        return self.related_depth >= (1 if hint.get("slot") == "listing" else 2)
+
+    def article_filter(self, article_id: str, hint: dict[str, Any]) -> str | None:
+        """Skip an article the store has when its listing entry shows nothing new."""
+        if self.store is None:
+            return None
+        record = self.store.get(article_id)
+        if record is None or record.fingerprint is None:
+            return None
+        if record.fingerprint != listing_fingerprint(hint):
+            return None
+        if self._would_expand(hint) and not record.expanded:
+            return None  # fetch it: its related articles were not followed last time
+        self.touched[article_id] = SeenRecord(
+            article_id, record.content_hash, record.fingerprint, record.expanded, time.time()
+        )
+        return "seen"
+
+    def classify(self, item: dict[str, Any]) -> str:
+        """``new``, ``update`` or ``unchanged`` against the store (``new`` when fresh/off)."""
+        if self.store is None or self.fresh:
+            return "new"
+        record = self.store.get(str(item.get("id")))
+        if record is None:
+            return "new"
+        return "unchanged" if record.content_hash == content_hash(item) else "update"
+
+    def _record(self, item: Any, response: Any) -> SeenRecord | None:
+        article_id = item.get("id") if hasattr(item, "get") else None
+        if not article_id:
+            return None
+        request = getattr(response, "request", None)
+        cb_kwargs = getattr(request, "cb_kwargs", None) or {}
+        fingerprint = listing_fingerprint(cb_kwargs.get("hint")) or listing_fingerprint(item)
+        depth = cb_kwargs.get("depth", 0)
+        expanded = isinstance(depth, int) and depth < self.related_depth
+        return SeenRecord(str(article_id), content_hash(item), fingerprint, expanded, time.time())
+
+    def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
+        self._lock_own_parts()
+        record = self._record(item, response)
+        if record is not None:
+            self.pending[record.id] = record
+            self.touched.pop(record.id, None)
+
+    def item_dropped(self, item: Any, response: Any, exception: Exception, spider: Any) -> None:
+        if getattr(exception, "newsbot_unchanged", False):
+            record = self._record(item, response)
+            if record is not None and record.id not in self.pending:
+                self.touched[record.id] = record
+
+    def _feed_slots(self) -> list[Any]:
+        manager = getattr(self.crawler, "extensions", None)
+        for ext in getattr(manager, "middlewares", ()):
+            if type(ext).__name__ == "FeedExporter":
+                return list(getattr(ext, "slots", []))
+        return []
+
+    def _lock_own_parts(self) -> None:
+        """Hold a flock on our own ``.part`` files so no other run recovers them."""
+        for slot in self._feed_slots():
+            temporary = getattr(slot.storage, "_temporary", None)
+            if temporary is None or Path(temporary) in self.locks:
+                continue
+            handle = hold_lock(Path(temporary))
+            if handle is not None:
+                self.locks[Path(temporary)] = handle
+
+    # -- after the crawl -------------------------------------------------------------------
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        if not self._feed_slots():  # no feed at all: nothing is exported, nothing to commit
+            self._finish(exports_ok=False)
+
+    def _exports_finished(self) -> bool:
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        if any(k.startswith("feedexport/failed_count/") for k in stats):
+            return False
+        for slot in self._feed_slots():
+            temporary = getattr(slot.storage, "_temporary", None)
+            if temporary is not None and Path(temporary).exists():
+                return False  # still under its temporary name: not finished
+            final = getattr(slot.storage, "path", None)
+            if final is not None and slot.itemcount and not Path(final).exists():
+                return False
+        return True
+
+    def feed_exporter_closed(self) -> None:
+        self._finish(exports_ok=self._exports_finished())
+
+    def _finish(self, exports_ok: bool) -> None:
+        if self.committed:
+            return
+        self.committed = True
+        for handle in self.locks.values():
+            handle.close()
+        self.locks.clear()
+        if self.store is not None:
+            if exports_ok:
+                written = self.store.put_many([*self.pending.values(), *self.touched.values()])
+                self._stat("incremental/recorded", len(self.pending))
+                logger.info(
+                    "Seen-store: recorded %d exported article(s), refreshed %d (%d writes)",
+                    len(self.pending),
+                    len(self.touched),
+                    written,
+                )
+            elif self.pending:
+                logger.error(
+                    "Exports not finished: %d exported article(s) NOT recorded in the "
+                    "seen-store; the next run exports them again",
+                    len(self.pending),
+                )
+            self.store.close()
+        if self.marker is not None and self.marker.exists():
+            self.marker.unlink()

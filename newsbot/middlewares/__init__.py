@@ -1,0 +1,1 @@
+"""Downloader middlewares and failure classification shared by newsbot's spiders."""

@@ -1,0 +1,50 @@
+"""Incremental runs: drop articles unchanged since the last export, mark changed ones.
+
+The seen-store and its bookkeeping live in ``newsbot.extensions.incremental.IncrementalRuns``;
+this pipeline (last, after dedupe) only asks it how an item compares with the store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
+
+from newsbot.pipelines.base import CrawlerPipeline
+
+
+class UnchangedItem(DropItem):
+    """Not an error: the article was exported before with the same content."""
+
+    newsbot_unchanged = True
+
+
+class IncrementalPipeline(CrawlerPipeline):
+    def __init__(self, crawler: Any = None) -> None:
+        super().__init__(crawler)
+        self._runs: Any = None
+
+    @property
+    def runs(self) -> Any:
+        if self._runs is None and self.crawler is not None:
+            manager = getattr(self.crawler, "extensions", None)
+            for ext in getattr(manager, "middlewares", ()):
+                if type(ext).__name__ == "IncrementalRuns":
+                    self._runs = ext
+        return self._runs
+
+    def process_item(self, item: Any) -> Any:
+        runs = self.runs
+        if runs is None:
+            return item
+        adapter = ItemAdapter(item)
+        verdict = runs.classify(adapter.asdict())
+        self.stat(f"incremental/{verdict}")
+        if verdict == "unchanged":
+            raise UnchangedItem(
+                f"unchanged since the last export: {adapter.get('url')}", log_level="DEBUG"
+            )
+        if verdict == "update":
+            adapter["update"] = True
+        return item

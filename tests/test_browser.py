@@ -1,0 +1,314 @@
+"""Pages that need a browser: the browser-only replica, ``auto`` mode, loading more, no browser.
+
+Crawls run ``scrapy crawl daily8`` with the same daily8 profile, ``-s NEWSBOT_BROWSER=auto``,
+against the plain replica (theme ``a``) and its browser-only variant (theme ``script``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections import Counter
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from parsel import Selector
+
+from newsbot.browser.config import (
+    CHROMIUM_FLAGS,
+    find_chromium,
+    is_blocked,
+    js_regex,
+    launch_options,
+    page_plan,
+    render_reason,
+    resolve_mode,
+)
+from newsbot.profiles import load_profile
+from newsbot.replica import ReplicaServer, build_site
+from newsbot.replica.browser_site import script_server
+from tests.conftest import ARTICLES, CLOCK, SEED, require_binary, run_crawl, start_paths
+
+PROFILE = load_profile("daily8")
+AUTO = {"NEWSBOT_BROWSER": "auto"}
+
+
+def chromium() -> str:
+    return require_binary("chromium", "/usr/bin/chromium")
+
+
+def stat(log: str, key: str) -> int:
+    """The last value of a stat in a crawl log's stats dump (0 when absent)."""
+    found = re.findall(rf"'{re.escape(key)}': (\d+)", log)
+    return int(found[-1]) if found else 0
+
+
+class Hits:
+    """Counts the paths a replica server answers (installed as its fault_hook)."""
+
+    def __init__(self, server: ReplicaServer) -> None:
+        self.paths: Counter[str] = Counter()
+        self.queries: list[str] = []
+        server.fault_hook = self
+
+    def __call__(self, req: Any) -> None:
+        self.paths[req.path] += 1
+        if req.path.startswith("/api/"):
+            self.queries.append(f"{req.path}?{sorted(req.query.items())}")
+        return None
+
+    def count(self, prefix: str) -> int:
+        return sum(n for path, n in self.paths.items() if path.startswith(prefix))
+
+
+def normalized(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Items by id, with the replica's host:port left out of URLs."""
+    out = {}
+    for item in items:
+        item = dict(item)
+        item["url"] = urlsplit(item["url"]).path
+        via = dict(item.get("found_via") or {})
+        if via.get("url"):
+            via["url"] = urlsplit(via["url"]).path
+        item["found_via"] = via
+        out[item["id"]] = item
+    return out
+
+
+# -- pure parts: no browser needed ----------------------------------------------------------------
+def test_mode_comes_from_the_setting_else_the_profile():
+    assert resolve_mode("", PROFILE) == PROFILE.browser == "never"
+    assert resolve_mode("AUTO", PROFILE) == "auto"
+    assert resolve_mode(None, None) == "never"
+    with pytest.raises(ValueError, match="NEWSBOT_BROWSER"):
+        resolve_mode("sometimes", PROFILE)
+
+
+def test_chromium_is_found_where_debian_puts_it_or_named_explicitly(tmp_path):
+    exe, how = find_chromium(str(tmp_path / "missing"))
+    assert (exe, how) == (str(tmp_path / "missing"), "NEWSBOT_CHROMIUM")  # reported, not replaced
+    exe, how = find_chromium(None)
+    if exe is not None:
+        assert how == "system" and exe.startswith("/usr/bin/")
+    options = launch_options("/usr/bin/chromium")
+    assert options["executable_path"] == "/usr/bin/chromium"
+    for flag in ("--headless", "--no-sandbox", "--disable-background-networking"):
+        assert flag in options["args"] and flag in CHROMIUM_FLAGS
+    assert "executable_path" not in launch_options(None)  # Playwright's own browser
+
+
+def test_images_fonts_media_and_trackers_are_blocked_pages_and_data_are_not():
+    assert is_blocked("image", "http://127.0.0.1/img/a.jpg")
+    assert is_blocked("font", "http://127.0.0.1/f.woff2")
+    assert is_blocked("media", "http://127.0.0.1/v.mp4")
+    assert is_blocked("script", "https://www.googletagmanager.com/gtm.js")
+    assert is_blocked("other", "http://127.0.0.1/static/logo.svg")
+    assert not is_blocked("document", "http://127.0.0.1/en")
+    assert not is_blocked("fetch", "http://127.0.0.1/api/listing?path=/en")
+    assert not is_blocked("script", "http://127.0.0.1/app.js")
+
+
+def test_python_article_patterns_become_javascript_regexes():
+    source = PROFILE.article_patterns[0].regex.pattern
+    assert "(?P<" in source and "(?P<" not in js_regex(source)
+    assert js_regex(r"(?P<x>a)(?P=x)") == r"(?<x>a)\k<x>"
+
+
+def test_only_pages_whose_plain_html_lacks_what_the_profile_expects_need_rendering():
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    with ReplicaServer(site, theme="a") as plain, script_server(site) as script:
+        import urllib.request
+
+        def get(server: ReplicaServer, path: str) -> Selector:
+            with urllib.request.urlopen(server.base_url + path) as reply:
+                return Selector(text=reply.read().decode())
+
+        article = next(a for a in site.articles.values() if a.lang == "en" and a.related)
+        for server, listing, art in (
+            (plain, None, None),
+            (script, "no_article_links", "script_filled"),
+        ):
+            home = server.base_url + "/en"
+            assert render_reason(get(server, "/en"), home, "listing", PROFILE) == listing
+            url = server.base_url + article.path
+            assert render_reason(get(server, article.path), url, "article", PROFILE) == art
+            assert render_reason(get(server, article.path), url, "related", PROFILE) == art
+
+
+def test_a_listing_plan_carries_the_bound_and_the_labels():
+    plan = page_plan(PROFILE, "listing", max_pages=3)
+    assert plan["max_pages"] == 3 and "load more" in plan["labels"] and plan["wait_entries"]
+    article = page_plan(PROFILE, "article", max_pages=3)
+    assert article["max_pages"] == 1 and article["fill"] == ['[data-fill="related"]']
+
+
+@pytest.mark.parametrize("mode", ["auto", "always"])
+@pytest.mark.parametrize("executable", ["missing", "/bin/false"])
+def test_no_browser_the_crawl_says_so_once_and_goes_on_with_plain_http(tmp_path, mode, executable):
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    exe = str(tmp_path / "no-such-chromium") if executable == "missing" else executable
+    with script_server(site) as server:
+        crawl = run_crawl(
+            server,
+            ["/en"],
+            tmp_path,
+            args={"related_depth": 0},
+            settings={"NEWSBOT_BROWSER": mode},
+            env={"NEWSBOT_CHROMIUM": exe},
+            timeout=120,
+        )
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    needs = [line for line in crawl.log.splitlines() if "needs a browser" in line]
+    assert len(needs) == 1 and "ERROR" in needs[0] and "continuing with plain HTTP" in needs[0]
+    if executable == "missing":
+        assert "no-such-chromium does not exist" in needs[0]
+    assert stat(crawl.log, "newsbot/browser/unavailable") >= 1
+    assert stat(crawl.log, "newsbot/browser/rendered") == 0
+    assert "Traceback" not in crawl.log
+    assert crawl.items == []  # the plain listing has no entries; nothing invented
+
+
+# -- with the real browser ------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def twin_sites():
+    """The same made-up site served plainly and browser-only, with request counters."""
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    with ReplicaServer(site, theme="a") as plain, script_server(site) as script:
+        yield site, (plain, Hits(plain)), (script, Hits(script))
+
+
+@pytest.fixture(scope="module")
+def auto_crawls(twin_sites, tmp_path_factory):
+    chromium()
+    site, (plain, plain_hits), (script, script_hits) = twin_sites
+    paths = start_paths(site.truth())
+    return {
+        "plain": (run_crawl(plain, paths, tmp_path_factory.mktemp("auto_plain"), settings=AUTO),
+                  plain_hits),
+        "script": (run_crawl(script, paths, tmp_path_factory.mktemp("auto_script"), settings=AUTO),
+                   script_hits),
+    }  # fmt: skip
+
+
+@pytest.mark.browser
+def test_browser_only_replica_yields_the_same_articles_and_fields_as_the_plain_one(
+    auto_crawls, twin_sites
+):
+    site = twin_sites[0]
+    plain, _ = auto_crawls["plain"]
+    script, _ = auto_crawls["script"]
+    for crawl in (plain, script):
+        assert crawl.returncode == 0, crawl.log[-3000:]
+    expected = site.expected_ids(start_paths(site.truth()), 1)
+    ids = [item["id"] for item in script.items]
+    assert len(ids) == len(set(ids)), "an article was exported twice"
+    assert set(ids) == expected
+    plain_items, script_items = normalized(plain.items), normalized(script.items)
+    assert set(plain_items) == set(script_items)
+    for article_id, item in script_items.items():
+        assert item == plain_items[article_id], article_id
+    truth = site.truth()["articles"]
+    for item in script.items:
+        assert item["related"] == truth[item["id"]]["related"], item["id"]
+
+
+@pytest.mark.browser
+def test_auto_renders_only_the_pages_that_need_it(auto_crawls):
+    plain, plain_hits = auto_crawls["plain"]
+    script, script_hits = auto_crawls["script"]
+    # plain pages are never rendered: no browser page, no script endpoint hit
+    assert stat(plain.log, "newsbot/browser/rendered") == 0
+    assert stat(plain.log, "playwright/page_count") == 0
+    assert plain_hits.count("/api/") == 0
+    assert "rendered 0 page(s)" in plain.log
+    # the browser-only site: its listings had no links, then the host went to the browser
+    rendered = stat(script.log, "newsbot/browser/rendered")
+    assert stat(script.log, "newsbot/browser/rendered/no_article_links") >= 1
+    assert stat(script.log, "newsbot/browser/hosts") == 1
+    assert rendered == sum(
+        stat(script.log, f"newsbot/browser/rendered/{why}")
+        for why in ("no_article_links", "script_filled", "host", "always")
+    )
+    assert rendered >= len(script.items)
+    assert re.search(r"Rendering \S+ in a browser \(no_article_links\)", script.log)
+    assert f"rendered {rendered} page(s)" in script.log
+    # pages were closed and bounded; images and the like were never fetched
+    assert stat(script.log, "playwright/page_count/closed") == stat(
+        script.log, "playwright/page_count"
+    )
+    assert stat(script.log, "playwright/page_count/max_concurrent") <= 4
+    assert stat(script.log, "playwright/request_count/aborted") > 0
+    assert script_hits.count("/img/") == 0 and script_hits.count("/static/") == 0
+    assert script_hits.count("/api/listing") >= 1 and script_hits.count("/api/related") >= 1
+
+
+@pytest.mark.browser
+def test_a_script_filled_article_is_rendered_for_its_related_articles(tmp_path):
+    chromium()
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    truth = site.truth()["articles"]
+    start = next(
+        a for a in site.articles.values()
+        if a.lang == "en" and not a.dropped and len(a.related) >= 2
+    )  # fmt: skip
+    with script_server(site) as server:
+        crawl = run_crawl(server, [start.path], tmp_path, args={"related_depth": 0}, settings=AUTO)
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    assert stat(crawl.log, "newsbot/browser/rendered/script_filled") == 1
+    [item] = crawl.items
+    assert item["related"] == truth[start.id]["related"]
+
+
+def _settle(base_url: str, path: str, max_pages: int) -> tuple[dict[str, Any], int]:
+    from playwright.async_api import async_playwright
+
+    from newsbot.browser.config import abort_request
+    from newsbot.browser.pagework import settle
+
+    async def run() -> tuple[dict[str, Any], int]:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(**launch_options(chromium()))
+            try:
+                page = await browser.new_page()
+                await page.route(
+                    "**",
+                    lambda route, req: route.abort() if abort_request(req) else route.continue_(),
+                )
+                await page.goto(base_url + path, timeout=20_000)
+                report = await settle(page, page_plan(PROFILE, "listing", max_pages=max_pages))
+                html = await page.content()
+            finally:
+                await browser.close()
+        ids = {
+            PROFILE.article_id(base_url + h)
+            for h in Selector(text=html).css("a::attr(href)").getall()
+        }
+        return report, len(ids - {None})
+
+    return asyncio.run(run())
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("how", ["button", "scroll"])
+def test_loading_more_stops_at_the_bound_or_when_nothing_new_appears(how):
+    chromium()
+    site = build_site(seed=SEED, articles=600, clock=CLOCK)
+    path = "/en" if how == "button" else max(
+        (p for p in site.listings if "/hashtag/" in p), key=lambda p: len(site.listings[p])
+    )  # fmt: skip
+    total = len(site.listings[path])
+    pages = -(-total // site.per_page)
+    assert pages >= 3
+    with script_server(site) as server:
+        hits = Hits(server)
+        report, found = _settle(server.base_url, path, max_pages=2)
+        assert report["stopped"] == "bound" and report["rounds"] == 2
+        assert found == 2 * site.per_page
+        assert hits.count("/api/listing") == 2  # nothing fetched beyond the bound
+        hits.paths.clear()
+        report, found = _settle(server.base_url, path, max_pages=50)
+        assert report["stopped"] == "no_more" and report["rounds"] == pages
+        assert found == total
+        assert hits.count("/api/listing") == pages
+        assert hits.count("/img/") == 0

@@ -1,0 +1,121 @@
+"""Crashes and resume: SIGKILL halfway, graceful stop with JOBDIR, then the same command again.
+
+Across the finished exports of the two runs every article appears exactly once, and a killed
+run leaves nothing under exports/ that looks finished.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+
+import pytest
+
+from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
+from newsbot.replica import ReplicaServer, build_site
+from newsbot.replica.slow import make_slow
+from tests.conftest import CLOCK
+
+DELAY = 0.25  # seconds per article page: the crawl takes long enough to stop it halfway
+SETTINGS = {"CONCURRENT_REQUESTS": 4, "CONCURRENT_REQUESTS_PER_DOMAIN": 4}
+
+
+@pytest.fixture(scope="module")
+def slow_site():
+    site = build_site(seed=8, articles=120, clock=CLOCK)
+    with ReplicaServer(site, theme="a") as server:
+        make_slow(server, DELAY)
+        yield site, server
+
+
+def _paths(site) -> list[str]:
+    hashtags = sorted(p for p in site.truth()["listings"] if "/hashtag/" in p)
+    return ["/en", *hashtags[:2]]
+
+
+def _assert_exactly_once(runs: ScheduledRuns, expected: set[str]) -> None:
+    counts = runs.ids()
+    twice = sorted(i for i, n in counts.items() if n > 1)
+    assert not twice, f"exported twice: {twice}"
+    missing = expected - set(counts)
+    assert not missing, f"never exported: {sorted(missing)}"
+    assert set(counts) == expected
+    assert runs.parts() == []
+
+
+def _kill_halfway(runs: ScheduledRuns, sig: int, extra: list[str] | None = None) -> str:
+    proc, log = runs.start(extra)
+    halfway = wait_for(lambda: part_lines(runs.folder()) >= 15, timeout=60)
+    assert halfway, "the crawl never got halfway"
+    assert proc.poll() is None, "the crawl finished before it could be stopped"
+    kill(proc, sig)
+    return log.read_text() if log.exists() else ""
+
+
+@pytest.mark.parametrize("jobdir", [False, True], ids=["plain", "jobdir"])
+def test_sigkill_halfway_then_the_same_command_finishes_the_job(slow_site, tmp_path, jobdir):
+    site, server = slow_site
+    settings = dict(SETTINGS)
+    if jobdir:
+        settings["JOBDIR"] = str(tmp_path / "job")
+    runs = ScheduledRuns(server, _paths(site), tmp_path, settings=settings)
+    _kill_halfway(runs, signal.SIGKILL)
+
+    # nothing that looks finished: only the temporary .part, no JSONL, no summary
+    names = [p.name for p in runs.folder().iterdir()]
+    assert names and all(n.endswith(".jsonl.part") for n in names), names
+    killed_lines = part_lines(runs.folder())
+
+    code, log = runs.run()
+    assert code == 0, log[-3000:]
+    assert "Recovered" in log and "from a killed run" in log
+    if jobdir:
+        assert "the previous run was killed" in log
+    _assert_exactly_once(runs, site.expected_ids(_paths(site), 1))
+
+    recovered = runs.files("*.recovered.jsonl")
+    assert len(recovered) == 1
+    n_recovered = len(recovered[0].read_text().splitlines())
+    assert killed_lines - 1 <= n_recovered <= killed_lines
+    (summary,) = [s for s in runs.summaries() if s["finish_reason"] == "finished"]
+    assert summary["recovered"]["items"] == n_recovered
+    assert summary["recovered"]["files"] == 1
+    assert summary["incremental"]["new"] + n_recovered == len(site.expected_ids(_paths(site), 1))
+
+
+def test_graceful_stop_and_resume_with_jobdir(slow_site, tmp_path):
+    site, server = slow_site
+    settings = {**SETTINGS, "JOBDIR": str(tmp_path / "job")}
+    runs = ScheduledRuns(server, _paths(site), tmp_path, settings=settings)
+    _kill_halfway(runs, signal.SIGINT)  # one Ctrl-C: Scrapy's graceful stop
+
+    first = runs.finished()
+    assert len(first) == 1 and runs.parts() == []
+    (stopped,) = runs.summaries()
+    assert stopped["finish_reason"] == "shutdown"
+    assert (tmp_path / "job" / "requests.seen").exists()
+
+    code, log = runs.run()
+    assert code == 0, log[-3000:]
+    assert "the previous run was killed" not in log
+    assert "Resuming crawl" in log or "requests scheduled" in log
+    _assert_exactly_once(runs, site.expected_ids(_paths(site), 1))
+    summaries = {s["finish_reason"]: s for s in runs.summaries()}
+    assert summaries["finished"]["recovered"]["items"] == 0
+
+
+def test_fresh_run_sets_a_killed_runs_part_aside(slow_site, tmp_path):
+    site, server = slow_site
+    runs = ScheduledRuns(server, _paths(site), tmp_path, settings=SETTINGS)
+    _kill_halfway(runs, signal.SIGKILL)
+    fresh = ScheduledRuns(
+        server, _paths(site), tmp_path, settings=SETTINGS, args={"fresh": 1}
+    )
+    code, log = fresh.run()
+    assert code == 0, log[-3000:]
+    assert runs.parts() == [] and runs.files("*.recovered.jsonl") == []
+    assert len(runs.files("*.discarded")) == 1
+    _assert_exactly_once(runs, site.expected_ids(_paths(site), 1))
+    finished = runs.finished()
+    assert len(finished) == 1
+    assert all(json.loads(x).get("update") is None for x in finished[0].read_text().splitlines())

@@ -1,0 +1,118 @@
+"""NoisePipeline on items, with settings and stats from a test crawler."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy.utils.test import get_crawler
+
+from newsbot.pipelines.noise import NoisePipeline
+
+
+def make(**settings):
+    crawler = get_crawler(settings_dict=settings)
+    return NoisePipeline.from_crawler(crawler), crawler.stats
+
+
+def item(n=1, **kw):
+    base = {
+        "id": f"{n:032x}",
+        "url": f"https://www.daily8.com/en/article/{n:032x}",
+        "source": "Independent",
+        "category": "News",
+        "language": "en",
+        "title": "Bridge reopens after repairsBridge reopens after repairs",
+        "body_blocks": [
+            "Independent",
+            "News",
+            "The bridge reopened on Monday.advertisementTraffic was light.",
+            "Workers on the deck last week. Photo: Reuters",
+            "Show all 4",
+            "Hashtags",
+            "Related Articles",
+            "Another title",
+        ],
+        "teaser": "The bridge reopened on Monday.",
+    }
+    base.update(kw)
+    return base
+
+
+def test_item_is_cleaned_and_stats_count_each_rule():
+    pipe, stats = make()
+    out = pipe.process_item(item())
+    assert out["title"] == "Bridge reopens after repairs"
+    assert out["body"] == "The bridge reopened on Monday. Traffic was light."
+    assert out["image_captions"] == ["Workers on the deck last week."]
+    assert "body_blocks" not in out and "teaser" not in out and "removed" not in out
+    assert stats.get_value("newsbot/noise/removed/list_echo") == 2
+    assert stats.get_value("newsbot/noise/removed/chrome") == 3
+    assert stats.get_value("newsbot/noise/removed/outlet:advertisement") == 1
+    assert stats.get_value("newsbot/noise/removed") == 8
+
+
+def test_keep_removed_adds_an_audit_trail():
+    pipe, _ = make(NEWSBOT_KEEP_REMOVED="1")
+    out = pipe.process_item(item())
+    assert {"text": "Photo: Reuters", "rule": "outlet:photo_credit"} in out["removed"]
+    assert {"text": "Show all 4", "rule": "gallery_counter"} in out["removed"]
+
+
+def test_rerun_over_an_export_cleans_the_body_and_changes_nothing_clean():
+    pipe, _ = make(NEWSBOT_BOILERPLATE_THRESHOLD=0)
+    first = pipe.process_item(item())
+    exported = {k: v for k, v in first.items()}
+    exported["body"] += "\n\nREAD MORE: Other news"
+    again = pipe.process_item(dict(exported))
+    assert again["body"] == first["body"]
+    assert "image_captions" in again
+
+
+def test_teaser_only_item_gets_a_cleaned_body():
+    pipe, _ = make()
+    out = pipe.process_item(
+        item(
+            body_blocks=[],
+            teaser="Bridge reopens after repairs The span was shut for months"
+            ", opens new tab, officials said.",
+        )
+    )
+    assert out["body"] == "The span was shut for months, officials said."
+
+
+def test_boilerplate_is_learned_across_articles_and_reported(caplog):
+    pipe, stats = make(NEWSBOT_BOILERPLATE_THRESHOLD=3)
+    promo = "Get unlimited access to our journalism for 1 dollar"
+    outs = [
+        pipe.process_item(item(n, body_blocks=[f"Story number {n} body.", promo]))
+        for n in range(1, 5)
+    ]
+    assert promo in outs[0]["body"] and promo in outs[1]["body"]
+    assert outs[2]["body"] == "Story number 3 body." and outs[3]["body"] == "Story number 4 body."
+    with caplog.at_level(logging.INFO, logger="newsbot.pipelines.noise"):
+        pipe.close_spider()
+    assert stats.get_value("newsbot/noise/learned") == 1
+    assert stats.get_value("newsbot/noise/removed/learned") == 2
+    assert promo in caplog.text and "Independent" in caplog.text
+
+
+def test_threshold_zero_disables_learning():
+    pipe, stats = make(NEWSBOT_BOILERPLATE_THRESHOLD=0)
+    promo = "Get unlimited access to our journalism for 1 dollar"
+    for n in range(1, 8):
+        out = pipe.process_item(item(n, body_blocks=["Body.", promo]))
+    assert promo in out["body"]
+    pipe.close_spider()
+    assert stats.get_value("newsbot/noise/learned") == 0
+
+
+def test_noise_file_setting_is_used(tmp_path):
+    noise = tmp_path / "noise.toml"
+    noise.write_text(
+        '[[rule]]\nid = "only"\noutlet = "Test"\nkind = "phrase"\npatterns = ["Zap"]\n',
+        encoding="utf-8",
+    )
+    pipe, stats = make(NEWSBOT_NOISE_FILE=str(noise))
+    out = pipe.process_item(item(body_blocks=["Body.", "Zap", "Photo: Reuters"]))
+    assert out["body"] == "Body.\n\nPhoto: Reuters"  # only the custom rule set is loaded
+    assert stats.get_value("newsbot/noise/removed/outlet:only") == 1
