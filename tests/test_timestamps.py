@@ -238,7 +238,17 @@ def test_split_trailing_age(text: str, prefix: str, age: str, iso: str) -> None:
     assert (got[0], got[2], got[1].iso()) == (prefix, age, iso)
 
 
-@pytest.mark.parametrize("text", ["Independent", "", "Sky News in 3 hours", "01-06-2025"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Independent",
+        "",
+        "Sky News in 3 hours",
+        "01-06-2025",
+        "The company was founded 40 years ago",
+        "x" * 1_000_000,
+    ],
+)
 def test_split_trailing_age_none(text: str) -> None:
     assert split_trailing_age(text, ANCHOR) is None
 

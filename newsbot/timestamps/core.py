@@ -60,7 +60,7 @@ def _candidates(text: str) -> list[str]:
         if rest and len(rest) <= 40 and (rest[0] in _SEPARATORS or rest[0].isupper()):
             out.append(text[: m.end()])
         break
-    for m in _CUT_RE.finditer(text):
+    for m in list(_CUT_RE.finditer(text))[-3:]:  # only the last few separators
         head = text[: m.start()].rstrip()
         rest = text[m.end() :]
         first = rest[:1]
@@ -175,7 +175,8 @@ def split_trailing_age(
 
     Parses from the right: the age is the longest suffix that parses. The prefix has
     trailing whitespace and separators stripped (``time`` prefixes are returned as is;
-    a date repeated by responsive markup is dropped). None if no suffix parses.
+    a date repeated by responsive markup is dropped). None if no suffix parses, or if
+    the prefix reads like a sentence rather than a source name.
     """
     if not isinstance(text, str):
         return None
@@ -202,4 +203,6 @@ def split_trailing_age(
     prefix = stripped[:start].rstrip(_SEPARATORS)
     if _REPEATED_DATE_RE.match(prefix):
         prefix = ""
+    elif not _prefix_ok(stripped[:start]):
+        return None  # a sentence ending in an age ("founded 40 years ago"): not a header
     return prefix, checked, stripped[start:].strip()

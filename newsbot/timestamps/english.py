@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timedelta, tzinfo
 
 from .clock import TIME, WEEKDAY, WEEKDAYS, parse_clock
-from .model import UTC, ParsedTime, local_datetime, local_midnight, minus_months
+from .model import ParsedTime, local_datetime, local_midnight, minus_months
 
 _WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -36,7 +36,8 @@ _PRECISION = {
 _ORDER = ["dec", "y", "mo", "w", "d", "h", "m", "s"]
 
 _UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![a-z])"
-_NUM = r"(?:\d{1,9}(?:[.,]\d{1,3})?\s*|(?:" + "|".join(_WORDS) + r")\s+)"
+# (?<!\d): a number starts at the start of a digit run (keeps long digit runs linear).
+_NUM = r"(?:(?<!\d)(?<!\d[.,])\d{1,9}(?:[.,]\d{1,3})?\s*|(?:" + "|".join(_WORDS) + r")\s+)"
 _COMP = _NUM + _UNIT
 _COMP_RE = re.compile(r"(?P<n>\d{1,9}(?:[.,]\d{1,3})?|[a-z]+)\s*(?P<u>" + _UNIT + ")", re.I)
 _QUAL = (
@@ -49,9 +50,9 @@ _QUAL_TAIL_RE = re.compile(_QUAL.replace(")*", ")+", 1) + r"$", re.I)
 _REL_RE = re.compile(
     r"(?P<comp>"
     + _COMP
-    + r"(?:\s*,?\s*(?:and\s+)?"
+    + r"(?:(?:\s*,\s*|\s+)?(?:and\s+)?"  # unambiguous separators: no backtracking blow-up
     + _COMP
-    + r")*)\s*(?P<ago>ago|back)?(?:"
+    + r"){0,7})\s*(?P<ago>ago|back)?(?:"
     + _AT_TIME
     + r")?\s*$",
     re.I,
@@ -131,8 +132,8 @@ def _day_word(m: re.Match[str], anchor: datetime, zone: tzinfo) -> ParsedTime | 
         wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
         back = (local_day.weekday() - wd) % 7 or 7
         day = local_day - timedelta(days=back)
-    start = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
-    res = _with_clock(start.replace(tzinfo=zone), m.group("time"), zone)
+    noon = datetime(day.year, day.month, day.day, 12, tzinfo=zone)  # safely inside `day`
+    res = _with_clock(noon, m.group("time"), zone)
     return None if res is None else ParsedTime(res[0], res[1], "relative")
 
 
