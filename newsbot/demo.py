@@ -61,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
             "mirror_hosts=" + urlsplit(server.mirror_url).netloc,
             "-s",
             "NEWSBOT_ENV=test",
+            # the replica shows the same articles every run: export them all, not just
+            # what is new since the last run (see "Incremental runs")
+            "-a",
+            "fresh=1",
         ]
         print(f"Replica of Daily8 at {server.base_url} (mirror {server.mirror_url})")
         print("Running:", " ".join(command), flush=True)

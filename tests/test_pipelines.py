@@ -5,6 +5,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
 from newsbot.pipelines.dedupe import DedupePipeline
+from newsbot.pipelines.freshness import FreshnessPipeline
 from newsbot.pipelines.timestamps import TimestampPipeline
 from newsbot.pipelines.validation import ValidationPipeline
 from newsbot.spiders.daily8 import Daily8Spider
@@ -115,3 +116,16 @@ def test_future_times_are_not_believed(crawler):
     out = TimestampPipeline.from_crawler(crawler).process_item(item)
     assert out["published_at"] is None
     assert out["published_raw"] == "in 3 hours"
+
+
+def test_freshness_drops_only_what_is_wholly_older_than_since():
+    crawler = get_crawler(Daily8Spider, {"NEWSBOT_ENV": "test"})
+    crawler.spider = Daily8Spider.from_crawler(crawler, since="2026-11-25T06:00:00Z")
+    pipeline = FreshnessPipeline.from_crawler(crawler)
+    same_day = _item(published_at="2026-11-25T00:00:00Z", published_precision="day")
+    assert pipeline.process_item(same_day) is same_day
+    with pytest.raises(DropItem):
+        pipeline.process_item(_item(published_at="2026-11-24T00:00:00Z", published_precision="day"))
+    unknown = _item(published_at=None, published_precision=None)
+    assert pipeline.process_item(unknown) is unknown
+    assert crawler.stats.get_value("newsbot/dropped/older_than_since") == 1

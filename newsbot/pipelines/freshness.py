@@ -8,17 +8,18 @@ from typing import Any
 from itemadapter import ItemAdapter
 
 from newsbot.pipelines.base import CrawlerPipeline
+from newsbot.timestamps import older_than
 
 
 class FreshnessPipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
-        spider = (
-            getattr(getattr(self.crawler, "engine", None), "spider", None) if self.crawler else None
-        )
+        spider = getattr(self.crawler, "spider", None)
         since = getattr(spider, "since", None)
-        published = ItemAdapter(item).get("published_at")
+        adapter = ItemAdapter(item)
+        published = adapter.get("published_at")
         if since is None or not published:
             return item
-        if datetime.fromisoformat(published.replace("Z", "+00:00")) < since:
+        at = datetime.fromisoformat(published.replace("Z", "+00:00"))
+        if older_than(at, adapter.get("published_precision"), since):
             raise self.drop(item, "older than since")
         return item

@@ -7,8 +7,8 @@ what to fetch next and turns pages into raw items for the pipelines.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import datetime, timezone
 from dataclasses import replace
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -25,7 +25,7 @@ from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.anchors import iso_z, response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.requests import PageKind
-from newsbot.timestamps import parse_timestamp
+from newsbot.timestamps import older_than, parse_timestamp
 
 
 class AggregatorSpider(scrapy.Spider):
@@ -248,7 +248,7 @@ class AggregatorSpider(scrapy.Spider):
         parsed = parse_timestamp(
             entry.age, anchor, timezone=self.profile.timezone, day_first=self.profile.day_first
         )
-        return parsed is not None and parsed.at < self.since
+        return parsed is not None and older_than(parsed.at, parsed.precision, self.since)
 
     def _follow(
         self, entry: Entry, kind: PageKind, referrer: str, anchor: datetime, depth: int

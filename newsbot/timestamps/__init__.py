@@ -8,12 +8,14 @@
 
 from .core import parse_timestamp, split_trailing_age
 from .model import PRECISIONS, ParsedTime, best_time, to_iso_z
-from .since import parse_since
+from .since import PRECISION_SPAN, older_than, parse_since
 
 __all__ = [
     "PRECISIONS",
     "ParsedTime",
     "best_time",
+    "PRECISION_SPAN",
+    "older_than",
     "parse_since",
     "parse_timestamp",
     "split_trailing_age",

@@ -33,3 +33,22 @@ def parse_since(value: str, now: datetime) -> datetime:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)
+
+
+# How long a time at each precision may stand for ("3 hours ago" is any time in an hour).
+PRECISION_SPAN = {
+    "second": timedelta(seconds=1),
+    "minute": timedelta(minutes=1),
+    "hour": timedelta(hours=1),
+    "day": timedelta(days=1),
+    "month": timedelta(days=31),
+    "year": timedelta(days=366),
+}
+
+
+def older_than(at: datetime, precision: str | None, since: datetime) -> bool:
+    """True only when the whole interval ``at`` stands for lies before ``since``.
+
+    A day-precision date (local midnight) on the ``since`` day is not older than it.
+    """
+    return at + PRECISION_SPAN.get(precision or "second", timedelta(0)) <= since
