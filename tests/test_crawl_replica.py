@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 
 import jsonschema
 import pytest
 
 from newsbot.items import EXPORT_FIELDS
 from newsbot.profiles import load_profile
+from newsbot.timestamps import older_than
 from tests.conftest import ROOT, run_crawl, start_paths
 
 SCHEMA = json.loads((ROOT / "newsbot" / "article.schema.json").read_text())
@@ -161,7 +162,8 @@ def test_default_export_lands_under_exports_with_a_summary(replica, truth, tmp_p
     assert started.year >= 2026
 
 
-def test_since_skips_older_articles(replica, truth, tmp_path):
+def test_since_skips_older_articles(replica, site, truth, tmp_path):
+    since = datetime(2026, 11, 25, 0, 0, tzinfo=timezone.utc)
     result = run_crawl(
         replica, start_paths(truth), tmp_path, args={"since": "2026-11-25T00:00:00Z"}
     )
@@ -169,4 +171,7 @@ def test_since_skips_older_articles(replica, truth, tmp_path):
     assert result.items
     for item in result.items:
         if item["published_at"]:
-            assert item["published_at"] >= "2026-11-25T00:00:00Z", item
+            at = datetime.fromisoformat(item["published_at"].replace("Z", "+00:00"))
+            assert not older_than(at, item["published_precision"], since), item
+    everything = site.expected_ids(start_paths(truth), 1)
+    assert len(result.items) < len(everything)

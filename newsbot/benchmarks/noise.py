@@ -1,6 +1,7 @@
 """Precision and recall of noise removal over the labelled set in ``tests/data/noise``.
 
-Run ``python -m newsbot.benchmarks.noise [DIR]``. Each file is one article page (``shape:
+Run ``python -m newsbot.benchmarks.noise [DIR]`` (or ``--data DIR``, e.g. the held-out set in
+``tests/data/noise_holdout``). Each file is one article page (``shape:
 article``: its lines in reading order) or a set of one-paragraph teasers (``shape: teaser``:
 each line cleaned on its own). Every line is labelled ``content``, ``noise`` (with the rule
 expected to remove it) or ``caption``; a content or caption line may list the glued noise
@@ -14,6 +15,7 @@ of the body) counts as a false removal under the rule ``damage``.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -136,8 +138,14 @@ def evaluate(data_dir: Path | str | None = None, rules: NoiseRules | None = None
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    report = evaluate(argv[0] if argv else None)
+    parser = argparse.ArgumentParser(prog="python -m newsbot.benchmarks.noise")
+    parser.add_argument("dir", nargs="?", help="folder of labelled *.json files")
+    parser.add_argument("--data", metavar="DIR", help="the same, as an option (wins over DIR)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    data = args.data or args.dir
+    if data is not None and not any(Path(data).glob("*.json")):
+        parser.error(f"no labelled *.json files in {data}")
+    report = evaluate(data)
     print(report.render())
     return 0
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from newsbot.cleaning.learner import BoilerplateLearner
 from newsbot.cleaning.rules import NoiseRules, OutletRule
 from newsbot.cleaning.structural import Structural, strip_encoded
-from newsbot.cleaning.text import lines_of, normalise, repeated_unit, sentences
+from newsbot.cleaning.text import lines_of, normalise, repeated_unit, sentences, strip_bullet
 
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
@@ -26,6 +26,7 @@ _CAPTION_MAX = 250
 _SENTENCE_END = tuple(".!?؟…\"”’'»")
 _GAP = "\ue000"  # marks where a cut was made, until the gap is closed
 _CLONED = re.compile(r"\s*\(cloned\)\s*$", re.I)
+_SLOT_MAX_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def _clean_line(
             text = described
         text, more = _cut_inline(text, rules)
         cuts += more
-        if not text:
+        if not any(ch.isalnum() for ch in text):  # nothing but punctuation left
             return None, (more[0].rule if more else "encoded_markup"), [], caption, None
         text, more = _drop_sentences(text, rules)
         cuts += more
@@ -211,6 +212,8 @@ def trace(
             item.rule = rule
             if outlet is not None and outlet.span != "line":
                 mode, span_kind, follow = outlet.name, outlet.span, outlet.follow
+            elif span_kind == "follow" and rule != mode:
+                mode = None  # another kind of noise in between: the appeal has ended
             continue
         if mode is not None and span_kind in ("list", "follow"):
             if kept is not None and (
@@ -226,7 +229,73 @@ def trace(
             item.rule, item.cuts = "learned", []
             continue
         item.kept = kept
+    _mark_entry_slots(out, rules)
     return out
+
+
+def _is_slot_text(text: str) -> bool:
+    """Short and unpunctuated: could be a source or category name in an entry's slot."""
+    words = text.split()
+    return 0 < len(words) <= _SLOT_MAX_WORDS and not text.endswith((*_SENTENCE_END, ":", ","))
+
+
+def _is_headline(text: str) -> bool:
+    return len(text) <= _RAIL_ITEM_MAX and not text.endswith((".", ":", ","))
+
+
+def _mark_entry_slots(out: list[LineOutcome], rules: NoiseRules) -> None:
+    """Source and category slots of a listing or related entry, for any source name.
+
+    Next to an age slot, Daily8 prints the source name (before a ``time``-prefixed age) and
+    list items with the source and category (after it). Sources Daily8 has not been seen
+    with are not in the known list, so these lines are recognised by their place instead.
+    """
+    prefix = rules.age_prefix.casefold()
+    _mark_twin_titles(out)
+    in_slots = False  # inside the run of list items that follows an age slot
+    for i, item in enumerate(out):
+        if item.rule is not None:
+            in_slots = item.rule == "age" or (
+                in_slots and item.rule == "list_echo" and strip_bullet(item.text)[1]
+            )
+            continue
+        text, bulleted = strip_bullet(item.kept or "")
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        before_age = (
+            nxt is not None and nxt.rule == "age" and nxt.text.casefold().startswith(prefix)
+        )
+        plain = bool(item.kept) and not item.cuts and not item.caption
+        if plain and _is_slot_text(text) and ((bulleted and in_slots) or before_age):
+            item.rule, item.kept = "list_echo", None
+            continue
+        in_slots = False
+    # An entry's title printed once: the headline right before its source and age slots.
+    for i, item in enumerate(out[:-2]):
+        slots = out[i + 1].rule == "list_echo" and out[i + 2].rule == "age"
+        if slots and item.rule is None and item.kept and not item.cuts and _is_headline(item.kept):
+            item.rule, item.kept = "title_echo", None
+    _mark_twin_titles(out)
+
+
+def _mark_twin_titles(out: list[LineOutcome]) -> None:
+    """An entry's title printed two or three times on separate lines (image alt, heading).
+
+    Compared over the kept lines and repeated until nothing changes, so cleaning the result
+    again finds nothing more to remove.
+    """
+    while True:
+        kept = [o for o in out if o.rule is None and o.kept]
+        twins = {
+            id(o)
+            for a, b in zip(kept, kept[1:], strict=False)
+            if a.kept == b.kept and _is_headline(a.kept or "")
+            for o in (a, b)
+        }
+        if not twins:
+            return
+        for o in kept:
+            if id(o) in twins:
+                o.rule, o.kept, o.cuts, o.caption = "title_echo", None, [], None
 
 
 def clean_blocks(

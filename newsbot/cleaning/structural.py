@@ -11,6 +11,7 @@ from newsbot.cleaning.rules import NoiseRules
 from newsbot.cleaning.text import repeated_unit, strip_bullet
 
 _AGE_EN = (
+    r"(?:(?:about|over|almost|nearly|less than) )?"
     r"(?:a few seconds|a second|a minute|an hour|a day|a week|a month"
     r"|\d{1,2} (?:seconds|minutes|hours|days|weeks|months)) ago"
     r"|\d{2}-\d{2}-\d{4}"
