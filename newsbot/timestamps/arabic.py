@@ -33,10 +33,10 @@ _PRECISION = {"s": "second", "m": "minute", "h": "hour", "d": "day", "w": "day",
               "mo": "month", "y": "year"}  # fmt: skip
 _WORD = "(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + ")"
 _AGE_RE = re.compile(
-    r"منذ\s*(?:(?P<less>اقل\s+من\s+)?(?:(?P<n>\d{1,9})\s*)?(?P<u>" + _WORD + r")"
+    r"(?:منذ|قبل)\s*(?:(?P<less>اقل\s+من\s+)?(?:(?P<n>\d{1,9})\s*)?(?P<u>" + _WORD + r")"
     r"(?:\s+(?:واحدة|واحد))?)\s*$"
 )
-_FEW_SECONDS = re.compile(r"منذ\s*(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$")
+_FEW_SECONDS = re.compile(r"(?:منذ|قبل)\s*(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$")
 
 
 def _normalise(text: str) -> tuple[str, list[int]]:
@@ -54,7 +54,7 @@ def _normalise(text: str) -> tuple[str, list[int]]:
 
 def match_arabic(text: str, anchor: datetime) -> tuple[int, ParsedTime] | None:
     """Find an Arabic age at the end of ``text``: (start index, result)."""
-    if "منذ" not in text and "الآن" not in text and "للتو" not in text:
+    if "منذ" not in text and "قبل" not in text and "الآن" not in text and "للتو" not in text:
         return None
     norm, index = _normalise(text)
     m = _FEW_SECONDS.search(norm)

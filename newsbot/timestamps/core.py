@@ -28,6 +28,8 @@ _WORD_RE = re.compile(r"[^\s·|•–—\-:,;/()]+")
 _REPEATED_DATE_RE = re.compile(
     r"^(?:\s*" + WEEKDAY + r",?\s+\d{1,2}\s+" + MONTH + r",?)+\s*$", re.I
 )
+# "14 hours ago." : a full stop (or an RTL mark) after an age is not part of it.
+_TRAILING_STOP = re.compile(r"(?<=[^.\s])[.\u200e\u200f]+\s*$")
 _AGO_TAIL_RE = re.compile(r"\bago\b", re.I)
 _MAYBE_DECORATED_RE = re.compile(r"[·|•–—-]|ago\b.", re.I)
 _CUT_RE = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")
@@ -113,7 +115,7 @@ def parse_timestamp(
     """
     if not isinstance(text, str) or len(text) > MAX_SLOT_LEN:
         return None
-    text = text.strip()
+    text = _TRAILING_STOP.sub("", text.strip())
     if not text:
         return None
     anchor, zone, english, arabic, langs = _setup(anchor, timezone, languages)
@@ -180,7 +182,7 @@ def split_trailing_age(
     """
     if not isinstance(text, str):
         return None
-    stripped = text.rstrip()
+    stripped = _TRAILING_STOP.sub("", text.rstrip())
     if not stripped:
         return None
     head_len = max(0, len(stripped) - TAIL_LEN)
