@@ -143,3 +143,15 @@ def test_title_is_the_heading_matching_the_metadata_when_several_h1():
 def test_source_names_ending_in_a_time_word_are_not_ages(name):
     assert READ_AGE(name) is None
     assert READ_AGE(name + "3 hours ago") == (name, "3 hours ago")
+
+
+def test_an_entry_linked_only_through_its_image_is_still_an_entry():
+    html = (
+        '<div><a href="/en/article/' + "c" * 32 + '"><img alt="Night trains return"></a></div>'
+        "<h3>Night trains return</h3><p>Irish Times</p><p>an hour ago</p>"
+        "<p>Overnight services between the two cities resume next month.</p>"
+    )
+    listing = parse_listing(Selector(text=html), "https://www.daily8.com/en", PROFILE, READ_AGE)
+    assert [(e.article_id, e.title, e.source, e.age) for e in listing.entries] == [
+        ("c" * 32, "Night trains return", "Irish Times", "an hour ago")
+    ]

@@ -108,22 +108,30 @@ class _Builder:
         self._links: list[str] = []
         self._datetimes: list[str] = []
         self._tag = "body"
+        self.visible = 0  # pieces of visible text added so far
 
     def add(self, text: str | None, href: str | None) -> None:
         if not text:
             return
         self._parts.append(text)
-        if href and text.strip() and href not in self._links:
+        if text.strip():
+            self.visible += 1
+            if href and href not in self._links:
+                self._links.append(href)
+
+    def adopt(self, href: str) -> None:
+        """A link with no visible text (an image link) belongs to the next line of text."""
+        if href not in self._links:
             self._links.append(href)
 
     def add_datetime(self, value: str) -> None:
         self._datetimes.append(value)
 
     def flush(self, next_tag: str) -> None:
-        raw = "".join(self._parts)
-        text = _SPACE.sub(" ", raw).strip()
+        # " ".join(x.split()) == _SPACE.sub(" ", x).strip() (both split on str.isspace), faster
+        text = " ".join("".join(self._parts).split()) if self._parts else ""
         if text:
-            segments = [s for s in (_SPACE.sub(" ", p).strip() for p in self._parts) if s]
+            segments = [s for s in (" ".join(p.split()) for p in self._parts) if s]
             self.blocks.append(Block(text, self._tag, segments, self._links, self._datetimes))
             self._links = []
             self._datetimes = []
@@ -131,11 +139,19 @@ class _Builder:
         self._tag = next_tag
 
 
+_TAG_NAMES: dict[str, str] = {}
+
+
 def _tag(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1].lower()
+    name = _TAG_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1].lower()
+        if len(_TAG_NAMES) < 4096:  # hostile pages may invent any number of tag names
+            _TAG_NAMES[tag] = name
+    return name
 
 
 def _hidden(element: etree._Element) -> bool:
@@ -149,12 +165,16 @@ def page_blocks(root: etree._Element) -> list[Block]:
     """Visible text blocks of the document under ``root`` (an lxml element)."""
     builder = _Builder()
     links: list[str | None] = []
+    link_starts: list[int] = []
     skipping = 0
     block_stack: list[str] = []
     for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = _tag(element)
         if event == "start":
-            if skipping or not tag or tag in SKIP_TAGS or _hidden(element):
+            if skipping:
+                skipping += 1
+                continue
+            tag = _tag(element)
+            if not tag or tag in SKIP_TAGS or _hidden(element):
                 skipping += 1
                 continue
             if tag in BLOCK_TAGS:
@@ -164,6 +184,7 @@ def page_blocks(root: etree._Element) -> list[Block]:
                 builder.flush(block_stack[-1] if block_stack else "body")
             if tag == "a":
                 links.append(element.get("href"))
+                link_starts.append(builder.visible)
             if tag == "time" and element.get("datetime"):
                 builder.add_datetime(element.get("datetime", ""))
             builder.add(element.text, links[-1] if links else None)
@@ -174,8 +195,11 @@ def page_blocks(root: etree._Element) -> list[Block]:
                     # the skipped element's tail is visible text of its parent
                     builder.add(element.tail, links[-1] if links else None)
                 continue
+            tag = _tag(element)
             if tag == "a" and links:
-                links.pop()
+                href = links.pop()
+                if href and link_starts.pop() == builder.visible:
+                    builder.adopt(href)
             if tag in BLOCK_TAGS:
                 if block_stack:
                     block_stack.pop()
