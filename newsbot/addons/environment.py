@@ -39,7 +39,9 @@ def add_default_feed(settings: BaseSettings) -> None:
     """``exports/<spider>/<UTC start time>.jsonl`` unless the user named feeds (-o/-O, FEEDS)."""
     if settings.getdict("FEEDS"):
         return
-    folder = os.environ.get("NEWSBOT_EXPORTS_DIR") or settings.get("NEWSBOT_EXPORTS_DIR") or "exports"
+    folder = (
+        os.environ.get("NEWSBOT_EXPORTS_DIR") or settings.get("NEWSBOT_EXPORTS_DIR") or "exports"
+    )
     options = dict(settings.getdict("NEWSBOT_DEFAULT_FEED") or {"format": "jsonlines"})
     settings.set("FEEDS", {f"{folder}/%(name)s/%(time)s.jsonl": options}, priority="project")
 

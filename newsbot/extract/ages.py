@@ -8,7 +8,6 @@ from newsbot.extract.text import AgeReader, fold
 from newsbot.profiles import SiteProfile
 from newsbot.timestamps import split_trailing_age
 
-
 # Ages that are a single everyday word: after a space they end names more often than not.
 BARE_WORDS = frozenset({"today", "now", "just now", "yesterday", "tonight", "this morning"})
 

@@ -1,0 +1,39 @@
+"""The code base stays lint-clean and formatted (ruff), and the pure modules type-check (mypy)."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PURE_MODULES = ["newsbot/timestamps", "newsbot/cleaning", "newsbot/extract", "newsbot/profiles.py"]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def ruff() -> str:
+    found = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if not found:
+        pytest.skip("ruff is not installed (pip install -e '.[test]')")
+    return found
+
+
+def test_ruff_check(ruff):
+    result = _run(ruff, "check", "newsbot", "tests")
+    assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_ruff_format(ruff):
+    result = _run(ruff, "format", "--check", "newsbot", "tests")
+    assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_mypy_on_pure_modules():
+    pytest.importorskip("mypy")
+    result = _run(sys.executable, "-m", "mypy", "--ignore-missing-imports", *PURE_MODULES)
+    assert result.returncode == 0, result.stdout[-4000:]
