@@ -77,22 +77,37 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def tree_memory_mb(root: int) -> tuple[float, int]:
-    """PSS of ``root`` and all its descendants (MB), and how many processes that is."""
+def _group(pid: int, root: int) -> str:
+    if pid == root:
+        return "scrapy"
+    try:
+        with open(f"/proc/{pid}/comm") as f:
+            comm = f.read().strip()
+    except OSError:
+        return "other"
+    return "driver" if comm.startswith("node") else "chromium" if "chrom" in comm else "other"
+
+
+def tree_memory_mb(root: int) -> tuple[dict[str, float], int]:
+    """PSS (MB) of ``root`` and its descendants, by group, and how many processes that is."""
     tree = _children()
     pids, todo = [], [root]
     while todo:
         pid = todo.pop()
         pids.append(pid)
         todo.extend(tree.get(pid, ()))
-    return sum(_pss_kb(p) for p in pids) / 1024, len(pids)
+    groups: dict[str, float] = {"scrapy": 0.0, "driver": 0.0, "chromium": 0.0, "other": 0.0}
+    for pid in pids:
+        groups[_group(pid, root)] += _pss_kb(pid) / 1024
+    groups["total"] = sum(groups.values())
+    return groups, len(pids)
 
 
 def run(pages: int, every: int, browser_pages: int, workdir: Path) -> int:
     site = build_site(seed=8, articles=max(pages + 20, 120))
     paths = [a.path for a in site.articles.values()][:pages]
     served = Served()
-    samples: list[tuple[int, float, int]] = []  # (pages served, MB, processes)
+    samples: list[tuple[int, dict[str, float], int]] = []  # (pages served, MB by group, procs)
     with script_server(site, mirror=False) as server:
         server.fault_hook = served
         urls = ",".join(server.base_url + p for p in paths)
@@ -110,7 +125,7 @@ def run(pages: int, every: int, browser_pages: int, workdir: Path) -> int:
         proc = subprocess.Popen(command, cwd=ROOT, env=env)
         while proc.poll() is None:
             mb, procs = tree_memory_mb(proc.pid)
-            if mb:
+            if mb["total"]:
                 samples.append((served.count, mb, procs))
             time.sleep(0.2)
         wall = time.monotonic() - started
@@ -125,20 +140,22 @@ def run(pages: int, every: int, browser_pages: int, workdir: Path) -> int:
           f"open pages at most {open_max[-1] if open_max else '?'}")  # fmt: skip
     print(f"  {served.count / span if span else 0:.2f} pages/s rendered "
           f"({span:.1f} s from first to last page; {wall:.1f} s wall incl. start-up)")  # fmt: skip
-    print("  peak memory of the crawl (Scrapy + Playwright driver + Chromium, PSS):")
+    print("  peak memory of the crawl, PSS in MB (Scrapy process, Playwright driver, Chromium):")
+    print("                      total   scrapy   driver chromium")
     peaks = []
     for mark in [*range(every, pages, every), pages]:
         upto = [mb for n, mb, _ in samples if n <= mark]
         if upto:
-            peaks.append((mark, max(upto)))
-            print(f"    after {mark:5d} pages: {max(upto):7.1f} MB")
+            peak = {k: max(s[k] for s in upto) for k in ("total", "scrapy", "driver", "chromium")}
+            peaks.append((mark, peak["total"]))
+            print(f"    after {mark:5d} pages: {peak['total']:7.1f}  {peak['scrapy']:7.1f}  "
+                  f"{peak['driver']:7.1f}  {peak['chromium']:7.1f}")  # fmt: skip
     if samples:
-        print(f"    whole crawl:       {max(mb for _, mb, _ in samples):7.1f} MB "
-              f"({max(p for _, _, p in samples)} processes at most)")  # fmt: skip
+        print(f"    ({max(p for _, _, p in samples)} processes at most)")
     if len(peaks) >= 2:
         first, last = peaks[0][1], peaks[-1][1]
         growth = (last / first - 1) * 100 if first else 0.0
-        print(f"  growth from {peaks[0][0]} to {peaks[-1][0]} pages: "
+        print(f"  growth of the total peak from {peaks[0][0]} to {peaks[-1][0]} pages: "
               f"{last - first:+.1f} MB ({growth:+.0f}%)")  # fmt: skip
     return proc.returncode
 

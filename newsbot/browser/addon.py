@@ -27,7 +27,7 @@ from newsbot.profiles import SiteProfile, load_profile
 
 logger = logging.getLogger(__name__)
 
-PLAYWRIGHT_HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+PLAYWRIGHT_HANDLER = "newsbot.browser.handler.SharedPlaywrightDownloadHandler"
 MIDDLEWARE_PRIORITY = 80  # process_response runs after retries and redirects
 
 

@@ -1,14 +1,17 @@
 """Routes pages to the browser: always, or in ``auto`` only the pages that need it.
 
 ``auto``: a listing whose plain HTML links to no article page, or a page whose
-profile-marked script-filled part came back empty, is fetched again through Playwright, and
-its host is remembered: later requests to that host go straight to the browser. Plain hosts
-are never rendered. When no browser is available, the crawl says so once (ERROR) and goes on
-with what plain HTTP gives.
+profile-marked script-filled part came back empty, is fetched again through Playwright. When
+the rendered page shows what the plain one lacked, its host is remembered: later requests to
+that host go straight to the browser. A host whose renders show nothing more (pages that are
+simply empty) is left plain after two tries. Hosts whose pages are complete are never
+rendered. When no browser is available, the crawl says so once (ERROR) and goes on with what
+plain HTTP gives.
 
 Stats: ``newsbot/browser/rendered``, ``newsbot/browser/rendered/<reason>`` (``always``,
 ``no_article_links``, ``script_filled``, ``host``), ``newsbot/browser/hosts``,
-``newsbot/browser/load_more_rounds``, ``newsbot/browser/failed``,
+``newsbot/browser/rendered_in_vain``, ``newsbot/browser/load_more_rounds``,
+``newsbot/browser/listing_stopped/<why>``, ``newsbot/browser/failed``,
 ``newsbot/browser/unavailable``.
 """
 
@@ -24,7 +27,7 @@ from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response, TextResponse
-from scrapy_playwright.page import PageMethod
+from scrapy_playwright.page import PageMethod  # type: ignore[import-untyped]
 
 from newsbot.browser.config import page_plan, render_reason, resolve_mode
 from newsbot.browser.pagework import settle
@@ -43,6 +46,8 @@ _NO_BROWSER = (
 )
 # This many rendered pages failing in a row, none ever rendered: treat as no browser.
 _FAILURE_FUSE = 5
+# After this many renders of a host's pages showed nothing more, its pages are left plain.
+_IN_VAIN_LIMIT = 2
 _BROWSER_META = (
     "playwright",
     "playwright_page_methods",
@@ -78,7 +83,8 @@ class BrowserMiddleware:
             "scroll_timeout_ms": settings.getint("NEWSBOT_BROWSER_SCROLL_TIMEOUT_MS", 1_200),
             "fill_timeout_ms": settings.getint("NEWSBOT_BROWSER_FILL_TIMEOUT_MS", 5_000),
         }
-        self.browser_hosts: set[str] = set()
+        self.browser_hosts: set[str] = set()  # hosts whose pages proved to need the browser
+        self.in_vain: Counter[str] = Counter()  # renders per host that did not help
         self.reported_unavailable = False
         self.rendered_ok = 0
         self.failures_in_a_row = 0
@@ -168,17 +174,10 @@ class BrowserMiddleware:
             self._unavailable(response.url, why)
             return response
         host = _host(response.url)
-        if host not in self.browser_hosts:
-            self.browser_hosts.add(host)
-            self._inc("hosts")
-            logger.info(
-                "Rendering %s in a browser (%s); later pages of %s go straight to the browser",
-                response.url,
-                why,
-                host,
-            )
-        else:
-            logger.info("Rendering %s in a browser (%s)", response.url, why)
+        if host not in self.browser_hosts and self.in_vain[host] >= _IN_VAIN_LIMIT:
+            # rendering this host's pages never showed more: they are just empty
+            return response
+        logger.info("Rendering %s in a browser (%s)", response.url, why)
         token = next(self._tokens)
         self._plain[token] = response
         new_meta = self._browser_meta(request, why, profile)
@@ -231,6 +230,8 @@ class BrowserMiddleware:
             self._inc(f"listing_stopped/{report.get('stopped', 'unknown')}")
         if report.get("unfilled"):
             self._inc("unfilled")
+        if reason in ("no_article_links", "script_filled"):
+            self._judge(request, response, reason)
         logger.debug(
             "Rendered %s (%s): %s article links, %d page(s) of entries, stopped: %s",
             response.url,
@@ -239,6 +240,28 @@ class BrowserMiddleware:
             rounds,
             report.get("stopped"),
         )
+
+    def _judge(self, request: Request, response: Response, reason: str) -> None:
+        """Remember the host only when the browser showed what the plain page lacked."""
+        host = _host(request.url)
+        profile = self.profile
+        if profile is None or not isinstance(response, TextResponse):
+            return
+        kind = request.meta.get("newsbot_kind")
+        if render_reason(response.selector, response.url, kind, profile) is None:
+            if host not in self.browser_hosts:
+                self.browser_hosts.add(host)
+                self._inc("hosts")
+                logger.info(
+                    "%s needs a browser (%s): later pages of %s go straight to the browser",
+                    request.url,
+                    reason,
+                    host,
+                )
+            return
+        self.in_vain[host] += 1
+        self._inc("rendered_in_vain")
+        logger.info("Rendering %s showed nothing more (%s): kept as it is", request.url, reason)
 
     def spider_closed(self, spider: Any) -> None:
         total = sum(self.reasons.values())

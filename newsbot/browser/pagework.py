@@ -72,6 +72,13 @@ _HELPERS = r"""
 """
 
 
+# Each wait installs the helpers itself on its first poll: one round trip per wait.
+_ENSURE = "if (!window.__newsbot) (" + _HELPERS.strip() + ")(a.patterns);"
+_HAS_ENTRIES = "(a) => { " + _ENSURE + " return window.__newsbot.count() > 0; }"
+_FILLED = "(a) => { " + _ENSURE + " return window.__newsbot.filled(a.fill); }"
+_POLL_MS = 50
+
+
 async def _count(page: Page) -> int:
     return int(await page.evaluate("() => window.__newsbot.count()"))
 
@@ -79,7 +86,7 @@ async def _count(page: Page) -> int:
 async def _grew(page: Page, before: int, timeout_ms: int) -> bool:
     try:
         await page.wait_for_function(
-            "(n) => window.__newsbot.count() > n", arg=before, timeout=timeout_ms, polling=100
+            "(n) => window.__newsbot.count() > n", arg=before, timeout=timeout_ms, polling=_POLL_MS
         )
     except PlaywrightTimeout:
         return False
@@ -92,15 +99,13 @@ async def settle(page: Page, plan: dict[str, Any]) -> dict[str, Any]:
     Returns what happened (``entries``, ``rounds``, ``stopped``), also stored by
     scrapy-playwright as the ``PageMethod``'s result.
     """
-    report: dict[str, Any] = {"entries": 0, "rounds": 1, "stopped": "single"}
+    report: dict[str, Any] = {"rounds": 1, "stopped": "single"}
+    arg = {"patterns": plan["article_patterns"], "fill": plan.get("fill") or []}
     try:
-        await page.evaluate(_HELPERS, plan["article_patterns"])
         if plan.get("wait_entries"):
             try:
                 await page.wait_for_function(
-                    "() => window.__newsbot.count() > 0",
-                    timeout=plan["entries_timeout_ms"],
-                    polling=100,
+                    _HAS_ENTRIES, arg=arg, timeout=plan["entries_timeout_ms"], polling=_POLL_MS
                 )
             except PlaywrightTimeout:
                 report["stopped"] = "no_entries"
@@ -121,14 +126,12 @@ async def settle(page: Page, plan: dict[str, Any]) -> dict[str, Any]:
         if plan.get("fill"):
             try:
                 await page.wait_for_function(
-                    "(sels) => window.__newsbot.filled(sels)",
-                    arg=plan["fill"],
-                    timeout=plan["fill_timeout_ms"],
-                    polling=100,
+                    _FILLED, arg=arg, timeout=plan["fill_timeout_ms"], polling=_POLL_MS
                 )
             except PlaywrightTimeout:
                 report["unfilled"] = True
-        report["entries"] = await _count(page)
+        if plan.get("wait_entries"):
+            report["entries"] = await _count(page)
     except PlaywrightError as exc:  # a page that breaks mid-way is handed over as it is
         report["error"] = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         logger.debug("settle %s: %s", page.url, report["error"])

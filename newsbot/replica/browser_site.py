@@ -176,7 +176,9 @@ def install(server: ReplicaServer) -> ReplicaServer:
 
 def script_server(site, **kwargs) -> ReplicaServer:
     """``ReplicaServer(site, theme="script")``, whether or not server.py knows the theme."""
-    from newsbot.replica.server import ReplicaServer
+    from newsbot.replica.server import THEMES, ReplicaServer
 
     kwargs.pop("theme", None)
+    if NAME in THEMES:
+        return ReplicaServer(site, theme=NAME, **kwargs)
     return install(ReplicaServer(site, theme="a", **kwargs))

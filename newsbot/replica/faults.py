@@ -38,6 +38,7 @@ class FaultReply(Reply):
     of a body announced with its full length."""
 
     reset_after: int | None = None
+    stall: bool = False  # after ``delay``, close the connection without answering
 
 
 def request_key(req: Request) -> str:
@@ -115,6 +116,20 @@ class Slow(Mode):
     def transform(self, server, req, key, reply):
         if self.times is None or self.hit(key) < self.times:
             reply.delay = max(reply.delay, self.delay)
+        return reply
+
+
+@dataclass
+class Stall(Mode):
+    """Say nothing for ``delay`` seconds (longer than DOWNLOAD_TIMEOUT: a timeout), then hang
+    up without an answer, so no late response can ever be read."""
+
+    delay: float = 5.0
+    times: int | None = None
+
+    def transform(self, server, req, key, reply):
+        if self.times is None or self.hit(key) < self.times:
+            return FaultReply(reply.status, b"", delay=self.delay, stall=True)
         return reply
 
 
@@ -220,11 +235,14 @@ class Huge(Mode):
 
 @dataclass
 class RedirectLoop(Mode):
-    """``cycle``: A -> A?loop=1 -> A; ``chain``: A -> A?loop=1 -> A?loop=2 -> ... forever."""
+    """``cycle``: A -> A?loop=1 -> A; ``chain``: A -> A?loop=1 -> A?loop=2 -> ... forever;
+    ``offsite``: A -> the same path on another host."""
 
     kind: str = "cycle"
 
     def intercept(self, server, req, key):
+        if self.kind == "offsite":
+            return Reply(302, b"", headers={"Location": f"http://{OFFSITE_HOST}{req.path}"})
         step = req.query.get("loop", ["0"])[0]
         n = int(step) if step.isdigit() else 0
         if self.kind == "cycle":
@@ -369,10 +387,6 @@ class FaultServer(ReplicaServer):
 class _FaultHandlerMixin:
     """Sends a :class:`FaultReply` the plain handler cannot: a body cut by a reset."""
 
-    # headers and body go out in separate writes: without TCP_NODELAY every keep-alive
-    # response waits ~40 ms for the client's delayed ACK (Nagle)
-    disable_nagle_algorithm = True
-
     def _serve(self, send_body: bool) -> None:
         parts = urlsplit(self.path)
 
@@ -386,6 +400,9 @@ class _FaultHandlerMixin:
         reply = self.replica.handle(req)
         if reply.delay:
             threading.Event().wait(reply.delay)
+        if getattr(reply, "stall", False):
+            self.close_connection = True
+            return
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))

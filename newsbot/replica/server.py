@@ -17,11 +17,13 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from newsbot.replica import render_a, render_b
+from newsbot.replica import browser_site, render_a, render_b  # issue 6: browser_site
 from newsbot.replica.content import ReplicaSite
 from newsbot.replica.render import Renderer
 
-THEMES = {"a": render_a, "b": render_b}
+# issue 6 hook: theme "script" is the browser-only variant (newsbot/replica/browser_site.py);
+# a theme module may add routes of its own (ROUTES), tried before the default ones.
+THEMES = {"a": render_a, "b": render_b, "script": browser_site}
 HTML = "text/html; charset=utf-8"
 GIF = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
@@ -101,6 +103,9 @@ class _HTTPServer(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server_version = "Daily8Replica/1.0"
     protocol_version = "HTTP/1.1"
+    # issue 7: headers and body go out in separate writes; without TCP_NODELAY each response
+    # on a kept-alive connection waits ~40 ms for the client's delayed ACK (Nagle)
+    disable_nagle_algorithm = True
     replica: ReplicaServer
     mirror: bool
 
@@ -156,7 +161,8 @@ class ReplicaServer:
         self.site = site
         self.theme = theme
         self.routes: list[tuple[re.Pattern, Callable]] = [
-            (re.compile(p), h) for p, h in DEFAULT_ROUTES
+            (re.compile(p), h)
+            for p, h in [*getattr(THEMES[theme], "ROUTES", ()), *DEFAULT_ROUTES]  # issue 6 hook
         ]
         self.fault_hook: Callable[[Request], Reply | None] | None = None
         self._httpd = [self._make(host, port, False)]
