@@ -196,7 +196,8 @@ def test_huge_input_is_fast() -> None:
     for text in ("x" * 1_000_000, "3 hours ago " * 100_000, "منذ" * 300_000):
         assert parse_timestamp(text, ANCHOR) is None
         split_trailing_age(text, ANCHOR)
-    assert time.perf_counter() - t0 < 0.5
+    # not a speed benchmark: a guard against regex backtracking blow-ups (those take minutes)
+    assert time.perf_counter() - t0 < 5
 
 
 def test_non_string_input() -> None:
