@@ -43,6 +43,8 @@ ADDONS = {
     "newsbot.addons.environment.EnvironmentAddon": 0,
     # browser rendering (scrapy-playwright), on only when a browser mode other than never is used
     "newsbot.browser.addon.BrowserAddon": 10,
+    # issue 5: NEWSBOT_REDIS_URL switches scheduler, duplicate filter and seen-store to Redis
+    "newsbot.distributed.addon.RedisAddon": 20,
 }
 NEWSBOT_ENV = "development"
 # never | always | auto; empty: the site profile's `browser` key decides (see the README).
@@ -55,7 +57,9 @@ ITEM_PIPELINES = {
     "newsbot.pipelines.timestamps.TimestampPipeline": 300,
     "newsbot.pipelines.freshness.FreshnessPipeline": 350,
     "newsbot.pipelines.dedupe.DedupePipeline": 400,
-    "newsbot.pipelines.incremental.IncrementalPipeline": 500,  # issue 5: incremental runs
+    # issue 5: incremental runs (before dedupe: a re-fetch made only to follow related
+    # articles must not make the real record look like a duplicate)
+    "newsbot.pipelines.incremental.IncrementalPipeline": 390,
 }
 
 # Export: JSON Lines, UTF-8 without escapes, stable field order, written under a
@@ -85,3 +89,7 @@ EXTENSIONS = {
 # (settings/environments/test.toml turns it off) can set it.
 NEWSBOT_SEEN_STORE = ".newsbot/seen.sqlite"
 NEWSBOT_SEEN_MAX_AGE = "30d"  # entries not seen for this long expire (s, m, h, d, w)
+# Distributed runs (issue 5): NEWSBOT_REDIS_URL (-s, environment variable, or the overlay
+# settings/environments/distributed.toml) switches to scrapy-redis; see newsbot/distributed/.
+# Not set here, so overlays can set them: NEWSBOT_REDIS_URL, NEWSBOT_REDIS_HEARTBEAT (1 s),
+# NEWSBOT_REDIS_WORKER_TIMEOUT (15 s: a silent worker is dead, its claims re-queued).

@@ -102,15 +102,15 @@ def test_graceful_stop_and_resume_with_jobdir(slow_site, tmp_path):
     _assert_exactly_once(runs, site.expected_ids(_paths(site), 1))
     summaries = {s["finish_reason"]: s for s in runs.summaries()}
     assert summaries["finished"]["recovered"]["items"] == 0
+    # a finished job's state is cleared: the next scheduled run starts afresh
+    assert not (tmp_path / "job" / "requests.seen").exists()
 
 
 def test_fresh_run_sets_a_killed_runs_part_aside(slow_site, tmp_path):
     site, server = slow_site
     runs = ScheduledRuns(server, _paths(site), tmp_path, settings=SETTINGS)
     _kill_halfway(runs, signal.SIGKILL)
-    fresh = ScheduledRuns(
-        server, _paths(site), tmp_path, settings=SETTINGS, args={"fresh": 1}
-    )
+    fresh = ScheduledRuns(server, _paths(site), tmp_path, settings=SETTINGS, args={"fresh": 1})
     code, log = fresh.run()
     assert code == 0, log[-3000:]
     assert runs.parts() == [] and runs.files("*.recovered.jsonl") == []

@@ -47,6 +47,7 @@ from newsbot.incremental.store import SeenRecord, open_store
 logger = logging.getLogger(__name__)
 
 MARKER = "newsbot.running"
+EXPAND_ONLY = "newsbot_expand_only"  # in found_via: fetched again only to follow related
 JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state")
 UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
@@ -91,6 +92,15 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _clear_jobdir(folder: Path) -> None:
+    for name in JOBDIR_STATE:
+        path = folder / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+
+
 class IncrementalRuns:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
@@ -102,6 +112,16 @@ class IncrementalRuns:
         self.related_depth = int(getattr(args, "related_depth", 1))
         self.enabled = settings.getbool("NEWSBOT_INCREMENTAL", True)
         self.location = settings.get("NEWSBOT_SEEN_STORE") or ".newsbot/seen.sqlite"
+        redis_url = settings.get("NEWSBOT_REDIS_URL")
+        if redis_url and (settings.getpriority("NEWSBOT_SEEN_STORE") or 0) < 40:
+            self.location = redis_url  # distributed mode: one store for every worker
+        # Depth upgrades the spider cannot see (newsbot.distributed.expansion): across
+        # workers (Redis), and across a JOBDIR resume (in memory).
+        from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
+
+        self.shared: Any = RedisExpansions(redis_url, self.name) if redis_url else None
+        if self.shared is None:
+            self.shared = LocalExpansions()
         self.max_age = parse_age(settings.get("NEWSBOT_SEEN_MAX_AGE", "30d"))
         self.pending: dict[str, SeenRecord] = {}  # exported this run
         self.touched: dict[str, SeenRecord] = {}  # seen again (skipped or unchanged)
@@ -113,6 +133,7 @@ class IncrementalRuns:
         self.expired = 0
         self.committed = False
         self.marker: Path | None = None
+        self.reason: str | None = None
 
         self._check_jobdir(settings.get("JOBDIR"))
         if self.enabled:
@@ -146,12 +167,7 @@ class IncrementalRuns:
                 pid = 0
             if pid and pid != os.getpid() and _pid_alive(pid):
                 raise RuntimeError(f"JOBDIR {folder} is in use by a running crawl (pid {pid})")
-            for name in JOBDIR_STATE:
-                path = folder / name
-                if path.is_dir():
-                    shutil.rmtree(path)
-                elif path.exists():
-                    path.unlink()
+            _clear_jobdir(folder)
             self.jobdir_reset = True
             logger.warning(
                 "JOBDIR %s: the previous run was killed (not stopped gracefully); its request "
@@ -191,9 +207,7 @@ class IncrementalRuns:
                 continue
             now = time.time()
             store.put_many(
-                SeenRecord(
-                    str(r["id"]), content_hash(r), listing_fingerprint(r), False, now
-                )
+                SeenRecord(str(r["id"]), content_hash(r), listing_fingerprint(r), False, now)
                 for r in result.records
                 if r.get("id")
             )
@@ -222,17 +236,21 @@ class IncrementalRuns:
             self._stat("recovered/discarded_files", len(self.discarded))
         if self.jobdir_reset:
             self._stat("recovered/jobdir_reset")
+        filters = getattr(spider, "article_filters", None)
+        if filters is not None:
+            filters.append(self.article_filter)
+        if self.shared is not None and self.related_depth and hasattr(spider, "_follow"):
+            self._observe_listings(spider)
         if self.store is None:
             logger.info("Incremental runs off (NEWSBOT_INCREMENTAL=0): exporting everything")
             return
         if self.expired:
             self._stat("incremental/expired", self.expired)
         if self.fresh:
-            logger.info("fresh=1: ignoring the seen-store (%s) for this run", self.store.description)
+            logger.info(
+                "fresh=1: ignoring the seen-store (%s) for this run", self.store.description
+            )
             return
-        filters = getattr(spider, "article_filters", None)
-        if filters is not None:
-            filters.append(self.article_filter)
         logger.info(
             "Incremental run: seen-store %s (%d articles, %d expired)",
             self.store.description,
@@ -245,7 +263,7 @@ class IncrementalRuns:
 
     def article_filter(self, article_id: str, hint: dict[str, Any]) -> str | None:
         """Skip an article the store has when its listing entry shows nothing new."""
-        if self.store is None:
+        if self.store is None or self.fresh:
             return None
         record = self.store.get(article_id)
         if record is None or record.fingerprint is None:
@@ -260,7 +278,9 @@ class IncrementalRuns:
         return "seen"
 
     def classify(self, item: dict[str, Any]) -> str:
-        """``new``, ``update`` or ``unchanged`` against the store (``new`` when fresh/off)."""
+        """``new``, ``update``, ``unchanged`` (``new`` when fresh/off), or ``expand_only``."""
+        if (item.get("found_via") or {}).get(EXPAND_ONLY):
+            return "expand_only"
         if self.store is None or self.fresh:
             return "new"
         record = self.store.get(str(item.get("id")))
@@ -276,21 +296,120 @@ class IncrementalRuns:
         cb_kwargs = getattr(request, "cb_kwargs", None) or {}
         fingerprint = listing_fingerprint(cb_kwargs.get("hint")) or listing_fingerprint(item)
         depth = cb_kwargs.get("depth", 0)
-        expanded = isinstance(depth, int) and depth < self.related_depth
+        if not isinstance(depth, int):
+            depth = self.related_depth
+        # the spider lowers an article's depth when a shorter path to it turns up
+        depth = min(depth, getattr(self.spider, "article_depth", {}).get(str(article_id), depth))
+        expanded = depth < self.related_depth
         return SeenRecord(str(article_id), content_hash(item), fingerprint, expanded, time.time())
 
     def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
         self._lock_own_parts()
         record = self._record(item, response)
+        if record is None:
+            return
+        self.pending[record.id] = record
+        self.touched.pop(record.id, None)
+        self._share_unexpanded(record.id, response)
+
+    def _share_unexpanded(self, article_id: str, response: Any) -> None:
+        """An article page was parsed without following its related entries."""
+        request = getattr(response, "request", None)
+        cb_depth = (getattr(request, "cb_kwargs", None) or {}).get("depth", 0)
+        if (
+            self.shared is not None
+            # the depth the request was made at (the spider may lower its record later, but
+            # then possibly after the page was parsed: conservative, at worst redundant)
+            and isinstance(cb_depth, int)
+            and cb_depth >= self.related_depth
+            and self.shared.fetched_unexpanded(article_id, response.url)
+        ):
+            self._expand(article_id, response)
+
+    def _observe_listings(self, spider: Any) -> None:
+        """Record which articles a listing shows (for the other workers, or a resumed run).
+
+        Wraps the spider's ``_follow`` (its behaviour is unchanged) because the spider
+        consults ``article_filters`` only for articles this process has not seen yet, while
+        another worker (or the stopped run) may have fetched an article as related only.
+        """
+        follow = spider._follow
+
+        def observed_follow(entry: Any, kind: Any, *args: Any, **kwargs: Any) -> Any:
+            # the spider's signature: (entry, kind, referrer, anchor, depth)
+            depth = kwargs.get("depth", args[2] if len(args) > 2 else None)
+            if depth == 0 and getattr(kind, "value", kind) == "article":
+                article_id = entry.article_id
+                url = self.shared.listed(article_id)
+                spider_will_expand = article_id in getattr(spider, "unexpanded", {}) and (
+                    getattr(spider, "article_depth", {}).get(article_id) is not None
+                )
+                if url and not spider_will_expand:
+                    anchor = kwargs.get("anchor", args[1] if len(args) > 1 else None)
+                    self._refetch_expanding(url, spider._hint(entry, "listing", anchor))
+            return follow(entry, kind, *args, **kwargs)
+
+        spider._follow = observed_follow
+
+    def _refetch_expanding(self, url: str, hint: dict[str, Any]) -> None:
+        """Fetch an article again at depth 0 to follow its related (not exported twice)."""
+        import scrapy
+
+        spider = self.spider
+        engine = getattr(self.crawler, "engine", None)
+        if engine is None or not hasattr(spider, "parse_article_page"):
+            return
+        request = scrapy.Request(
+            url,
+            callback=spider.parse_article_page,
+            errback=getattr(spider, "on_error", None),
+            priority=20,
+            cb_kwargs={
+                "depth": 0,
+                "hint": hint,
+                "found_via": {"kind": "listing", "url": url, EXPAND_ONLY: True},
+            },
+            meta={"newsbot_kind": "article"},
+            dont_filter=True,
+        )
+        engine.crawl(request)
+        self._stat("incremental/depth_upgrades")
+
+    def _expand(self, article_id: str, response: Any) -> None:
+        """Follow the related articles of an article fetched as related while a listing
+        showed it elsewhere (another worker, or before a resume; the duplicate filter dropped
+        the listing's request): its page is parsed again at depth 0 (no refetch, the item is
+        ignored) and the related requests are scheduled.
+        """
+        spider = self.spider
+        request = getattr(response, "request", None)
+        cb_kwargs = dict(getattr(request, "cb_kwargs", None) or {})
+        parse = getattr(spider, "parse_article_page", None)
+        engine = getattr(self.crawler, "engine", None)
+        if parse is None or engine is None or not cb_kwargs:
+            return
+        cb_kwargs["depth"] = 0
+        scheduled = 0
+        for output in parse(response, **cb_kwargs):
+            if hasattr(output, "callback") and hasattr(output, "url"):
+                engine.crawl(output)
+                scheduled += 1
+        record = self.pending.get(article_id)
         if record is not None:
-            self.pending[record.id] = record
-            self.touched.pop(record.id, None)
+            self.pending[article_id] = SeenRecord(
+                record.id, record.content_hash, record.fingerprint, True, record.seen_at
+            )
+        self._stat("incremental/depth_upgrades")
+        logger.debug("Followed the related articles of %s (%d requests)", article_id, scheduled)
 
     def item_dropped(self, item: Any, response: Any, exception: Exception, spider: Any) -> None:
-        if getattr(exception, "newsbot_unchanged", False):
-            record = self._record(item, response)
-            if record is not None and record.id not in self.pending:
-                self.touched[record.id] = record
+        record = self._record(item, response)
+        if record is None or (item.get("found_via") or {}).get(EXPAND_ONLY):
+            return
+        if getattr(exception, "newsbot_unchanged", False) and record.id not in self.pending:
+            self.touched[record.id] = record
+        # a dropped article's page still leads to its related articles
+        self._share_unexpanded(record.id, response)
 
     def _feed_slots(self) -> list[Any]:
         manager = getattr(self.crawler, "extensions", None)
@@ -311,6 +430,7 @@ class IncrementalRuns:
 
     # -- after the crawl -------------------------------------------------------------------
     def spider_closed(self, spider: Any, reason: str) -> None:
+        self.reason = reason
         if not self._feed_slots():  # no feed at all: nothing is exported, nothing to commit
             self._finish(exports_ok=False)
 
@@ -354,5 +474,11 @@ class IncrementalRuns:
                     len(self.pending),
                 )
             self.store.close()
+        if self.shared is not None:
+            self.shared.close()
         if self.marker is not None and self.marker.exists():
+            if self.reason == "finished":
+                # a finished job needs no resume: the next scheduled run starts afresh
+                # (Scrapy would otherwise filter its start requests as already seen)
+                _clear_jobdir(self.marker.parent)
             self.marker.unlink()

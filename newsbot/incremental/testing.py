@@ -67,6 +67,8 @@ class ScheduledRuns:
             "NEWSBOT_SEEN_STORE": str(workdir / "seen.sqlite"),
             **(settings or {}),
         }
+        if "NEWSBOT_REDIS_URL" in self.settings:  # distributed: the store is in that Redis
+            self.settings.pop("NEWSBOT_SEEN_STORE")
         self.command = crawl_command(
             server.base_url, server.mirror_url, paths, args=args, settings=self.settings
         )

@@ -1,7 +1,7 @@
 """Incremental runs: drop articles unchanged since the last export, mark changed ones.
 
 The seen-store and its bookkeeping live in ``newsbot.extensions.incremental.IncrementalRuns``;
-this pipeline (last, after dedupe) only asks it how an item compares with the store.
+this pipeline (390, just before dedupe) only asks it how an item compares with the store.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ class IncrementalPipeline(CrawlerPipeline):
         adapter = ItemAdapter(item)
         verdict = runs.classify(adapter.asdict())
         self.stat(f"incremental/{verdict}")
+        if verdict == "expand_only":  # fetched again only to follow its related articles
+            raise UnchangedItem(f"already exported: {adapter.get('url')}", log_level="DEBUG")
         if verdict == "unchanged":
             raise UnchangedItem(
                 f"unchanged since the last export: {adapter.get('url')}", log_level="DEBUG"

@@ -1,0 +1,68 @@
+"""Switches a crawl to scrapy-redis when ``NEWSBOT_REDIS_URL`` is set; expands ``JOBDIR``.
+
+``JOBDIR`` may contain ``%(name)s`` (the spider name), so one overlay gives every spider its
+own job folder (production: ``.newsbot/jobs/%(name)s``).
+
+Runs after the environment add-on, so ``NEWSBOT_ENV=distributed`` (whose overlay sets the
+URL), ``-s NEWSBOT_REDIS_URL=...`` and the ``NEWSBOT_REDIS_URL`` environment variable all
+work; an explicit ``-s`` wins over the variable, which wins over an overlay.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from scrapy.settings import BaseSettings
+
+from newsbot.incremental.store import _safe_url
+
+logger = logging.getLogger(__name__)
+
+CMDLINE = 40
+
+
+def redis_url(settings: BaseSettings) -> str:
+    if (settings.getpriority("NEWSBOT_REDIS_URL") or 0) >= CMDLINE:
+        return str(settings.get("NEWSBOT_REDIS_URL") or "")
+    return os.environ.get("NEWSBOT_REDIS_URL") or str(settings.get("NEWSBOT_REDIS_URL") or "")
+
+
+class RedisAddon:
+    def __init__(self, crawler: Any = None) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RedisAddon:
+        return cls(crawler)
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        jobdir = settings.get("JOBDIR")
+        spidercls = getattr(self.crawler, "spidercls", None)
+        if jobdir and "%(name)s" in str(jobdir) and spidercls is not None:
+            priority = settings.getpriority("JOBDIR") or 0
+            expanded = str(jobdir).replace("%(name)s", spidercls.name)
+            settings.set("JOBDIR", expanded, priority=max(priority, 30))
+        url = redis_url(settings)
+        if not url:
+            return
+        values = {
+            "NEWSBOT_REDIS_URL": url,
+            "REDIS_URL": url,
+            # scrapy-redis's scheduler and duplicate filter; newsbot's subclass of the
+            # scheduler and its priority queue add claims, heartbeats and re-queueing.
+            "SCHEDULER": "newsbot.distributed.scheduler.DistributedScheduler",
+            "SCHEDULER_QUEUE_CLASS": "newsbot.distributed.queue.ClaimingPriorityQueue",
+            "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+            "SCHEDULER_PERSIST": True,  # workers finish at different times: never flush on close
+            "SCHEDULER_QUEUE_KEY": "newsbot:%(spider)s:requests",
+            "SCHEDULER_DUPEFILTER_KEY": "newsbot:%(spider)s:dupefilter",
+        }
+        for key, value in values.items():
+            if (settings.getpriority(key) or 0) < CMDLINE:
+                settings.set(key, value, priority="spider")
+        logger.info(
+            "newsbot distributed mode: scrapy-redis scheduler and duplicate filter on %s",
+            _safe_url(url),
+        )

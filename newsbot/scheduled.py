@@ -1,0 +1,69 @@
+"""One scheduled run: ``scrapy crawl <spider>`` under a lock, so two runs never overlap.
+
+    python -m newsbot.scheduled daily8 [-- extra scrapy arguments]
+
+Used by the systemd service (settings/deploy/systemd/newsbot.service) and the cron line
+(settings/deploy/cron/newsbot.cron). The lock is an ``flock`` on ``.newsbot/<spider>.lock``
+(``--lock`` to change it): when the previous run still holds it, this run logs that and
+exits 0 without crawling. SIGTERM/SIGINT are passed on to the crawl, which then stops
+gracefully (the next run resumes with ``JOBDIR``, set by the production environment).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    extra: list[str] = []
+    if "--" in argv:
+        at = argv.index("--")
+        argv, extra = argv[:at], argv[at + 1 :]
+    parser = argparse.ArgumentParser(prog="python -m newsbot.scheduled", description=__doc__)
+    parser.add_argument("spider", nargs="?", default="daily8")
+    parser.add_argument("--lock", help="lock file (default: .newsbot/<spider>.lock)")
+    args = parser.parse_args(argv)
+    args.scrapy_args = extra
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    lock_path = Path(args.lock or f".newsbot/{args.spider}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = lock_path.open("a+")
+    try:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        print(
+            f"newsbot: a {args.spider} run still holds {lock_path}; skipping this run",
+            file=sys.stderr,
+        )
+        return 0
+    lock.seek(0)
+    lock.truncate()
+    lock.write(f"{os.getpid()}\n")
+    lock.flush()
+    command = [sys.executable, "-m", "scrapy", "crawl", args.spider, *args.scrapy_args]
+    child = subprocess.Popen(command)
+
+    def forward(signum: int, frame: object) -> None:
+        child.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    try:
+        return child.wait()
+    finally:
+        lock.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Environment overlays (settings/environments/*.toml), the Redis switch, scheduled runs."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import subprocess
+import sys
+from types import SimpleNamespace
+
+import pytest
+from scrapy.settings import Settings
+
+from newsbot.distributed.addon import RedisAddon
+from newsbot.profiles import load_toml
+from tests.conftest import ROOT
+
+ENVIRONMENTS = ("development", "production", "test", "distributed")
+
+
+@pytest.mark.parametrize("name", ENVIRONMENTS)
+def test_every_overlay_parses_and_has_settings(name):
+    overlay = load_toml(f"environments/{name}.toml")
+    assert overlay["settings"]
+
+
+def test_overlays_say_what_they_are_for():
+    assert load_toml("environments/development.toml")["settings"]["HTTPCACHE_ENABLED"] is True
+    production = load_toml("environments/production.toml")["settings"]
+    assert production["AUTOTHROTTLE_ENABLED"] and production["ROBOTSTXT_OBEY"]
+    assert production["JOBDIR"] == ".newsbot/jobs/%(name)s"
+    distributed = load_toml("environments/distributed.toml")["settings"]
+    assert distributed["NEWSBOT_REDIS_URL"].startswith("redis://")
+    assert load_toml("environments/test.toml")["settings"]["NEWSBOT_INCREMENTAL"] is False
+
+
+def _addon(settings: Settings, spider: str = "daily8") -> Settings:
+    RedisAddon(SimpleNamespace(spidercls=SimpleNamespace(name=spider))).update_settings(settings)
+    return settings
+
+
+def test_one_redis_url_switches_scheduler_dupefilter_and_store(monkeypatch):
+    monkeypatch.delenv("NEWSBOT_REDIS_URL", raising=False)
+    plain = _addon(Settings())
+    assert "scrapy_redis" not in str(plain.get("SCHEDULER"))
+    settings = Settings()
+    settings.set("NEWSBOT_REDIS_URL", "redis://10.0.0.5:6379/1", priority="cmdline")
+    _addon(settings)
+    assert settings["SCHEDULER"] == "newsbot.distributed.scheduler.DistributedScheduler"
+    assert settings["DUPEFILTER_CLASS"] == "scrapy_redis.dupefilter.RFPDupeFilter"
+    assert settings["SCHEDULER_QUEUE_CLASS"] == "newsbot.distributed.queue.ClaimingPriorityQueue"
+    assert settings["REDIS_URL"] == "redis://10.0.0.5:6379/1"
+    assert settings.getbool("SCHEDULER_PERSIST")
+    from scrapy_redis.scheduler import Scheduler
+
+    from newsbot.distributed.scheduler import DistributedScheduler
+
+    assert issubclass(DistributedScheduler, Scheduler)  # scrapy-redis's, not a home-made one
+
+
+def test_the_environment_variable_also_switches(monkeypatch):
+    monkeypatch.setenv("NEWSBOT_REDIS_URL", "redis://127.0.0.1:6390/0")
+    assert _addon(Settings())["REDIS_URL"] == "redis://127.0.0.1:6390/0"
+
+
+def test_jobdir_gets_the_spider_name():
+    settings = Settings()
+    settings.set("JOBDIR", ".newsbot/jobs/%(name)s", priority="addon")
+    assert _addon(settings)["JOBDIR"] == ".newsbot/jobs/daily8"
+
+
+def _crawl(env_name: str | None, tmp_path, replica, *extra: str) -> str:
+    log = tmp_path / "crawl.log"
+    command = [
+        sys.executable, "-m", "scrapy", "crawl", "daily8",
+        "-a", f"start_urls={replica.base_url}/en", "-a", "related_depth=0",
+        "-a", "max_articles=2", "-s", f"LOG_FILE={log}",
+        "-s", f"NEWSBOT_SEEN_STORE={tmp_path / 'seen.sqlite'}",
+        "-s", f"JOBDIR={tmp_path / 'job'}", *extra,
+    ]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_EXPORTS_DIR": str(tmp_path / "out")}
+    env.pop("NEWSBOT_ENV", None)
+    if env_name:
+        env["NEWSBOT_ENV"] = env_name
+    proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    text = log.read_text() if log.exists() else proc.stderr
+    assert proc.returncode == 0, text[-3000:]
+    return text
+
+
+def test_the_overlay_is_applied_and_logged(replica, tmp_path):
+    text = _crawl("production", tmp_path, replica)
+    assert "newsbot environment: production" in text
+    assert "'AUTOTHROTTLE_ENABLED': True" in text
+    assert (tmp_path / "out" / "daily8").is_dir()
+    assert not (tmp_path / "job" / "requests.seen").exists()  # finished: JOBDIR cleared
+    text = _crawl(None, tmp_path, replica, "-s", "NEWSBOT_ENV=test")  # -s works as well
+    assert "newsbot environment: test" in text
+    assert "Incremental runs off" in text
+
+
+def test_scheduled_runs_never_overlap(tmp_path):
+    lock = tmp_path / "daily8.lock"
+    held = lock.open("a+")
+    fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "newsbot.scheduled", "daily8", "--lock", str(lock)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        held.close()
+    assert proc.returncode == 0
+    assert "still holds" in proc.stderr and "skipping" in proc.stderr
+
+
+def test_systemd_and_cron_files_run_the_locked_runner():
+    deploy = ROOT / "settings" / "deploy"
+    service = (deploy / "systemd" / "newsbot.service").read_text()
+    timer = (deploy / "systemd" / "newsbot.timer").read_text()
+    cron = (deploy / "cron" / "newsbot.cron").read_text()
+    assert "ExecStart=" in service and "-m newsbot.scheduled daily8" in service
+    assert "Type=oneshot" in service and "NEWSBOT_ENV=production" in service
+    assert "OnCalendar=*:0/15" in timer and "Unit=newsbot.service" in timer
+    line = next(x for x in cron.splitlines() if x and not x.startswith("#"))
+    assert line.startswith("*/15 * * * *") and "flock -n" in line and "newsbot.scheduled" in line
+
+
+def test_the_scheduled_runner_runs_the_crawl(replica, tmp_path):
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsbot.scheduled",
+            "daily8",
+            "--lock",
+            str(tmp_path / "l"),
+            "--",
+            "-s",
+            "NEWSBOT_ENV=test",
+            "-s",
+            "LOG_LEVEL=WARNING",
+            "-a",
+            f"start_urls={replica.base_url}/en",
+            "-a",
+            "related_depth=0",
+            "-a",
+            "max_articles=3",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_EXPORTS_DIR": str(tmp_path / "x")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (export,) = (tmp_path / "x" / "daily8").glob("*.jsonl")
+    assert len(export.read_text().splitlines()) == 3
