@@ -168,6 +168,7 @@ class AggregatorSpider(scrapy.Spider):
             self._unparseable(response.url, "not an article page")
             return
         depth = min(depth, self.article_depth.get(article_id, depth))
+        self.article_depth.setdefault(article_id, depth)  # e.g. requests resumed from JOBDIR
         anchor = response_anchor(response, self.now())
         try:
             page = parse_article(
