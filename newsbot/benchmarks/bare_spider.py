@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     for pair in args.settings:
         key, _, value = pair.partition("=")
         settings[key] = value
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(BareSpider)
     process.crawl(crawler, start=args.start, related_depth=args.related_depth)
     process.start()

@@ -6,11 +6,11 @@ For each size it serves a replica of that many articles from a separate process 
 server's CPU is not counted), then crawls it, one after the other, with (a) the bare spider
 (``newsbot/benchmarks/bare_spider.py``: fetch and follow links, nothing else) and (b)
 ``scrapy crawl daily8`` with every pipeline, the seen-store and the JSONL export. Both use the
-same concurrency (16), robots.txt and no HTTP cache; every listing and two hops of related
-articles, so the whole site is fetched. Each crawl is one child process; its CPU time and
-peak RSS come from ``os.wait4``; pages/s is Scrapy's ``downloader/response_count`` over its
-``elapsed_time_seconds``. ``--profile`` adds a cProfile run of newsbot on the first size and
-prints where its CPU time goes, by package.
+same concurrency (16), robots.txt and no HTTP cache; every listing and every hop of related
+articles, so both fetch every page of the site. Each crawl is one child process;
+its CPU time and peak RSS come from ``os.wait4``; pages/s is Scrapy's
+``downloader/response_count`` over its ``elapsed_time_seconds``. ``--profile`` adds a
+cProfile run (CPU clock) of newsbot on the first size and prints where its time goes.
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ from pathlib import Path
 from newsbot.replica import build_site
 
 ROOT = Path(__file__).resolve().parents[2]
-RELATED_DEPTH = 2
+# no real bound: both crawls fetch every page of the site, the same pages whatever order the
+# links are found in (a page's depth is the hop count it was first found at, so with a small
+# bound which pages lie within it depends on timing)
+RELATED_DEPTH = 1000
 CONCURRENCY = 16
 
 
@@ -53,6 +56,10 @@ class Run:
     @property
     def articles_per_s(self) -> float:
         return self.articles / self.elapsed if self.elapsed else 0.0
+
+    @property
+    def pages_per_cpu_s(self) -> float:
+        return self.pages / self.cpu if self.cpu else 0.0
 
     @property
     def cpu_per_1000(self) -> float:
@@ -87,13 +94,21 @@ def _stat(text: str, key: str) -> float:
     return float(found[-1]) if found else 0.0
 
 
-# ``python -m newsbot.replica serve`` with TCP_NODELAY: the stdlib handler writes headers and
-# body separately, and without it each keep-alive response waits ~40 ms for a delayed ACK.
-SERVE = (
-    "import sys; from newsbot.replica import server; "
-    "server._Handler.disable_nagle_algorithm = True; "
-    "from newsbot.replica.__main__ import main; sys.exit(main(sys.argv[1:]))"
-)
+# ``scrapy ...`` under cProfile with a CPU clock, so waiting for the network is not counted.
+PROFILE = """
+import cProfile, sys, time
+from scrapy.cmdline import execute
+out, argv = sys.argv[1], ["scrapy", *sys.argv[2:]]
+profiler = cProfile.Profile(time.process_time)
+try:
+    profiler.runcall(execute, argv)
+except SystemExit as exc:
+    code = exc.code
+else:
+    code = 0
+profiler.dump_stats(out)
+sys.exit(code)
+"""
 
 
 class Replica:
@@ -103,7 +118,7 @@ class Replica:
         self.size = size
 
     def __enter__(self) -> Replica:
-        command = [sys.executable, "-c", SERVE, "serve", "--articles", str(self.size),
+        command = [sys.executable, "-m", "newsbot.replica", "serve", "--articles", str(self.size),
                    "--port", "0", "--no-mirror", "--ttl", "7200"]  # fmt: skip
         self.proc = subprocess.Popen(
             command, cwd=ROOT, env=_env(Path(tempfile.gettempdir())), stdout=subprocess.PIPE,
@@ -155,15 +170,14 @@ def newsbot(base: str, starts: list[str], size: int, tmp: Path) -> Run:
 
 def profile(base: str, starts: list[str], tmp: Path, top: int = 25) -> str:
     prof = tmp / "newsbot.prof"
-    command = [sys.executable, "-m", "cProfile", "-o", str(prof)]
-    command += newsbot_command(base, starts, tmp)
+    command = [sys.executable, "-c", PROFILE, str(prof)] + newsbot_command(base, starts, tmp)[2:]
     _measure(command, _env(tmp), tmp / "profile.out")
     stats = pstats.Stats(str(prof))
     total = sum(row[2] for row in stats.stats.values())  # type: ignore[attr-defined]
     by_package: dict[str, float] = {}
     for (filename, _, _), row in stats.stats.items():  # type: ignore[attr-defined]
         by_package[_package(filename)] = by_package.get(_package(filename), 0.0) + row[2]
-    lines = [f"cProfile of newsbot: {total:.1f} s of own time, by package"]
+    lines = [f"cProfile (CPU clock) of newsbot: {total:.1f} CPU s, by package"]
     for name, own in sorted(by_package.items(), key=lambda kv: -kv[1])[:14]:
         lines.append(f"  {own:7.2f} s {own / total:6.1%}  {name}")
     lines.append(f"top {top} functions by own time:")
@@ -207,16 +221,18 @@ def machine() -> str:
 
 
 def table(runs: list[Run]) -> str:
-    head = ("| articles | crawler | pages | pages/s | articles/s | ratio (pages/s) | "
-            "CPU s / 1000 articles | peak RSS MB |\n|---|---|---|---|---|---|---|---|")  # fmt: skip
+    head = ("| articles | crawler | pages | pages/s | articles/s | ratio | pages per CPU s | "
+            "ratio (CPU) | CPU s / 1000 articles | peak RSS MB |\n"
+            "|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
     rows = [head]
     for run in runs:
         base = next(r for r in runs if r.size == run.size and r.name == "bare scrapy")
         ratio = run.pages_per_s / base.pages_per_s if base.pages_per_s else 0.0
+        cpu_ratio = run.pages_per_cpu_s / base.pages_per_cpu_s if base.pages_per_cpu_s else 0.0
         rows.append(
             f"| {run.size} | {run.name} | {run.pages} | {run.pages_per_s:.0f} | "
-            f"{run.articles_per_s:.0f} | {ratio:.2f} | {run.cpu_per_1000:.2f} | "
-            f"{run.peak_rss_mb:.0f} |"
+            f"{run.articles_per_s:.0f} | {ratio:.2f} | {run.pages_per_cpu_s:.0f} | "
+            f"{cpu_ratio:.2f} | {run.cpu_per_1000:.2f} | {run.peak_rss_mb:.0f} |"
         )
     return "\n".join(rows)
 

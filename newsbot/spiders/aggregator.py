@@ -260,6 +260,11 @@ class AggregatorSpider(scrapy.Spider):
         a listing than before, its related entries are followed from the closer depth.
         """
         article_id = entry.article_id
+        url = self.canonical_url(entry.url, referrer)
+        if not self._fetchable(url):  # issue 7: a link we won't fetch changes nothing
+            self._stat("skipped/offsite")
+            self.logger.debug("Not following %s: not http(s) on an allowed host", url)
+            return
         slot = "listing" if kind is PageKind.ARTICLE else "related"
         hint = self._hint(entry, slot, anchor)
         known_depth = self.article_depth.get(article_id)
@@ -278,7 +283,6 @@ class AggregatorSpider(scrapy.Spider):
             if reason:
                 self._stat(f"skipped/{reason}")
                 return
-        url = self.canonical_url(entry.url, referrer)
         request = self._article_request(
             url, article_id, kind, {"kind": slot, "url": referrer}, hint, depth
         )
