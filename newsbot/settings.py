@@ -19,6 +19,9 @@ ROBOTSTXT_OBEY = True
 # Politeness and limits that hold in every environment.
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
+# Items and requests a callback yields are few (one item, a handful of requests): a small
+# pool avoids spawning 100 asyncio tasks per response (Scrapy's default).
+CONCURRENT_ITEMS = 16
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # also bounds decompressed size (gzip bombs)
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024

@@ -85,10 +85,11 @@ def test_boilerplate_is_learned_across_articles_and_reported(caplog):
     promo = "Get unlimited access to our journalism for 1 dollar"
     outs = [
         pipe.process_item(item(n, body_blocks=[f"Story number {n} body.", promo]))
-        for n in range(1, 5)
+        for n in range(1, 6)
     ]
-    assert promo in outs[0]["body"] and promo in outs[1]["body"]
-    assert outs[2]["body"] == "Story number 3 body." and outs[3]["body"] == "Story number 4 body."
+    # seen in 3 articles: learned; the articles after that lose it
+    assert all(promo in out["body"] for out in outs[:3])
+    assert outs[3]["body"] == "Story number 4 body." and outs[4]["body"] == "Story number 5 body."
     with caplog.at_level(logging.INFO, logger="newsbot.pipelines.noise"):
         pipe.close_spider()
     assert stats.get_value("newsbot/noise/learned") == 1

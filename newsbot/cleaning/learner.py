@@ -12,51 +12,71 @@ from newsbot.cleaning.text import normalise
 MAX_LEARNED_LEN = 200
 
 
+#: Lines tracked per source before lines seen only once are forgotten (bounds memory on
+#: long crawls; a promo recurs, so it is seen again long before it could be forgotten).
+MAX_TRACKED_LINES = 20_000
+
+
 class BoilerplateLearner:
     """Counts, per source, in how many different articles each short line occurs.
 
     A line becomes boilerplate once it has been seen in ``threshold`` different articles of
     the same source (the same article seen twice counts once). ``threshold=0`` disables it.
-    Memory stays bounded: at most ``threshold`` article ids are kept per line.
+    Memory stays bounded: lines are kept as hashes with at most ``threshold`` article
+    hashes each, the text only once learned, and at most ``max_tracked`` lines per source
+    (past that, lines seen in a single article are forgotten).
     """
 
-    def __init__(self, threshold: int = 5, max_len: int = MAX_LEARNED_LEN) -> None:
+    def __init__(
+        self,
+        threshold: int = 5,
+        max_len: int = MAX_LEARNED_LEN,
+        max_tracked: int = MAX_TRACKED_LINES,
+    ) -> None:
         self.threshold = max(0, int(threshold))
         self.max_len = max_len
-        self._seen: dict[str, dict[str, set[str]]] = defaultdict(dict)
+        self.max_tracked = max_tracked
+        self._seen: dict[str, dict[int, set[int]]] = defaultdict(dict)
+        self._texts: dict[str, dict[int, str]] = defaultdict(dict)
 
-    def _key(self, line: str) -> str | None:
+    def _key(self, line: str) -> tuple[int, str] | None:
         text = normalise(line)
         if not text or len(text) > self.max_len:
             return None
-        return text
+        return hash(text), text
 
     def observe(self, source: str, article_id: str, lines: Iterable[str]) -> None:
         if not self.threshold:
             return
         table = self._seen[source or ""]
+        article = hash(article_id)
         for line in lines:
-            key = self._key(line)
-            if key is None:
+            found = self._key(line)
+            if found is None:
                 continue
+            key, text = found
             ids = table.setdefault(key, set())
             if len(ids) < self.threshold:
-                ids.add(article_id)
+                ids.add(article)
+                if len(ids) >= self.threshold:
+                    self._texts[source or ""][key] = text
+        if len(table) > self.max_tracked:
+            for key in [k for k, ids in table.items() if len(ids) <= 1]:
+                del table[key]
 
     def is_learned(self, source: str, line: str) -> bool:
         if not self.threshold:
             return False
-        key = self._key(line)
-        if key is None:
+        found = self._key(line)
+        if found is None:
             return False
-        ids = self._seen.get(source or "", {}).get(key)
+        ids = self._seen.get(source or "", {}).get(found[0])
         return ids is not None and len(ids) >= self.threshold
 
     def learned(self) -> dict[str, list[str]]:
         """Learned lines per source (sources with none are left out)."""
         out: dict[str, list[str]] = {}
-        for source, table in self._seen.items():
-            lines = sorted(k for k, ids in table.items() if len(ids) >= self.threshold)
-            if lines and self.threshold:
-                out[source] = lines
+        for source, texts in self._texts.items():
+            if texts and self.threshold:
+                out[source] = sorted(texts.values())
         return out

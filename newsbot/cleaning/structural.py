@@ -125,6 +125,9 @@ def strip_encoded(line: str) -> str:
     if len(_ENCODED_TAG.findall(line)) >= 2:
         kept = [t for t in line.split(" ") if not _PERCENT.search(t) and "&lt;" not in t]
         line = " ".join(kept)
-    line = _CSS.sub(" ", line)
-    line = _URL_TAIL.sub(" ", line)
+    # Both patterns need these characters: skip the backtracking regexes on ordinary prose.
+    if "{" in line:
+        line = _CSS.sub(" ", line)
+    if "=" in line:
+        line = _URL_TAIL.sub(" ", line)
     return " ".join(line.split())

@@ -2,7 +2,7 @@
 
 Reads ``title``, ``body_blocks`` (or, when re-run over an export, ``body``) and ``teaser``;
 writes the cleaned ``title``, ``body`` and ``image_captions``. The boilerplate learner sees
-each item before cleaning it, so items later in a crawl benefit from what earlier ones
+what each item kept after cleaning, so items later in a crawl benefit from what earlier ones
 taught it (the first few articles of a source may keep a promo that later ones lose).
 """
 
@@ -66,10 +66,11 @@ class NoisePipeline:
         if isinstance(blocks, str):
             blocks = [blocks]
         blocks = [b for b in blocks if isinstance(b, str)]
-        if self.learner is not None:
-            first = clean_blocks(blocks, self.rules, title=title, **ctx)
-            self.learner.observe(source, str(adapter.get("id") or adapter.get("url")), first.kept)
         result = clean_blocks(blocks, self.rules, title=title, learner=self.learner, **ctx)
+        if self.learner is not None:
+            # learn from what this article kept; later articles of the source lose a line
+            # once it has been seen in `threshold` of them (cleaning once keeps this cheap)
+            self.learner.observe(source, str(adapter.get("id") or adapter.get("url")), result.kept)
         adapter["body"] = "\n\n".join(result.kept)
         if result.captions:
             captions = list(adapter.get("image_captions") or [])

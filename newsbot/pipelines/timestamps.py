@@ -35,12 +35,12 @@ class TimestampPipeline(CrawlerPipeline):
         super().__init__(crawler)
         self._logged: set[str] = set()
 
-    def _site(self, adapter: ItemAdapter) -> tuple[str, bool]:
+    def _site(self, adapter: ItemAdapter) -> tuple[str, bool, tuple[str, ...]]:
         try:
             profile = load_profile(adapter.get("aggregator") or "daily8")
         except (OSError, KeyError, ValueError):
-            return "UTC", True
-        return profile.timezone, profile.day_first
+            return "UTC", True, ()
+        return profile.timezone, profile.day_first, profile.unreadable_ages
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
@@ -52,12 +52,12 @@ class TimestampPipeline(CrawlerPipeline):
                 if raw
                 else []
             )
-        zone, day_first = self._site(adapter)
+        zone, day_first, unreadable = self._site(adapter)
         parsed: list[tuple[ParsedTime, str]] = []
         for candidate in candidates:
             text, anchor = candidate.get("text"), _anchor(candidate.get("anchor"))
-            if not text or anchor is None:
-                continue
+            if not text or anchor is None or text in unreadable:
+                continue  # the site's own "no time" placeholder: nothing to read
             result = parse_timestamp(text, anchor, timezone=zone, day_first=day_first)
             if result is not None:
                 parsed.append((result, text))

@@ -7,7 +7,6 @@ what to fetch next and turns pages into raw items for the pipelines.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -62,7 +61,7 @@ class AggregatorSpider(scrapy.Spider):
         self.scheduled_ids: set[str] = set()
         self.pending_hints: dict[str, list[dict[str, Any]]] = {}
         self.article_depth: dict[str, int] = {}
-        self.unexpanded: dict[str, tuple[str, datetime, list[Entry]]] = {}
+        self.unexpanded: dict[str, tuple[str, datetime, tuple[tuple[str, str, str], ...]]] = {}
         self.started_at = self.now()
         # Extensions add filters here (e.g. incremental runs): each returns a reason to
         # skip fetching an article, or None. Called with the article id and its hint.
@@ -188,7 +187,12 @@ class AggregatorSpider(scrapy.Spider):
         if depth > 0:
             # Found through a related entry: if a shorter path to it turns up later (a
             # listing, a closer article), its related entries are followed from there.
-            slim = [replace(e, teaser=None) for e in page.related if e.article_id != article_id]
+            # kept small: the ids and URLs only (their hints were recorded already)
+            slim = tuple(
+                (e.article_id, e.url, e.language)
+                for e in page.related
+                if e.article_id != article_id
+            )
             self.unexpanded[article_id] = (response.url, anchor, slim)
 
     def _item(
@@ -300,7 +304,8 @@ class AggregatorSpider(scrapy.Spider):
         if depth >= self.args.related_depth:
             return
         referrer, anchor, entries = stored
-        for entry in entries:
+        for entry_id, url, language in entries:
+            entry = Entry(entry_id, url, language)
             yield from self._follow(entry, PageKind.RELATED, referrer, anchor, depth + 1)
 
     def _article_request(
