@@ -344,7 +344,10 @@ class IncrementalRuns:
                 spider_will_expand = article_id in getattr(spider, "unexpanded", {}) and (
                     getattr(spider, "article_depth", {}).get(article_id) is not None
                 )
-                if url and not spider_will_expand:
+                referrer = kwargs.get("referrer", args[0] if args else "")
+                fetchable = getattr(spider, "_fetchable", lambda _url: True)
+                canonical = getattr(spider, "canonical_url", lambda u, _r: u)
+                if url and not spider_will_expand and fetchable(canonical(entry.url, referrer)):
                     anchor = kwargs.get("anchor", args[1] if len(args) > 1 else None)
                     self._refetch_expanding(url, spider._hint(entry, "listing", anchor))
             return follow(entry, kind, *args, **kwargs)
