@@ -81,12 +81,7 @@ class SiteProfile:
     # -- URL knowledge -------------------------------------------------------------
     def article_id(self, url: str) -> tuple[str, str] | None:
         """``(id, language)`` when ``url`` is an article page of this site."""
-        path = urlsplit(url).path
-        for pattern in self.article_patterns:
-            match = pattern.regex.match(path)
-            if match:
-                return match.group("id").lower(), pattern.language
-        return None
+        return _article_id(self.article_patterns, url)
 
     def is_listing(self, url: str) -> bool:
         path = urlsplit(url).path or "/"
@@ -153,6 +148,16 @@ def profile_from_dict(data: dict[str, Any]) -> SiteProfile:
         unreadable_ages=tuple(entries.get("unreadable_ages", ())),
         raw=data,
     )
+
+
+@lru_cache(maxsize=4096)
+def _article_id(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str, str] | None:
+    path = urlsplit(url).path
+    for pattern in patterns:
+        match = pattern.regex.match(path)
+        if match:
+            return match.group("id").lower(), pattern.language
+    return None
 
 
 @lru_cache(maxsize=16)

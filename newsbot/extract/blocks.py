@@ -144,13 +144,14 @@ _TAG_NAMES: dict[str, str] = {}
 
 def _tag(element: etree._Element) -> str:
     tag = element.tag
+    name = _TAG_NAMES.get(tag)  # comments and processing instructions have callables here
+    if name is not None:
+        return name
     if not isinstance(tag, str):
         return ""
-    name = _TAG_NAMES.get(tag)
-    if name is None:
-        name = tag.rsplit("}", 1)[-1].lower()
-        if len(_TAG_NAMES) < 4096:  # hostile pages may invent any number of tag names
-            _TAG_NAMES[tag] = name
+    name = tag.rsplit("}", 1)[-1].lower()
+    if len(_TAG_NAMES) < 4096:  # hostile pages may invent any number of tag names
+        _TAG_NAMES[tag] = name
     return name
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 # A function that finds an age at the end of a line: ``(text before it, the age)``.
@@ -57,11 +58,16 @@ def strip_age_prefix(prefix: str, age_prefix: str) -> str:
 
 
 def safe_urljoin(base: str, href: str | None) -> str:
-    """``urljoin`` for hostile pages: the absolute http(s) URL ``href`` points to, or ``""``
-    for a non-HTTP scheme (``mailto:``, ``javascript:``, ``data:``...) or a broken URL
-    (``http://[oops``), which ``urljoin`` would raise on."""
     if not href:
         return ""
+    return _safe_urljoin(base, href)
+
+
+@lru_cache(maxsize=4096)
+def _safe_urljoin(base: str, href: str) -> str:
+    """``urljoin`` for hostile pages: the absolute http(s) URL ``href`` points to, or ``""``
+    for a non-HTTP scheme (``mailto:``, ``javascript:``, ``data:``...) or a broken URL
+    (``http://[oops``), which ``urljoin`` would raise on. Cached: pages repeat their links."""
     try:
         url = urljoin(base, href)
         parts = urlsplit(url)
