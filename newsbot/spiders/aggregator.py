@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import scrapy
@@ -25,6 +25,8 @@ from newsbot.spiders.anchors import iso_z, response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.requests import PageKind
 from newsbot.timestamps import older_than, parse_timestamp
+
+T = TypeVar("T")
 
 
 class AggregatorSpider(scrapy.Spider):
@@ -116,18 +118,27 @@ class AggregatorSpider(scrapy.Spider):
                 meta={"newsbot_kind": PageKind.LISTING.value},
             )
 
+    def _read(self, response: TextResponse, parse: Callable[..., T]) -> tuple[datetime, T | None]:
+        """The page read by ``parse`` with ages anchored at the response's ``Date``.
+
+        A page that cannot be read is counted and logged with its URL and reason; it never
+        stops the crawl.
+        """
+        anchor = response_anchor(response, self.now())
+        try:
+            read_age = age_reader(self.profile, anchor)
+            return anchor, parse(response.selector, response.url, self.profile, read_age)
+        except Exception as exc:  # a broken page must never stop the crawl
+            self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
+            return anchor, None
+
     # -- listings ------------------------------------------------------------------------
     def parse_listing_page(self, response: Response, listing: str, page: int) -> Iterator[Any]:
         if not isinstance(response, TextResponse):
             self._unparseable(response.url, "not a text response")
             return
-        anchor = response_anchor(response, self.now())
-        try:
-            parsed = parse_listing(
-                response.selector, response.url, self.profile, age_reader(self.profile, anchor)
-            )
-        except Exception as exc:  # a broken page must never stop the crawl
-            self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
+        anchor, parsed = self._read(response, parse_listing)
+        if parsed is None:
             return
         self._stat("listing/pages")
         if not parsed.entries:
@@ -168,13 +179,8 @@ class AggregatorSpider(scrapy.Spider):
             return
         depth = min(depth, self.article_depth.get(article_id, depth))
         self.article_depth.setdefault(article_id, depth)  # e.g. requests resumed from JOBDIR
-        anchor = response_anchor(response, self.now())
-        try:
-            page = parse_article(
-                response.selector, response.url, self.profile, age_reader(self.profile, anchor)
-            )
-        except Exception as exc:  # a broken page must never stop the crawl
-            self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
+        anchor, page = self._read(response, parse_article)
+        if page is None:
             return
         yield self._item(response, article_id, found[1], page, hints, anchor, found_via)
         for entry in page.related:
