@@ -7,6 +7,7 @@ what to fetch next and turns pages into raw items for the pipelines.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -63,7 +64,7 @@ class AggregatorSpider(scrapy.Spider):
         self.scheduled_ids: set[str] = set()
         self.pending_hints: dict[str, list[dict[str, Any]]] = {}
         self.article_depth: dict[str, int] = {}
-        self.unexpanded: dict[str, tuple[str, datetime, tuple[tuple[str, str, str], ...]]] = {}
+        self.unexpanded: dict[str, tuple[str, datetime, tuple[Entry, ...]]] = {}
         self.started_at = self.now()
         # Extensions add filters here (e.g. incremental runs): each returns a reason to
         # skip fetching an article, or None. Called with the article id and its hint.
@@ -193,11 +194,9 @@ class AggregatorSpider(scrapy.Spider):
         if depth > 0:
             # Found through a related entry: if a shorter path to it turns up later (a
             # listing, a closer article), its related entries are followed from there.
-            # kept small: the ids and URLs only (their hints were recorded already)
+            # without teasers: the rest of an entry is short (and shared with the page)
             slim = tuple(
-                (e.article_id, e.url, e.language)
-                for e in page.related
-                if e.article_id != article_id
+                replace(e, teaser=None) for e in page.related if e.article_id != article_id
             )
             self.unexpanded[article_id] = (response.url, anchor, slim)
 
@@ -310,8 +309,7 @@ class AggregatorSpider(scrapy.Spider):
         if depth >= self.args.related_depth:
             return
         referrer, anchor, entries = stored
-        for entry_id, url, language in entries:
-            entry = Entry(entry_id, url, language)
+        for entry in entries:
             yield from self._follow(entry, PageKind.RELATED, referrer, anchor, depth + 1)
 
     def _article_request(
