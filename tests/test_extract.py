@@ -155,3 +155,15 @@ def test_an_entry_linked_only_through_its_image_is_still_an_entry():
     assert [(e.article_id, e.title, e.source, e.age) for e in listing.entries] == [
         ("c" * 32, "Night trains return", "Irish Times", "an hour ago")
     ]
+
+
+def test_source_printed_after_the_age_is_still_the_source():
+    html = (
+        '<a href="/en/article/' + "c" * 32 + '"><h3>Night trains return</h3></a>'
+        "<p>time3 hours ago</p><p>Irish Times</p>"
+        "<p>Overnight services between the two cities resume next month.</p>"
+    )
+    listing = parse_listing(Selector(text=html), "https://www.daily8.com/en", PROFILE, READ_AGE)
+    [entry] = listing.entries
+    assert (entry.source, entry.age) == ("Irish Times", "3 hours ago")
+    assert entry.teaser.startswith("Overnight services")

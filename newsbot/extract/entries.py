@@ -127,6 +127,14 @@ def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -
         if entry.source and fold(text) == fold(entry.source):
             continue
         teaser.append(text)
+    if entry.source is None and len(teaser) > 1:
+        # the source printed after the age: a short name line that is not the teaser
+        longest = max(teaser, key=len)
+        for text in teaser:
+            if text is not longest and looks_like_name(text, max_words=5, max_chars=40):
+                entry.source = text
+                teaser.remove(text)
+                break
     if teaser:
         entry.teaser = max(teaser, key=len)
     return entry
