@@ -22,8 +22,8 @@ class BoilerplateLearner:
 
     A line becomes boilerplate once it has been seen in ``threshold`` different articles of
     the same source (the same article seen twice counts once). ``threshold=0`` disables it.
-    Memory stays bounded: lines are kept as hashes with at most ``threshold`` article
-    hashes each, the text only once learned, and at most ``max_tracked`` lines per source
+    Memory stays bounded: lines are kept as hashes with a count of the articles they were
+    seen in, the text only once learned, and at most ``max_tracked`` lines per source
     (past that, lines seen in a single article are forgotten).
     """
 
@@ -36,7 +36,9 @@ class BoilerplateLearner:
         self.threshold = max(0, int(threshold))
         self.max_len = max_len
         self.max_tracked = max_tracked
-        self._seen: dict[str, dict[int, set[int]]] = defaultdict(dict)
+        # line hash -> (articles seen in, hash of the last one): a count, not a set, keeps
+        # memory small; the same article twice in a row counts once
+        self._seen: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
         self._texts: dict[str, dict[int, str]] = defaultdict(dict)
 
     def _key(self, line: str) -> tuple[int, str] | None:
@@ -55,13 +57,14 @@ class BoilerplateLearner:
             if found is None:
                 continue
             key, text = found
-            ids = table.setdefault(key, set())
-            if len(ids) < self.threshold:
-                ids.add(article)
-                if len(ids) >= self.threshold:
+            count, last = table.get(key, (0, 0))
+            if count < self.threshold and (count == 0 or last != article):
+                count += 1
+                table[key] = (count, article)
+                if count >= self.threshold:
                     self._texts[source or ""][key] = text
         if len(table) > self.max_tracked:
-            for key in [k for k, ids in table.items() if len(ids) <= 1]:
+            for key in [k for k, (count, _) in table.items() if count <= 1]:
                 del table[key]
 
     def is_learned(self, source: str, line: str) -> bool:
@@ -70,8 +73,8 @@ class BoilerplateLearner:
         found = self._key(line)
         if found is None:
             return False
-        ids = self._seen.get(source or "", {}).get(found[0])
-        return ids is not None and len(ids) >= self.threshold
+        seen = self._seen.get(source or "", {}).get(found[0])
+        return seen is not None and seen[0] >= self.threshold
 
     def learned(self) -> dict[str, list[str]]:
         """Learned lines per source (sources with none are left out)."""

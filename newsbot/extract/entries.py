@@ -22,7 +22,7 @@ from newsbot.extract.text import (
 from newsbot.profiles import SiteProfile
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """What a listing or related entry says about an article."""
 
