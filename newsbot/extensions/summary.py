@@ -22,6 +22,19 @@ def _by_prefix(stats: dict[str, Any], prefix: str) -> dict[str, int]:
     return {k[len(prefix) :]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
 
 
+def peak_memory_mb() -> float | None:
+    """This process's peak resident memory (Linux ``VmHWM``; unlike ``ru_maxrss`` it is not
+    inherited from the parent across exec), or None where it cannot be read."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 def build_summary(
     stats: dict[str, Any], started: datetime, finished: datetime, reason: str | None
 ) -> dict[str, Any]:
@@ -39,6 +52,7 @@ def build_summary(
         "noise_removed": stats.get("newsbot/noise/removed", 0),
         "noise_removed_by_rule": _by_prefix(stats, "newsbot/noise/removed/"),
         "responses": stats.get("downloader/response_count", 0),
+        "peak_memory_mb": peak_memory_mb(),
         # issue 5: what this run recovered from a killed run, and incremental counts
         "recovered": {
             "files": stats.get("newsbot/recovered/files", 0),
