@@ -147,7 +147,7 @@ def _exported(workers: list[ScheduledRuns]) -> Counter[str]:
 
 
 @pytest.mark.parametrize(
-    ("depth", "delay", "concurrency"), [(0, 0.3, 2), (1, 0.05, 4)], ids=["listings", "related"]
+    ("depth", "delay", "concurrency"), [(0, 0.3, 2), (1, 0.2, 4)], ids=["listings", "related"]
 )
 def test_two_workers_share_one_crawl(
     slow_replica, tmp_path, redis_url, redis_client, depth, delay, concurrency
