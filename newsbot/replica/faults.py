@@ -24,7 +24,7 @@ from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from newsbot.replica.content import ReplicaSite
 from newsbot.replica.server import ReplicaServer, Reply, Request
@@ -388,16 +388,7 @@ class _FaultHandlerMixin:
     """Sends a :class:`FaultReply` the plain handler cannot: a body cut by a reset."""
 
     def _serve(self, send_body: bool) -> None:
-        parts = urlsplit(self.path)
-
-        req = Request(
-            self.command,
-            parts.path,
-            parse_qs(parts.query),
-            {k.lower(): v for k, v in self.headers.items()},
-            self.mirror,
-        )
-        reply = self.replica.handle(req)
+        reply = self.replica.handle(self._request())  # type: ignore[attr-defined]
         if reply.delay:
             threading.Event().wait(reply.delay)
         if getattr(reply, "stall", False):

@@ -115,16 +115,19 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args) -> None:  # noqa: A002
         pass
 
-    def _serve(self, send_body: bool) -> None:
+    def _request(self) -> Request:
+        """The request as the site's handlers see it."""
         parts = urlsplit(self.path)
-        req = Request(
+        return Request(
             self.command,
             parts.path,
             parse_qs(parts.query),
             {k.lower(): v for k, v in self.headers.items()},
             self.mirror,
         )
-        reply = self.replica.handle(req)
+
+    def _serve(self, send_body: bool) -> None:
+        reply = self.replica.handle(self._request())
         if reply.delay:
             threading.Event().wait(reply.delay)
         self.send_response(reply.status)
