@@ -29,6 +29,9 @@ from newsbot.timestamps import older_than, parse_timestamp
 
 T = TypeVar("T")
 
+# Hints kept per article besides the one its request carries.
+MAX_EXTRA_HINTS = 3
+
 
 class AggregatorSpider(scrapy.Spider):
     profile_name: str = ""
@@ -190,7 +193,7 @@ class AggregatorSpider(scrapy.Spider):
             if depth < self.args.related_depth:
                 yield from self._follow(entry, PageKind.RELATED, response.url, anchor, depth + 1)
             elif entry.article_id in self.pending_hints:
-                self.pending_hints[entry.article_id].append(self._hint(entry, "related", anchor))
+                self._remember_hint(entry.article_id, self._hint(entry, "related", anchor))
         if depth > 0:
             # Found through a related entry: if a shorter path to it turns up later (a
             # listing, a closer article), its related entries are followed from there.
@@ -248,6 +251,26 @@ class AggregatorSpider(scrapy.Spider):
         }
 
     # -- following ------------------------------------------------------------------------
+    def _remember_hint(self, article_id: str, hint: dict[str, Any]) -> None:
+        """Keep what another listing or related entry says about an article not yet parsed.
+
+        A few distinct hints are enough (an article related to hundreds of others would
+        otherwise hold hundreds of copies of the same title and age in memory).
+        """
+        hints = self.pending_hints.get(article_id)
+        if hints is None or len(hints) >= MAX_EXTRA_HINTS:
+            return
+        key = (hint.get("age"), hint.get("age_datetime"), hint.get("source"), hint.get("anchor"))
+        for held in hints:
+            if key == (
+                held.get("age"),
+                held.get("age_datetime"),
+                held.get("source"),
+                held.get("anchor"),
+            ):
+                return
+        hints.append(hint)
+
     def _hint(self, entry: Entry, slot: str, anchor: datetime) -> dict[str, Any]:
         return {**entry.hint(), "slot": slot, "anchor": iso_z(anchor)}
 
@@ -279,7 +302,7 @@ class AggregatorSpider(scrapy.Spider):
         known_depth = self.article_depth.get(article_id)
         if known_depth is not None:
             if article_id in self.pending_hints:
-                self.pending_hints[article_id].append(hint)
+                self._remember_hint(article_id, hint)
             if depth < known_depth:
                 self.article_depth[article_id] = depth
                 yield from self._expand(article_id, depth)
