@@ -120,3 +120,17 @@ def test_bad_arguments_fail_before_any_request(kwargs, message):
 def test_since_accepts_durations_and_iso_times():
     assert _spider(since="24h").since is not None
     assert _spider(since="2026-11-01").since.isoformat().startswith("2026-11-01T00:00:00")
+
+
+def test_an_article_seen_many_times_keeps_a_few_distinct_hints():
+    spider = _spider()
+    list(spider.parse_listing_page(_response(LISTING, "listing.html"), LISTING, 1))
+    article = "c" * 32
+    assert spider.pending_hints[article] == []
+    for hour in range(1, 10):
+        date = f"Wed, 25 Nov 2026 {hour:02d}:00:00 GMT".encode()
+        list(spider.parse_listing_page(_response(LISTING, "listing.html", date), LISTING, 1))
+        list(spider.parse_listing_page(_response(LISTING, "listing.html", date), LISTING, 1))
+    hints = spider.pending_hints[article]
+    assert len(hints) == 3
+    assert len({h["anchor"] for h in hints}) == 3  # distinct sightings, no copies
