@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from scrapy import signals
 
-from newsbot.spiders.anchors import iso_z
+from newsbot.timestamps import to_iso_z
 
 
 def _by_prefix(stats: dict[str, Any], prefix: str) -> dict[str, int]:
@@ -39,8 +39,8 @@ def build_summary(
     stats: dict[str, Any], started: datetime, finished: datetime, reason: str | None
 ) -> dict[str, Any]:
     return {
-        "started_at": iso_z(started),
-        "finished_at": iso_z(finished),
+        "started_at": to_iso_z(started),
+        "finished_at": to_iso_z(finished),
         "finish_reason": reason,
         "items": stats.get("item_scraped_count", 0),
         "items_dropped": stats.get("newsbot/dropped", 0),

@@ -22,10 +22,10 @@ from newsbot.extract.entries import Entry
 from newsbot.extract.listing import parse_listing
 from newsbot.middlewares.failures import failure_kind
 from newsbot.profiles import SiteProfile, load_profile
-from newsbot.spiders.anchors import iso_z, response_anchor
+from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.requests import PageKind
-from newsbot.timestamps import older_than, parse_timestamp
+from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
 
 T = TypeVar("T")
 
@@ -217,7 +217,7 @@ class AggregatorSpider(scrapy.Spider):
             return next((h[field] for h in hints if h.get(field)), None)
 
         times: list[dict[str, str]] = []
-        crawled = iso_z(anchor)
+        crawled = to_iso_z(anchor)
         if page.age:
             times.append({"text": page.age, "slot": "header", "anchor": crawled})
         if page.age_datetime:
@@ -272,7 +272,7 @@ class AggregatorSpider(scrapy.Spider):
         hints.append(hint)
 
     def _hint(self, entry: Entry, slot: str, anchor: datetime) -> dict[str, Any]:
-        return {**entry.hint(), "slot": slot, "anchor": iso_z(anchor)}
+        return {**entry.hint(), "slot": slot, "anchor": to_iso_z(anchor)}
 
     def _old(self, entry: Entry, anchor: datetime) -> bool:
         """True when the entry's own age says it is older than ``since``."""

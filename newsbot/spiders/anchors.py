@@ -20,7 +20,3 @@ def response_anchor(response: Response, fetched_at: datetime) -> datetime:
                 served = served.replace(tzinfo=timezone.utc)
             return served.astimezone(timezone.utc)
     return fetched_at
-
-
-def iso_z(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
