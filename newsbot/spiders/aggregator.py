@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -24,6 +24,7 @@ from newsbot.middlewares.failures import failure_kind
 from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
+from newsbot.spiders.hosts import HostPolicy
 from newsbot.spiders.requests import PageKind
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
 
@@ -64,6 +65,9 @@ class AggregatorSpider(scrapy.Spider):
         seed_hosts = [urlsplit(u).hostname or "" for u in self.start_urls]
         self.allowed_domains = sorted({*self.profile.allowed_domains, *filter(None, seed_hosts)})
         self.mirror_hosts = {*self.profile.mirror_hosts, *self.args.mirror_hosts}
+        self.hosts = HostPolicy(
+            self.allowed_domains, self.mirror_hosts, self.profile.canonical_host or ""
+        )
         self.scheduled_ids: set[str] = set()
         self.pending_hints: dict[str, list[dict[str, Any]]] = {}
         self.article_depth: dict[str, int] = {}
@@ -88,18 +92,7 @@ class AggregatorSpider(scrapy.Spider):
 
     def canonical_url(self, url: str, referrer: str) -> str:
         """Article URLs on a mirror host are rewritten to the host the crawl came from."""
-        parts = urlsplit(url)
-        if (
-            parts.netloc.lower() not in self.mirror_hosts
-            and (parts.hostname or "") not in self.mirror_hosts
-        ):
-            return url
-        ref = urlsplit(referrer)
-        if ref.netloc.lower() in self.mirror_hosts or (ref.hostname or "") in self.mirror_hosts:
-            netloc = self.profile.canonical_host or parts.netloc
-        else:
-            netloc = ref.netloc
-        return urlunsplit((ref.scheme or parts.scheme, netloc, parts.path, parts.query, ""))
+        return self.hosts.canonical_url(url, referrer)
 
     # -- start ---------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -298,11 +291,10 @@ class AggregatorSpider(scrapy.Spider):
             self.logger.debug("Not following %s: not http(s) on an allowed host", url)
             return
         slot = "listing" if kind is PageKind.ARTICLE else "related"
-        hint = self._hint(entry, slot, anchor)
         known_depth = self.article_depth.get(article_id)
         if known_depth is not None:
             if article_id in self.pending_hints:
-                self._remember_hint(article_id, hint)
+                self._remember_hint(article_id, self._hint(entry, slot, anchor))
             if depth < known_depth:
                 self.article_depth[article_id] = depth
                 yield from self._expand(article_id, depth)
@@ -310,6 +302,7 @@ class AggregatorSpider(scrapy.Spider):
         if self._old(entry, anchor):
             self._stat("skipped/older_than_since")
             return
+        hint = self._hint(entry, slot, anchor)
         for article_filter in self.article_filters:
             reason = article_filter(article_id, hint)
             if reason:
@@ -333,6 +326,9 @@ class AggregatorSpider(scrapy.Spider):
             return
         referrer, anchor, entries = stored
         for entry in entries:
+            known_depth = self.article_depth.get(entry.article_id)
+            if known_depth is not None and known_depth <= depth + 1:
+                continue  # nothing changes for it (its hint was kept when first followed)
             yield from self._follow(entry, PageKind.RELATED, referrer, anchor, depth + 1)
 
     def _article_request(
@@ -366,18 +362,7 @@ class AggregatorSpider(scrapy.Spider):
 
     def _fetchable(self, url: str) -> bool:
         """http(s) on an allowed host (or a subdomain), as Scrapy's offsite filter decides."""
-        try:
-            parts = urlsplit(url)
-            host = (parts.hostname or "").lower()
-        except ValueError:  # e.g. a broken IPv6 literal
-            return False
-        if parts.scheme not in ("http", "https"):
-            return False
-        if not host:
-            return False
-        return not self.allowed_domains or any(
-            host == d or host.endswith("." + d) for d in self.allowed_domains
-        )
+        return self.hosts.fetchable(url)
 
     # -- failures ------------------------------------------------------------------------
     def _unparseable(self, url: str, reason: str) -> None:
