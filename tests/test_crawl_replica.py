@@ -19,14 +19,17 @@ PROFILE = load_profile("daily8")
 TRUNCATE = {"second": 19, "minute": 16, "hour": 13, "day": 10, "month": 7, "year": 4}
 
 
+# Theme a is read by a worker process, theme b by the crawl process: both must match the truth.
 @pytest.fixture(scope="module")
 def crawl_a(replica, truth, tmp_path_factory):
-    return run_crawl(replica, start_paths(truth), tmp_path_factory.mktemp("crawl_a"))
+    out = tmp_path_factory.mktemp("crawl_a")
+    return run_crawl(replica, start_paths(truth), out, settings={"NEWSBOT_WORKERS": 1})
 
 
 @pytest.fixture(scope="module")
 def crawl_b(replica_b, truth, tmp_path_factory):
-    return run_crawl(replica_b, start_paths(truth), tmp_path_factory.mktemp("crawl_b"))
+    out = tmp_path_factory.mktemp("crawl_b")
+    return run_crawl(replica_b, start_paths(truth), out, settings={"NEWSBOT_WORKERS": 0})
 
 
 @pytest.fixture(params=["a", "b"])
@@ -40,6 +43,17 @@ def test_crawl_exits_cleanly_and_exports_exactly_the_expected_articles(crawl, si
     ids = [item["id"] for item in crawl.items]
     assert len(ids) == len(set(ids)), "an article was exported twice"
     assert set(ids) == expected
+
+
+def test_pages_and_bodies_went_through_the_worker_only_where_asked(crawl_a, crawl_b):
+    # every page (listings and articles) and every body: one task each, none lost or failed
+    tasks = re.search(r"'newsbot/workers/tasks': (\d+)", crawl_a.log)
+    pages = re.search(r"'downloader/response_status_count/200': (\d+)", crawl_a.log)
+    assert tasks and pages, crawl_a.log[-3000:]
+    assert int(tasks.group(1)) == int(pages.group(1)) + len(crawl_a.items)
+    assert "'newsbot/workers/died'" not in crawl_a.log
+    assert "'newsbot/workers/peak_memory_mb'" in crawl_a.log
+    assert "newsbot/workers/" not in crawl_b.log
 
 
 def test_every_line_matches_the_schema_and_field_order(crawl):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from scrapy.utils.test import get_crawler
@@ -10,8 +11,13 @@ from newsbot.pipelines.noise import NoisePipeline
 
 
 def make(**settings):
-    crawler = get_crawler(settings_dict=settings)
+    # cleaning in the crawl process; tests/test_workers.py checks workers give the same
+    crawler = get_crawler(settings_dict={"NEWSBOT_WORKERS": 0, **settings})
     return NoisePipeline.from_crawler(crawler), crawler.stats
+
+
+def process(pipe, item):
+    return asyncio.run(pipe.process_item(item))
 
 
 def item(n=1, **kw):
@@ -40,7 +46,7 @@ def item(n=1, **kw):
 
 def test_item_is_cleaned_and_stats_count_each_rule():
     pipe, stats = make()
-    out = pipe.process_item(item())
+    out = process(pipe, item())
     assert out["title"] == "Bridge reopens after repairs"
     assert out["body"] == "The bridge reopened on Monday. Traffic was light."
     assert out["image_captions"] == ["Workers on the deck last week."]
@@ -53,29 +59,30 @@ def test_item_is_cleaned_and_stats_count_each_rule():
 
 def test_keep_removed_adds_an_audit_trail():
     pipe, _ = make(NEWSBOT_KEEP_REMOVED="1")
-    out = pipe.process_item(item())
+    out = process(pipe, item())
     assert {"text": "Photo: Reuters", "rule": "outlet:photo_credit"} in out["removed"]
     assert {"text": "Show all 4", "rule": "gallery_counter"} in out["removed"]
 
 
 def test_rerun_over_an_export_cleans_the_body_and_changes_nothing_clean():
     pipe, _ = make(NEWSBOT_BOILERPLATE_THRESHOLD=0)
-    first = pipe.process_item(item())
+    first = process(pipe, item())
     exported = {k: v for k, v in first.items()}
     exported["body"] += "\n\nREAD MORE: Other news"
-    again = pipe.process_item(dict(exported))
+    again = process(pipe, dict(exported))
     assert again["body"] == first["body"]
     assert "image_captions" in again
 
 
 def test_teaser_only_item_gets_a_cleaned_body():
     pipe, _ = make()
-    out = pipe.process_item(
+    out = process(
+        pipe,
         item(
             body_blocks=[],
             teaser="Bridge reopens after repairs The span was shut for months"
             ", opens new tab, officials said.",
-        )
+        ),
     )
     assert out["body"] == "The span was shut for months, officials said."
 
@@ -84,8 +91,7 @@ def test_boilerplate_is_learned_across_articles_and_reported(caplog):
     pipe, stats = make(NEWSBOT_BOILERPLATE_THRESHOLD=3)
     promo = "Get unlimited access to our journalism for 1 dollar"
     outs = [
-        pipe.process_item(item(n, body_blocks=[f"Story number {n} body.", promo]))
-        for n in range(1, 6)
+        process(pipe, item(n, body_blocks=[f"Story number {n} body.", promo])) for n in range(1, 6)
     ]
     # seen in 3 articles: learned; the articles after that lose it
     assert all(promo in out["body"] for out in outs[:3])
@@ -101,7 +107,7 @@ def test_threshold_zero_disables_learning():
     pipe, stats = make(NEWSBOT_BOILERPLATE_THRESHOLD=0)
     promo = "Get unlimited access to our journalism for 1 dollar"
     for n in range(1, 8):
-        out = pipe.process_item(item(n, body_blocks=["Body.", promo]))
+        out = process(pipe, item(n, body_blocks=["Body.", promo]))
     assert promo in out["body"]
     pipe.close_spider()
     assert stats.get_value("newsbot/noise/learned") == 0
@@ -114,6 +120,6 @@ def test_noise_file_setting_is_used(tmp_path):
         encoding="utf-8",
     )
     pipe, stats = make(NEWSBOT_NOISE_FILE=str(noise))
-    out = pipe.process_item(item(body_blocks=["Body.", "Zap", "Photo: Reuters"]))
+    out = process(pipe, item(body_blocks=["Body.", "Zap", "Photo: Reuters"]))
     assert out["body"] == "Body.\n\nPhoto: Reuters"  # only the custom rule set is loaded
     assert stats.get_value("newsbot/noise/removed/outlet:only") == 1

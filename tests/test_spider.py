@@ -1,5 +1,6 @@
 """The daily8 spider on fixture pages: what it yields and what it follows."""
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,21 @@ ARTICLE = "https://www.daily8.com/en/article/" + "e" * 32
 LISTING = "https://www.daily8.com/en/hashtag/Transport"
 
 
+def sync(callback):
+    """A spider callback (an async generator) called as a function returning its outputs."""
+
+    def call(*args, **kwargs):
+        async def outputs():
+            return [output async for output in callback(*args, **kwargs)]
+
+        return asyncio.run(outputs())
+
+    return call
+
+
 def _spider(**kwargs):
-    crawler = get_crawler(Daily8Spider, {"NEWSBOT_ENV": "test"})
+    # pages read in the test process; tests/test_workers.py checks workers read the same
+    crawler = get_crawler(Daily8Spider, {"NEWSBOT_ENV": "test", "NEWSBOT_WORKERS": 0})
     return Daily8Spider.from_crawler(crawler, **kwargs)
 
 
@@ -29,7 +43,7 @@ def _response(url, fixture, date=DATE):
 def test_article_item_and_related_requests():
     spider = _spider(related_depth=1)
     out = list(
-        spider.parse_article_page(
+        sync(spider.parse_article_page)(
             _response(ARTICLE, "article_cards.html"),
             depth=0,
             hint={
@@ -65,7 +79,7 @@ def test_article_item_and_related_requests():
 def test_related_articles_beyond_the_depth_are_not_followed():
     spider = _spider(related_depth=1)
     out = list(
-        spider.parse_article_page(
+        sync(spider.parse_article_page)(
             _response(ARTICLE, "article_cards.html"), 1, None, {"kind": "related", "url": LISTING}
         )
     )
@@ -74,20 +88,20 @@ def test_related_articles_beyond_the_depth_are_not_followed():
 
 def test_listing_requests_articles_once_and_loads_more():
     spider = _spider()
-    out = list(spider.parse_listing_page(_response(LISTING, "listing.html"), LISTING, 1))
+    out = list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html"), LISTING, 1))
     urls = [r.url for r in out]
     assert urls == [
         "https://www.daily8.com/en/article/" + "c" * 32,
         "https://www.daily8.com/en/article/" + "d" * 32,
         LISTING + "?page=2",
     ]
-    again = list(spider.parse_listing_page(_response(LISTING, "listing.html"), LISTING, 1))
+    again = list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html"), LISTING, 1))
     assert [r.url for r in again] == [LISTING + "?page=2"]
 
 
 def test_since_skips_old_entries_before_fetching():
     spider = _spider(since="2026-11-25T00:00:00Z")
-    out = list(spider.parse_listing_page(_response(LISTING, "listing.html"), LISTING, 1))
+    out = list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html"), LISTING, 1))
     assert [r.url for r in out] == [
         "https://www.daily8.com/en/article/" + "c" * 32,
         LISTING + "?page=2",
@@ -96,7 +110,7 @@ def test_since_skips_old_entries_before_fetching():
 
 def test_max_articles_bounds_what_is_scheduled():
     spider = _spider(max_articles=1)
-    out = list(spider.parse_listing_page(_response(LISTING, "listing.html"), LISTING, 1))
+    out = list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html"), LISTING, 1))
     assert [r.url for r in out if "/article/" in r.url] == [
         "https://www.daily8.com/en/article/" + "c" * 32
     ]
@@ -124,13 +138,13 @@ def test_since_accepts_durations_and_iso_times():
 
 def test_an_article_seen_many_times_keeps_a_few_distinct_hints():
     spider = _spider()
-    list(spider.parse_listing_page(_response(LISTING, "listing.html"), LISTING, 1))
+    list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html"), LISTING, 1))
     article = "c" * 32
     assert spider.pending_hints[article] == []
     for hour in range(1, 10):
         date = f"Wed, 25 Nov 2026 {hour:02d}:00:00 GMT".encode()
-        list(spider.parse_listing_page(_response(LISTING, "listing.html", date), LISTING, 1))
-        list(spider.parse_listing_page(_response(LISTING, "listing.html", date), LISTING, 1))
+        list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html", date), LISTING, 1))
+        list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html", date), LISTING, 1))
     hints = spider.pending_hints[article]
     assert len(hints) == 3
     assert len({h["anchor"] for h in hints}) == 3  # distinct sightings, no copies

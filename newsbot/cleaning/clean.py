@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsbot.cleaning.learner import BoilerplateLearner
+from newsbot.cleaning.learner import KnowsLearnedLines
 from newsbot.cleaning.rules import NoiseRules, OutletRule
 from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.text import lines_of, normalise, repeated_unit, sentences, strip_bullet
@@ -184,7 +184,7 @@ def trace(
     title: str | None = None,
     source: str | None = None,
     category: str | None = None,
-    learner: BoilerplateLearner | None = None,
+    learner: KnowsLearnedLines | None = None,
     captions: bool = True,
 ) -> list[LineOutcome]:
     """One :class:`LineOutcome` per non-empty input line, in order.
@@ -306,7 +306,7 @@ def clean_blocks(
     title: str | None = None,
     source: str | None = None,
     category: str | None = None,
-    learner: BoilerplateLearner | None = None,
+    learner: KnowsLearnedLines | None = None,
     captions: bool = True,
 ) -> CleanResult:
     """The kept paragraphs of an article, what was removed and by which rule, and captions."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Protocol
 
 from newsbot.cleaning.text import normalise
 
@@ -15,6 +16,30 @@ MAX_LEARNED_LEN = 200
 #: Lines tracked per source before lines seen only once are forgotten (bounds memory on
 #: long crawls; a promo recurs, so it is seen again long before it could be forgotten).
 MAX_TRACKED_LINES = 20_000
+
+
+class KnowsLearnedLines(Protocol):
+    """What cleaning asks of a learner."""
+
+    def is_learned(self, source: str, line: str) -> bool: ...
+
+
+class LearnedLines:
+    """The lines learned for one source at one moment: all a worker process needs to know.
+
+    ``is_learned`` answers as the learner did when the snapshot was taken.
+    """
+
+    def __init__(self, source: str, texts: Iterable[str], max_len: int = MAX_LEARNED_LEN) -> None:
+        self.source = source or ""
+        self.texts = frozenset(texts)
+        self.max_len = max_len
+
+    def is_learned(self, source: str, line: str) -> bool:
+        if (source or "") != self.source:
+            return False
+        text = normalise(line)
+        return bool(text) and len(text) <= self.max_len and text in self.texts
 
 
 class BoilerplateLearner:
@@ -75,6 +100,17 @@ class BoilerplateLearner:
             return False
         seen = self._seen.get(source or "", {}).get(found[0])
         return seen is not None and seen[0] >= self.threshold
+
+    def snapshot(self, source: str) -> LearnedLines | None:
+        """The lines learned for ``source`` so far, None when there are none."""
+        if not self.threshold:
+            return None
+        texts = self._texts.get(source or "")
+        if not texts:
+            return None
+        seen = self._seen.get(source or "", {})
+        learned = [t for k, t in texts.items() if seen.get(k, (0, 0))[0] >= self.threshold]
+        return LearnedLines(source, learned, self.max_len) if learned else None
 
     def learned(self) -> dict[str, list[str]]:
         """Learned lines per source (sources with none are left out)."""

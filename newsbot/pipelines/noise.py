@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from typing import Any
 
 from itemadapter import ItemAdapter
 
 from newsbot.cleaning import BoilerplateLearner, clean_blocks, clean_title
-from newsbot.cleaning.clean import strip_leading_title
+from newsbot.cleaning.clean import CleanResult, strip_leading_title
 from newsbot.cleaning.rules import load_noise_rules
+from newsbot.workers.pool import TaskFailed, WorkerPool, crawl_workers
+from newsbot.workers.tasks import clean_body
 
 logger = logging.getLogger(__name__)
 
@@ -32,11 +35,15 @@ class NoisePipeline:
         threshold: int = 5,
         keep_removed: bool = False,
         stats: Any = None,
+        workers: WorkerPool | None = None,
     ) -> None:
         self.rules = load_noise_rules(noise_path=noise_file or None)
         self.learner = BoilerplateLearner(threshold) if threshold > 0 else None
         self.keep_removed = keep_removed
         self.stats = stats
+        self.workers = workers
+        if workers is not None:
+            workers.provide("noise_rules", self.rules)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> NoisePipeline:
@@ -46,9 +53,22 @@ class NoisePipeline:
             threshold=settings.getint("NEWSBOT_BOILERPLATE_THRESHOLD", 5),
             keep_removed=settings.getbool("NEWSBOT_KEEP_REMOVED", False),
             stats=crawler.stats,
+            workers=crawl_workers(crawler),
         )
 
-    def process_item(self, item: Any) -> Any:
+    async def _clean(self, blocks: list[str], url: Any, **ctx: Any) -> CleanResult:
+        """``clean_blocks`` in a worker when there is one, with the lines learned so far."""
+        source = ctx.get("source") or ""
+        if self.workers is None or not self.workers.active:
+            return clean_blocks(blocks, self.rules, learner=self.learner, **ctx)
+        learned = self.learner.snapshot(source) if self.learner is not None else None
+        try:
+            return await self.workers.run(clean_body, blocks, learned, **ctx)
+        except TaskFailed as exc:  # a worker lost on hostile text: clean it here instead
+            logger.warning("Cleaning %s in the crawl process: %s", url, exc)
+            return clean_blocks(blocks, self.rules, learner=self.learner, **ctx)
+
+    async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         source = adapter.get("source") or ""
         ctx: dict[str, Any] = {
@@ -66,7 +86,7 @@ class NoisePipeline:
         if isinstance(blocks, str):
             blocks = [blocks]
         blocks = [b for b in blocks if isinstance(b, str)]
-        result = clean_blocks(blocks, self.rules, title=title, learner=self.learner, **ctx)
+        result = await self._clean(blocks, adapter.get("url"), title=title, **ctx)
         if self.learner is not None:
             # learn from what this article kept; later articles of the source lose a line
             # once it has been seen in `threshold` of them (cleaning once keeps this cheap)
@@ -98,11 +118,11 @@ class NoisePipeline:
         return item
 
     def _count(self, removed: list[Any]) -> None:
-        if self.stats is None:
+        if self.stats is None or not removed:
             return
-        for r in removed:
-            self.stats.inc_value(f"{STATS_PREFIX}/removed/{r.rule}")
-            self.stats.inc_value(f"{STATS_PREFIX}/removed")
+        self.stats.inc_value(f"{STATS_PREFIX}/removed", len(removed))
+        for rule, count in Counter(r.rule for r in removed).items():
+            self.stats.inc_value(f"{STATS_PREFIX}/removed/{rule}", count)
 
     def close_spider(self) -> None:
         learned = self.learner.learned() if self.learner is not None else {}

@@ -9,17 +9,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, JsonResponse, Response, TextResponse, XmlResponse
 from twisted.python.failure import Failure
 
-from newsbot.extract.ages import age_reader
-from newsbot.extract.article import ArticlePage, parse_article
+from newsbot.extract.article import ArticlePage
 from newsbot.extract.entries import Entry
-from newsbot.extract.listing import parse_listing
 from newsbot.middlewares.failures import failure_kind
 from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.anchors import response_anchor
@@ -27,8 +25,8 @@ from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.hosts import HostPolicy
 from newsbot.spiders.requests import PageKind
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
-
-T = TypeVar("T")
+from newsbot.workers.pool import TaskFailed, WorkerPool, crawl_workers
+from newsbot.workers.tasks import read_page, read_with
 
 # Hints kept per article besides the one its request carries.
 MAX_EXTRA_HINTS = 3
@@ -73,6 +71,7 @@ class AggregatorSpider(scrapy.Spider):
         self.article_depth: dict[str, int] = {}
         self.unexpanded: dict[str, tuple[str, datetime, tuple[Entry, ...]]] = {}
         self.started_at = self.now()
+        self.workers: WorkerPool | None = None  # set by from_crawler
         # Extensions add filters here (e.g. incremental runs): each returns a reason to
         # skip fetching an article, or None. Called with the article id and its hint.
         self.article_filters: list[Callable[[str, dict[str, Any]], str | None]] = []
@@ -115,26 +114,61 @@ class AggregatorSpider(scrapy.Spider):
                 meta={"newsbot_kind": PageKind.LISTING.value},
             )
 
-    def _read(self, response: TextResponse, parse: Callable[..., T]) -> tuple[datetime, T | None]:
-        """The page read by ``parse`` with ages anchored at the response's ``Date``.
+    # -- reading pages -------------------------------------------------------------------
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AggregatorSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.workers = crawl_workers(crawler)
+        if spider.workers is not None:
+            spider.workers.provide("profile", spider.profile)
+        return spider
+
+    def _read(self, response: TextResponse, kind: str) -> tuple[datetime, Any]:
+        """The page read in this process, ages anchored at the response's ``Date``.
 
         A page that cannot be read is counted and logged with its URL and reason; it never
         stops the crawl.
         """
         anchor = response_anchor(response, self.now())
         try:
-            read_age = age_reader(self.profile, anchor)
-            return anchor, parse(response.selector, response.url, self.profile, read_age)
+            return anchor, read_with(response.selector, kind, response.url, self.profile, anchor)
         except Exception as exc:  # a broken page must never stop the crawl
             self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
             return anchor, None
 
+    async def _read_page(self, response: TextResponse, kind: str) -> tuple[datetime, Any]:
+        """``_read``, in a parse worker when there are any (the crawl goes on meanwhile)."""
+        workers = self.workers
+        if workers is None or not workers.active:
+            return self._read(response, kind)
+        anchor = response_anchor(response, self.now())
+        try:
+            text = response.text
+            parsed = await workers.run(
+                read_page, text, kind, response.url, selector_type(response), anchor
+            )
+        except TaskFailed as exc:
+            self._unparseable(response.url, str(exc))
+            return anchor, None
+        except Exception as exc:  # raised by the extractors in the worker, as in _read
+            self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
+            return anchor, None
+        return anchor, parsed
+
     # -- listings ------------------------------------------------------------------------
-    def parse_listing_page(self, response: Response, listing: str, page: int) -> Iterator[Any]:
+    async def parse_listing_page(
+        self, response: Response, listing: str, page: int
+    ) -> AsyncIterator[Any]:
         if not isinstance(response, TextResponse):
             self._unparseable(response.url, "not a text response")
             return
-        anchor, parsed = self._read(response, parse_listing)
+        anchor, parsed = await self._read_page(response, "listing")
+        for output in self._listing_outputs(response, listing, page, anchor, parsed):
+            yield output
+
+    def _listing_outputs(
+        self, response: Response, listing: str, page: int, anchor: datetime, parsed: Any
+    ) -> Iterator[Any]:
         if parsed is None:
             return
         self._stat("listing/pages")
@@ -163,8 +197,32 @@ class AggregatorSpider(scrapy.Spider):
             )
 
     # -- articles ------------------------------------------------------------------------
-    def parse_article_page(
+    async def parse_article_page(
         self, response: Response, depth: int, hint: dict[str, Any] | None, found_via: dict[str, str]
+    ) -> AsyncIterator[Any]:
+        anchor, page = None, None
+        if isinstance(response, TextResponse) and self.profile.article_id(response.url):
+            anchor, page = await self._read_page(response, "article")
+        for output in self._article_outputs(response, depth, hint, found_via, anchor, page):
+            yield output
+
+    def reparse_article(
+        self, response: Response, depth: int, hint: dict[str, Any] | None, found_via: dict[str, str]
+    ) -> Iterator[Any]:
+        """``parse_article_page`` read in this process, for callers outside a callback."""
+        anchor, page = None, None
+        if isinstance(response, TextResponse) and self.profile.article_id(response.url):
+            anchor, page = self._read(response, "article")
+        yield from self._article_outputs(response, depth, hint, found_via, anchor, page)
+
+    def _article_outputs(
+        self,
+        response: Response,
+        depth: int,
+        hint: dict[str, Any] | None,
+        found_via: dict[str, str],
+        anchor: datetime | None,
+        page: ArticlePage | None,
     ) -> Iterator[Any]:
         found = self.profile.article_id(response.url)
         article_id = found[0] if found else None
@@ -176,8 +234,7 @@ class AggregatorSpider(scrapy.Spider):
             return
         depth = min(depth, self.article_depth.get(article_id, depth))
         self.article_depth.setdefault(article_id, depth)  # e.g. requests resumed from JOBDIR
-        anchor, page = self._read(response, parse_article)
-        if page is None:
+        if page is None or anchor is None:
             return
         yield self._item(response, article_id, found[1], page, hints, anchor, found_via)
         for entry in page.related:
@@ -378,3 +435,14 @@ class AggregatorSpider(scrapy.Spider):
         found = self.profile.article_id(request.url)
         if found:
             self.pending_hints.pop(found[0], None)
+
+
+def selector_type(response: TextResponse) -> str | None:
+    """The selector type Scrapy's ``response.selector`` would use for this response."""
+    if isinstance(response, XmlResponse):
+        return "xml"
+    if isinstance(response, JsonResponse):
+        return "json"
+    if isinstance(response, HtmlResponse):
+        return "html"
+    return None

@@ -1,0 +1,193 @@
+"""Worker processes: the same results as the crawl process, and a fence around bad input."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from parsel import Selector
+
+from newsbot.cleaning import BoilerplateLearner, clean_blocks
+from newsbot.cleaning.rules import load_noise_rules
+from newsbot.profiles import load_profile
+from newsbot.workers.pool import TaskFailed, WorkerPool, worker_count
+from newsbot.workers.tasks import clean_body, read_page, read_with
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+PROFILE = load_profile("daily8")
+RULES = load_noise_rules()
+ANCHOR = datetime(2026, 11, 25, 12, tzinfo=timezone.utc)
+ARTICLE = "https://www.daily8.com/en/article/" + "e" * 32
+LISTING = "https://www.daily8.com/en/hashtag/Transport"
+
+
+def pool(timeout: float = 60.0) -> WorkerPool:
+    workers = WorkerPool(1, timeout)
+    workers.provide("profile", PROFILE)
+    workers.provide("noise_rules", RULES)
+    return workers
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)
+
+
+def test_worker_count_setting():
+    assert worker_count("auto", cpus=2) == 1
+    assert worker_count(None, cpus=1) == 0
+    assert worker_count("3") == 3
+    assert worker_count(0) == 0
+    for bad in ("-1", "many"):
+        with pytest.raises(ValueError, match="NEWSBOT_WORKERS"):
+            worker_count(bad)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "kind", "url"),
+    [("article_cards.html", "article", ARTICLE), ("article_table.html", "article", ARTICLE),
+     ("listing.html", "listing", LISTING)],
+)  # fmt: skip
+def test_a_worker_reads_a_page_exactly_as_the_crawl_process_does(fixture, kind, url):
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    here = read_with(Selector(text=text, type="html"), kind, url, PROFILE, ANCHOR)
+    workers = pool()
+
+    async def in_worker():
+        return await workers.run(read_page, text, kind, url, "html", ANCHOR)
+
+    try:
+        there = run(in_worker())
+    finally:
+        workers.close()
+    assert there == here
+    assert there.related if kind == "article" else there.entries, "the fixture has entries"
+
+
+def test_cleaning_in_a_worker_learns_as_the_crawl_process_does():
+    """A promo repeated across a source's articles is learned after the threshold either way."""
+    promo = "Listen to our weekly podcast every Friday"
+    items = [[f"Story number {n} has its own first line.", promo] for n in range(8)]
+    alone, learner = [], BoilerplateLearner(3)
+    for n, blocks in enumerate(items):
+        result = clean_blocks(blocks, RULES, learner=learner, source="Outlet")
+        learner.observe("Outlet", str(n), result.kept)
+        alone.append(result.kept)
+    workers, learner = pool(), BoilerplateLearner(3)
+
+    async def with_worker():
+        kept = []
+        for n, blocks in enumerate(items):
+            snapshot = learner.snapshot("Outlet")
+            result = await workers.run(clean_body, blocks, snapshot, source="Outlet")
+            learner.observe("Outlet", str(n), result.kept)
+            kept.append(result.kept)
+        return kept
+
+    try:
+        assert run(with_worker()) == alone
+    finally:
+        workers.close()
+    assert promo in alone[0] and promo not in alone[-1]
+
+
+def test_errors_raised_by_a_task_come_back_as_they_are():
+    workers = pool()
+
+    async def bad_kind():
+        return await workers.run(read_page, "<p>x</p>", "no-such-kind", ARTICLE, "html", ANCHOR)
+
+    try:
+        with pytest.raises(KeyError):
+            run(bad_kind())
+        assert workers.restarts == 0
+    finally:
+        workers.close()
+
+
+def test_a_task_past_the_timeout_costs_that_task_only():
+    workers = pool(timeout=1.0)
+
+    async def scenario():
+        with pytest.raises(TaskFailed, match="longer than 1 s"):
+            await workers.run(time.sleep, 30)
+        # the stuck worker was killed and a new pool serves the next task
+        return await workers.run(read_page, "<h1>Title</h1>", "article", ARTICLE, "html", ANCHOR)
+
+    started = time.monotonic()
+    try:
+        page = run(scenario())
+    finally:
+        workers.close()
+    assert time.monotonic() - started < 20
+    assert page.title == "Title"
+    assert workers.restarts == 1 and workers.counts["timeouts"] == 1
+
+
+def test_a_worker_that_dies_is_replaced_and_waiting_tasks_run_again():
+    workers = pool()
+
+    async def scenario():
+        pid = await workers.run(os.getpid)
+        # one task kills its worker (each time it runs) while others wait behind it
+        killer = asyncio.ensure_future(workers.run(os.abort))
+        waiting = [
+            asyncio.ensure_future(
+                workers.run(read_page, f"<h1>T{n}</h1>", "article", ARTICLE, "html", ANCHOR)
+            )
+            for n in range(5)
+        ]
+        with pytest.raises(TaskFailed, match="died"):
+            await killer
+        pages = await asyncio.gather(*waiting)
+        return pid, [p.title for p in pages], await workers.run(os.getpid)
+
+    try:
+        old, titles, new = run(scenario())
+    finally:
+        workers.close()
+    assert titles == [f"T{n}" for n in range(5)]
+    assert new != old and workers.restarts >= 1
+
+
+def test_workers_exit_when_the_crawl_process_is_killed(tmp_path):
+    script = textwrap.dedent(
+        """
+        import asyncio, os, sys
+        from newsbot.workers.pool import WorkerPool
+        pool = WorkerPool(1)
+        pid = asyncio.run(pool.run(os.getpid))
+        print(pid, flush=True)
+        sys.stdin.read()  # killed here, before any shutdown
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    try:
+        worker = int(proc.stdout.readline())
+        assert _alive(worker)
+        proc.kill()
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _alive(worker), "the worker outlived its crawl"
+    finally:
+        proc.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
