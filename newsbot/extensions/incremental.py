@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -129,6 +130,7 @@ class IncrementalRuns:
         self.discarded: list[Path] = []
         self.jobdir_reset = False
         self.locks: dict[Path, IO[bytes]] = {}
+        self._locked_names: set[str] = set()  # .part files already handled (str: cheap)
         self.store = None
         self.expired = 0
         self.committed = False
@@ -277,7 +279,7 @@ class IncrementalRuns:
         )
         return "seen"
 
-    def classify(self, item: dict[str, Any]) -> str:
+    def classify(self, item: Mapping[str, Any]) -> str:
         """``new``, ``update``, ``unchanged`` (``new`` when fresh/off), or ``expand_only``."""
         if (item.get("found_via") or {}).get(EXPAND_ONLY):
             return "expand_only"
@@ -305,6 +307,11 @@ class IncrementalRuns:
 
     def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
         self._lock_own_parts()
+        if self.store is None:  # nothing will be recorded: no content hash to compute
+            article_id = item.get("id") if hasattr(item, "get") else None
+            if article_id:
+                self._share_unexpanded(str(article_id), response)
+            return
         record = self._record(item, response)
         if record is None:
             return
@@ -387,7 +394,7 @@ class IncrementalRuns:
         spider = self.spider
         request = getattr(response, "request", None)
         cb_kwargs = dict(getattr(request, "cb_kwargs", None) or {})
-        parse = getattr(spider, "parse_article_page", None)
+        parse = getattr(spider, "reparse_article", None)  # read here, not in a worker
         engine = getattr(self.crawler, "engine", None)
         if parse is None or engine is None or not cb_kwargs:
             return
@@ -425,8 +432,9 @@ class IncrementalRuns:
         """Hold a flock on our own ``.part`` files so no other run recovers them."""
         for slot in self._feed_slots():
             temporary = getattr(slot.storage, "_temporary", None)
-            if temporary is None or Path(temporary) in self.locks:
+            if temporary is None or temporary in self._locked_names:
                 continue
+            self._locked_names.add(temporary)
             handle = hold_lock(Path(temporary))
             if handle is not None:
                 self.locks[Path(temporary)] = handle

@@ -39,7 +39,7 @@ class IncrementalPipeline(CrawlerPipeline):
         if runs is None:
             return item
         adapter = ItemAdapter(item)
-        verdict = runs.classify(adapter.asdict())
+        verdict = runs.classify(adapter)  # read-only: no deep copy of the item
         self.stat(f"incremental/{verdict}")
         if verdict == "expand_only":  # fetched again only to follow its related articles
             raise UnchangedItem(f"already exported: {adapter.get('url')}", log_level="DEBUG")

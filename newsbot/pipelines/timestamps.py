@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -28,6 +29,16 @@ def _anchor(text: str | None) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, anchor_text: str, zone: str, day_first: bool) -> ParsedTime | None:
+    """One candidate read; a crawl sees the same age at the same anchor many times over
+    (every article served in the same second that says "2 hours ago")."""
+    anchor = _anchor(anchor_text)
+    if anchor is None:
+        return None
+    return parse_timestamp(text, anchor, timezone=zone, day_first=day_first)
 
 
 class TimestampPipeline(CrawlerPipeline):
@@ -55,10 +66,12 @@ class TimestampPipeline(CrawlerPipeline):
         zone, day_first, unreadable = self._site(adapter)
         parsed: list[tuple[ParsedTime, str]] = []
         for candidate in candidates:
-            text, anchor = candidate.get("text"), _anchor(candidate.get("anchor"))
-            if not text or anchor is None or text in unreadable:
+            text, anchor = candidate.get("text"), candidate.get("anchor")
+            if not text or not anchor or text in unreadable:
                 continue  # the site's own "no time" placeholder: nothing to read
-            result = parse_timestamp(text, anchor, timezone=zone, day_first=day_first)
+            if not isinstance(text, str) or not isinstance(anchor, str):
+                continue
+            result = _read(text, anchor, zone, day_first)
             if result is not None:
                 parsed.append((result, text))
         best = best_time(p for p, _ in parsed)

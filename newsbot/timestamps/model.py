@@ -33,6 +33,7 @@ class ParsedTime:
         return to_iso_z(self.at)
 
 
+@lru_cache(maxsize=2048)  # a crawl formats the same few anchors (response Dates) over and over
 def to_iso_z(dt: datetime) -> str:
     """Format an aware datetime (naive = UTC) as ``YYYY-MM-DDTHH:MM:SSZ``."""
     if dt.tzinfo is None:
