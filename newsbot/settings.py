@@ -23,6 +23,9 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 8
 # tasks per response to take them (100 by default); two are enough (responses themselves are
 # processed concurrently) and cost a tenth of the crawl process's CPU less.
 CONCURRENT_ITEMS = 2
+# Responses waiting for a worker count here: past 1 MB of them, no new download starts (with
+# Scrapy's 5 MB, peak memory grew by 40 MB on a 10,000-article crawl with no gain in speed).
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = 1_000_000
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # also bounds decompressed size (gzip bombs)
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024

@@ -69,7 +69,8 @@ class AggregatorSpider(scrapy.Spider):
         self.scheduled_ids: set[str] = set()
         self.pending_hints: dict[str, list[dict[str, Any]]] = {}
         self.article_depth: dict[str, int] = {}
-        self.unexpanded: dict[str, tuple[str, datetime, tuple[Entry, ...]]] = {}
+        # article id -> (its URL, anchor, related entries or, when all were followed, their ids)
+        self.unexpanded: dict[str, tuple[str, datetime, tuple[Entry | str, ...]]] = {}
         self.started_at = self.now()
         self.workers: WorkerPool | None = None  # set by from_crawler
         # Extensions add filters here (e.g. incremental runs): each returns a reason to
@@ -247,11 +248,15 @@ class AggregatorSpider(scrapy.Spider):
         if depth > 0:
             # Found through a related entry: if a shorter path to it turns up later (a
             # listing, a closer article), its related entries are followed from there.
-            # without teasers: the rest of an entry is short (and shared with the page)
-            slim = tuple(
-                replace(e, teaser=None) for e in page.related if e.article_id != article_id
-            )
-            self.unexpanded[article_id] = (response.url, anchor, slim)
+            others = [e for e in page.related if e.article_id != article_id]
+            kept: tuple[Entry | str, ...]
+            if depth < self.args.related_depth:
+                # all followed already: a closer path only lowers their depths, ids will do
+                kept = tuple(e.article_id for e in others)
+            else:
+                # not followed: keep what a request needs (no teaser: short, no page text)
+                kept = tuple(replace(e, teaser=None) for e in others)
+            self.unexpanded[article_id] = (response.url, anchor, kept)
 
     def _item(
         self,
@@ -383,9 +388,16 @@ class AggregatorSpider(scrapy.Spider):
             return
         referrer, anchor, entries = stored
         for entry in entries:
-            known_depth = self.article_depth.get(entry.article_id)
+            child = entry if isinstance(entry, str) else entry.article_id
+            known_depth = self.article_depth.get(child)
             if known_depth is not None and known_depth <= depth + 1:
                 continue  # nothing changes for it (its hint was kept when first followed)
+            if isinstance(entry, str):  # followed when this article was read
+                if known_depth is None:
+                    continue  # not fetched then (offsite, too old, a filter): still so
+                self.article_depth[child] = depth + 1
+                yield from self._expand(child, depth + 1)
+                continue
             yield from self._follow(entry, PageKind.RELATED, referrer, anchor, depth + 1)
 
     def _article_request(
