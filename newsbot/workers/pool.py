@@ -5,9 +5,12 @@ and cleaning its body cost about as much CPU as fetching it. With ``NEWSBOT_WORK
 processes (default "auto": one when the machine has two cores or more) the spider and the
 noise pipeline hand that work to a worker and the crawl process goes on downloading.
 
+Tasks and results travel as pickles over two pipes per worker, read and written by the
+crawl's own event loop (no helper threads competing with Scrapy for the interpreter).
+
 A worker is also a fence around hostile input: a task that runs past ``NEWSBOT_WORKER_TIMEOUT``
-seconds or kills its process costs that page only (the caller counts and logs it), the pool
-is started again, and tasks that were only waiting in the dead pool run again. After
+seconds or kills its process costs that page only (the caller counts and logs it), the worker
+is started again, and tasks that were only waiting in the dead worker run again, alone. After
 ``MAX_RESTARTS`` restarts the crawl process does the work itself (``active`` turns False).
 """
 
@@ -15,21 +18,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import multiprocessing
 import os
+import pickle
+import struct
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from newsbot.workers.tasks import peak_memory_mb, start_worker
+from newsbot.workers.tasks import peak_memory_mb, serve
 
 logger = logging.getLogger(__name__)
 
 MAX_RESTARTS = 10
 DEFAULT_TIMEOUT = 60.0
 STATS_PREFIX = "newsbot/workers"
+_HEADER = struct.Struct("!Q")
 
 
 class TaskFailed(Exception):
@@ -37,7 +42,7 @@ class TaskFailed(Exception):
 
 
 class _Broken(Exception):
-    """The pool broke while the task was in it (maybe another task's doing)."""
+    """The worker died while the task was in it (maybe another task's doing)."""
 
 
 def worker_count(value: object, cpus: int | None = None) -> int:
@@ -63,6 +68,130 @@ def in_event_loop() -> bool:
     return True
 
 
+class _Results(asyncio.Protocol):
+    """Reads length-prefixed result pickles from one worker."""
+
+    def __init__(self, worker: _Worker) -> None:
+        self.worker = worker
+        self.buffer = bytearray()
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        while len(self.buffer) >= _HEADER.size:
+            (size,) = _HEADER.unpack_from(self.buffer)
+            if len(self.buffer) < _HEADER.size + size:
+                return
+            payload = bytes(self.buffer[_HEADER.size : _HEADER.size + size])
+            del self.buffer[: _HEADER.size + size]
+            self.worker.finished(payload)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.worker.died()
+
+
+class _Worker:
+    """One worker process, its two pipes and the tasks it holds."""
+
+    def __init__(self, pool: WorkerPool) -> None:
+        self.pool = pool
+        self.inflight: dict[int, tuple[asyncio.Future[Any], float]] = {}
+        self.timed_out: set[int] = set()
+        self.dead = False
+        self.process: Any = None
+        self.tasks: asyncio.WriteTransport | None = None
+        self.results: asyncio.ReadTransport | None = None
+
+    async def start(self, context: dict[str, Any]) -> None:
+        spawn = multiprocessing.get_context("spawn")  # never fork a process running threads
+        task_read, task_write = spawn.Pipe(duplex=False)
+        result_read, result_write = spawn.Pipe(duplex=False)
+        self.process = spawn.Process(
+            target=serve,
+            args=(task_read, result_write, context, os.getpid()),
+            name="newsbot-worker",
+            daemon=True,
+        )
+        self.process.start()
+        task_read.close()  # the worker's ends: closing ours lets us see it die as EOF
+        result_write.close()
+        loop = asyncio.get_running_loop()
+        writer = os.fdopen(os.dup(task_write.fileno()), "wb", buffering=0)
+        reader = os.fdopen(os.dup(result_read.fileno()), "rb", buffering=0)
+        task_write.close()
+        result_read.close()
+        self.tasks, _ = await loop.connect_write_pipe(asyncio.Protocol, writer)
+        self.results, _ = await loop.connect_read_pipe(lambda: _Results(self), reader)
+
+    def send(self, task_id: int, payload: bytes) -> asyncio.Future[Any]:
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        if self.dead or self.tasks is None or self.tasks.is_closing():
+            future.set_exception(_Broken())
+            return future
+        self.inflight[task_id] = (future, asyncio.get_running_loop().time())
+        self.tasks.write(_HEADER.pack(len(payload)) + payload)
+        return future
+
+    def finished(self, payload: bytes) -> None:
+        try:
+            task_id, ok, value = pickle.loads(payload)
+        except Exception as exc:  # a result or exception that does not unpickle
+            logger.warning("Unreadable result from a worker: %r", exc)
+            return
+        entry = self.inflight.pop(task_id, None)
+        if entry is None or entry[0].done():
+            return
+        if ok:
+            entry[0].set_result(value)
+        else:
+            entry[0].set_exception(value)
+
+    def died(self) -> None:
+        if self.dead:
+            return
+        self.dead = True
+        for task_id, (future, _) in self.inflight.items():
+            if not future.done():
+                future.set_exception(
+                    TaskFailed(f"took longer than {self.pool.timeout:g} s in a worker")
+                    if task_id in self.timed_out
+                    else _Broken()
+                )
+        self.inflight.clear()
+        self.kill()
+
+    def kill(self) -> None:
+        if self.tasks is not None and not self.tasks.is_closing():
+            with contextlib.suppress(RuntimeError, AttributeError):  # the loop is closed
+                self.tasks.abort()
+        if self.process is not None and self.process.is_alive():
+            with contextlib.suppress(OSError, AttributeError):
+                self.process.kill()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Close the task pipe (the worker finishes and exits) and wait for it."""
+        _close(self.tasks)
+        if self.process is not None:
+            self.process.join(timeout)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join(5)
+        _close(self.results)
+
+
+def _close(transport: asyncio.BaseTransport | None) -> None:
+    """Close a pipe transport and its pipe now (a transport closes its pipe only on a later
+    turn of the event loop, which a crawl shutting down may not give it)."""
+    if transport is None:
+        return
+    if not transport.is_closing():
+        with contextlib.suppress(RuntimeError, AttributeError):  # loop closed already
+            transport.abort()
+    pipe = transport.get_extra_info("pipe")
+    if pipe is not None:
+        with contextlib.suppress(OSError):
+            pipe.close()
+
+
 class WorkerPool:
     """``workers`` processes, each started with the context given to ``provide``."""
 
@@ -72,57 +201,53 @@ class WorkerPool:
         self.restarts = 0
         self.counts: dict[str, int] = {}
         self._context: dict[str, Any] = {}
-        self._pool: ProcessPoolExecutor | None = None
+        self._live: list[_Worker] = []
+        self._starting: asyncio.Future[None] | None = None
         self._closed = False
-        self._alone = asyncio.Lock()
-        self._inflight: dict[Future[Any], tuple[float, ProcessPoolExecutor]] = {}
-        self._timed_out: set[Future[Any]] = set()
+        self._ids = itertools.count()
+        self._alone: asyncio.Lock | None = None
         self._watchdog: asyncio.Task[None] | None = None
 
     @property
     def active(self) -> bool:
         """False once closed or given up on: callers then do the work themselves."""
-        return (
-            self.workers > 0
-            and not self._closed
-            and self.restarts <= MAX_RESTARTS
-            and in_event_loop()
-        )
+        return self.usable and in_event_loop()
+
+    @property
+    def usable(self) -> bool:
+        return self.workers > 0 and not self._closed and self.restarts <= MAX_RESTARTS
 
     def provide(self, name: str, value: Any) -> None:
         """Hand ``value`` to every worker as ``name`` (workers started later get it too)."""
         self._context[name] = value
-        if self._pool is not None:  # started without it: the next task starts a new pool
-            old, self._pool = self._pool, None
-            old.shutdown(wait=False)
+        for worker in self._live:  # started without it: they are replaced on the next task
+            worker.stop(timeout=0)
+        self._live = []
 
     def _count(self, key: str) -> None:
         self.counts[key] = self.counts.get(key, 0) + 1
 
-    def _current_pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            # spawn: the crawl process runs threads and an event loop, unsafe to fork
-            self._pool = ProcessPoolExecutor(
-                self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=start_worker,
-                initargs=(dict(self._context), os.getpid()),
-            )
-            self._count("started")
-        return self._pool
+    async def warm_up(self) -> None:
+        """Start the worker processes now, so they boot while the crawl starts."""
+        if self.active:
+            with contextlib.suppress(OSError):
+                await self._ensure_workers()
 
-    def _restart(self, broken: ProcessPoolExecutor) -> None:
-        if self._pool is not broken:
-            return  # another task already started a new pool
-        self._pool = None
-        self.restarts += 1
-        _kill(broken)
-        # no cancel_futures: the dead pool fails its tasks itself, with BrokenProcessPool
-        broken.shutdown(wait=False)
-        if self.restarts > MAX_RESTARTS:
-            logger.error(
-                "Workers restarted %d times: the crawl process works alone now", MAX_RESTARTS
-            )
+    async def _ensure_workers(self) -> None:
+        self._live = [w for w in self._live if not w.dead]
+        while len(self._live) < self.workers:
+            if self._starting is not None:  # another task is starting one: wait for it
+                await asyncio.shield(self._starting)
+                continue
+            self._starting = asyncio.get_running_loop().create_future()
+            try:
+                worker = _Worker(self)
+                await worker.start(dict(self._context))
+                self._live.append(worker)
+                self._count("started")
+            finally:
+                self._starting.set_result(None)
+                self._starting = None
 
     async def run(self, task: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """``task(*args, **kwargs)`` in a worker. Exceptions the task raises are re-raised.
@@ -130,96 +255,90 @@ class WorkerPool:
         Raises ``TaskFailed`` when it ran past the timeout, or when its worker died both when
         it ran among others and when it ran again alone (so it was the one that killed it).
         """
+        payload = pickle.dumps((task, args, kwargs), pickle.HIGHEST_PROTOCOL)
         try:
-            return await self._attempt(task, args, kwargs)
+            return await self._attempt(payload)
         except _Broken:
             pass
+        if self._alone is None:
+            self._alone = asyncio.Lock()
         async with self._alone:  # again, alone: a task that kills its worker only kills itself
             try:
-                return await self._attempt(task, args, kwargs)
+                return await self._attempt(payload)
             except _Broken:
                 raise TaskFailed("its worker process died") from None
 
-    async def _attempt(self, task: Callable[..., Any], args: Any, kwargs: Any) -> Any:
-        if not self.active:
+    async def _attempt(self, payload: bytes) -> Any:
+        if not self.usable:
             raise TaskFailed("the workers were given up on")
-        pool = self._current_pool()
+        await self._ensure_workers()
+        # the least busy worker (alone: only other first attempts can share it with this task)
+        worker = min(self._live, key=lambda w: len(w.inflight))
+        task_id = next(self._ids)
+        future = worker.send(task_id, _HEADER.pack(task_id) + payload)
+        self._watch()
         try:
-            future: Future[Any] = pool.submit(task, *args, **kwargs)
-        except BrokenProcessPool:  # broken before this task got in
-            self._restart(pool)
-            raise _Broken from None
-        loop = asyncio.get_running_loop()
-        self._inflight[future] = (loop.time(), pool)
-        self._watch(loop)
-        try:
-            result = await _result(future)
-        except BrokenProcessPool:
-            if future in self._timed_out:
-                self._timed_out.discard(future)
-                self._count("timeouts")
-                raise TaskFailed(f"took longer than {self.timeout:g} s in a worker") from None
+            result = await future
+        except _Broken:
             self._count("died")
-            self._restart(pool)
-            raise _Broken from None
+            self._replace(worker)
+            raise
+        except TaskFailed:
+            self._count("timeouts")
+            self._replace(worker)
+            raise
         finally:
-            self._inflight.pop(future, None)
+            worker.inflight.pop(task_id, None)
         self._count("tasks")
         return result
 
-    def _watch(self, loop: asyncio.AbstractEventLoop) -> None:
+    def _replace(self, worker: _Worker) -> None:
+        if worker in self._live:
+            self._live.remove(worker)
+            self.restarts += 1
+            if self.restarts > MAX_RESTARTS:
+                logger.error(
+                    "Workers restarted %d times: the crawl process works alone now", MAX_RESTARTS
+                )
+        worker.kill()
+
+    def _watch(self) -> None:
         """One watchdog for all tasks in flight (cheaper than a timer per task)."""
         if self._watchdog is None or self._watchdog.done():
-            self._watchdog = loop.create_task(self._watchdog_loop())
+            self._watchdog = asyncio.get_running_loop().create_task(self._watchdog_loop())
 
     async def _watchdog_loop(self) -> None:
         loop = asyncio.get_running_loop()
         every = min(1.0, max(0.05, self.timeout / 4))
-        while self._inflight:  # ends when nothing is in flight; the next task restarts it
+        while any(w.inflight for w in self._live):  # ends when idle; the next task restarts it
             await asyncio.sleep(every)
             now = loop.time()
-            for future, (since, pool) in list(self._inflight.items()):
-                if now - since > self.timeout and not future.done():
-                    # kill the stuck worker: every task in the pool breaks, this one is
-                    # reported as timed out, the others run again
-                    self._timed_out.add(future)
-                    self._restart(pool)
+            for worker in list(self._live):
+                stuck = [
+                    task for task, (_, since) in worker.inflight.items()
+                    if now - since > self.timeout
+                ]  # fmt: skip
+                if stuck:  # kill it: this task times out, the others in it run again
+                    worker.timed_out.update(stuck)
+                    worker.died()
 
     def close(self) -> float:
-        """Stop the workers; the peak memory of one of them in MB (0 if none ran)."""
+        """Stop the workers; the peak memory of the largest one in MB (0 if none ran)."""
         self._closed = True
-        pool, self._pool = self._pool, None
-        if pool is None:
-            return 0.0
+        workers, self._live = self._live, []
+        if self._watchdog is not None:
+            self._watchdog.cancel()
         peak = 0.0
-        with contextlib.suppress(Exception):  # a broken pool has no memory to report
-            peak = float(pool.submit(peak_memory_mb).result(timeout=10))
-        pool.shutdown(wait=True, cancel_futures=True)
+        for worker in workers:
+            if worker.process is not None and worker.process.pid:
+                peak = max(peak, peak_memory_mb(worker.process.pid))
+            worker.stop()
         return peak
-
-
-async def _result(future: Future[Any]) -> Any:
-    try:
-        return await asyncio.wrap_future(future)
-    except asyncio.CancelledError:
-        task = asyncio.current_task()
-        caller_cancelled = task is not None and task.cancelling() > 0
-        if future.cancelled() and not caller_cancelled:  # a pool shutting down, not our caller
-            raise BrokenProcessPool("the pool was shut down") from None
-        raise
-
-
-def _kill(pool: ProcessPoolExecutor) -> None:
-    """End the pool's processes now (a worker stuck on a task would never take the next)."""
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        with contextlib.suppress(OSError, AttributeError):
-            process.kill()
 
 
 # -- one pool per crawl -------------------------------------------------------------------------
 def crawl_workers(crawler: Any) -> WorkerPool | None:
-    """The crawl's pool (made on first use, stopped when the spider closes), None when
+    """The crawl's pool (started with the engine, stopped when the spider closes), None when
     ``NEWSBOT_WORKERS`` is 0."""
     if crawler is None:
         return None
@@ -233,6 +352,8 @@ def crawl_workers(crawler: Any) -> WorkerPool | None:
 
             close = _closer(crawler, pool)
             crawler.signals.connect(close, signal=signals.spider_closed, weak=False)
+            # after the spider and pipelines have handed over their context
+            crawler.signals.connect(pool.warm_up, signal=signals.engine_started, weak=False)
         crawler._newsbot_workers = pool
     return crawler._newsbot_workers
 

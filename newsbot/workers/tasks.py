@@ -8,6 +8,8 @@ context; a task names only its own data (a page's text, an article's blocks).
 from __future__ import annotations
 
 import os
+import pickle
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -26,6 +28,8 @@ from newsbot.extract.listing import parse_listing
 from newsbot.profiles import SiteProfile
 
 PARSERS: dict[str, Callable[..., Any]] = {"article": parse_article, "listing": parse_listing}
+
+_HEADER = struct.Struct("!Q")
 
 # in a worker: what the crawl process handed over when it started the worker
 _CONTEXT: dict[str, Any] = {}
@@ -79,13 +83,63 @@ def _exit_with_parent(parent_pid: int, every: float = 1.0) -> None:
     os._exit(0)
 
 
-def peak_memory_mb() -> float:
-    """This process's peak resident memory (VmHWM), 0 where /proc is missing."""
+def peak_memory_mb(pid: int | None = None) -> float:
+    """Peak resident memory (VmHWM) of a process (this one by default), 0 without /proc."""
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
+        with open(f"/proc/{pid or 'self'}/status", encoding="ascii") as status:
             for line in status:
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def serve(tasks: Any, results: Any, context: dict[str, Any], parent_pid: int) -> None:
+    """A worker process: run each task read from ``tasks``, write its outcome to ``results``.
+
+    Frames are an 8-byte big-endian length and a pickle; a task frame's pickle is preceded
+    by its 8-byte id. The worker ends when the crawl process closes ``tasks``.
+    """
+    start_worker(context, parent_pid)
+    read_fd, write_fd = tasks.fileno(), results.fileno()
+    while True:
+        frame = _read_frame(read_fd)
+        if frame is None:
+            return
+        (task_id,) = _HEADER.unpack_from(frame)
+        try:
+            task, args, kwargs = pickle.loads(frame[_HEADER.size :])
+            outcome: tuple[int, bool, Any] = (task_id, True, task(*args, **kwargs))
+        except BaseException as exc:  # the crawl process re-raises it
+            outcome = (task_id, False, exc)
+        try:
+            payload = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # an unpicklable result or exception
+            payload = pickle.dumps((task_id, False, RuntimeError(repr(exc))))
+        _write_all(write_fd, _HEADER.pack(len(payload)) + payload)
+
+
+def _read_frame(fd: int) -> bytes | None:
+    header = _read_exactly(fd, _HEADER.size)
+    if header is None:
+        return None
+    (size,) = _HEADER.unpack(header)
+    return _read_exactly(fd, size)
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    chunks, left = [], size
+    while left:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            return None  # the crawl process closed the pipe (or died)
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
