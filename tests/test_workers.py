@@ -27,6 +27,7 @@ RULES = load_noise_rules()
 ANCHOR = datetime(2026, 11, 25, 12, tzinfo=timezone.utc)
 ARTICLE = "https://www.daily8.com/en/article/" + "e" * 32
 LISTING = "https://www.daily8.com/en/hashtag/Transport"
+DATE = b"Wed, 25 Nov 2026 12:00:00 GMT"
 
 
 def pool(timeout: float = 60.0) -> WorkerPool:
@@ -191,3 +192,33 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_without_a_worker_process_the_crawl_process_does_the_work():
+    """A worker that cannot start (here: a context that cannot be sent) costs no page."""
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.utils.test import get_crawler
+
+    from newsbot.spiders.daily8 import Daily8Spider
+    from newsbot.workers.pool import WorkersUnavailable
+
+    crawler = get_crawler(Daily8Spider, {"NEWSBOT_ENV": "test", "NEWSBOT_WORKERS": 1})
+    spider = Daily8Spider.from_crawler(crawler, related_depth=1)
+    spider.workers.provide("unpicklable", lambda: None)
+    body = (FIXTURES / "article_cards.html").read_bytes()
+    response = HtmlResponse(ARTICLE, body=body, headers={"Date": DATE}, request=Request(ARTICLE))
+
+    async def outputs():
+        found = [o async for o in spider.parse_article_page(response, 0, None, {"kind": "start"})]
+        with pytest.raises(WorkersUnavailable):
+            await spider.workers.run(os.getpid)
+        return found
+
+    try:
+        found = run(outputs())
+    finally:
+        spider.workers.close()
+    items = [o for o in found if isinstance(o, dict)]
+    assert len(items) == 1 and items[0]["source"] == "9 News"
+    assert not spider.workers.usable
+    assert crawler.stats.get_value("newsbot/pages/unparseable") is None

@@ -18,7 +18,7 @@ from itemadapter import ItemAdapter
 from newsbot.cleaning import BoilerplateLearner, clean_blocks, clean_title
 from newsbot.cleaning.clean import CleanResult, strip_leading_title
 from newsbot.cleaning.rules import load_noise_rules
-from newsbot.workers.pool import TaskFailed, WorkerPool, crawl_workers
+from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 from newsbot.workers.tasks import clean_body
 
 logger = logging.getLogger(__name__)
@@ -64,6 +64,8 @@ class NoisePipeline:
         learned = self.learner.snapshot(source) if self.learner is not None else None
         try:
             return await self.workers.run(clean_body, blocks, learned, **ctx)
+        except WorkersUnavailable:  # logged once by the pool
+            return clean_blocks(blocks, self.rules, learner=self.learner, **ctx)
         except TaskFailed as exc:  # a worker lost on hostile text: clean it here instead
             logger.warning("Cleaning %s in the crawl process: %s", url, exc)
             return clean_blocks(blocks, self.rules, learner=self.learner, **ctx)

@@ -25,7 +25,7 @@ from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.hosts import HostPolicy
 from newsbot.spiders.requests import PageKind
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
-from newsbot.workers.pool import TaskFailed, WorkerPool, crawl_workers
+from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 from newsbot.workers.tasks import read_page, read_with
 
 # Hints kept per article besides the one its request carries.
@@ -148,6 +148,8 @@ class AggregatorSpider(scrapy.Spider):
             parsed = await workers.run(
                 read_page, text, kind, response.url, selector_type(response), anchor
             )
+        except WorkersUnavailable:  # none left to take it: read it here
+            return self._read(response, kind)
         except TaskFailed as exc:
             self._unparseable(response.url, str(exc))
             return anchor, None

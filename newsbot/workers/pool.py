@@ -41,6 +41,11 @@ class TaskFailed(Exception):
     """A worker gave no result for this task: it timed out, or its process died."""
 
 
+class WorkersUnavailable(TaskFailed):
+    """No worker can take the task (none could be started, or they were given up on): the
+    caller should do the work itself."""
+
+
 class _Broken(Exception):
     """The worker died while the task was in it (maybe another task's doing)."""
 
@@ -111,7 +116,12 @@ class _Worker:
             name="newsbot-worker",
             daemon=True,
         )
-        self.process.start()
+        try:
+            self.process.start()
+        except BaseException:
+            for end in (task_read, task_write, result_read, result_write):
+                end.close()
+            raise
         task_read.close()  # the worker's ends: closing ours lets us see it die as EOF
         result_write.close()
         loop = asyncio.get_running_loop()
@@ -266,12 +276,19 @@ class WorkerPool:
             try:
                 return await self._attempt(payload)
             except _Broken:
+                if not self.usable:
+                    raise WorkersUnavailable("the workers were given up on") from None
                 raise TaskFailed("its worker process died") from None
 
     async def _attempt(self, payload: bytes) -> Any:
         if not self.usable:
-            raise TaskFailed("the workers were given up on")
-        await self._ensure_workers()
+            raise WorkersUnavailable("the workers were given up on")
+        try:
+            await self._ensure_workers()
+        except Exception as exc:  # no process (OSError), a context that does not pickle...
+            self._closed = True
+            logger.error("No worker process could be started (%s): working alone", exc)
+            raise WorkersUnavailable(f"no worker process could be started: {exc}") from None
         # the least busy worker (alone: only other first attempts can share it with this task)
         worker = min(self._live, key=lambda w: len(w.inflight))
         task_id = next(self._ids)
