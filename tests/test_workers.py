@@ -113,6 +113,33 @@ def test_errors_raised_by_a_task_come_back_as_they_are():
         workers.close()
 
 
+class NeedsKeyword(Exception):
+    """Pickles in the worker, cannot be rebuilt in the crawl process (keyword-only init)."""
+
+    def __init__(self, *, reason: str) -> None:
+        super().__init__(reason)
+
+
+def raise_needs_keyword() -> None:
+    raise NeedsKeyword(reason="odd")
+
+
+def test_a_result_that_cannot_be_read_fails_its_task_only():
+    workers = pool()
+
+    async def scenario():
+        pid = await workers.run(os.getpid)
+        with pytest.raises(TaskFailed, match="could not be read"):
+            await workers.run(raise_needs_keyword)
+        return pid, await workers.run(os.getpid)
+
+    try:
+        before, after = run(scenario())
+    finally:
+        workers.close()
+    assert before == after and workers.restarts == 0  # the same worker goes on
+
+
 def test_a_task_past_the_timeout_costs_that_task_only():
     workers = pool(timeout=1.0)
 

@@ -46,6 +46,10 @@ class WorkersUnavailable(TaskFailed):
     caller should do the work itself."""
 
 
+class _TimedOut(TaskFailed):
+    """The task ran past the timeout (its worker was killed)."""
+
+
 class _Broken(Exception):
     """The worker died while the task was in it (maybe another task's doing)."""
 
@@ -141,15 +145,15 @@ class _Worker:
         self.tasks.write(_HEADER.pack(len(payload)) + payload)
         return future
 
-    def finished(self, payload: bytes) -> None:
-        try:
-            task_id, ok, value = pickle.loads(payload)
-        except Exception as exc:  # a result or exception that does not unpickle
-            logger.warning("Unreadable result from a worker: %r", exc)
-            return
+    def finished(self, frame: bytes) -> None:
+        (task_id,) = _HEADER.unpack_from(frame)
         entry = self.inflight.pop(task_id, None)
         if entry is None or entry[0].done():
             return
+        try:
+            ok, value = pickle.loads(frame[_HEADER.size :])
+        except Exception as exc:  # e.g. an exception class that cannot be rebuilt here
+            ok, value = False, TaskFailed(f"its result could not be read: {exc!r}")
         if ok:
             entry[0].set_result(value)
         else:
@@ -162,7 +166,7 @@ class _Worker:
         for task_id, (future, _) in self.inflight.items():
             if not future.done():
                 future.set_exception(
-                    TaskFailed(f"took longer than {self.pool.timeout:g} s in a worker")
+                    _TimedOut(f"took longer than {self.pool.timeout:g} s in a worker")
                     if task_id in self.timed_out
                     else _Broken()
                 )
@@ -300,10 +304,10 @@ class WorkerPool:
             self._count("died")
             self._replace(worker)
             raise
-        except TaskFailed:
+        except _TimedOut as exc:
             self._count("timeouts")
             self._replace(worker)
-            raise
+            raise TaskFailed(str(exc)) from None
         finally:
             worker.inflight.pop(task_id, None)
         self._count("tasks")

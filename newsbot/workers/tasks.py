@@ -98,8 +98,9 @@ def peak_memory_mb(pid: int | None = None) -> float:
 def serve(tasks: Any, results: Any, context: dict[str, Any], parent_pid: int) -> None:
     """A worker process: run each task read from ``tasks``, write its outcome to ``results``.
 
-    Frames are an 8-byte big-endian length and a pickle; a task frame's pickle is preceded
-    by its 8-byte id. The worker ends when the crawl process closes ``tasks``.
+    Frames are an 8-byte big-endian length, the task's 8-byte id and a pickle: of
+    ``(function, args, kwargs)`` going in, of ``(ok, result or exception)`` coming back. The
+    worker ends when the crawl process closes ``tasks``.
     """
     start_worker(context, parent_pid)
     read_fd, write_fd = tasks.fileno(), results.fileno()
@@ -110,14 +111,18 @@ def serve(tasks: Any, results: Any, context: dict[str, Any], parent_pid: int) ->
         (task_id,) = _HEADER.unpack_from(frame)
         try:
             task, args, kwargs = pickle.loads(frame[_HEADER.size :])
-            outcome: tuple[int, bool, Any] = (task_id, True, task(*args, **kwargs))
+            outcome: tuple[bool, Any] = (True, task(*args, **kwargs))
         except BaseException as exc:  # the crawl process re-raises it
-            outcome = (task_id, False, exc)
+            outcome = (False, exc)
         try:
             payload = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # an unpicklable result or exception
-            payload = pickle.dumps((task_id, False, RuntimeError(repr(exc))))
-        _write_all(write_fd, _HEADER.pack(len(payload)) + payload)
+            payload = pickle.dumps((False, RuntimeError(repr(exc))))
+        # a result frame: its task's id, then the pickle (so a pickle the crawl process
+        # cannot read still fails the right task)
+        _write_all(
+            write_fd, _HEADER.pack(_HEADER.size + len(payload)) + frame[: _HEADER.size] + payload
+        )
 
 
 def _read_frame(fd: int) -> bytes | None:
