@@ -17,7 +17,7 @@ from newsbot.incremental import SeenRecord
 from newsbot.incremental.store import RedisSeenStore
 from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
 from newsbot.replica import ReplicaServer, build_site
-from newsbot.replica.slow import make_slow
+from newsbot.replica.slow import hold_until_clients
 from tests.conftest import CLOCK, require_binary
 
 pytestmark = pytest.mark.redis
@@ -132,6 +132,7 @@ def _workers(
                 "NEWSBOT_REDIS_WORKER_TIMEOUT": 5,
                 "CONCURRENT_REQUESTS": 4,
                 "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
+                "USER_AGENT": f"newsbot-test/{name}",  # how the replica tells them apart
                 **settings,
             },
         )
@@ -153,7 +154,8 @@ def test_two_workers_share_one_crawl(
     slow_replica, tmp_path, redis_url, redis_client, depth, delay, concurrency
 ):
     site, server = slow_replica
-    make_slow(server, delay)  # long enough for both workers to be up and share the queue
+    # articles wait until both workers are up, then come slowly enough for both to share them
+    hold_until_clients(server, 2, delay)
     workers = _workers(server, site, tmp_path, redis_url, depth, CONCURRENT_REQUESTS=concurrency)
     procs = [w.start() for w in workers]
     logs = []
@@ -176,7 +178,7 @@ def test_two_workers_share_one_crawl(
 
 def test_a_killed_worker_loses_nothing(slow_replica, tmp_path, redis_url):
     site, server = slow_replica
-    make_slow(server, 0.4)
+    hold_until_clients(server, 2, 0.4)
     first, second = _workers(server, site, tmp_path, redis_url)
     doomed, _ = first.start()
     survivor, survivor_log = second.start()

@@ -9,6 +9,7 @@ Uses the server's ``fault_hook``: matching requests are answered by the normal r
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from newsbot.replica.server import ReplicaServer, Reply, Request
@@ -39,3 +40,31 @@ def make_slow(
     server: ReplicaServer, delay: float, match: Callable[[Request], bool] = is_article
 ) -> None:
     server.fault_hook = slow_hook(server, delay, match)
+
+
+def hold_until_clients(
+    server: ReplicaServer,
+    clients: int,
+    delay: float = 0.0,
+    match: Callable[[Request], bool] = is_article,
+    timeout: float = 60.0,
+) -> None:
+    """Like ``make_slow``, and matching requests also wait until requests with ``clients``
+    different User-Agents have arrived (at most ``timeout`` seconds): several crawlers that
+    should share a crawl are all up before any of them can finish it alone."""
+    seen: set[str] = set()
+    lock = threading.Lock()
+    everyone_up = threading.Event()
+    answer = slow_hook(server, delay, match)
+
+    def hook(req: Request) -> Reply | None:
+        agent = next((v for k, v in req.headers.items() if k.lower() == "user-agent"), "")
+        with lock:
+            seen.add(agent)
+            if len(seen) >= clients:
+                everyone_up.set()
+        if match(req):
+            everyone_up.wait(timeout)
+        return answer(req)
+
+    server.fault_hook = hook
