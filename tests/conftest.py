@@ -56,6 +56,15 @@ def replica_b(site):
         yield server
 
 
+@pytest.fixture
+def own_replica():
+    """The same site as ``site``, built afresh and served for one test, which may change its
+    articles or slow its pages down: (site, server)."""
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    with ReplicaServer(site, theme="a") as server:
+        yield site, server
+
+
 def start_paths(truth: dict[str, Any]) -> list[str]:
     hashtags = sorted(p for p in truth["listings"] if "/hashtag/" in p)
     return ["/en", *hashtags[:2]]

@@ -14,7 +14,7 @@ import pytest
 from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
 from newsbot.replica import ReplicaServer, build_site
 from newsbot.replica.slow import make_slow
-from tests.conftest import CLOCK
+from tests.conftest import ARTICLES, CLOCK, SEED, start_paths
 
 DELAY = 0.25  # seconds per article page: the crawl takes long enough to stop it halfway
 SETTINGS = {"CONCURRENT_REQUESTS": 4, "CONCURRENT_REQUESTS_PER_DOMAIN": 4}
@@ -22,15 +22,14 @@ SETTINGS = {"CONCURRENT_REQUESTS": 4, "CONCURRENT_REQUESTS_PER_DOMAIN": 4}
 
 @pytest.fixture(scope="module")
 def slow_site():
-    site = build_site(seed=8, articles=120, clock=CLOCK)
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)  # the `site` fixture's
     with ReplicaServer(site, theme="a") as server:
         make_slow(server, DELAY)
         yield site, server
 
 
 def _paths(site) -> list[str]:
-    hashtags = sorted(p for p in site.truth()["listings"] if "/hashtag/" in p)
-    return ["/en", *hashtags[:2]]
+    return start_paths(site.truth())
 
 
 def _assert_exactly_once(runs: ScheduledRuns, expected: set[str]) -> None:

@@ -16,9 +16,8 @@ from newsbot.distributed.queue import ClaimingPriorityQueue, requeue_claims
 from newsbot.incremental import SeenRecord
 from newsbot.incremental.store import RedisSeenStore
 from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
-from newsbot.replica import ReplicaServer, build_site
 from newsbot.replica.slow import hold_until_clients
-from tests.conftest import CLOCK, require_binary
+from tests.conftest import require_binary, start_paths
 
 pytestmark = pytest.mark.redis
 
@@ -101,16 +100,8 @@ def test_claimed_requests_go_back_to_the_queue(redis_client):
 
 
 # -- two worker processes ------------------------------------------------------------------------
-@pytest.fixture
-def slow_replica():
-    site = build_site(seed=8, articles=120, clock=CLOCK)
-    with ReplicaServer(site, theme="a") as server:
-        yield site, server
-
-
 def _paths(site) -> list[str]:
-    hashtags = sorted(p for p in site.truth()["listings"] if "/hashtag/" in p)
-    return ["/en", *hashtags[:2]]
+    return start_paths(site.truth())
 
 
 # related_depth=1 also checks that workers share depth upgrades through Redis (an article
@@ -151,9 +142,9 @@ def _exported(workers: list[ScheduledRuns]) -> Counter[str]:
     ("depth", "delay", "concurrency"), [(0, 0.3, 2), (1, 0.2, 4)], ids=["listings", "related"]
 )
 def test_two_workers_share_one_crawl(
-    slow_replica, tmp_path, redis_url, redis_client, depth, delay, concurrency
+    own_replica, tmp_path, redis_url, redis_client, depth, delay, concurrency
 ):
-    site, server = slow_replica
+    site, server = own_replica
     # articles wait until both workers are up, then come slowly enough for both to share them
     hold_until_clients(server, 2, delay)
     workers = _workers(server, site, tmp_path, redis_url, depth, CONCURRENT_REQUESTS=concurrency)
@@ -176,8 +167,8 @@ def test_two_workers_share_one_crawl(
     assert not redis_client.exists("newsbot:daily8:dupefilter")
 
 
-def test_a_killed_worker_loses_nothing(slow_replica, tmp_path, redis_url):
-    site, server = slow_replica
+def test_a_killed_worker_loses_nothing(own_replica, tmp_path, redis_url):
+    site, server = own_replica
     hold_until_clients(server, 2, 0.4)
     first, second = _workers(server, site, tmp_path, redis_url)
     doomed, _ = first.start()

@@ -19,8 +19,7 @@ from newsbot.incremental.recovery import (
 )
 from newsbot.incremental.store import SQLiteSeenStore, is_redis_url
 from newsbot.incremental.testing import ScheduledRuns
-from newsbot.replica import ReplicaServer, build_site
-from tests.conftest import CLOCK
+from tests.conftest import start_paths
 
 ITEM = {
     "id": "a" * 32,
@@ -190,16 +189,7 @@ def test_an_empty_part_is_removed_without_a_recovered_file(tmp_path):
 HOME = ["/en"]
 
 
-@pytest.fixture
-def own_replica():
-    """A replica of our own: these tests change articles between runs."""
-    site = build_site(seed=8, articles=120, clock=CLOCK)
-    with ReplicaServer(site, theme="a") as server:
-        yield site, server
-
-
-def _hashtags(site) -> list[str]:
-    return sorted(p for p in site.truth()["listings"] if "/hashtag/" in p)[:2]
+# own_replica (tests/conftest.py): these tests change articles between runs
 
 
 def test_second_run_exports_only_new_articles_and_skips_known_pages(own_replica, tmp_path):
@@ -210,7 +200,7 @@ def test_second_run_exports_only_new_articles_and_skips_known_pages(own_replica,
     exported_first = first.ids()
     assert set(exported_first) == site.expected_ids(HOME, 0)
 
-    paths = [*HOME, *_hashtags(site)]
+    paths = start_paths(site.truth())  # HOME and two hashtag listings
     second = ScheduledRuns(server, paths, tmp_path, args={"related_depth": 0})
     code, log = second.run()
     assert code == 0, log[-3000:]
