@@ -57,18 +57,18 @@ class NoisePipeline:
         )
 
     async def _clean(self, blocks: list[str], url: Any, **ctx: Any) -> CleanResult:
-        """``clean_blocks`` in a worker when there is one, with the lines learned so far."""
-        source = ctx.get("source") or ""
-        if self.workers is None or not self.workers.active:
-            return clean_blocks(blocks, self.rules, learner=self.learner, **ctx)
-        learned = self.learner.snapshot(source) if self.learner is not None else None
-        try:
-            return await self.workers.run(clean_body, blocks, learned, **ctx)
-        except WorkersUnavailable:  # logged once by the pool
-            return clean_blocks(blocks, self.rules, learner=self.learner, **ctx)
-        except TaskFailed as exc:  # a worker lost on hostile text: clean it here instead
-            logger.warning("Cleaning %s in the crawl process: %s", url, exc)
-            return clean_blocks(blocks, self.rules, learner=self.learner, **ctx)
+        """``clean_blocks`` in a worker when there is one, with the lines learned so far;
+        here when there is none or it failed on this text."""
+        if self.workers is not None and self.workers.active:
+            learner = self.learner
+            learned = learner.snapshot(ctx.get("source") or "") if learner is not None else None
+            try:
+                return await self.workers.run(clean_body, blocks, learned, **ctx)
+            except WorkersUnavailable:  # logged once by the pool
+                pass
+            except TaskFailed as exc:  # a worker lost on hostile text
+                logger.warning("Cleaning %s in the crawl process: %s", url, exc)
+        return clean_blocks(blocks, self.rules, learner=self.learner, **ctx)
 
     async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)

@@ -62,9 +62,10 @@ class AggregatorSpider(scrapy.Spider):
         self.start_urls = list(self.args.start_urls)
         seed_hosts = [urlsplit(u).hostname or "" for u in self.start_urls]
         self.allowed_domains = sorted({*self.profile.allowed_domains, *filter(None, seed_hosts)})
-        self.mirror_hosts = {*self.profile.mirror_hosts, *self.args.mirror_hosts}
         self.hosts = HostPolicy(
-            self.allowed_domains, self.mirror_hosts, self.profile.canonical_host or ""
+            self.allowed_domains,
+            [*self.profile.mirror_hosts, *self.args.mirror_hosts],
+            self.profile.canonical_host or "",
         )
         self.scheduled_ids: set[str] = set()
         self.pending_hints: dict[str, list[dict[str, Any]]] = {}
