@@ -116,7 +116,7 @@ class _Worker:
         result_read, result_write = spawn.Pipe(duplex=False)
         self.process = spawn.Process(
             target=serve,
-            args=(task_read, result_write, context, os.getpid()),
+            args=(task_read, result_write, context),
             name="newsbot-worker",
             daemon=True,
         )

@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 import pickle
 import struct
-import threading
-import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -65,22 +63,13 @@ def _context(name: str) -> Any:
         raise RuntimeError(f"this worker was started without {name!r}") from None
 
 
-# -- worker process lifecycle -----------------------------------------------------------------
-def start_worker(context: dict[str, Any], parent_pid: int) -> None:
-    """Worker initialiser: keep the context; exit when the crawl process is gone.
-
-    A crawl killed with SIGKILL cannot shut its pool down, and a worker holds its own end of
-    the task queue, so it would wait forever: it watches its parent instead.
-    """
+# -- the worker process -----------------------------------------------------------------
+def start_worker(context: dict[str, Any]) -> None:
+    """Keep what the crawl process handed over. (A worker needs no watch on its parent: if
+    the crawl process dies, even by SIGKILL, its end of the task pipe closes and ``serve``
+    reads the end of it.)"""
     _CONTEXT.clear()
     _CONTEXT.update(context)
-    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
-
-
-def _exit_with_parent(parent_pid: int, every: float = 1.0) -> None:
-    while os.getppid() == parent_pid:
-        time.sleep(every)
-    os._exit(0)
 
 
 def peak_memory_mb(pid: int | None = None) -> float:
@@ -95,14 +84,14 @@ def peak_memory_mb(pid: int | None = None) -> float:
     return 0.0
 
 
-def serve(tasks: Any, results: Any, context: dict[str, Any], parent_pid: int) -> None:
+def serve(tasks: Any, results: Any, context: dict[str, Any]) -> None:
     """A worker process: run each task read from ``tasks``, write its outcome to ``results``.
 
     Frames are an 8-byte big-endian length, the task's 8-byte id and a pickle: of
     ``(function, args, kwargs)`` going in, of ``(ok, result or exception)`` coming back. The
     worker ends when the crawl process closes ``tasks``.
     """
-    start_worker(context, parent_pid)
+    start_worker(context)
     read_fd, write_fd = tasks.fileno(), results.fileno()
     while True:
         frame = _read_frame(read_fd)
