@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -122,6 +123,26 @@ class NeedsKeyword(Exception):
 
 def raise_needs_keyword() -> None:
     raise NeedsKeyword(reason="odd")
+
+
+def test_ctrl_c_is_left_to_the_crawl_process():
+    """Ctrl-C reaches the worker too; the crawl process stops gracefully and needs it."""
+    workers = pool()
+
+    async def scenario():
+        pid = await workers.run(os.getpid)
+        os.kill(pid, signal.SIGINT)
+        os.kill(pid, signal.SIGTERM)
+        await asyncio.sleep(0.5)
+        text = "<h1>Still here</h1>"
+        page = await workers.run(read_page, text, "article", ARTICLE, "html", ANCHOR)
+        return pid, page.title, await workers.run(os.getpid)
+
+    try:
+        before, title, after = run(scenario())
+    finally:
+        workers.close()
+    assert title == "Still here" and before == after and workers.restarts == 0
 
 
 def test_a_result_that_cannot_be_read_fails_its_task_only():

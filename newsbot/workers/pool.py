@@ -154,6 +154,8 @@ class _Worker:
             ok, value = pickle.loads(frame[_HEADER.size :])
         except Exception as exc:  # e.g. an exception class that cannot be rebuilt here
             ok, value = False, TaskFailed(f"its result could not be read: {exc!r}")
+        if not ok and not isinstance(value, Exception):  # never a KeyboardInterrupt here
+            value = TaskFailed(f"the worker reported {value!r}")
         if ok:
             entry[0].set_result(value)
         else:

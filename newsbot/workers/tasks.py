@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import struct
 from collections.abc import Callable
 from datetime import datetime
@@ -65,11 +66,18 @@ def _context(name: str) -> Any:
 
 # -- the worker process -----------------------------------------------------------------
 def start_worker(context: dict[str, Any]) -> None:
-    """Keep what the crawl process handed over. (A worker needs no watch on its parent: if
-    the crawl process dies, even by SIGKILL, its end of the task pipe closes and ``serve``
-    reads the end of it.)"""
+    """Keep what the crawl process handed over, and leave stopping to the crawl process.
+
+    Ctrl-C reaches every process of the terminal's group: the crawl process then finishes
+    what is in flight (Scrapy's graceful stop), which needs its worker, so a worker ignores
+    SIGINT and SIGTERM and ends when the crawl process closes the task pipe. It needs no
+    watch on its parent either: if the crawl process dies, even by SIGKILL, its end of the
+    pipe closes and ``serve`` reads the end of it.
+    """
     _CONTEXT.clear()
     _CONTEXT.update(context)
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.SIG_IGN)
 
 
 def peak_memory_mb(pid: int | None = None) -> float:
@@ -101,7 +109,7 @@ def serve(tasks: Any, results: Any, context: dict[str, Any]) -> None:
         try:
             task, args, kwargs = pickle.loads(frame[_HEADER.size :])
             outcome: tuple[bool, Any] = (True, task(*args, **kwargs))
-        except BaseException as exc:  # the crawl process re-raises it
+        except Exception as exc:  # the crawl process re-raises it
             outcome = (False, exc)
         try:
             payload = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
