@@ -246,12 +246,25 @@ class WorkerPool:
     async def warm_up(self) -> None:
         """Start the worker processes now, so they boot while the crawl starts."""
         if self.active:
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(WorkersUnavailable):  # logged; tasks then run here
                 await self._ensure_workers()
 
     async def _ensure_workers(self) -> None:
+        """As many live workers as asked for; none at all from now on if one cannot start."""
+        try:
+            await self._start_missing_workers()
+        except WorkersUnavailable:
+            raise
+        except Exception as exc:  # no process (OSError), a context that does not pickle...
+            self._closed = True
+            logger.error("No worker process could be started (%s): working alone", exc)
+            raise WorkersUnavailable(f"no worker process could be started: {exc}") from None
+
+    async def _start_missing_workers(self) -> None:
         self._live = [w for w in self._live if not w.dead]
         while len(self._live) < self.workers:
+            if self._closed:  # another task's start failed (or the crawl is over)
+                raise WorkersUnavailable("the workers were given up on")
             if self._starting is not None:  # another task is starting one: wait for it
                 await asyncio.shield(self._starting)
                 continue
@@ -289,12 +302,7 @@ class WorkerPool:
     async def _attempt(self, payload: bytes) -> Any:
         if not self.usable:
             raise WorkersUnavailable("the workers were given up on")
-        try:
-            await self._ensure_workers()
-        except Exception as exc:  # no process (OSError), a context that does not pickle...
-            self._closed = True
-            logger.error("No worker process could be started (%s): working alone", exc)
-            raise WorkersUnavailable(f"no worker process could be started: {exc}") from None
+        await self._ensure_workers()
         # the least busy worker (alone: only other first attempts can share it with this task)
         worker = min(self._live, key=lambda w: len(w.inflight))
         task_id = next(self._ids)
