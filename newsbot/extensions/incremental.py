@@ -291,8 +291,8 @@ class IncrementalRuns:
         return "unchanged" if record.content_hash == content_hash(item) else "update"
 
     def _record(self, item: Any, response: Any) -> SeenRecord | None:
-        article_id = item.get("id") if hasattr(item, "get") else None
-        if not article_id:
+        article_id = _item_id(item)
+        if article_id is None:
             return None
         request = getattr(response, "request", None)
         cb_kwargs = getattr(request, "cb_kwargs", None) or {}
@@ -301,23 +301,21 @@ class IncrementalRuns:
         if not isinstance(depth, int):
             depth = self.related_depth
         # the spider lowers an article's depth when a shorter path to it turns up
-        depth = min(depth, getattr(self.spider, "article_depth", {}).get(str(article_id), depth))
+        depth = min(depth, getattr(self.spider, "article_depth", {}).get(article_id, depth))
         expanded = depth < self.related_depth
-        return SeenRecord(str(article_id), content_hash(item), fingerprint, expanded, time.time())
+        return SeenRecord(article_id, content_hash(item), fingerprint, expanded, time.time())
 
     def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
         self._lock_own_parts()
-        if self.store is None:  # nothing will be recorded: no content hash to compute
-            article_id = item.get("id") if hasattr(item, "get") else None
-            if article_id:
-                self._share_unexpanded(str(article_id), response)
+        article_id = _item_id(item)
+        if article_id is None:
             return
-        record = self._record(item, response)
-        if record is None:
-            return
-        self.pending[record.id] = record
-        self.touched.pop(record.id, None)
-        self._share_unexpanded(record.id, response)
+        if self.store is not None:  # without a store nothing is recorded: no content hash
+            record = self._record(item, response)
+            if record is not None:
+                self.pending[record.id] = record
+                self.touched.pop(record.id, None)
+        self._share_unexpanded(article_id, response)
 
     def _share_unexpanded(self, article_id: str, response: Any) -> None:
         """An article page was parsed without following its related entries."""
@@ -493,3 +491,8 @@ class IncrementalRuns:
                 # (Scrapy would otherwise filter its start requests as already seen)
                 _clear_jobdir(self.marker.parent)
             self.marker.unlink()
+
+
+def _item_id(item: Any) -> str | None:
+    article_id = item.get("id") if hasattr(item, "get") else None
+    return str(article_id) if article_id else None
