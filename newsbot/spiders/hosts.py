@@ -52,7 +52,7 @@ class HostPolicy:
         self.mirror_hosts = frozenset(h.lower() for h in mirror_hosts if h)
         self.canonical_host = canonical_host
         self._origins: dict[str, Origin] = {}
-        self._fetchable: dict[str, bool] = {}
+        self._fetchable: dict[Origin, bool] = {}
 
     def origin(self, url: str) -> Origin:
         key = _origin_key(url)
@@ -67,10 +67,9 @@ class HostPolicy:
     def fetchable(self, url: str) -> bool:
         """http(s) on an allowed host (or a subdomain), as Scrapy's offsite filter decides."""
         origin = self.origin(url)
-        allowed = self._fetchable.get(origin.netloc + "|" + origin.scheme)
+        allowed = self._fetchable.get(origin)
         if allowed is None:
-            allowed = self._decide(origin)
-            self._fetchable[origin.netloc + "|" + origin.scheme] = allowed
+            allowed = self._fetchable[origin] = self._decide(origin)
         return allowed
 
     def _decide(self, origin: Origin) -> bool:
