@@ -1,8 +1,8 @@
 """What a worker process runs: plain functions over plain data, free of Scrapy.
 
-The same functions serve the crawl process when it works alone. Objects every task of a kind
-needs (the site profile, the noise rules) are handed to a worker once, when it starts, as its
-context; a task names only its own data (a page's text, an article's blocks).
+``read_with`` also serves the crawl process when it works alone. Objects every task of a
+kind needs (the site profile, the noise rules) are handed to a worker once, when it starts,
+as its context; a task names only its own data (a page's text, an article's blocks).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from parsel import Selector
 from newsbot.cleaning import clean_blocks
 from newsbot.cleaning.clean import CleanResult
 from newsbot.cleaning.learner import LearnedLines
-from newsbot.cleaning.rules import NoiseRules
 from newsbot.extract.ages import age_reader
 from newsbot.extract.article import parse_article
 from newsbot.extract.listing import parse_listing
@@ -41,20 +40,16 @@ def read_with(
     return PARSERS[kind](selector, url, profile, age_reader(profile, anchor))
 
 
-def read_page(
-    text: str, kind: str, url: str, selector_type: str | None, anchor: datetime,
-    profile: SiteProfile | None = None,
-) -> Any:  # fmt: skip
-    """``read_with`` on a page given as text, with the worker's profile unless one is given."""
+def read_page(text: str, kind: str, url: str, selector_type: str | None, anchor: datetime) -> Any:
+    """``read_with`` on a page given as text, with the profile this worker was started with."""
     selector = Selector(text=text, type=selector_type, base_url=url)
-    return read_with(selector, kind, url, profile or _context("profile"), anchor)
+    return read_with(selector, kind, url, _context("profile"), anchor)
 
 
-def clean_body(
-    blocks: list[str], learned: LearnedLines | None, rules: NoiseRules | None = None, **ctx: Any
-) -> CleanResult:
-    """``clean_blocks`` with the lines learned so far for the article's source."""
-    return clean_blocks(blocks, rules or _context("noise_rules"), learner=learned, **ctx)
+def clean_body(blocks: list[str], learned: LearnedLines | None, **ctx: Any) -> CleanResult:
+    """``clean_blocks`` with this worker's noise rules and the lines learned so far for the
+    article's source."""
+    return clean_blocks(blocks, _context("noise_rules"), learner=learned, **ctx)
 
 
 def _context(name: str) -> Any:
