@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.distributed.queue import ClaimingPriorityQueue, requeue_claims
+from newsbot.distributed.queue import (
+    CLAIM_META,
+    REAP,
+    SETTLE,
+    ClaimingPriorityQueue,
+    CrawlKeys,
+)
 from newsbot.incremental import SeenRecord
 from newsbot.incremental.store import RedisSeenStore
 from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
@@ -84,19 +90,42 @@ def test_redis_seen_store_round_trip_and_expiry(redis_url):
 class _Spider:
     name = "daily8"
 
+    def parse(self, response):  # request_from_dict looks callbacks up on the spider
+        return None
 
-def test_claimed_requests_go_back_to_the_queue(redis_client):
+
+def _queue(client, worker: str = "w1") -> ClaimingPriorityQueue:
+    from newsbot.distributed import serializer
+
+    queue = ClaimingPriorityQueue(
+        client, _Spider(), "newsbot:%(spider)s:requests", serializer=serializer
+    )
+    queue.keys = CrawlKeys("daily8", worker)
+    return queue
+
+
+def test_claims_carry_a_new_token_when_handed_to_another_worker(redis_client):
     from scrapy import Request
 
-    queue = ClaimingPriorityQueue(redis_client, _Spider(), "newsbot:%(spider)s:requests")
-    queue.claims_key = "newsbot:daily8:inflight:w1"
+    first, second = _queue(redis_client, "w1"), _queue(redis_client, "w2")
     for i, priority in enumerate([0, 10, 5]):
-        queue.push(Request(f"http://x/{i}", priority=priority))
-    assert queue.pop().url == "http://x/1"  # highest priority first, as scrapy-redis does
-    assert len(queue) == 2 and redis_client.hlen(queue.claims_key) == 1
-    assert requeue_claims(redis_client, queue.claims_key, queue.key) == 1
-    assert len(queue) == 3 and not redis_client.exists(queue.claims_key)
-    assert queue.pop().url == "http://x/1"
+        first.push(Request(f"http://x/{i}", priority=priority))
+    taken = first.pop()
+    assert taken.url == "http://x/1"  # highest priority first, as scrapy-redis does
+    token = taken.meta[CLAIM_META]
+    assert len(first) == 2 and redis_client.hlen(first.keys.claims) == 1
+    # w1 falls silent: its claim goes back to the queue; w2 takes it over with a new token
+    reap = redis_client.register_script(REAP)
+    keys = first.keys
+    assert reap(keys=[keys.workers, keys.claims, first.key, keys.reassigned, keys.wake],
+                args=["w1", 5]) == 1  # fmt: skip
+    again = second.pop()
+    assert again.url == "http://x/1" and again.meta[CLAIM_META] != token
+    # the stale holder cannot ack it: settle reports the token lost and changes nothing
+    settle = redis_client.register_script(SETTLE)
+    lost = settle(keys=[keys.workers, keys.claims, first.key, keys.wake], args=[1, token])
+    assert [t.decode() for t in lost] == [token]
+    assert redis_client.hlen(second.keys.claims) == 1
 
 
 # -- two worker processes ------------------------------------------------------------------------

@@ -16,11 +16,14 @@ from typing import Any
 
 from scrapy.settings import BaseSettings
 
+from newsbot.distributed.claims import ClaimLedger
 from newsbot.incremental.store import _safe_url
 
 logger = logging.getLogger(__name__)
 
 CMDLINE = 40
+ATOMIC = "newsbot.feeds.AtomicFileFeedStorage"
+FENCED = "newsbot.distributed.storage.FencedFileFeedStorage"
 
 
 def redis_url(settings: BaseSettings) -> str:
@@ -58,10 +61,19 @@ class RedisAddon:
             "SCHEDULER_PERSIST": True,  # workers finish at different times: never flush on close
             "SCHEDULER_QUEUE_KEY": "newsbot:%(spider)s:requests",
             "SCHEDULER_DUPEFILTER_KEY": "newsbot:%(spider)s:dupefilter",
+            # requests as JSON data, never pickles: a writable Redis cannot run code here
+            "SCHEDULER_SERIALIZER": "newsbot.distributed.serializer",
         }
         for key, value in values.items():
             if (settings.getpriority(key) or 0) < CMDLINE:
                 settings.set(key, value, priority="spider")
+        # exports get their final name only after this worker's claims are acked (the fence)
+        storages = dict(settings.getdict("FEED_STORAGES"))
+        for scheme in ("", "file"):
+            if storages.get(scheme) in (None, ATOMIC):
+                storages[scheme] = FENCED
+        settings.set("FEED_STORAGES", storages, priority="spider")
+        settings.set_in_component_priority_dict("EXTENSIONS", ClaimLedger, 505)
         logger.info(
             "newsbot distributed mode: scrapy-redis scheduler and duplicate filter on %s",
             _safe_url(url),

@@ -1,52 +1,195 @@
-"""scrapy-redis's priority queue, with claims: a popped request is not gone until acked.
+"""scrapy-redis's priority queue, with claims that carry a fencing token.
 
-``pop`` moves the request atomically (one Lua script) from the shared sorted set into the
-worker's claims hash ``newsbot:<spider>:inflight:<worker>`` (request -> score). The worker
-deletes its claims only once the items of those requests are in a finished export
-(:class:`newsbot.distributed.scheduler.DistributedScheduler`); a worker that dies keeps its
-claims, and another worker puts them back in the queue.
+Keys of one crawl (``newsbot:<spider>:...``):
+
+- ``requests``: scrapy-redis's sorted set of requests (JSON, see
+  :mod:`newsbot.distributed.serializer`), lowest score first.
+- ``inflight:<worker>``: the worker's claims, token -> ``<score>:<request>``. ``pop`` moves a
+  request from the queue into it atomically (one Lua script) under a new token from the
+  counter ``claim-token``; a request that goes back to the queue and is popped again gets a
+  new token, so a stale holder of the old one can tell that it lost it.
+- ``reassigned``: requests put back from a dead (or silent) worker's claims; whoever pops
+  one again counts it as taken over.
+- channel ``wake``: a message when requests arrive in an empty queue or are put back, so idle
+  workers ask for work at once instead of at Scrapy's next 5-second heartbeat.
+
+The worker acks (deletes) its claims only once the items of those requests are in a finished
+export (:class:`newsbot.distributed.claims.ClaimLedger`).
 """
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from typing import Any
 
 from scrapy_redis.queue import PriorityQueue
+
+from newsbot.distributed.serializer import RefusedPayload, describe
+
+logger = logging.getLogger(__name__)
+
+CLAIM_META = "newsbot_claim"  # request.meta: the token under which this worker holds it
 
 POP_AND_CLAIM = """
 local found = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #found == 0 then return false end
 redis.call('ZREM', KEYS[1], found[1])
-redis.call('HSET', KEYS[2], found[1], found[2])
-return found[1]
+local token = redis.call('INCR', KEYS[3])
+redis.call('HSET', KEYS[2], token, found[2] .. ':' .. found[1])
+local taken = redis.call('HDEL', KEYS[4], found[1])
+return {found[1], tostring(token), taken}
 """
 
-REQUEUE = """
-local claims = redis.call('HGETALL', KEYS[1])
-for i = 1, #claims, 2 do
-  redis.call('ZADD', KEYS[2], claims[i + 1], claims[i])
-end
-redis.call('DEL', KEYS[1])
-return #claims / 2
+PUSH_AND_WAKE = """
+local empty = redis.call('ZCARD', KEYS[1]) == 0
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+if empty then redis.call('PUBLISH', KEYS[2], 'pushed') end
 """
+
+# Put a claim back in the queue: ``<score>:<request>`` -> ZADD score request.
+RELEASE_ONE = """
+local function release(claim)
+  local sep = string.find(claim, ':', 1, true)
+  local request = string.sub(claim, sep + 1)
+  redis.call('ZADD', KEYS[3], string.sub(claim, 1, sep - 1), request)
+  return request
+end
+"""
+
+# Re-queue every claim of worker ARGV[1] unless its heartbeat (Redis server time) is younger
+# than ARGV[2] seconds; drop its registration. Returns how many requests went back.
+REAP = (
+    RELEASE_ONE
+    + """
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
+local state = redis.call('HGET', KEYS[1], ARGV[1])
+if state then
+  local ok, decoded = pcall(cjson.decode, state)
+  local at = (ok and type(decoded) == 'table' and tonumber(decoded['at'])) or 0
+  if now - at <= tonumber(ARGV[2]) then return 0 end
+end
+local claims = redis.call('HVALS', KEYS[2])
+for i = 1, #claims do
+  redis.call('HSET', KEYS[4], release(claims[i]), 1)
+end
+redis.call('DEL', KEYS[2])
+redis.call('HDEL', KEYS[1], ARGV[1])
+if #claims > 0 then redis.call('PUBLISH', KEYS[5], 'requeued') end
+return #claims
+"""
+)
+
+# The fence. ARGV: n, then n tokens to ack (their results are in the export about to be
+# finished), then tokens to release (never downloaded: back to the queue). All or nothing:
+# if any token is no longer this worker's, nothing changes and the lost tokens are returned.
+SETTLE = (
+    RELEASE_ONE
+    + """
+local n = tonumber(ARGV[1])
+local lost = {}
+for i = 2, #ARGV do
+  if redis.call('HEXISTS', KEYS[2], ARGV[i]) == 0 then table.insert(lost, ARGV[i]) end
+end
+if #lost > 0 then return lost end
+for i = n + 2, #ARGV do release(redis.call('HGET', KEYS[2], ARGV[i])) end
+for i = 2, #ARGV do redis.call('HDEL', KEYS[2], ARGV[i]) end
+if #ARGV > n + 1 then redis.call('PUBLISH', KEYS[4], 'requeued') end
+return lost
+"""
+)
+
+BEAT = """
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
+local known = redis.call('HEXISTS', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode({at = now, busy = ARGV[2] == '1'}))
+return known
+"""
+
+
+@dataclass(frozen=True)
+class CrawlKeys:
+    """The Redis keys of one spider's crawl, for one worker."""
+
+    spider: str
+    worker: str
+
+    @property
+    def base(self) -> str:
+        return f"newsbot:{self.spider}"
+
+    @property
+    def workers(self) -> str:
+        return f"{self.base}:workers"
+
+    @property
+    def claims_prefix(self) -> str:
+        return f"{self.base}:inflight:"
+
+    @property
+    def claims(self) -> str:
+        return self.claims_prefix + self.worker
+
+    def claims_of(self, worker: str) -> str:
+        return self.claims_prefix + worker
+
+    @property
+    def counter(self) -> str:
+        return f"{self.base}:claim-token"
+
+    @property
+    def reassigned(self) -> str:
+        return f"{self.base}:reassigned"
+
+    @property
+    def wake(self) -> str:
+        return f"{self.base}:wake"
 
 
 class ClaimingPriorityQueue(PriorityQueue):
-    claims_key: str | None = None
+    """Pops claim; pushes wake idle workers; entries that are not requests are refused."""
+
+    keys: CrawlKeys | None = None
+    on_claim: Any = None  # callable(request, token, taken_over)
+    on_refused: Any = None  # callable(description, reason)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pop = self.server.register_script(POP_AND_CLAIM)
+        self._push = self.server.register_script(PUSH_AND_WAKE)
+
+    def push(self, request: Any) -> None:
+        data = self._encode_request(request)
+        wake = self.keys.wake if self.keys else f"newsbot:{self.spider.name}:wake"
+        self._push(keys=[self.key, wake], args=[-request.priority, data])
 
     def pop(self, timeout: int = 0) -> Any:
-        if self.claims_key is None:
+        if self.keys is None:
             return super().pop(timeout)
-        data = self._pop(keys=[self.key, self.claims_key])
-        if data:
-            return self._decode_request(data)
-        return None
+        while True:
+            found = self._pop(keys=[self.key, self.keys.claims, self.keys.counter,
+                                    self.keys.reassigned])  # fmt: skip
+            if not found:
+                return None
+            data, token, taken = found[0], found[1].decode(), bool(found[2])
+            try:
+                request = self._decode_request(data)
+            except Exception as exc:  # never crash on what someone wrote into Redis
+                reason = str(exc) if isinstance(exc, RefusedPayload) else repr(exc)
+                self.server.hdel(self.keys.claims, token)  # dropped: never re-queued
+                logger.error(
+                    "Distributed crawl: refused a queue entry that is not a request stored "
+                    "as data (%s): %s",
+                    reason,
+                    describe(data),
+                )
+                if self.on_refused is not None:
+                    self.on_refused()
+                continue
+            request.meta[CLAIM_META] = token
+            if self.on_claim is not None:
+                self.on_claim(request, token, taken)
+            return request
 
-
-def requeue_claims(server: Any, claims_key: str, queue_key: str) -> int:
-    """Put every claimed request of ``claims_key`` back in the queue (atomically)."""
-    return int(server.register_script(REQUEUE)(keys=[claims_key, queue_key]))

@@ -1,22 +1,31 @@
-"""scrapy-redis's scheduler for several workers that may be killed.
+"""scrapy-redis's scheduler for several workers that share one crawl, stall, or get killed.
 
 Every worker of one crawl (same spider, same Redis):
 
-- registers in ``newsbot:<spider>:workers`` (worker id -> last heartbeat and whether it has
-  work in progress) and refreshes that every ``NEWSBOT_REDIS_HEARTBEAT`` seconds;
-- pops requests through :class:`~newsbot.distributed.queue.ClaimingPriorityQueue`, so each
-  request it takes stays claimed by it until its items are in a finished export;
-- acks (deletes) its claims at ``feed_exporter_closed``, after its export was renamed;
+- registers in ``newsbot:<spider>:workers`` (worker id -> last heartbeat, in Redis server
+  time, and whether it has work in progress) and refreshes that every
+  ``NEWSBOT_REDIS_HEARTBEAT`` seconds from its own thread;
+- takes a request from Redis only when it is about to download it: Scrapy's engine asks the
+  scheduler for requests until ``CONCURRENT_REQUESTS`` are in the downloader, where they may
+  wait out a download delay (AutoThrottle) for many seconds; this scheduler hands out a new
+  one only while fewer than ``NEWSBOT_REDIS_PREFETCH`` (1) of this worker's requests wait
+  there, so what one worker cannot start yet stays in the queue for the others;
+- is woken when requests arrive (Redis pub/sub, :mod:`newsbot.distributed.queue`) and when
+  one of its requests starts downloading, instead of waiting for Scrapy's 5-second heartbeat;
+- pops requests as claims with a fencing token
+  (:class:`~newsbot.distributed.queue.ClaimingPriorityQueue`), and acks them before its
+  export gets its final name (:class:`~newsbot.distributed.claims.ClaimLedger`);
 - re-queues the claims of any worker whose heartbeat is older than
-  ``NEWSBOT_REDIS_WORKER_TIMEOUT`` (killed, or its machine died): those requests are crawled
-  again by a live worker, and since the dead worker never finished its export, every
-  article still ends up in exactly one finished export;
+  ``NEWSBOT_REDIS_WORKER_TIMEOUT`` (killed, its machine died, or stalled): a live worker
+  crawls them again; a stalled one that comes back finds its tokens gone and leaves those
+  results out of its export, so every article ends up in exactly one finished export;
 - stays open while the queue has requests or another live worker still has work in
   progress (that work may add requests); the last worker to finish a complete crawl clears
   the duplicate filter so the next scheduled run starts afresh.
 
-A worker stopped gracefully (Ctrl-C) leaves the queue and the duplicate filter in Redis: the
-next run with the same Redis resumes the crawl (like ``JOBDIR`` on one machine).
+A worker stopped gracefully (Ctrl-C) puts the requests it had claimed but not downloaded back
+and leaves the queue and the duplicate filter in Redis: the next run with the same Redis
+resumes the crawl (like ``JOBDIR`` on one machine).
 """
 
 from __future__ import annotations
@@ -26,7 +35,6 @@ import logging
 import os
 import socket
 import threading
-import time
 import uuid
 from typing import Any
 
@@ -35,10 +43,13 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
+from newsbot.distributed.claims import ClaimLedger
 from newsbot.distributed.expansion import expansion_keys
-from newsbot.distributed.queue import requeue_claims
+from newsbot.distributed.queue import BEAT, CLAIM_META, REAP, CrawlKeys
 
 logger = logging.getLogger(__name__)
+
+NUDGE_EVERY = 0.2  # seconds: how soon a freed download slot or a wake-up message is acted on
 
 
 def worker_id() -> str:
@@ -56,32 +67,35 @@ class DistributedScheduler(Scheduler):
         scheduler.worker = worker_id()
         scheduler.heartbeat_every = settings.getfloat("NEWSBOT_REDIS_HEARTBEAT", 1.0)
         scheduler.worker_timeout = settings.getfloat("NEWSBOT_REDIS_WORKER_TIMEOUT", 15.0)
-        scheduler.acked = False
-        scheduler.loop = None
+        scheduler.prefetch = max(1, settings.getint("NEWSBOT_REDIS_PREFETCH", 1))
+        scheduler.ledger = crawler.get_extension(ClaimLedger) or ClaimLedger(crawler)
+        scheduler.done = False
+        scheduler.loops = []
         scheduler.busy = True
+        scheduler.was_registered = False
+        scheduler.maybe_work = True  # the queue may have requests for us
+        scheduler.wake = threading.Event()
         scheduler.stop_beating = threading.Event()
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(scheduler.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(scheduler.feed_exporter_closed, signal=signals.feed_exporter_closed)
         return scheduler
 
-    # -- keys ------------------------------------------------------------------------------
-    def _keys(self, spider_name: str) -> None:
-        base = f"newsbot:{spider_name}"
-        self.workers_key = f"{base}:workers"
-        self.claims_prefix = f"{base}:inflight:"
-        self.claims_key = self.claims_prefix + self.worker
-
     # -- lifecycle -------------------------------------------------------------------------
     def open(self, spider: Any) -> Any:
         result = super().open(spider)
-        self._keys(spider.name)
-        self.queue.claims_key = self.claims_key
-        requeued = self.reap(startup=True)
+        self.keys = CrawlKeys(spider.name, self.worker)
+        self.queue.keys = self.keys
+        self.queue.on_claim = self.ledger.claimed
+        self.queue.on_refused = self.ledger.refused
+        self.ledger.bind(self.server, self.keys, self.queue.key)
+        self._beat = self.server.register_script(BEAT)
+        self._reap = self.server.register_script(REAP)
+        requeued = self.reap()
         live = [w for w in self._workers() if w != self.worker]
         if not live and not len(self.queue) and not requeued:
             self.df.clear()  # a new crawl: the previous one finished or died with nothing left
-            self.server.delete(*expansion_keys(spider.name))
+            self.server.delete(*expansion_keys(spider.name), self.keys.reassigned)
             logger.info("Distributed crawl: first worker, starting a new crawl (%s)", self.worker)
         else:
             logger.info(
@@ -91,12 +105,63 @@ class DistributedScheduler(Scheduler):
                 self.worker,
             )
         self.beat(busy=True)
-        # The heartbeat has its own thread: a reactor busy parsing pages must not look dead.
+        # Heartbeat and wake-ups have their own threads: a reactor busy parsing pages must
+        # not look dead, and a blocking wait for messages must not block the reactor.
         threading.Thread(target=self._heartbeat, name="newsbot-heartbeat", daemon=True).start()
-        self.loop = task.LoopingCall(self._tick)
-        self.loop.start(self.heartbeat_every, now=False)
+        threading.Thread(target=self._listen, name="newsbot-wake", daemon=True).start()
+        for every, call in ((self.heartbeat_every, self._tick), (NUDGE_EVERY, self._nudge)):
+            loop = task.LoopingCall(call)
+            loop.start(every, now=False)
+            self.loops.append(loop)
         return result
 
+    # -- taking requests -------------------------------------------------------------------
+    def _waiting(self) -> int:
+        """This worker's requests in the downloader that have not started downloading."""
+        downloader = getattr(getattr(self.crawler, "engine", None), "downloader", None)
+        if downloader is None:
+            return 0
+        transferring = sum(len(slot.transferring) for slot in downloader.slots.values())
+        return max(0, len(downloader.active) - transferring)
+
+    def next_request(self) -> Any:
+        if self._waiting() >= self.prefetch:
+            return None  # the rest stays in Redis for other workers
+        request = super().next_request()
+        self.maybe_work = request is not None
+        return request
+
+    def _nudge(self) -> None:
+        """Ask the engine for requests when a wake-up came, or when one of ours started
+        downloading and more may be in the queue (Scrapy's own heartbeat is 5 s)."""
+        woken = self.wake.is_set()
+        if not (woken or (self.maybe_work and self._waiting() < self.prefetch)):
+            return
+        self.wake.clear()
+        if woken:
+            self.maybe_work = True
+        slot = getattr(getattr(self.crawler, "engine", None), "_slot", None)
+        nextcall = getattr(slot, "nextcall", None)
+        if nextcall is not None:
+            nextcall.schedule()
+
+    def _listen(self) -> None:
+        pubsub = None
+        while not self.stop_beating.is_set():
+            try:
+                if pubsub is None:
+                    pubsub = self.server.pubsub(ignore_subscribe_messages=True)
+                    pubsub.subscribe(self.keys.wake)
+                if pubsub.get_message(timeout=1.0) is not None:
+                    self.wake.set()
+            except Exception:  # Redis away for a moment: Scrapy's heartbeat still polls
+                logger.debug("Distributed crawl: wake-up channel failed", exc_info=True)
+                pubsub = None
+                self.stop_beating.wait(self.heartbeat_every)
+        if pubsub is not None:
+            pubsub.close()
+
+    # -- heartbeat and dead workers --------------------------------------------------------
     def _heartbeat(self) -> None:
         while not self.stop_beating.wait(self.heartbeat_every):
             try:
@@ -104,15 +169,34 @@ class DistributedScheduler(Scheduler):
             except Exception:  # Redis away for a moment: try again next beat
                 logger.warning("Distributed crawl: heartbeat failed", exc_info=True)
 
+    def beat(self, busy: bool) -> None:
+        if self.stop_beating.is_set():
+            return
+        known = self._beat(keys=[self.keys.workers], args=[self.worker, int(busy)])
+        if self.was_registered and not known:
+            logger.warning(
+                "Distributed crawl: this worker (%s) was silent longer than "
+                "NEWSBOT_REDIS_WORKER_TIMEOUT (%gs) and was taken for dead: the requests it "
+                "had claimed went to other workers, and their results will not be exported here",
+                self.worker,
+                self.worker_timeout,
+            )
+            self._stat("declared_dead")
+        self.was_registered = True
+
     def _workers(self) -> dict[str, dict[str, Any]]:
-        raw = self.server.hgetall(self.workers_key)
         workers = {}
-        for key, value in raw.items():
+        for key, value in self.server.hgetall(self.keys.workers).items():
             try:
-                workers[key.decode()] = json.loads(value)
+                state = json.loads(value)
             except ValueError:
-                workers[key.decode()] = {"at": 0, "busy": False}
+                state = None
+            workers[key.decode()] = state if isinstance(state, dict) else {"at": 0}
         return workers
+
+    def _now(self) -> float:
+        seconds, micros = self.server.time()
+        return float(seconds) + micros / 1e6
 
     def _busy(self) -> bool:
         engine = getattr(self.crawler, "engine", None)
@@ -121,97 +205,108 @@ class DistributedScheduler(Scheduler):
         except Exception:  # the engine is closing
             return False
 
-    def beat(self, busy: bool) -> None:
-        if self.stop_beating.is_set():
-            return
-        state = {"at": time.time(), "busy": busy}
-        self.server.hset(self.workers_key, self.worker, json.dumps(state))
-
     def _tick(self) -> None:
         try:
             self.busy = self._busy()
             self.reap()
         except Exception:
-            logger.exception("Distributed crawl: heartbeat failed")
+            logger.exception("Distributed crawl: looking for dead workers failed")
 
-    def reap(self, startup: bool = False) -> int:
+    def reap(self) -> int:
         """Re-queue the claims of dead workers; the number of requests put back."""
-        workers = self._workers()
-        now = time.time()
-        dead = {w for w, s in workers.items() if now - float(s.get("at", 0)) > self.worker_timeout}
-        dead.discard(self.worker)
+        owners = set(self._workers())
+        for key in self.server.scan_iter(match=self.keys.claims_prefix + "*", count=100):
+            owners.add(key.decode().removeprefix(self.keys.claims_prefix))
+        owners.discard(self.worker)
         requeued = 0
-        for key in self.server.scan_iter(match=self.claims_prefix + "*", count=100):
-            owner = key.decode().removeprefix(self.claims_prefix)
-            if owner == self.worker or (owner in workers and owner not in dead):
-                continue
-            count = requeue_claims(self.server, key.decode(), self.queue.key)
+        for owner in sorted(owners):
+            count = int(
+                self._reap(
+                    keys=[self.keys.workers, self.keys.claims_of(owner), self.queue.key,
+                          self.keys.reassigned, self.keys.wake],
+                    args=[owner, self.worker_timeout],
+                )  # fmt: skip
+            )
             if count:
                 requeued += count
-                self._stat("distributed/requeued", count)
+                self._stat("requeued", count)
                 logger.warning(
-                    "Distributed crawl: worker %s is gone; put its %d claimed request(s) back "
-                    "in the queue",
+                    "Distributed crawl: worker %s is gone (no heartbeat for %gs); put its %d "
+                    "claimed request(s) back in the queue",
                     owner,
+                    self.worker_timeout,
                     count,
                 )
-        if dead:
-            self.server.hdel(self.workers_key, *dead)
         return requeued
 
     def _stat(self, key: str, count: int = 1) -> None:
         stats = getattr(self.crawler, "stats", None)
         if stats is not None:
-            stats.inc_value(f"newsbot/{key}", count)
+            stats.inc_value(f"newsbot/distributed/{key}", count)
 
     def spider_idle(self, spider: Any) -> None:
+        if self.busy:
+            self.server.publish(self.keys.wake, "idle")  # others waiting on us look again
         self.busy = False
         self.beat(busy=False)
         self.reap()
         if len(self.queue):
             raise DontCloseSpider
-        now = time.time()
+        now = self._now()
         for worker, state in self._workers().items():
             if worker == self.worker:
                 continue
             if state.get("busy") and now - float(state.get("at", 0)) <= self.worker_timeout:
-                self._stat("distributed/waited")
+                self._stat("waited")
                 raise DontCloseSpider  # its work may add requests, or it may die
         return None
 
+    # -- closing ---------------------------------------------------------------------------
     def close(self, reason: str) -> Any:
-        # Never flush on close: other workers may still be crawling. Claims are acked at
-        # feed_exporter_closed, once this worker's items are in a finished export.
+        # Never flush on close: other workers may still be crawling. Requests this worker
+        # claimed but never downloaded (a graceful stop) go back to the queue at settle.
+        downloader = getattr(getattr(self.crawler, "engine", None), "downloader", None)
+        for request in getattr(downloader, "active", ()):
+            token = request.meta.get(CLAIM_META)
+            if token:
+                self.ledger.release.add(token)
         return None
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        feeds = self.crawler.settings.getdict("FEEDS")
-        if not feeds:
-            self._ack(exports_ok=True)
+        if not self.crawler.settings.getdict("FEEDS"):
+            self._finish(exports_ok=True)
 
     def feed_exporter_closed(self) -> None:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         failed = any(k.startswith("feedexport/failed_count/") for k in stats)
-        self._ack(exports_ok=not failed)
+        self._finish(exports_ok=not failed)
 
-    def _ack(self, exports_ok: bool) -> None:
-        if self.acked:
+    def _finish(self, exports_ok: bool) -> None:
+        if self.done:
             return
-        self.acked = True
-        if self.loop is not None and self.loop.running:
-            self.loop.stop()
-        self.stop_beating.set()
-        if exports_ok:
-            claimed = self.server.hlen(self.claims_key)
-            self.server.delete(self.claims_key)
-            logger.info("Distributed crawl: acked %d request(s) of %s", claimed, self.worker)
-        else:
+        self.done = True
+        for loop in self.loops:
+            if loop.running:
+                loop.stop()
+        if not exports_ok or not self._settled():
+            self.stop_beating.set()
             logger.error("Exports not finished: claims of %s stay for re-queueing", self.worker)
             return  # the heartbeat goes stale and another worker re-queues the claims
-        self.server.hdel(self.workers_key, self.worker)
+        self.stop_beating.set()
+        self.server.hdel(self.keys.workers, self.worker)
+        self.server.publish(self.keys.wake, "left")
         others = self._workers()
-        claims = any(True for _ in self.server.scan_iter(match=self.claims_prefix + "*"))
+        claims = any(True for _ in self.server.scan_iter(match=self.keys.claims_prefix + "*"))
         if not others and not len(self.queue) and not claims:
             self.df.clear()
-            self.server.delete(*expansion_keys(self.spider.name))
+            self.server.delete(*expansion_keys(self.spider.name), self.keys.reassigned)
             logger.info("Distributed crawl: last worker done; duplicate filter cleared")
+
+    def _settled(self) -> bool:
+        """Settle now if no fenced export did (no file feeds); False if that failed."""
+        try:
+            self.ledger.settle()
+        except Exception:
+            logger.exception("Distributed crawl: could not ack the claims of %s", self.worker)
+            return False
+        return self.ledger.settled

@@ -38,7 +38,7 @@ def peak_memory_mb() -> float | None:
 def build_summary(
     stats: dict[str, Any], started: datetime, finished: datetime, reason: str | None
 ) -> dict[str, Any]:
-    return {
+    summary = {
         "started_at": to_iso_z(started),
         "finished_at": to_iso_z(finished),
         "finish_reason": reason,
@@ -68,6 +68,14 @@ def build_summary(
             "skipped_seen": stats.get("newsbot/skipped/seen", 0),
         },
     }
+    if "newsbot/distributed/claimed" in stats:  # issue 17: this worker's share of the crawl
+        counts = _by_prefix(stats, "newsbot/distributed/")
+        summary["items"] -= counts.get("items_given_up", 0)  # not in the finished export
+        summary["distributed"] = {
+            key: counts.get(key, 0)
+            for key in ("claimed", "finished", "lost", "taken_over", "items_given_up", "refused")
+        }
+    return summary
 
 
 def summary_path(export: Path) -> Path:

@@ -1,0 +1,193 @@
+"""What this worker claimed, and the fence that keeps a stale worker's results out of exports.
+
+A worker that stops answering (a long GC pause, a suspended VM, SIGSTOP) for longer than
+``NEWSBOT_REDIS_WORKER_TIMEOUT`` looks dead: another worker puts its claims back in the queue
+and crawls them again. When the stale worker comes back it still has the pages it fetched
+under those claims, possibly already written to its ``.part`` export.
+
+The ledger remembers, for every claim token this worker popped, the URL and the article ids
+its response produced. Before the export gets its final name
+(:class:`newsbot.distributed.storage.FencedFileFeedStorage`), :meth:`ClaimLedger.settle`
+acks every claim in one atomic Redis script, which succeeds only if each token is still this
+worker's. A token that is not (it was handed to another worker) is lost: the lines of its
+articles are removed from the open exports, the worker logs what it gave up, and it tries
+again. Once the script has acked, no other worker can take those requests, so every article
+is in exactly one finished export whatever the timing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+
+from newsbot.distributed.queue import CLAIM_META, SETTLE, CrawlKeys
+
+logger = logging.getLogger(__name__)
+
+STATS = "newsbot/distributed/"
+
+
+@dataclass
+class Claim:
+    url: str
+    ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OpenExport:
+    path: Path
+    handle: IO[bytes]
+    line_based: bool  # JSON Lines without post-processing: lines can be removed
+
+
+def drop_lines(export: OpenExport, ids: set[str]) -> int:
+    """Remove the JSON lines whose ``id`` is in ``ids`` from an export still being written."""
+    export.handle.flush()
+    kept: list[bytes] = []
+    dropped = 0
+    for line in export.path.read_bytes().splitlines(keepends=True):
+        try:
+            record = json.loads(line)
+        except ValueError:
+            record = None
+        if isinstance(record, dict) and record.get("id") in ids:
+            dropped += 1
+            continue
+        kept.append(line)
+    if dropped:
+        export.handle.seek(0)
+        export.handle.truncate()
+        export.handle.write(b"".join(kept))
+        export.handle.flush()
+        os.fsync(export.handle.fileno())
+    return dropped
+
+
+class ClaimLedger:
+    """Extension (distributed mode only): claims of this worker and the settle fence."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.claims: dict[str, Claim] = {}
+        self.lost: set[str] = set()
+        self.release: set[str] = set()  # claimed, never downloaded: back to the queue
+        self.exports: list[OpenExport] = []
+        self.server: Any = None
+        self.keys: CrawlKeys | None = None
+        self.settled = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ClaimLedger:
+        ledger = cls(crawler)
+        crawler.signals.connect(ledger.item_scraped, signal=signals.item_scraped)
+        return ledger
+
+    def bind(self, server: Any, keys: CrawlKeys, queue_key: str) -> None:
+        self.server = server
+        self.keys = keys
+        self.queue_key = queue_key
+        self._settle = server.register_script(SETTLE)
+
+    # -- bookkeeping -----------------------------------------------------------------------
+    def _stat(self, name: str, count: int = 1) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(STATS + name, count)
+
+    def claimed(self, request: Any, token: str, taken_over: bool) -> None:
+        self.claims[token] = Claim(request.url)
+        self._stat("claimed")
+        if taken_over:
+            self._stat("taken_over")
+
+    def refused(self) -> None:
+        self._stat("refused")
+
+    def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
+        request = getattr(response, "request", None)
+        token = request.meta.get(CLAIM_META) if request is not None else None
+        claim = self.claims.get(token) if token else None
+        article_id = ItemAdapter(item).get("id")
+        if claim is not None and article_id is not None:
+            claim.ids.append(str(article_id))
+
+    def register_export(self, path: Path, handle: IO[bytes], line_based: bool) -> None:
+        self.exports.append(OpenExport(path, handle, line_based))
+
+    # -- the fence -------------------------------------------------------------------------
+    def settle(self) -> None:
+        """Ack this worker's claims, removing from open exports what lost claims produced.
+
+        Call with every item written (the crawl has closed) and before any export gets its
+        final name. Raises when Redis cannot be reached: the exports are then not finished
+        and the claims stay, to be crawled again by another worker.
+        """
+        if self.settled or self.server is None or self.keys is None:
+            return
+        release = sorted(self.release - self.lost)
+        while True:
+            ack = [t for t in self.claims if t not in self.lost and t not in self.release]
+            lost = self._settle(
+                keys=[self.keys.workers, self.keys.claims, self.queue_key,
+                      self.keys.wake],
+                args=[len(ack), *ack, *release],
+            )  # fmt: skip
+            if not lost:
+                break
+            self.give_up({t.decode() if isinstance(t, bytes) else str(t) for t in lost})
+            release = [t for t in release if t not in self.lost]
+        self.settled = True
+        self._stat("finished", len(ack))
+        if release:
+            self._stat("released", len(release))
+        logger.info(
+            "Distributed crawl: acked %d claimed request(s) of %s; %d never downloaded went "
+            "back to the queue; %d lost to other workers",
+            len(ack),
+            self.keys.worker,
+            len(release),
+            len(self.lost),
+        )
+
+    def give_up(self, tokens: set[str]) -> None:
+        tokens -= self.lost
+        if not tokens:
+            return
+        self.lost |= tokens
+        ids = {i for t in tokens for i in self.claims[t].ids if t in self.claims}
+        dropped = 0
+        for export in self.exports:
+            if export.line_based:
+                dropped += drop_lines(export, ids)
+            elif ids:
+                logger.error(
+                    "Distributed crawl: %s is not JSON Lines; cannot remove the %d article(s) "
+                    "of lost claims from it: they may be exported twice",
+                    export.path,
+                    len(ids),
+                )
+        self._stat("lost", len(tokens))
+        self._stat("items_given_up", len(ids))
+        logger.warning(
+            "Distributed crawl: lost the claim of %d request(s): this worker was silent longer "
+            "than NEWSBOT_REDIS_WORKER_TIMEOUT and other workers took them over. Gave up %d "
+            "article(s) (%d export line(s) removed):",
+            len(tokens),
+            len(ids),
+            dropped,
+        )
+        for token in sorted(tokens, key=int):
+            claim = self.claims.get(token)
+            if claim is not None:
+                logger.warning(
+                    "Distributed crawl: gave up %s (claim %s): %s",
+                    claim.url,
+                    token,
+                    ", ".join(claim.ids) if claim.ids else "no article",
+                )

@@ -1,0 +1,42 @@
+"""newsbot's atomic file exports, fenced: in distributed mode an export gets its final name
+only after :meth:`newsbot.distributed.claims.ClaimLedger.settle` has acked this worker's
+claims (and removed from the open exports whatever lost claims produced)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, Any
+
+from newsbot.distributed.claims import ClaimLedger
+from newsbot.feeds import AtomicFileFeedStorage
+
+LINE_FORMATS = ("jsonlines", "jsonl", "jl")
+
+
+class FencedFileFeedStorage(AtomicFileFeedStorage):
+    def __init__(
+        self, uri: str, *, feed_options: dict[str, Any] | None = None, crawler: Any = None
+    ) -> None:
+        super().__init__(uri, feed_options=feed_options)
+        options = feed_options or {}
+        self.line_based = options.get("format") in LINE_FORMATS and not options.get(
+            "postprocessing"
+        )
+        self.ledger = crawler.get_extension(ClaimLedger) if crawler is not None else None
+
+    @classmethod
+    def from_crawler(
+        cls, crawler: Any, uri: str, *, feed_options: dict[str, Any] | None = None
+    ) -> FencedFileFeedStorage:
+        return cls(uri, feed_options=feed_options, crawler=crawler)
+
+    def open(self, spider: Any) -> IO[bytes]:
+        handle = super().open(spider)
+        if self.ledger is not None:
+            self.ledger.register_export(Path(self._temporary), handle, self.line_based)
+        return handle
+
+    def store(self, file: IO[bytes]) -> None:
+        if self.ledger is not None:
+            self.ledger.settle()  # raises if Redis is away: the export stays a .part
+        return super().store(file)
