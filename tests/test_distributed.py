@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import pickle
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -22,8 +24,10 @@ from newsbot.distributed.queue import (
 from newsbot.incremental import SeenRecord
 from newsbot.incremental.store import RedisSeenStore
 from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
-from newsbot.replica.slow import hold_until_clients
-from tests.conftest import require_binary, start_paths
+from newsbot.replica.content import build_site
+from newsbot.replica.server import ReplicaServer
+from newsbot.replica.slow import hold_until_clients, is_article
+from tests.conftest import CLOCK, SEED, require_binary, start_paths
 
 pytestmark = pytest.mark.redis
 
@@ -136,10 +140,11 @@ def _paths(site) -> list[str]:
 # related_depth=1 also checks that workers share depth upgrades through Redis (an article
 # one worker fetched as related, another found on a listing: newsbot.distributed.expansion).
 DEPTH = 0
+TIMEOUT = 5  # NEWSBOT_REDIS_WORKER_TIMEOUT in these tests
 
 
 def _workers(
-    server, site, tmp_path: Path, redis_url: str, depth: int = DEPTH, **settings
+    server, site, tmp_path: Path, redis_url: str, depth: int = DEPTH, names=None, **settings
 ) -> list[ScheduledRuns]:
     return [
         ScheduledRuns(
@@ -149,14 +154,14 @@ def _workers(
             args={"related_depth": depth},
             settings={
                 "NEWSBOT_REDIS_URL": redis_url,
-                "NEWSBOT_REDIS_WORKER_TIMEOUT": 5,
+                "NEWSBOT_REDIS_WORKER_TIMEOUT": TIMEOUT,
                 "CONCURRENT_REQUESTS": 4,
                 "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
                 "USER_AGENT": f"newsbot-test/{name}",  # how the replica tells them apart
                 **settings,
             },
         )
-        for name in ("worker1", "worker2")
+        for name in names or ("worker1", "worker2")
     ]
 
 
@@ -165,6 +170,41 @@ def _exported(workers: list[ScheduledRuns]) -> Counter[str]:
     for worker in workers:
         total.update(worker.ids())
     return total
+
+
+def _finish(procs, timeout: float = 150) -> list[str]:
+    logs = []
+    for proc, log in procs:
+        proc.communicate(timeout=timeout)
+        logs.append(log.read_text())
+        assert proc.returncode == 0, logs[-1][-3000:]
+    return logs
+
+
+def _shares(workers: list[ScheduledRuns], site) -> list[int]:
+    """Each worker's number of exported articles; asserts every article exactly once."""
+    counts = _exported(workers)
+    assert [i for i, n in counts.items() if n > 1] == []
+    assert set(counts) == site.expected_ids(_paths(site), DEPTH)
+    return [sum(w.ids().values()) for w in workers]
+
+
+def _distributed(worker: ScheduledRuns) -> dict[str, int]:
+    return worker.summaries()[-1]["distributed"]
+
+
+def fetches_by_agent(server) -> Counter[str]:
+    """Wraps the replica's fault hook: article pages served, by User-Agent."""
+    inner = server.fault_hook
+    served: Counter[str] = Counter()
+
+    def hook(req):
+        if is_article(req):
+            served[next((v for k, v in req.headers.items() if k.lower() == "user-agent"), "")] += 1
+        return inner(req) if inner is not None else None
+
+    server.fault_hook = hook
+    return served
 
 
 @pytest.mark.parametrize(
@@ -177,23 +217,82 @@ def test_two_workers_share_one_crawl(
     # articles wait until both workers are up, then come slowly enough for both to share them
     hold_until_clients(server, 2, delay)
     workers = _workers(server, site, tmp_path, redis_url, depth, CONCURRENT_REQUESTS=concurrency)
-    procs = [w.start() for w in workers]
-    logs = []
-    for proc, log in procs:
-        proc.communicate(timeout=120)
-        logs.append(log.read_text())
-        assert proc.returncode == 0, logs[-1][-3000:]
+    logs = _finish([w.start() for w in workers])
     assert "newsbot distributed mode: scrapy-redis" in logs[0]
     counts = _exported(workers)
     assert [i for i, n in counts.items() if n > 1] == []
     assert set(counts) == site.expected_ids(_paths(site), depth)
-    for worker in workers:  # each did part of the work
+    for worker in workers:  # each did part of the work, and its summary says how much
         assert sum(worker.ids().values()) > 0
+        share = _distributed(worker)
+        assert share["claimed"] == share["finished"] > 0 and share["lost"] == 0
     # the seen-store is in Redis and holds every exported article
     assert redis_client.hlen("newsbot:seen:daily8") == len(counts)
     # the crawl is complete: no claims left, duplicate filter cleared for the next run
     assert not list(redis_client.scan_iter(match="newsbot:daily8:inflight:*"))
     assert not redis_client.exists("newsbot:daily8:dupefilter")
+    # requests are stored as data, never as pickles
+    assert "newsbot.distributed.serializer" in logs[0]
+
+
+def test_two_workers_both_fetch_articles_in_every_round(tmp_path, redis_url):
+    """The operator's check of issue 17: a small site whose article pages are slow, polite
+    crawls (AutoThrottle, 2 requests per host at a time): the first worker up must not take
+    every request into its downloader, where they would only wait out the delay."""
+    site = build_site(seed=SEED, articles=18, clock=CLOCK)  # 12 articles, 3 listings
+    with ReplicaServer(site, theme="a") as server:
+        for round_ in range(3):
+            hold_until_clients(server, 2, 0.5)
+            served = fetches_by_agent(server)
+            workers = _workers(
+                server, site, tmp_path / f"round{round_}", redis_url,
+                CONCURRENT_REQUESTS=16, CONCURRENT_REQUESTS_PER_DOMAIN=2,
+                AUTOTHROTTLE_ENABLED=True, AUTOTHROTTLE_START_DELAY=0.5,
+                NEWSBOT_INCREMENTAL=False,
+            )  # fmt: skip
+            _finish([w.start() for w in workers])
+            shares = _shares(workers, site)
+            agents = [f"newsbot-test/worker{n}" for n in (1, 2)]
+            assert all(served[a] > 0 for a in agents), (round_, dict(served), shares)
+            assert all(share > 0 for share in shares), (round_, shares)
+
+
+def test_two_workers_split_a_large_crawl(tmp_path, redis_url):
+    site = build_site(seed=SEED, articles=2000, clock=CLOCK)
+    with ReplicaServer(site, theme="a") as server:
+        hold_until_clients(server, 2)
+        workers = _workers(server, site, tmp_path, redis_url, NEWSBOT_INCREMENTAL=False)
+        _finish([w.start() for w in workers], timeout=300)
+        shares = _shares(workers, site)
+    total = sum(shares)
+    assert total > 1000
+    for share in shares:
+        assert 0.35 <= share / total <= 0.65, shares
+
+
+def test_a_stalled_worker_that_comes_back_doubles_nothing(own_replica, tmp_path, redis_url):
+    site, server = own_replica
+    hold_until_clients(server, 2, 0.3)
+    stalled, other = workers = _workers(server, site, tmp_path, redis_url)
+    (frozen, frozen_log), (live, live_log) = procs = [w.start() for w in workers]
+    both_working = wait_for(
+        lambda: part_lines(stalled.folder()) >= 2 and part_lines(other.folder()) >= 2, 60
+    )
+    assert both_working and frozen.poll() is None and live.poll() is None
+    frozen.send_signal(signal.SIGSTOP)  # past the heartbeat timeout: taken for dead
+    try:
+        taken_over = wait_for(lambda: "is gone (no heartbeat" in live_log.read_text(), 60)
+    finally:
+        frozen.send_signal(signal.SIGCONT)
+    assert taken_over
+    logs = _finish(procs)
+    _shares(workers, site)  # every article exactly once across the two finished exports
+    assert "was taken for dead" in logs[0] and "lost the claim of" in logs[0]
+    gave_up = [line for line in logs[0].splitlines() if "Distributed crawl: gave up" in line]
+    assert gave_up and all(server.base_url in line or "http" in line for line in gave_up)
+    lost, took = _distributed(stalled), _distributed(other)
+    assert lost["lost"] == len(gave_up) and lost["claimed"] == lost["finished"] + lost["lost"]
+    assert took["taken_over"] >= lost["lost"]
 
 
 def test_a_killed_worker_loses_nothing(own_replica, tmp_path, redis_url):
@@ -210,10 +309,61 @@ def test_a_killed_worker_loses_nothing(own_replica, tmp_path, redis_url):
     survivor.communicate(timeout=120)
     log = survivor_log.read_text()
     assert survivor.returncode == 0, log[-3000:]
-    assert "is gone; put its" in log
+    assert "is gone (no heartbeat" in log
     assert first.finished() == []  # the killed worker finished nothing
     counts = second.ids()
     assert [i for i, n in counts.items() if n > 1] == []
     assert set(counts) == site.expected_ids(_paths(site), DEPTH)
     stats = json.loads(second.files("*.summary.json")[0].read_text())
     assert stats["finish_reason"] == "finished"
+    assert stats["distributed"]["taken_over"] > 0
+
+
+class _Planted:
+    """Unpickling this calls open(path, "w"): the file appears if a pickle is ever loaded."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self):
+        return (open, (str(self.path), "w"))
+
+
+def test_a_pickle_in_the_queue_never_runs(tmp_path, redis_url, redis_client):
+    planted = tmp_path / "pickle-ran"
+    payload = pickle.dumps(_Planted(planted), protocol=4)
+    redis_client.zadd("newsbot:daily8:requests", {payload: -1000})  # first in line
+    site = build_site(seed=SEED, articles=18, clock=CLOCK)
+    with ReplicaServer(site, theme="a") as server:
+        (worker,) = _workers(server, site, tmp_path, redis_url, names=["worker1"])
+        code, log = worker.run()
+        assert code == 0, log[-3000:]
+        assert not planted.exists()
+        assert "refused a queue entry that is not a request stored as data (a pickle" in log
+        _shares([worker], site)  # and the crawl went on to the end
+        assert _distributed(worker)["refused"] == 1
+
+
+def test_the_queue_serializer_refuses_code_and_keeps_requests():
+    from scrapy import FormRequest, Request
+
+    from newsbot.distributed import serializer
+
+    planted = Path("/nonexistent/never")
+    request = Request("http://x/a", headers={"Referer": "http://y"}, body=b"\x00\xff",
+                      meta={"depth": 2}, cb_kwargs={"hint": {"title": "T"}})  # fmt: skip
+    assert serializer.loads(serializer.dumps(request.to_dict())) == request.to_dict()
+    form = FormRequest("http://x/b", formdata={"q": "1"}).to_dict()
+    assert serializer.loads(serializer.dumps(form))["_class"].endswith("FormRequest")
+    hostile = [
+        pickle.dumps(_Planted(planted)),
+        b"not json",
+        b"[1, 2]",
+        serializer.dumps({**request.to_dict(), "_class": "os.system"}),
+        serializer.dumps({**request.to_dict(), "_class": "nonexistent_module.Request"}),
+        serializer.dumps({**request.to_dict(), "callback": "__init__"}),
+    ]
+    for payload in hostile:
+        with pytest.raises(serializer.RefusedPayload):
+            serializer.loads(payload)
+    assert "nonexistent_module" not in sys.modules

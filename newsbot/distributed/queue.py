@@ -192,4 +192,3 @@ class ClaimingPriorityQueue(PriorityQueue):
             if self.on_claim is not None:
                 self.on_claim(request, token, taken)
             return request
-

@@ -222,8 +222,13 @@ class DistributedScheduler(Scheduler):
         for owner in sorted(owners):
             count = int(
                 self._reap(
-                    keys=[self.keys.workers, self.keys.claims_of(owner), self.queue.key,
-                          self.keys.reassigned, self.keys.wake],
+                    keys=[
+                        self.keys.workers,
+                        self.keys.claims_of(owner),
+                        self.queue.key,
+                        self.keys.reassigned,
+                        self.keys.wake,
+                    ],
                     args=[owner, self.worker_timeout],
                 )  # fmt: skip
             )

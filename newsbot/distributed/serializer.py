@@ -27,11 +27,20 @@ class RefusedPayload(ValueError):
     """A queue entry that is not a request stored as JSON data."""
 
 
-def _encode(value: Any) -> Any:
+def _plain(value: Any) -> Any:
+    """``value`` with bytes (headers, body) in a form JSON can hold."""
+    if isinstance(value, dict):
+        if any(isinstance(key, bytes) for key in value):  # headers: bytes -> [bytes]
+            return {"__map__": [[_plain(k), _plain(v)] for k, v in value.items()]}
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(item) for item in value]
     if isinstance(value, (bytes, bytearray)):
         return {"__bytes__": base64.b64encode(bytes(value)).decode("ascii")}
-    if isinstance(value, (set, frozenset)):
-        return list(value)
+    return value
+
+
+def _refuse_type(value: Any) -> Any:
     raise TypeError(
         f"{type(value).__name__} cannot be stored in the Redis queue (JSON): keep request "
         "meta and cb_kwargs to JSON values"
@@ -41,11 +50,13 @@ def _encode(value: Any) -> Any:
 def _decode(obj: dict[str, Any]) -> Any:
     if set(obj) == {"__bytes__"}:
         return base64.b64decode(obj["__bytes__"])
+    if set(obj) == {"__map__"} and isinstance(obj["__map__"], list):
+        return {tuple(k) if isinstance(k, list) else k: v for k, v in obj["__map__"]}
     return obj
 
 
 def dumps(obj: dict[str, Any]) -> bytes:
-    return json.dumps(obj, default=_encode, separators=(",", ":"), sort_keys=True).encode()
+    return json.dumps(_plain(obj), default=_refuse_type, separators=(",", ":")).encode()
 
 
 def loads(data: bytes | str) -> dict[str, Any]:
@@ -56,7 +67,7 @@ def loads(data: bytes | str) -> dict[str, Any]:
         obj = json.loads(raw, object_hook=_decode)
     except ValueError as exc:
         raise RefusedPayload(f"not JSON ({exc.__class__.__name__}: {exc})") from None
-    if not isinstance(obj, dict) or not REQUEST_KEYS <= set(obj):
+    if not isinstance(obj, dict) or not set(obj) >= REQUEST_KEYS:
         raise RefusedPayload("JSON, but not a request (no url and method)")
     _check_class(obj.get("_class"))
     for key in ("callback", "errback"):

@@ -22,7 +22,8 @@ class FencedFileFeedStorage(AtomicFileFeedStorage):
         self.line_based = options.get("format") in LINE_FORMATS and not options.get(
             "postprocessing"
         )
-        self.ledger = crawler.get_extension(ClaimLedger) if crawler is not None else None
+        self.crawler = crawler
+        self.ledger: ClaimLedger | None = None  # extensions are not all built yet here
 
     @classmethod
     def from_crawler(
@@ -32,6 +33,8 @@ class FencedFileFeedStorage(AtomicFileFeedStorage):
 
     def open(self, spider: Any) -> IO[bytes]:
         handle = super().open(spider)
+        if self.crawler is not None:
+            self.ledger = self.crawler.get_extension(ClaimLedger)
         if self.ledger is not None:
             self.ledger.register_export(Path(self._temporary), handle, self.line_based)
         return handle
