@@ -144,12 +144,19 @@ TIMEOUT = 5  # NEWSBOT_REDIS_WORKER_TIMEOUT in these tests
 
 
 def _workers(
-    server, site, tmp_path: Path, redis_url: str, depth: int = DEPTH, names=None, **settings
+    server,
+    site,
+    tmp_path: Path,
+    redis_url: str,
+    depth: int = DEPTH,
+    names=None,
+    paths=None,
+    **settings,
 ) -> list[ScheduledRuns]:
     return [
         ScheduledRuns(
             server,
-            _paths(site),
+            paths or _paths(site),
             tmp_path / name,
             args={"related_depth": depth},
             settings={
@@ -181,11 +188,11 @@ def _finish(procs, timeout: float = 150) -> list[str]:
     return logs
 
 
-def _shares(workers: list[ScheduledRuns], site) -> list[int]:
+def _shares(workers: list[ScheduledRuns], site, paths=None) -> list[int]:
     """Each worker's number of exported articles; asserts every article exactly once."""
     counts = _exported(workers)
     assert [i for i, n in counts.items() if n > 1] == []
-    assert set(counts) == site.expected_ids(_paths(site), DEPTH)
+    assert set(counts) == site.expected_ids(paths or _paths(site), DEPTH)
     return [sum(w.ids().values()) for w in workers]
 
 
@@ -253,19 +260,27 @@ def test_two_workers_both_fetch_articles_in_every_round(tmp_path, redis_url):
             _finish([w.start() for w in workers])
             shares = _shares(workers, site)
             agents = [f"newsbot-test/worker{n}" for n in (1, 2)]
+            print(f"round {round_}: articles served {dict(served)}, exported {shares}")
             assert all(served[a] > 0 for a in agents), (round_, dict(served), shares)
             assert all(share > 0 for share in shares), (round_, shares)
 
 
 def test_two_workers_split_a_large_crawl(tmp_path, redis_url):
     site = build_site(seed=SEED, articles=2000, clock=CLOCK)
+    # the hashtag listings: eight chains of about eight pages, ~670 articles
+    paths = sorted(p for p in site.truth()["listings"] if "/hashtag/" in p)
     with ReplicaServer(site, theme="a") as server:
         hold_until_clients(server, 2)
-        workers = _workers(server, site, tmp_path, redis_url, NEWSBOT_INCREMENTAL=False)
+        workers = _workers(
+            server, site, tmp_path, redis_url, paths=paths, NEWSBOT_INCREMENTAL=False
+        )
         _finish([w.start() for w in workers], timeout=300)
-        shares = _shares(workers, site)
+        shares = _shares(workers, site, paths)
     total = sum(shares)
-    assert total > 1000
+    print(
+        f"2,000-article replica: exported {shares} ({[round(100 * n / total) for n in shares]} %)"
+    )
+    assert total > 600
     for share in shares:
         assert 0.35 <= share / total <= 0.65, shares
 

@@ -4,6 +4,9 @@ Keys of one crawl (``newsbot:<spider>:...``):
 
 - ``requests``: scrapy-redis's sorted set of requests (JSON, see
   :mod:`newsbot.distributed.serializer`), lowest score first.
+- ``workers``: worker id -> ``{"at": last heartbeat, "busy": has work in progress}``; a pop
+  marks its worker busy in the same script, so "the queue is empty and nobody is busy" is
+  never true while a popped request is still being crawled.
 - ``inflight:<worker>``: the worker's claims, token -> ``<score>:<request>``. ``pop`` moves a
   request from the queue into it atomically (one Lua script) under a new token from the
   counter ``claim-token``; a request that goes back to the queue and is popped again gets a
@@ -38,6 +41,11 @@ redis.call('ZREM', KEYS[1], found[1])
 local token = redis.call('INCR', KEYS[3])
 redis.call('HSET', KEYS[2], token, found[2] .. ':' .. found[1])
 local taken = redis.call('HDEL', KEYS[4], found[1])
+if redis.call('HEXISTS', KEYS[5], ARGV[1]) == 1 then
+  local clock = redis.call('TIME')
+  local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
+  redis.call('HSET', KEYS[5], ARGV[1], cjson.encode({at = now, busy = true}))
+end
 return {found[1], tostring(token), taken}
 """
 
@@ -100,12 +108,19 @@ return lost
 """
 )
 
+# ARGV[2]: '1' busy, '0' idle, '' unchanged (a heartbeat only says "alive": a worker becomes
+# busy when it pops, atomically with the pop, and idle only when its engine is idle).
 BEAT = """
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
-local known = redis.call('HEXISTS', KEYS[1], ARGV[1])
-redis.call('HSET', KEYS[1], ARGV[1], cjson.encode({at = now, busy = ARGV[2] == '1'}))
-return known
+local state = redis.call('HGET', KEYS[1], ARGV[1])
+local busy = ARGV[2] == '1'
+if ARGV[2] == '' and state then
+  local ok, decoded = pcall(cjson.decode, state)
+  busy = ok and type(decoded) == 'table' and decoded['busy'] == true
+end
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode({at = now, busy = busy}))
+return state and 1 or 0
 """
 
 
@@ -170,7 +185,8 @@ class ClaimingPriorityQueue(PriorityQueue):
             return super().pop(timeout)
         while True:
             found = self._pop(keys=[self.key, self.keys.claims, self.keys.counter,
-                                    self.keys.reassigned])  # fmt: skip
+                                    self.keys.reassigned, self.keys.workers],
+                              args=[self.keys.worker])  # fmt: skip
             if not found:
                 return None
             data, token, taken = found[0], found[1].decode(), bool(found[2])

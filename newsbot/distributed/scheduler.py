@@ -71,7 +71,7 @@ class DistributedScheduler(Scheduler):
         scheduler.ledger = crawler.get_extension(ClaimLedger) or ClaimLedger(crawler)
         scheduler.done = False
         scheduler.loops = []
-        scheduler.busy = True
+        scheduler.busy = True  # since the last spider_idle: tells others to wait
         scheduler.was_registered = False
         scheduler.maybe_work = True  # the queue may have requests for us
         scheduler.wake = threading.Event()
@@ -127,8 +127,9 @@ class DistributedScheduler(Scheduler):
     def next_request(self) -> Any:
         if self._waiting() >= self.prefetch:
             return None  # the rest stays in Redis for other workers
-        request = super().next_request()
+        request = super().next_request()  # marks this worker busy in Redis (the pop)
         self.maybe_work = request is not None
+        self.busy = self.busy or request is not None
         return request
 
     def _nudge(self) -> None:
@@ -165,14 +166,15 @@ class DistributedScheduler(Scheduler):
     def _heartbeat(self) -> None:
         while not self.stop_beating.wait(self.heartbeat_every):
             try:
-                self.beat(busy=self.busy)
+                self.beat(busy=None)
             except Exception:  # Redis away for a moment: try again next beat
                 logger.warning("Distributed crawl: heartbeat failed", exc_info=True)
 
-    def beat(self, busy: bool) -> None:
+    def beat(self, busy: bool | None) -> None:
         if self.stop_beating.is_set():
             return
-        known = self._beat(keys=[self.keys.workers], args=[self.worker, int(busy)])
+        flag = "" if busy is None else str(int(busy))
+        known = self._beat(keys=[self.keys.workers], args=[self.worker, flag])
         if self.was_registered and not known:
             logger.warning(
                 "Distributed crawl: this worker (%s) was silent longer than "
@@ -198,16 +200,8 @@ class DistributedScheduler(Scheduler):
         seconds, micros = self.server.time()
         return float(seconds) + micros / 1e6
 
-    def _busy(self) -> bool:
-        engine = getattr(self.crawler, "engine", None)
-        try:
-            return engine is not None and not engine.spider_is_idle()
-        except Exception:  # the engine is closing
-            return False
-
     def _tick(self) -> None:
         try:
-            self.busy = self._busy()
             self.reap()
         except Exception:
             logger.exception("Distributed crawl: looking for dead workers failed")
