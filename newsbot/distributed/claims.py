@@ -37,7 +37,8 @@ STATS = "newsbot/distributed/"
 @dataclass
 class Claim:
     url: str
-    ids: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # exported
+    dropped_ids: list[str] = field(default_factory=list)  # by a pipeline (e.g. a duplicate)
 
 
 @dataclass
@@ -87,6 +88,7 @@ class ClaimLedger:
     def from_crawler(cls, crawler: Any) -> ClaimLedger:
         ledger = cls(crawler)
         crawler.signals.connect(ledger.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ledger.item_dropped, signal=signals.item_dropped)
         return ledger
 
     def bind(self, server: Any, keys: CrawlKeys, queue_key: str) -> None:
@@ -109,13 +111,24 @@ class ClaimLedger:
     def refused(self) -> None:
         self._stat("refused")
 
-    def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
+    def _claim_of(self, item: Any, response: Any) -> tuple[Claim | None, str | None]:
         request = getattr(response, "request", None)
         token = request.meta.get(CLAIM_META) if request is not None else None
-        claim = self.claims.get(token) if token else None
         article_id = ItemAdapter(item).get("id")
+        claim = self.claims.get(token) if token else None
+        return claim, (str(article_id) if article_id is not None else None)
+
+    def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
+        claim, article_id = self._claim_of(item, response)
         if claim is not None and article_id is not None:
-            claim.ids.append(str(article_id))
+            claim.ids.append(article_id)
+
+    def item_dropped(self, item: Any, response: Any, exception: Any, spider: Any) -> None:
+        # A worker that gets back a request it lost may fetch the article again and drop it
+        # as a duplicate of the line exported under the lost claim: that line then stays.
+        claim, article_id = self._claim_of(item, response)
+        if claim is not None and article_id is not None:
+            claim.dropped_ids.append(article_id)
 
     def register_export(self, path: Path, handle: IO[bytes], line_based: bool) -> None:
         self.exports.append(OpenExport(path, handle, line_based))
@@ -161,6 +174,13 @@ class ClaimLedger:
             return
         self.lost |= tokens
         ids = {i for t in tokens for i in self.claims[t].ids if t in self.claims}
+        held = {  # articles also fetched under a claim still held: their line stays
+            i
+            for t, claim in self.claims.items()
+            if t not in self.lost
+            for i in (*claim.ids, *claim.dropped_ids)
+        }
+        ids -= held
         dropped = 0
         for export in self.exports:
             if export.line_based:
@@ -184,10 +204,13 @@ class ClaimLedger:
         )
         for token in sorted(tokens, key=int):
             claim = self.claims.get(token)
-            if claim is not None:
-                logger.warning(
-                    "Distributed crawl: gave up %s (claim %s): %s",
-                    claim.url,
-                    token,
-                    ", ".join(claim.ids) if claim.ids else "no article",
-                )
+            if claim is None:
+                continue
+            given_up = [i for i in claim.ids if i in ids]
+            if given_up:
+                outcome = "gave up article(s) " + ", ".join(given_up)
+            elif claim.ids:
+                outcome = "nothing given up (fetched again under a claim it still holds)"
+            else:
+                outcome = "nothing given up (no article from it)"
+            logger.warning("Distributed crawl: lost claim %s of %s: %s", token, claim.url, outcome)
