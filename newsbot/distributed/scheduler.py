@@ -36,6 +36,7 @@ import os
 import socket
 import threading
 import uuid
+from collections import deque
 from typing import Any
 
 from scrapy import signals
@@ -70,6 +71,7 @@ class DistributedScheduler(Scheduler):
         scheduler.prefetch = max(1, settings.getint("NEWSBOT_REDIS_PREFETCH", 1))
         scheduler.ledger = crawler.get_extension(ClaimLedger) or ClaimLedger(crawler)
         scheduler.done = False
+        scheduler.local = deque()  # requests that cannot be stored as JSON
         scheduler.loops = []
         scheduler.busy = True  # since the last spider_idle: tells others to wait
         scheduler.was_registered = False
@@ -124,7 +126,23 @@ class DistributedScheduler(Scheduler):
         transferring = sum(len(slot.transferring) for slot in downloader.slots.values())
         return max(0, len(downloader.active) - transferring)
 
+    def enqueue_request(self, request: Any) -> bool:
+        try:
+            return bool(super().enqueue_request(request))
+        except TypeError as exc:  # meta that JSON cannot hold (e.g. a browser re-render's
+            # PageMethod): a follow-up of a page this worker holds; it stays here, and if the
+            # worker dies, the claim of the page it came from is crawled again elsewhere
+            logger.debug("Distributed crawl: keeping %s in this worker: %s", request, exc)
+            self._stat("kept_local")
+            self.local.append(request)
+            return True
+
+    def has_pending_requests(self) -> bool:
+        return bool(self.local) or bool(super().has_pending_requests())
+
     def next_request(self) -> Any:
+        if self.local:
+            return self.local.popleft()
         if self._waiting() >= self.prefetch:
             return None  # the rest stays in Redis for other workers
         request = super().next_request()  # marks this worker busy in Redis (the pop)
@@ -265,7 +283,7 @@ class DistributedScheduler(Scheduler):
         # Never flush on close: other workers may still be crawling. Requests this worker
         # claimed but never downloaded (a graceful stop) go back to the queue at settle.
         downloader = getattr(getattr(self.crawler, "engine", None), "downloader", None)
-        for request in getattr(downloader, "active", ()):
+        for request in (*getattr(downloader, "active", ()), *self.local):
             token = request.meta.get(CLAIM_META)
             if token:
                 self.ledger.release.add(token)
