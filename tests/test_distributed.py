@@ -342,6 +342,13 @@ def test_a_killed_worker_loses_nothing(own_replica, tmp_path, redis_url):
     stats = json.loads(second.files("*.summary.json")[0].read_text())
     assert stats["finish_reason"] == "finished"
     assert stats["distributed"]["taken_over"] > 0
+    # the killed worker is started again (systemd would): its .part is not recovered, since
+    # the others crawled its claims again; nothing is exported twice
+    assert first.parts()
+    code, log = first.run()
+    assert code == 0, log[-3000:]
+    assert "set aside as" in log and not first.parts()
+    assert [i for i, n in _exported([first, second]).items() if n > 1] == []
 
 
 class _Planted:

@@ -120,6 +120,8 @@ class IncrementalRuns:
         # workers (Redis), and across a JOBDIR resume (in memory).
         from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
 
+        # distributed: a killed worker's claims are crawled again by the others (issue 17)
+        self.distributed = bool(redis_url)
         self.shared: Any = RedisExpansions(redis_url, self.name) if redis_url else None
         if self.shared is None:
             self.shared = LocalExpansions()
@@ -183,7 +185,7 @@ class IncrementalRuns:
         parts = find_parts(folders)
         if not parts:
             return
-        if self.store is None or self.fresh:
+        if self.store is None or self.fresh or self.distributed:
             for part in parts:
                 target = discard_part(part)
                 if target is not None:
@@ -193,7 +195,11 @@ class IncrementalRuns:
                         "are crawled again)",
                         part,
                         target,
-                        "fresh" if self.fresh else "non-incremental",
+                        "distributed"
+                        if self.distributed
+                        else "fresh"
+                        if self.fresh
+                        else "non-incremental",
                     )
             return
         store = self.store
