@@ -127,8 +127,14 @@ class DistributedScheduler(Scheduler):
         return max(0, len(downloader.active) - transferring)
 
     def enqueue_request(self, request: Any) -> bool:
+        # scrapy-redis's enqueue_request and next_request, without its deprecated stats calls
+        if not request.dont_filter and self.df.request_seen(request):
+            self.df.log(request, self.spider)
+            return False
         try:
-            return bool(super().enqueue_request(request))
+            self.queue.push(request)
+            self._stat("enqueued", prefix="scheduler/", suffix="/redis")
+            return True
         except TypeError as exc:  # meta that JSON cannot hold (e.g. a browser re-render's
             # PageMethod): a follow-up of a page this worker holds; it stays here, and if the
             # worker dies, the claim of the page it came from is crawled again elsewhere
@@ -145,7 +151,9 @@ class DistributedScheduler(Scheduler):
             return self.local.popleft()
         if self._waiting() >= self.prefetch:
             return None  # the rest stays in Redis for other workers
-        request = super().next_request()  # marks this worker busy in Redis (the pop)
+        request = self.queue.pop()  # marks this worker busy in Redis (the pop)
+        if request is not None:
+            self._stat("dequeued", prefix="scheduler/", suffix="/redis")
         self.maybe_work = request is not None
         self.busy = self.busy or request is not None
         return request
@@ -256,10 +264,12 @@ class DistributedScheduler(Scheduler):
                 )
         return requeued
 
-    def _stat(self, key: str, count: int = 1) -> None:
+    def _stat(
+        self, key: str, count: int = 1, prefix: str = "newsbot/distributed/", suffix: str = ""
+    ) -> None:
         stats = getattr(self.crawler, "stats", None)
         if stats is not None:
-            stats.inc_value(f"newsbot/distributed/{key}", count)
+            stats.inc_value(f"{prefix}{key}{suffix}", count)
 
     def spider_idle(self, spider: Any) -> None:
         if self.busy:
