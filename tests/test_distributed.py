@@ -14,6 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from scrapy import signals
 
 from newsbot.distributed.queue import (
     CLAIM_META,
@@ -131,6 +132,58 @@ def test_claims_carry_a_new_token_when_handed_to_another_worker(redis_client):
     lost = settle(keys=[keys.workers, keys.claims, first.key, keys.wake], args=[1, token])
     assert [t.decode() for t in lost] == [token]
     assert redis_client.hlen(second.keys.claims) == 1
+
+
+def test_the_fence_removes_only_what_a_lost_claim_alone_produced(redis_client, tmp_path):
+    """A stale worker settles: articles of claims handed to another worker leave its export;
+    an article it fetched again under a claim it still holds (dropped there as a duplicate
+    of the line it already wrote) stays."""
+    from scrapy import Request
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from newsbot.distributed.claims import ClaimLedger
+
+    crawler = get_crawler()
+    crawler.stats.open_spider()
+    mine, other = _queue(redis_client, "w1"), _queue(redis_client, "w2")
+    ledger = ClaimLedger.from_crawler(crawler)
+    ledger.bind(redis_client, mine.keys, mine.key)
+    mine.on_claim = ledger.claimed
+    for name in ("a", "b", "c"):
+        mine.push(Request(f"http://x/{name}"))
+    popped = {r.url[-1]: r for r in (mine.pop(), mine.pop(), mine.pop())}
+    export = tmp_path / "out.jsonl.part"
+    handle = export.open("wb")
+    ledger.register_export(export, handle, line_based=True)
+    for name, request in popped.items():
+        handle.write(json.dumps({"id": name}).encode() + b"\n")
+        response = HtmlResponse(request.url, body=b"", request=request)
+        crawler.signals.send_catch_log(
+            signals.item_scraped, item={"id": name}, response=response, spider=None
+        )
+    # w1 stalls: its claims go back; w2 takes "a" and "b", w1 itself gets "c" again
+    keys = mine.keys
+    redis_client.register_script(REAP)(
+        keys=[keys.workers, keys.claims, mine.key, keys.reassigned, keys.wake], args=["w1", 5]
+    )
+    taken = {other.pop().url[-1] for _ in range(2)}
+    again = mine.pop()
+    assert taken | {again.url[-1]} == {"a", "b", "c"}
+    response = HtmlResponse(again.url, body=b"", request=again)
+    crawler.signals.send_catch_log(  # fetched again, dropped as a duplicate of its line
+        signals.item_dropped, item={"id": again.url[-1]}, response=response,
+        exception=Exception("duplicate"), spider=None,
+    )  # fmt: skip
+    ledger.settle()
+    handle.close()
+    kept = [json.loads(line)["id"] for line in export.read_text().splitlines()]
+    assert kept == [again.url[-1]]
+    stats = crawler.stats.get_stats()
+    assert stats["newsbot/distributed/lost"] == 3 and stats["newsbot/distributed/finished"] == 1
+    assert stats["newsbot/distributed/items_given_up"] == 2
+    assert not redis_client.exists(keys.claims)  # acked
+    assert redis_client.hlen(other.keys.claims) == 2  # w2's claims untouched
 
 
 # -- two worker processes ------------------------------------------------------------------------
