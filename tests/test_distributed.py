@@ -28,7 +28,7 @@ from newsbot.incremental.store import RedisSeenStore
 from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
 from newsbot.replica.content import build_site
 from newsbot.replica.server import ReplicaServer
-from newsbot.replica.slow import hold_until_clients, is_article
+from newsbot.replica.slow import hold_until_clients, is_article, make_slow
 from tests.conftest import CLOCK, SEED, require_binary, start_paths
 
 pytestmark = pytest.mark.redis
@@ -402,6 +402,25 @@ def test_a_killed_worker_loses_nothing(own_replica, tmp_path, redis_url):
     assert code == 0, log[-3000:]
     assert "set aside as" in log and not first.parts()
     assert [i for i, n in _exported([first, second]).items() if n > 1] == []
+
+
+def test_ctrl_c_leaves_no_claim_and_the_next_run_resumes(
+    own_replica, tmp_path, redis_url, redis_client
+):
+    site, server = own_replica
+    make_slow(server, 0.3)
+    (worker,) = _workers(server, site, tmp_path, redis_url, names=["worker1"])
+    proc, _ = worker.start()
+    assert wait_for(lambda: part_lines(worker.folder()) >= 3, 60) and proc.poll() is None
+    assert kill(proc, signal.SIGINT) == 0  # one Ctrl-C: a graceful stop
+    share = _distributed(worker)  # what it took, it finished (Scrapy completes in-flight
+    assert share["claimed"] == share["finished"] > 0  # requests on a graceful stop)
+    assert not list(redis_client.scan_iter(match="newsbot:daily8:inflight:*"))  # none held
+    assert redis_client.zcard("newsbot:daily8:requests") > 0  # the rest of the crawl waits
+    code, rerun = worker.run()  # the same command resumes
+    assert code == 0, rerun[-3000:]
+    assert len(worker.finished()) == 2
+    _shares([worker], site)  # together the two exports hold every article exactly once
 
 
 class _Planted:
