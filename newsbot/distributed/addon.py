@@ -74,6 +74,14 @@ class RedisAddon:
                 storages[scheme] = FENCED
         settings.set("FEED_STORAGES", storages, priority="spider")
         settings.set_in_component_priority_dict("EXTENSIONS", ClaimLedger, 505)
+        feeds = settings.getdict("FEEDS")
+        if settings.getint("FEED_EXPORT_BATCH_ITEM_COUNT") or any(
+            (options or {}).get("batch_item_count") for options in feeds.values()
+        ):
+            logger.warning(
+                "Batched exports finish files before this worker's claims are acked: with "
+                "several workers an article may then be exported twice (see the README)"
+            )
         logger.info(
             "newsbot distributed mode: scrapy-redis scheduler and duplicate filter on %s",
             _safe_url(url),
