@@ -1,109 +1,196 @@
-"""Absolute dates: ISO 8601, RFC 2822, DD-MM-YYYY, ``6 March 2025 at 05:55``, Unix time."""
+"""Absolute dates: ISO 8601, RFC 2822, ``28.11.2025``, ``Nov. 28, 2025 at 2:05 p.m. ET``,
+``Published 4:02 AM EDT, Fri July 4, 2025``, year-less ``28 Jun`` / ``Thu, Nov 28``, Unix time.
+
+A date may carry a clock time before or after it, the time a zone (see ``zones``). A date
+without a year is the most recent such day that is not in the future.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, tzinfo
+from functools import lru_cache
 
-from .clock import MONTH, MONTHS, TIME, WEEKDAY, parse_clock
+from .clock import MONTH, MONTHS, TIME, WEEKDAY, WEEKDAYS, parse_clock
 from .model import UTC, ParsedTime, local_midnight
+from .zones import site_name, zone_for, zone_pattern
 
-_ZONE = r"(?P<tz>Z|UTC|GMT|UT|[+-]\d{2}:?\d{2})"
-_TAIL = r"(?:\s*(?:at|@|,|-|–|·|\|)?\s*(?P<time>" + TIME + r")(?:\s*" + _ZONE + r")?)?\s*$"
-_WD = r"(?:" + WEEKDAY + r",?\s+)?"
-_ISO_RE = re.compile(
-    r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
-    r"(?:(?:[T\s]|\s+at\s+)(?P<time>\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)(?:\s*" + _ZONE + r")?)?"
-    r"\s*$",
-    re.I,
+#: A match that cannot be read and must not be guessed at (an ambiguous zone): stop there.
+Found = tuple[int, ParsedTime | None]
+
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE = (
+    # 28 Nov 2025, 28th of November, 28-Nov-2025, 4 Sept
+    r"(?:(?<!\d)(?P<d1>\d{1,2})" + _ORD + r"(?:\s+of)?[\s\-]*(?P<m1>" + MONTH + r")"
+    r"(?:(?:,\s*|[\s\-]+)(?P<y1>\d{4})(?!\d))?"
+    # Nov 28, 2025, June 28th, Sept. 4
+    r"|(?P<m2>" + MONTH + r")[\s\-]*(?P<d2>\d{1,2})(?!\d)" + _ORD + r"(?:,?\s+(?P<y2>\d{4})(?!\d))?"
+    # 28.11.2025, 16-05-2025, 11/28/2025, 28.11.25
+    r"|(?<![\d/.\-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y3>\d{4}|\d{2})(?!\d)"
+    # 2025/11/28, 2025.11.28
+    r"|(?<!\d)(?P<y4>\d{4})(?P<sep4>[/.])(?P<m4>\d{1,2})(?P=sep4)(?P<d4>\d{1,2})(?!\d))"
 )
-_NUMERIC_RE = re.compile(
-    r"(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})" + _TAIL, re.I
-)
-_YMD_RE = re.compile(r"(?<!\d)(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})" + _TAIL, re.I)
-_DMY_NAME_RE = re.compile(
-    _WD
-    + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>"
-    + MONTH
-    + r"),?\s+(?P<y>\d{4})"
-    + _TAIL,
-    re.I,
-)
-_MDY_NAME_RE = re.compile(
-    _WD + r"(?P<mon>" + MONTH + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TAIL,
-    re.I,
-)
-_YEAR_RE = re.compile(r"\d{4}")
+_WD = r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?"
+# "14:05 hrs", "14.05 Uhr", "14:05 h"
+_CLOCK_WORD = r"(?:\s*(?:hrs|hr|h|Uhr)(?![A-Za-z])\.?)?"
+_DATE_THEN_TIME = r"(?:,?\s+(?:at|um|à)\s+|\s*[,@|·•/\-–—]\s*|\s*)"
+_TIME_THEN_DATE = r"(?:\s*[,|·•\-–—]\s*|\s+on\s+|\s+)"
+# Worth trying at all: a year, a numeric date, or a month name (found by substring: fast).
+_HINT_RE = re.compile(r"\d{4}|\d[-/.]\d{1,2}[-/.]\d\d")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _UNIX_RE = re.compile(r"(?P<s>\d{10}|\d{13})(?:\.\d{1,6})?")
+#: A year-less date with a weekday: how many of its most recent past years may fit it.
+_WEEKDAY_YEARS = 2
 
 
-def _zone_of(raw: str | None, default: tzinfo) -> tzinfo:
-    if not raw:
-        return default
-    raw = raw.upper()
-    if raw in ("Z", "UTC", "GMT", "UT"):
-        return UTC
-    sign = -1 if raw[0] == "-" else 1
-    digits = raw[1:].replace(":", "")
-    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first use: the zone names come from the abbreviation table."""
+    zone = zone_pattern()
+    clock = r"(?<!\d)(?P<time>" + TIME + r")" + _CLOCK_WORD + r"(?:\s*,?\s*(?P<tz>" + zone + r"))?"
+    iso = re.compile(
+        r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
+        r"(?:(?:[T\s]|\s+at\s+)(?P<time>\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)"
+        r"(?:\s*(?P<tz>Z(?![A-Za-z])|[+\-\u2212]\d{2}(?::?\d{2})?(?!\d)|" + zone + r"))?)?\s*$",
+        re.I,
+    )
+    date_first = re.compile(_WD + _DATE + r"(?:" + _DATE_THEN_TIME + clock + r")?\s*$", re.I)
+    time_first = re.compile(clock + _TIME_THEN_DATE + _WD + _DATE + r"\s*$", re.I)
+    return iso, date_first, time_first
 
 
-def _build(
-    y: int, mo: int, d: int, clock: str | None, tz_raw: str | None, zone: tzinfo
-) -> ParsedTime | None:
+def _numeric(a: int, b: int, day_first: bool) -> tuple[int, int]:
+    """(month, day) of ``a/b``: the site's order, the other one when only it is a date."""
+    day, month = (a, b) if day_first else (b, a)
+    if month > 12 and day <= 12:
+        day, month = month, day
+    return month, day
+
+
+def _short_year(yy: int, today: date) -> int:
+    year = 2000 + yy
+    return year if year <= today.year else year - 100
+
+
+def _latest_year(month: int, day: int, weekday: int | None, today: date) -> int | None:
+    """The year of the most recent ``month``/``day`` not after ``today``.
+
+    With a weekday (``Thu, Nov 28``), the most recent such day that falls on it, among the
+    last two: a weekday that fits neither contradicts the date, which is then refused.
+    """
+    tried = 0
+    for back in range(9):  # 29 February comes back within 8 years
+        year = today.year - back
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue  # 29 February in a common year
+        if when > today:
+            continue
+        if weekday is None or when.weekday() == weekday:
+            return year
+        tried += 1
+        if tried == _WEEKDAY_YEARS:
+            break
+    return None
+
+
+def _zone(m: re.Match[str], site: tzinfo) -> tzinfo | None:
+    raw = m["tz"]
+    return site if not raw else zone_for(raw, site_name(site))
+
+
+def _read_date(
+    m: re.Match[str], anchor: datetime, zone: tzinfo, day_first: bool
+) -> tuple[int, int, int, bool] | None:
+    """(year, month, day, year_printed) of a ``_DATE`` match; None for a year-less miss."""
+    today = anchor.astimezone(zone).date()
+    if m["m1"] or m["m2"]:
+        month = MONTHS[(m["m1"] or m["m2"]).lower().rstrip(".")]
+        day = int(m["d1"] or m["d2"])
+        raw_year = m["y1"] or m["y2"]
+        if raw_year:
+            return int(raw_year), month, day, True
+        weekday = WEEKDAYS[m["wd"].lower().rstrip(".")] if m["wd"] else None
+        year = _latest_year(month, day, weekday, today)
+        return None if year is None else (year, month, day, False)
+    if m["a"]:
+        month, day = _numeric(int(m["a"]), int(m["b"]), day_first)
+        y3 = m["y3"]
+        year = int(y3) if len(y3) == 4 else _short_year(int(y3), today)
+        return year, month, day, True
+    return int(m["y4"]), int(m["m4"]), int(m["d4"]), True
+
+
+def _at(
+    year: int, month: int, day: int, clock: str | None, zone: tzinfo
+) -> tuple[datetime, str] | None:
     try:
-        day = date(y, mo, d)
+        when = date(year, month, day)
     except ValueError:
         return None
     if clock is None:
-        return ParsedTime(local_midnight(day, zone), "day", "absolute")
+        return local_midnight(when, zone), "day"
     parsed = parse_clock(clock)
     if parsed is None:
         return None
     hour, minute, second, has_seconds = parsed
     try:
-        zone_used = _zone_of(tz_raw, zone)
-        at = datetime(y, mo, d, hour, minute, second, tzinfo=zone_used).astimezone(UTC)
+        at = datetime(year, month, day, hour, minute, second, tzinfo=zone).astimezone(UTC)
     except (ValueError, OverflowError):
         return None
-    return ParsedTime(at, "second" if has_seconds else "minute", "absolute")
+    return at, "second" if has_seconds else "minute"
+
+
+def _dated(
+    m: re.Match[str], anchor: datetime, site: tzinfo, day_first: bool
+) -> ParsedTime | None | bool:
+    """The time of a date(-and-time) match; False when it cannot be a date, None if refused."""
+    zone = _zone(m, site)
+    if zone is None:
+        return None  # a zone the table refuses (IST on a UTC site) or does not know
+    ymd = _read_date(m, anchor, zone, day_first)
+    if ymd is None:
+        return None  # a year-less date whose weekday fits none of its recent years
+    year, month, day, _ = ymd
+    built = _at(year, month, day, m["time"], zone)
+    return False if built is None else ParsedTime(built[0], built[1], "absolute")
 
 
 def match_absolute(
-    text: str, zone: tzinfo, day_first: bool = True
-) -> tuple[int, ParsedTime] | None:
-    """Find an absolute date at the end of ``text``: (start index, result)."""
-    best: tuple[int, ParsedTime] | None = None
-    if not _YEAR_RE.search(text):
-        return None
+    text: str, anchor: datetime, zone: tzinfo, day_first: bool = True
+) -> Found | None:
+    """Find an absolute date at the end of ``text``: (start index, result).
 
-    def consider(start: int, res: ParsedTime | None) -> None:
+    The result is None for a date that must not be read (a zone the table refuses).
+    """
+    if not _HINT_RE.search(text):
+        low = text.lower()
+        if not any(stem in low for stem in _MONTH_STEMS):
+            return None
+    iso, date_first, time_first = _patterns()
+    best: Found | None = None
+
+    def consider(start: int, res: ParsedTime | None | bool) -> None:
         nonlocal best
-        if res is not None and (best is None or start < best[0]):
-            best = (start, res)
+        if res is not False and (best is None or start < best[0]):
+            best = (start, res if isinstance(res, ParsedTime) else None)
 
-    m = _ISO_RE.search(text)
+    m = iso.search(text)
     if m:
-        consider(
-            m.start(),
-            _build(int(m["y"]), int(m["mo"]), int(m["d"]), m["time"], m["tz"], zone),
-        )
-    m = _NUMERIC_RE.search(text)
-    if m:
-        a, b = int(m["a"]), int(m["b"])
-        d, mo = (a, b) if day_first else (b, a)
-        consider(m.start(), _build(int(m["y"]), mo, d, m["time"], m["tz"], zone))
-    m = _YMD_RE.search(text)
-    if m:
-        consider(
-            m.start(),
-            _build(int(m["y"]), int(m["mo"]), int(m["d"]), m["time"], m["tz"], zone),
-        )
-    for regex in (_DMY_NAME_RE, _MDY_NAME_RE):
+        zone_used = _zone(m, zone)
+        if zone_used is None:
+            consider(m.start(), None)
+        else:
+            built = _at(int(m["y"]), int(m["mo"]), int(m["d"]), m["time"], zone_used)
+            if built is not None:
+                consider(m.start(), ParsedTime(built[0], built[1], "absolute"))
+    for regex in (date_first, time_first):
+        if best is not None and best[0] == 0:
+            break  # nothing can start earlier
         m = regex.search(text)
         if m:
-            mo = MONTHS[m["mon"].lower().rstrip(".")]
-            consider(m.start(), _build(int(m["y"]), mo, int(m["d"]), m["time"], m["tz"], zone))
+            consider(m.start(), _dated(m, anchor, zone, day_first))
     return best
 
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
-from .absolute import match_absolute, parse_unix
+from .absolute import Found, match_absolute, parse_unix
 from .arabic import match_arabic
 from .clock import MONTH, WEEKDAY
 from .english import match_relative
@@ -23,6 +23,7 @@ _SEPARATORS = " \t\r\n·|•–—-:,;/"
 # Words allowed in lower case in a glued prefix (everything else must look like a name).
 _PREFIX_WORDS = {
     "time", "on", "of", "the", "and", "de", "du", "la", "le", "el", "al", "at", "by", "&",
+    "updated", "published", "posted", "modified", "edited", "last", "first",
 }  # fmt: skip
 _WORD_RE = re.compile(r"[^\s·|•–—\-:,;/()]+")
 _REPEATED_DATE_RE = re.compile(
@@ -75,8 +76,9 @@ def _candidates(text: str) -> list[str]:
 
 def _fast_match(
     text: str, anchor: datetime, zone: tzinfo, day_first: bool, english: bool, arabic: bool
-) -> tuple[int, ParsedTime] | None:
-    best = match_absolute(text, zone, day_first)
+) -> Found | None:
+    """The form that starts first at the end of ``text``; a None result is refused."""
+    best = match_absolute(text, anchor, zone, day_first)
     if english:
         rel = match_relative(text, anchor, zone)
         if rel is not None and (best is None or rel[0] < best[0]):
@@ -145,6 +147,8 @@ def _parse(
             continue
         matched = True
         start, result = found
+        if result is None:
+            return None  # "in 5m", a zone the table refuses: never guessed at by the fallback
         if _prefix_ok(cand[:start]):
             return validate(result, anchor)
     if matched:
@@ -162,7 +166,10 @@ def _parse(
             return None
     elif not other_langs and text.isascii() and not has_known_word(text):
         return None
-    return validate(parse_fallback(text, anchor, zone_name, zone, langs, day_first), anchor)
+    read = parse_fallback(text, anchor, zone_name, zone, langs, day_first)
+    if read is not None and read.kind == "relative" and read.at > anchor:
+        return None  # "in 2 Minuten", "dans 5 minutes": a time to come
+    return validate(read, anchor)
 
 
 def split_trailing_age(
@@ -196,7 +203,7 @@ def split_trailing_age(
                 return None
             found = (len(tail) - len(tail.lstrip()), unix)
         start, result = found
-        checked = validate(result, anchor)
+        checked = None if result is None else validate(result, anchor)
     except (ValueError, OverflowError, KeyError, IndexError):  # pragma: no cover
         return None
     if checked is None:

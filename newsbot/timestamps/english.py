@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from .clock import TIME, WEEKDAY, WEEKDAYS, parse_clock
 from .model import ParsedTime, local_datetime, local_midnight, minus_months
+from .zones import site_name, zone_for, zone_pattern
+
+#: (start index, result); a None result is a form that must not be read (``in 5m``).
+Found = tuple[int, ParsedTime | None]
 
 _WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -62,11 +67,24 @@ _NOW_RE = re.compile(
     r"seconds\s+ago|less\s+than\s+a\s+minute\s+ago|a\s+moment\s+ago)\s*$",
     re.I,
 )
-_DAY_RE = re.compile(
+_DAY = (
     r"(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)|(?P<yday>yesterday)|(?P<today>today)"
-    r"|last\s+(?P<wd>" + WEEKDAY + "))" + _AT_TIME + r"?\s*$",
+    r"|last\s+(?P<wd>" + WEEKDAY + "))"
+)
+# "in 5m", "within about 2 hours": a time to come, never a publication time.
+_FUTURE_LEAD_RE = re.compile(
+    r"(?<![^\W\d_])(?:in|within)\s+(?:(?:about|around|over|under|nearly|almost|just|only|"
+    r"approx\.?|approximately|less\s+than|more\s+than)\s+)*$",
     re.I,
 )
+_FROM_NOW_RE = re.compile(r"\bfrom\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _day_re() -> re.Pattern[str]:
+    """``yesterday at 10:15 PM ET``: compiled on first use (zone names come from a table)."""
+    at_time = _AT_TIME[:-1] + r"(?:\s*,?\s*(?P<tz>" + zone_pattern() + r"))?)"
+    return re.compile(_DAY + at_time + r"?\s*$", re.I)
 
 
 def _number(raw: str) -> float | None:
@@ -92,35 +110,41 @@ def _with_clock(day_at: datetime, clock: str | None, zone: tzinfo) -> tuple[date
     return None if at is None else (at, "second" if has_seconds else "minute")
 
 
-def match_relative(text: str, anchor: datetime, zone: tzinfo) -> tuple[int, ParsedTime] | None:
+def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
     """Find an English age at the end of ``text``: (start index, result)."""
-    best: tuple[int, ParsedTime] | None = None
+    best: Found | None = None
     low = text.lower()
     if low.endswith(("now", "ago")):
         m = _NOW_RE.search(text)
         if m:
-            best = (m.start(), ParsedTime(anchor, "minute", "relative"))
+            future = _FROM_NOW_RE.search(text, max(0, m.start() - 10), m.start())
+            best = (m.start(), None if future else ParsedTime(anchor, "minute", "relative"))
     if "yesterday" in low or "today" in low or "last" in low:
-        m = _DAY_RE.search(text)
+        m = _day_re().search(text)
         if m and (best is None or m.start() < best[0]):
-            res = _day_word(m, anchor, zone)
-            if res is not None:
-                best = (m.start(), res)
+            best = (m.start(), _day_word(m, anchor, zone))
+            if best[1] is None and not m["tz"]:
+                best = None  # a clock out of range: not a time at all
     m = _REL_RE.search(text)
     if m and (best is None or m.start() < best[0]):
         res = _relative(m, anchor, zone)
         if res is not None:
             best = (m.start(), res)
     if best is not None and best[0]:
-        # Qualifiers (``about``, ``Updated``...) belong to the age.
         lead = max(0, best[0] - 40)
+        if _FUTURE_LEAD_RE.search(text, lead, best[0]):
+            return best[0], None  # "in 5m", "in about 3 hours": to come, not past
+        # Qualifiers (``about``, ``Updated``...) belong to the age.
         q = _QUAL_TAIL_RE.search(text, lead, best[0])
         if q:
             best = (q.start(), best[1])
     return best
 
 
-def _day_word(m: re.Match[str], anchor: datetime, zone: tzinfo) -> ParsedTime | None:
+def _day_word(m: re.Match[str], anchor: datetime, site: tzinfo) -> ParsedTime | None:
+    zone = zone_for(m["tz"], site_name(site)) if m["tz"] else site
+    if zone is None:
+        return None  # a zone the table refuses
     local_day = anchor.astimezone(zone).date()
     if m.group("dby"):
         day = local_day - timedelta(days=2)
