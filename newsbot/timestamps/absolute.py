@@ -21,7 +21,7 @@ Found = tuple[int, ParsedTime | None]
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE = (
     # 28 Nov 2025, 28th of November, 28-Nov-2025, 4 Sept
-    r"(?:(?<!\d)(?P<d1>\d{1,2})" + _ORD + r"(?:\s+of)?[\s\-]*(?P<m1>" + MONTH + r")"
+    r"(?:(?<!\d)(?P<d1>\d{1,2})(?:(?:st|nd|rd|th)(?:\s+of)?)?[\s\-]*(?P<m1>" + MONTH + r")"
     r"(?:(?:,\s*|[\s\-]+)(?P<y1>\d{4})(?!\d))?"
     # Nov 28, 2025, June 28th, Sept. 4
     r"|(?P<m2>" + MONTH + r")[\s\-]*(?P<d2>\d{1,2})(?!\d)" + _ORD + r"(?:,?\s+(?P<y2>\d{4})(?!\d))?"

@@ -104,13 +104,18 @@ def parse_table(text: str) -> dict[str, tuple[Meaning, ...]]:
     return table
 
 
-@lru_cache(maxsize=1)
-def abbreviation_table() -> dict[str, tuple[Meaning, ...]]:
-    """The table from the settings folder, read once. ZoneTableError names a bad file."""
+def load_table() -> dict[str, tuple[Meaning, ...]]:
+    """Read the table from the settings folder. ZoneTableError names a missing or bad file."""
     try:
         return parse_table(_table_text())
     except ValueError as exc:
         raise ZoneTableError(f"{TABLE_FILE}: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def abbreviation_table() -> dict[str, tuple[Meaning, ...]]:
+    """The table, read once per process (parsers compile its names into their patterns)."""
+    return load_table()
 
 
 @lru_cache(maxsize=1)
