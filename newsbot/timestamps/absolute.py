@@ -31,6 +31,9 @@ _DATE = (
     r"|(?<!\d)(?P<y4>\d{4})(?P<sep4>[/.])(?P<m4>\d{1,2})(?P=sep4)(?P<d4>\d{1,2})(?!\d))"
 )
 _WD = r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?"
+# Where a date can start: a digit, a capital (``ReutersJun 28``) or a word's first letter.
+# Checked first, it spares the search trying every name at every letter of the line.
+_STARTS = r"(?=\d|(?-i:[A-Z])|(?<![^\W\d_])[a-z])"
 # "14:05 hrs", "14.05 Uhr", "14:05 h"
 _CLOCK_WORD = r"(?:\s*(?:hrs|hr|h|Uhr)(?![A-Za-z])\.?)?"
 _DATE_THEN_TIME = r"(?:,?\s+(?:at|um|à)\s+|\s*[,@|·•/\-–—]\s*|\s*)"
@@ -54,7 +57,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"(?:\s*(?P<tz>Z(?![A-Za-z])|[+\-\u2212]\d{2}(?::?\d{2})?(?!\d)|" + zone + r"))?)?\s*$",
         re.I,
     )
-    date_first = re.compile(_WD + _DATE + r"(?:" + _DATE_THEN_TIME + clock + r")?\s*$", re.I)
+    date_first = re.compile(
+        _STARTS + _WD + _DATE + r"(?:" + _DATE_THEN_TIME + clock + r")?\s*$", re.I
+    )
     time_first = re.compile(clock + _TIME_THEN_DATE + _WD + _DATE + r"\s*$", re.I)
     return iso, date_first, time_first
 

@@ -20,14 +20,16 @@ MONTHS = {
     "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
     "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
-MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![a-z])\.?"
+# Each name list starts with a check of its first letters: a regex search tries it at every
+# position of a line, and most positions can be turned away by that one test.
+MONTH = "(?=[adfjmnos])(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![a-z])\.?"
 
 WEEKDAYS = {
     "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
     "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
     "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
-WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?![a-z])\.?"
+WEEKDAY = "(?=[fmstw])(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")(?![a-z])\.?"
 
 
 def parse_clock(text: str) -> tuple[int, int, int, bool] | None:

@@ -34,6 +34,20 @@ _TRAILING_STOP = re.compile(r"(?<=[^.\s])[.\u200e\u200f]+\s*$")
 _AGO_TAIL_RE = re.compile(r"\bago\b", re.I)
 _MAYBE_DECORATED_RE = re.compile(r"[·|•–—-]|ago\b.", re.I)
 _CUT_RE = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")
+# Reading, listening and running times ("3 min read", "Lesezeit 3 Min", "2:10 video"): a
+# length, not an age.
+_LENGTH_RE = re.compile(
+    r"(?<![^\W\d_])(?:read|reading|listen|listening|watch|video|duration|runtime|lesezeit|"
+    r"lesedauer|dauer|lecture|durée|lectura|lettura|leitura|leestijd|lästid)(?![^\W\d_])",
+    re.I,
+)
+_LENGTH_STEMS = ("rea", "list", "watch", "vid", "dur", "runtime", "lese", "dauer", "lect", "lett",
+                 "leit", "leestijd", "lästid")  # fmt: skip
+
+
+def _is_length(text: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in _LENGTH_STEMS) and _LENGTH_RE.search(text) is not None
 
 
 def _prefix_ok(prefix: str) -> bool:
@@ -67,7 +81,10 @@ def _candidates(text: str) -> list[str]:
         head = text[: m.start()].rstrip()
         rest = text[m.end() :]
         first = rest[:1]
-        if any(ch.isdigit() for ch in rest) or not (first.isupper() or not first.isascii()):
+        decoration = not any(ch.isdigit() for ch in rest) and (
+            first.isupper() or not first.isascii()
+        )
+        if not decoration and not _is_length(rest):  # "· 3 min read" is cut too
             continue
         if head and head not in out:
             out.append(head)
@@ -142,6 +159,8 @@ def _parse(
         return validate(unix, anchor)
     matched = False
     for cand in _candidates(text):
+        if _is_length(cand):
+            continue  # "2h ago • 3 min read": the age is in a shorter candidate
         found = _fast_match(cand, anchor, zone, day_first, english, arabic)
         if found is None:
             continue
@@ -154,6 +173,8 @@ def _parse(
     if matched:
         return None  # an age inside a sentence: body text, not a slot
     other_langs = langs is not None and not {x.split("-")[0].lower() for x in langs} <= _FAST_LANGS
+    if _is_length(text):
+        return None
     script = candidate_script(text)
     if script is None:
         return None
@@ -209,6 +230,8 @@ def split_trailing_age(
     if checked is None:
         return None
     start += head_len
+    if _is_length(_CUT_RE.split(stripped[:start])[-1]):
+        return None  # "Lesezeit 3 Min", "Reading time: 4 min": a length
     prefix = stripped[:start].rstrip(_SEPARATORS)
     if _REPEATED_DATE_RE.match(prefix):
         prefix = ""

@@ -42,7 +42,12 @@ _ORDER = ["dec", "y", "mo", "w", "d", "h", "m", "s"]
 
 _UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![a-z])"
 # (?<!\d): a number starts at the start of a digit run (keeps long digit runs linear).
-_NUM = r"(?:(?<!\d)(?<!\d[.,])\d{1,9}(?:[.,]\d{1,3})?\s*|(?:" + "|".join(_WORDS) + r")\s+)"
+# (?=...): the first letters of the number words, checked before trying each word.
+_NUM = (
+    r"(?=\d|[aefnost])(?:(?<!\d)(?<!\d[.,])\d{1,9}(?:[.,]\d{1,3})?\s*|(?:"
+    + "|".join(_WORDS)
+    + r")\s+)"
+)
 _COMP = _NUM + _UNIT
 _COMP_RE = re.compile(r"(?P<n>\d{1,9}(?:[.,]\d{1,3})?|[a-z]+)\s*(?P<u>" + _UNIT + ")", re.I)
 _QUAL = (
