@@ -400,3 +400,45 @@ OTHER_FORMS = [
 def test_other_printed_forms(text: str, kw: dict, iso: str, precision: str) -> None:
     got = parse_timestamp(text, DECEMBER, **kw)
     assert got is not None and (got.iso(), got.precision) == (iso, precision)
+
+
+# --- every slot: header line, <time datetime>, metadata, related entries -------------------
+
+
+def test_the_same_forms_in_every_slot_of_an_article_page() -> None:
+    from parsel import Selector
+
+    from newsbot.extract.ages import age_reader
+    from newsbot.extract.article import parse_article
+    from newsbot.profiles import load_profile
+
+    profile = load_profile("daily8")
+    base = "https://www.daily8.com/en/article/"
+    html = f"""<html><head>
+      <meta property="article:published_time" content="2025-07-04 04:02:00 -0400">
+      <script type="application/ld+json">
+        {{"@type": "NewsArticle", "datePublished": "Fri, 04 Jul 2025 04:02:00 EDT"}}
+      </script></head><body>
+      <h1>Harbour ferry fares frozen for winter</h1>
+      <div><span>CNN</span><span>4:02 AM EDT, Fri July 4, 2025</span>
+        <time datetime="2025-07-04T04:02:00-04:00"></time></div>
+      <p>Commuters on the northern harbour routes will pay the same fares all winter.</p>
+      <h2>Related Articles</h2>
+      <div><a href="{base}{"a" * 32}"><h3>Tram line extension approved</h3></a>
+        <p>Reuters · 28 Jun</p></div>
+      <div><a href="{base}{"b" * 32}"><h3>Bridge reopens after repairs</h3></a>
+        <p>BBC News10:15 PM ET, Jul 3</p></div>
+      <div><a href="{base}{"c" * 32}"><h3>Port strike called off</h3></a>
+        <p>Sky News · in 5m</p></div>
+    </body></html>"""
+    page = parse_article(Selector(text=html), base + "0" * 32, profile, age_reader(profile, JULY))
+    assert (page.source, page.age) == ("CNN", "4:02 AM EDT, Fri July 4, 2025")
+    slots = [page.age, page.age_datetime] + [text for _, text in page.metadata.published]
+    assert [read(text)[0] for text in slots] == ["2025-07-04T08:02:00Z"] * 4
+    related = {e.title: e for e in page.related}
+    reuters = related["Tram line extension approved"]
+    assert (reuters.source, reuters.age) == ("Reuters", "28 Jun")
+    assert read(reuters.age) == ("2025-06-28T00:00:00Z", "day", "absolute")
+    bbc = related["Bridge reopens after repairs"]
+    assert (bbc.source, read(bbc.age)[0]) == ("BBC News", "2025-07-04T02:15:00Z")
+    assert related["Port strike called off"].age is None  # a time to come is no age
