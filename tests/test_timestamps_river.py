@@ -333,6 +333,13 @@ KEPT = [
     ("3 mins", "2025-07-15T11:57:00Z", "minute"),
     ("2d", "2025-07-13T12:00:00Z", "day"),
     ("منذ ساعتين", "2025-07-15T10:00:00Z", "hour"),
+    ("3 hr. ago", "2025-07-15T09:00:00Z", "hour"),
+    ("5 min. ago", "2025-07-15T11:55:00Z", "minute"),
+    ("2 mos. ago", "2025-05-15T12:00:00Z", "month"),
+    ("1 hour and 20 minutes ago", "2025-07-15T10:40:00Z", "minute"),  # "and" is not "an d"
+    ("2 days and 3 hours ago", "2025-07-13T09:00:00Z", "hour"),
+    ("3h • Reuters", "2025-07-15T09:00:00Z", "hour"),
+    ("Reuters · 45m · 3 min read", "2025-07-15T11:15:00Z", "minute"),
 ]
 
 
@@ -358,7 +365,20 @@ def test_other_languages_still_read(text: str, language: str, iso: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["3 min read", "Page 2 of 5", "14:05", "2:05 PM ET", "10:15 PM EST", "42", "2025", "Jun"],
+    [
+        "3 min read",
+        "5 minute read",
+        "Lesezeit 3 Min",
+        "Reading time: 4 minutes",
+        "Reuters • 2 min read",
+        "Page 2 of 5",
+        "14:05",
+        "2:05 PM ET",
+        "10:15 PM EST",
+        "42",
+        "2025",
+        "Jun",
+    ],
 )
 def test_still_not_times(text: str) -> None:
     assert parse_timestamp(text, JULY) is None
@@ -393,6 +413,19 @@ OTHER_FORMS = [
     ("Yesterday at 10:15 PM ET", {}, "2025-12-01T03:15:00Z", "minute"),
     ("28 Nov", {"timezone": "Asia/Tokyo"}, "2025-11-27T15:00:00Z", "day"),
     ("NOV 28, 2025", {}, "2025-11-28T00:00:00Z", "day"),
+    ("2:05 PM · Nov 27, 2025", {}, "2025-11-27T14:05:00Z", "minute"),
+    (
+        "Fri Nov 28 2025 09:05:00 GMT-0500 (Eastern Standard Time)",
+        {},
+        "2025-11-28T14:05:00Z",
+        "second",
+    ),
+    (
+        "Updated - November 28, 2025 02:05 pm IST",
+        {"timezone": "Asia/Kolkata"},
+        "2025-11-28T08:35:00Z",
+        "minute",
+    ),
 ]
 
 

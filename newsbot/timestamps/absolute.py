@@ -36,6 +36,8 @@ _WD = r"(?:(?P<wd>" + WEEKDAY + r"),?\s+)?"
 _STARTS = r"(?=\d|(?-i:[A-Z])|(?<![^\W\d_])[a-z])"
 # "14:05 hrs", "14.05 Uhr", "14:05 h"
 _CLOCK_WORD = r"(?:\s*(?:hrs|hr|h|Uhr)(?![A-Za-z])\.?)?"
+# "GMT+0000 (Coordinated Universal Time)", as JavaScript's Date prints itself.
+_ZONE_NAME = r"(?:\s*\((?-i:[A-Z])[A-Za-z .'\-]{2,50}\))?"
 _DATE_THEN_TIME = r"(?:,?\s+(?:at|um|à)\s+|\s*[,@|·•/\-–—]\s*|\s*)"
 _TIME_THEN_DATE = r"(?:\s*[,|·•\-–—]\s*|\s+on\s+|\s+)"
 # Worth trying at all: a year, a numeric date, or a month name (found by substring: fast).
@@ -50,7 +52,17 @@ _WEEKDAY_YEARS = 2
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Compiled on first use: the zone names come from the abbreviation table."""
     zone = zone_pattern()
-    clock = r"(?<!\d)(?P<time>" + TIME + r")" + _CLOCK_WORD + r"(?:\s*,?\s*(?P<tz>" + zone + r"))?"
+    clock = (
+        r"(?<!\d)(?P<time>"
+        + TIME
+        + r")"
+        + _CLOCK_WORD
+        + r"(?:\s*,?\s*(?P<tz>"
+        + zone
+        + r")"
+        + _ZONE_NAME
+        + r")?"
+    )
     iso = re.compile(
         r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
         r"(?:(?:[T\s]|\s+at\s+)(?P<time>\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)"

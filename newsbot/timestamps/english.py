@@ -28,7 +28,7 @@ _UNITS = {
     "days": ("d", False), "day": ("d", False), "d": ("d", True),
     "weeks": ("w", False), "week": ("w", False), "wks": ("w", True), "wk": ("w", True),
     "w": ("w", True),
-    "months": ("mo", False), "month": ("mo", False), "mons": ("mo", True),
+    "months": ("mo", False), "month": ("mo", False), "mons": ("mo", True), "mos": ("mo", True),
     "mon": ("mo", True), "mths": ("mo", True), "mth": ("mo", True), "mo": ("mo", True),
     "years": ("y", False), "year": ("y", False), "yrs": ("y", True), "yr": ("y", True),
     "y": ("y", True),
@@ -40,7 +40,8 @@ _PRECISION = {
 }  # fmt: skip
 _ORDER = ["dec", "y", "mo", "w", "d", "h", "m", "s"]
 
-_UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![a-z])"
+# "3 hr. ago", "5 min. ago": an abbreviation may keep its full stop.
+_UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![a-z])\.?"
 # (?<!\d): a number starts at the start of a digit run (keeps long digit runs linear).
 # (?=...): the first letters of the number words, checked before trying each word.
 _NUM = (
@@ -49,7 +50,10 @@ _NUM = (
     + r")\s+)"
 )
 _COMP = _NUM + _UNIT
-_COMP_RE = re.compile(r"(?P<n>\d{1,9}(?:[.,]\d{1,3})?|[a-z]+)\s*(?P<u>" + _UNIT + ")", re.I)
+# A number word stands apart from its unit ("an hour"; "and" is not "an d").
+_COMP_RE = re.compile(
+    r"(?:(?P<n>\d{1,9}(?:[.,]\d{1,3})?)\s*|(?<![a-z])(?P<w>[a-z]+)\s+)(?P<u>" + _UNIT + ")", re.I
+)
 _QUAL = (
     r"(?:(?:about|over|almost|nearly|around|approximately|approx\.?|more\s+than|"
     r"less\s+than|last\s+updated|updated|published|posted|edited)\s+)*"
@@ -170,8 +174,8 @@ def _relative(m: re.Match[str], anchor: datetime, zone: tzinfo) -> ParsedTime | 
     amounts: dict[str, float] = {}
     all_abbrev = True
     for comp in _COMP_RE.finditer(m.group("comp")):
-        value = _number(comp.group("n"))
-        unit, abbrev = _UNITS[comp.group("u").lower()]
+        value = _number(comp.group("n") or comp.group("w"))
+        unit, abbrev = _UNITS[comp.group("u").lower().rstrip(".")]
         if value is None or unit in amounts:
             return None
         amounts[unit] = value
