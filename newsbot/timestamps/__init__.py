@@ -9,10 +9,13 @@
 from .core import parse_timestamp, split_trailing_age
 from .model import PRECISIONS, ParsedTime, best_time, to_iso_z
 from .since import PRECISION_SPAN, older_than, parse_since
+from .zones import ZoneTableError, abbreviation_table
 
 __all__ = [
     "PRECISIONS",
     "ParsedTime",
+    "ZoneTableError",
+    "abbreviation_table",
     "best_time",
     "PRECISION_SPAN",
     "older_than",
