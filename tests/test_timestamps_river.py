@@ -378,6 +378,8 @@ def test_other_languages_still_read(text: str, language: str, iso: str) -> None:
         "42",
         "2025",
         "Jun",
+        "1.5.25",  # a version number as often as a date
+        "Firmware 2.10.24",
     ],
 )
 def test_still_not_times(text: str) -> None:
