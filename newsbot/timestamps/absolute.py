@@ -54,17 +54,8 @@ _WEEKDAY_YEARS = 2
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Compiled on first use: the zone names come from the abbreviation table."""
     zone = zone_pattern()
-    clock = (
-        r"(?<!\d)(?P<time>"
-        + TIME
-        + r")"
-        + _CLOCK_WORD
-        + r"(?:\s*,?\s*(?P<tz>"
-        + zone
-        + r")"
-        + _ZONE_NAME
-        + r")?"
-    )
+    printed_zone = r"(?:\s*,?\s*(?P<tz>" + zone + r")" + _ZONE_NAME + r")?"
+    clock = r"(?<!\d)(?P<time>" + TIME + r")" + _CLOCK_WORD + printed_zone
     iso = re.compile(
         r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
         r"(?:(?:[T\s]|\s+at\s+)(?P<time>\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)"
