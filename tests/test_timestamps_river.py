@@ -477,3 +477,33 @@ def test_the_same_forms_in_every_slot_of_an_article_page() -> None:
     bbc = related["Bridge reopens after repairs"]
     assert (bbc.source, read(bbc.age)[0]) == ("BBC News", "2025-07-04T02:15:00Z")
     assert related["Port strike called off"].age is None  # a time to come is no age
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        (
+            "Published: 14:05 GMT, 28 June 2025 | Updated: 16:22 GMT, 28 June 2025",
+            "2025-06-28T14:05:00Z",
+            "minute",
+        ),
+        (
+            "Published Jun. 28, 2025 Updated Jun. 29, 2025, 4:02 a.m. ET",
+            "2025-06-28T00:00:00Z",
+            "day",
+        ),
+        (
+            "Posted Fri 28 Jun 2025 at 2:05pm, updated Fri 28 Jun 2025 at 4:15pm",
+            "2025-06-28T14:05:00Z",
+            "minute",
+        ),
+        ("2 hours ago | Updated 1 hour ago", "2025-07-15T10:00:00Z", "hour"),
+        ("Reuters Updated 3 mins ago", "2025-07-15T11:57:00Z", "minute"),
+        ("Last modified: 28 Jun 2025", "2025-06-28T00:00:00Z", "day"),
+    ],
+)
+def test_a_published_time_beats_the_update_printed_after_it(
+    text: str, iso: str, precision: str
+) -> None:
+    got = parse_timestamp(text, JULY)
+    assert got is not None and (got.iso(), got.precision) == (iso, precision)

@@ -34,6 +34,11 @@ _TRAILING_STOP = re.compile(r"(?<=[^.\s])[.\u200e\u200f]+\s*$")
 _AGO_TAIL_RE = re.compile(r"\bago\b", re.I)
 _MAYBE_DECORATED_RE = re.compile(r"[·|•–—-]|ago\b.", re.I)
 _CUT_RE = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")
+# "... | Updated: 16:22 GMT, 28 June 2025", "... Last updated Nov. 29": a later time.
+_UPDATE_RE = re.compile(
+    r"(?<=\S)\s*(?:[|·•–—,;-]\s*)?(?<![^\W\d_])(?:last\s+)?(?:updated|modified)(?![^\W\d_])",
+    re.I,
+)
 # Reading, listening and running times ("3 min read", "Lesezeit 3 Min", "2:10 video"): a
 # length, not an age.
 _LENGTH_RE = re.compile(
@@ -68,8 +73,17 @@ def _prefix_ok(prefix: str) -> bool:
 
 
 def _candidates(text: str) -> list[str]:
-    """The text, then the text with trailing decorations cut (``· Canada``, ``News desk``)."""
+    """The text, then the text with trailing decorations cut (``· Canada``, ``News desk``).
+
+    ``Published 14:05 GMT, 28 June 2025 | Updated: 16:22 GMT...``: the part before the
+    update comes first, since the slot stands for the publication time.
+    """
     out = [text]
+    update = _UPDATE_RE.search(text, 1) if "pdate" in text or "odified" in text else None
+    if update:
+        head = text[: update.start()].rstrip(_SEPARATORS)
+        if head and any(ch.isdigit() for ch in head):
+            out.insert(0, head)
     if not _MAYBE_DECORATED_RE.search(text):
         return out
     for m in reversed(list(_AGO_TAIL_RE.finditer(text))):
