@@ -507,3 +507,34 @@ def test_a_published_time_beats_the_update_printed_after_it(
 ) -> None:
     got = parse_timestamp(text, JULY)
     assert got is not None and (got.iso(), got.precision) == (iso, precision)
+
+
+@pytest.mark.parametrize(
+    ("line", "prefix", "age", "iso"),
+    [
+        (
+            "CNN Published: 14:05 GMT, 28 June 2025 | Updated: 16:22 GMT, 28 June 2025",
+            "CNN",
+            "Published: 14:05 GMT, 28 June 2025",
+            "2025-06-28T14:05:00Z",
+        ),
+        (
+            "The Guardian2 hours ago | Updated 1 hour ago",
+            "The Guardian",
+            "2 hours ago",
+            "2025-07-15T10:00:00Z",
+        ),
+        ("Reuters Updated 28 Jun 2025", "Reuters", "Updated 28 Jun 2025", "2025-06-28T00:00:00Z"),
+        (
+            "CNN Updated on: Jun 28, 2025 2:05 PM",
+            "CNN",
+            "Updated on: Jun 28, 2025 2:05 PM",
+            "2025-06-28T14:05:00Z",
+        ),
+    ],
+)
+def test_header_lines_keep_labels_with_the_time_and_the_publication_first(
+    line: str, prefix: str, age: str, iso: str
+) -> None:
+    found = split_trailing_age(line, JULY)
+    assert found is not None and (found[0], found[2], found[1].iso()) == (prefix, age, iso)

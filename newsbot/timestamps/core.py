@@ -39,6 +39,13 @@ _UPDATE_RE = re.compile(
     r"(?<=\S)\s*(?:[|·•–—,;-]\s*)?(?<![^\W\d_])(?:last\s+)?(?:updated|modified)(?![^\W\d_])",
     re.I,
 )
+_LABEL_TAIL_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:first|last)\s+)?(?:published|updated|posted|modified|edited)"
+    r"(?:\s+on)?\s*:?\s*$",
+    re.I,
+)
+_UPDATE_BEFORE_RE = re.compile(_UPDATE_RE.pattern + r"[\s:·|•–—-]*$", re.I)
+_UPDATE_START_RE = re.compile(r"\s*(?:last\s+)?(?:updated|modified)(?![^\W\d_])", re.I)
 # Reading, listening and running times ("3 min read", "Lesezeit 3 Min", "2:10 video"): a
 # length, not an age.
 _LENGTH_RE = re.compile(
@@ -110,6 +117,11 @@ def _fast_match(
 ) -> Found | None:
     """The form that starts first at the end of ``text``; a None result is refused."""
     best = match_absolute(text, anchor, zone, day_first)
+    if best is not None and best[0]:
+        # "Published: 4:02 AM EDT, ...": the label belongs to the date, not to the source
+        label = _LABEL_TAIL_RE.search(text, max(0, best[0] - 30), best[0])
+        if label:
+            best = (label.start(), best[1])
     if english:
         rel = match_relative(text, anchor, zone)
         if rel is not None and (best is None or rel[0] < best[0]):
@@ -244,6 +256,19 @@ def split_trailing_age(
     if checked is None:
         return None
     start += head_len
+    # "CNN Published 14:05 GMT, 28 June 2025 | Updated: 16:22 GMT...": the publication
+    update = _UPDATE_BEFORE_RE.search(stripped, 0, start) if start else None
+    cut = update.start() if update else (start if _UPDATE_START_RE.match(stripped, start) else 0)
+    if cut:
+        earlier = split_trailing_age(
+            stripped[:cut].rstrip(_SEPARATORS),
+            anchor,
+            timezone=timezone,
+            day_first=day_first,
+            languages=languages,
+        )
+        if earlier is not None:
+            return earlier
     if _is_length(_CUT_RE.split(stripped[:start])[-1]):
         return None  # "Lesezeit 3 Min", "Reading time: 4 min": a length
     prefix = stripped[:start].rstrip(_SEPARATORS)
