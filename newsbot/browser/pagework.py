@@ -80,7 +80,6 @@ WATCH_JS = r"""
     let handle;
     const run = function () {
       w.timers.delete(handle);
-      w.activity = now();
       const saved = w.hops;
       w.hops = hop;
       try { return fn.apply(this, rest); } finally { w.hops = saved; }
@@ -175,6 +174,16 @@ _HELPERS = r"""
       if (a.fill.length && !filled(a.fill)) out.push('script_filled');
       return out;
     },
+    settled: () => {
+      // polled on every animation frame: what the page holds is looked at 4 times a second
+      if (!window.__newsbot.quiet()) return false;
+      const t = performance.now();
+      if (window.__newsbot.checked === undefined || t - window.__newsbot.checked >= 250) {
+        window.__newsbot.checked = t;
+        window.__newsbot.lacking = window.__newsbot.missing();
+      }
+      return !window.__newsbot.lacking.length;
+    },
     quiet: () => {
       const w = window.__nbw;
       if (!w) return true;  // no watcher (page not opened by newsbot): nothing to wait for
@@ -214,14 +223,11 @@ _HELPERS = r"""
 
 _ENSURE = "if (!window.__newsbot) (" + _HELPERS.strip() + ")(a);"
 # settled: quiet, and nothing the page kind needs is missing
-_SETTLED = (
-    "(a) => { "
-    + _ENSURE
-    + " return window.__newsbot.quiet() && !window.__newsbot.missing().length; }"
-)
+_SETTLED = "(a) => { " + _ENSURE + " return window.__newsbot.settled(); }"
 _QUIET = "(a) => { " + _ENSURE + " return window.__newsbot.quiet(); }"
 _MISSING = "(a) => { " + _ENSURE + " return window.__newsbot.missing(); }"
-_POLL_MS = 100
+# Polled on animation frames, not timers: the page's timers are what the watcher counts.
+_POLL = "raf"
 # A fetch still open after this long is a long poll or a stream, not the page's data.
 STALE_MS = 5_000
 MIN_PARAGRAPH_CHARS = 60
@@ -237,7 +243,7 @@ async def _until(page: Page, predicate: str, arg: Any, timeout_ms: float) -> boo
     if timeout_ms <= 0:
         return bool(await page.evaluate(predicate, arg))
     try:
-        await page.wait_for_function(predicate, arg=arg, timeout=timeout_ms, polling=_POLL_MS)
+        await page.wait_for_function(predicate, arg=arg, timeout=timeout_ms, polling=_POLL)
     except PlaywrightTimeout:
         return False
     return True
