@@ -27,11 +27,12 @@ from urllib.parse import parse_qs, urlsplit
 CLOCK = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 PER_PAGE = 4
 
-_WORDS = (
-    "harbour council ferry timetable volunteers reservoir orchard library renovation "
-    "festival tramline bakery apprentices lighthouse drought cyclists market weavers "
-    "observatory glacier mayor pension quarry choir engineers museum lantern fisheries"
-).split()
+_WORDS = [
+    *["harbour", "council", "ferry", "timetable", "volunteers", "reservoir", "orchard"],
+    *["library", "renovation", "festival", "tramline", "bakery", "apprentices", "lighthouse"],
+    *["drought", "cyclists", "market", "weavers", "observatory", "glacier", "mayor", "pension"],
+    *["quarry", "choir", "engineers", "museum", "lantern", "fisheries"],
+]
 _SOURCES = ["Coastline Post", "Valley Herald", "Metro Ledger", "Northern Wire", "Island Times"]
 _CATEGORIES = ["Politics", "Business", "Science", "Sports", "Travel", "World"]
 _TAGS = ["Harbour", "Transit", "Weather"]
@@ -72,8 +73,10 @@ class Story:
 
 
 class SpaSite:
-    def __init__(self, count: int = 11) -> None:
+    def __init__(self, count: int = 11, broken: tuple[int, ...] = ()) -> None:
+        """``broken``: stories whose data API fails, so their page never fills."""
         self.stories = [Story(n) for n in range(count)]
+        self.broken = {self.stories[n].id for n in broken}
         by_n = self.stories
         for s in by_n:
             s.related = [by_n[(s.n + k) % count].id for k in (1, 3)]
@@ -187,13 +190,14 @@ APP_JS = r"""
   main.appendChild(feed);
   var page = 1;
   function load() {
-    return get('/api/v2/feed?path=' + encodeURIComponent(path) + '&page=' + page).then(function (d) {
+    var url = '/api/v2/feed?path=' + encodeURIComponent(path) + '&page=' + page;
+    return get(url).then(function (d) {
       d.cards.forEach(function (c) { feed.appendChild(card(c)); });
       var old = document.getElementById('more');
       if (old) old.remove();
       if (d.more) {
         page += 1;
-        var b = el('div', {role: 'button', id: 'more', tabindex: '0', 'class': 'btn-x9'}, 'Load more');
+        var b = el('div', {role: 'button', id: 'more', tabindex: '0'}, 'Load more');
         b.addEventListener('click', load);
         main.appendChild(b);
       }
@@ -256,6 +260,8 @@ class _Handler(BaseHTTPRequestHandler):
         if story is None:
             return None
         if path == "/api/v2/story":
+            if story.id in site.broken:
+                return None
             return {
                 "title": story.title,
                 "source": story.source,
@@ -278,6 +284,7 @@ class SpaServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.base_url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.mirror_url = self.base_url  # no mirror: crawls pass mirror_hosts="" themselves
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> SpaServer:

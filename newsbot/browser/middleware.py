@@ -190,10 +190,10 @@ class BrowserMiddleware:
         meta = request.meta
         reason = meta.get("newsbot_browser")
         if reason:
-            if "playwright" in response.flags:
-                self._rendered(request, response, reason)
-            elif "cached" in response.flags and meta.get("playwright"):
-                self._inc("rendered/from_cache")  # rendered by an earlier run
+            cached = "cached" in response.flags
+            if "playwright" in response.flags or (cached and meta.get("playwright")):
+                if cached:  # rendered by an earlier run (the cache may or may not keep flags)
+                    self._inc("rendered/from_cache")
                 self._rendered(request, response, reason)
             return response
         if self.mode != "auto" or meta.get("newsbot_kind") is None:

@@ -201,7 +201,8 @@ APP_JS = r"""
       });
   };
 
-  var showListing = function (d) {
+  var showListing = function (d, page) {
+    // d: the first page of entries, with the listing's heading and how it loads more
     banner('/en');
     var main = el('div', {role: 'main', 'class': cx('main')});
     if (d.hash) main.appendChild(el('span', {'class': cx('hash')}, '#'));
@@ -209,16 +210,17 @@ APP_JS = r"""
     var feed = el('div', {role: 'feed', 'class': cx('feed')});
     main.appendChild(feed);
     root.appendChild(main);
-    var next = d.page, busy = false, more = null;
+    var next = null, busy = false, more = null;
+    var show = function (data) {
+      data.entries.forEach(function (c) { feed.appendChild(card(c)); });
+      next = data.next;
+      if (more && next === null) { more.remove(); more = null; }
+    };
     var load = function () {
       if (busy || next === null) return;
       busy = true;
       getJSON('/api/listing?path=' + encodeURIComponent(path) + '&page=' + next)
-        .then(function (data) {
-          data.entries.forEach(function (c) { feed.appendChild(card(c)); });
-          next = data.next;
-          if (more && next === null) { more.remove(); more = null; }
-        })
+        .then(show)
         .finally(function () { busy = false; });
     };
     if (d.hash) {
@@ -226,12 +228,12 @@ APP_JS = r"""
         var doc = document.scrollingElement || document.documentElement;
         if (window.innerHeight + window.scrollY >= doc.scrollHeight - 200) load();
       });
-    } else {
+    } else if (d.next !== null) {
       more = el('div', {role: 'button', tabindex: '0', 'class': cx('more')}, d.more_label);
       more.addEventListener('click', load);
       main.appendChild(more);
     }
-    load();
+    show(d);
   };
 
   var wait = 150 + h % 750;
@@ -243,9 +245,9 @@ APP_JS = r"""
     var page = parseInt(new URLSearchParams(location.search).get('page') || '1', 10) || 1;
     later(wait)
       .then(function () {
-        return getJSON('/api/listing?path=' + encodeURIComponent(path) + '&page=0');
+        return getJSON('/api/listing?path=' + encodeURIComponent(path) + '&page=' + page);
       })
-      .then(function (d) { d.page = page; showListing(d); });
+      .then(showListing);
   }
 })();
 """
@@ -350,18 +352,20 @@ def route_api_related(server: ReplicaServer, req: Request, m: re.Match) -> Reply
 def route_api_listing(server: ReplicaServer, req: Request, m: re.Match) -> Reply:
     path = req.query.get("path", [""])[0].rstrip("/") or "/en"
     raw = req.query.get("page", ["1"])[0]
-    if raw == "0":  # the listing's frame: heading, how it loads more
-        if path not in server.site.listings:
-            return _not_found()
-        hashtag = path.startswith("/en/hashtag/")
-        heading = f"Latest news with #{path.rsplit('/', 1)[1]}" if hashtag else HOME_HEADING
-        return _json({"heading": heading, "hash": hashtag, "more_label": LOAD_MORE})
     found = server.site.listing_page(path, int(raw)) if raw.isdigit() else None
     if found is None:
         return _not_found()
     arts, next_page = found
-    entries = [_card(server, a, "en", a.path, with_category=True) for a in arts]
-    return _json({"entries": entries, "next": next_page})
+    hashtag = path.startswith("/en/hashtag/")
+    return _json(
+        {
+            "heading": f"Latest news with #{path.rsplit('/', 1)[1]}" if hashtag else HOME_HEADING,
+            "hash": hashtag,  # hashtag listings scroll for more, the home has a button
+            "more_label": LOAD_MORE,
+            "entries": [_card(server, a, "en", a.path, with_category=True) for a in arts],
+            "next": next_page,
+        }
+    )
 
 
 ROUTES = [
