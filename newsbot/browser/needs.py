@@ -102,6 +102,14 @@ def has_related_label(selector: Selector, profile: SiteProfile) -> bool:
     return any(fold(b.text).rstrip(":") in labels for b in page_blocks(selector.root))
 
 
+def _unfilled(selector: Selector, url: str, kind: str | None, profile: SiteProfile) -> bool:
+    for css in fill_selectors(profile, kind):
+        parts = selector.css(css)
+        if parts and not any(has_article_link(p, url, profile) for p in parts):
+            return True
+    return False
+
+
 def missing_parts(
     selector: Selector, url: str, kind: str | None, profile: SiteProfile
 ) -> list[str]:
@@ -119,11 +127,8 @@ def missing_parts(
             missing.append("no_body")
         if not page.related and has_related_label(selector, profile):
             missing.append("empty_related")
-    for css in fill_selectors(profile, kind):
-        parts = selector.css(css)
-        if parts and not any(has_article_link(p, url, profile) for p in parts):
-            missing.append("script_filled")
-            break
+    if _unfilled(selector, url, kind, profile):
+        missing.append("script_filled")
     return missing
 
 
@@ -133,11 +138,10 @@ def render_reason(
     """Why a plainly fetched page must be fetched again through a browser, or None.
 
     A part the profile marks as script-filled counts whatever the page carries (the profile
-    says so); the rest only when the page carries script that could fill it in.
+    says so); the rest only when the page carries script that could fill it in (so a page
+    without script is not even read here).
     """
+    if not has_script(selector):
+        return "script_filled" if _unfilled(selector, url, kind, profile) else None
     missing = missing_parts(selector, url, kind, profile)
-    if not missing:
-        return None
-    if "script_filled" in missing or has_script(selector):
-        return missing[0]
-    return None
+    return missing[0] if missing else None
