@@ -247,22 +247,56 @@ def test_no_browser_the_crawl_says_so_once_and_goes_on_with_plain_http(tmp_path,
 
 
 # -- with the real browser ------------------------------------------------------------------
+class WithAnalytics:
+    """Serves a replica's pages with the script tags real sites carry (analytics), so that
+    auto mode has to read them to know they are complete."""
+
+    TAGS = (
+        b'<script async src="/static/analytics.js"></script>'
+        b"<script>window.dataLayer = window.dataLayer || [];</script></head>"
+    )
+
+    def __init__(self, server: ReplicaServer) -> None:
+        self.server = server
+        server.fault_hook = self
+
+    def __call__(self, req: Any) -> Any:
+        for pattern, handler in self.server.routes:
+            found = pattern.fullmatch(req.path)
+            if found:
+                reply = handler(self.server, req, found)
+                if reply.content_type.startswith("text/html"):
+                    reply.body = reply.body.replace(b"</head>", self.TAGS, 1)
+                return reply
+        return None
+
+
 @pytest.fixture(scope="module")
 def twin_sites():
-    """The same made-up site served plainly and browser-only, with request counters."""
+    """The same made-up site served plainly, plainly with analytics scripts, and browser-only,
+    with request counters."""
     site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
-    with ReplicaServer(site, theme="a") as plain, ReplicaServer(site, theme="script") as script:
-        yield site, (plain, Hits(plain)), (script, Hits(script))
+    with (
+        ReplicaServer(site, theme="a") as plain,
+        ReplicaServer(site, theme="a") as scripted,
+        ReplicaServer(site, theme="script") as script,
+    ):
+        WithAnalytics(scripted)
+        yield site, (plain, Hits(plain)), (script, Hits(script)), scripted
 
 
 @pytest.fixture(scope="module")
 def auto_crawls(twin_sites, tmp_path_factory):
-    """Both replicas crawled in auto mode in the development environment, cache on."""
+    """The replicas crawled in auto mode in the development environment, cache on."""
     chromium()
-    site, (plain, plain_hits), (script, script_hits) = twin_sites
+    site, (plain, plain_hits), (script, script_hits), scripted = twin_sites
     paths = start_paths(site.truth())
     crawls = {}
-    for name, server, hits in (("plain", plain, plain_hits), ("script", script, script_hits)):
+    for name, server, hits in (
+        ("plain", plain, plain_hits),
+        ("script", script, script_hits),
+        ("scripted", scripted, None),
+    ):
         tmp = tmp_path_factory.mktemp(f"auto_{name}")
         crawls[name] = (run_crawl(server, paths, tmp, settings=development(tmp)), hits)
     return crawls
@@ -349,6 +383,27 @@ def test_auto_renders_only_the_pages_that_need_it(auto_crawls, twin_sites):
     assert script_hits.count("/img/") == 0 and script_hits.count("/static/") == 0
     assert script_hits.count("/api/listing") >= 1 and script_hits.count("/api/article") >= 1
     assert script_hits.count("/api/related") >= 1
+
+
+@pytest.mark.browser
+def test_complete_pages_that_carry_script_are_read_but_not_rendered(auto_crawls, twin_sites):
+    site = twin_sites[0]
+    plain, _ = auto_crawls["plain"]
+    scripted, _ = auto_crawls["scripted"]
+    assert scripted.returncode == 0, scripted.log[-3000:]
+    # only pages that truly lack something were tried: an article without a body, one
+    # whose Related block is empty; rendering showed nothing more, the host stayed plain
+    tried = re.findall(r"Rendering \S+/article/(\w+) in a browser \((\w+)\)", scripted.log)
+    assert len(tried) == stat(scripted.log, "newsbot/browser/rendered") <= 2
+    for article_id, why in tried:
+        article = site.articles[article_id]
+        assert (why, bool(article.dropped or not article.related)) in (
+            ("no_body", True),
+            ("empty_related", True),
+        ), (article_id, why)
+    assert stat(scripted.log, "newsbot/browser/rendered_in_vain") == len(tried)
+    assert stat(scripted.log, "newsbot/browser/hosts") == 0
+    assert normalized(scripted.items) == normalized(plain.items)
 
 
 @pytest.mark.browser
