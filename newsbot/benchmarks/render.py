@@ -34,19 +34,25 @@ from newsbot.replica.browser_site import script_server
 
 ROOT = Path(__file__).resolve().parents[2]
 _ARTICLE = re.compile(r"^(/en)?/article/[0-9a-f]{32}/?$")
+# Each rendered article page asks for its data once: the renders, whether or not a plain
+# fetch of the same page came first (auto mode).
+_RENDERED = "/api/article"
 
 
 @dataclass
 class Served:
-    """Article pages the replica has answered, with when."""
+    """Article pages rendered (their data requests), with when; and article pages served."""
 
     times: list[float] = field(default_factory=list)
+    pages: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __call__(self, req) -> None:
-        if _ARTICLE.match(req.path):
-            with self.lock:
+        with self.lock:
+            if req.path == _RENDERED:
                 self.times.append(time.monotonic())
+            elif _ARTICLE.match(req.path):
+                self.pages += 1
         return None
 
     @property
@@ -110,7 +116,7 @@ def run(pages: int, every: int, browser_pages: int, workdir: Path, mode: str = "
     site = build_site(seed=8, articles=max(pages + 20, 120))
     paths = [a.path for a in site.articles.values()][:pages]
     served = Served()
-    samples: list[tuple[int, dict[str, float], int]] = []  # (pages served, MB by group, procs)
+    samples: list[tuple[int, dict[str, float], int]] = []  # (pages rendered, MB by group, procs)
     with script_server(site, mirror=False) as server:
         server.fault_hook = served
         urls = ",".join(server.base_url + p for p in paths)
@@ -139,12 +145,13 @@ def run(pages: int, every: int, browser_pages: int, workdir: Path, mode: str = "
     items = sum(1 for _ in out.open()) if out.exists() else 0
     span = served.times[-1] - served.times[0] if len(served.times) > 1 else 0.0
     print(f"render benchmark: {pages} article pages, browser-only replica, NEWSBOT_BROWSER={mode}")
-    print(f"  exit code {proc.returncode}; pages served {served.count}; "
-          f"rendered {rendered[-1] if rendered else 0}; items exported {items}; "
+    print(f"  exit code {proc.returncode}; article pages served {served.pages} "
+          f"(plain and to the browser); rendered in the browser {served.count} "
+          f"(stat {rendered[-1] if rendered else 0}); items exported {items}; "
           f"open pages at most {open_max[-1] if open_max else '?'}; "
           f"still empty after the bound {empty[-1] if empty else 0}")  # fmt: skip
     print(f"  {served.count / span if span else 0:.2f} pages/s rendered "
-          f"({span:.1f} s from first to last page; {wall:.1f} s wall incl. start-up)")  # fmt: skip
+          f"({span:.1f} s first to last render; {wall:.1f} s wall incl. start-up)")  # fmt: skip
     print("  peak memory of the crawl, PSS in MB (Scrapy process, Playwright driver, Chromium):")
     print("                      total   scrapy   driver chromium")
     peaks = []

@@ -10,7 +10,9 @@ after a moment" of single-page apps, not a clock ticking forever) are pending.
 flight or pending, the DOM unchanged for ``quiet_ms``, and what the page kind needs present
 (a listing's article links; an article's title and a paragraph of body; entries after a
 "Related Articles" label; the profile's script-filled parts where it names some). Every wait
-is bounded by ``settle_timeout_ms``; there are no fixed sleeps. A page still lacking something
+is bounded by ``settle_timeout_ms``; there are no fixed sleeps. A page that is quiet but still
+lacking something is scrolled down a screen at a time, for parts that load when scrolled into
+view. A page still lacking something
 after the bound is handed over as it is, with ``missing`` in the report (the middleware counts
 and logs it). Listings then load more entries: a "Load more"-labelled control is clicked, or
 the page scrolled, until no new entries appear or ``max_pages`` is reached.
@@ -181,6 +183,9 @@ _HELPERS = r"""
       if (window.__newsbot.checked === undefined || t - window.__newsbot.checked >= 250) {
         window.__newsbot.checked = t;
         window.__newsbot.lacking = window.__newsbot.missing();
+        // quiet but lacking: parts that load when scrolled into view (lazy "Related",
+        // infinite feeds) need a reader; scroll down one screen at a time
+        if (window.__newsbot.lacking.length) window.__newsbot.step();
       }
       return !window.__newsbot.lacking.length;
     },
@@ -211,6 +216,12 @@ _HELPERS = r"""
         return true;
       }
       return false;
+    },
+    step: () => {
+      const doc = document.scrollingElement || document.documentElement;
+      if (window.scrollY + window.innerHeight < doc.scrollHeight - 1) {
+        window.scrollBy(0, Math.max(200, window.innerHeight - 100));
+      }
     },
     scroll: () => {
       const root = document.scrollingElement || document.documentElement;

@@ -11,8 +11,8 @@ built the way single-page apps build pages:
   ``createElement``: divs with ARIA roles (``main``, ``article``, ``heading``, ``list``,
   ``feed``, ``complementary``...) and generated class names (``css-1k3v9qa``), none of the
   plain themes' tags;
-- article bodies come first; "Related Articles" later, from ``/api/related`` (another
-  100-600 ms);
+- article bodies come first; "Related Articles" later, from ``/api/related``: another
+  100-600 ms later, or (a third of the articles) only when the block scrolls into view;
 - ``/en`` loads more entries with a "Load more" button (a ``div role=button``), hashtag
   listings when the reader scrolls to the bottom (infinite scroll).
 
@@ -155,7 +155,9 @@ APP_JS = r"""
     banner(d.home);
     var main = el('div', {role: 'main', 'class': cx('main')});
     var story = el('div', {role: 'article', 'class': cx('story')});
-    story.appendChild(el('div', {role: 'img', 'class': cx('hero'), 'aria-label': d.title}));
+    // the hero image's box (16:9, full width) pushes the rest below the first screen
+    story.appendChild(el('div', {role: 'img', 'class': cx('hero'), 'aria-label': d.title,
+                                 style: 'width: 100%; aspect-ratio: 16 / 9'}));
     story.appendChild(el('h1', {'class': cx('title')}, d.title));
     if (d.header) {
       var by = el('div', {'class': cx('byline')});
@@ -193,12 +195,23 @@ APP_JS = r"""
     section(side, lab.related, 'related-box').appendChild(related);
     main.appendChild(side);
     root.appendChild(main);
-    return later(100 + (h >>> 3) % 500)
-      .then(function () { return getJSON('/api/related?path=' + encodeURIComponent(path)); })
-      .then(function (r) {
+    var fill = function () {
+      return getJSON('/api/related?path=' + encodeURIComponent(path)).then(function (r) {
         r.entries.forEach(function (c) { related.appendChild(card(c)); });
         related.setAttribute('aria-busy', 'false');
       });
+    };
+    if (h % 3 === 0) {  // lazy: fetched when the block scrolls into view
+      return new Promise(function (resolve) {
+        var seen = new IntersectionObserver(function (entries) {
+          if (!entries.some(function (x) { return x.isIntersecting; })) return;
+          seen.disconnect();
+          resolve(fill());
+        });
+        seen.observe(related.parentNode);
+      });
+    }
+    return later(100 + (h >>> 3) % 500).then(fill);
   };
 
   var showListing = function (d, page) {
