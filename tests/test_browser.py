@@ -603,6 +603,19 @@ def test_the_middleware_rerenders_empty_pages_remembers_the_host_and_falls_back(
     assert mw.process_response(again, cached) is cached
     assert crawler.stats.get_value("newsbot/browser/rendered/from_cache") == 1
     assert ("script.test", "article") in mw.browser_hosts
+    # a render that shows part of what the plain page lacked helps: here the body, while
+    # the title stays out of the reader's reach (the listing's entry supplies one)
+    request, response = page("http://partly.test" + article, "article", "")
+    again = mw.process_response(request, response)
+    assert again.meta["newsbot_lacked"] == ["no_title", "no_body"]
+    partly = HtmlResponse(
+        again.url,
+        body=f'<html><body><div role="heading">T</div><p>{PARAGRAPH}</p></body></html>'.encode(),
+        request=again,
+        flags=["playwright"],
+    )
+    assert mw.process_response(again, partly) is partly
+    assert ("partly.test", "article") in mw.browser_hosts
     # a host whose pages are just empty: rendered twice in vain, then left plain
     for n in range(3):
         request, response = page(f"http://empty.test/en?page={n}", "listing", "")

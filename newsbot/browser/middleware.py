@@ -36,7 +36,7 @@ from scrapy.http import Response, TextResponse
 from scrapy_playwright.page import PageMethod  # type: ignore[import-untyped]
 
 from newsbot.browser.config import page_plan, resolve_mode
-from newsbot.browser.needs import missing_parts, page_group, render_reason
+from newsbot.browser.needs import missing_parts, page_group, render_reasons
 from newsbot.browser.pagework import settle
 from newsbot.profiles import SiteProfile
 
@@ -61,6 +61,7 @@ _BROWSER_META = (
     "playwright_context",
     "playwright_page_init_callback",
     "newsbot_plain",
+    "newsbot_lacked",
     "dont_cache",
 )
 WATCH_CALLBACK = "newsbot.browser.pagework.watch"
@@ -205,9 +206,10 @@ class BrowserMiddleware:
         if key not in self.browser_hosts and self.in_vain[key] >= _IN_VAIN_LIMIT:
             # rendering this host's pages never showed more: they are just empty
             return response
-        why = render_reason(response.selector, response.url, meta.get("newsbot_kind"), profile)
-        if why is None:
+        lacking = render_reasons(response.selector, response.url, meta.get("newsbot_kind"), profile)
+        if not lacking:
             return response
+        why = lacking[0]
         if self.problem:
             self._unavailable(response.url, why)
             return response
@@ -216,6 +218,7 @@ class BrowserMiddleware:
         self._plain[token] = response
         new_meta = self._browser_meta(request, why, profile)
         new_meta["newsbot_plain"] = token
+        new_meta["newsbot_lacked"] = lacking
         return request.replace(url=response.url, meta=new_meta, dont_filter=True)
 
     def process_exception(
@@ -292,7 +295,9 @@ class BrowserMiddleware:
         profile = self.profile
         if profile is None or not isinstance(response, TextResponse):
             return
-        if reason not in missing_parts(response.selector, response.url, kind, profile):
+        lacked = set(request.meta.get("newsbot_lacked") or (reason,))
+        if lacked - set(missing_parts(response.selector, response.url, kind, profile)):
+            # at least one part the plain page lacked is there now
             if key not in self.browser_hosts:
                 self.browser_hosts.add(key)
                 self._inc("hosts")

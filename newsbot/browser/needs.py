@@ -132,16 +132,23 @@ def missing_parts(
     return missing
 
 
-def render_reason(
+def render_reasons(
     selector: Selector, url: str, kind: str | None, profile: SiteProfile
-) -> str | None:
-    """Why a plainly fetched page must be fetched again through a browser, or None.
+) -> list[str]:
+    """Why a plainly fetched page must be fetched again through a browser (empty: it need not).
 
     A part the profile marks as script-filled counts whatever the page carries (the profile
     says so); the rest only when the page carries script that could fill it in (so a page
     without script is not even read here).
     """
     if not has_script(selector):
-        return "script_filled" if _unfilled(selector, url, kind, profile) else None
-    missing = missing_parts(selector, url, kind, profile)
-    return missing[0] if missing else None
+        return ["script_filled"] if _unfilled(selector, url, kind, profile) else []
+    return missing_parts(selector, url, kind, profile)
+
+
+def render_reason(
+    selector: Selector, url: str, kind: str | None, profile: SiteProfile
+) -> str | None:
+    """The first of :func:`render_reasons`, or None."""
+    reasons = render_reasons(selector, url, kind, profile)
+    return reasons[0] if reasons else None
