@@ -73,8 +73,14 @@ class Story:
 
 
 class SpaSite:
-    def __init__(self, count: int = 11, broken: tuple[int, ...] = ()) -> None:
-        """``broken``: stories whose data API fails, so their page never fills."""
+    def __init__(
+        self, count: int = 11, broken: tuple[int, ...] = (), habits: str = "fetch"
+    ) -> None:
+        """``broken``: stories whose data API fails, so their page never fills. ``habits``:
+        ``fetch``, or ``xhr-lazy`` (XMLHttpRequest; a picture pushes the story down and
+        "Related" loads only when scrolled into view; the title is a heading div, with an
+        ``og:title`` the script adds)."""
+        self.habits = habits
         self.stories = [Story(n) for n in range(count)]
         self.broken = {self.stories[n].id for n in broken}
         by_n = self.stories
@@ -124,7 +130,25 @@ APP_JS = r"""
     return n;
   }
   function wait(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
-  function get(url) { return fetch(url).then(function (r) { return r.json(); }); }
+  var LAZY = window.HABITS === 'xhr-lazy';
+  function get(url) {
+    if (!LAZY) return fetch(url).then(function (r) { return r.json(); });
+    return new Promise(function (ok, fail) {  // the older habit: XMLHttpRequest
+      var x = new XMLHttpRequest();
+      x.open('GET', url);
+      x.onload = function () { ok(JSON.parse(x.responseText)); };
+      x.onerror = fail;
+      x.send();
+    });
+  }
+  function whenSeen(node) {  // resolves when node scrolls into view
+    return new Promise(function (ok) {
+      var io = new IntersectionObserver(function (es) {
+        if (es.some(function (e) { return e.isIntersecting; })) { io.disconnect(); ok(); }
+      });
+      io.observe(node);
+    });
+  }
   var app = document.getElementById('app');
   var path = location.pathname.replace(/\/$/, '') || '/en';
   var top = el('div', {role: 'banner', 'class': 'hdr-x1'});
@@ -151,7 +175,16 @@ APP_JS = r"""
       .then(function (d) {
         document.documentElement.dataset.delay = '';
         var art = el('div', {role: 'article', 'class': 'sty-x5'});
-        art.appendChild(el('h1', {'class': 'sty-ttl'}, d.title));
+        if (LAZY) {  // a full-width picture first; the title a heading div, og:title set by script
+          art.appendChild(el('div', {role: 'img', style: 'width: 100%; aspect-ratio: 4 / 3'}));
+          art.appendChild(el('div', {role: 'heading', 'aria-level': '1'}, d.title));
+          var og = document.createElement('meta');
+          og.setAttribute('property', 'og:title');
+          og.setAttribute('content', d.title);
+          document.head.appendChild(og);
+        } else {
+          art.appendChild(el('h1', {'class': 'sty-ttl'}, d.title));
+        }
         var by = el('div', {'class': 'sty-by'});
         by.appendChild(el('div', {'class': 'sty-src'}, d.source));
         by.appendChild(el('div', {'class': 'sty-age'}, d.ago));
@@ -174,7 +207,7 @@ APP_JS = r"""
         var rel = el('div', {role: 'feed', 'aria-busy': 'true', 'class': 'rel-x7'});
         side.appendChild(rel);
         main.appendChild(side);
-        return wait(d.relatedAfter).then(function () {
+        return (LAZY ? whenSeen(rel) : wait(d.relatedAfter)).then(function () {
           return get('/api/v2/related?path=' + encodeURIComponent(path));
         }).then(function (r) {
           r.cards.forEach(function (c) { rel.appendChild(card(c)); });
@@ -239,11 +272,15 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(200, json.dumps(data).encode(), "application/json")
         story = site.by_id.get(path.rsplit("/", 1)[-1]) if "/article/" in path else None
         if story is not None:
-            shell = SHELL.replace("<html ", f'<html data-delay="{story.delay_ms}" ', 1)
+            shell = self._shell().replace("<html ", f'<html data-delay="{story.delay_ms}" ', 1)
             return self._send(200, shell.encode(), "text/html; charset=utf-8")
         if path in site.listings:
-            return self._send(200, SHELL.encode(), "text/html; charset=utf-8")
+            return self._send(200, self._shell().encode(), "text/html; charset=utf-8")
         self._send(404, b"<!doctype html><title>Not found</title>", "text/html")
+
+    def _shell(self) -> str:
+        habits = f'<script>window.HABITS = "{self.site.habits}";</script>'
+        return SHELL.replace("<script src=", habits + "<script src=", 1)
 
     def _api(self, path: str, query: dict[str, str]) -> dict[str, Any] | None:
         site = self.site

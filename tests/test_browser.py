@@ -407,12 +407,14 @@ def test_complete_pages_that_carry_script_are_read_but_not_rendered(auto_crawls,
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("habits", ["fetch", "xhr-lazy"])
 def test_a_script_built_site_written_apart_is_crawled_whole_and_replayed_from_the_cache(
-    tmp_path,
+    tmp_path, habits
 ):
-    """tests/spa_site.py: data after 300-1500 ms, related later, ARIA divs, "Load more"."""
+    """tests/spa_site.py: data after 300-1500 ms, related later (or when scrolled into view),
+    ARIA divs, "Load more"."""
     chromium()
-    site = SpaSite()
+    site = SpaSite(habits=habits)
     truth = site.truth()
     cache = {"HTTPCACHE_DIR": str(tmp_path / "httpcache")}
     with SpaServer(site) as server:
