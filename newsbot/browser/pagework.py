@@ -6,16 +6,16 @@ before any of the page's own script runs, a watcher that records when the DOM la
 flight, and which short timers (``setTimeout`` up to 3 s, a few hops deep: the "load the data
 after a moment" of single-page apps, not a clock ticking forever) are pending.
 
-:func:`settle` then waits, polling inside the page, until the page has settled: nothing in
-flight or pending, the DOM unchanged for ``quiet_ms``, and what the page kind needs present
-(a listing's article links; an article's title and a paragraph of body; entries after a
-"Related Articles" label; the profile's script-filled parts where it names some). Every wait
-is bounded by ``settle_timeout_ms``; there are no fixed sleeps. A page that is quiet but still
-lacking something is scrolled down a screen at a time, for parts that load when scrolled into
-view. A page still lacking something
-after the bound is handed over as it is, with ``missing`` in the report (the middleware counts
-and logs it). Listings then load more entries: a "Load more"-labelled control is clicked, or
-the page scrolled, until no new entries appear or ``max_pages`` is reached.
+:func:`settle` then waits, polling inside the page on animation frames, until the page has
+settled: nothing in flight or pending, the DOM unchanged for ``quiet_ms``, and what the page
+kind needs present (a listing's article links; an article's title and a paragraph of body;
+entries after a "Related Articles" label; the profile's script-filled parts where it names
+some). A page that is quiet but still lacks something is scrolled down a screen at a time, for
+parts that load when scrolled into view. Every wait is bounded by ``settle_timeout_ms``; there
+are no fixed sleeps. A page still lacking something after the bound is handed over as it is,
+with ``missing`` in the report (the middleware counts and logs it). Listings then load more
+entries: a "Load more"-labelled control is clicked, or the page scrolled, until no new entries
+appear or ``max_pages`` is reached.
 """
 
 from __future__ import annotations
