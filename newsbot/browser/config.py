@@ -1,4 +1,4 @@
-"""Pure browser decisions: modes, which pages need rendering, Chromium, blocked requests."""
+"""Pure browser settings: modes, Chromium, blocked requests, what a rendered page is asked to do."""
 
 from __future__ import annotations
 
