@@ -1,7 +1,9 @@
 """Pages that need a browser: the browser-only replica, ``auto`` mode, loading more, no browser.
 
 Crawls run ``scrapy crawl daily8`` with the same daily8 profile, ``-s NEWSBOT_BROWSER=auto``,
-against the plain replica (theme ``a``) and its browser-only variant (theme ``script``).
+in the development environment (HTTP cache on), against the plain replica (theme ``a``), its
+browser-only variant (theme ``script``, a single-page app) and a second script-built site
+written apart from the replica (``tests/spa_site.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from parsel import Selector
 
+from newsbot.browser.cache import RenderAwareFingerprinter, render_aware_storage
 from newsbot.browser.config import (
     CHROMIUM_FLAGS,
     find_chromium,
@@ -23,16 +26,26 @@ from newsbot.browser.config import (
     js_regex,
     launch_options,
     page_plan,
-    render_reason,
     resolve_mode,
 )
+from newsbot.browser.needs import has_script, missing_parts, render_reason
 from newsbot.profiles import load_profile
 from newsbot.replica import ReplicaServer, build_site
 from newsbot.replica.browser_site import script_server
 from tests.conftest import ARTICLES, CLOCK, SEED, require_binary, run_crawl, start_paths
+from tests.spa_site import SpaServer, SpaSite
 
 PROFILE = load_profile("daily8")
 AUTO = {"NEWSBOT_BROWSER": "auto"}
+FIELDS = ("source", "title", "category", "hashtags", "language", "related", "body")
+
+
+NO_MIRROR = {"mirror_hosts": ""}
+
+
+def development(tmp: Any) -> dict[str, str]:
+    """Auto mode in the default environment, HTTP cache on (kept in ``tmp``)."""
+    return {**AUTO, "NEWSBOT_ENV": "development", "HTTPCACHE_DIR": str(tmp / "httpcache")}
 
 
 def chromium() -> str:
@@ -127,23 +140,82 @@ def test_only_pages_whose_plain_html_lacks_what_the_profile_expects_need_renderi
             with urllib.request.urlopen(server.base_url + path) as reply:
                 return Selector(text=reply.read().decode())
 
-        article = next(a for a in site.articles.values() if a.lang == "en" and a.related)
-        for server, listing, art in (
-            (plain, None, None),
-            (script, "no_article_links", "script_filled"),
-        ):
+        articles = [a for a in site.articles.values() if not a.dropped and a.related]
+        for server in (plain, script):
             home = server.base_url + "/en"
-            assert render_reason(get(server, "/en"), home, "listing", PROFILE) == listing
-            url = server.base_url + article.path
-            assert render_reason(get(server, article.path), url, "article", PROFILE) == art
-            assert render_reason(get(server, article.path), url, "related", PROFILE) == art
+            reason = render_reason(get(server, "/en"), home, "listing", PROFILE)
+            assert reason == (None if server is plain else "no_article_links")
+            for a in articles[:12]:
+                url = server.base_url + a.path
+                for kind in ("article", "related"):
+                    reason = render_reason(get(server, a.path), url, kind, PROFILE)
+                    if server is plain:
+                        assert reason is None, (a.id, reason)
+                    else:  # an empty shell: no title unless its head carries one; no body
+                        assert reason in ("no_title", "no_body"), (a.id, reason)
+        # plain pages that are simply empty (no body) carry no script: never rendered
+        empty = next(a for a in site.articles.values() if a.dropped)
+        page = get(plain, empty.path)
+        assert "no_body" in missing_parts(page, plain.base_url + empty.path, "article", PROFILE)
+        assert not has_script(page)
+        assert render_reason(page, plain.base_url + empty.path, "article", PROFILE) is None
+
+
+ARTICLE_URL = "http://news.test/en/article/" + "cd" * 16
+PARAGRAPH = "The harbour council agreed on Tuesday to extend the ferry timetable through winter."
+
+
+def _page(body: str, head: str = "", script: bool = True) -> Selector:
+    js = '<script src="/app.js"></script>' if script else ""
+    return Selector(text=f"<html><head>{head}{js}</head><body>{body}</body></html>")
+
+
+@pytest.mark.parametrize(
+    ("body", "head", "reason"),
+    [
+        ('<div id="root"></div>', "", "no_title"),
+        ('<div id="root">Loading...</div>', '<meta property="og:title" content="T">', "no_body"),
+        (f"<h1>A title</h1><p>{PARAGRAPH}</p>", "", None),
+        # the Related block is there, its entries are not (yet)
+        (f"<h1>A title</h1><p>{PARAGRAPH}</p><h2>Related Articles</h2><div></div>", "",
+         "empty_related"),
+        (f'<h1>A title</h1><p>{PARAGRAPH}</p><h2>Related Articles</h2><div><a href="/en/article/'
+         f'{"ab" * 16}">Other story</a><span>Reuters</span></div>', "", None),
+    ],
+)  # fmt: skip
+def test_an_article_page_needs_rendering_when_its_title_body_or_related_block_is_missing(
+    body, head, reason
+):
+    assert render_reason(_page(body, head), ARTICLE_URL, "article", PROFILE) == reason
+    # the same page without script: a browser could not add anything
+    assert render_reason(_page(body, head, script=False), ARTICLE_URL, "article", PROFILE) is None
+    # JSON-LD is data, not script
+    ld = '<script type="application/ld+json">{"headline": "A title"}</script>'
+    assert not has_script(_page(body, ld, script=False))
+
+
+def test_rendered_requests_are_cached_apart_from_plain_ones():
+    from scrapy import Request
+    from scrapy.utils.test import get_crawler
+
+    fingerprinter = get_crawler().request_fingerprinter
+    keyed = RenderAwareFingerprinter(fingerprinter)
+    plain = Request("http://news.test/en")
+    rendered = Request("http://news.test/en", meta={"playwright": True})
+    assert keyed.fingerprint(plain) == fingerprinter.fingerprint(plain)
+    assert keyed.fingerprint(rendered) != keyed.fingerprint(plain)
+    scrapy_fs = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+    assert render_aware_storage(scrapy_fs) == "newsbot.browser.cache.FilesystemCacheStorage"
+    assert render_aware_storage("some.CustomStorage") is None  # rendered: not cached at all
 
 
 def test_a_listing_plan_carries_the_bound_and_the_labels():
     plan = page_plan(PROFILE, "listing", max_pages=3)
-    assert plan["max_pages"] == 3 and "load more" in plan["labels"] and plan["wait_entries"]
-    article = page_plan(PROFILE, "article", max_pages=3)
-    assert article["max_pages"] == 1 and article["fill"] == ['[data-fill="related"]']
+    assert plan["max_pages"] == 3 and "load more" in plan["labels"] and plan["kind"] == "listing"
+    article = page_plan(PROFILE, "related", max_pages=3, settle_timeout_ms=2_000)
+    assert article["max_pages"] == 1 and article["kind"] == "article"
+    assert article["fill"] == ['[data-fill="related"]'] and article["settle_timeout_ms"] == 2_000
+    assert "related articles" in article["related_labels"]
 
 
 @pytest.mark.parametrize(
@@ -175,51 +247,67 @@ def test_no_browser_the_crawl_says_so_once_and_goes_on_with_plain_http(tmp_path,
 
 
 # -- with the real browser ------------------------------------------------------------------
+class WithAnalytics:
+    """Serves a replica's pages with the script tags real sites carry (analytics), so that
+    auto mode has to read them to know they are complete."""
+
+    TAGS = (
+        b'<script async src="/static/analytics.js"></script>'
+        b"<script>window.dataLayer = window.dataLayer || [];</script></head>"
+    )
+
+    def __init__(self, server: ReplicaServer) -> None:
+        self.server = server
+        server.fault_hook = self
+
+    def __call__(self, req: Any) -> Any:
+        for pattern, handler in self.server.routes:
+            found = pattern.fullmatch(req.path)
+            if found:
+                reply = handler(self.server, req, found)
+                if reply.content_type.startswith("text/html"):
+                    reply.body = reply.body.replace(b"</head>", self.TAGS, 1)
+                return reply
+        return None
+
+
 @pytest.fixture(scope="module")
 def twin_sites():
-    """The same made-up site served plainly and browser-only, with request counters."""
+    """The same made-up site served plainly, plainly with analytics scripts, and browser-only,
+    with request counters."""
     site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
-    with ReplicaServer(site, theme="a") as plain, ReplicaServer(site, theme="script") as script:
-        yield site, (plain, Hits(plain)), (script, Hits(script))
+    with (
+        ReplicaServer(site, theme="a") as plain,
+        ReplicaServer(site, theme="a") as scripted,
+        ReplicaServer(site, theme="script") as script,
+    ):
+        WithAnalytics(scripted)
+        yield site, (plain, Hits(plain)), (script, Hits(script)), scripted
 
 
 @pytest.fixture(scope="module")
 def auto_crawls(twin_sites, tmp_path_factory):
+    """The replicas crawled in auto mode in the development environment, cache on."""
     chromium()
-    site, (plain, plain_hits), (script, script_hits) = twin_sites
+    site, (plain, plain_hits), (script, script_hits), scripted = twin_sites
     paths = start_paths(site.truth())
-    return {
-        "plain": (run_crawl(plain, paths, tmp_path_factory.mktemp("auto_plain"), settings=AUTO),
-                  plain_hits),
-        "script": (run_crawl(script, paths, tmp_path_factory.mktemp("auto_script"), settings=AUTO),
-                   script_hits),
-    }  # fmt: skip
+    crawls = {}
+    for name, server, hits in (
+        ("plain", plain, plain_hits),
+        ("script", script, script_hits),
+        ("scripted", scripted, None),
+    ):
+        tmp = tmp_path_factory.mktemp(f"auto_{name}")
+        crawls[name] = (run_crawl(server, paths, tmp, settings=development(tmp)), hits)
+    return crawls
 
 
-@pytest.mark.browser
-def test_browser_only_replica_yields_the_same_articles_and_fields_as_the_plain_one(
-    auto_crawls, twin_sites
-):
-    site = twin_sites[0]
-    plain, _ = auto_crawls["plain"]
-    script, _ = auto_crawls["script"]
-    for crawl in (plain, script):
-        assert crawl.returncode == 0, crawl.log[-3000:]
-    expected = site.expected_ids(start_paths(site.truth()), 1)
-    ids = [item["id"] for item in script.items]
-    assert len(ids) == len(set(ids)), "an article was exported twice"
-    assert set(ids) == expected
-    plain_items, script_items = normalized(plain.items), normalized(script.items)
-    assert set(plain_items) == set(script_items)
-    for article_id, item in script_items.items():
-        assert item == plain_items[article_id], article_id
-    # and both match the ground truth
-    truth = site.truth()
+def assert_matches_truth(items: list[dict[str, Any]], truth: dict[str, Any]) -> None:
     clock = truth["clock"].replace("+00:00", "Z")
-    for item in script.items:
+    for item in items:
         true = truth["articles"][item["id"]]
         assert item["url"].endswith(true["path"])
-        for field in ("source", "title", "category", "hashtags", "language", "related", "body"):
+        for field in FIELDS:
             assert item[field] == true[field], (item["id"], field, item[field], true[field])
         assert item["published_precision"] == true["published_precision"], item["id"]
         if true["published_at"] is None:
@@ -231,7 +319,30 @@ def test_browser_only_replica_yields_the_same_articles_and_fields_as_the_plain_o
 
 
 @pytest.mark.browser
-def test_auto_renders_only_the_pages_that_need_it(auto_crawls):
+def test_browser_only_replica_yields_the_same_articles_and_fields_as_the_plain_one(
+    auto_crawls, twin_sites
+):
+    site = twin_sites[0]
+    plain, _ = auto_crawls["plain"]
+    script, _ = auto_crawls["script"]
+    for crawl in (plain, script):
+        assert crawl.returncode == 0, crawl.log[-3000:]
+        assert "httpcache.HttpCacheMiddleware" in crawl.log  # development: the cache is on
+        assert stat(crawl.log, "httpcache/store") > 0
+    expected = site.expected_ids(start_paths(site.truth()), 1)
+    ids = [item["id"] for item in script.items]
+    assert len(ids) == len(set(ids)), "an article was exported twice"
+    assert set(ids) == expected
+    plain_items, script_items = normalized(plain.items), normalized(script.items)
+    assert set(plain_items) == set(script_items)
+    for article_id, item in script_items.items():
+        assert item == plain_items[article_id], article_id
+    # and both match the ground truth, every field of every article
+    assert_matches_truth(script.items, site.truth())
+
+
+@pytest.mark.browser
+def test_auto_renders_only_the_pages_that_need_it(auto_crawls, twin_sites):
     plain, plain_hits = auto_crawls["plain"]
     script, script_hits = auto_crawls["script"]
     # plain pages are never rendered: no browser page, no script endpoint hit
@@ -239,54 +350,157 @@ def test_auto_renders_only_the_pages_that_need_it(auto_crawls):
     assert stat(plain.log, "playwright/page_count") == 0
     assert plain_hits.count("/api/") == 0
     assert "rendered 0 page(s)" in plain.log
-    # the browser-only site: its listings had no links, then the host went to the browser
+    # the browser-only site: its listings had no links and its articles no title or body;
+    # then the host went to the browser for each group of pages
     rendered = stat(script.log, "newsbot/browser/rendered")
     assert stat(script.log, "newsbot/browser/rendered/no_article_links") >= 1
-    assert stat(script.log, "newsbot/browser/hosts") == 1
+    assert (
+        stat(script.log, "newsbot/browser/rendered/no_title")
+        + stat(script.log, "newsbot/browser/rendered/no_body")
+    ) >= 1
+    assert stat(script.log, "newsbot/browser/hosts") == 2  # listings, article pages
+    assert stat(script.log, "newsbot/browser/rendered_in_vain") == 0
     assert rendered == sum(
         stat(script.log, f"newsbot/browser/rendered/{why}")
-        for why in ("no_article_links", "script_filled", "host", "always")
-    )
+        for why in ("no_article_links", "no_title", "no_body", "empty_related", "script_filled",
+                    "host", "always")
+    )  # fmt: skip
     assert rendered >= len(script.items)
     assert re.search(r"Rendering \S+ in a browser \(no_article_links\)", script.log)
     assert f"rendered {rendered} page(s)" in script.log
+    # no rendered request was answered by the plain page cached a moment before
+    assert stat(script.log, "httpcache/hit") == 0
+    # an article whose Related block stays empty waited for the bound and was logged
+    site = twin_sites[0]
+    lacking = re.findall(r"Rendered page \S+/article/(\w+) still lacks related", script.log)
+    assert lacking and stat(script.log, "newsbot/browser/empty_after_bound") == len(lacking)
+    assert all(not site.articles[i].related for i in lacking)
     # pages were closed and bounded; images and the like were never fetched
     assert stat(script.log, "playwright/page_count/closed") == stat(
         script.log, "playwright/page_count"
     )
     assert stat(script.log, "playwright/page_count/max_concurrent") <= 4
     assert script_hits.count("/img/") == 0 and script_hits.count("/static/") == 0
-    assert script_hits.count("/api/listing") >= 1 and script_hits.count("/api/related") >= 1
+    assert script_hits.count("/api/listing") >= 1 and script_hits.count("/api/article") >= 1
+    assert script_hits.count("/api/related") >= 1
 
 
 @pytest.mark.browser
-def test_a_script_filled_article_is_rendered_for_its_related_articles(tmp_path):
+def test_complete_pages_that_carry_script_are_read_but_not_rendered(auto_crawls, twin_sites):
+    site = twin_sites[0]
+    plain, _ = auto_crawls["plain"]
+    scripted, _ = auto_crawls["scripted"]
+    assert scripted.returncode == 0, scripted.log[-3000:]
+    # only pages that truly lack something were tried: an article without a body, one
+    # whose Related block is empty; rendering showed nothing more, the host stayed plain
+    tried = re.findall(r"Rendering \S+/article/(\w+) in a browser \((\w+)\)", scripted.log)
+    assert len(tried) == stat(scripted.log, "newsbot/browser/rendered") <= 2
+    for article_id, why in tried:
+        article = site.articles[article_id]
+        assert (why, bool(article.dropped or not article.related)) in (
+            ("no_body", True),
+            ("empty_related", True),
+        ), (article_id, why)
+    assert stat(scripted.log, "newsbot/browser/rendered_in_vain") == len(tried)
+    assert stat(scripted.log, "newsbot/browser/hosts") == 0
+    assert normalized(scripted.items) == normalized(plain.items)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("habits", ["fetch", "xhr-lazy"])
+def test_a_script_built_site_written_apart_is_crawled_whole_and_replayed_from_the_cache(
+    tmp_path, habits
+):
+    """tests/spa_site.py: data after 300-1500 ms, related later (or when scrolled into view),
+    ARIA divs, "Load more"."""
+    chromium()
+    site = SpaSite(habits=habits)
+    truth = site.truth()
+    cache = {"HTTPCACHE_DIR": str(tmp_path / "httpcache")}
+    with SpaServer(site) as server:
+        runs = []
+        for run in ("first", "replay"):
+            out = tmp_path / run
+            settings = {**development(tmp_path), **cache}
+            runs.append(run_crawl(server, ["/en"], out, settings=settings, args=NO_MIRROR))
+    first, replay = runs
+    for crawl in runs:
+        assert crawl.returncode == 0, crawl.log[-3000:]
+        assert sorted(i["id"] for i in crawl.items) == sorted(truth), crawl.log[-3000:]
+        for item in crawl.items:
+            true = truth[item["id"]]
+            assert urlsplit(item["url"]).path == true["path"]
+            for field, value in true.items():
+                if field != "path":
+                    assert item[field] == value, (item["id"], field, item[field], value)
+    assert stat(first.log, "newsbot/browser/rendered") >= len(truth)
+    assert stat(first.log, "httpcache/hit") == 0
+    # the second run is answered by the cache, rendered pages by rendered ones
+    assert stat(replay.log, "newsbot/browser/rendered/from_cache") >= len(truth)
+    assert stat(replay.log, "playwright/page_count") == 0
+
+
+@pytest.mark.browser
+def test_an_article_start_url_that_is_a_script_shell_is_rendered(tmp_path):
     chromium()
     site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
-    truth = site.truth()["articles"]
+    truth = site.truth()
     start = next(
         a for a in site.articles.values()
         if a.lang == "en" and not a.dropped and len(a.related) >= 2
     )  # fmt: skip
     with script_server(site) as server:
-        crawl = run_crawl(server, [start.path], tmp_path, args={"related_depth": 0}, settings=AUTO)
+        crawl = run_crawl(
+            server,
+            [start.path],
+            tmp_path,
+            args={"related_depth": 0},
+            settings=development(tmp_path),
+        )
     assert crawl.returncode == 0, crawl.log[-3000:]
-    assert stat(crawl.log, "newsbot/browser/rendered/script_filled") == 1
+    assert (
+        stat(crawl.log, "newsbot/browser/rendered/no_title")
+        + stat(crawl.log, "newsbot/browser/rendered/no_body")
+    ) == 1
     [item] = crawl.items
-    assert item["related"] == truth[start.id]["related"]
+    assert_matches_truth([item], truth)
+
+
+@pytest.mark.browser
+def test_a_page_still_empty_after_the_bound_is_counted_and_logged(tmp_path):
+    chromium()
+    site = SpaSite(broken=(2,))  # its data API fails: the page never fills
+    broken, fine = site.stories[2], site.stories[3]
+    settings = {**development(tmp_path), "NEWSBOT_BROWSER_SETTLE_TIMEOUT_MS": 2500}
+    with SpaServer(site) as server:
+        crawl = run_crawl(
+            server,
+            [broken.path, fine.path],
+            tmp_path,
+            args={"related_depth": 0, **NO_MIRROR},
+            settings=settings,
+        )
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    assert stat(crawl.log, "newsbot/browser/empty_after_bound") == 1
+    assert stat(crawl.log, "newsbot/browser/empty_after_bound/article") == 1
+    [line] = [x for x in crawl.log.splitlines() if "still lacks" in x]
+    assert "WARNING" in line and broken.path in line and "2.5 s" in line
+    assert "title" in line and "body" in line
+    assert [i["id"] for i in crawl.items] == [fine.id]  # the empty page yields nothing
 
 
 def _settle(base_url: str, path: str, max_pages: int) -> tuple[dict[str, Any], int]:
     from playwright.async_api import async_playwright
 
     from newsbot.browser.config import abort_request
-    from newsbot.browser.pagework import settle
+    from newsbot.browser.pagework import WATCH_JS, settle
 
     async def run() -> tuple[dict[str, Any], int]:
         async with async_playwright() as p:
             browser = await p.chromium.launch(**launch_options(chromium()))
             try:
                 page = await browser.new_page()
+                await page.add_init_script(WATCH_JS)
                 await page.route(
                     "**",
                     lambda route, req: route.abort() if abort_request(req) else route.continue_(),
@@ -330,7 +544,7 @@ def test_loading_more_stops_at_the_bound_or_when_nothing_new_appears(how):
         assert hits.count("/img/") == 0
 
 
-def test_the_middleware_rerenders_empty_listings_remembers_the_host_and_falls_back():
+def test_the_middleware_rerenders_empty_pages_remembers_the_host_and_falls_back():
     from types import SimpleNamespace
 
     from scrapy import Request
@@ -344,10 +558,11 @@ def test_the_middleware_rerenders_empty_listings_remembers_the_host_and_falls_ba
     crawler.spider = SimpleNamespace(profile=PROFILE)
     mw = BrowserMiddleware.from_crawler(crawler)
     article = "/en/article/" + "ab" * 16
+    app = '<script src="/app.js"></script>'
 
     def page(url: str, kind: str, body: str, flags: list[str] | None = None):
         request = Request(url, meta={"newsbot_kind": kind})
-        html = f"<html><body><main>{body}</main></body></html>".encode()
+        html = f"<html><head>{app}</head><body><main>{body}</main></body></html>".encode()
         return request, HtmlResponse(url, body=html, request=request, flags=flags)
 
     # a plain listing with entries: untouched, its host never rendered
@@ -358,20 +573,51 @@ def test_the_middleware_rerenders_empty_listings_remembers_the_host_and_falls_ba
     again = mw.process_response(request, response)
     assert isinstance(again, Request) and again.dont_filter
     assert again.meta["playwright"] is True and again.meta["newsbot_browser"] == "no_article_links"
+    assert again.meta["playwright_page_init_callback"] == "newsbot.browser.pagework.watch"
     [method] = again.meta["playwright_page_methods"]
     assert method.args[0]["max_pages"] == 3
-    # the rendered page shows entries: counted, and the host is remembered
+    # the rendered page shows entries: counted, and the host is remembered for listings
     body = f'<html><body><a href="{article}">A</a></body></html>'.encode()
     rendered = HtmlResponse(again.url, body=body, request=again, flags=["playwright"])
     assert mw.process_response(again, rendered) is rendered
     assert crawler.stats.get_value("newsbot/browser/rendered/no_article_links") == 1
     assert crawler.stats.get_value("newsbot/browser/hosts") == 1
-    # later requests to that host go straight to the browser; other hosts do not
-    later = Request("http://script.test" + article, meta={"newsbot_kind": "article"})
+    # later listings of that host go straight to the browser; its articles, other hosts not
+    later = Request("http://script.test/en/hashtag/Politics", meta={"newsbot_kind": "listing"})
     assert mw.process_request(later) is None and later.meta["newsbot_browser"] == "host"
-    assert later.meta["playwright_page_methods"][0].args[0]["fill"]
-    other = Request("http://plain.test" + article, meta={"newsbot_kind": "article"})
-    assert mw.process_request(other) is None and "playwright" not in other.meta
+    assert later.meta["playwright_page_methods"][0].args[0]["kind"] == "listing"
+    for url, kind in (
+        ("http://script.test" + article, "article"),
+        ("http://plain.test/en", "listing"),
+    ):
+        other = Request(url, meta={"newsbot_kind": kind})
+        assert mw.process_request(other) is None and "playwright" not in other.meta
+    # an article page rendered from a plain cached answer in an earlier run counts as rendered
+    request, response = page("http://script.test" + article, "article", "")
+    again = mw.process_response(request, response)
+    assert again.meta["newsbot_browser"] == "no_title"
+    cached = HtmlResponse(
+        again.url,
+        body=f"<html><body><h1>T</h1><p>{PARAGRAPH}</p></body></html>".encode(),
+        request=again,
+        flags=["cached"],
+    )
+    assert mw.process_response(again, cached) is cached
+    assert crawler.stats.get_value("newsbot/browser/rendered/from_cache") == 1
+    assert ("script.test", "article") in mw.browser_hosts
+    # a render that shows part of what the plain page lacked helps: here the body, while
+    # the title stays out of the reader's reach (the listing's entry supplies one)
+    request, response = page("http://partly.test" + article, "article", "")
+    again = mw.process_response(request, response)
+    assert again.meta["newsbot_lacked"] == ["no_title", "no_body"]
+    partly = HtmlResponse(
+        again.url,
+        body=f'<html><body><div role="heading">T</div><p>{PARAGRAPH}</p></body></html>'.encode(),
+        request=again,
+        flags=["playwright"],
+    )
+    assert mw.process_response(again, partly) is partly
+    assert ("partly.test", "article") in mw.browser_hosts
     # a host whose pages are just empty: rendered twice in vain, then left plain
     for n in range(3):
         request, response = page(f"http://empty.test/en?page={n}", "listing", "")
@@ -382,13 +628,13 @@ def test_the_middleware_rerenders_empty_listings_remembers_the_host_and_falls_ba
         empty = HtmlResponse(again.url, body=b"<html></html>", request=again, flags=["playwright"])
         assert mw.process_response(again, empty) is empty
     assert crawler.stats.get_value("newsbot/browser/rendered_in_vain") == 2
-    assert "empty.test" not in mw.browser_hosts
+    assert ("empty.test", "listing") not in mw.browser_hosts
     # the browser cannot start: the plain page goes through, later pages stay plain
     request, response = page("http://script2.test/en", "listing", "")
     again = mw.process_response(request, response)
     failure = Exception("BrowserType.launch: Executable doesn't exist at /nowhere")
     assert mw.process_exception(again, failure) is response
     assert "could not launch" in mw.problem
-    later = Request("http://script.test" + article + "/", meta={"newsbot_kind": "article"})
+    later = Request("http://script.test/en/hashtag/Health", meta={"newsbot_kind": "listing"})
     assert mw.process_request(later) is None and "playwright" not in later.meta
     assert crawler.stats.get_value("newsbot/browser/unavailable") == 2

@@ -1,11 +1,14 @@
 """Rendering cost: pages per second and the crawl's peak memory while Chromium renders pages.
 
     python -m newsbot.benchmarks.render --pages 500 [--every 100] [--browser-pages 4]
+                                        [--mode always|auto]
 
-Serves the browser-only replica (theme ``script``: every article page fills its "Related
-Articles" by script) with at least ``--pages`` articles, then runs ``scrapy crawl daily8
--s NEWSBOT_BROWSER=always`` on that many article pages (``related_depth=0``), so each is
-rendered by Chromium (images, fonts, media and trackers blocked). While it runs, the memory of
+Serves the browser-only replica (theme ``script``: every page is an empty shell that a
+script fills from JSON after a delay, its "Related Articles" later still) with at least
+``--pages`` articles, then runs ``scrapy crawl daily8 -s NEWSBOT_BROWSER=always`` (or
+``auto``: each page fetched plainly first, until the host is known to need the browser) on
+that many article pages (``related_depth=0``), so each is rendered by Chromium (images,
+fonts, media and trackers blocked) and waited for until it settles. While it runs, the memory of
 the whole crawl (Scrapy, Playwright's driver and every Chromium process: the sum of their PSS
 from ``/proc/<pid>/smaps_rollup``) is sampled, with the number of article pages the replica
 has served so far. It prints pages per second (pages over the time from the first to the last
@@ -31,19 +34,25 @@ from newsbot.replica.browser_site import script_server
 
 ROOT = Path(__file__).resolve().parents[2]
 _ARTICLE = re.compile(r"^(/en)?/article/[0-9a-f]{32}/?$")
+# Each rendered article page asks for its data once: the renders, whether or not a plain
+# fetch of the same page came first (auto mode).
+_RENDERED = "/api/article"
 
 
 @dataclass
 class Served:
-    """Article pages the replica has answered, with when."""
+    """Article pages rendered (their data requests), with when; and article pages served."""
 
     times: list[float] = field(default_factory=list)
+    pages: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __call__(self, req) -> None:
-        if _ARTICLE.match(req.path):
-            with self.lock:
+        with self.lock:
+            if req.path == _RENDERED:
                 self.times.append(time.monotonic())
+            elif _ARTICLE.match(req.path):
+                self.pages += 1
         return None
 
     @property
@@ -103,11 +112,11 @@ def tree_memory_mb(root: int) -> tuple[dict[str, float], int]:
     return groups, len(pids)
 
 
-def run(pages: int, every: int, browser_pages: int, workdir: Path) -> int:
+def run(pages: int, every: int, browser_pages: int, workdir: Path, mode: str = "always") -> int:
     site = build_site(seed=8, articles=max(pages + 20, 120))
     paths = [a.path for a in site.articles.values()][:pages]
     served = Served()
-    samples: list[tuple[int, dict[str, float], int]] = []  # (pages served, MB by group, procs)
+    samples: list[tuple[int, dict[str, float], int]] = []  # (pages rendered, MB by group, procs)
     with script_server(site, mirror=False) as server:
         server.fault_hook = served
         urls = ",".join(server.base_url + p for p in paths)
@@ -117,7 +126,7 @@ def run(pages: int, every: int, browser_pages: int, workdir: Path) -> int:
             sys.executable, "-m", "scrapy", "crawl", "daily8", "-O", str(out),
             "-s", "NEWSBOT_ENV=test", "-s", f"LOG_FILE={log}", "-s", "LOG_FILE_APPEND=False",
             "-s", f"NEWSBOT_SEEN_STORE={workdir / 'seen.sqlite'}",
-            "-s", "NEWSBOT_BROWSER=always", "-s", f"NEWSBOT_BROWSER_PAGES={browser_pages}",
+            "-s", f"NEWSBOT_BROWSER={mode}", "-s", f"NEWSBOT_BROWSER_PAGES={browser_pages}",
             "-a", f"start_urls={urls}", "-a", "related_depth=0",
         ]  # fmt: skip
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -131,15 +140,18 @@ def run(pages: int, every: int, browser_pages: int, workdir: Path) -> int:
         wall = time.monotonic() - started
     text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
     rendered = re.findall(r"'newsbot/browser/rendered': (\d+)", text)
+    empty = re.findall(r"'newsbot/browser/empty_after_bound': (\d+)", text)
     open_max = re.findall(r"'playwright/page_count/max_concurrent': (\d+)", text)
     items = sum(1 for _ in out.open()) if out.exists() else 0
     span = served.times[-1] - served.times[0] if len(served.times) > 1 else 0.0
-    print(f"render benchmark: {pages} article pages, browser-only replica, NEWSBOT_BROWSER=always")
-    print(f"  exit code {proc.returncode}; pages served {served.count}; "
-          f"rendered {rendered[-1] if rendered else 0}; items exported {items}; "
-          f"open pages at most {open_max[-1] if open_max else '?'}")  # fmt: skip
+    print(f"render benchmark: {pages} article pages, browser-only replica, NEWSBOT_BROWSER={mode}")
+    print(f"  exit code {proc.returncode}; article pages served {served.pages} "
+          f"(plain and to the browser); rendered in the browser {served.count} "
+          f"(stat {rendered[-1] if rendered else 0}); items exported {items}; "
+          f"open pages at most {open_max[-1] if open_max else '?'}; "
+          f"still empty after the bound {empty[-1] if empty else 0}")  # fmt: skip
     print(f"  {served.count / span if span else 0:.2f} pages/s rendered "
-          f"({span:.1f} s from first to last page; {wall:.1f} s wall incl. start-up)")  # fmt: skip
+          f"({span:.1f} s first to last render; {wall:.1f} s wall incl. start-up)")  # fmt: skip
     print("  peak memory of the crawl, PSS in MB (Scrapy process, Playwright driver, Chromium):")
     print("                      total   scrapy   driver chromium")
     peaks = []
@@ -165,11 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=500, help="article pages to render")
     parser.add_argument("--every", type=int, default=100, help="report peak memory every N pages")
     parser.add_argument("--browser-pages", type=int, default=4, help="browser pages open at once")
+    parser.add_argument("--mode", choices=("always", "auto"), default="always")
     args = parser.parse_args(argv)
     if args.pages > 1500:
         parser.error("--pages: at most 1500 (start URLs go on the command line)")
     with tempfile.TemporaryDirectory(prefix="newsbot-render-") as tmp:
-        return run(args.pages, args.every, args.browser_pages, Path(tmp))
+        return run(args.pages, args.every, args.browser_pages, Path(tmp), args.mode)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import os
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
+from newsbot.browser.cache import render_aware_storage, storage_path
 from newsbot.browser.config import (
     executable_problem,
     find_chromium,
@@ -58,6 +59,7 @@ class BrowserAddon:
         settings.set_in_component_priority_dict(
             "DOWNLOADER_MIDDLEWARES", BrowserMiddleware, MIDDLEWARE_PRIORITY
         )
+        self._cache_apart(settings)
         explicit = settings.get("NEWSBOT_CHROMIUM") or os.environ.get("NEWSBOT_CHROMIUM")
         executable, how = find_chromium(explicit)
         problem = executable_problem(executable)
@@ -90,3 +92,22 @@ class BrowserAddon:
             how,
             pages,
         )
+
+    @staticmethod
+    def _cache_apart(settings: BaseSettings) -> None:
+        """A rendered page is never answered by a plain cached one: Scrapy's cache storages
+        are swapped for ones that key rendered requests apart; any other storage does not
+        cache rendered requests at all."""
+        configured = settings.get("HTTPCACHE_STORAGE")
+        ours = render_aware_storage(configured)
+        if ours is not None:
+            priority = max(settings.getpriority("HTTPCACHE_STORAGE") or 0, 15)
+            settings.set("HTTPCACHE_STORAGE", ours, priority=priority)
+            return
+        settings.set("NEWSBOT_BROWSER_CACHE_APART", False, priority="addon")
+        if settings.getbool("HTTPCACHE_ENABLED"):
+            logger.info(
+                "HTTP cache storage %s is not one newsbot keys apart: rendered pages are not "
+                "cached",
+                storage_path(configured),
+            )

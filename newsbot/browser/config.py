@@ -1,17 +1,15 @@
-"""Pure browser decisions: modes, which pages need rendering, Chromium, blocked requests."""
+"""Pure browser settings: modes, Chromium, blocked requests, what a rendered page is asked to do."""
 
 from __future__ import annotations
 
 import os
 import re
 import shutil
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from parsel import Selector
-
+from newsbot.browser.needs import fill_selectors, page_group
 from newsbot.profiles import SiteProfile
 
 MODES = ("never", "always", "auto")
@@ -144,53 +142,6 @@ def abort_request(request: Any) -> bool:
     return is_blocked(request.resource_type, request.url)
 
 
-# -- which pages need a browser --------------------------------------------------------------
-def script_filled(profile: SiteProfile) -> dict[str, tuple[str, ...]]:
-    """The profile's ``script_filled`` table: page kind -> CSS selectors of script-filled parts."""
-    raw = profile.raw.get("script_filled") or {}
-    if not isinstance(raw, Mapping):
-        raise ValueError(f"{profile.name}.toml script_filled: expected a table of lists")
-    return {str(kind): tuple(str(s) for s in sels) for kind, sels in raw.items()}
-
-
-def _has_article_link(selector: Selector, base: str, profile: SiteProfile) -> bool:
-    for href in selector.xpath(".//a/@href").getall():
-        href = href.strip()
-        if (
-            href
-            and not href.startswith(("#", "javascript:"))
-            and profile.article_id(urljoin(base, href))
-        ):
-            return True
-    return False
-
-
-def render_reason(
-    selector: Selector, url: str, kind: str | None, profile: SiteProfile
-) -> str | None:
-    """Why a plainly fetched page must be fetched again through a browser, or None.
-
-    ``no_article_links``: a listing whose HTML links to no article page.
-    ``script_filled``: a part the profile marks as filled by script is there but empty.
-    """
-    if kind == "listing" and not _has_article_link(selector, url, profile):
-        return "no_article_links"
-    for css in script_filled(profile).get(_kind_key(kind), ()):
-        parts = selector.css(css)
-        if parts and not any(_has_article_link(p, url, profile) for p in parts):
-            return "script_filled"
-    return None
-
-
-def _kind_key(kind: str | None) -> str:
-    # related articles are article pages
-    return "article" if kind == "related" else str(kind)
-
-
-def fill_selectors(profile: SiteProfile, kind: str | None) -> tuple[str, ...]:
-    return script_filled(profile).get(_kind_key(kind), ())
-
-
 # -- what a rendered page is asked to do ---------------------------------------------------
 _PY_NAMED = re.compile(r"\(\?P<")
 _PY_BACKREF = re.compile(r"\(\?P=(\w+)\)")
@@ -206,22 +157,27 @@ def page_plan(
     kind: str | None,
     *,
     max_pages: int,
-    entries_timeout_ms: int = 10_000,
+    settle_timeout_ms: int = 10_000,
+    quiet_ms: int = 500,
     more_timeout_ms: int = 5_000,
     scroll_timeout_ms: int = 1_200,
-    fill_timeout_ms: int = 5_000,
 ) -> dict[str, Any]:
-    """Plain data for :func:`newsbot.browser.pagework.settle` (picklable, loggable)."""
-    listing = kind == "listing"
+    """Plain data for :func:`newsbot.browser.pagework.settle` (picklable, loggable).
+
+    ``settle_timeout_ms`` bounds the wait for the page to settle (DOM unchanged and network
+    quiet for ``quiet_ms``, with what the page kind needs present); ``more_timeout_ms`` and
+    ``scroll_timeout_ms`` bound each wait for more entries after a click or a scroll.
+    """
+    listing = page_group(kind) == "listing"
     return {
-        "kind": kind,
+        "kind": page_group(kind),
         "article_patterns": [js_regex(p.regex.pattern) for p in profile.article_patterns],
         "labels": sorted(profile.pagination_labels) if listing else [],
-        "wait_entries": listing,
+        "related_labels": [] if listing else sorted(profile.related_labels()),
         "max_pages": max(1, max_pages) if listing else 1,
         "fill": list(fill_selectors(profile, kind)),
-        "entries_timeout_ms": entries_timeout_ms,
+        "settle_timeout_ms": settle_timeout_ms,
+        "quiet_ms": quiet_ms,
         "more_timeout_ms": more_timeout_ms,
         "scroll_timeout_ms": scroll_timeout_ms,
-        "fill_timeout_ms": fill_timeout_ms,
     }

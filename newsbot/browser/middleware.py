@@ -1,18 +1,24 @@
 """Routes pages to the browser: always, or in ``auto`` only the pages that need it.
 
-``auto``: a listing whose plain HTML links to no article page, or a page whose
-profile-marked script-filled part came back empty, is fetched again through Playwright. When
-the rendered page shows what the plain one lacked, its host is remembered: later requests to
-that host go straight to the browser. A host whose renders show nothing more (pages that are
-simply empty) is left plain after two tries. Hosts whose pages are complete are never
-rendered. When no browser is available, the crawl says so once (ERROR) and goes on with what
-plain HTTP gives.
+``auto``: every plainly fetched page is asked what it lacks (:mod:`newsbot.browser.needs`):
+a listing without article links, an article page without a readable title or body or with
+an empty "Related Articles" block, a profile-marked script-filled part left empty. Such a
+page is fetched again through Playwright. When the rendered page shows what the plain one
+lacked, its host is remembered for that group of pages (listings, or article pages): later
+requests of the group go straight to the browser. A host whose renders show nothing more
+(pages that are simply empty) is left plain after two tries. Hosts whose pages are complete
+are never rendered. When no browser is available, the crawl says so once (ERROR) and goes on
+with what plain HTTP gives.
+
+Rendered requests carry ``meta["playwright"]``; the HTTP cache keys them apart from plain ones
+(:mod:`newsbot.browser.cache`), so a plain cached page never answers a render.
 
 Stats: ``newsbot/browser/rendered``, ``newsbot/browser/rendered/<reason>`` (``always``,
-``no_article_links``, ``script_filled``, ``host``), ``newsbot/browser/hosts``,
-``newsbot/browser/rendered_in_vain``, ``newsbot/browser/load_more_rounds``,
-``newsbot/browser/listing_stopped/<why>``, ``newsbot/browser/failed``,
-``newsbot/browser/unavailable``.
+``host``, ``no_article_links``, ``no_title``, ``no_body``, ``empty_related``,
+``script_filled``), ``newsbot/browser/rendered/from_cache``, ``newsbot/browser/hosts``,
+``newsbot/browser/rendered_in_vain``, ``newsbot/browser/empty_after_bound`` (and
+``/<kind>``), ``newsbot/browser/load_more_rounds``, ``newsbot/browser/listing_stopped/<why>``,
+``newsbot/browser/failed``, ``newsbot/browser/unavailable``.
 """
 
 from __future__ import annotations
@@ -29,7 +35,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response, TextResponse
 from scrapy_playwright.page import PageMethod  # type: ignore[import-untyped]
 
-from newsbot.browser.config import page_plan, render_reason, resolve_mode
+from newsbot.browser.config import page_plan, resolve_mode
+from newsbot.browser.needs import missing_parts, page_group, render_reasons
 from newsbot.browser.pagework import settle
 from newsbot.profiles import SiteProfile
 
@@ -52,12 +59,29 @@ _BROWSER_META = (
     "playwright",
     "playwright_page_methods",
     "playwright_context",
+    "playwright_page_init_callback",
     "newsbot_plain",
+    "newsbot_lacked",
+    "dont_cache",
+)
+WATCH_CALLBACK = "newsbot.browser.pagework.watch"
+REASONS = (
+    "always",
+    "host",
+    "no_article_links",
+    "no_title",
+    "no_body",
+    "empty_related",
+    "script_filled",
 )
 
 
 def _host(url: str) -> str:
     return urlsplit(url).netloc.lower()
+
+
+def _key(url: str, kind: str | None) -> tuple[str, str]:
+    return _host(url), page_group(kind)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -78,13 +102,17 @@ class BrowserMiddleware:
         self.executable = launch.get("executable_path") or "Playwright's own chromium"
         self.max_pages_setting = settings.getint("NEWSBOT_MAX_PAGES", 0)
         self.timeouts = {
-            "entries_timeout_ms": settings.getint("NEWSBOT_BROWSER_ENTRIES_TIMEOUT_MS", 10_000),
+            "settle_timeout_ms": settings.getint("NEWSBOT_BROWSER_SETTLE_TIMEOUT_MS", 10_000),
+            "quiet_ms": settings.getint("NEWSBOT_BROWSER_QUIET_MS", 500),
             "more_timeout_ms": settings.getint("NEWSBOT_BROWSER_MORE_TIMEOUT_MS", 5_000),
             "scroll_timeout_ms": settings.getint("NEWSBOT_BROWSER_SCROLL_TIMEOUT_MS", 1_200),
-            "fill_timeout_ms": settings.getint("NEWSBOT_BROWSER_FILL_TIMEOUT_MS", 5_000),
         }
-        self.browser_hosts: set[str] = set()  # hosts whose pages proved to need the browser
-        self.in_vain: Counter[str] = Counter()  # renders per host that did not help
+        # False when the HTTP cache storage is not one newsbot keys apart (see the add-on):
+        # rendered pages are then not cached at all
+        self.cache_apart = settings.getbool("NEWSBOT_BROWSER_CACHE_APART", True)
+        # (host, page group) that proved to need the browser; renders of them that did not help
+        self.browser_hosts: set[tuple[str, str]] = set()
+        self.in_vain: Counter[tuple[str, str]] = Counter()
         self.reported_unavailable = False
         self.rendered_ok = 0
         self.failures_in_a_row = 0
@@ -112,12 +140,16 @@ class BrowserMiddleware:
     def _browser_meta(self, request: Request, reason: str, profile: SiteProfile) -> dict[str, Any]:
         kind = request.meta.get("newsbot_kind")
         plan = page_plan(profile, kind, max_pages=self._max_pages(profile), **self.timeouts)
-        return {
+        meta = {
             **request.meta,
             "playwright": True,
+            "playwright_page_init_callback": WATCH_CALLBACK,
             "playwright_page_methods": [PageMethod(settle, plan)],
             "newsbot_browser": reason,
         }
+        if not self.cache_apart:
+            meta["dont_cache"] = True
+        return meta
 
     def _unavailable(self, url: str, reason: str) -> None:
         self._inc("unavailable")
@@ -144,7 +176,7 @@ class BrowserMiddleware:
             return None
         if self.mode == "always":
             reason = "always"
-        elif _host(request.url) in self.browser_hosts:
+        elif _key(request.url, meta["newsbot_kind"]) in self.browser_hosts:
             reason = "host"
         else:
             return None
@@ -159,7 +191,10 @@ class BrowserMiddleware:
         meta = request.meta
         reason = meta.get("newsbot_browser")
         if reason:
-            if "playwright" in response.flags:
+            cached = "cached" in response.flags
+            if "playwright" in response.flags or (cached and meta.get("playwright")):
+                if cached:  # rendered by an earlier run (the cache may or may not keep flags)
+                    self._inc("rendered/from_cache")
                 self._rendered(request, response, reason)
             return response
         if self.mode != "auto" or meta.get("newsbot_kind") is None:
@@ -167,21 +202,23 @@ class BrowserMiddleware:
         profile = self.profile
         if profile is None or not isinstance(response, TextResponse) or response.status != 200:
             return response
-        why = render_reason(response.selector, response.url, meta.get("newsbot_kind"), profile)
-        if why is None:
+        key = _key(response.url, meta.get("newsbot_kind"))
+        if key not in self.browser_hosts and self.in_vain[key] >= _IN_VAIN_LIMIT:
+            # rendering this host's pages never showed more: they are just empty
             return response
+        lacking = render_reasons(response.selector, response.url, meta.get("newsbot_kind"), profile)
+        if not lacking:
+            return response
+        why = lacking[0]
         if self.problem:
             self._unavailable(response.url, why)
-            return response
-        host = _host(response.url)
-        if host not in self.browser_hosts and self.in_vain[host] >= _IN_VAIN_LIMIT:
-            # rendering this host's pages never showed more: they are just empty
             return response
         logger.info("Rendering %s in a browser (%s)", response.url, why)
         token = next(self._tokens)
         self._plain[token] = response
         new_meta = self._browser_meta(request, why, profile)
         new_meta["newsbot_plain"] = token
+        new_meta["newsbot_lacked"] = lacking
         return request.replace(url=response.url, meta=new_meta, dont_filter=True)
 
     def process_exception(
@@ -224,42 +261,55 @@ class BrowserMiddleware:
         for method in request.meta.get("playwright_page_methods") or ():
             if isinstance(getattr(method, "result", None), dict):
                 report = method.result
+        kind = request.meta.get("newsbot_kind")
         rounds = int(report.get("rounds", 1))
-        if request.meta.get("newsbot_kind") == "listing":
+        if kind == "listing" and report:
             self._inc("load_more_rounds", max(0, rounds - 1))
             self._inc(f"listing_stopped/{report.get('stopped', 'unknown')}")
-        if report.get("unfilled"):
-            self._inc("unfilled")
-        if reason in ("no_article_links", "script_filled"):
+        if report.get("missing"):
+            self._inc("empty_after_bound")
+            self._inc(f"empty_after_bound/{page_group(kind)}")
+            logger.warning(
+                "Rendered page %s still lacks %s after %.1f s (the bound): handed over as it is",
+                response.url,
+                ", ".join(report["missing"]),
+                report.get("bound_ms", 0) / 1000,
+            )
+        if reason not in ("always", "host"):
             self._judge(request, response, reason)
         logger.debug(
-            "Rendered %s (%s): %s article links, %d page(s) of entries, stopped: %s",
+            "Rendered %s (%s) in %s ms: %s article links, %d page(s) of entries, stopped: %s",
             response.url,
             reason,
+            report.get("waited_ms"),
             report.get("entries"),
             rounds,
             report.get("stopped"),
         )
 
     def _judge(self, request: Request, response: Response, reason: str) -> None:
-        """Remember the host only when the browser showed what the plain page lacked."""
-        host = _host(request.url)
+        """Remember the host (for this page group) when the browser showed what the plain
+        page lacked."""
+        kind = request.meta.get("newsbot_kind")
+        key = _key(request.url, kind)
         profile = self.profile
         if profile is None or not isinstance(response, TextResponse):
             return
-        kind = request.meta.get("newsbot_kind")
-        if render_reason(response.selector, response.url, kind, profile) is None:
-            if host not in self.browser_hosts:
-                self.browser_hosts.add(host)
+        lacked = set(request.meta.get("newsbot_lacked") or (reason,))
+        if lacked - set(missing_parts(response.selector, response.url, kind, profile)):
+            # at least one part the plain page lacked is there now
+            if key not in self.browser_hosts:
+                self.browser_hosts.add(key)
                 self._inc("hosts")
                 logger.info(
-                    "%s needs a browser (%s): later pages of %s go straight to the browser",
+                    "%s needs a browser (%s): later %s pages of %s go straight to the browser",
                     request.url,
                     reason,
-                    host,
+                    key[1],
+                    key[0],
                 )
             return
-        self.in_vain[host] += 1
+        self.in_vain[key] += 1
         self._inc("rendered_in_vain")
         logger.info("Rendering %s showed nothing more (%s): kept as it is", request.url, reason)
 
@@ -271,5 +321,6 @@ class BrowserMiddleware:
             self.mode,
             total,
             why,
-            ", ".join(sorted(self.browser_hosts)) or ("all" if self.mode == "always" else "none"),
+            ", ".join(f"{h} ({g})" for h, g in sorted(self.browser_hosts))
+            or ("all" if self.mode == "always" else "none"),
         )
