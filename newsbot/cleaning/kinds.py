@@ -6,6 +6,7 @@ ordinary cleaning rules named ``kind:<id>``, run after the outlets' rules of ``n
 
 - ``sentence`` patterns remove a line that is one such sentence, or drop the sentence from
   the paragraph it sits in;
+- ``line`` patterns remove a whole line only (a short label, a credit, a byline);
 - ``inline`` patterns cut a glued fragment out of its sentence;
 - ``caption`` patterns are labels (``Image caption, ...``) whose rest is a picture caption.
 
@@ -109,6 +110,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
         what = str(kind.get("what", ""))
         for step, kind_of, into in (
             ("sentence", "line", lines),
+            ("line", "line", lines),
             ("inline", "inline", inline),
             ("caption", "caption", labels),
         ):
@@ -122,7 +124,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
                         regex=regex,
                         teaser=step == "sentence",
                         layer=LAYER,
-                        fold=step == "sentence",
+                        fold=step in ("sentence", "line"),
                     )
                 )
     return KindRules(tuple(lines), tuple(inline), tuple(labels))
