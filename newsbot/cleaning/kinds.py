@@ -108,6 +108,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
         if not kind.get("id"):
             raise NoiseRulesError(f"{where}: needs an id")
         what = str(kind.get("what", ""))
+        needs = _needs(kind, where)
         for step, kind_of, into in (
             ("sentence", "line", lines),
             ("line", "line", lines),
@@ -125,9 +126,23 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
                         teaser=step == "sentence",
                         layer=LAYER,
                         fold=step in ("sentence", "line"),
+                        needs=needs if step in ("sentence", "line") else (),
                     )
                 )
     return KindRules(tuple(lines), tuple(inline), tuple(labels))
+
+
+def _needs(kind: dict[str, Any], where: str) -> tuple[str, ...]:
+    """The kind's prefilter: strings one of which a line must contain (all languages)."""
+    table = kind.get("needs") or {}
+    if not isinstance(table, dict):
+        raise NoiseRulesError(f"{where}: [needs] must be a table of languages")
+    found: list[str] = []
+    for words in table.values():
+        for w in [words] if isinstance(words, str) else words:
+            if isinstance(w, str) and w:
+                found.append(fold_arabic_marks(w).casefold())
+    return tuple(dict.fromkeys(found))
 
 
 def _kinds(data: dict[str, Any]) -> Iterable[dict[str, Any]]:

@@ -38,6 +38,7 @@ class OutletRule:
     follow: re.Pattern[str] | None = None
     layer: str = "outlet"  # "outlet" (noise.toml) or "kind" (noise_kinds.toml)
     fold: bool = False  # match whole lines with Arabic diacritics and tatweel folded away
+    needs: tuple[str, ...] = ()  # a line must contain one of these (casefolded) to be tried
 
     @property
     def name(self) -> str:
@@ -45,7 +46,13 @@ class OutletRule:
 
     def fullmatch(self, text: str) -> bool:
         """Whether the whole of ``text`` is this rule's noise."""
-        return self.regex.fullmatch(fold_arabic_marks(text) if self.fold else text) is not None
+        if self.fold:
+            text = fold_arabic_marks(text)
+        if self.needs:
+            folded = text.casefold()
+            if not any(n in folded for n in self.needs):
+                return False
+        return self.regex.fullmatch(text) is not None
 
 
 @dataclass(frozen=True)
