@@ -5,10 +5,10 @@ Layers, in the order a line meets them:
 1. site chrome from the profile: the body ends where Daily8's chrome block starts;
 2. structural junk (:mod:`newsbot.cleaning.structural`);
 3. outlets' noise from ``settings/noise.toml``: glued phrases are cut out of sentences,
-   whole-line rules remove lines, picture credits split a caption from its credit; then the
-   kinds of boilerplate of ``settings/noise_kinds.toml`` (:mod:`newsbot.cleaning.kinds`),
-   recognised by their shape in any outlet's copy;
-4. learned boilerplate (:class:`~newsbot.cleaning.learner.BoilerplateLearner`): lines that
+   whole-line rules remove lines, picture credits split a caption from its credit;
+4. kinds of boilerplate from ``settings/noise_kinds.toml`` (:mod:`newsbot.cleaning.kinds`),
+   recognised by their shape in any outlet's copy (they run as rules after the outlets');
+5. learned boilerplate (:class:`~newsbot.cleaning.learner.BoilerplateLearner`): lines that
    recur in many articles of one source, or in articles of many sources.
 """
 

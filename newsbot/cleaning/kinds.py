@@ -37,8 +37,8 @@ class KindRules:
     caption_labels: tuple[OutletRule, ...] = ()
 
 
-def _vocab(data: dict[str, Any]) -> tuple[dict[str, dict[str, str]], set[str]]:
-    """Per language: placeholder name -> regex alternation."""
+def _vocab(data: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Per language: placeholder name -> regex alternation (``""``: the shared names only)."""
     table = data.get("vocab") or {}
     sensitive = {str(n) for n in table.get("case_sensitive", []) if isinstance(n, str)}
     shared = table.get("all") or {}
@@ -49,10 +49,11 @@ def _vocab(data: dict[str, Any]) -> tuple[dict[str, dict[str, str]], set[str]]:
         merged = {**shared, **words}
         out[lang] = {name: _alternation(name, items, sensitive) for name, items in merged.items()}
     out.setdefault("", {n: _alternation(n, v, sensitive) for n, v in shared.items()})
-    return out, sensitive
+    return out
 
 
 def _alternation(name: str, items: Any, sensitive: set[str]) -> str:
+    """Case-sensitive names are literal words (``X`` the platform); the others are regexes."""
     if isinstance(items, str):
         items = [items]
     parts = sorted((str(i) for i in items if isinstance(i, str) and i), key=len, reverse=True)
@@ -99,7 +100,7 @@ def _compiled(
 
 def compile_kinds(data: dict[str, Any]) -> KindRules:
     """The kinds of a parsed ``noise_kinds.toml``."""
-    vocab, _ = _vocab(data)
+    vocab = _vocab(data)
     lines: list[OutletRule] = []
     inline: list[OutletRule] = []
     labels: list[OutletRule] = []
