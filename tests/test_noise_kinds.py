@@ -47,6 +47,7 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         ("SIGN UP", "call_to_action"),
         ("Free weekly newsletter", "call_to_action"),
         ("Got a story? Contact our newsdesk by email.", "call_to_action"),
+        ("Subscribe to The Daily Meridian for just $1 a week.", "call_to_action"),
         # the outlet addressing its reader
         ("Our reporting relies on readers like you.", "reader_address"),
         ("Already a subscriber? Log in for unlimited access.", "reader_address"),
@@ -59,10 +60,12 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
             "commission",
         ),
         ("Prices correct at time of publication.", "commission"),
+        ("This article was originally published by The Conversation.", "rights"),
         # consent and privacy placeholders
         ("This content is not available due to your privacy preferences.", "consent"),
         ("Allow Instagram content?", "consent"),
         ("Skip YouTube post", "consent"),
+        ("This video is not available in your region.", "consent"),
         ("By signing up, you agree to our terms and privacy policy.", "consent"),
         # media credits
         ("Image source, Coastline Pictures", "media_credit"),
@@ -70,6 +73,7 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         ("Jane Roe | Getty Images", "media_credit"),
         # widgets and datelines
         ("6 min read", "widget"),
+        ("Read time: 3 minutes", "widget"),
         ("Listen to this article", "widget"),
         ("Duration 3:41", "widget"),
         ("7:05PM", "widget"),
@@ -110,6 +114,10 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "Video from the scene showed smoke rising over the harbour.",
         "Copyright law was changed in 2019 to cover streaming.",
         "By Tuesday, the fire had spread to three villages.",
+        # credits readers (and fundus-eval's marked bodies) keep as part of the story
+        "Reporting by Jane Roe in Cairo; Editing by Sam Lee",
+        "Reporting by local journalists first revealed the plan in April.",
+        "The Gazette's Jane Roe contributed to this report.",
         "Your courage and your commitment to quality journalism have benefited all of us.",
         '"Follow us on Instagram," she told the crowd.',
         "أعلنت اللجنة أن الإعلان عن الفائزين سيكون في الربيع.",
@@ -140,6 +148,8 @@ def test_a_caption_label_moves_the_caption_out_of_the_body():
     assert result.removed[0].rule == "kind:media_credit"
     arabic = clean_blocks(["التعليق على الصورة، متطوعون في الساحة"], RULES)
     assert arabic.captions == ["متطوعون في الساحة"] and arabic.kept == []
+    pictured = clean_blocks([BODY, "Pictured: The mayor cuts the ribbon"], RULES)
+    assert pictured.captions == ["The mayor cuts the ribbon"]
 
 
 def test_a_sentence_of_a_kind_inside_a_paragraph_is_dropped_and_attributed():
