@@ -89,7 +89,7 @@ def test_teaser_only_item_gets_a_cleaned_body():
 
 def test_boilerplate_is_learned_across_articles_and_reported(caplog):
     pipe, stats = make(NEWSBOT_BOILERPLATE_THRESHOLD=3)
-    promo = "Get unlimited access to our journalism for 1 dollar"
+    promo = "Puzzles, crosswords and the weekend quiz"  # no rule knows it: only learning does
     outs = [
         process(pipe, item(n, body_blocks=[f"Story number {n} body.", promo])) for n in range(1, 6)
     ]
@@ -105,7 +105,7 @@ def test_boilerplate_is_learned_across_articles_and_reported(caplog):
 
 def test_threshold_zero_disables_learning():
     pipe, stats = make(NEWSBOT_BOILERPLATE_THRESHOLD=0)
-    promo = "Get unlimited access to our journalism for 1 dollar"
+    promo = "Puzzles, crosswords and the weekend quiz"  # no rule knows it: only learning does
     for n in range(1, 8):
         out = process(pipe, item(n, body_blocks=["Body.", promo]))
     assert promo in out["body"]

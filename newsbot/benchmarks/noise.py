@@ -50,6 +50,21 @@ class Report:
     rules: dict[str, RuleScore] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     lines: int = 0
+    # Rule-agnostic figures (what a user sees): noise units removed by any rule, and
+    # content or caption lines that came out exactly as expected.
+    noise_units: int = 0
+    noise_removed: int = 0
+    content_lines: int = 0
+    content_kept: int = 0
+
+    @property
+    def noise_recall(self) -> float:
+        return self.noise_removed / self.noise_units if self.noise_units else 1.0
+
+    @property
+    def content_precision(self) -> float:
+        """Content kept: the share of content lines that came out intact."""
+        return self.content_kept / self.content_lines if self.content_lines else 1.0
 
     def score(self, rule: str) -> RuleScore:
         return self.rules.setdefault(rule, RuleScore())
@@ -76,6 +91,10 @@ class Report:
             f"{'OVERALL':32} {o.precision:9.3f} {o.recall:7.3f} {o.removed:8d} {o.expected:6d}"
         )
         rows.append(f"{self.lines} labelled lines")
+        rows.append(
+            f"noise recall {self.noise_recall:.3f} ({self.noise_removed}/{self.noise_units}), "
+            f"content kept {self.content_precision:.3f} ({self.content_kept}/{self.content_lines})"
+        )
         rows += [f"  ! {e}" for e in self.errors]
         return "\n".join(rows)
 
@@ -85,13 +104,17 @@ def _score_line(report: Report, where: str, row: dict[str, Any], out: Any) -> No
     if label == "noise":
         expected = row["rule"]
         report.score(expected).expected += 1
+        report.noise_units += 1
         if out.rule is not None:
+            report.noise_removed += 1
             report.score(expected).found += 1
             report.score(out.rule).removed += 1
             report.score(out.rule).correct += 1
         else:
             report.errors.append(f"{where}: missed {expected}: {row['text'][:70]!r}")
         return
+    report.content_lines += 1
+    report.noise_units += len(row.get("cuts", []))
     if out.rule is not None:
         report.score(out.rule).removed += 1
         report.errors.append(f"{where}: removed {label} by {out.rule}: {row['text'][:70]!r}")
@@ -110,6 +133,11 @@ def _score_line(report: Report, where: str, row: dict[str, Any], out: Any) -> No
             report.errors.append(f"{where}: extra cut {rule}: {row['text'][:70]!r}")
     expect = normalise(row.get("expect", row["text"]))
     result = out.caption if label == "caption" else out.kept
+    if result == expect:
+        report.content_kept += 1
+        report.noise_removed += sum(want.values())
+    else:
+        report.noise_removed += min(sum(want.values()), sum(got.values()))
     if result != expect and want == got:
         report.score("damage").removed += 1
         report.errors.append(f"{where}: {label} became {result!r}, expected {expect!r}")

@@ -6,7 +6,10 @@ Layers, in the order a line meets them:
 2. structural junk (:mod:`newsbot.cleaning.structural`);
 3. outlets' noise from ``settings/noise.toml``: glued phrases are cut out of sentences,
    whole-line rules remove lines, picture credits split a caption from its credit;
-4. learned boilerplate (:class:`~newsbot.cleaning.learner.BoilerplateLearner`).
+4. kinds of boilerplate from ``settings/noise_kinds.toml`` (:mod:`newsbot.cleaning.kinds`),
+   recognised by their shape in any outlet's copy (they run as rules after the outlets');
+5. learned boilerplate (:class:`~newsbot.cleaning.learner.BoilerplateLearner`): lines that
+   recur in many articles of one source, or in articles of many sources.
 """
 
 from __future__ import annotations
@@ -80,10 +83,10 @@ def _close_gaps(text: str) -> str:
 
 def _line_rule(text: str, rules: NoiseRules) -> OutletRule | None:
     for rule in rules.lines:
-        if rule.regex.fullmatch(text):
+        if rule.fullmatch(text):
             return rule
     for rule in rules.credits:
-        if rule.regex.fullmatch(text):
+        if rule.fullmatch(text):
             return rule
     return None
 
@@ -96,7 +99,7 @@ def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
     cuts: list[Removal] = []
     last_dropped = False
     for part in parts:
-        rule = next((r for r in rules.lines if r.teaser and r.regex.fullmatch(part)), None)
+        rule = next((r for r in rules.lines if r.teaser and r.fullmatch(part)), None)
         if rule is None:
             kept.append(part)
         elif cuts and cuts[-1].rule == rule.name and last_dropped:
@@ -124,6 +127,15 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 continue
             caption = len(before) <= _CAPTION_MAX and len(sentences(before)) == 1
             return before, Removal(m.group(0), rule.name), caption
+    return None
+
+
+def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
+    """``Image caption, <caption>``: the label's removal and the caption after it."""
+    for rule in rules.caption_labels:
+        m = rule.regex.match(text)
+        if m is not None and m.end() < len(text) and any(c.isalnum() for c in text[m.end() :]):
+            return Removal(normalise(m.group(0)), rule.name), text[m.end() :].strip()
     return None
 
 
@@ -155,6 +167,18 @@ def _clean_line(
         outlet = _line_rule(text, rules)
         if outlet is not None:
             return None, outlet.name, cuts, caption, outlet
+        labelled = _caption_label(text, rules)
+        if labelled is not None:
+            label, rest = labelled
+            if captions:
+                split = _split_credit(rest, rules)
+                if split is not None:
+                    rest, credit, _ = split
+                    cuts.append(credit)
+                caption, more = _cut_inline(rest, rules)
+                return None, None, [*cuts, label, *more], caption or None, None
+            cuts.append(label)
+            text = rest
         split = _split_credit(text, rules)
         if split is not None:
             described, credit, is_caption = split
@@ -225,8 +249,9 @@ def trace(
                 continue
             mode = None
         item.cuts, item.caption = cuts, caption
-        if kept is not None and learner is not None and learner.is_learned(source or "", kept):
-            item.rule, item.cuts = "learned", []
+        learned = learner.learned_as(source or "", kept) if kept and learner is not None else None
+        if learned is not None:
+            item.rule, item.cuts = learned, []
             continue
         item.kept = kept
     _mark_entry_slots(out, rules)

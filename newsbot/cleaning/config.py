@@ -32,3 +32,7 @@ def default_profile() -> dict[str, Any]:
 
 def default_noise_path() -> Path | Traversable:
     return settings_path("noise.toml")
+
+
+def default_kinds_path() -> Path | Traversable:
+    return settings_path("noise_kinds.toml")

@@ -1,4 +1,5 @@
-"""Learned boilerplate: a line that recurs verbatim across many articles of one source."""
+"""Learned boilerplate: a line that recurs verbatim across many articles of one source, or in
+articles of many different sources."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Protocol
 
-from newsbot.cleaning.text import normalise
+from newsbot.cleaning.text import normalise, sentences
 
 #: Longer lines are sentence-like; a long line repeated across related articles is more
 #: likely a quote or a shared standfirst than a promo, so it is never learned.
@@ -17,11 +18,17 @@ MAX_LEARNED_LEN = 200
 #: long crawls; a promo recurs, so it is seen again long before it could be forgotten).
 MAX_TRACKED_LINES = 20_000
 
+#: Rule names of the two ways a line is learned (stats ``newsbot/noise/removed/<rule>``).
+LEARNED = "learned"
+LEARNED_SHARED = "learned_shared"
+
+_QUOTES = frozenset('"“”«»„')
+
 
 class KnowsLearnedLines(Protocol):
     """What cleaning asks of a learner."""
 
-    def is_learned(self, source: str, line: str) -> bool: ...
+    def learned_as(self, source: str, line: str) -> str | None: ...
 
 
 class LearnedLines:
@@ -30,26 +37,44 @@ class LearnedLines:
     ``is_learned`` answers as the learner did when the snapshot was taken.
     """
 
-    def __init__(self, source: str, texts: Iterable[str], max_len: int = MAX_LEARNED_LEN) -> None:
+    def __init__(
+        self,
+        source: str,
+        texts: Iterable[str],
+        max_len: int = MAX_LEARNED_LEN,
+        shared: Iterable[str] = (),
+    ) -> None:
         self.source = source or ""
         self.texts = frozenset(texts)
+        self.shared = frozenset(shared)
         self.max_len = max_len
 
-    def is_learned(self, source: str, line: str) -> bool:
-        if (source or "") != self.source:
-            return False
+    def learned_as(self, source: str, line: str) -> str | None:
         text = normalise(line)
-        return bool(text) and len(text) <= self.max_len and text in self.texts
+        if not text or len(text) > self.max_len:
+            return None
+        if (source or "") == self.source and text in self.texts:
+            return LEARNED
+        return LEARNED_SHARED if text in self.shared else None
+
+    def is_learned(self, source: str, line: str) -> bool:
+        return self.learned_as(source, line) is not None
 
 
 class BoilerplateLearner:
-    """Counts, per source, in how many different articles each short line occurs.
+    """Counts, per source, in how many different articles each short line occurs; and, over
+    all sources, in how many different sources.
 
-    A line becomes boilerplate once it has been seen in ``threshold`` different articles of
-    the same source (the same article seen twice counts once). ``threshold=0`` disables it.
-    Memory stays bounded: lines are kept as hashes with a count of the articles they were
-    seen in, the text only once learned, and at most ``max_tracked`` lines per source
-    (past that, lines seen in a single article are forgotten).
+    A line becomes boilerplate of a source once it has been seen in ``threshold`` different
+    articles of that source (the same article seen twice counts once). It becomes chrome for
+    every source once it has been seen in articles of ``sources`` different sources, whatever
+    its words; there, an article counts only if its longest line differs from those of the
+    articles already counted (a wire story republished by several outlets repeats all of its
+    paragraphs, and they are content), and only lines of one sentence without quotation
+    marks are learned (outlets quote the same statement verbatim). ``threshold=0`` /
+    ``sources=0`` disable each. Memory stays bounded: lines are kept as hashes with a count,
+    the text only once learned, and at most ``max_tracked`` lines per source and across
+    sources (past that, lines seen once are forgotten).
     """
 
     def __init__(
@@ -57,10 +82,15 @@ class BoilerplateLearner:
         threshold: int = 5,
         max_len: int = MAX_LEARNED_LEN,
         max_tracked: int = MAX_TRACKED_LINES,
+        sources: int = 0,
     ) -> None:
         self.threshold = max(0, int(threshold))
+        self.sources = max(0, int(sources))
         self.max_len = max_len
         self.max_tracked = max_tracked
+        # line hash -> the (source, article signature) hashes it was counted in
+        self._shared_seen: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._shared_texts: dict[int, str] = {}
         # line hash -> (articles seen in, hash of the last one): a count, not a set, keeps
         # memory small; the same article twice in a row counts once
         self._seen: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
@@ -73,6 +103,9 @@ class BoilerplateLearner:
         return hash(text), text
 
     def observe(self, source: str, article_id: str, lines: Iterable[str]) -> None:
+        lines = list(lines)
+        if self.sources:
+            self._observe_shared(source, lines)
         if not self.threshold:
             return
         table = self._seen[source or ""]
@@ -92,25 +125,60 @@ class BoilerplateLearner:
             for key in [k for k, (count, _) in table.items() if count <= 1]:
                 del table[key]
 
-    def is_learned(self, source: str, line: str) -> bool:
-        if not self.threshold:
-            return False
+    def _observe_shared(self, source: str, lines: list[str]) -> None:
+        texts = [t for t in (normalise(x) for x in lines) if t]
+        if not texts:
+            return
+        here = (hash(source or ""), hash(max(texts, key=len)))
+        table = self._shared_seen
+        for text in set(texts):
+            if len(text) > self.max_len or _QUOTES.intersection(text) or len(sentences(text)) > 1:
+                continue
+            key = hash(text)
+            seen = table.get(key, ())
+            if len(seen) >= self.sources or any(s == here[0] or a == here[1] for s, a in seen):
+                continue
+            seen = (*seen, here)
+            table[key] = seen
+            if len(seen) >= self.sources:
+                self._shared_texts[key] = text
+        if len(table) > self.max_tracked:
+            for key in [k for k, seen in table.items() if len(seen) <= 1]:
+                del table[key]
+
+    def learned_as(self, source: str, line: str) -> str | None:
+        """``learned`` (this source's boilerplate), ``learned_shared`` (chrome across
+        sources) or None."""
         found = self._key(line)
         if found is None:
-            return False
-        seen = self._seen.get(source or "", {}).get(found[0])
-        return seen is not None and seen[0] >= self.threshold
+            return None
+        if self.threshold:
+            seen = self._seen.get(source or "", {}).get(found[0])
+            if seen is not None and seen[0] >= self.threshold:
+                return LEARNED
+        if self.sources and len(self._shared_seen.get(found[0], ())) >= self.sources:
+            return LEARNED_SHARED
+        return None
+
+    def is_learned(self, source: str, line: str) -> bool:
+        return self.learned_as(source, line) is not None
 
     def snapshot(self, source: str) -> LearnedLines | None:
-        """The lines learned for ``source`` so far, None when there are none."""
-        if not self.threshold:
+        """The lines learned for ``source`` so far (its own and the shared ones), None when
+        there are none."""
+        learned: list[str] = []
+        texts = self._texts.get(source or "") if self.threshold else None
+        if texts:
+            seen = self._seen.get(source or "", {})
+            learned = [t for k, t in texts.items() if seen.get(k, (0, 0))[0] >= self.threshold]
+        shared = list(self._shared_texts.values()) if self.sources else []
+        if not learned and not shared:
             return None
-        texts = self._texts.get(source or "")
-        if not texts:
-            return None
-        seen = self._seen.get(source or "", {})
-        learned = [t for k, t in texts.items() if seen.get(k, (0, 0))[0] >= self.threshold]
-        return LearnedLines(source, learned, self.max_len) if learned else None
+        return LearnedLines(source, learned, self.max_len, shared)
+
+    def shared(self) -> list[str]:
+        """Lines learned as chrome across sources."""
+        return sorted(self._shared_texts.values()) if self.sources else []
 
     def learned(self) -> dict[str, list[str]]:
         """Learned lines per source (sources with none are left out)."""

@@ -9,8 +9,13 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from newsbot.cleaning.config import default_noise_path, default_profile, read_toml
-from newsbot.cleaning.text import normalise
+from newsbot.cleaning.config import (
+    default_kinds_path,
+    default_noise_path,
+    default_profile,
+    read_toml,
+)
+from newsbot.cleaning.text import fold_arabic_marks, normalise
 
 KINDS = ("phrase", "line", "inline", "credit")
 SPANS = ("line", "list", "rest", "follow")
@@ -31,10 +36,23 @@ class OutletRule:
     span: str = "line"
     teaser: bool = False
     follow: re.Pattern[str] | None = None
+    layer: str = "outlet"  # "outlet" (noise.toml) or "kind" (noise_kinds.toml)
+    fold: bool = False  # match whole lines with Arabic diacritics and tatweel folded away
+    needs: tuple[str, ...] = ()  # a line must contain one of these (casefolded) to be tried
 
     @property
     def name(self) -> str:
-        return f"outlet:{self.id}"
+        return f"{self.layer}:{self.id}"
+
+    def fullmatch(self, text: str) -> bool:
+        """Whether the whole of ``text`` is this rule's noise."""
+        if self.fold:
+            text = fold_arabic_marks(text)
+        if self.needs:
+            folded = text.casefold()
+            if not any(n in folded for n in self.needs):
+                return False
+        return self.regex.fullmatch(text) is not None
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,7 @@ class NoiseRules:
     lines: tuple[OutletRule, ...] = ()
     inline: tuple[OutletRule, ...] = ()
     credits: tuple[OutletRule, ...] = ()
+    caption_labels: tuple[OutletRule, ...] = ()
     outlets: dict[str, str] = field(default_factory=dict)
 
 
@@ -171,17 +190,30 @@ def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
 
 
 def load_noise_rules(
-    profile: dict[str, Any] | None = None, noise_path: str | Path | Traversable | None = None
+    profile: dict[str, Any] | None = None,
+    noise_path: str | Path | Traversable | None = None,
+    kinds_path: str | Path | Traversable | None = None,
+    *,
+    kinds: bool = True,
 ) -> NoiseRules:
-    """Build the rules from a site profile dict and a noise file (defaults: the shipped ones)."""
+    """Build the rules from a site profile dict, a noise file and a kinds file (defaults: the
+    shipped ones). ``kinds=False`` leaves the kinds layer out (to measure what it adds)."""
+    from newsbot.cleaning.kinds import KindRules, compile_kinds
+
     if profile is None:
         profile = default_profile()
     data = read_toml(noise_path if noise_path is not None else default_noise_path())
     outlet = list(_outlet_rules(data))
+    found = KindRules()
+    if kinds:
+        found = compile_kinds(
+            read_toml(kinds_path if kinds_path is not None else default_kinds_path())
+        )
     return NoiseRules(
         **_build_chrome(profile),
-        lines=tuple(r for r in outlet if r.kind in ("phrase", "line")),
-        inline=tuple(r for r in outlet if r.kind == "inline"),
+        lines=tuple(r for r in outlet if r.kind in ("phrase", "line")) + found.lines,
+        inline=tuple(r for r in outlet if r.kind == "inline") + found.inline,
         credits=tuple(r for r in outlet if r.kind == "credit"),
-        outlets={r.name: r.outlet for r in outlet},
+        caption_labels=found.caption_labels,
+        outlets={r.name: r.outlet for r in (*outlet, *found.lines, *found.inline)},
     )

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+(?=\S)")
 BULLETS = "•·‣◦▪▫●○-–—*►▸"
+# Arabic diacritics (fathatan..sukun, superscript alef) and tatweel: optional in writing
+_ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0653), 0x0670, 0x0640])
 
 
 def normalise(text: str) -> str:
@@ -50,3 +52,8 @@ def strip_bullet(text: str) -> tuple[str, bool]:
     if stripped != text and (stripped[:1].isspace() or text[:1] in "•·‣◦▪▫●○►▸"):
         return stripped.strip(), True
     return text, False
+
+
+def fold_arabic_marks(text: str) -> str:
+    """``text`` without Arabic diacritics and tatweel (``حمّل`` -> ``حمل``), for matching."""
+    return text.translate(_ARABIC_MARKS)

@@ -32,13 +32,16 @@ class NoisePipeline:
         self,
         *,
         noise_file: str | None = None,
+        kinds_file: str | None = None,
         threshold: int = 5,
+        sources: int = 5,
         keep_removed: bool = False,
         stats: Any = None,
         workers: WorkerPool | None = None,
     ) -> None:
-        self.rules = load_noise_rules(noise_path=noise_file or None)
-        self.learner = BoilerplateLearner(threshold) if threshold > 0 else None
+        self.rules = load_noise_rules(noise_path=noise_file or None, kinds_path=kinds_file or None)
+        learns = threshold > 0 or sources > 0
+        self.learner = BoilerplateLearner(threshold, sources=sources) if learns else None
         self.keep_removed = keep_removed
         self.stats = stats
         self.workers = workers
@@ -50,7 +53,9 @@ class NoisePipeline:
         settings = crawler.settings
         return cls(
             noise_file=settings.get("NEWSBOT_NOISE_FILE") or None,
+            kinds_file=settings.get("NEWSBOT_NOISE_KINDS_FILE") or None,
             threshold=settings.getint("NEWSBOT_BOILERPLATE_THRESHOLD", 5),
+            sources=settings.getint("NEWSBOT_BOILERPLATE_SOURCES", 5),
             keep_removed=settings.getbool("NEWSBOT_KEEP_REMOVED", False),
             stats=crawler.stats,
             workers=crawl_workers(crawler),
@@ -133,3 +138,8 @@ class NoisePipeline:
             self.stats.set_value(f"{STATS_PREFIX}/learned", count)
         for source, lines in sorted(learned.items()):
             logger.info("Learned boilerplate for %s (%d lines): %r", source, len(lines), lines)
+        shared = self.learner.shared() if self.learner is not None else []
+        if self.stats is not None:
+            self.stats.set_value(f"{STATS_PREFIX}/learned_shared", len(shared))
+        if shared:
+            logger.info("Learned chrome across sources (%d lines): %r", len(shared), shared)

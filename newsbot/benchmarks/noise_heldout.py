@@ -1,0 +1,334 @@
+"""Noise removal on outlets the rules were not written from: noise recall and content kept,
+per layer.
+
+``python -m newsbot.benchmarks.noise_heldout [--fundus DIR] [--model-baseline]``
+
+1. The made-up labelled sets (``tests/data/noise``, written with the rules;
+   ``tests/data/noise_holdout`` and ``tests/data/noise_blind``, written without them, in other
+   outlets' styles). Every labelled line is scored: a noise line or a glued cut is a noise
+   unit; a content or caption line is kept if it comes out exactly as labelled.
+2. Real pages: ``../shared/reference/extraction/fundus-eval`` (80 pages, 16 publishers, the
+   human-marked body of each). Every visible line of a page (:func:`page_blocks`) that the
+   marked body leaves out is noise, every body line is content. The publishers are split in
+   two: ``TUNE`` (whose pages were looked at while writing ``settings/noise_kinds.toml``) and
+   ``HELD_OUT`` (never looked at); figures are printed for each. Two scopes: ``article`` (the
+   lines from the first to the last body line: what an outlet leaves inside the copy an
+   aggregator republishes; subheadings, which the marked bodies leave out but which are not
+   boilerplate, are not scored) and ``page`` (every line, navigation and footers included:
+   the cleaner is not an extractor, this shows what is left to the extraction step).
+   The learned layer learns as a crawl would, over all 80 pages in an interleaved order, and
+   cleans them again with what it learned (as ``scrapy reprocess`` does).
+
+``--model-baseline`` (needs scikit-learn, ``pip install -e '.[train]'``) trains a
+logistic-regression line classifier (words, word pairs, line shape) on the other publishers,
+leave-one-publisher-out, and prints what it would add on top of the rules at several
+thresholds: the measurement behind not shipping one (see README "Noise removal").
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsbot.cleaning import BoilerplateLearner, LineOutcome, NoiseRules, load_noise_rules, trace
+from newsbot.cleaning.learner import LEARNED, LEARNED_SHARED
+from newsbot.cleaning.text import normalise
+
+ROOT = Path(__file__).resolve().parents[2]
+SETS = {
+    "noise (written with the rules)": ROOT / "tests" / "data" / "noise",
+    "noise_holdout (independent)": ROOT / "tests" / "data" / "noise_holdout",
+    "noise_blind (written before the kinds)": ROOT / "tests" / "data" / "noise_blind",
+}
+FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
+LAYERS = ("chrome", "structural", "outlet", "kind", "learned")
+TUNE = ("CNBC", "LATimes", "TheGuardian", "TheIndependent", "TheNation", "TheTelegraph",
+        "WashingtonTimes", "iNews")  # fmt: skip
+HELD_OUT = ("APNews", "FoxNews", "FreeBeacon", "OccupyDemocrats", "Reuters",
+            "TheGatewayPundit", "TheIntercept", "TheNewYorker")  # fmt: skip
+_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
+
+
+def layer_of(rule: str) -> str:
+    """The cleaning layer a rule name belongs to."""
+    if rule == "chrome":
+        return "chrome"
+    if rule in (LEARNED, LEARNED_SHARED):
+        return "learned"
+    head, _, _ = rule.partition(":")
+    return head if head in ("outlet", "kind") else "structural"
+
+
+@dataclass
+class LayerScores:
+    """Noise units and content lines, and what each layer removed of them."""
+
+    noise: int = 0
+    content: int = 0
+    noise_by: Counter[str] = field(default_factory=Counter)
+    content_by: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def recall(self) -> float:
+        return sum(self.noise_by.values()) / self.noise if self.noise else 1.0
+
+    @property
+    def content_kept(self) -> float:
+        return 1 - sum(self.content_by.values()) / self.content if self.content else 1.0
+
+    def add(self, other: LayerScores) -> None:
+        self.noise += other.noise
+        self.content += other.content
+        self.noise_by.update(other.noise_by)
+        self.content_by.update(other.content_by)
+
+    def render(self, title: str) -> str:
+        rows = [
+            title,
+            f"  {'layer':12} {'noise removed':>14} {'recall':>7} {'content removed':>16}"
+            f" {'content kept':>13}",
+        ]
+        for layer in LAYERS:
+            n, c = self.noise_by[layer], self.content_by[layer]
+            recall = n / self.noise if self.noise else 0.0
+            kept = 1 - c / self.content if self.content else 1.0
+            rows.append(f"  {layer:12} {n:14d} {recall:7.3f} {c:16d} {kept:13.3f}")
+        rows.append(
+            f"  {'ALL':12} {sum(self.noise_by.values()):14d} {self.recall:7.3f}"
+            f" {sum(self.content_by.values()):16d} {self.content_kept:13.3f}"
+            f"   ({self.noise} noise units, {self.content} content lines)"
+        )
+        return "\n".join(rows)
+
+
+# -- the made-up labelled sets -------------------------------------------------------------
+def score_labelled(data_dir: Path, rules: NoiseRules) -> LayerScores:
+    scores = LayerScores()
+    for path in sorted(Path(data_dir).glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        ctx = {k: doc.get(k) for k in ("title", "source", "category")}
+        rows = doc["lines"]
+        if doc.get("shape") == "teaser":
+            outs = [trace([r["text"]], rules, captions=False, **ctx) for r in rows]
+            pairs = [(r, o[0]) for r, o in zip(rows, outs, strict=True) if o]
+        else:
+            pairs = list(zip(rows, trace([r["text"] for r in rows], rules, **ctx), strict=True))
+        for row, out in pairs:
+            _score_row(scores, row, out)
+    return scores
+
+
+def _score_row(scores: LayerScores, row: dict[str, Any], out: LineOutcome) -> None:
+    if row["label"] == "noise":
+        scores.noise += 1
+        if out.rule is not None:
+            scores.noise_by[layer_of(out.rule)] += 1
+        return
+    scores.content += 1
+    wanted = len(row.get("cuts", []))
+    scores.noise += wanted
+    if out.rule is not None:
+        scores.content_by[layer_of(out.rule)] += 1
+        return
+    result = out.caption if row["label"] == "caption" else out.kept
+    cut_layers = [layer_of(c.rule) for c in out.cuts]
+    for layer in cut_layers[:wanted]:
+        scores.noise_by[layer] += 1
+    if result != normalise(row.get("expect", row["text"])):
+        blame = cut_layers[wanted:] or cut_layers or ["outlet"]
+        scores.content_by[blame[0]] += 1
+
+
+# -- real pages ----------------------------------------------------------------------------
+@dataclass
+class Page:
+    name: str
+    publisher: str
+    lines: list[str]
+    headings: list[bool]
+    content: list[bool]
+
+    @property
+    def article_span(self) -> range:
+        marked = [i for i, c in enumerate(self.content) if c]
+        return range(marked[0], marked[-1] + 1) if marked else range(0)
+
+
+def load_fundus(folder: Path = FUNDUS) -> list[Page]:
+    """The pages with every visible line labelled content (in the marked body) or not."""
+    from parsel import Selector
+
+    from newsbot.extract.blocks import page_blocks
+
+    truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for name in sorted(truth):
+        html = gzip.decompress((folder / "html" / name).read_bytes()).decode("utf-8", "replace")
+        blocks = [b for b in page_blocks(Selector(text=html).root) if normalise(b.text)]
+        body = [normalise(p) for p in truth[name]["body"]]
+        marked, joined = set(body), " ".join(body)
+        lines = [normalise(b.text) for b in blocks]
+        content = [x in marked or (len(x) > 30 and x in joined) for x in lines]
+        pages.append(
+            Page(
+                name=name,
+                publisher=name.split("_")[0],
+                lines=lines,
+                headings=[b.tag in _HEADINGS for b in blocks],
+                content=content,
+            )
+        )
+    return pages
+
+
+def _interleaved(pages: list[Page]) -> Iterator[Page]:
+    """One page of each publisher in turn, as a crawl of an aggregator meets them."""
+    by_publisher: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        by_publisher[page.publisher].append(page)
+    for n in range(max(len(v) for v in by_publisher.values())):
+        for publisher in sorted(by_publisher):
+            if n < len(by_publisher[publisher]):
+                yield by_publisher[publisher][n]
+
+
+def clean_pages(
+    pages: list[Page], rules: NoiseRules, threshold: int = 5, sources: int = 5
+) -> dict[str, list[LineOutcome]]:
+    """Each page's line outcomes, learning as a crawl does, then cleaned again with what was
+    learned (as ``scrapy reprocess`` does)."""
+    learner = BoilerplateLearner(threshold, sources=sources)
+    for page in _interleaved(pages):
+        outs = trace(page.lines, rules, source=page.publisher, learner=learner)
+        learner.observe(page.publisher, page.name, [o.kept for o in outs if o.kept])
+    return {p.name: trace(p.lines, rules, source=p.publisher, learner=learner) for p in pages}
+
+
+def score_pages(
+    pages: Iterable[Page], outcomes: dict[str, list[LineOutcome]], scope: str
+) -> LayerScores:
+    scores = LayerScores()
+    for page in pages:
+        span = page.article_span if scope == "article" else range(len(page.lines))
+        for i in span:
+            if scope == "article" and page.headings[i] and not page.content[i]:
+                continue  # a subheading: not boilerplate, not scored
+            out = outcomes[page.name][i]
+            removed = out.rule is not None or (out.kept is None and out.caption is not None)
+            layer = layer_of(out.rule) if out.rule is not None else "outlet"  # caption split
+            if page.content[i]:
+                scores.content += 1
+                if removed:
+                    scores.content_by[layer] += 1
+            else:
+                scores.noise += 1
+                if removed:
+                    scores.noise_by[layer] += 1
+    return scores
+
+
+# -- the learned-model baseline ------------------------------------------------------------
+_WORD = re.compile(r"[a-z]+|\d+")
+_QUOTE_ENDS = "\"”’'"
+
+
+def line_features(text: str) -> dict[str, float]:
+    """Words, word pairs and the shape of a line (length, ends, capitals, digits)."""
+    words = _WORD.findall(text.casefold())
+    feats: dict[str, float] = {f"w:{w}": 1.0 for w in words}
+    feats.update({f"b:{a}_{b}": 1.0 for a, b in zip(words, words[1:], strict=False)})
+    n_words = len(text.split())
+    feats[f"len:{min(6, int(math.log2(len(text) + 1)))}"] = 1.0
+    feats[f"words:{min(8, n_words)}"] = 1.0
+    end = text[-1:]
+    shape = "p" if end in ".!?" else "q" if end in _QUOTE_ENDS else "c" if end == ":" else "o"
+    feats[f"end:{shape}"] = 1.0
+    capitals = sum(1 for w in text.split() if w[:1].isupper())
+    feats[f"caps:{round(4 * capitals / max(1, n_words))}"] = 1.0
+    if any(c.isdigit() for c in text):
+        feats["digit"] = 1.0
+    if words:
+        feats[f"first:{words[0]}"] = feats[f"last:{words[-1]}"] = 1.0
+    return feats
+
+
+def model_baseline(pages: list[Page], outcomes: dict[str, list[LineOutcome]]) -> str:
+    """Leave-one-publisher-out: what a line classifier adds to the rules, per threshold."""
+    try:
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        return "model baseline: scikit-learn is not installed (pip install -e '.[train]')"
+    thresholds = (0.5, 0.8, 0.9, 0.95, 0.98, 0.99)
+    added: dict[tuple[float, str], Counter[str]] = defaultdict(Counter)
+    publishers = sorted({p.publisher for p in pages})
+    for held in publishers:
+        train = [
+            (line, content)
+            for p in pages
+            if p.publisher != held
+            for line, content, out in zip(p.lines, p.content, outcomes[p.name], strict=True)
+            if out.kept
+        ]
+        vectors = DictVectorizer()
+        x = vectors.fit_transform([line_features(t) for t, _ in train])
+        model = LogisticRegression(max_iter=2000, class_weight={0: 5, 1: 1})
+        model.fit(x, [0 if content else 1 for _, content in train])
+        for page in (p for p in pages if p.publisher == held):
+            kept = [i for i, o in enumerate(outcomes[page.name]) if o.kept]
+            probs = model.predict_proba(
+                vectors.transform([line_features(page.lines[i]) for i in kept])
+            )[:, 1]
+            span = page.article_span
+            for i, prob in zip(kept, probs, strict=True):
+                for th in thresholds:
+                    if prob >= th:
+                        for scope in ("page", "article") if i in span else ("page",):
+                            added[(th, scope)]["content" if page.content[i] else "noise"] += 1
+    base = {s: score_pages(pages, outcomes, s) for s in ("page", "article")}
+    rows = ["model baseline (leave-one-publisher-out, on top of the rules):"]
+    for (th, scope), got in sorted(added.items()):
+        b = base[scope]
+        recall = (sum(b.noise_by.values()) + got["noise"]) / b.noise
+        kept = 1 - (sum(b.content_by.values()) + got["content"]) / b.content
+        rows.append(
+            f"  threshold {th:.2f} {scope:8} recall {b.recall:.3f} -> {recall:.3f}"
+            f"  content kept {b.content_kept:.3f} -> {kept:.3f}"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m newsbot.benchmarks.noise_heldout")
+    parser.add_argument("--fundus", type=Path, default=FUNDUS, help="fundus-eval folder")
+    parser.add_argument("--model-baseline", action="store_true")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    rules = load_noise_rules()
+    for title, folder in SETS.items():
+        print(score_labelled(folder, rules).render(f"{title}: {folder.name}"))
+    if not (args.fundus / "ground_truth.json").exists():
+        print(f"fundus-eval: skipped, {args.fundus} is absent")
+        return 0
+    pages = load_fundus(args.fundus)
+    outcomes = clean_pages(pages, rules)
+    for group, names in (("held-out publishers", HELD_OUT), ("tuning publishers", TUNE)):
+        chosen = [p for p in pages if p.publisher in names]
+        for scope in ("article", "page"):
+            title = f"fundus-eval, {group} ({len(names)}), scope {scope}"
+            print(score_pages(chosen, outcomes, scope).render(title))
+    if args.model_baseline:
+        print(model_baseline(pages, outcomes))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,153 @@
+"""Boilerplate recognised by what it is: the kinds in ``settings/noise_kinds.toml``, compiled.
+
+Each kind (calls to action, rights notices, consent placeholders, media credits, widgets,
+glued link labels...) is a set of sentence shapes over a per-language vocabulary. They become
+ordinary cleaning rules named ``kind:<id>``, run after the outlets' rules of ``noise.toml``:
+
+- ``sentence`` patterns remove a line that is one such sentence, or drop the sentence from
+  the paragraph it sits in;
+- ``line`` patterns remove a whole line only (a short label, a credit, a byline);
+- ``inline`` patterns cut a glued fragment out of its sentence;
+- ``caption`` patterns are labels (``Image caption, ...``) whose rest is a picture caption.
+
+Sentences are matched with Arabic diacritics and tatweel folded away (``حمّل`` is ``حمل``), so
+patterns are written without them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from newsbot.cleaning.rules import NoiseRulesError, OutletRule
+from newsbot.cleaning.text import fold_arabic_marks
+
+LAYER = "kind"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+@dataclass(frozen=True)
+class KindRules:
+    """The compiled kinds: rules for the cleaner's line, inline and caption-label steps."""
+
+    lines: tuple[OutletRule, ...] = ()
+    inline: tuple[OutletRule, ...] = ()
+    caption_labels: tuple[OutletRule, ...] = ()
+
+
+def _vocab(data: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Per language: placeholder name -> regex alternation (``""``: the shared names only)."""
+    table = data.get("vocab") or {}
+    sensitive = {str(n) for n in table.get("case_sensitive", []) if isinstance(n, str)}
+    shared = table.get("all") or {}
+    out: dict[str, dict[str, str]] = {}
+    for lang, words in table.items():
+        if not isinstance(words, dict) or lang == "all":
+            continue
+        merged = {**shared, **words}
+        out[lang] = {name: _alternation(name, items, sensitive) for name, items in merged.items()}
+    out.setdefault("", {n: _alternation(n, v, sensitive) for n, v in shared.items()})
+    return out
+
+
+def _alternation(name: str, items: Any, sensitive: set[str]) -> str:
+    """Case-sensitive names are literal words (``X`` the platform); the others are regexes."""
+    if isinstance(items, str):
+        items = [items]
+    parts = sorted((str(i) for i in items if isinstance(i, str) and i), key=len, reverse=True)
+    body = "|".join(re.escape(p) if name in sensitive else p for p in parts) or r"(?!x)x"
+    return f"(?-i:{body})" if name in sensitive else f"(?:{body})"
+
+
+def _expand(pattern: str, words: dict[str, str], where: str) -> str:
+    def fill(m: re.Match[str]) -> str:
+        if m.group(1) not in words:
+            raise NoiseRulesError(f"{where}: unknown vocabulary {{{m.group(1)}}}")
+        return words[m.group(1)]
+
+    return fold_arabic_marks(_PLACEHOLDER.sub(fill, pattern))
+
+
+def _compiled(
+    kind: dict[str, Any], step: str, vocab: dict[str, dict[str, str]], where: str
+) -> re.Pattern[str] | None:
+    table = kind.get(step) or {}
+    if not isinstance(table, dict):
+        raise NoiseRulesError(f"{where}: [{step}] must be a table of languages")
+    alternatives: list[tuple[str, str, str]] = []
+    for lang, patterns in table.items():
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        words = vocab.get(lang, vocab.get("", {}))
+        for p in patterns:
+            alternatives.append(
+                (str(p), str(lang), _expand(str(p), words, f"{where} {step}.{lang}"))
+            )
+    if not alternatives:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{source})" for _, _, source in alternatives), re.I)
+    except re.error:
+        for p, lang, source in alternatives:  # name the culprit
+            try:
+                re.compile(source, re.I)
+            except re.error as exc:
+                raise NoiseRulesError(f"{where} {step}.{lang}: bad pattern {p!r}: {exc}") from exc
+        raise
+
+
+def compile_kinds(data: dict[str, Any]) -> KindRules:
+    """The kinds of a parsed ``noise_kinds.toml``."""
+    vocab = _vocab(data)
+    lines: list[OutletRule] = []
+    inline: list[OutletRule] = []
+    labels: list[OutletRule] = []
+    for n, kind in enumerate(_kinds(data), 1):
+        where = f"noise kind #{n} ({kind.get('id', '?')})"
+        if not kind.get("id"):
+            raise NoiseRulesError(f"{where}: needs an id")
+        what = str(kind.get("what", ""))
+        needs = _needs(kind, where)
+        for step, kind_of, into in (
+            ("sentence", "line", lines),
+            ("line", "line", lines),
+            ("inline", "inline", inline),
+            ("caption", "caption", labels),
+        ):
+            regex = _compiled(kind, step, vocab, where)
+            if regex is not None:
+                into.append(
+                    OutletRule(
+                        id=str(kind["id"]),
+                        outlet=what,
+                        kind=kind_of,
+                        regex=regex,
+                        teaser=step == "sentence",
+                        layer=LAYER,
+                        fold=step in ("sentence", "line"),
+                        needs=needs if step in ("sentence", "line") else (),
+                    )
+                )
+    return KindRules(tuple(lines), tuple(inline), tuple(labels))
+
+
+def _needs(kind: dict[str, Any], where: str) -> tuple[str, ...]:
+    """The kind's prefilter: strings one of which a line must contain (all languages)."""
+    table = kind.get("needs") or {}
+    if not isinstance(table, dict):
+        raise NoiseRulesError(f"{where}: [needs] must be a table of languages")
+    found: list[str] = []
+    for words in table.values():
+        for w in [words] if isinstance(words, str) else words:
+            if isinstance(w, str) and w:
+                found.append(fold_arabic_marks(w).casefold())
+    return tuple(dict.fromkeys(found))
+
+
+def _kinds(data: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    kinds = data.get("kind") or []
+    if not isinstance(kinds, list):
+        raise NoiseRulesError("noise kinds: [[kind]] must be an array of tables")
+    return [k for k in kinds if isinstance(k, dict)]

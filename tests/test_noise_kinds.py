@@ -1,0 +1,200 @@
+"""The kinds layer: boilerplate recognised by what it is (settings/noise_kinds.toml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.cleaning import (
+    NoiseRules,
+    NoiseRulesError,
+    clean_blocks,
+    clean_text,
+    load_noise_rules,
+)
+
+RULES = load_noise_rules()
+BODY = "The council approved the budget on Monday after a four-hour debate."
+
+
+@pytest.fixture(scope="module")
+def kinds_only(tmp_path_factory) -> NoiseRules:
+    """The kinds without the outlets' rules (which know some of these wordings by heart)."""
+    empty = tmp_path_factory.mktemp("noise") / "noise.toml"
+    empty.write_text("", encoding="utf-8")
+    return load_noise_rules(noise_path=empty)
+
+
+def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
+    result = clean_blocks([BODY, line], rules)
+    assert result.kept[0] == BODY
+    if line in result.kept:
+        return None
+    rules = {r.rule for r in result.removed if r.text == line}
+    return rules.pop() if rules else "changed"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # calls to action, in wordings no outlet rule lists
+        ("Sign up to our free Weekend Reads digest and get it in your inbox.", "call_to_action"),
+        ("Follow the Valley Star on Threads and Bluesky for breaking news.", "call_to_action"),
+        ("Download the Harbour Times app to get alerts on your phone.", "call_to_action"),
+        ("Tap here to add The Ledger as a preferred source on Google.", "call_to_action"),
+        ("Click here to join our WhatsApp channel.", "call_to_action"),
+        ("Share this story", "call_to_action"),
+        ("Sign up to Morning Edition", "call_to_action"),
+        ("SIGN UP", "call_to_action"),
+        ("Free weekly newsletter", "call_to_action"),
+        ("Got a story? Contact our newsdesk by email.", "call_to_action"),
+        ("Subscribe to The Daily Meridian for just $1 a week.", "call_to_action"),
+        # the outlet addressing its reader
+        ("Our reporting relies on readers like you.", "reader_address"),
+        ("Already a subscriber? Log in for unlimited access.", "reader_address"),
+        # rights and commission notices
+        ("Copyright 2026 Northwind Media Group. All rights reserved.", "rights"),
+        ("© 2026 The Evening Lantern", "rights"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "rights"),
+        (
+            "We may earn an affiliate commission if you buy through links on this page.",
+            "commission",
+        ),
+        ("Prices correct at time of publication.", "commission"),
+        ("This article was originally published by The Conversation.", "rights"),
+        # consent and privacy placeholders
+        ("This content is not available due to your privacy preferences.", "consent"),
+        ("Allow Instagram content?", "consent"),
+        ("Skip YouTube post", "consent"),
+        ("This video is not available in your region.", "consent"),
+        ("By signing up, you agree to our terms and privacy policy.", "consent"),
+        # media credits
+        ("Image source, Coastline Pictures", "media_credit"),
+        ("(Jane Roe / Associated Press)", "media_credit"),
+        ("Jane Roe | Getty Images", "media_credit"),
+        # widgets and datelines
+        ("6 min read", "widget"),
+        ("Read time: 3 minutes", "widget"),
+        ("Listen to this article", "widget"),
+        ("Duration 3:41", "widget"),
+        ("7:05PM", "widget"),
+        ("By Jane Roe and Sam Lee", "dateline"),
+        ("Feb. 1, 2024", "dateline"),
+        ("Story continues below advertisement", "link_label"),
+        # Arabic
+        ("تابعونا على إنستغرام وتيك توك لمعرفة آخر الأخبار.", "call_to_action"),
+        ("حمّل تطبيقنا على هاتفك لتصلك التنبيهات.", "call_to_action"),
+        ("اضغط هنا للاشتراك", "call_to_action"),
+        ("جميع الحقوق محفوظة لمؤسسة الأفق الإعلامية 2026", "rights"),
+        ("هذا المحتوى غير متاح بسبب إعدادات الخصوصية.", "consent"),
+        ("مصدر الصورة، وكالة الصحافة", "media_credit"),
+        ("4 دقائق للقراءة", "widget"),
+        ("استمع إلى المقال", "widget"),
+    ],
+)
+def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only):
+    assert removed_by(line, kinds_only) == f"kind:{kind}"
+    assert removed_by(line) is not None  # with the outlets' rules first, still removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The advertisement campaign ran for six weeks on buses and trains.",
+        "Readers can sign up for the open day at the library on Saturday.",
+        "She said she would share the prize with her coach.",
+        "Doctors ordered follow-up tests for all 40 pupils.",
+        "The museum's click-through maps were praised by visitors.",
+        "Sign up rates doubled after the scheme launched.",
+        "Share prices fell 3% after the announcement.",
+        "Download speeds rose by a fifth, the regulator's report found.",
+        "Follow the money, the prosecutor told the jury.",
+        "Agents receive a commission of 5% on every home they sell.",
+        "The minister posted the statement on X on Sunday.",
+        "The report must not be published before the election, the judge ruled.",
+        "Video from the scene showed smoke rising over the harbour.",
+        "Copyright law was changed in 2019 to cover streaming.",
+        "By Tuesday, the fire had spread to three villages.",
+        # credits readers (and fundus-eval's marked bodies) keep as part of the story
+        "Reporting by Jane Roe in Cairo; Editing by Sam Lee",
+        "Reporting by local journalists first revealed the plan in April.",
+        "The Gazette's Jane Roe contributed to this report.",
+        "Your courage and your commitment to quality journalism have benefited all of us.",
+        '"Follow us on Instagram," she told the crowd.',
+        "أعلنت اللجنة أن الإعلان عن الفائزين سيكون في الربيع.",
+        "وتابع الوزير أن الحكومة ستطلق خدمة جديدة للمواطنين.",
+        "شاهد الملايين الحفل على يوتيوب مساء السبت.",
+        "انضم اللاعب إلى الفريق الآن بعد موسم ناجح.",
+        "سجل الاقتصاد نموا بنسبة ثلاثة في المئة.",
+    ],
+)
+def test_content_that_only_looks_like_noise_stays(line, kinds_only):
+    assert removed_by(line) is None
+    assert removed_by(line, kinds_only) is None
+
+
+def test_a_glued_link_label_is_cut_and_the_sentence_keeps_its_tail():
+    line = "The company said the closures Story continues below advertisement would cost 90 jobs."
+    result = clean_blocks([line], RULES)
+    assert result.kept == ["The company said the closures would cost 90 jobs."]
+    assert [r.rule for r in result.removed] == ["kind:link_label"]
+    teaser = "Fans queued overnight. Follow us on X and Instagram for the latest updates."
+    assert clean_text(teaser, RULES) == "Fans queued overnight."
+
+
+def test_a_caption_label_moves_the_caption_out_of_the_body():
+    result = clean_blocks([BODY, "Image caption, Volunteers fill sandbags in the square"], RULES)
+    assert result.kept == [BODY]
+    assert result.captions == ["Volunteers fill sandbags in the square"]
+    assert result.removed[0].rule == "kind:media_credit"
+    arabic = clean_blocks(["التعليق على الصورة، متطوعون في الساحة"], RULES)
+    assert arabic.captions == ["متطوعون في الساحة"] and arabic.kept == []
+    pictured = clean_blocks([BODY, "Pictured: The mayor cuts the ribbon"], RULES)
+    assert pictured.captions == ["The mayor cuts the ribbon"]
+
+
+def test_a_sentence_of_a_kind_inside_a_paragraph_is_dropped_and_attributed():
+    para = f"{BODY} We may earn a commission from links on this page. The vote was 7 to 2."
+    result = clean_blocks([para], RULES)
+    assert result.kept == [f"{BODY} The vote was 7 to 2."]
+    assert result.removed == [
+        type(result.removed[0])(
+            "We may earn a commission from links on this page.", "kind:commission"
+        )
+    ]
+
+
+def test_a_language_is_added_as_data(tmp_path):
+    kinds = tmp_path / "kinds.toml"
+    kinds.write_text(
+        """
+[vocab.fr]
+reseau = ["Facebook", "Instagram"]
+
+[[kind]]
+id = "call_to_action"
+[kind.sentence]
+fr = ['Suivez-nous sur (?:{reseau})[^.!?]{0,80}[.!]?']
+""",
+        encoding="utf-8",
+    )
+    rules = load_noise_rules(kinds_path=kinds)
+    result = clean_blocks([BODY, "Suivez-nous sur Instagram pour ne rien manquer."], rules)
+    assert result.kept == [BODY]
+    assert result.removed[0].rule == "kind:call_to_action"
+    without = load_noise_rules(kinds=False)
+    assert clean_blocks(["Suivez-nous sur Instagram."], without).kept
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[[kind]]\nid = 'x'\n[kind.sentence]\nen = ['(unclosed']\n", "bad pattern"),
+        ("[[kind]]\nid = 'x'\n[kind.sentence]\nen = ['{nowhere} here']\n", "unknown vocabulary"),
+        ("[[kind]]\n[kind.sentence]\nen = ['x']\n", "needs an id"),
+    ],
+)
+def test_a_malformed_kinds_file_is_reported(tmp_path, text, message):
+    kinds = tmp_path / "kinds.toml"
+    kinds.write_text(text, encoding="utf-8")
+    with pytest.raises(NoiseRulesError, match=message):
+        load_noise_rules(kinds_path=kinds)
