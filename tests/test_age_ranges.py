@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsbot.extract.ages import age_reader
 from newsbot.profiles import load_profile, load_toml, profile_from_dict
@@ -122,3 +124,27 @@ def test_daily8_age_reader_splits_glued_outlets_ending_in_digits() -> None:
     assert read("7 Today2 hours ago") == ("7 Today", "2 hours ago")
     assert read("9 News6 days ago") == ("9 News", "6 days ago")
     assert read("India Today") is None
+
+
+names = st.sampled_from(["Channel 4", "9 News", "7 Today", "Independent", "Radio 100", "عكاظ", ""])
+ages = st.one_of(
+    st.tuples(st.integers(0, 500), st.sampled_from(["minutes", "hours", "days", "h", "weeks"])).map(
+        lambda t: f"{t[0]} {t[1]} ago"
+    ),
+    st.sampled_from(["a day ago", "an hour ago", "16-05-2025", "a few seconds ago", "منذ يومين"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(names, ages, st.sampled_from(["", " "]))
+def test_with_ranges_a_split_still_rebuilds_the_line(name: str, age: str, glue: str) -> None:
+    """Never raises; prefix and age are the line's own text, and an age the site prints
+    after a name that does not end in a digit is read exactly as printed."""
+    line = name + glue + age
+    got = split_trailing_age(line, ANCHOR, age_ranges=MOMENT)
+    if got is None:
+        return
+    prefix, _, read = got
+    assert line.endswith(read) and line[: len(line) - len(read)].rstrip() == prefix
+    if in_range(age, MOMENT) and not name[-1:].isdigit():
+        assert (prefix, read) == (name, age)
