@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+import urllib.request
+from datetime import datetime, timedelta, timezone
 
 import jsonschema
 import pytest
+from parsel import Selector
 
 from newsbot.items import EXPORT_FIELDS
 from newsbot.profiles import load_profile
-from newsbot.timestamps import older_than
+from newsbot.timestamps import older_than, to_iso_z
 from tests.conftest import ROOT, run_crawl, start_paths
 
 SCHEMA = json.loads((ROOT / "newsbot" / "article.schema.json").read_text())
@@ -87,6 +89,22 @@ def test_published_at_equals_the_truth_at_its_precision(crawl, truth):
         cut = TRUNCATE[item["published_precision"]]
         assert got.isoformat()[:cut] == want.isoformat()[:cut], item["id"]
         assert got == want, item["id"]
+
+
+def test_an_outlet_ending_in_a_digit_glued_to_its_age_is_split_as_the_site_prints(
+    crawl, site, replica
+):
+    """``Channel 410 hours ago`` on the page: ``Channel 4``, published 10 hours before."""
+    (article,) = [a for a in site.articles.values() if a.source == "Channel 4"]
+    with urllib.request.urlopen(replica.base_url + article.path, timeout=10) as reply:
+        page = Selector(text=reply.read().decode())
+    header = "".join(page.css(".meta ::text").getall())
+    age = re.fullmatch(r"Channel 4(\d+ hours ago)", header)
+    assert age, header  # the glue the site prints, with two ways to read the digits
+    (item,) = [i for i in crawl.items if i["id"] == article.id]
+    assert (item["source"], item["published_raw"]) == ("Channel 4", age[1])
+    hours = int(age[1].split()[0])
+    assert item["published_at"] == to_iso_z(site.clock - timedelta(hours=hours))
 
 
 def test_crawled_at_is_the_replicas_date_header(crawl, truth):
