@@ -52,7 +52,10 @@ ADDONS = {
     "newsbot.browser.addon.BrowserAddon": 10,
     # issue 5: NEWSBOT_REDIS_URL switches scheduler, duplicate filter and seen-store to Redis
     "newsbot.distributed.addon.RedisAddon": 20,
+    # issue 11: NEWSBOT_RUN_ID, random unless set: in export names and seen-store claims
+    "newsbot.addons.run.RunAddon": 30,
 }
+NEWSBOT_RUN_ID = ""
 NEWSBOT_ENV = "development"
 # never | always | auto; empty: the site profile's `browser` key decides (see the README).
 NEWSBOT_BROWSER = ""
@@ -97,6 +100,9 @@ NEWSBOT_WORKER_TIMEOUT = 60
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 EXTENSIONS = {
+    # issue 11: export targets checked before the crawl starts (devices, directories, symlinks
+    # out of the folder: exit 2; an unwritable folder: exit 3)
+    "newsbot.extensions.exports.ExportTargets": 490,
     "newsbot.extensions.summary.RunSummary": 500,
     "newsbot.extensions.incremental.IncrementalRuns": 510,  # issue 5: seen-store, recovery
 }

@@ -15,9 +15,14 @@ What it does, in the order of a run:
    last time (and its related articles were followed then, if they would be now).
 3. Pipeline :class:`newsbot.pipelines.incremental.IncrementalPipeline` drops fetched articles
    whose content hash is unchanged and marks changed ones ``"update": true``.
+   Before an article goes to the export, this run claims it in the store: an article
+   another live run has claimed is left to that run (dropped here as ``claimed``), so two
+   runs sharing a store never export it twice (see ``newsbot.incremental.store``).
 4. Each exported item's ``(id, content hash, listing fingerprint)`` is kept in memory and
-   written to the store only at ``feed_exporter_closed``, once every export file has been
-   renamed to its final name: a crash never marks an article seen that no finished file holds.
+   written to the store (and this run's claims released) only at ``feed_exporter_closed``,
+   once every export file is durable (written, fsynced, renamed, its folder fsynced): a
+   crash or a failed export never marks an article seen that no finished file holds. After
+   a failed export the claims are released and nothing is recorded.
 """
 
 from __future__ import annotations
@@ -43,7 +48,8 @@ from newsbot.incremental.recovery import (
     hold_lock,
     recover_part,
 )
-from newsbot.incremental.store import SeenRecord, open_store
+from newsbot.incremental.store import CLAIMED, SeenRecord, open_store
+from newsbot.outcome import export_failed
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +132,7 @@ class IncrementalRuns:
         if self.shared is None:
             self.shared = LocalExpansions()
         self.max_age = parse_age(settings.get("NEWSBOT_SEEN_MAX_AGE", "30d"))
+        self.run_id = str(settings.get("NEWSBOT_RUN_ID") or os.getpid())
         self.pending: dict[str, SeenRecord] = {}  # exported this run
         self.touched: dict[str, SeenRecord] = {}  # seen again (skipped or unchanged)
         self.recoveries: list[Recovery] = []
@@ -286,15 +293,20 @@ class IncrementalRuns:
         return "seen"
 
     def classify(self, item: Mapping[str, Any]) -> str:
-        """``new``, ``update``, ``unchanged`` (``new`` when fresh/off), or ``expand_only``."""
+        """``new``, ``update``, ``unchanged`` (``new`` when fresh/off), ``expand_only``, or
+        ``claimed`` (another live run sharing the store exports it).
+
+        ``new`` and ``update`` claim the article for this run."""
         if (item.get("found_via") or {}).get(EXPAND_ONLY):
             return "expand_only"
-        if self.store is None or self.fresh:
+        if self.store is None:
             return "new"
-        record = self.store.get(str(item.get("id")))
-        if record is None:
-            return "new"
-        return "unchanged" if record.content_hash == content_hash(item) else "update"
+        verdict = self.store.claim(
+            str(item.get("id")), content_hash(item), self.run_id, check_seen=not self.fresh
+        )
+        if verdict == CLAIMED:
+            logger.debug("Left %s to another run that exports it now", item.get("url"))
+        return verdict
 
     def _record(self, item: Any, response: Any) -> SeenRecord | None:
         article_id = _item_id(item)
@@ -450,13 +462,16 @@ class IncrementalRuns:
             self._finish(exports_ok=False)
 
     def _exports_finished(self) -> bool:
+        """Every export durable under its final name, no write failed."""
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        if any(k.startswith("feedexport/failed_count/") for k in stats):
+        if export_failed(stats):
             return False
         for slot in self._feed_slots():
-            temporary = getattr(slot.storage, "_temporary", None)
-            if temporary is not None and Path(temporary).exists():
-                return False  # still under its temporary name: not finished
+            committed = getattr(slot.storage, "committed", None)
+            if committed is not None:  # newsbot.feeds.AtomicFileFeedStorage
+                if slot.itemcount and not committed:
+                    return False
+                continue
             final = getattr(slot.storage, "path", None)
             if final is not None and slot.itemcount and not Path(final).exists():
                 return False
@@ -474,7 +489,9 @@ class IncrementalRuns:
         self.locks.clear()
         if self.store is not None:
             if exports_ok:
-                written = self.store.put_many([*self.pending.values(), *self.touched.values()])
+                written = self.store.commit(
+                    [*self.pending.values(), *self.touched.values()], self.run_id
+                )
                 self._stat("incremental/recorded", len(self.pending))
                 logger.info(
                     "Seen-store: recorded %d exported article(s), refreshed %d (%d writes)",
@@ -482,12 +499,15 @@ class IncrementalRuns:
                     len(self.touched),
                     written,
                 )
-            elif self.pending:
-                logger.error(
-                    "Exports not finished: %d exported article(s) NOT recorded in the "
-                    "seen-store; the next run exports them again",
-                    len(self.pending),
-                )
+            else:
+                self.store.release(self.run_id)
+                stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+                if self.pending and not export_failed(stats):  # a failure said so already
+                    logger.error(
+                        "Exports not finished: %d exported article(s) NOT recorded in the "
+                        "seen-store; the next run exports them again",
+                        len(self.pending),
+                    )
             self.store.close()
         if self.shared is not None:
             self.shared.close()

@@ -10,11 +10,24 @@ seen. Two implementations share one small interface:
 
 Records older than the configured age are removed by :meth:`SeenStore.expire` (each run
 calls it when it opens the store), so the store stays small.
+
+Claims (issue 11): two runs sharing one store must never export the same article twice.
+Before a run exports an article it *claims* it (:meth:`SeenStore.claim`): in one step, the
+store says ``unchanged`` when it already holds the article with the same content, ``claimed``
+when another live run holds a claim on it, else records this run's claim and says ``new`` or
+``update``. The second run leaves claimed articles to the first rather than waiting for it
+(waiting would serialise the runs; and if the first run's export fails, its claims are
+released unrecorded, so the next run exports those articles). A run's records are written
+and its claims released in one transaction once its export files are durable
+(:meth:`SeenStore.commit`), or only released when they are not (:meth:`SeenStore.release`).
+A claim whose run died (its process is gone, or older than ``CLAIM_MAX_AGE``) is taken over.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -23,6 +36,49 @@ from pathlib import Path
 from typing import Any, Protocol
 
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+CLAIM_MAX_AGE = 24 * 3600.0  # a claim this old is stale even if its owner cannot be checked
+NEW, UPDATE, UNCHANGED, CLAIMED = "new", "update", "unchanged", "claimed"
+
+
+def _process_start(pid: int) -> str:
+    """The start time of process ``pid`` (clock ticks since boot), "" where unknown: with the
+    pid it names one process, even after the pid is reused."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def this_process() -> str:
+    """``host:pid:start``: who holds a claim."""
+    pid = os.getpid()
+    return f"{socket.gethostname()}:{pid}:{_process_start(pid)}"
+
+
+def owner_alive(owner: str, claimed_at: float, now: float | None = None) -> bool:
+    """False when the claim's process is known to be gone (same host), or the claim is old."""
+    now = time.time() if now is None else now
+    if now - claimed_at > CLAIM_MAX_AGE:
+        return False
+    host, _, rest = owner.partition(":")
+    pid_text, _, start = rest.partition(":")
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return True  # another machine's run: trust it until the claim is old
+    pid = int(pid_text)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return not start or _process_start(pid) == start
+
+
+def verdict(seen_hash: str | None, content: str) -> str:
+    if seen_hash is None:
+        return NEW
+    return UNCHANGED if seen_hash == content else UPDATE
 
 
 @dataclass(frozen=True)
@@ -53,6 +109,12 @@ class SeenStore(Protocol):
 
     def expire(self, max_age: float, now: float | None = None) -> int: ...
 
+    def claim(self, article_id: str, content: str, run: str, *, check_seen: bool = True) -> str: ...
+
+    def commit(self, records: Iterable[SeenRecord], run: str) -> int: ...
+
+    def release(self, run: str) -> int: ...
+
     def __len__(self) -> int: ...
 
     def close(self) -> None: ...
@@ -75,6 +137,12 @@ class SQLiteSeenStore:
             " seen_at REAL NOT NULL, PRIMARY KEY (spider, id))"
         )
         self.db.execute("CREATE INDEX IF NOT EXISTS seen_at ON seen (spider, seen_at)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS claims (spider TEXT NOT NULL, id TEXT NOT NULL,"
+            " run TEXT NOT NULL, owner TEXT NOT NULL, claimed_at REAL NOT NULL,"
+            " PRIMARY KEY (spider, id))"
+        )
+        self.owner = this_process()
 
     @staticmethod
     def _record(row: tuple[Any, ...]) -> SeenRecord:
@@ -96,19 +164,77 @@ class SQLiteSeenStore:
         return found
 
     def put_many(self, records: Iterable[SeenRecord]) -> int:
+        return self.commit(records, None)
+
+    def commit(self, records: Iterable[SeenRecord], run: str | None) -> int:
+        """Write ``records`` and release ``run``'s claims, in one durable transaction."""
         rows = [
             (self.spider, r.id, r.content_hash, r.fingerprint, int(r.expanded), r.seen_at)
             for r in records
         ]
-        if rows:
-            with self.db:  # one transaction
-                self.db.execute("BEGIN IMMEDIATE")
+        if rows or run is not None:
+            self.db.execute("PRAGMA synchronous=FULL")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
                 self.db.executemany(
                     "INSERT OR REPLACE INTO seen (spider, id, hash, fingerprint, expanded,"
                     " seen_at) VALUES (?, ?, ?, ?, ?, ?)",
                     rows,
                 )
+                if run is not None:
+                    self.db.execute(
+                        "DELETE FROM claims WHERE spider=? AND run=?", (self.spider, run)
+                    )
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
         return len(rows)
+
+    def claim(self, article_id: str, content: str, run: str, *, check_seen: bool = True) -> str:
+        """``unchanged``, ``claimed`` (another live run has it) or ``new``/``update`` (claimed
+        now for ``run``); see the module docstring."""
+        # claims need no fsync: after a crash they are stale anyway
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            result = self._claim(article_id, content, run, check_seen)
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+        return result
+
+    def _claim(self, article_id: str, content: str, run: str, check_seen: bool) -> str:
+        row = self.db.execute(
+            "SELECT hash FROM seen WHERE spider=? AND id=?", (self.spider, article_id)
+        ).fetchone()
+        result = verdict(row[0] if row else None, content) if check_seen else NEW
+        if result == UNCHANGED:
+            return result
+        held = self.db.execute(
+            "SELECT run, owner, claimed_at FROM claims WHERE spider=? AND id=?",
+            (self.spider, article_id),
+        ).fetchone()
+        if held is not None and held[0] != run and owner_alive(held[1], held[2]):
+            return CLAIMED
+        self.db.execute(
+            "INSERT OR REPLACE INTO claims (spider, id, run, owner, claimed_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (self.spider, article_id, run, self.owner, time.time()),
+        )
+        return result
+
+    def release(self, run: str) -> int:
+        """Drop ``run``'s claims without recording anything (its export failed)."""
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        cursor = self.db.execute("DELETE FROM claims WHERE spider=? AND run=?", (self.spider, run))
+        return cursor.rowcount or 0
+
+    def claims(self) -> dict[str, str]:
+        """Article id -> run, for the claims held now (tests, diagnostics)."""
+        rows = self.db.execute("SELECT id, run FROM claims WHERE spider=?", (self.spider,))
+        return dict(rows.fetchall())
 
     def expire(self, max_age: float, now: float | None = None) -> int:
         if max_age <= 0:
@@ -136,6 +262,8 @@ class RedisSeenStore:
         self.server = server or redis.Redis.from_url(url)
         self.key = f"{prefix}:{spider}"
         self.times = f"{self.key}:at"
+        self.claims_key = f"{self.key}:claims"
+        self.owner = this_process()
         self.description = f"redis {_safe_url(url)} key {self.key}"
 
     def get(self, article_id: str) -> SeenRecord | None:
@@ -150,13 +278,51 @@ class RedisSeenStore:
         return {i: SeenRecord.from_json(i, v) for i, v in zip(ids, values, strict=True) if v}
 
     def put_many(self, records: Iterable[SeenRecord]) -> int:
+        return self.commit(records, None)
+
+    def commit(self, records: Iterable[SeenRecord], run: str | None) -> int:
         records = list(records)
+        pipe = self.server.pipeline(transaction=True)
         if records:
-            pipe = self.server.pipeline(transaction=True)
             pipe.hset(self.key, mapping={r.id: r.to_json() for r in records})
             pipe.zadd(self.times, {r.id: r.seen_at for r in records})
-            pipe.execute()
+        if run is not None:
+            self._release_into(pipe, run)
+        pipe.execute()
         return len(records)
+
+    def claim(self, article_id: str, content: str, run: str, *, check_seen: bool = True) -> str:
+        # Claim first, then read the store: a run that commits does so in one transaction
+        # (records written, claims removed), so a claim taken after it sees its record.
+        mine = json.dumps([run, self.owner, time.time()])
+        if not self.server.hsetnx(self.claims_key, article_id, mine):
+            raw = self.server.hget(self.claims_key, article_id)
+            if raw is not None:
+                held_run, owner, claimed_at = json.loads(raw)
+                if held_run != run and owner_alive(owner, float(claimed_at)):
+                    return CLAIMED
+            self.server.hset(self.claims_key, article_id, mine)
+        if not check_seen:
+            return NEW
+        seen = self.get(article_id)
+        result = verdict(seen.content_hash if seen else None, content)
+        if result == UNCHANGED:
+            self.server.hdel(self.claims_key, article_id)
+        return result
+
+    def _release_into(self, pipe: Any, run: str) -> None:
+        ids = [
+            article_id
+            for article_id, raw in self.server.hscan_iter(self.claims_key)
+            if json.loads(raw)[0] == run
+        ]
+        if ids:
+            pipe.hdel(self.claims_key, *ids)
+
+    def release(self, run: str) -> int:
+        pipe = self.server.pipeline(transaction=True)
+        self._release_into(pipe, run)
+        return len(pipe.execute() or [])
 
     def expire(self, max_age: float, now: float | None = None) -> int:
         if max_age <= 0:
