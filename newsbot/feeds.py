@@ -201,6 +201,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         return Path(self.path)
 
     def open(self, spider: Any) -> GuardedFile:
+        if self.error is not None:  # failed before its first item (e.g. the seen-store)
+            return GuardedFile(None, self)
         try:
             final = check_target(self.path)
             final.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,14 @@ from newsbot.exitcodes import ExitCode
 EXPORT_FAILED_STAT = "newsbot/export/failed"
 EXPORT_ERROR_STAT = "newsbot/export/error"
 HEALTH_FAILED_STAT = "newsbot/health/failed"
+SAMPLE_PREFIX = "newsbot/sample/"  # + a count's key: the first URL it counted
+
+
+def record_sample(stats: Any, key: str, url: str) -> None:
+    """Keep the first URL counted under ``newsbot/<key>`` (for the end-of-run report)."""
+    if stats is not None and stats.get_value(SAMPLE_PREFIX + key) is None:
+        stats.set_value(SAMPLE_PREFIX + key, url)
+
 
 MEANING = {
     ExitCode.OK: "ok",

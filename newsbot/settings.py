@@ -45,6 +45,10 @@ DOWNLOADER_MIDDLEWARES = {
 }
 NEWSBOT_RETRY_AFTER_MAX = 60
 LOG_LEVEL = "INFO"
+# issue 13: dropped items logged once, by the pipelines, never whole; Scrapy's stats dump only
+# at DEBUG (the run summary has every stat; the log ends with a short report instead)
+LOG_FORMATTER = "newsbot.logformatter.LogFormatter"
+STATS_DUMP = False
 
 ADDONS = {
     "newsbot.addons.environment.EnvironmentAddon": 0,
@@ -100,6 +104,8 @@ NEWSBOT_WORKER_TIMEOUT = 60
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 EXTENSIONS = {
+    # issue 11: health checks when the spider closes (spidermon; see newsbot/health/)
+    "newsbot.health.extension.HealthChecks": 495,
     # issue 11: export targets checked before the crawl starts (devices, directories, symlinks
     # out of the folder: exit 2; an unwritable folder: exit 3)
     "newsbot.extensions.exports.ExportTargets": 490,
@@ -117,3 +123,22 @@ NEWSBOT_SEEN_MAX_AGE = "30d"  # entries not seen for this long expire (s, m, h, 
 # settings/environments/distributed.toml) switches to scrapy-redis; see newsbot/distributed/.
 # Not set here, so overlays can set them: NEWSBOT_REDIS_URL, NEWSBOT_REDIS_HEARTBEAT (1 s),
 # NEWSBOT_REDIS_WORKER_TIMEOUT (15 s: a silent worker is dead, its claims re-queued).
+
+# Health checks of each run (issue 11; newsbot/health/): run by spidermon when the spider
+# closes; results in the run summary and the end-of-run report; any failure: exit status 4.
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["newsbot.health.monitors.HealthSuite"]
+NEWSBOT_HEALTH_MIN_ARTICLES_FOUND = 1  # listings that lead nowhere fail the run
+NEWSBOT_HEALTH_MIN_EXPORTED_SHARE = 0.5  # of the articles due (not seen, unchanged, ...)
+NEWSBOT_HEALTH_MAX_FAILED_PAGES_SHARE = 0.5  # failed or unparseable, of the pages handled
+NEWSBOT_HEALTH_MAX_UNREADABLE_TIMES_SHARE = 0.25  # of the exported articles
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]  # a stopped run (shutdown) is not healthy
+# Field coverage of exported articles (spidermon counts non-empty fields of every item).
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True  # null published_at is not covered
+SPIDERMON_FIELD_COVERAGE_SKIP_IF_NO_ITEM = True  # an incremental run may export nothing
+SPIDERMON_FIELD_COVERAGE_RULES = {
+    "dict/title": 1.0,
+    "dict/body": 1.0,
+    "dict/published_at": 0.5,
+}

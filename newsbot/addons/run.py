@@ -14,4 +14,4 @@ from newsbot.feeds import new_run_id
 class RunAddon:
     def update_settings(self, settings: BaseSettings) -> None:
         if not settings.get("NEWSBOT_RUN_ID"):
-            settings.set("NEWSBOT_RUN_ID", new_run_id(), priority="addon")
+            settings.set("NEWSBOT_RUN_ID", new_run_id(), priority="project")

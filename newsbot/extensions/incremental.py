@@ -49,7 +49,7 @@ from newsbot.incremental.recovery import (
     recover_part,
 )
 from newsbot.incremental.store import CLAIMED, SeenRecord, open_store
-from newsbot.outcome import export_failed
+from newsbot.outcome import EXPORT_FAILED_STAT, export_failed
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +133,7 @@ class IncrementalRuns:
             self.shared = LocalExpansions()
         self.max_age = parse_age(settings.get("NEWSBOT_SEEN_MAX_AGE", "30d"))
         self.run_id = str(settings.get("NEWSBOT_RUN_ID") or os.getpid())
+        self.store_error: Exception | None = None
         self.pending: dict[str, SeenRecord] = {}  # exported this run
         self.touched: dict[str, SeenRecord] = {}  # seen again (skipped or unchanged)
         self.recoveries: list[Recovery] = []
@@ -301,12 +302,84 @@ class IncrementalRuns:
             return "expand_only"
         if self.store is None:
             return "new"
-        verdict = self.store.claim(
-            str(item.get("id")), content_hash(item), self.run_id, check_seen=not self.fresh
-        )
+        if self.store_error is not None:
+            return "new"  # the run is failing already: nothing is recorded
+        try:
+            verdict = self.store.claim(
+                str(item.get("id")), content_hash(item), self.run_id, check_seen=not self.fresh
+            )
+        except Exception as exc:  # sqlite3.Error, OSError, redis errors: the store is broken
+            self._store_failed(exc)
+            return "new"
         if verdict == CLAIMED:
             logger.debug("Left %s to another run that exports it now", item.get("url"))
         return verdict
+
+    def _record_run(self) -> None:
+        """Every export is durable: record its articles and release the claims, at once."""
+        assert self.store is not None
+        try:
+            written = self.store.commit(
+                [*self.pending.values(), *self.touched.values()], self.run_id
+            )
+        except Exception as exc:
+            self._commit_failed(exc)
+            return
+        self._stat("incremental/recorded", len(self.pending))
+        logger.info(
+            "Seen-store: recorded %d exported article(s), refreshed %d (%d writes)",
+            len(self.pending),
+            len(self.touched),
+            written,
+        )
+
+    def _release_run(self) -> None:
+        """An export failed: record nothing, release the claims (the next run takes them)."""
+        assert self.store is not None
+        try:
+            self.store.release(self.run_id)
+        except Exception as exc:  # stale claims are taken over once this process is gone
+            logger.warning("Seen-store: could not release this run's claims (%s)", exc)
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        if self.pending and not export_failed(stats):  # a failure said so already
+            logger.error(
+                "Exports not finished: %d exported article(s) NOT recorded in the "
+                "seen-store; the next run exports them again",
+                len(self.pending),
+            )
+
+    def _commit_failed(self, error: Exception) -> None:
+        """The exports are durable but the store could not record them."""
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(EXPORT_FAILED_STAT)
+        finished = [str(getattr(s.storage, "path", "?")) for s in self._feed_slots()]
+        logger.error(
+            "Seen-store %s could not record this run's %d article(s) (%s): the next run "
+            "exports them again, next to %s",
+            self.store.description if self.store is not None else "?",
+            len(self.pending),
+            error,
+            ", ".join(finished) or "(no file)",
+        )
+
+    def _store_failed(self, error: Exception) -> None:
+        """The seen-store cannot be written: nothing of this run can be recorded, so its
+        exports fail too (else the next run would export their articles again)."""
+        self.store_error = error
+        description = self.store.description if self.store is not None else "?"
+        reason = OSError(f"seen-store {description} cannot be written ({error})")
+        slots = [s for s in self._feed_slots() if hasattr(s.storage, "fail")]
+        for slot in slots:
+            slot.storage.fail(reason)
+        if not slots:
+            logger.error("%s; the crawl stops", reason)
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value(EXPORT_FAILED_STAT)
+            engine = getattr(self.crawler, "engine", None)
+            if engine is not None and engine.running:
+                from scrapy.utils.defer import _schedule_coro
+
+                _schedule_coro(engine.close_spider_async(reason="export_failed"))
 
     def _record(self, item: Any, response: Any) -> SeenRecord | None:
         article_id = _item_id(item)
@@ -488,26 +561,10 @@ class IncrementalRuns:
             handle.close()
         self.locks.clear()
         if self.store is not None:
-            if exports_ok:
-                written = self.store.commit(
-                    [*self.pending.values(), *self.touched.values()], self.run_id
-                )
-                self._stat("incremental/recorded", len(self.pending))
-                logger.info(
-                    "Seen-store: recorded %d exported article(s), refreshed %d (%d writes)",
-                    len(self.pending),
-                    len(self.touched),
-                    written,
-                )
+            if exports_ok and self.store_error is None:
+                self._record_run()
             else:
-                self.store.release(self.run_id)
-                stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-                if self.pending and not export_failed(stats):  # a failure said so already
-                    logger.error(
-                        "Exports not finished: %d exported article(s) NOT recorded in the "
-                        "seen-store; the next run exports them again",
-                        len(self.pending),
-                    )
+                self._release_run()
             self.store.close()
         if self.shared is not None:
             self.shared.close()
