@@ -132,6 +132,7 @@ NEWSBOT_HEALTH_MIN_ARTICLES_FOUND = 1  # listings that lead nowhere fail the run
 NEWSBOT_HEALTH_MIN_EXPORTED_SHARE = 0.5  # of the articles due (not seen, unchanged, ...)
 NEWSBOT_HEALTH_MAX_FAILED_PAGES_SHARE = 0.5  # failed or unparseable, of the pages handled
 NEWSBOT_HEALTH_MAX_UNREADABLE_TIMES_SHARE = 0.25  # of the exported articles
+NEWSBOT_HEALTH_MIN_SAMPLE = 20  # fewer articles: exported share and unreadable times pass
 SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]  # a stopped run (shutdown) is not healthy
 # Field coverage of exported articles (spidermon counts non-empty fields of every item).
 SPIDERMON_ADD_FIELD_COVERAGE = True

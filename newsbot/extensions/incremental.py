@@ -302,8 +302,9 @@ class IncrementalRuns:
             return "expand_only"
         if self.store is None:
             return "new"
-        if self.store_error is not None:
-            return "new"  # the run is failing already: nothing is recorded
+        stats = self.crawler.stats
+        if self.store_error is not None or (stats and stats.get_value(EXPORT_FAILED_STAT)):
+            return "new"  # the run is failing already: nothing is recorded, claim nothing
         try:
             verdict = self.store.claim(
                 str(item.get("id")), content_hash(item), self.run_id, check_seen=not self.fresh

@@ -11,6 +11,10 @@ Thresholds are settings (defaults in ``newsbot/settings.py``):
   (HTTP errors, timeouts...) or could not be parsed;
 - ``NEWSBOT_HEALTH_MAX_UNREADABLE_TIMES_SHARE``: at most this share of exported articles has
   a publication time that could not be read.
+
+A share over fewer than ``NEWSBOT_HEALTH_MIN_SAMPLE`` articles says little (1 of 2 is 50%):
+below it, the exported share and unreadable times pass (the failed pages share counts
+listings too and is always judged, so a site where every page fails still fails).
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ class Thresholds:
     min_exported_share: float
     max_failed_pages_share: float
     max_unreadable_times_share: float
+    min_sample: int = 20
 
     @classmethod
     def from_settings(cls, settings: Any) -> Thresholds:
@@ -47,6 +52,7 @@ class Thresholds:
             max_unreadable_times_share=settings.getfloat(
                 "NEWSBOT_HEALTH_MAX_UNREADABLE_TIMES_SHARE"
             ),
+            min_sample=settings.getint("NEWSBOT_HEALTH_MIN_SAMPLE"),
         )
 
 
@@ -84,6 +90,8 @@ def exported_share(stats: Mapping[str, Any], limits: Thresholds) -> Check:
         f"{exported} of {expected} due article(s) exported ({share:.0%}); minimum "
         f"{limits.min_exported_share:.0%}"
     )
+    if expected < limits.min_sample:
+        return Check("exported share", True, detail + " (too few to judge)")
     return Check("exported share", share >= limits.min_exported_share, detail)
 
 
@@ -111,6 +119,8 @@ def unreadable_times_share(stats: Mapping[str, Any], limits: Thresholds) -> Chec
         f"{unreadable} of {exported} exported article(s) with an unreadable time "
         f"({share:.0%}); maximum {limits.max_unreadable_times_share:.0%}"
     )
+    if exported < limits.min_sample:
+        return Check("unreadable times", True, detail + " (too few to judge)")
     return Check("unreadable times", share <= limits.max_unreadable_times_share, detail)
 
 

@@ -37,6 +37,14 @@ def _reason(result: Any) -> str:
     return "; ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _check_name(monitor: Any) -> str:
+    """``articles found`` for ours, ``field coverage`` for spidermon's Field Coverage Monitor."""
+    if getattr(monitor, "monitor_name", None) == "newsbot":
+        return str(monitor.method_name)
+    name = str(getattr(monitor, "monitor_name", None) or monitor.name).lower()
+    return name.removesuffix(" monitor")
+
+
 class HealthChecks(Spidermon):
     results: list[dict[str, Any]]
 
@@ -49,17 +57,30 @@ class HealthChecks(Spidermon):
             outcome = runner.run(suite, **data)
             details = runner.data.meta.get(DETAILS, {})
             for item in outcome.monitor_results:
-                monitor = item.item
-                name = getattr(monitor, "method_name", None) or monitor.name
+                name = _check_name(item.item)
                 ok = item.status in PASSED
-                detail = details.get(name) if ok else _reason(item)
+                detail = details.get(name) or self._detail(name) if ok else _reason(item)
                 if not ok and item.status != "FAIL":
                     detail = f"{item.status}: {detail}"
-                self.results.append({"check": monitor.name, "ok": ok, "detail": detail})
+                self.results.append({"check": name, "ok": ok, "detail": detail})
         stats = self.crawler.stats
         if stats is not None:
             stats.set_value("newsbot/health/checks", len(self.results))
             stats.set_value(HEALTH_FAILED_STAT, sum(1 for r in self.results if not r["ok"]))
+
+    def _detail(self, name: str) -> str | None:
+        """What a passed spidermon monitor measured, from the stats."""
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        if name == "finish reason":
+            return f"finished with {stats.get('finish_reason')!r}"
+        if name == "field coverage":
+            rules = self.crawler.settings.getdict("SPIDERMON_FIELD_COVERAGE_RULES")
+            return ", ".join(
+                f"{field.split('/')[-1]} {stats.get(f'spidermon_field_coverage/{field}', 0):.0%}"
+                f" (minimum {minimum:.0%})"
+                for field, minimum in rules.items()
+            )
+        return None
 
     def failed(self) -> list[dict[str, Any]]:
         return [r for r in getattr(self, "results", []) if not r["ok"]]
