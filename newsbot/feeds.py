@@ -15,6 +15,7 @@ full, file too large, folder turned read-only) fails the export once: one ERROR 
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import secrets
@@ -117,17 +118,22 @@ def check_feeds(feeds: dict[str, Any], spider_name: str) -> None:
             check_writable(folder)
 
 
-class GuardedFile:
+class GuardedFile(io.BufferedIOBase):
     """The ``.part`` file an exporter writes to; the first failed write fails the export.
 
-    Later writes are dropped without a word (one error, not one per item).
+    Later writes are dropped without a word (one error, not one per item). A binary file
+    object, so exporters that wrap it in a text layer (CSV, XML) work as with a real file.
     """
 
     def __init__(self, handle: IO[bytes] | None, storage: AtomicFileFeedStorage) -> None:
+        super().__init__()
         self.handle = handle
         self.storage = storage
 
-    def write(self, data: bytes) -> int:
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
         if self.handle is not None and self.storage.error is None:
             try:
                 return self.handle.write(data)
@@ -136,7 +142,7 @@ class GuardedFile:
         return len(data)
 
     def flush(self) -> None:
-        if self.handle is not None and self.storage.error is None:
+        if self.handle is not None and self.storage.error is None and not self.handle.closed:
             try:
                 self.handle.flush()
             except OSError as exc:
@@ -147,16 +153,11 @@ class GuardedFile:
             raise OSError("export file not open")
         return self.handle.fileno()
 
-    @property
-    def closed(self) -> bool:
-        return self.handle is None or self.handle.closed
-
     def close(self) -> None:
-        if self.handle is not None and not self.handle.closed:
-            try:
-                self.handle.close()
-            except OSError as exc:
-                self.storage.fail(exc)
+        """Leaves the ``.part`` to ``store()`` (a text layer closes us when it is dropped)."""
+        if not self.closed:
+            self.flush()
+            super().close()
 
 
 class _QuietExportFailure(logging.Filter):
