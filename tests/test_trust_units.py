@@ -126,7 +126,7 @@ def test_a_dead_runs_claims_are_taken_over(tmp_path):
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], text=True,
                           capture_output=True).stdout.strip()  # fmt: skip
     host = this_process().split(":")[0]
-    store.db.execute(
+    store.claims_db.execute(
         "INSERT INTO claims VALUES ('daily8', 'x', 'gone', ?, ?)", (f"{host}:{dead}:1", time.time())
     )
     assert not owner_alive(f"{host}:{dead}:1", time.time())

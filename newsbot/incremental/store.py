@@ -12,15 +12,17 @@ Records older than the configured age are removed by :meth:`SeenStore.expire` (e
 calls it when it opens the store), so the store stays small.
 
 Claims (issue 11): two runs sharing one store must never export the same article twice.
-Before a run exports an article it *claims* it (:meth:`SeenStore.claim`): in one step, the
-store says ``unchanged`` when it already holds the article with the same content, ``claimed``
-when another live run holds a claim on it, else records this run's claim and says ``new`` or
-``update``. The second run leaves claimed articles to the first rather than waiting for it
-(waiting would serialise the runs; and if the first run's export fails, its claims are
-released unrecorded, so the next run exports those articles). A run's records are written
-and its claims released in one transaction once its export files are durable
-(:meth:`SeenStore.commit`), or only released when they are not (:meth:`SeenStore.release`).
-A claim whose run died (its process is gone, or older than ``CLAIM_MAX_AGE``) is taken over.
+Before a run exports an article it *claims* it (:meth:`SeenStore.claim`): the store says
+``unchanged`` when it already holds the article with the same content, ``claimed`` when
+another live run holds a claim on it, else keeps this run's claim and says ``new`` or
+``update``. The claim is taken first and the seen records read after it, while a committing
+run writes its records before it drops its claims, so a run never misses both. The second
+run leaves claimed articles to the first rather than waiting for it (waiting would serialise
+the runs; and if the first run's export fails, its claims are released unrecorded, so the
+next run exports those articles). A run's records are written, then its claims released,
+once its export files are durable (:meth:`SeenStore.commit`); after a failed export they are
+only released (:meth:`SeenStore.release`). A claim whose run died (its process is gone, or
+older than ``CLAIM_MAX_AGE``) is taken over.
 """
 
 from __future__ import annotations
@@ -121,7 +123,16 @@ class SeenStore(Protocol):
 
 
 class SQLiteSeenStore:
-    """One SQLite file; one table, ``(spider, id)`` as key."""
+    """One SQLite file (one table, ``(spider, id)`` as key), and its claims in a second file
+    next to it (``<file>-claims``).
+
+    Claims are written for every exported article and are worthless after a crash, so they
+    live apart, without fsync (``synchronous=OFF``: a claim costs ~40 us instead of ~1 ms)
+    and with a small write-ahead log; the seen records are written with ``synchronous=FULL``.
+    The two are kept consistent by order (as in the Redis store): a run claims first and
+    then reads the seen records; a committing run writes its records first and then drops
+    its claims. A claims file that cannot be read is recreated (it holds nothing durable).
+    """
 
     def __init__(self, path: str | Path, spider: str) -> None:
         self.path = Path(path)
@@ -137,16 +148,27 @@ class SQLiteSeenStore:
             " seen_at REAL NOT NULL, PRIMARY KEY (spider, id))"
         )
         self.db.execute("CREATE INDEX IF NOT EXISTS seen_at ON seen (spider, seen_at)")
-        self.db.execute(
+        self.claims_path = self.path.with_name(self.path.name + "-claims")
+        try:
+            self.claims_db = self._open_claims()
+        except sqlite3.DatabaseError:  # torn by a power loss: claims are never durable
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(self.claims_path) + suffix).unlink(missing_ok=True)
+            self.claims_db = self._open_claims()
+        self.owner = this_process()
+
+    def _open_claims(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.claims_path), timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=OFF")
+        db.execute("PRAGMA wal_autocheckpoint=16")  # a small log: ~64 kB
+        db.execute("PRAGMA journal_size_limit=131072")
+        db.execute(
             "CREATE TABLE IF NOT EXISTS claims (spider TEXT NOT NULL, id TEXT NOT NULL,"
             " run TEXT NOT NULL, owner TEXT NOT NULL, claimed_at REAL NOT NULL,"
             " PRIMARY KEY (spider, id)) WITHOUT ROWID"
         )
-        # A claim per exported article: keep the write-ahead log small (checkpoint every 16
-        # pages, file cut back to 256 kB), one page per claim (WITHOUT ROWID).
-        self.db.execute("PRAGMA wal_autocheckpoint=16")
-        self.db.execute("PRAGMA journal_size_limit=262144")
-        self.owner = this_process()
+        return db
 
     @staticmethod
     def _record(row: tuple[Any, ...]) -> SeenRecord:
@@ -171,13 +193,12 @@ class SQLiteSeenStore:
         return self.commit(records, None)
 
     def commit(self, records: Iterable[SeenRecord], run: str | None) -> int:
-        """Write ``records`` and release ``run``'s claims, in one durable transaction."""
+        """Write ``records`` (one durable transaction), then release ``run``'s claims."""
         rows = [
             (self.spider, r.id, r.content_hash, r.fingerprint, int(r.expanded), r.seen_at)
             for r in records
         ]
-        if rows or run is not None:
-            self.db.execute("PRAGMA synchronous=FULL")
+        if rows:
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 self.db.executemany(
@@ -185,59 +206,56 @@ class SQLiteSeenStore:
                     " seen_at) VALUES (?, ?, ?, ?, ?, ?)",
                     rows,
                 )
-                if run is not None:
-                    self.db.execute(
-                        "DELETE FROM claims WHERE spider=? AND run=?", (self.spider, run)
-                    )
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
             self.db.execute("COMMIT")
+        if run is not None:
+            self.release(run)
         return len(rows)
 
     def claim(self, article_id: str, content: str, run: str, *, check_seen: bool = True) -> str:
         """``unchanged``, ``claimed`` (another live run has it) or ``new``/``update`` (claimed
         now for ``run``); see the module docstring."""
-        # claims need no fsync: after a crash they are stale anyway
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("BEGIN IMMEDIATE")
+        db = self.claims_db
+        db.execute("BEGIN IMMEDIATE")
         try:
-            result = self._claim(article_id, content, run, check_seen)
+            held = db.execute(
+                "SELECT run, owner, claimed_at FROM claims WHERE spider=? AND id=?",
+                (self.spider, article_id),
+            ).fetchone()
+            if held is not None and held[0] != run and owner_alive(held[1], held[2]):
+                db.execute("ROLLBACK")
+                return CLAIMED
+            db.execute(
+                "INSERT OR REPLACE INTO claims (spider, id, run, owner, claimed_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (self.spider, article_id, run, self.owner, time.time()),
+            )
         except BaseException:
-            self.db.execute("ROLLBACK")
+            db.execute("ROLLBACK")
             raise
-        self.db.execute("COMMIT")
-        return result
-
-    def _claim(self, article_id: str, content: str, run: str, check_seen: bool) -> str:
+        db.execute("COMMIT")
+        if not check_seen:
+            return NEW
         row = self.db.execute(
             "SELECT hash FROM seen WHERE spider=? AND id=?", (self.spider, article_id)
         ).fetchone()
-        result = verdict(row[0] if row else None, content) if check_seen else NEW
+        result = verdict(row[0] if row else None, content)
         if result == UNCHANGED:
-            return result
-        held = self.db.execute(
-            "SELECT run, owner, claimed_at FROM claims WHERE spider=? AND id=?",
-            (self.spider, article_id),
-        ).fetchone()
-        if held is not None and held[0] != run and owner_alive(held[1], held[2]):
-            return CLAIMED
-        self.db.execute(
-            "INSERT OR REPLACE INTO claims (spider, id, run, owner, claimed_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (self.spider, article_id, run, self.owner, time.time()),
-        )
+            db.execute("DELETE FROM claims WHERE spider=? AND id=?", (self.spider, article_id))
         return result
 
     def release(self, run: str) -> int:
         """Drop ``run``'s claims without recording anything (its export failed)."""
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        cursor = self.db.execute("DELETE FROM claims WHERE spider=? AND run=?", (self.spider, run))
+        cursor = self.claims_db.execute(
+            "DELETE FROM claims WHERE spider=? AND run=?", (self.spider, run)
+        )
         return cursor.rowcount or 0
 
     def claims(self) -> dict[str, str]:
         """Article id -> run, for the claims held now (tests, diagnostics)."""
-        rows = self.db.execute("SELECT id, run FROM claims WHERE spider=?", (self.spider,))
+        rows = self.claims_db.execute("SELECT id, run FROM claims WHERE spider=?", (self.spider,))
         return dict(rows.fetchall())
 
     def expire(self, max_age: float, now: float | None = None) -> int:
@@ -255,6 +273,7 @@ class SQLiteSeenStore:
 
     def close(self) -> None:
         self.db.close()
+        self.claims_db.close()
 
 
 class RedisSeenStore:
