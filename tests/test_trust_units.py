@@ -26,12 +26,14 @@ from newsbot.incremental.store import (
     NEW,
     UNCHANGED,
     UPDATE,
+    RedisSeenStore,
     SeenRecord,
     SQLiteSeenStore,
     owner_alive,
     this_process,
 )
 from newsbot.outcome import exit_code
+from tests.test_distributed import redis_url  # noqa: F401  (the fixture)
 
 LIMITS = Thresholds(1, 0.5, 0.5, 0.25, min_sample=20)
 
@@ -175,3 +177,17 @@ def test_health_checks_on_stats():
 )
 def test_exit_status_from_stats(stats, code):
     assert exit_code(stats) == code
+
+
+@pytest.mark.redis
+def test_redis_claims_follow_each_runs_keepalive(redis_url):  # noqa: F811
+    a, b = RedisSeenStore(redis_url, "daily8"), RedisSeenStore(redis_url, "daily8")
+    a.keepalive("run-a")
+    assert a.claim("x", "h1", "run-a") == NEW
+    assert b.claim("x", "h1", "run-b") == CLAIMED  # run-a's keepalive is fresh
+    a.commit([SeenRecord("x", "h1", None, False, time.time())], "run-a")
+    assert b.claim("x", "h1", "run-b") == UNCHANGED
+    assert b.claim("y", "h", "run-b") == NEW  # run-b never said it is alive...
+    assert a.claim("y", "h", "run-a") == NEW  # ...so its claim is taken over
+    a.close()
+    b.close()

@@ -48,7 +48,7 @@ from newsbot.incremental.recovery import (
     hold_lock,
     recover_part,
 )
-from newsbot.incremental.store import CLAIMED, SeenRecord, open_store
+from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, open_store
 from newsbot.outcome import EXPORT_FAILED_STAT, export_failed
 
 logger = logging.getLogger(__name__)
@@ -134,6 +134,7 @@ class IncrementalRuns:
         self.max_age = parse_age(settings.get("NEWSBOT_SEEN_MAX_AGE", "30d"))
         self.run_id = str(settings.get("NEWSBOT_RUN_ID") or os.getpid())
         self.store_error: Exception | None = None
+        self.keepalive: Any = None
         self.pending: dict[str, SeenRecord] = {}  # exported this run
         self.touched: dict[str, SeenRecord] = {}  # seen again (skipped or unchanged)
         self.recoveries: list[Recovery] = []
@@ -260,6 +261,7 @@ class IncrementalRuns:
         if self.store is None:
             logger.info("Incremental runs off (NEWSBOT_INCREMENTAL=0): exporting everything")
             return
+        self._start_keepalive()
         if self.expired:
             self._stat("incremental/expired", self.expired)
         if self.fresh:
@@ -273,6 +275,20 @@ class IncrementalRuns:
             len(self.store),
             self.expired,
         )
+
+    def _start_keepalive(self) -> None:
+        """Tell runs on other machines (Redis store) that this run's claims are alive."""
+        from twisted.internet.task import LoopingCall
+
+        def keepalive() -> None:
+            if self.store is not None and not self.committed:
+                try:
+                    self.store.keepalive(self.run_id)
+                except Exception as exc:  # Redis away for a moment: try again next time
+                    logger.debug("Seen-store keepalive failed: %s", exc)
+
+        self.keepalive = LoopingCall(keepalive)
+        self.keepalive.start(KEEPALIVE_EVERY, now=True)
 
     def _would_expand(self, hint: dict[str, Any]) -> bool:
         return self.related_depth >= (1 if hint.get("slot") == "listing" else 2)
@@ -561,6 +577,8 @@ class IncrementalRuns:
         for handle in self.locks.values():
             handle.close()
         self.locks.clear()
+        if self.keepalive is not None and self.keepalive.running:
+            self.keepalive.stop()
         if self.store is not None:
             if exports_ok and self.store_error is None:
                 self._record_run()

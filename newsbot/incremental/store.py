@@ -39,6 +39,8 @@ from typing import Any, Protocol
 
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 CLAIM_MAX_AGE = 24 * 3600.0  # a claim this old is stale even if its owner cannot be checked
+KEEPALIVE_EVERY = 10.0  # seconds between a run's keepalives (Redis store)
+KEEPALIVE_TTL = 60.0  # a run silent this long is dead: its claims are taken over
 NEW, UPDATE, UNCHANGED, CLAIMED = "new", "update", "unchanged", "claimed"
 
 
@@ -116,6 +118,8 @@ class SeenStore(Protocol):
     def commit(self, records: Iterable[SeenRecord], run: str) -> int: ...
 
     def release(self, run: str) -> int: ...
+
+    def keepalive(self, run: str) -> None: ...
 
     def __len__(self) -> int: ...
 
@@ -253,6 +257,9 @@ class SQLiteSeenStore:
         )
         return cursor.rowcount or 0
 
+    def keepalive(self, run: str) -> None:
+        """Nothing to do: a claim's owner is checked by its process (same machine)."""
+
     def claims(self) -> dict[str, str]:
         """Article id -> run, for the claims held now (tests, diagnostics)."""
         rows = self.claims_db.execute("SELECT id, run FROM claims WHERE spider=?", (self.spider,))
@@ -311,6 +318,7 @@ class RedisSeenStore:
             pipe.zadd(self.times, {r.id: r.seen_at for r in records})
         if run is not None:
             self._release_into(pipe, run)
+            pipe.delete(self._alive_key(run))
         pipe.execute()
         return len(records)
 
@@ -321,8 +329,8 @@ class RedisSeenStore:
         if not self.server.hsetnx(self.claims_key, article_id, mine):
             raw = self.server.hget(self.claims_key, article_id)
             if raw is not None:
-                held_run, owner, claimed_at = json.loads(raw)
-                if held_run != run and owner_alive(owner, float(claimed_at)):
+                held_run = json.loads(raw)[0]
+                if held_run != run and self.server.exists(self._alive_key(held_run)):
                     return CLAIMED
             self.server.hset(self.claims_key, article_id, mine)
         if not check_seen:
@@ -332,6 +340,14 @@ class RedisSeenStore:
         if result == UNCHANGED:
             self.server.hdel(self.claims_key, article_id)
         return result
+
+    def _alive_key(self, run: str) -> str:
+        return f"{self.key}:run:{run}"
+
+    def keepalive(self, run: str) -> None:
+        """Runs on several machines cannot see each other's processes: a run refreshes this
+        key every ``KEEPALIVE_EVERY`` seconds; a claim whose run's key expired is stale."""
+        self.server.set(self._alive_key(run), self.owner, ex=int(KEEPALIVE_TTL))
 
     def _release_into(self, pipe: Any, run: str) -> None:
         ids = [
@@ -345,6 +361,7 @@ class RedisSeenStore:
     def release(self, run: str) -> int:
         pipe = self.server.pipeline(transaction=True)
         self._release_into(pipe, run)
+        pipe.delete(self._alive_key(run))
         return len(pipe.execute() or [])
 
     def expire(self, max_age: float, now: float | None = None) -> int:
