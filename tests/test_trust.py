@@ -397,3 +397,28 @@ def test_the_run_ends_with_a_short_report_on_stderr(small_replica, tmp_path):
         assert sum(sample in x for x in proc.stderr.splitlines() if "Dropped" in x) == 2
     assert "Dumping Scrapy stats" not in proc.stderr and "'item_scraped_count'" not in proc.stderr
     assert "[Spidermon]" not in proc.stderr
+
+
+def test_1_a_seen_store_that_cannot_record_the_run_sets_its_export_aside(slower_replica, tmp_path):
+    site, server = slower_replica
+    crawl = Crawl(server, tmp_path)
+    out = tmp_path / "out" / "x.jsonl"
+    wal = Path(f"{crawl.store}-wal")
+    run = crawl.start("-O", str(out), "-s", "CONCURRENT_REQUESTS=4", args={"max_articles": 20})
+    assert wait_for(lambda: out.with_name("x.jsonl.part").exists() and wal.exists(), timeout=120)
+    if subprocess.run(["chattr", "+i", str(wal)], capture_output=True).returncode:
+        run.kill()
+        run.communicate()
+        pytest.skip("chattr +i does not work on this filesystem")
+    try:
+        _, stderr = run.communicate(timeout=300)
+    finally:
+        subprocess.run(["chattr", "-i", str(wal)], check=True)
+    assert run.returncode == ExitCode.EXPORT_FAILED, stderr[-3000:]
+    assert_no_traceback(stderr)
+    assert "could not record" in stderr and "set aside as" in stderr
+    assert not out.exists() and len(ids(Path(f"{out}.unrecorded"))) == 20
+    assert crawl.seen() == (0, {})
+    # the next run exports those articles (once: the set-aside file is not a .jsonl)
+    assert crawl.run("-O", str(out), args={"max_articles": 20}).returncode == 0
+    assert len(set(ids(out))) == 20 and crawl.seen()[0] == 20

@@ -122,6 +122,10 @@ class IncrementalRuns:
         redis_url = settings.get("NEWSBOT_REDIS_URL")
         if redis_url and (settings.getpriority("NEWSBOT_SEEN_STORE") or 0) < 40:
             self.location = redis_url  # distributed mode: one store for every worker
+        # Workers of one distributed crawl never fetch the same article (shared queue and
+        # duplicate filter; a dead worker's requests go back to the queue): no item claims
+        # there, which would hold a dead worker's articles until its keepalive expired.
+        self.claiming = not redis_url
         # Depth upgrades the spider cannot see (newsbot.distributed.expansion): across
         # workers (Redis), and across a JOBDIR resume (in memory).
         from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
@@ -261,7 +265,8 @@ class IncrementalRuns:
         if self.store is None:
             logger.info("Incremental runs off (NEWSBOT_INCREMENTAL=0): exporting everything")
             return
-        self._start_keepalive()
+        if self.claiming:
+            self._start_keepalive()
         if self.expired:
             self._stat("incremental/expired", self.expired)
         if self.fresh:
@@ -275,6 +280,13 @@ class IncrementalRuns:
             len(self.store),
             self.expired,
         )
+
+    def _verdict(self, item: Mapping[str, Any]) -> str:
+        assert self.store is not None
+        record = None if self.fresh else self.store.get(str(item.get("id")))
+        if record is None:
+            return "new"
+        return "unchanged" if record.content_hash == content_hash(item) else "update"
 
     def _start_keepalive(self) -> None:
         """Tell runs on other machines (Redis store) that this run's claims are alive."""
@@ -322,9 +334,12 @@ class IncrementalRuns:
         if self.store_error is not None or (stats and stats.get_value(EXPORT_FAILED_STAT)):
             return "new"  # the run is failing already: nothing is recorded, claim nothing
         try:
-            verdict = self.store.claim(
-                str(item.get("id")), content_hash(item), self.run_id, check_seen=not self.fresh
-            )
+            if self.claiming:
+                verdict = self.store.claim(
+                    str(item.get("id")), content_hash(item), self.run_id, check_seen=not self.fresh
+                )
+            else:
+                verdict = self._verdict(item)
         except Exception as exc:  # sqlite3.Error, OSError, redis errors: the store is broken
             self._store_failed(exc)
             return "new"
@@ -366,17 +381,31 @@ class IncrementalRuns:
             )
 
     def _commit_failed(self, error: Exception) -> None:
-        """The exports are durable but the store could not record them."""
+        """The exports are durable but the store could not record them: each is set aside
+        as ``<name>.unrecorded`` (out of ``*.jsonl``), so the next run, which exports those
+        articles again, doubles nothing."""
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(EXPORT_FAILED_STAT)
-        finished = [str(getattr(s.storage, "path", "?")) for s in self._feed_slots()]
+        aside = []
+        for slot in self._feed_slots():
+            storage = slot.storage
+            if not getattr(storage, "committed", False):
+                continue
+            target = Path(f"{storage.path}.unrecorded")
+            try:
+                os.replace(storage.path, target)
+            except OSError:
+                continue
+            storage.committed = False
+            storage.error = OSError(f"the seen-store could not record it; set aside as {target}")
+            aside.append(str(target))
         logger.error(
-            "Seen-store %s could not record this run's %d article(s) (%s): the next run "
-            "exports them again, next to %s",
+            "Export failed: seen-store %s could not record this run's %d article(s) (%s); "
+            "the export is set aside as %s and the next run exports them again",
             self.store.description if self.store is not None else "?",
             len(self.pending),
             error,
-            ", ".join(finished) or "(no file)",
+            ", ".join(aside) or "(no file)",
         )
 
     def _store_failed(self, error: Exception) -> None:

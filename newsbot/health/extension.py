@@ -59,7 +59,10 @@ class HealthChecks(Spidermon):
             for item in outcome.monitor_results:
                 name = _check_name(item.item)
                 ok = item.status in PASSED
-                detail = details.get(name) or self._detail(name) if ok else _reason(item)
+                if item.status == "SKIPPED":
+                    detail = f"skipped: {item.reason}"
+                else:
+                    detail = details.get(name) or self._detail(name) if ok else _reason(item)
                 if not ok and item.status != "FAIL":
                     detail = f"{item.status}: {detail}"
                 self.results.append({"check": name, "ok": ok, "detail": detail})
