@@ -417,8 +417,9 @@ def test_1_a_seen_store_that_cannot_record_the_run_sets_its_export_aside(slower_
     assert run.returncode == ExitCode.EXPORT_FAILED, stderr[-3000:]
     assert_no_traceback(stderr)
     assert "could not record" in stderr and "set aside as" in stderr
-    assert not out.exists() and len(ids(Path(f"{out}.unrecorded"))) == 20
+    aside = ids(Path(f"{out}.unrecorded"))
+    assert not out.exists() and len(aside) > 10
     assert crawl.seen() == (0, {})
     # the next run exports those articles (once: the set-aside file is not a .jsonl)
     assert crawl.run("-O", str(out), args={"max_articles": 20}).returncode == 0
-    assert len(set(ids(out))) == 20 and crawl.seen()[0] == 20
+    assert sorted(ids(out)) == sorted(aside) and crawl.seen()[0] == len(aside)

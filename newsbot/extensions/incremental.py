@@ -356,6 +356,7 @@ class IncrementalRuns:
             )
         except Exception as exc:
             self._commit_failed(exc)
+            self._release_run()
             return
         self._stat("incremental/recorded", len(self.pending))
         logger.info(
