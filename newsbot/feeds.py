@@ -185,6 +185,9 @@ class AtomicFileFeedStorage(FileFeedStorage):
         self.committed = False
         self._temporary: Path | None = None
         self._handle: IO[bytes] | None = None
+        feedexport_logger = logging.getLogger("scrapy.extensions.feedexport")
+        if _QUIET not in feedexport_logger.filters:
+            feedexport_logger.addFilter(_QUIET)
 
     @classmethod
     def from_crawler(
@@ -192,9 +195,6 @@ class AtomicFileFeedStorage(FileFeedStorage):
     ) -> AtomicFileFeedStorage:
         storage = cls(uri, feed_options=feed_options)
         storage.crawler = crawler
-        feedexport_logger = logging.getLogger("scrapy.extensions.feedexport")
-        if _QUIET not in feedexport_logger.filters:
-            feedexport_logger.addFilter(_QUIET)
         return storage
 
     @property

@@ -133,7 +133,8 @@ NEWSBOT_HEALTH_MIN_EXPORTED_SHARE = 0.5  # of the articles due (not seen, unchan
 NEWSBOT_HEALTH_MAX_FAILED_PAGES_SHARE = 0.5  # failed or unparseable, of the pages handled
 NEWSBOT_HEALTH_MAX_UNREADABLE_TIMES_SHARE = 0.25  # of the exported articles
 NEWSBOT_HEALTH_MIN_SAMPLE = 20  # fewer articles: exported share and unreadable times pass
-SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]  # a stopped run (shutdown) is not healthy
+# a graceful stop (Ctrl-C, SIGTERM: "shutdown") is expected; a timeout, a failed export... not
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished", "shutdown"]
 # Field coverage of exported articles (spidermon counts non-empty fields of every item).
 SPIDERMON_ADD_FIELD_COVERAGE = True
 SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True  # null published_at is not covered

@@ -12,6 +12,10 @@ Thresholds are settings (defaults in ``newsbot/settings.py``):
 - ``NEWSBOT_HEALTH_MAX_UNREADABLE_TIMES_SHARE``: at most this share of exported articles has
   a publication time that could not be read.
 
+A run stopped on purpose (finish reason ``shutdown``: Ctrl-C, SIGTERM; it resumes later) and
+a worker of a distributed crawl (whose finds other workers export) are not judged on
+completeness (articles found, exported share).
+
 A share over fewer than ``NEWSBOT_HEALTH_MIN_SAMPLE`` articles says little (1 of 2 is 50%):
 below it, the exported share and unreadable times pass (the failed pages share counts
 listings too and is always judged, so a site where every page fails still fails).
@@ -42,6 +46,7 @@ class Thresholds:
     max_failed_pages_share: float
     max_unreadable_times_share: float
     min_sample: int = 20
+    distributed: bool = False  # a worker's finds are exported by any worker: not judged
 
     @classmethod
     def from_settings(cls, settings: Any) -> Thresholds:
@@ -53,6 +58,7 @@ class Thresholds:
                 "NEWSBOT_HEALTH_MAX_UNREADABLE_TIMES_SHARE"
             ),
             min_sample=settings.getint("NEWSBOT_HEALTH_MIN_SAMPLE"),
+            distributed=bool(settings.get("NEWSBOT_REDIS_URL")),
         )
 
 
@@ -68,7 +74,18 @@ def _n(stats: Mapping[str, Any], key: str) -> int:
     return value if isinstance(value, int) else 0
 
 
+def _not_judged(stats: Mapping[str, Any], limits: Thresholds) -> str | None:
+    """Why completeness is not judged for this run, if it is not."""
+    if stats.get("finish_reason") == "shutdown":
+        return "stopped before the end (Ctrl-C, SIGTERM): completeness not judged"
+    if limits.distributed:
+        return "one worker of a distributed crawl: completeness not judged per worker"
+    return None
+
+
 def articles_found(stats: Mapping[str, Any], limits: Thresholds) -> Check:
+    if (why := _not_judged(stats, limits)) is not None:
+        return Check("articles found", True, why)
     found = _n(stats, ARTICLES_SCHEDULED) + _n(stats, "newsbot/skipped/seen")
     listings = _n(stats, "newsbot/listing/pages")
     detail = (
@@ -80,6 +97,8 @@ def articles_found(stats: Mapping[str, Any], limits: Thresholds) -> Check:
 
 
 def exported_share(stats: Mapping[str, Any], limits: Thresholds) -> Check:
+    if (why := _not_judged(stats, limits)) is not None:
+        return Check("exported share", True, why)
     found = _n(stats, ARTICLES_SCHEDULED) + _n(stats, "newsbot/skipped/seen")
     expected = found - sum(_n(stats, key) for key in NOT_EXPECTED)
     exported = _n(stats, "item_scraped_count")
