@@ -185,7 +185,7 @@ def test_default_export_lands_under_exports_with_a_summary(replica, truth, tmp_p
     files = sorted(p.name for p in folder.iterdir())
     assert len(files) == 2, files
     export, summary = folder / files[0], folder / files[1]
-    assert re.fullmatch(r"\d{8}T\d{6}Z\.jsonl", export.name)
+    assert re.fullmatch(r"\d{8}T\d{6}Z-[0-9a-f]{6}\.jsonl", export.name)  # time-run id
     assert summary.name == export.name.replace(".jsonl", ".summary.json")
     assert len(export.read_text(encoding="utf-8").splitlines()) == 5
     meta = json.loads(summary.read_text())

@@ -19,6 +19,7 @@ from twisted.python.failure import Failure
 from newsbot.extract.article import ArticlePage
 from newsbot.extract.entries import Entry
 from newsbot.middlewares.failures import failure_kind
+from newsbot.outcome import record_sample
 from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
@@ -422,6 +423,7 @@ class AggregatorSpider(scrapy.Spider):
             self._stat("skipped/max_articles")
             return None
         self.scheduled_ids.add(article_id)
+        self._stat("articles/scheduled")  # "articles found", for the health checks
         self.pending_hints[article_id] = []
         return scrapy.Request(
             url,
@@ -439,6 +441,7 @@ class AggregatorSpider(scrapy.Spider):
     # -- failures ------------------------------------------------------------------------
     def _unparseable(self, url: str, reason: str) -> None:
         self._stat("pages/unparseable")
+        record_sample(self.crawler.stats if self.crawler else None, "pages/unparseable", url)
         self.logger.warning("Could not parse %s: %s", url, reason)
 
     def on_error(self, failure: Failure) -> None:
@@ -446,6 +449,7 @@ class AggregatorSpider(scrapy.Spider):
         kind = failure_kind(failure.value)  # issue 7: http_503, timeout, too_large...
         self._stat("pages/failed")
         self._stat(f"pages/failed/{kind}")
+        record_sample(self.crawler.stats, f"pages/failed/{kind}", request.url)
         self.logger.warning("Failed %s: %s", request.url, kind)
         found = self.profile.article_id(request.url)
         if found:
