@@ -89,6 +89,32 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         ("مصدر الصورة، وكالة الصحافة", "media_credit"),
         ("4 دقائق للقراءة", "widget"),
         ("استمع إلى المقال", "widget"),
+        # bylines, dates and sources printed as label lines
+        ("Written By: Omar Haddad", "dateline"),
+        ("Posted On: March 3, 2026 09:15 IST", "dateline"),
+        ("Updated: 14/02/2026 18:40", "dateline"),
+        ("Sources: Wire services", "dateline"),
+        ("المصادر: رويترز، فرانس برس", "dateline"),
+        # consent placeholders for a blocked embed, and the fine print under a sign-up box
+        ("This post is hosted by an external provider.", "consent"),
+        ("To view this, please accept video cookies in your consent settings.", "consent"),
+        (
+            "We will use your email address to send you the newsletters you chose. "
+            "You may unsubscribe whenever you like. Details",
+            "consent",
+        ),
+        # sponsors, underwriters and shopping buttons
+        (
+            "Support for our podcast is provided by the Hartwell Trust and by our members.",
+            "sponsor",
+        ),
+        ("Buy it now for £19.99 from Pellham Outdoor", "sponsor"),
+        ("Shop online", "sponsor"),
+        ("Presented by Northgate Bank", "sponsor"),
+        ("Our newsroom is funded by viewers like you.", "reader_address"),
+        # player instructions
+        ("Viewers: to watch this report, tap play below.", "widget"),
+        ("Catch every episode wherever you get your podcasts.", "widget"),
     ],
 )
 def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only):
@@ -125,6 +151,19 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "شاهد الملايين الحفل على يوتيوب مساء السبت.",
         "انضم اللاعب إلى الفريق الآن بعد موسم ناجح.",
         "سجل الاقتصاد نموا بنسبة ثلاثة في المئة.",
+        # neighbours of the label lines: prose after a label, long source lines, sponsors in prose
+        "Updated: three more bodies were found overnight, police said.",
+        "Source: a senior official said the deal was off and talks would not resume.",
+        "The content was provided by a third party, the police said.",
+        "The festival is sponsored by a local brewery for the third year.",
+        "Support for the measure comes from both parties in the assembly.",
+        "Shoppers can buy it from the covered market on Saturdays.",
+        "To see it, visitors must climb 300 steps to the old bell tower.",
+        "We use your feedback to plan next year's fair, the organisers wrote.",
+        "The judge told jurors to watch the video again before they retired.",
+        "The app, which opens in a new tab, was praised by teachers.",
+        "ونشرت الصحيفة الإعلان في صفحتها الأولى.",
+        "المصدر الذي تحدث إلى الصحيفة طلب عدم ذكر اسمه.",
     ],
 )
 def test_content_that_only_looks_like_noise_stays(line, kinds_only):
@@ -139,6 +178,53 @@ def test_a_glued_link_label_is_cut_and_the_sentence_keeps_its_tail():
     assert [r.rule for r in result.removed] == ["kind:link_label"]
     teaser = "Fans queued overnight. Follow us on X and Instagram for the latest updates."
     assert clean_text(teaser, RULES) == "Fans queued overnight."
+
+
+@pytest.mark.parametrize(
+    ("line", "clean"),
+    [
+        # a link's label between commas, or in brackets, keeps the sentence around it
+        (
+            "Officials said they were ready to talk, opens in new tab, though no date was set.",
+            "Officials said they were ready to talk, though no date was set.",
+        ),
+        (
+            "The board said in a letter (this link opens in a new window) that fees would rise.",
+            "The board said in a letter that fees would rise.",
+        ),
+        (
+            "Fares will rise by 4% in January, link opens in a new tab.",
+            "Fares will rise by 4% in January.",
+        ),
+        # an ad slot's label glued after the last sentence
+        ("The bridge reopens on Friday.Advertisement", "The bridge reopens on Friday."),
+        ("وافتتح الجسر أمام السيارات يوم الجمعة.اعلان", "وافتتح الجسر أمام السيارات يوم الجمعة."),
+        (
+            "وقالت الوزارة إن الإعلان عن الفائزين سيكون غدا.",
+            "وقالت الوزارة إن الإعلان عن الفائزين سيكون غدا.",
+        ),
+        (
+            "The company said it would publish the advertisement.",
+            "The company said it would publish the advertisement.",
+        ),
+    ],
+)
+def test_glued_labels_are_cut_and_the_sentence_stays_whole(line, clean, kinds_only):
+    for rules in (RULES, kinds_only):
+        result = clean_blocks([BODY, line], rules)
+        assert result.kept == [BODY, clean]
+        if clean != line:  # cut, and the cut is attributed to its layer and rule
+            assert result.removed and all(":" in r.rule for r in result.removed)
+    if clean != line:  # the kinds alone, for a label no outlet rule lists
+        assert all(r.rule.startswith("kind:") for r in clean_blocks([line], kinds_only).removed)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Related topics", "Related coverage:", "Also Read | Ferry timetable to change from May"],
+)
+def test_rail_headings_and_linked_headlines_are_removed(line):
+    assert removed_by(line) is not None
 
 
 def test_a_caption_label_moves_the_caption_out_of_the_body():
