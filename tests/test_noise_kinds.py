@@ -110,6 +110,7 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         ),
         ("Buy it now for £19.99 from Pellham Outdoor", "sponsor"),
         ("Shop online", "sponsor"),
+        ("£12.50 from Harwick Home", "sponsor"),
         ("Presented by Northgate Bank", "sponsor"),
         ("Our newsroom is funded by viewers like you.", "reader_address"),
         # player instructions
@@ -158,6 +159,7 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "The festival is sponsored by a local brewery for the third year.",
         "Support for the measure comes from both parties in the assembly.",
         "Shoppers can buy it from the covered market on Saturdays.",
+        "£25 at the time was a week's wage for a miner.",
         "To see it, visitors must climb 300 steps to the old bell tower.",
         "We use your feedback to plan next year's fair, the organisers wrote.",
         "The judge told jurors to watch the video again before they retired.",
