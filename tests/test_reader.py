@@ -369,3 +369,12 @@ def test_author_note_and_datelines_in_the_body_are_not_text():
     )
     body = read_article(page(inside, head), URL).body_blocks
     assert body == [*PROSE, "Easter trail 23 March and 14 April 2024. example.org"]
+
+
+def test_a_title_that_is_only_the_site_name_does_not_make_the_logo_the_title():
+    html = (
+        "<html><head><title>Example Times</title></head><body>"
+        "<div role='banner'><a href='/'><span>Example Times</span></a></div>"
+        f"<div role='main'><h1>Council delays vote</h1>{paragraphs(PROSE)}</div></body></html>"
+    )
+    assert read_article(page_selector(html, URL), URL).title == "Council delays vote"

@@ -94,9 +94,12 @@ def title_index(blocks: Sequence[Block], meta: PageMetadata) -> int | None:
                     best, best_score = i, score
             if best is not None and best_score >= 0.6:
                 return best
-        # no heading agrees: a line repeating the title (a styled <div> or <p>)
+        # no heading agrees: a line repeating the title (a styled <div> or <p>), outside the
+        # page's chrome (a <title> that is only the site's name repeats the logo's line)
         for i, block in enumerate(blocks):
-            if len(block.text) <= 300 and max(agreement(block.text, t) for t in titles) >= 0.9:
+            if block.chrome or len(block.text) > 300:
+                continue
+            if max(agreement(block.text, t) for t in titles) >= 0.9:
                 return i
     h1s = [i for i, block in enumerate(blocks) if block.tag == "h1"]
     if len(h1s) == 1:
