@@ -1,0 +1,362 @@
+"""Where an article is on its page: which heading is its title, which blocks are its body.
+
+Decided from the page's structure and metadata, never from one site's class names or
+labels, so it holds for any publisher:
+
+- title: the heading that agrees with the metadata titles (``title_index``);
+- body: the block-level element that holds most of the page's prose (``prose`` blocks:
+  paragraphs with few links, outside page chrome), then every block inside it after the
+  title, minus chrome, link lists, bare labels and the teaser (``body_range``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from newsbot.extract.blocks import Block, Layout
+from newsbot.extract.metadata import PageMetadata
+from newsbot.extract.text import fold
+
+PROSE_MIN_CHARS = 60  # a paragraph of prose: at least this long...
+PROSE_MAX_LINK_DENSITY = 0.35  # ...and mostly not link text
+LINK_LIST_DENSITY = 0.5  # a block this much link text is navigation, not prose
+TAIL_LINK_DENSITY = 0.3  # after the last paragraph, a line this much link text points elsewhere
+CONTAINER_SHARE = 0.85  # the body's element holds at least this share of the prose
+GROUP_SHARE = 0.4  # paragraphs are grouped by an ancestor holding this share of the prose
+GROUP_MIN_SHARE = 0.1  # a part of the body holds this share of the largest part's prose
+CARD_MAX_PROSE = 400  # a story card's teaser is at most this long
+STRUCTURE_TAGS = frozenset(
+    ["ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th"]
+    + ["blockquote", "pre", "center", "details", "summary", "p", "hgroup"]
+)
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b)|all rights reserved", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":")
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "November 19, 2019, 07:47 PM EST", "19 Nov 2019 19:47", "Updated 2 March 2024 • 8:58pm"
+_DATE_LINE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\b",
+    re.IGNORECASE,
+)
+DATE_LINE_MAX_CHARS = 80
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+
+
+def printed_date(text: str) -> str | None:
+    """The date a short line prints, from the date on ("Published November 19, 2019,
+    07:47 PM EST" -> "November 19, 2019, 07:47 PM EST"); ``None`` for prose or no date."""
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return None
+    found = _DATE_LINE.search(text)
+    return text[found.start() :].strip() if found else None
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def agreement(heading: str, title: str) -> float:
+    """How well a heading agrees with a metadata title: 1.0 same text, 0.0 nothing shared."""
+    a, b = fold(heading), fold(title)
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    if a in b or b in a:
+        return 0.9 * min(len(a), len(b)) / max(len(a), len(b)) + 0.1
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+def title_index(blocks: Sequence[Block], meta: PageMetadata) -> int | None:
+    """The block that is the article's title.
+
+    The ``<h1>`` (else ``<h2>``/``<h3>``) that agrees best with the metadata titles; with no
+    metadata, or none agreeing, the ``<h1>`` outside page chrome that is followed by the most
+    prose (an ad-blocker notice or a site name in an ``<h1>`` has no prose after it).
+    """
+    titles = [t for t in meta.titles if t]
+    if titles:
+        best, best_score = None, 0.0
+        for level in ("h1", "h2", "h3"):
+            for i, block in enumerate(blocks):
+                if block.tag != level:
+                    continue
+                score = max(agreement(block.text, t) for t in titles)
+                if score > best_score:
+                    best, best_score = i, score
+            if best is not None and best_score >= 0.6:
+                return best
+        # no heading agrees: a line repeating the title (a styled <div> or <p>), outside the
+        # page's chrome (a <title> that is only the site's name repeats the logo's line)
+        for i, block in enumerate(blocks):
+            if block.chrome or len(block.text) > 300:
+                continue
+            if max(agreement(block.text, t) for t in titles) >= 0.9:
+                return i
+    h1s = [i for i, block in enumerate(blocks) if block.tag == "h1"]
+    if len(h1s) == 1:
+        return h1s[0]
+    if h1s:
+        return max(h1s, key=lambda i: (not blocks[i].chrome, _prose_after(blocks, i)))
+    return next((i for i, block in enumerate(blocks) if block.is_heading), None)
+
+
+def _prose_after(blocks: Sequence[Block], start: int, window: int = 40) -> int:
+    """Prose right after the heading at ``start``, up to the next ``<h1>``."""
+    size = 0
+    for block in blocks[start + 1 : start + 1 + window]:
+        if block.tag == "h1":
+            break
+        if is_prose(block):
+            size += len(block.text)
+    return size
+
+
+def is_prose(block: Block) -> bool:
+    """A paragraph of running text: long enough, few links, outside page chrome."""
+    if block.chrome or block.is_heading or len(block.text) < PROSE_MIN_CHARS:
+        return False
+    if block.link_density > PROSE_MAX_LINK_DENSITY:
+        return False
+    return block.tag == "p" or block.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _container(blocks: Sequence[Block], prose: list[int], start: int) -> int | None:
+    """The deepest block-level element holding ``CONTAINER_SHARE`` of the prose after
+    ``start``: the article body's element."""
+    weight: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    total = 0
+    for i in prose:
+        if i < start:
+            continue
+        size = len(blocks[i].text)
+        total += size
+        for d, element in enumerate(blocks[i].path[:-1]):  # the paragraph's ancestors
+            weight[element] = weight.get(element, 0) + size
+            depth[element] = d
+    if not total:
+        return None
+    best = None
+    for element, w in weight.items():
+        if w >= CONTAINER_SHARE * total and (best is None or depth[element] > depth[best]):
+            best = element
+    return best
+
+
+def _groups(blocks: Sequence[Block], prose: list[int], container: int | None) -> set[int]:
+    """The elements inside ``container`` that hold the article's own paragraphs.
+
+    Prose is grouped by its parent element (its grandparent, and so on, while the largest
+    group holds under ``GROUP_SHARE`` of the prose: paragraphs each in their own wrapper).
+    A group is the body's when it holds at least ``GROUP_MIN_SHARE`` of the largest group's
+    prose: a body cut in two by a box keeps both parts, a teaser card or an author's note
+    with a sentence or two is left out.
+    """
+    total = sum(len(blocks[i].text) for i in prose)
+    if not total:
+        return set()
+    for level in range(2, 64):
+        weight: dict[int, int] = {}
+        for i in prose:
+            path = blocks[i].path
+            if len(path) < level:
+                continue
+            key = path[-level]
+            if (
+                container is not None
+                and container in path
+                and path.index(container) > len(path) - level
+            ):
+                key = container  # never above the body's element
+            weight[key] = weight.get(key, 0) + len(blocks[i].text)
+        if not weight:
+            break
+        top = max(weight.values())
+        if top >= GROUP_SHARE * total:
+            return {g for g, w in weight.items() if w >= GROUP_MIN_SHARE * top}
+    return {container} if container is not None else set()
+
+
+def body_range(
+    layout: Layout,
+    title_at: int | None,
+    chrome_labels: set[str],
+    meta_author: str | None = None,
+) -> list[int]:
+    """Indexes of the blocks that make the article's body, in order."""
+    blocks = layout.blocks
+    prose = [i for i, b in enumerate(blocks) if is_prose(b)]
+    start = 0 if title_at is None else title_at + 1
+    if not any(i >= start for i in prose):
+        start = 0  # a title after the text (or a wrong one): read the whole page
+    container = _container(blocks, prose, start)
+    inside = [
+        i for i in range(start, len(blocks)) if container is None or container in blocks[i].path
+    ]
+    boxes = {f for f in layout.form_holders if f != container}
+    inside_prose = [
+        i
+        for i in prose
+        if i >= start
+        and (container is None or container in blocks[i].path)
+        and not (boxes and any(f in blocks[i].path for f in boxes))
+    ]
+    boxes -= _ancestors(blocks, inside_prose)  # a form around the article is not a box
+    teasers = _teaser_cards(blocks, inside, inside_prose)
+    if teasers:
+        boxes |= teasers
+        inside_prose = [i for i in inside_prose if not any(t in blocks[i].path for t in teasers)]
+    groups = _groups(blocks, inside_prose, container)
+    holds_prose = _ancestors(blocks, inside_prose)
+    cards = _ancestors(
+        blocks, [i for i in inside if blocks[i].is_heading and blocks[i].link_density >= 0.5]
+    )
+    # wrappers of a single line (a subheading in its own <div>) pass like prose holders
+    counts = Counter(e for i in inside for e in blocks[i].path[:-1])
+    solo = {e for e, n in counts.items() if n == 1}
+    kept: list[int] = []
+    later_prose = set(inside_prose)
+    author = fold(meta_author or "")
+    author_lines = {author, f"about {author}", f"by {author}"}
+    bio_box: int | None = None
+    for n, i in enumerate(inside):
+        block = blocks[i]
+        later_prose.discard(i)
+        text = fold(block.text).rstrip(":")
+        if block.chrome or block.tag == "h1":
+            continue
+        if boxes and any(f in block.path for f in boxes):
+            continue  # a sign-up or search form and what it says
+        if groups and not _in_groups(block, groups, holds_prose | solo, cards, layout.tags):
+            continue  # a box beside or inside the article's paragraphs
+        if text in chrome_labels:
+            if not later_prose:
+                break  # a chrome label with no prose after it: the article has ended
+            continue
+        if _link_list(block):
+            continue  # a link list: navigation, tags, an inline related box
+        if author and _author_bio(block.text, author):
+            continue  # "Jo Writer is a political correspondent for ..."
+        if _dateline(block.text):
+            continue  # a byline or dateline: "Telegraph Reporters 2 March 2024 • 9:08pm"
+        if author and kept and fold(block.text) in author_lines and len(block.path) > 1:
+            bio_box = block.path[-2]  # the author's box after the article: name and bio
+            continue
+        if bio_box is not None and bio_box in block.path:
+            continue
+        if _label_of_link_list(blocks, inside, n):
+            continue
+        kept.append(i)
+    return _trim(blocks, kept, prose)
+
+
+def _teaser_cards(blocks: Sequence[Block], inside: list[int], prose: list[int]) -> set[int]:
+    """Elements holding a linked headline and at most a short paragraph: a story card
+    (another article's teaser), not a section of this one."""
+    parents = {
+        blocks[i].path[-2]
+        for i in inside
+        if blocks[i].is_heading and blocks[i].link_density >= 0.5 and len(blocks[i].path) > 1
+    }
+    if not parents:
+        return set()
+    size: dict[int, int] = {}
+    for i in prose:
+        for element in blocks[i].path[:-1]:
+            if element in parents:
+                size[element] = size.get(element, 0) + len(blocks[i].text)
+    return {p for p in parents if size.get(p, 0) <= CARD_MAX_PROSE}
+
+
+def _in_groups(
+    block: Block, groups: set[int], holds_prose: set[int], cards: set[int], tags: dict[int, str]
+) -> bool:
+    """Whether ``block`` is part of one of the body's groups of paragraphs: in the group's
+    element, or inside it through elements that hold prose themselves (a paragraph's own
+    wrapper) or give text its structure (lists, tables, quotes), never through a box
+    without prose or a teaser card (an element with a linked heading)."""
+    path = block.path
+    for k in range(len(path) - 1, -1, -1):
+        if path[k] in groups:
+            between = path[k + 1 : -1]
+            return all(
+                tags.get(w) in STRUCTURE_TAGS or (w in holds_prose and w not in cards)
+                for w in between
+            )
+    return False
+
+
+def _ancestors(blocks: Sequence[Block], indexes: list[int]) -> set[int]:
+    return {element for i in indexes for element in blocks[i].path[:-1]}
+
+
+def _dateline(text: str) -> bool:
+    """A short line printing a date and a clock time, not a sentence: the article's (or a
+    post's) time stamp, not its text."""
+    return (
+        printed_date(text) is not None
+        and _CLOCK.search(text) is not None
+        and not text.rstrip().endswith((".", "!", "?"))
+    )
+
+
+def _author_bio(text: str, author: str) -> bool:
+    """A short note about the article's author: "<name or first name> is ..."."""
+    if len(text) > 500:
+        return False
+    folded = fold(text)
+    first = author.split()[0] if author.split() else ""
+    names = (author, first) if len(first) >= 2 else (author,)
+    return any(folded.startswith(f"{name} is ") for name in names)
+
+
+def _link_list(block: Block) -> bool:
+    """Mostly link text: a line of navigation or tags, a related headline; not a sentence
+    with one linked name ("From WECT News:")."""
+    density = block.link_density
+    if density >= 0.8:
+        return True
+    sentence = len(block.text.split()) >= 12 and block.text.rstrip().endswith(_SENTENCE_END)
+    return density >= LINK_LIST_DENSITY and len(block.links) >= 2 and not sentence
+
+
+def _label_of_link_list(blocks: Sequence[Block], inside: list[int], n: int) -> bool:
+    """A short line whose following lines are link lists: the label of a related box."""
+    block = blocks[inside[n]]
+    if len(block.text.split()) > 6 or block.text.rstrip().endswith((".", "!", "?")):
+        return False
+    following = [blocks[i] for i in inside[n + 1 : n + 4]]
+    return bool(following) and all(_link_list(b) for b in following)
+
+
+def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[int]:
+    """Drop short non-prose lines before the first and after the last prose paragraph
+    (bylines, datelines, share prompts, tag lists)."""
+    prose_set = set(prose)
+    first = next((n for n, i in enumerate(kept) if i in prose_set), None)
+    if first is None:
+        return kept
+    last = max(n for n, i in enumerate(kept) if i in prose_set)
+    head = [i for i in kept[:first] if _sentence_like(blocks[i])]
+    tail = [
+        i
+        for i in kept[last + 1 :]
+        if (_sentence_like(blocks[i]) or blocks[i].tag == "p")
+        and blocks[i].link_density < TAIL_LINK_DENSITY  # after the text: a pointer elsewhere
+        and not _COPYRIGHT.search(blocks[i].text)
+    ]
+    return head + kept[first : last + 1] + tail
+
+
+def _sentence_like(block: Block) -> bool:
+    text = block.text.rstrip()
+    return block.is_heading or (len(text.split()) >= 6 and text.endswith(_SENTENCE_END))

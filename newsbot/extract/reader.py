@@ -1,0 +1,81 @@
+"""A generic article reader for any publisher's page: title, body paragraphs, times, names.
+
+The article's extent comes from the page itself, not from one site's labels:
+
+- the title is the ``<h1>`` that agrees with the page's metadata (JSON-LD headline,
+  og:title, ``<title>`` without its site-name suffix), else the best heading;
+- the body is the block-level element holding most of the page's prose (paragraphs with
+  few links), read in order, without what is page chrome inside it (navigation, banners,
+  footers, complementary boxes, comment sections, figures), link lists (an inline "Related
+  articles" box is left out without ending the body) and the teaser the metadata repeats.
+  A site profile's chrome labels are one more signal: a block that is only such a label
+  is left out, and ends the body when no prose follows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from parsel import Selector
+
+from newsbot.extract.blocks import Layout, page_layout
+from newsbot.extract.extent import body_range, printed_date, title_index
+from newsbot.extract.metadata import PageMetadata, read_metadata
+from newsbot.extract.text import fold
+
+
+@dataclass
+class ReadArticle:
+    title: str | None = None
+    body_blocks: list[str] = field(default_factory=list)
+    published_raw: str | None = None
+    modified_raw: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    author: str | None = None
+    description: str | None = None
+    section: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    published_candidates: list[tuple[str, str]] = field(default_factory=list)  # (slot, text)
+
+
+def read_article(selector: Selector, url: str, *, chrome_labels: Iterable[str] = ()) -> ReadArticle:
+    """Read any publisher's article page. Never raises on odd markup; missing parts stay
+    empty (``None`` or ``[]``)."""
+    meta = read_metadata(selector)
+    layout = page_layout(selector.root)
+    return read_layout(layout, meta, chrome_labels={fold(label) for label in chrome_labels})
+
+
+def read_layout(layout: Layout, meta: PageMetadata, *, chrome_labels: set[str]) -> ReadArticle:
+    """``read_article`` over a page's layout and metadata, already read."""
+    blocks = layout.blocks
+    article = ReadArticle(
+        site_name=meta.site_name,
+        language=meta.language,
+        canonical_url=meta.canonical_url,
+        author=meta.author,
+        description=meta.description,
+        section=meta.section,
+        keywords=meta.keywords,
+    )
+    title_at = title_index(blocks, meta)
+    if title_at is not None:
+        article.title = blocks[title_at].text
+    else:
+        article.title = meta.title or meta.html_title
+    kept = body_range(layout, title_at, chrome_labels, meta.author)
+    article.body_blocks = [blocks[i].text for i in kept]
+    candidates = list(meta.published)
+    if title_at is not None:
+        # the article's own header: a <time datetime> or a printed date line by the title
+        near = blocks[max(0, title_at - 3) : title_at + 8]
+        candidates.extend(("header_datetime", dt) for block in near for dt in block.datetimes)
+        printed = [printed_date(block.text) for block in near]
+        candidates.extend(("header", date) for date in printed if date)
+    article.published_candidates = candidates
+    article.published_raw = candidates[0][1] if candidates else None
+    article.modified_raw = meta.modified[0][1] if meta.modified else None
+    return article
