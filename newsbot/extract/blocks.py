@@ -1,10 +1,17 @@
 """Turn an HTML page into the text blocks a reader sees, in reading order.
 
-Extraction keys on visible structure, not on class names: a block is the inline text of
-one block-level element (a paragraph, a heading, a list item...), with the links it carries.
-Image alt text is not visible and is left out. Hidden parts (scripts, styles, templates,
-``hidden`` elements) are skipped. The walk is iterative, so hostile nesting cannot blow
-the stack.
+Extraction keys on visible structure: a block is the inline text of one block-level element
+(a paragraph, a heading, a list item...), with the links it carries. ``<br>`` ends a line.
+Every visible character is kept: comments and processing instructions between text pieces
+(React's ``4<!-- --> hours ago``) are skipped without their surrounding text. Image alt
+text is not visible and is left out. Hidden parts (scripts and their JSON payloads, styles,
+templates, ``noscript``, ``hidden``, ``aria-hidden="true"``, inline ``display:none``) are
+skipped. The walk is iterative, so hostile nesting cannot blow the stack.
+
+Each block also says where it sits: the block-level elements around it (``path``) and
+whether it is inside page chrome (``chrome``: navigation, banner, footer, complementary
+boxes, comment sections, figures), so a reader can find an article's extent from the
+page's structure.
 """
 
 from __future__ import annotations
@@ -71,6 +78,8 @@ SKIP_TAGS = frozenset(
         "script",
         "style",
         "noscript",
+        "noembed",
+        "noframes",
         "template",
         "svg",
         "head",
@@ -83,6 +92,40 @@ SKIP_TAGS = frozenset(
     ]
 )
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+# Elements and ARIA roles that hold page chrome rather than an article's text.
+CHROME_TAGS = {
+    "nav": "nav",
+    "header": "header",
+    "footer": "footer",
+    "aside": "aside",
+    "dialog": "dialog",
+    "figure": "figure",
+    "figcaption": "figure",
+    "menu": "nav",
+}
+CHROME_ROLES = {
+    "navigation": "nav",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "aside",
+    "search": "nav",
+    "menu": "nav",
+    "menubar": "nav",
+    "toolbar": "nav",
+    "tablist": "nav",
+    "dialog": "dialog",
+    "alertdialog": "dialog",
+    "figure": "figure",
+}
+# class/id words that name a comment section or other non-article boxes on any site
+_CHROME_NAMES = re.compile(
+    r"(?<![a-z0-9])(?:comments?|comment-(?:list|section|thread)|disqus|"
+    r"newsletter|share-?(?:bar|tools|buttons)|social-?(?:share|links|buttons)|"
+    r"breadcrumbs?|most-?(?:read|popular|viewed)|trending|taboola|outbrain|"
+    r"related-(?:articles|stories|content|links)|recommended|cookie-?banner|consent)"
+    r"(?![a-z0-9])",
+    re.IGNORECASE,
+)
 _SPACE = re.compile(r"\s+")
 
 
@@ -95,10 +138,17 @@ class Block:
     segments: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     datetimes: list[str] = field(default_factory=list)
+    link_chars: int = 0  # characters of text inside links
+    path: tuple[int, ...] = ()  # ids of the block-level elements around it, outermost first
+    chrome: str = ""  # "nav", "header", "footer", "aside", "dialog", "figure", "named"
 
     @property
     def is_heading(self) -> bool:
         return self.tag in HEADING_TAGS
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
 
 
 class _Builder:
@@ -107,15 +157,20 @@ class _Builder:
         self._parts: list[str] = []
         self._links: list[str] = []
         self._datetimes: list[str] = []
+        self._link_chars = 0
         self._tag = "body"
         self.visible = 0  # pieces of visible text added so far
+        self.path: tuple[int, ...] = ()
+        self.chrome = ""
 
-    def add(self, text: str | None, href: str | None) -> None:
+    def add(self, text: str | None, href: str | None, in_link: bool = False) -> None:
         if not text:
             return
         self._parts.append(text)
         if text.strip():
             self.visible += 1
+            if in_link:
+                self._link_chars += len(" ".join(text.split()))
             if href and href not in self._links:
                 self._links.append(href)
 
@@ -132,9 +187,21 @@ class _Builder:
         text = " ".join("".join(self._parts).split()) if self._parts else ""
         if text:
             segments = [s for s in (" ".join(p.split()) for p in self._parts) if s]
-            self.blocks.append(Block(text, self._tag, segments, self._links, self._datetimes))
+            self.blocks.append(
+                Block(
+                    text,
+                    self._tag,
+                    segments,
+                    self._links,
+                    self._datetimes,
+                    min(self._link_chars, len(text)),
+                    self.path,
+                    self.chrome,
+                )
+            )
             self._links = []
             self._datetimes = []
+        self._link_chars = 0
         self._parts = []
         self._tag = next_tag
 
@@ -159,7 +226,29 @@ def _hidden(element: etree._Element) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")
-    return bool(style) and "display:none" in style.replace(" ", "").lower()
+    if not style:
+        return False
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _chrome(element: etree._Element, tag: str) -> str:
+    """What kind of page chrome ``element`` opens, or ``""``."""
+    kind = CHROME_TAGS.get(tag)
+    if kind:
+        return kind
+    role = element.get("role")
+    if role:
+        kind = CHROME_ROLES.get(role.strip().lower())
+        if kind:
+            return kind
+    names = element.get("id") or ""
+    classes = element.get("class")
+    if classes:
+        names = f"{names} {classes}" if names else classes
+    if names and _CHROME_NAMES.search(names):
+        return "named"
+    return ""
 
 
 def page_blocks(root: etree._Element) -> list[Block]:
@@ -169,7 +258,13 @@ def page_blocks(root: etree._Element) -> list[Block]:
     link_starts: list[int] = []
     skipping = 0
     block_stack: list[str] = []
-    for event, element in etree.iterwalk(root, events=("start", "end")):
+    # per open element: (is a block, opened a chrome region), to undo at its end
+    opened: list[tuple[bool, bool]] = []
+    paths: list[tuple[int, ...]] = []
+    chromes: list[str] = []
+    next_id = 0
+    events = ("start", "end", "comment", "pi")
+    for event, element in etree.iterwalk(root, events=events):
         if event == "start":
             if skipping:
                 skipping += 1
@@ -178,33 +273,53 @@ def page_blocks(root: etree._Element) -> list[Block]:
             if not tag or tag in SKIP_TAGS or _hidden(element):
                 skipping += 1
                 continue
-            if tag in BLOCK_TAGS:
+            is_block = tag in BLOCK_TAGS
+            kind = "" if builder.chrome else _chrome(element, tag)
+            if is_block:
                 builder.flush(tag)
                 block_stack.append(tag)
+                next_id += 1
+                paths.append(builder.path)
+                builder.path = (*builder.path, next_id)
             elif tag == "br":
                 builder.flush(block_stack[-1] if block_stack else "body")
+            if kind:
+                if not is_block:
+                    builder.flush(block_stack[-1] if block_stack else "body")
+                chromes.append(builder.chrome)
+                builder.chrome = kind
+            opened.append((is_block, bool(kind)))
             if tag == "a":
                 links.append(element.get("href"))
                 link_starts.append(builder.visible)
             if tag == "time" and element.get("datetime"):
                 builder.add_datetime(element.get("datetime", ""))
-            builder.add(element.text, links[-1] if links else None)
-        else:
+            builder.add(element.text, links[-1] if links else None, bool(links))
+        elif event == "end":
             if skipping:
                 skipping -= 1
                 if not skipping:
                     # the skipped element's tail is visible text of its parent
-                    builder.add(element.tail, links[-1] if links else None)
+                    builder.add(element.tail, links[-1] if links else None, bool(links))
                 continue
             tag = _tag(element)
             if tag == "a" and links:
                 href = links.pop()
                 if href and link_starts.pop() == builder.visible:
                     builder.adopt(href)
-            if tag in BLOCK_TAGS:
+            is_block, had_chrome = opened.pop() if opened else (False, False)
+            if is_block or had_chrome:
+                parent = block_stack[-2] if len(block_stack) > 1 else "body"
+                builder.flush(parent if is_block else (block_stack[-1] if block_stack else "body"))
+            if is_block:
                 if block_stack:
                     block_stack.pop()
-                builder.flush(block_stack[-1] if block_stack else "body")
-            builder.add(element.tail, links[-1] if links else None)
+                builder.path = paths.pop() if paths else ()
+            if had_chrome:
+                builder.chrome = chromes.pop() if chromes else ""
+            builder.add(element.tail, links[-1] if links else None, bool(links))
+        elif not skipping:
+            # a comment or processing instruction: invisible, but its tail is text
+            builder.add(element.tail, links[-1] if links else None, bool(links))
     builder.flush("body")
     return builder.blocks

@@ -1,0 +1,80 @@
+"""Build the ``parsel.Selector`` every page kind is read from, keeping all of a page's text.
+
+libxml2's HTML parser stops at a nesting depth of 2048 elements (even with ``huge_tree``)
+and drops everything after that point: 100,000 nested ``<b>`` would leave the body's first
+word. When the parser reports that limit, the page is parsed again with the formatting
+tags beyond a safe depth removed (their text kept), so the text a reader sees survives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+from parsel import Selector
+
+SAFE_DEPTH = 1000  # tags nested deeper than this are dropped (their text is kept)
+_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def page_selector(text: str, url: str, selector_type: str | None = "html") -> Selector:
+    """The page ``text`` as a selector of ``selector_type`` ("html" by default; others are
+    built as parsel builds them)."""
+    if selector_type not in (None, "html"):
+        return Selector(text=text, type=selector_type, base_url=url)
+    body = text.strip().replace("\x00", "").encode("utf-8")
+    root, too_deep = _parse(body, url)
+    if too_deep:
+        root, _ = _parse(flatten_deep_nesting(text.strip().replace("\x00", "")).encode(), url)
+    if root is None:
+        return Selector(text="<html/>", type="html", base_url=url)
+    return Selector(root=root, type="html", base_url=url)
+
+
+def _parse(body: bytes, url: str) -> tuple[etree._Element | None, bool]:
+    parser = html.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+    try:
+        root = etree.fromstring(body or b"<html/>", parser=parser, base_url=url or None)
+    except (etree.XMLSyntaxError, ValueError):
+        return None, False
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return root, too_deep
+
+
+def flatten_deep_nesting(text: str, limit: int = SAFE_DEPTH) -> str:
+    """``text`` with every tag that opens or closes deeper than ``limit`` removed."""
+    out: list[str] = []
+    depth, pos = 0, 0
+    for match in _TAG.finditer(text):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _VOID:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+            drop = depth >= limit
+        else:
+            drop = depth >= limit
+            depth += 1
+        if drop:
+            out.append(text[pos : match.start()])
+            pos = match.end()
+    out.append(text[pos:])
+    return "".join(out)

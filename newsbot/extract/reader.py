@@ -1,0 +1,78 @@
+"""A generic article reader for any publisher's page: title, body paragraphs, times, names.
+
+The article's extent comes from the page itself, not from one site's labels:
+
+- the title is the ``<h1>`` that agrees with the page's metadata (JSON-LD headline,
+  og:title, ``<title>`` without its site-name suffix), else the best heading;
+- the body is the block-level element holding most of the page's prose (paragraphs with
+  few links), read in order, without what is page chrome inside it (navigation, banners,
+  footers, complementary boxes, comment sections, figures), link lists (an inline "Related
+  articles" box is left out without ending the body) and the teaser the metadata repeats.
+  A site profile's chrome labels are one more signal: a block that is only such a label
+  is left out, and ends the body when no prose follows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from parsel import Selector
+
+from newsbot.extract.blocks import Block, page_blocks
+from newsbot.extract.extent import body_range, title_index
+from newsbot.extract.metadata import PageMetadata, read_metadata
+from newsbot.extract.text import fold
+
+
+@dataclass
+class ReadArticle:
+    title: str | None = None
+    body_blocks: list[str] = field(default_factory=list)
+    published_raw: str | None = None
+    modified_raw: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    author: str | None = None
+    description: str | None = None
+    section: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    published_candidates: list[tuple[str, str]] = field(default_factory=list)  # (slot, text)
+
+
+def read_article(selector: Selector, url: str, *, chrome_labels: Iterable[str] = ()) -> ReadArticle:
+    """Read any publisher's article page. Never raises on odd markup; missing parts stay
+    empty (``None`` or ``[]``)."""
+    meta = read_metadata(selector)
+    blocks = page_blocks(selector.root)
+    return read_blocks(blocks, meta, chrome_labels={fold(label) for label in chrome_labels})
+
+
+def read_blocks(blocks: list[Block], meta: PageMetadata, *, chrome_labels: set[str]) -> ReadArticle:
+    """``read_article`` over a page's blocks and metadata, already read."""
+    article = ReadArticle(
+        site_name=meta.site_name,
+        language=meta.language,
+        canonical_url=meta.canonical_url,
+        author=meta.author,
+        description=meta.description,
+        section=meta.section,
+        keywords=meta.keywords,
+    )
+    title_at = title_index(blocks, meta)
+    if title_at is not None:
+        article.title = blocks[title_at].text
+    else:
+        article.title = meta.title or meta.html_title
+    kept = body_range(blocks, title_at, meta, chrome_labels)
+    article.body_blocks = [blocks[i].text for i in kept]
+    candidates = list(meta.published)
+    if title_at is not None:
+        # a time printed in the article's header (a <time datetime> near the title)
+        for block in blocks[title_at : title_at + 8]:
+            candidates.extend(("header_datetime", dt) for dt in block.datetimes)
+    article.published_candidates = candidates
+    article.published_raw = candidates[0][1] if candidates else None
+    article.modified_raw = meta.modified[0][1] if meta.modified else None
+    return article
