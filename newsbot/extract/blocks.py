@@ -120,10 +120,17 @@ CHROME_ROLES = {
 # class/id words that name a comment section or other non-article boxes on any site
 _CHROME_NAMES = re.compile(
     r"(?<![a-z0-9])(?:comments?|comment-(?:list|section|thread)|disqus|"
+    r"(?:image|photo|media|video|figure|img|wp)-?captions?|captions?|"
     r"newsletter|share-?(?:bar|tools|buttons)|social-?(?:share|links|buttons)|"
     r"breadcrumbs?|most-?(?:read|popular|viewed)|trending|taboola|outbrain|"
     r"related-(?:articles|stories|content|links)|recommended|cookie-?banner|consent)"
     r"(?![a-z0-9])",
+    re.IGNORECASE,
+)
+# class names that hide an element on every screen (utility classes of common CSS kits)
+_HIDDEN_CLASSES = re.compile(
+    r"(?:^|\s)(?:hidden|hide|is-hidden|d-none|sr-only|visually-hidden|visuallyhidden|"
+    r"screen-reader-text|screenreader-only|offscreen)(?:\s|$)",
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
@@ -225,11 +232,19 @@ def _tag(element: etree._Element) -> str:
 def _hidden(element: etree._Element) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
+    classes = element.get("class")
+    if classes and _HIDDEN_CLASSES.search(classes):
+        return True
     style = element.get("style")
     if not style:
         return False
     style = style.replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
+    return (
+        "display:none" in style
+        or "visibility:hidden" in style
+        or "clip:rect(0" in style  # the "visually hidden" pattern: text for screen readers
+        or "clip-path:inset(50%)" in style
+    )
 
 
 def _chrome(element: etree._Element, tag: str) -> str:
@@ -251,9 +266,25 @@ def _chrome(element: etree._Element, tag: str) -> str:
     return ""
 
 
+@dataclass(slots=True)
+class Layout:
+    """A page's blocks and what a reader needs to know about the elements around them."""
+
+    blocks: list[Block]
+    tags: dict[int, str]  # block-level element id (as in ``Block.path``) -> tag name
+    form_holders: set[int]  # ids of the block-level elements that directly hold a form
+
+
 def page_blocks(root: etree._Element) -> list[Block]:
     """Visible text blocks of the document under ``root`` (an lxml element)."""
+    return page_layout(root).blocks
+
+
+def page_layout(root: etree._Element) -> Layout:
+    """``page_blocks`` with the tags of the block-level elements and where forms are."""
     builder = _Builder()
+    tags: dict[int, str] = {}
+    form_holders: set[int] = set()
     links: list[str | None] = []
     link_starts: list[int] = []
     skipping = 0
@@ -279,8 +310,13 @@ def page_blocks(root: etree._Element) -> list[Block]:
                 builder.flush(tag)
                 block_stack.append(tag)
                 next_id += 1
+                tags[next_id] = tag
+                if tag == "form" and builder.path:
+                    form_holders.add(builder.path[-1])
                 paths.append(builder.path)
                 builder.path = (*builder.path, next_id)
+            elif tag == "input" and builder.path and element.get("type") != "hidden":
+                form_holders.add(builder.path[-1])
             elif tag == "br":
                 builder.flush(block_stack[-1] if block_stack else "body")
             if kind:
@@ -322,4 +358,4 @@ def page_blocks(root: etree._Element) -> list[Block]:
             # a comment or processing instruction: invisible, but its tail is text
             builder.add(element.tail, links[-1] if links else None, bool(links))
     builder.flush("body")
-    return builder.blocks
+    return Layout(builder.blocks, tags, form_holders)

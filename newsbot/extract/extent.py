@@ -14,14 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newsbot.extract.blocks import Block
+from newsbot.extract.blocks import Block, Layout
 from newsbot.extract.metadata import PageMetadata
 from newsbot.extract.text import fold
 
 PROSE_MIN_CHARS = 60  # a paragraph of prose: at least this long...
 PROSE_MAX_LINK_DENSITY = 0.35  # ...and mostly not link text
 LINK_LIST_DENSITY = 0.5  # a block this much link text is navigation, not prose
-CONTAINER_SHARE = 0.6  # the body's element holds at least this share of the prose
+CONTAINER_SHARE = 0.85  # the body's element holds at least this share of the prose
+GROUP_SHARE = 0.4  # paragraphs are grouped by an ancestor holding this share of the prose
+GROUP_MIN_SHARE = 0.15  # a part of the body holds this share of the largest part's prose
+STRUCTURE_TAGS = frozenset(
+    ["ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th"]
+    + ["blockquote", "pre", "center", "details", "summary", "p", "hgroup"]
+)
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":")
 
@@ -112,13 +118,48 @@ def _container(blocks: Sequence[Block], prose: list[int], start: int) -> int | N
     return best
 
 
+def _groups(blocks: Sequence[Block], prose: list[int], container: int | None) -> set[int]:
+    """The elements inside ``container`` that hold the article's own paragraphs.
+
+    Prose is grouped by its parent element (its grandparent, and so on, while the largest
+    group holds under ``GROUP_SHARE`` of the prose: paragraphs each in their own wrapper).
+    A group is the body's when it holds at least ``GROUP_MIN_SHARE`` of the largest group's
+    prose: a body cut in two by a box keeps both parts, a teaser card or an author's note
+    with a sentence or two is left out.
+    """
+    total = sum(len(blocks[i].text) for i in prose)
+    if not total:
+        return set()
+    for level in range(2, 64):
+        weight: dict[int, int] = {}
+        for i in prose:
+            path = blocks[i].path
+            if len(path) < level:
+                continue
+            key = path[-level]
+            if (
+                container is not None
+                and container in path
+                and path.index(container) > len(path) - level
+            ):
+                key = container  # never above the body's element
+            weight[key] = weight.get(key, 0) + len(blocks[i].text)
+        if not weight:
+            break
+        top = max(weight.values())
+        if top >= GROUP_SHARE * total:
+            return {g for g, w in weight.items() if w >= GROUP_MIN_SHARE * top}
+    return {container} if container is not None else set()
+
+
 def body_range(
-    blocks: Sequence[Block],
+    layout: Layout,
     title_at: int | None,
-    meta: PageMetadata,
     chrome_labels: set[str],
+    meta_author: str | None = None,
 ) -> list[int]:
     """Indexes of the blocks that make the article's body, in order."""
+    blocks = layout.blocks
     prose = [i for i, b in enumerate(blocks) if is_prose(b)]
     start = 0 if title_at is None else title_at + 1
     if not any(i >= start for i in prose):
@@ -127,25 +168,79 @@ def body_range(
     inside = [
         i for i in range(start, len(blocks)) if container is None or container in blocks[i].path
     ]
-    teaser = fold(meta.description) if meta.description else ""
+    boxes = {f for f in layout.form_holders if f != container}
+    inside_prose = [
+        i
+        for i in prose
+        if i >= start
+        and (container is None or container in blocks[i].path)
+        and not (boxes and any(f in blocks[i].path for f in boxes))
+    ]
+    boxes -= _ancestors(blocks, inside_prose)  # a form around the article is not a box
+    groups = _groups(blocks, inside_prose, container)
+    holds_prose = _ancestors(blocks, inside_prose)
+    cards = _ancestors(
+        blocks, [i for i in inside if blocks[i].is_heading and blocks[i].link_density >= 0.5]
+    )
     kept: list[int] = []
+    later_prose = set(inside_prose)
+    author = fold(meta_author or "")
+    author_lines = {author, f"about {author}", f"by {author}"}
+    bio_box: int | None = None
     for n, i in enumerate(inside):
         block = blocks[i]
+        later_prose.discard(i)
         text = fold(block.text).rstrip(":")
         if block.chrome or block.tag == "h1":
             continue
+        if boxes and any(f in block.path for f in boxes):
+            continue  # a sign-up or search form and what it says
+        if groups and not _in_groups(block, groups, holds_prose, cards, layout.tags):
+            continue  # a box beside or inside the article's paragraphs
         if text in chrome_labels:
-            if not any(j > i for j in prose if j in set(inside[n + 1 :])):
+            if not later_prose:
                 break  # a chrome label with no prose after it: the article has ended
             continue
-        if block.link_density >= LINK_LIST_DENSITY:
+        if _link_list(block):
             continue  # a link list: navigation, tags, an inline related box
-        if not kept and teaser and len(text) > 20 and (text in teaser or teaser in text):
-            continue  # the teaser the metadata repeats, printed before the body
+        if author and kept and fold(block.text) in author_lines and len(block.path) > 1:
+            bio_box = block.path[-2]  # the author's box after the article: name and bio
+            continue
+        if bio_box is not None and bio_box in block.path:
+            continue
         if _label_of_link_list(blocks, inside, n):
             continue
         kept.append(i)
     return _trim(blocks, kept, prose)
+
+
+def _in_groups(
+    block: Block, groups: set[int], holds_prose: set[int], cards: set[int], tags: dict[int, str]
+) -> bool:
+    """Whether ``block`` is part of one of the body's groups of paragraphs: in the group's
+    element, or inside it through elements that hold prose themselves (a paragraph's own
+    wrapper) or give text its structure (lists, tables, quotes), never through a box
+    without prose or a teaser card (an element with a linked heading)."""
+    path = block.path
+    for k in range(len(path) - 1, -1, -1):
+        if path[k] in groups:
+            between = path[k + 1 : -1]
+            return all(
+                tags.get(w) in STRUCTURE_TAGS or (w in holds_prose and w not in cards)
+                for w in between
+            )
+    return False
+
+
+def _ancestors(blocks: Sequence[Block], indexes: list[int]) -> set[int]:
+    return {element for i in indexes for element in blocks[i].path[:-1]}
+
+
+def _link_list(block: Block) -> bool:
+    """Mostly link text: a line of navigation or tags, a related headline; not a sentence
+    with one linked name ("From WECT News:")."""
+    density = block.link_density
+    return density >= 0.8 or (density >= LINK_LIST_DENSITY and len(block.links) >= 2)
 
 
 def _label_of_link_list(blocks: Sequence[Block], inside: list[int], n: int) -> bool:
@@ -154,7 +249,7 @@ def _label_of_link_list(blocks: Sequence[Block], inside: list[int], n: int) -> b
     if len(block.text.split()) > 6 or block.text.rstrip().endswith((".", "!", "?")):
         return False
     following = [blocks[i] for i in inside[n + 1 : n + 4]]
-    return bool(following) and all(b.link_density >= LINK_LIST_DENSITY for b in following)
+    return bool(following) and all(_link_list(b) for b in following)
 
 
 def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[int]:

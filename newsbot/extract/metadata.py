@@ -132,6 +132,15 @@ def _text(value: Any) -> str | None:
     return None
 
 
+def _resolved(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    """A JSON-LD reference (``{"@id": ...}``) replaced by the object it names in the page."""
+    if isinstance(value, list):
+        return [_resolved(v, by_id) for v in value[:10]]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    return value
+
+
 def _names(value: Any) -> str | None:
     """Author names: one name, or several joined with commas."""
     items = value if isinstance(value, list) else [value]
@@ -145,7 +154,9 @@ def _read_jsonld(selector: Selector, meta: PageMetadata) -> None:
             data = json.loads(script)
         except (ValueError, RecursionError):
             continue
-        for obj in _objects(data):
+        objects = _objects(data)
+        by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+        for obj in objects:
             kinds = _types(obj)
             if kinds & PUBLISHER_TYPES and not meta.site_name:
                 meta.site_name = _text(obj.get("name"))
@@ -173,8 +184,8 @@ def _read_jsonld(selector: Selector, meta: PageMetadata) -> None:
             elif isinstance(keywords, list):
                 meta.keywords = [k.strip() for k in keywords if isinstance(k, str) and k.strip()]
             if not meta.author:
-                meta.author = _names(obj.get("author"))
-            publisher = obj.get("publisher")
+                meta.author = _names(_resolved(obj.get("author"), by_id))
+            publisher = _resolved(obj.get("publisher"), by_id)
             if isinstance(publisher, dict) and not meta.site_name:
                 meta.site_name = _text(publisher.get("name"))
             if not meta.description:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from parsel import Selector
 
-from newsbot.extract.blocks import Block, page_blocks
+from newsbot.extract.blocks import Layout, page_layout
 from newsbot.extract.extent import body_range, title_index
 from newsbot.extract.metadata import PageMetadata, read_metadata
 from newsbot.extract.text import fold
@@ -45,12 +45,13 @@ def read_article(selector: Selector, url: str, *, chrome_labels: Iterable[str] =
     """Read any publisher's article page. Never raises on odd markup; missing parts stay
     empty (``None`` or ``[]``)."""
     meta = read_metadata(selector)
-    blocks = page_blocks(selector.root)
-    return read_blocks(blocks, meta, chrome_labels={fold(label) for label in chrome_labels})
+    layout = page_layout(selector.root)
+    return read_layout(layout, meta, chrome_labels={fold(label) for label in chrome_labels})
 
 
-def read_blocks(blocks: list[Block], meta: PageMetadata, *, chrome_labels: set[str]) -> ReadArticle:
-    """``read_article`` over a page's blocks and metadata, already read."""
+def read_layout(layout: Layout, meta: PageMetadata, *, chrome_labels: set[str]) -> ReadArticle:
+    """``read_article`` over a page's layout and metadata, already read."""
+    blocks = layout.blocks
     article = ReadArticle(
         site_name=meta.site_name,
         language=meta.language,
@@ -65,7 +66,7 @@ def read_blocks(blocks: list[Block], meta: PageMetadata, *, chrome_labels: set[s
         article.title = blocks[title_at].text
     else:
         article.title = meta.title or meta.html_title
-    kept = body_range(blocks, title_at, meta, chrome_labels)
+    kept = body_range(layout, title_at, chrome_labels, meta.author)
     article.body_blocks = [blocks[i].text for i in kept]
     candidates = list(meta.published)
     if title_at is not None:
