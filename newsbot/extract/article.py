@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from parsel import Selector
 
-from newsbot.extract.blocks import Block, page_blocks
+from newsbot.extract.blocks import Block, page_layout
 from newsbot.extract.entries import Entry, parse_entries
+from newsbot.extract.extent import is_prose, title_index
 from newsbot.extract.metadata import PageMetadata, read_metadata
 from newsbot.extract.text import (
     AgeReader,
@@ -20,6 +22,11 @@ from newsbot.extract.text import (
 from newsbot.profiles import SiteProfile
 
 HEADER_MAX_CHARS = 160
+# Page chrome that never belongs to a body (figures stay: captions are the cleaner's job).
+BODY_CHROME = frozenset({"nav", "header", "footer", "aside", "dialog", "named"})
+# An age as printed that the age reader could not read ("99999999999 hours ago"): it is
+# still the header's age slot, kept raw so the pipeline counts it as unreadable.
+_AGE_SHAPE = re.compile(r"(?P<age>\d[\d\s.,]*\s*[^\W\d_]+\.?\s+ago)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -33,27 +40,6 @@ class ArticlePage:
     hashtags: list[str] = field(default_factory=list)
     related: list[Entry] = field(default_factory=list)
     metadata: PageMetadata = field(default_factory=PageMetadata)
-
-
-def _title_index(blocks: list[Block], meta_title: str | None) -> int | None:
-    """The title heading: the ``<h1>`` (the one matching the metadata title if several),
-    else a line repeating the metadata title, else the first heading."""
-    h1s = [i for i, block in enumerate(blocks) if block.tag == "h1"]
-    if meta_title:
-        wanted = fold(meta_title)
-        for i in h1s:
-            text = fold(blocks[i].text)
-            if text and (text in wanted or wanted in text):
-                return i
-    if len(h1s) == 1:
-        return h1s[0]
-    if h1s:
-        return max(h1s, key=lambda i: len(blocks[i].text))
-    if meta_title:
-        for i, block in enumerate(blocks):
-            if is_echo(block.text, meta_title):
-                return i
-    return next((i for i, block in enumerate(blocks) if block.is_heading), None)
 
 
 def _related_index(blocks: list[Block], start: int, profile: SiteProfile) -> int:
@@ -97,9 +83,24 @@ def _read_header(
                 dts = first.datetimes + second.datetimes
                 page.age_datetime = dts[0] if dts else None
                 return i + 2
+        shaped = _AGE_SHAPE.search(first.text)
+        if shaped is not None:
+            prefix = strip_age_prefix(first.text[: shaped.start()], profile.age_prefix)
+            if not prefix or looks_like_name(prefix):
+                page.source = prefix or None
+                page.age = " ".join(shaped["age"].split())
+                page.age_datetime = first.datetimes[0] if first.datetimes else None
+                return i + 1
     if first.datetimes:
         page.age_datetime = first.datetimes[0]
     return i
+
+
+def _in_body(block: Block, forms: set[int]) -> bool:
+    """Not page chrome (navigation, banner, footer, rails, comments) nor a form's text."""
+    if block.chrome in BODY_CHROME:
+        return False
+    return not (forms and any(f in block.path[:-1] for f in forms))
 
 
 def _read_category(region: list[Block], start: int, profile: SiteProfile, page: ArticlePage) -> int:
@@ -131,15 +132,20 @@ def parse_article(
 ) -> ArticlePage:
     """Read an article page. Never raises on odd markup; missing parts stay empty."""
     page = ArticlePage(metadata=read_metadata(selector))
-    blocks = page_blocks(selector.root)
-    title_at = _title_index(blocks, page.metadata.title)
+    layout = page_layout(selector.root)
+    blocks = layout.blocks
+    title_at = title_index(blocks, page.metadata)
     start = 0 if title_at is None else title_at + 1
     page.title = blocks[title_at].text if title_at is not None else page.metadata.title
     related_at = _related_index(blocks, start, profile)
     region = blocks[start:related_at]
     body_from = _read_header(region, page.title, profile, read_age, page)
     body_from = _read_category(region, body_from, profile, page)
-    page.body_blocks = [b.text for b in region[body_from:]]
+    body = region[body_from:]
+    # a form around the whole page (some CMSs wrap everything in one) is not a box
+    around_prose = {e for b in body if is_prose(b) for e in b.path[:-1]}
+    forms = layout.form_holders - around_prose
+    page.body_blocks = [b.text for b in body if _in_body(b, forms)]
     page.hashtags = _hashtags(region, url, profile)
     if related_at < len(blocks):
         page.related = parse_entries(blocks[related_at + 1 :], url, profile, read_age)

@@ -18,6 +18,7 @@ from twisted.python.failure import Failure
 
 from newsbot.extract.article import ArticlePage
 from newsbot.extract.entries import Entry
+from newsbot.extract.page import page_selector
 from newsbot.middlewares.failures import failure_kind
 from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.anchors import response_anchor
@@ -133,7 +134,8 @@ class AggregatorSpider(scrapy.Spider):
         """
         anchor = response_anchor(response, self.now())
         try:
-            return anchor, read_with(response.selector, kind, response.url, self.profile, anchor)
+            selector = page_selector(response.text, response.url, selector_type(response))
+            return anchor, read_with(selector, kind, response.url, self.profile, anchor)
         except Exception as exc:  # a broken page must never stop the crawl
             self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
             return anchor, None

@@ -23,6 +23,7 @@ from newsbot.cleaning.learner import LearnedLines
 from newsbot.extract.ages import age_reader
 from newsbot.extract.article import parse_article
 from newsbot.extract.listing import parse_listing
+from newsbot.extract.page import page_selector
 from newsbot.profiles import SiteProfile
 
 PARSERS: dict[str, Callable[..., Any]] = {"article": parse_article, "listing": parse_listing}
@@ -42,7 +43,7 @@ def read_with(
 
 def read_page(text: str, kind: str, url: str, selector_type: str | None, anchor: datetime) -> Any:
     """``read_with`` on a page given as text, with the profile this worker was started with."""
-    selector = Selector(text=text, type=selector_type, base_url=url)
+    selector = page_selector(text, url, selector_type)
     return read_with(selector, kind, url, _context("profile"), anchor)
 
 
