@@ -136,7 +136,7 @@ def _prf(found: str, truth: str) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _score_body(scorer: Any, body: list[str], truths: list[list[str]], score: PageScore) -> None:
+def score_body(scorer: Any, body: list[str], truths: list[list[str]], score: PageScore) -> None:
     found = "\n".join(body)
     best: tuple[float, tuple[float, float, float]] | None = None
     for truth in truths:
@@ -254,7 +254,7 @@ def _fill(
     title: str | None,
     raw_date: str | None,
 ) -> None:
-    _score_body(scorer, body, page.truths, score)
+    score_body(scorer, body, page.truths, score)
     score.title_found = bool(title)
     score.title_right = _title_right(title, page.ref_title)
     day = _date_of(raw_date, page.crawl_date)

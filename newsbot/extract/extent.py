@@ -83,7 +83,14 @@ def title_index(blocks: Sequence[Block], meta: PageMetadata) -> int | None:
 
 
 def _prose_after(blocks: Sequence[Block], start: int, window: int = 40) -> int:
-    return sum(len(b.text) for b in blocks[start + 1 : start + 1 + window] if is_prose(b))
+    """Prose right after the heading at ``start``, up to the next ``<h1>``."""
+    size = 0
+    for block in blocks[start + 1 : start + 1 + window]:
+        if block.tag == "h1":
+            break
+        if is_prose(block):
+            size += len(block.text)
+    return size
 
 
 def is_prose(block: Block) -> bool:

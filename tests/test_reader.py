@@ -1,0 +1,295 @@
+"""The generic reader on strings: what a person sees on a page, whatever the markup."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from parsel import Selector
+
+from newsbot.extract.ages import age_reader
+from newsbot.extract.article import parse_article
+from newsbot.extract.blocks import page_blocks
+from newsbot.extract.metadata import read_metadata
+from newsbot.extract.page import page_selector
+from newsbot.extract.reader import read_article
+from newsbot.profiles import load_profile
+
+URL = "https://news.example.org/2026/11/25/council-delays-vote"
+PROSE = [
+    "The council voted on Tuesday to delay the toll decision until the spring, citing the "
+    "need for a fuller study of traffic on the eastern approach roads.",
+    "Residents who packed the public gallery had asked for more time to respond, and several "
+    "speakers said the consultation had been too short for families to take part.",
+    "The mayor said the delay would cost little, because the toll could not be collected "
+    "before the new gantries are installed next summer in any case.",
+    "Opponents welcomed the vote but warned that they would keep campaigning until the plan "
+    "was dropped altogether, and promised a petition before the next meeting.",
+]
+
+
+def texts(html: str) -> list[str]:
+    return [b.text for b in page_blocks(Selector(text=html).root)]
+
+
+def page(body: str, head: str = "") -> Selector:
+    return page_selector(f"<html><head>{head}</head><body>{body}</body></html>", URL)
+
+
+def paragraphs(items: list[str]) -> str:
+    return "".join(f"<p>{p}</p>" for p in items)
+
+
+# -- the text walk ------------------------------------------------------------------------
+def test_comments_and_processing_instructions_keep_the_text_around_them():
+    html = (
+        "<h1>Council delays<!-- --> vote on toll</h1>"
+        "<p>4<!-- --> hours ago</p><p>When <!-- -->President<!-- --> Trump's advisers met"
+        "<?php echo 1 ?> on Monday</p>"
+    )
+    assert texts(html) == [
+        "Council delays vote on toll",
+        "4 hours ago",
+        "When President Trump's advisers met on Monday",
+    ]
+
+
+def test_cdata_in_html_is_invisible_and_keeps_what_follows():
+    assert texts("<p>before<![CDATA[ x ]]> after</p>") == ["before after"]
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<template><p>t</p></template>",
+        "<noscript><p>enable javascript</p></noscript>",
+        "<p hidden>h</p>",
+        '<p aria-hidden="true">a</p>',
+        '<p style="color: red; display : none">d</p>',
+        '<span class="sr-only">, opens new tab</span>',
+        '<script id="__NEXT_DATA__" type="application/json">{"props":{"title":"x"}}</script>',
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"x"}</script>',
+    ],
+)
+def test_hidden_parts_and_script_payloads_are_not_text(hidden):
+    assert texts(f"<div><p>seen</p>{hidden}<p>also seen</p></div>") == ["seen", "also seen"]
+
+
+def test_line_breaks_and_block_boundaries_make_lines():
+    html = "<div>first<br>second<p>third</p>fourth</div>"
+    assert texts(html) == ["first", "second", "third", "fourth"]
+
+
+def test_hundred_thousand_nested_tags_keep_all_their_text():
+    html = "<div>" + "<b>word " * 100_000 + "</div><p>after</p>"
+    blocks = page_blocks(page_selector(html, URL).root)
+    text = " ".join(b.text for b in blocks)
+    assert text.count("word") == 100_000
+    assert text.endswith("after")
+
+
+def test_blocks_know_their_chrome_and_link_share():
+    html = (
+        "<nav><a href='/a'>Home</a></nav><article><p>Plain text with "
+        "<a href='/x'>a link</a></p></article><footer>Contact</footer>"
+    )
+    blocks = page_blocks(Selector(text=html).root)
+    assert [(b.text, b.chrome) for b in blocks] == [
+        ("Home", "nav"),
+        ("Plain text with a link", ""),
+        ("Contact", "footer"),
+    ]
+    assert blocks[1].link_chars == len("a link")
+
+
+# -- the title ----------------------------------------------------------------------------
+def test_title_is_the_h1_agreeing_with_the_metadata_not_the_longest():
+    head = (
+        '<meta property="og:title" content="Council delays vote on toll">'
+        "<title>Council delays vote on toll | The Example Times</title>"
+    )
+    body = (
+        "<h1>We noticed you are using an ad blocker, please consider supporting us</h1>"
+        "<header><h1>The Example Times</h1></header>"
+        f"<article><h1>Council delays<!-- --> vote on toll</h1>{paragraphs(PROSE)}</article>"
+    )
+    article = read_article(page(body, head), URL)
+    assert article.title == "Council delays vote on toll"
+
+
+def test_title_without_metadata_is_the_h1_followed_by_the_article():
+    body = (
+        "<div><h1>Please disable your ad blocker to continue</h1></div>"
+        f"<article><h1>Council delays vote</h1>{paragraphs(PROSE)}</article>"
+    )
+    assert read_article(page(body), URL).title == "Council delays vote"
+
+
+def test_title_from_the_html_title_without_the_site_name():
+    head = '<meta property="og:site_name" content="Example Times">'
+    head += "<title>Council delays vote on toll - Example Times</title>"
+    body = f"<h2>Latest</h2><h2>Council delays vote on toll</h2>{paragraphs(PROSE)}"
+    assert read_article(page(body, head), URL).title == "Council delays vote on toll"
+
+
+# -- the body's extent --------------------------------------------------------------------
+def _real_page(article_inside: str) -> str:
+    nav = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8))
+    rail = "".join(
+        f"<li><a href='/r{i}'>Most read story number {i} about something else</a></li>"
+        for i in range(6)
+    )
+    return (
+        f"<header><nav><ul>{nav}</ul></nav></header>"
+        f"<div class='layout'><main><article>{article_inside}</article></main>"
+        f"<div role='complementary'><h2>Most read</h2><ul>{rail}</ul></div></div>"
+        "<section id='comments'><h2>Comments</h2><p>I think the council is completely wrong "
+        "about this and should have voted the toll down at once, frankly.</p></section>"
+        "<footer><p>Copyright Example Times. All rights reserved. Terms and privacy.</p>"
+        "</footer>"
+    )
+
+
+def test_body_ends_by_structure_rails_comments_footer_stay_out():
+    html = _real_page(f"<h1>Council delays vote</h1><div class='body'>{paragraphs(PROSE)}</div>")
+    assert read_article(page(html), URL).body_blocks == PROSE
+
+
+def test_inline_related_box_inside_the_first_paragraphs_does_not_end_the_body():
+    related = (
+        "<div class='box'><h3>Related articles</h3><ul>"
+        "<li><a href='/1'>Bridge repairs to start in March</a></li>"
+        "<li><a href='/2'>Toll plan explained in five charts</a></li></ul></div>"
+    )
+    inside = (
+        f"<h1>Council delays vote</h1><div class='body'><p>{PROSE[0]}</p>{related}"
+        f"{paragraphs(PROSE[1:])}</div>"
+    )
+    body = read_article(page(_real_page(inside)), URL).body_blocks
+    assert body == PROSE
+
+
+def test_a_chrome_label_is_one_signal_it_ends_the_body_only_without_prose_after():
+    inside = (
+        f"<h1>Council delays vote</h1><div class='body'>{paragraphs(PROSE[:2])}"
+        f"<p>Read more</p>{paragraphs(PROSE[2:])}<p>Read more</p><p>Sign in to comment</p></div>"
+    )
+    article = read_article(page(inside), URL, chrome_labels=["Read more"])
+    assert article.body_blocks == PROSE
+
+
+def test_subheadings_lists_and_repeated_table_cells_stay():
+    inside = (
+        f"<h1>Council delays vote</h1><div class='body'><p>{PROSE[0]}</p>"
+        "<h2>What happens next</h2>"
+        "<ul><li>A study of traffic on the eastern approach</li><li>A second consultation"
+        "</li></ul>"
+        "<table><tr><td>Yes</td><td>Yes</td></tr><tr><td>No</td><td>No</td></tr></table>"
+        f"{paragraphs(PROSE[1:])}</div>"
+    )
+    body = read_article(page(inside), URL).body_blocks
+    assert body == [
+        PROSE[0],
+        "What happens next",
+        "A study of traffic on the eastern approach",
+        "A second consultation",
+        "Yes",
+        "Yes",
+        "No",
+        "No",
+        *PROSE[1:],
+    ]
+
+
+def test_sign_up_form_and_author_box_are_not_body():
+    head = (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+        '{"@type":"NewsArticle","headline":"Council delays vote","author":{"@id":"#a"}},'
+        '{"@type":"Person","@id":"#a","name":"Jo Writer"}]}</script>'
+    )
+    inside = (
+        f"<h1>Council delays vote</h1><div class='body'>{paragraphs(PROSE[:2])}"
+        "<div class='signup'><div>Get the morning briefing</div><div>Sent to your inbox "
+        "every weekday morning, free of charge.</div><form><input type='email'></form></div>"
+        f"{paragraphs(PROSE[2:])}</div>"
+        "<div class='bio'><div>Jo Writer</div><div>Jo Writer covers local politics and "
+        "transport for the Example Times, from the city hall newsroom.</div></div>"
+    )
+    article = read_article(page(inside, head), URL)
+    assert article.author == "Jo Writer"
+    assert article.body_blocks == PROSE
+
+
+# -- times and names from markup ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<meta property="article:published_time" content="2026-11-25T08:15:00Z">',
+        '<meta name="date" content="2026-11-25T08:15:00Z">',
+        '<meta name="DC.date.issued" content="2026-11-25T08:15:00Z">',
+        '<meta name="sailthru.date" content="2026-11-25T08:15:00Z">',
+        '<meta name="parsely-pub-date" content="2026-11-25T08:15:00Z">',
+        '<meta itemprop="datePublished" content="2026-11-25T08:15:00Z">',
+        '<span itemprop="datePublished" content="2026-11-25T08:15:00Z">Nov 25</span>',
+        '<time itemprop="datePublished" datetime="2026-11-25T08:15:00Z">Nov 25</time>',
+        '<time datetime="2026-11-25T08:15:00Z">25 November</time>',
+        '<script type="application/ld+json">{"@graph":[{"@type":"WebSite"},'
+        '{"@type":"NewsArticle","datePublished":"2026-11-25T08:15:00Z"}]}</script>',
+        '<script type="application/ld+json">[{"@type":["NewsArticle"],'
+        '"datePublished":["2026-11-25T08:15:00Z"]}]</script>',
+    ],
+)
+def test_publication_time_from_markup(markup):
+    article = read_article(page(f"<h1>T</h1>{markup}{paragraphs(PROSE)}"), URL)
+    assert article.published_raw == "2026-11-25T08:15:00Z"
+
+
+def test_modified_time_site_name_language_canonical():
+    head = (
+        '<meta property="article:modified_time" content="2026-11-26T10:00:00Z">'
+        '<meta property="og:site_name" content="Example Times">'
+        '<link rel="canonical" href="https://news.example.org/a/1">'
+    )
+    html = (
+        f'<html lang="en-GB"><head>{head}</head><body><h1>T</h1>{paragraphs(PROSE)}</body>'
+        "</html>"
+    )
+    article = read_article(page_selector(html, URL), URL)
+    assert article.modified_raw == "2026-11-26T10:00:00Z"
+    assert article.site_name == "Example Times"
+    assert article.language == "en"
+    assert article.canonical_url == "https://news.example.org/a/1"
+
+
+def test_jsonld_publisher_names_the_site():
+    head = (
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"T",'
+        '"publisher":{"@type":"Organization","name":"Example Times"}}</script>'
+    )
+    meta = read_metadata(page("<h1>T</h1>", head))
+    assert meta.site_name == "Example Times"
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["", "<html>", "<p>", "\x00\x00", "<h1></h1>", "<!-- only a comment -->", "<<<>>>", "text"],
+)
+def test_read_article_never_raises(html):
+    article = read_article(page_selector(html, URL), URL)
+    assert isinstance(article.body_blocks, list)
+
+
+# -- Daily8's header line -----------------------------------------------------------------
+def test_unreadable_age_in_the_header_stays_out_of_the_body_and_is_kept_raw():
+    profile = load_profile("daily8")
+    read_age = age_reader(profile, datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc))
+    html = (
+        "<h1>Markets rally</h1><div><span>Reuters</span><span>99999999999 hours ago</span>"
+        "</div><p>Shares rose on Monday as investors returned.</p>"
+    )
+    article = parse_article(
+        Selector(text=html), "https://www.daily8.com/en/article/" + "a" * 32, profile, read_age
+    )
+    assert article.source == "Reuters"
+    assert article.age == "99999999999 hours ago"
+    assert article.body_blocks == ["Shares rose on Monday as investors returned."]
