@@ -137,16 +137,19 @@ def _prf(found: str, truth: str) -> tuple[float, float, float]:
 
 
 def score_body(scorer: Any, body: list[str], truths: list[list[str]], score: PageScore) -> None:
+    """Fill ``score``'s body measures against the truth variant that suits ``body`` best
+    (by ROUGE, then by shingle F1)."""
     found = "\n".join(body)
-    best: tuple[float, tuple[float, float, float]] | None = None
+    best: tuple[float, float, tuple[float, float, float]] | None = None
     for truth in truths:
         reference = "\n".join(truth)
         rouge = scorer.score(reference, found)["rougeLsum"].fmeasure
-        if best is None or rouge > best[0]:
-            best = (rouge, _prf(found, reference))
+        prf = _prf(found, reference)
+        if best is None or (rouge, prf[2]) > best[:2]:
+            best = (rouge, prf[2], prf)
     assert best is not None
     score.rouge = best[0]
-    score.precision, score.recall, score.f1 = best[1]
+    score.precision, score.recall, score.f1 = best[2]
 
 
 def _title_right(found: str | None, reference: str | None) -> bool:

@@ -12,6 +12,7 @@ labels, so it holds for any publisher:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from newsbot.extract.blocks import Block, Layout
@@ -24,10 +25,12 @@ LINK_LIST_DENSITY = 0.5  # a block this much link text is navigation, not prose
 CONTAINER_SHARE = 0.85  # the body's element holds at least this share of the prose
 GROUP_SHARE = 0.4  # paragraphs are grouped by an ancestor holding this share of the prose
 GROUP_MIN_SHARE = 0.15  # a part of the body holds this share of the largest part's prose
+CARD_MAX_PROSE = 400  # a story card's teaser is at most this long
 STRUCTURE_TAGS = frozenset(
     ["ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th"]
     + ["blockquote", "pre", "center", "details", "summary", "p", "hgroup"]
 )
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b)|all rights reserved", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":")
 
@@ -184,11 +187,18 @@ def body_range(
         and not (boxes and any(f in blocks[i].path for f in boxes))
     ]
     boxes -= _ancestors(blocks, inside_prose)  # a form around the article is not a box
+    teasers = _teaser_cards(blocks, inside, inside_prose)
+    if teasers:
+        boxes |= teasers
+        inside_prose = [i for i in inside_prose if not any(t in blocks[i].path for t in teasers)]
     groups = _groups(blocks, inside_prose, container)
     holds_prose = _ancestors(blocks, inside_prose)
     cards = _ancestors(
         blocks, [i for i in inside if blocks[i].is_heading and blocks[i].link_density >= 0.5]
     )
+    # wrappers of a single line (a subheading in its own <div>) pass like prose holders
+    counts = Counter(e for i in inside for e in blocks[i].path[:-1])
+    solo = {e for e, n in counts.items() if n == 1}
     kept: list[int] = []
     later_prose = set(inside_prose)
     author = fold(meta_author or "")
@@ -202,7 +212,7 @@ def body_range(
             continue
         if boxes and any(f in block.path for f in boxes):
             continue  # a sign-up or search form and what it says
-        if groups and not _in_groups(block, groups, holds_prose, cards, layout.tags):
+        if groups and not _in_groups(block, groups, holds_prose | solo, cards, layout.tags):
             continue  # a box beside or inside the article's paragraphs
         if text in chrome_labels:
             if not later_prose:
@@ -219,6 +229,24 @@ def body_range(
             continue
         kept.append(i)
     return _trim(blocks, kept, prose)
+
+
+def _teaser_cards(blocks: Sequence[Block], inside: list[int], prose: list[int]) -> set[int]:
+    """Elements holding a linked headline and at most a short paragraph: a story card
+    (another article's teaser), not a section of this one."""
+    parents = {
+        blocks[i].path[-2]
+        for i in inside
+        if blocks[i].is_heading and blocks[i].link_density >= 0.5 and len(blocks[i].path) > 1
+    }
+    if not parents:
+        return set()
+    size: dict[int, int] = {}
+    for i in prose:
+        for element in blocks[i].path[:-1]:
+            if element in parents:
+                size[element] = size.get(element, 0) + len(blocks[i].text)
+    return {p for p in parents if size.get(p, 0) <= CARD_MAX_PROSE}
 
 
 def _in_groups(
@@ -268,7 +296,12 @@ def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[in
         return kept
     last = max(n for n, i in enumerate(kept) if i in prose_set)
     head = [i for i in kept[:first] if _sentence_like(blocks[i])]
-    tail = [i for i in kept[last + 1 :] if _sentence_like(blocks[i])]
+    tail = [
+        i
+        for i in kept[last + 1 :]
+        if (_sentence_like(blocks[i]) or blocks[i].tag == "p")
+        and not _COPYRIGHT.search(blocks[i].text)
+    ]
     return head + kept[first : last + 1] + tail
 
 
