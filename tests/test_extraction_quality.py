@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from newsbot.benchmarks.extraction import PageScore, load_pages, run_newsbot, score_body
+from newsbot.benchmarks.fast_lcs import fast_scorer
 from newsbot.cleaning import load_noise_rules
 
 EVAL_SET = Path(__file__).resolve().parents[1] / ".." / "shared" / "reference" / "extraction"
@@ -23,8 +24,8 @@ SHINGLE_F1_TARGET = 0.96
 def scores() -> list[tuple[str, PageScore]]:
     if not (EVAL_SET / "ground_truth.json").exists():
         pytest.skip(f"the evaluation set is not here: {EVAL_SET} (../shared is absent)")
-    rouge_scorer = pytest.importorskip("rouge_score.rouge_scorer")
-    scorer = rouge_scorer.RougeScorer(["rougeLsum"])
+    pytest.importorskip("rouge_score.rouge_scorer")
+    scorer = fast_scorer()
     rules = load_noise_rules()
     out = []
     for page in load_pages(EVAL_SET):

@@ -251,8 +251,7 @@ def test_modified_time_site_name_language_canonical():
         '<link rel="canonical" href="https://news.example.org/a/1">'
     )
     html = (
-        f'<html lang="en-GB"><head>{head}</head><body><h1>T</h1>{paragraphs(PROSE)}</body>'
-        "</html>"
+        f'<html lang="en-GB"><head>{head}</head><body><h1>T</h1>{paragraphs(PROSE)}</body></html>'
     )
     article = read_article(page_selector(html, URL), URL)
     assert article.modified_raw == "2026-11-26T10:00:00Z"
@@ -293,3 +292,14 @@ def test_unreadable_age_in_the_header_stays_out_of_the_body_and_is_kept_raw():
     assert article.source == "Reuters"
     assert article.age == "99999999999 hours ago"
     assert article.body_blocks == ["Shares rose on Monday as investors returned."]
+
+
+def test_fast_rouge_lsum_gives_the_packages_own_scores():
+    rouge_scorer = pytest.importorskip("rouge_score.rouge_scorer")
+    from newsbot.benchmarks.fast_lcs import fast_scorer
+
+    reference = "\n".join(PROSE)
+    candidate = "\n".join([PROSE[2], "Share this on social media", PROSE[0], "the council"])
+    package = rouge_scorer.RougeScorer(["rougeLsum"]).score(reference, candidate)
+    fast = fast_scorer().score(reference, candidate)
+    assert fast["rougeLsum"] == package["rougeLsum"]

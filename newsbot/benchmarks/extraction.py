@@ -6,7 +6,8 @@ extra: trafilatura, rouge-score). For each of the set's pages (gzip HTML + human
 body paragraphs) both readers run in the same process, interleaved, and the benchmark prints:
 
 - ROUGE-LSum F1 of the body (the rouge-score package's ``rougeLsum``, paragraphs joined
-  with newlines, as the Fundus evaluation scores this set). Paragraphs the truth brackets
+  with newlines, as the Fundus evaluation scores this set; its union-LCS step runs on
+  numpy, ``fast_lcs``, same scores, minutes faster on long articles). Paragraphs the truth brackets
   ``[...]`` are optional: a page is scored against the truth with and without them and
   keeps the better score (the same variant for every measure of that page).
 - precision / recall / F1 of the body's 4-word shingles (lower-cased ``\\w+`` words).
@@ -40,6 +41,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from newsbot.benchmarks.fast_lcs import fast_scorer
 from newsbot.cleaning import clean_blocks, load_noise_rules
 from newsbot.extract.extent import agreement
 from newsbot.extract.metadata import read_metadata
@@ -214,9 +216,7 @@ class _NoRouge:
 
 
 def evaluate(pages: list[Page], repeat: int = 1, quick: bool = False) -> None:
-    from rouge_score import rouge_scorer
-
-    scorer: Any = _NoRouge() if quick else rouge_scorer.RougeScorer(["rougeLsum"])
+    scorer: Any = _NoRouge() if quick else fast_scorer()
     rules = load_noise_rules()
     for page in pages:
         ours, theirs = PageScore(), PageScore()

@@ -24,7 +24,7 @@ PROSE_MAX_LINK_DENSITY = 0.35  # ...and mostly not link text
 LINK_LIST_DENSITY = 0.5  # a block this much link text is navigation, not prose
 CONTAINER_SHARE = 0.85  # the body's element holds at least this share of the prose
 GROUP_SHARE = 0.4  # paragraphs are grouped by an ancestor holding this share of the prose
-GROUP_MIN_SHARE = 0.15  # a part of the body holds this share of the largest part's prose
+GROUP_MIN_SHARE = 0.1  # a part of the body holds this share of the largest part's prose
 CARD_MAX_PROSE = 400  # a story card's teaser is at most this long
 STRUCTURE_TAGS = frozenset(
     ["ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th"]

@@ -7,6 +7,7 @@ scripts, one over ``itemprop`` and ``<time>``), so a 300 KB page costs little.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -127,6 +128,8 @@ def _text(value: Any) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if isinstance(value, str):
+        if "&" in value:  # JSON-LD written HTML-escaped ("Biden&#8217;s"), as many CMSs do
+            value = html.unescape(value)
         value = " ".join(value.split())
         return value or None
     return None
