@@ -275,7 +275,10 @@ def _link_list(block: Block) -> bool:
     """Mostly link text: a line of navigation or tags, a related headline; not a sentence
     with one linked name ("From WECT News:")."""
     density = block.link_density
-    return density >= 0.8 or (density >= LINK_LIST_DENSITY and len(block.links) >= 2)
+    if density >= 0.8:
+        return True
+    sentence = len(block.text.split()) >= 12 and block.text.rstrip().endswith(_SENTENCE_END)
+    return density >= LINK_LIST_DENSITY and len(block.links) >= 2 and not sentence
 
 
 def _label_of_link_list(blocks: Sequence[Block], inside: list[int], n: int) -> bool:
@@ -300,6 +303,7 @@ def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[in
         i
         for i in kept[last + 1 :]
         if (_sentence_like(blocks[i]) or blocks[i].tag == "p")
+        and blocks[i].link_density < LINK_LIST_DENSITY  # after the text: a pointer elsewhere
         and not _COPYRIGHT.search(blocks[i].text)
     ]
     return head + kept[first : last + 1] + tail
