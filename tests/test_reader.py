@@ -303,3 +303,24 @@ def test_fast_rouge_lsum_gives_the_packages_own_scores():
     package = rouge_scorer.RougeScorer(["rougeLsum"]).score(reference, candidate)
     fast = fast_scorer().score(reference, candidate)
     assert fast["rougeLsum"] == package["rougeLsum"]
+
+
+def test_printed_date_line_by_the_title_is_the_time_without_metadata():
+    body = (
+        "<h1>Council delays vote</h1><div>By Jo Writer</div>"
+        "<div>Published November 19, 2019, 07:47 PM EST</div>"
+        f"{paragraphs(PROSE)}"
+    )
+    article = read_article(page(body), URL)
+    assert article.published_raw == "November 19, 2019, 07:47 PM EST"
+    assert article.body_blocks == PROSE
+
+
+def test_a_time_in_a_teaser_elsewhere_is_not_the_articles():
+    body = (
+        f"<h1>Council delays vote</h1>{paragraphs(PROSE)}<aside><h2>More</h2>"
+        + "".join(f"<p>filler line {i}</p>" for i in range(12))
+        + '<a href="/other">Other story <time datetime="2020-01-01T00:00:00Z">2020</time></a>'
+        "</aside>"
+    )
+    assert read_article(page(body), URL).published_raw is None

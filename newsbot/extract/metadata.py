@@ -1,8 +1,8 @@
-"""Standard metadata a page may carry: JSON-LD, OpenGraph / article / Dublin Core meta tags,
-microdata ``itemprop`` and ``<time datetime>``.
+"""Standard metadata a page may carry: JSON-LD, OpenGraph / article / Dublin Core meta tags
+and microdata ``itemprop``.
 
 Everything is read in a handful of XPath passes (one over ``<meta>``, one over the JSON-LD
-scripts, one over ``itemprop`` and ``<time>``), so a 300 KB page costs little.
+scripts, one over ``itemprop``), so a 300 KB page costs little.
 """
 
 from __future__ import annotations
@@ -231,7 +231,8 @@ def _read_meta_tags(selector: Selector, meta: PageMetadata) -> None:
 
 
 def _read_markup_times(selector: Selector, meta: PageMetadata) -> None:
-    """Microdata ``itemprop`` (attribute ``content`` or ``datetime``) and ``<time datetime>``."""
+    """Microdata ``itemprop`` (attribute ``content`` or ``datetime``). A bare ``<time
+    datetime>`` may belong to any teaser on the page: readers take it near the title."""
     for node in selector.xpath(
         '//*[@itemprop="datePublished" or @itemprop="dateModified" or @itemprop="dateCreated"]'
         "[not(self::meta)]"
@@ -245,9 +246,6 @@ def _read_markup_times(selector: Selector, meta: PageMetadata) -> None:
             meta.modified.append(("itemprop", value.strip()))
         else:
             meta.published.append(("itemprop", value.strip()))
-    for value in selector.xpath("//time/@datetime").getall()[:3]:
-        if value.strip():
-            meta.published.append(("time", value.strip()))
 
 
 def _site_suffix_removed(title: str, site_name: str | None) -> str:

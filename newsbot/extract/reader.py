@@ -14,6 +14,7 @@ The article's extent comes from the page itself, not from one site's labels:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,24 @@ from newsbot.extract.blocks import Layout, page_layout
 from newsbot.extract.extent import body_range, title_index
 from newsbot.extract.metadata import PageMetadata, read_metadata
 from newsbot.extract.text import fold
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "November 19, 2019, 07:47 PM EST", "19 Nov 2019 19:47", "Updated 2 March 2024 • 8:58pm"
+_DATE_LINE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\b",
+    re.IGNORECASE,
+)
+DATE_LINE_MAX_CHARS = 80
+
+
+def printed_date(text: str) -> str | None:
+    """The date a short line prints, from the date on ("Published November 19, 2019,
+    07:47 PM EST" -> "November 19, 2019, 07:47 PM EST"); ``None`` for prose or no date."""
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return None
+    found = _DATE_LINE.search(text)
+    return text[found.start() :].strip() if found else None
 
 
 @dataclass
@@ -70,9 +89,11 @@ def read_layout(layout: Layout, meta: PageMetadata, *, chrome_labels: set[str]) 
     article.body_blocks = [blocks[i].text for i in kept]
     candidates = list(meta.published)
     if title_at is not None:
-        # a time printed in the article's header (a <time datetime> near the title)
-        for block in blocks[title_at : title_at + 8]:
-            candidates.extend(("header_datetime", dt) for dt in block.datetimes)
+        # the article's own header: a <time datetime> or a printed date line by the title
+        near = blocks[max(0, title_at - 3) : title_at + 8]
+        candidates.extend(("header_datetime", dt) for block in near for dt in block.datetimes)
+        printed = [printed_date(block.text) for block in near]
+        candidates.extend(("header", date) for date in printed if date)
     article.published_candidates = candidates
     article.published_raw = candidates[0][1] if candidates else None
     article.modified_raw = meta.modified[0][1] if meta.modified else None
