@@ -324,3 +324,23 @@ def test_a_time_in_a_teaser_elsewhere_is_not_the_articles():
         "</aside>"
     )
     assert read_article(page(body), URL).published_raw is None
+
+
+def test_daily8_inline_related_box_does_not_end_the_body():
+    profile = load_profile("daily8")
+    read_age = age_reader(profile, datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc))
+    other = "/en/article/" + "b" * 32
+    html = (
+        "<h1>Council delays vote</h1><div><span>Reuters</span><span>3 hours ago</span></div>"
+        f"<div class='content'><p>{PROSE[0]}</p>"
+        f"<div class='box'><h3>Related Articles</h3><a href='{other}'>Bridge repairs</a></div>"
+        f"{paragraphs(PROSE[1:])}</div>"
+        "<section><h2>Related Articles</h2><div class='cards'>"
+        f"<a href='/en/article/{'c' * 32}'><h3>Night trains return</h3></a>"
+        "<p>Irish Times</p><p>an hour ago</p></div></section>"
+    )
+    article = parse_article(
+        Selector(text=html), "https://www.daily8.com/en/article/" + "a" * 32, profile, read_age
+    )
+    assert article.body_blocks == PROSE
+    assert [e.article_id for e in article.related] == ["c" * 32]

@@ -43,11 +43,23 @@ class ArticlePage:
 
 
 def _related_index(blocks: list[Block], start: int, profile: SiteProfile) -> int:
+    """The "Related Articles" label that starts the related section. A label inside a box
+    in the body (the body's paragraphs go on after the box, in the same element as before
+    it) is an inline related box: it does not end the body."""
     labels = profile.related_labels()
     for i in range(start, len(blocks)):
-        if fold(blocks[i].text).rstrip(":") in labels:
+        if fold(blocks[i].text).rstrip(":") in labels and not _inline_box(blocks, start, i):
             return i
     return len(blocks)
+
+
+def _inline_box(blocks: list[Block], start: int, label_at: int) -> bool:
+    before = next((b for b in reversed(blocks[start:label_at]) if is_prose(b)), None)
+    after = next((b for b in blocks[label_at + 1 :] if is_prose(b)), None)
+    if before is None or after is None:
+        return False
+    parent = before.path[:-1]
+    return bool(parent) and after.path[:-1] == parent and blocks[label_at].path[:-1] != parent
 
 
 def _read_header(
@@ -145,7 +157,16 @@ def parse_article(
     # a form around the whole page (some CMSs wrap everything in one) is not a box
     around_prose = {e for b in body if is_prose(b) for e in b.path[:-1]}
     forms = layout.form_holders - around_prose
-    page.body_blocks = [b.text for b in body if _in_body(b, forms)]
+    labels = profile.related_labels()
+    page.body_blocks = []
+    in_box = False  # inside an inline related box: its label and its link lines
+    for block in body:
+        if fold(block.text).rstrip(":") in labels:
+            in_box = True
+            continue
+        in_box = in_box and block.link_density >= 0.5
+        if not in_box and _in_body(block, forms):
+            page.body_blocks.append(block.text)
     page.hashtags = _hashtags(region, url, profile)
     if related_at < len(blocks):
         page.related = parse_entries(blocks[related_at + 1 :], url, profile, read_age)
