@@ -3,8 +3,8 @@
 Pages are generated as HTML-ish text: real and unknown tags, hidden parts, links with hostile
 hrefs (other schemes, broken URLs, article paths on other hosts), the site's own labels and
 ages, unclosed tags, raw bytes in odd encodings. Whatever comes in, ``page_blocks``,
-``parse_article`` and ``parse_listing`` return, links that are not http(s) never become
-article entries, and the small text helpers are idempotent.
+``parse_article``, ``read_article`` and ``parse_listing`` return, links that are not http(s)
+never become article entries, and the small text helpers are idempotent.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from newsbot.extract.ages import age_reader
 from newsbot.extract.article import parse_article
 from newsbot.extract.blocks import page_blocks
 from newsbot.extract.listing import parse_listing
+from newsbot.extract.page import page_selector
+from newsbot.extract.reader import read_article
 from newsbot.extract.text import fold, safe_urljoin, strip_age_prefix, strip_bullet
 from newsbot.profiles import load_profile
 
@@ -151,6 +153,13 @@ def test_parse_article_never_raises_and_follows_only_http(html):
     for entry in article.related:
         assert entry.url.startswith(("http://", "https://")), entry.url
         assert PROFILE.article_id(entry.url)
+
+
+@SETTINGS
+@given(hostile)
+def test_read_article_never_raises(html):
+    article = read_article(page_selector(html, BASE), BASE, chrome_labels=["Related Articles"])
+    assert all(b and b == " ".join(b.split()) for b in article.body_blocks)
 
 
 @SETTINGS

@@ -40,10 +40,10 @@ def page_selector(text: str, url: str, selector_type: str | None = "html") -> Se
     built as parsel builds them)."""
     if selector_type not in (None, "html"):
         return Selector(text=text, type=selector_type, base_url=url)
-    body = text.strip().replace("\x00", "").encode("utf-8")
-    root, too_deep = _parse(body, url)
+    text = text.strip().replace("\x00", "")
+    root, too_deep = _parse(text.encode("utf-8", "replace"), url)  # a lone surrogate: "?"
     if too_deep:
-        root, _ = _parse(flatten_deep_nesting(text.strip().replace("\x00", "")).encode(), url)
+        root, _ = _parse(flatten_deep_nesting(text).encode("utf-8", "replace"), url)
     if root is None:
         return Selector(text="<html/>", type="html", base_url=url)
     return Selector(root=root, type="html", base_url=url)
