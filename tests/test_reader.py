@@ -344,3 +344,15 @@ def test_daily8_inline_related_box_does_not_end_the_body():
     )
     assert article.body_blocks == PROSE
     assert [e.article_id for e in article.related] == ["c" * 32]
+
+
+def test_author_note_and_datelines_in_the_body_are_not_text():
+    head = '<meta name="author" content="Jo Writer">'
+    inside = (
+        "<h1>Council delays vote</h1><div class='body'>"
+        "<p>Jo is transport correspondent at the Example Times and has covered the council for "
+        "ten years.</p><p>Example Reporters 2 March 2024 • 9:08pm</p>"
+        f"{paragraphs(PROSE)}<p>Easter trail 23 March and 14 April 2024. example.org</p></div>"
+    )
+    body = read_article(page(inside, head), URL).body_blocks
+    assert body == [*PROSE, "Easter trail 23 March and 14 April 2024. example.org"]

@@ -35,6 +35,26 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":")
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "November 19, 2019, 07:47 PM EST", "19 Nov 2019 19:47", "Updated 2 March 2024 • 8:58pm"
+_DATE_LINE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\b",
+    re.IGNORECASE,
+)
+DATE_LINE_MAX_CHARS = 80
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+
+
+def printed_date(text: str) -> str | None:
+    """The date a short line prints, from the date on ("Published November 19, 2019,
+    07:47 PM EST" -> "November 19, 2019, 07:47 PM EST"); ``None`` for prose or no date."""
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return None
+    found = _DATE_LINE.search(text)
+    return text[found.start() :].strip() if found else None
+
+
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.casefold()))
 
@@ -220,6 +240,10 @@ def body_range(
             continue
         if _link_list(block):
             continue  # a link list: navigation, tags, an inline related box
+        if author and _author_bio(block.text, author):
+            continue  # "Jo Writer is a political correspondent for ..."
+        if _dateline(block.text):
+            continue  # a byline or dateline: "Telegraph Reporters 2 March 2024 • 9:08pm"
         if author and kept and fold(block.text) in author_lines and len(block.path) > 1:
             bio_box = block.path[-2]  # the author's box after the article: name and bio
             continue
@@ -269,6 +293,26 @@ def _in_groups(
 
 def _ancestors(blocks: Sequence[Block], indexes: list[int]) -> set[int]:
     return {element for i in indexes for element in blocks[i].path[:-1]}
+
+
+def _dateline(text: str) -> bool:
+    """A short line printing a date and a clock time, not a sentence: the article's (or a
+    post's) time stamp, not its text."""
+    return (
+        printed_date(text) is not None
+        and _CLOCK.search(text) is not None
+        and not text.rstrip().endswith((".", "!", "?"))
+    )
+
+
+def _author_bio(text: str, author: str) -> bool:
+    """A short note about the article's author: "<name or first name> is ..."."""
+    if len(text) > 500:
+        return False
+    folded = fold(text)
+    first = author.split()[0] if author.split() else ""
+    names = (author, first) if len(first) > 2 else (author,)
+    return any(folded.startswith(f"{name} is ") for name in names)
 
 
 def _link_list(block: Block) -> bool:

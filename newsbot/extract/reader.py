@@ -14,34 +14,15 @@ The article's extent comes from the page itself, not from one site's labels:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from parsel import Selector
 
 from newsbot.extract.blocks import Layout, page_layout
-from newsbot.extract.extent import body_range, title_index
+from newsbot.extract.extent import body_range, printed_date, title_index
 from newsbot.extract.metadata import PageMetadata, read_metadata
 from newsbot.extract.text import fold
-
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# "November 19, 2019, 07:47 PM EST", "19 Nov 2019 19:47", "Updated 2 March 2024 • 8:58pm"
-_DATE_LINE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\b",
-    re.IGNORECASE,
-)
-DATE_LINE_MAX_CHARS = 80
-
-
-def printed_date(text: str) -> str | None:
-    """The date a short line prints, from the date on ("Published November 19, 2019,
-    07:47 PM EST" -> "November 19, 2019, 07:47 PM EST"); ``None`` for prose or no date."""
-    if len(text) > DATE_LINE_MAX_CHARS:
-        return None
-    found = _DATE_LINE.search(text)
-    return text[found.start() :].strip() if found else None
 
 
 @dataclass
