@@ -311,7 +311,7 @@ def _author_bio(text: str, author: str) -> bool:
         return False
     folded = fold(text)
     first = author.split()[0] if author.split() else ""
-    names = (author, first) if len(first) > 2 else (author,)
+    names = (author, first) if len(first) >= 2 else (author,)
     return any(folded.startswith(f"{name} is ") for name in names)
 
 
