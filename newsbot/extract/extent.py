@@ -22,6 +22,7 @@ from newsbot.extract.text import fold
 PROSE_MIN_CHARS = 60  # a paragraph of prose: at least this long...
 PROSE_MAX_LINK_DENSITY = 0.35  # ...and mostly not link text
 LINK_LIST_DENSITY = 0.5  # a block this much link text is navigation, not prose
+TAIL_LINK_DENSITY = 0.3  # after the last paragraph, a line this much link text points elsewhere
 CONTAINER_SHARE = 0.85  # the body's element holds at least this share of the prose
 GROUP_SHARE = 0.4  # paragraphs are grouped by an ancestor holding this share of the prose
 GROUP_MIN_SHARE = 0.1  # a part of the body holds this share of the largest part's prose
@@ -347,7 +348,7 @@ def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[in
         i
         for i in kept[last + 1 :]
         if (_sentence_like(blocks[i]) or blocks[i].tag == "p")
-        and blocks[i].link_density < LINK_LIST_DENSITY  # after the text: a pointer elsewhere
+        and blocks[i].link_density < TAIL_LINK_DENSITY  # after the text: a pointer elsewhere
         and not _COPYRIGHT.search(blocks[i].text)
     ]
     return head + kept[first : last + 1] + tail
