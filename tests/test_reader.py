@@ -88,6 +88,19 @@ def test_hundred_thousand_nested_tags_keep_all_their_text():
     assert text.endswith("after")
 
 
+def test_cookie_banner_and_dialogs_are_chrome():
+    html = (
+        "<div class='cookie-notice'><p>We use cookies to improve your experience.</p></div>"
+        "<div role='dialog'><p>Subscribe now</p></div><p>Article text.</p>"
+    )
+    blocks = page_blocks(Selector(text=html).root)
+    assert [(b.text, b.chrome) for b in blocks] == [
+        ("We use cookies to improve your experience.", "named"),
+        ("Subscribe now", "dialog"),
+        ("Article text.", ""),
+    ]
+
+
 def test_blocks_know_their_chrome_and_link_share():
     html = (
         "<nav><a href='/a'>Home</a></nav><article><p>Plain text with "

@@ -123,7 +123,7 @@ _CHROME_NAMES = re.compile(
     r"(?:image|photo|media|video|figure|img|wp)-?captions?|captions?|"
     r"newsletter|share-?(?:bar|tools|buttons)|social-?(?:share|links|buttons)|"
     r"breadcrumbs?|most-?(?:read|popular|viewed)|trending|taboola|outbrain|"
-    r"related-(?:articles|stories|content|links)|recommended|cookie-?banner|consent|"
+    r"related-(?:articles|stories|content|links)|recommended|cookies?(?:-?(?:banner|notice|bar|consent|popup))?|gdpr|consent|"
     # the markup social networks' embed codes give a post on any site
     r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post|reddit-embed-bq)"
     r"(?![a-z0-9])",
