@@ -49,12 +49,18 @@ def normalized_url(url: str) -> str:
 
 def canonical_page_url(declared: str | None, url: str) -> str:
     """The page's declared canonical URL (``<link rel=canonical>``, ``og:url``) resolved
-    against ``url``, when it is an http(s) URL; else ``url`` itself. Normalized."""
+    against ``url``, when it is an http(s) URL; else ``url`` itself. Normalized.
+
+    A canonical URL that is a site's home page while the page is not is a template default,
+    not this article's address (taken as it is, every article of the site would share one id).
+    """
     if declared and declared.strip():
         try:
             resolved = urljoin(url, declared.strip())
             parts = urlsplit(resolved)
-            if parts.scheme in ("http", "https") and parts.hostname:
+            home = parts.path.strip("/") == "" and not parts.query
+            page_is_home = urlsplit(url).path.strip("/") == ""
+            if parts.scheme in ("http", "https") and parts.hostname and (not home or page_is_home):
                 return normalized_url(resolved)
         except ValueError:  # e.g. a broken IPv6 host
             pass

@@ -198,6 +198,9 @@ def test_page_identity_helpers():
     assert canonical_page_url("/story/7", page) == "https://example.com/story/7"
     assert canonical_page_url("javascript:void(0)", page) == "https://example.com/story?id=7"
     assert canonical_page_url(None, page) == "https://example.com/story?id=7"
+    # a template's home-page canonical is not the article's address
+    assert canonical_page_url("https://example.com/", page) == "https://example.com/story?id=7"
+    assert canonical_page_url("/", "https://example.com/?p=1") == "https://example.com/"
     assert page_id("https://example.com/story/7#x") == page_id("HTTPS://EXAMPLE.com/story/7")
     assert page_id("https://example.com/story/7") != page_id("https://example.com/story/8")
     assert host_name("https://www.example.co.uk/x") == "example.co.uk"
