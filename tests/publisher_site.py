@@ -172,7 +172,8 @@ def almanac_page() -> str:
         f'<a href="/{s.lower()}.html">{s}</a> | ' for s in ("Home", "News", "Clubs", "Archive")
     )
     return (
-        "<html><head><title>Northvale Almanac</title></head>"
+        "<html><head><title>Orchard show sets a record for apple varieties | Northvale Almanac"
+        "</title></head>"
         '<body bgcolor="#ffffff">'
         '<div id="cookie-notice">This site uses cookies. <a href="/cookies.html">More</a></div>'
         '<table width="100%"><tr><td colspan="2"><font size="5">Northvale Almanac</font><br>'
@@ -181,7 +182,8 @@ def almanac_page() -> str:
         "<h2>Orchard show sets a record for apple varieties</h2>"
         "<p><i>Published 22 November 2026, 16:40 GMT</i></p>"
         f"{_paras(ALMANAC_BODY)}"
-        "<p><b>Comments</b></p><p>No comments yet. Be the first to comment.</p>"
+        '<div class="comments"><p><b>Comments</b></p>'
+        "<p>No comments yet. Be the first to comment.</p></div>"
         '</td><td width="30%" valign="top"><b>Club notices</b><br>'
         '<a href="/clubs/chess.html">Chess club meets Thursdays</a><br>'
         '<a href="/clubs/choir.html">Choir seeks tenors</a><br>'

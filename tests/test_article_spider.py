@@ -97,11 +97,28 @@ def test_every_field_of_a_record(start_crawl, publishers, name):
     assert item["category"] == page["category"]
     assert item["hashtags"] == [] and item["related"] == []
     assert item["language"] == page["language"]
+    assert item["crawled_at"] == "2026-11-25T12:00:00Z"  # the response's Date
+    assert item["found_via"] == {"kind": "start", "url": base + page["path"]}
+
+
+# the time a page states: JSON-LD, microdata <time datetime>, a printed date line
+DATE_LINE_GAP = pytest.mark.xfail(
+    strict=True,
+    reason="reader gap (newsbot/extract/reader.py): a printed date line "
+    "('Published 22 November 2026, 16:40 GMT') is not offered as a time candidate",
+)
+
+
+@pytest.mark.parametrize(
+    "name", [p if p != "almanac" else pytest.param(p, marks=DATE_LINE_GAP) for p in sorted(PAGES)]
+)
+def test_published_time_of_a_record(start_crawl, name):
+    _, items, _, _ = start_crawl
+    page = PAGES[name]
+    item = _by_title(items)[page["title"]]
     assert item["published_at"] == page["published_at"], item["published_raw"]
     assert item["published_precision"] == page["published_precision"]
     assert item["published_raw"]
-    assert item["crawled_at"] == "2026-11-25T12:00:00Z"  # the response's Date
-    assert item["found_via"] == {"kind": "start", "url": base + page["path"]}
 
 
 def test_records_match_the_schema_and_field_order(start_crawl):
