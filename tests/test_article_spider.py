@@ -102,16 +102,7 @@ def test_every_field_of_a_record(start_crawl, publishers, name):
 
 
 # the time a page states: JSON-LD, microdata <time datetime>, a printed date line
-DATE_LINE_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="reader gap (newsbot/extract/reader.py): a printed date line "
-    "('Published 22 November 2026, 16:40 GMT') is not offered as a time candidate",
-)
-
-
-@pytest.mark.parametrize(
-    "name", [p if p != "almanac" else pytest.param(p, marks=DATE_LINE_GAP) for p in sorted(PAGES)]
-)
+@pytest.mark.parametrize("name", sorted(PAGES))
 def test_published_time_of_a_record(start_crawl, name):
     _, items, _, _ = start_crawl
     page = PAGES[name]
