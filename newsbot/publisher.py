@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
 
+from newsbot.extract.page import page_selector
 from newsbot.extract.reader import read_article
 from newsbot.timestamps import to_iso_z
 
@@ -140,8 +141,9 @@ def read_publisher_text(
     found_via: dict[str, str],
     content_language: str | None = None,
 ) -> dict[str, Any]:
-    """:func:`publisher_item` on a page given as text (a worker process's task)."""
-    selector = Selector(text=text, type=selector_type, base_url=url)
+    """:func:`publisher_item` on a page given as text (a worker process's task, and the
+    spider's own reading: the selector keeps the text of absurdly deep nesting)."""
+    selector = page_selector(text, url, selector_type)
     return publisher_item(
         selector, url, anchor=anchor, found_via=found_via, content_language=content_language
     )

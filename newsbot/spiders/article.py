@@ -19,7 +19,7 @@ import scrapy
 from scrapy.http import HtmlResponse, Response, TextResponse
 from twisted.python.failure import Failure
 
-from newsbot.publisher import publisher_item, read_publisher_text
+from newsbot.publisher import read_publisher_text
 from newsbot.spiders.aggregator import selector_type
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import PageArguments, parse_page_arguments
@@ -106,12 +106,8 @@ class ArticleSpider(PageFailures, scrapy.Spider):
                     )
                 except WorkersUnavailable:  # none left to take it: read it here
                     pass
-            return publisher_item(
-                response.selector,
-                response.url,
-                anchor=anchor,
-                found_via=found_via,
-                content_language=language,
+            return read_publisher_text(
+                response.text, response.url, selector_type(response), anchor, found_via, language
             )
         except TaskFailed as exc:
             self._unparseable(response.url, str(exc))
