@@ -24,3 +24,12 @@ class UsageError(ValueError):
     allowed and, for a misspelling, a suggestion. Commands print it without a traceback and
     exit with :attr:`ExitCode.USAGE`.
     """
+
+
+class ExportFailed(RuntimeError):
+    """An export could not be written completely (disk full, unwritable folder...).
+
+    ``str(error)`` is one line naming the file and the system's reason. Nothing of the run is
+    recorded in the seen-store; commands print it without a traceback and exit with
+    :attr:`ExitCode.EXPORT_FAILED`.
+    """

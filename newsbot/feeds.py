@@ -1,14 +1,24 @@
-"""Feed storage that never shows a half-written export.
+"""Feed storage that never shows a half-written export, and never fails silently.
 
-Items are written to ``<final name>.part`` and the file is renamed to its final name only
-when the feed closes, so a tool watching ``exports/`` never reads a partial file, and a
-crawl that dies leaves only a ``.part`` behind.
+Items are written to ``<final name>.part``, created exclusively (two runs never share one),
+and the file is fsynced, renamed to its final name and its folder fsynced only when the feed
+closes: a tool watching ``exports/`` never reads a partial file, and a crawl that dies leaves
+only a ``.part`` behind (recovered by the next run, see ``newsbot.incremental.recovery``).
+
+An export target must be a regular file or a new path: a device (``-O /dev/null``), a
+directory, or a symlink leading out of its folder is refused before the crawl starts
+(:func:`check_target`, a :class:`~newsbot.exitcodes.UsageError`). A write that fails (disk
+full, file too large, folder turned read-only) fails the export once: one ERROR line, the
+``.part`` removed, the crawl stopped with reason ``export_failed``, stats
+``newsbot/export/failed``, and nothing recorded in the seen-store.
 """
 
 from __future__ import annotations
 
-import os
+import io
+import logging
 import re
+import secrets
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -18,7 +28,15 @@ from scrapy.exporters import JsonLinesItemExporter
 from scrapy.extensions.feedexport import FileFeedStorage
 from scrapy.utils.python import to_bytes
 
+from newsbot.atomic import commit, create_exclusive, discard, hidden_temporary
+from newsbot.exitcodes import ExportFailed, UsageError
+from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT
+
+logger = logging.getLogger(__name__)
+
 PART_SUFFIX = ".part"
+STORED_STAT = "newsbot/export/files"
+EXPORT_FAILED_REASON = "export_failed"  # the crawl's finish reason after a failed write
 
 
 def part_path(final: str | Path) -> Path:
@@ -26,25 +44,224 @@ def part_path(final: str | Path) -> Path:
     return final.with_name(final.name + PART_SUFFIX)
 
 
+def check_target(path: str | Path) -> Path:
+    """The file to write for the export target ``path``.
+
+    A regular file or a new path is fine; a symlink is followed when it stays in its folder.
+    Raises :class:`UsageError` for a device or other special file, a directory, a symlink
+    leading out of its folder, or a folder that is not a directory.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        resolved = path.resolve()
+        if resolved.parent != path.parent.resolve():
+            raise UsageError(
+                f"export target {path} is a symlink to {resolved}, outside its folder; "
+                "give a regular file or a new path"
+            )
+        path = resolved
+    if path.exists() and not path.is_file():
+        kind = "a directory" if path.is_dir() else "a device or special file, not a regular file"
+        raise UsageError(f"export target {path} is {kind}; give a regular file or a new path")
+    for folder in path.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                raise UsageError(f"export target {path}: {folder} is not a directory")
+            break
+    return path
+
+
+def check_writable(folder: str | Path) -> None:
+    """Create ``folder`` and a file in it (removed again): :class:`ExportFailed` if either
+    fails. The only check that also holds for root (read-only mounts, ``chattr +i``)."""
+    folder = Path(folder)
+    probe = hidden_temporary(folder / "newsbot-write-check")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        create_exclusive(probe).close()
+        probe.unlink()
+    except OSError as exc:
+        raise ExportFailed(f"cannot write exports to {folder}: {exc.strerror or exc}") from None
+
+
+def template_folder(uri: str) -> Path:
+    """The part of a feed path before its first ``%(...)s`` parameter, as a folder."""
+    folder = Path(uri).parent
+    while "%(" in str(folder):
+        folder = folder.parent
+    return folder
+
+
+def local_path(uri: str) -> str | None:
+    """The file path of a plain or ``file://`` feed URI; None for s3://, ftp://..."""
+    if uri.startswith("file://"):
+        return uri[len("file://") :]
+    scheme = uri.split(":", 1)[0] if ":" in uri else ""
+    if scheme and len(scheme) > 1 and "/" not in scheme:
+        return None
+    return uri
+
+
+def check_feeds(feeds: dict[str, Any], spider_name: str) -> None:
+    """Every local feed target of a crawl, checked before it starts (see module docstring)."""
+    for uri in feeds:
+        path = local_path(str(uri))
+        if path is None:
+            continue
+        path = path.replace("%(name)s", spider_name)
+        if "%(" not in Path(path).name and "%(" not in str(Path(path).parent):
+            target = check_target(path)
+            check_writable(target.parent)
+        else:
+            folder = template_folder(path)
+            check_target(folder / "_")  # the folder part: a directory or a new path
+            check_writable(folder)
+
+
+class GuardedFile(io.BufferedIOBase):
+    """The ``.part`` file an exporter writes to; the first failed write fails the export.
+
+    Later writes are dropped without a word (one error, not one per item). A binary file
+    object, so exporters that wrap it in a text layer (CSV, XML) work as with a real file.
+    """
+
+    def __init__(self, handle: IO[bytes] | None, storage: AtomicFileFeedStorage) -> None:
+        super().__init__()
+        self.handle = handle
+        self.storage = storage
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if self.handle is not None and self.storage.error is None:
+            try:
+                return self.handle.write(data)
+            except OSError as exc:
+                self.storage.fail(exc)
+        return len(data)
+
+    def flush(self) -> None:
+        if self.handle is not None and self.storage.error is None and not self.handle.closed:
+            try:
+                self.handle.flush()
+            except OSError as exc:
+                self.storage.fail(exc)
+
+    def fileno(self) -> int:
+        if self.handle is None:
+            raise OSError("export file not open")
+        return self.handle.fileno()
+
+    def close(self) -> None:
+        """Leaves the ``.part`` to ``store()`` (a text layer closes us when it is dropped)."""
+        if not self.closed:
+            self.flush()
+            super().close()
+
+
+class _QuietExportFailure(logging.Filter):
+    """Scrapy logs a failed ``store()`` with a traceback; ours already said why, in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], ExportFailed):
+            record.msg = f"{record.msg} (%s)"
+            record.args = (*(record.args or ()), record.exc_info[1])  # type: ignore[misc]
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+_QUIET = _QuietExportFailure()
+
+
 class AtomicFileFeedStorage(FileFeedStorage):
     """``file://`` and plain paths, written under a temporary name, renamed when done."""
 
-    def open(self, spider: Any) -> IO[bytes]:
-        final = Path(self.path)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        temporary = part_path(final)
-        if self.write_mode == "ab" and final.exists():
-            shutil.copyfile(final, temporary)  # -o appends: start from what is there
-        handle = temporary.open(self.write_mode)
-        self._temporary = temporary
-        return handle
+    def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None) -> None:
+        super().__init__(uri, feed_options=feed_options)
+        self.crawler: Any = None
+        self.error: OSError | None = None
+        self.committed = False
+        self._temporary: Path | None = None
+        self._handle: IO[bytes] | None = None
+        feedexport_logger = logging.getLogger("scrapy.extensions.feedexport")
+        if _QUIET not in feedexport_logger.filters:
+            feedexport_logger.addFilter(_QUIET)
 
-    def store(self, file: IO[bytes]) -> None:
-        file.flush()
-        os.fsync(file.fileno())
-        file.close()
-        os.replace(self._temporary, self.path)
-        return None
+    @classmethod
+    def from_crawler(
+        cls, crawler: Any, uri: str, *, feed_options: dict[str, Any] | None = None
+    ) -> AtomicFileFeedStorage:
+        storage = cls(uri, feed_options=feed_options)
+        storage.crawler = crawler
+        return storage
+
+    @property
+    def final(self) -> Path:
+        return Path(self.path)
+
+    def open(self, spider: Any) -> GuardedFile:
+        if self.error is not None:  # failed before its first item (e.g. the seen-store)
+            return GuardedFile(None, self)
+        try:
+            final = check_target(self.path)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            temporary = part_path(final)
+            self._handle = create_exclusive(temporary)
+            self._temporary = temporary
+            if self.write_mode == "ab" and final.exists():
+                with final.open("rb") as existing:  # -o appends: start from what is there
+                    shutil.copyfileobj(existing, self._handle)
+        except FileExistsError:
+            self.fail(FileExistsError(f"{part_path(self.path)} is being written by another run"))
+        except UsageError as exc:
+            self.fail(OSError(str(exc)))
+        except OSError as exc:
+            self.fail(exc)
+        return GuardedFile(self._handle, self)
+
+    def fail(self, error: OSError) -> None:
+        """The export cannot be completed: say so once, stop the crawl, keep no ``.part``."""
+        if self.error is not None:
+            return
+        self.error = error
+        reason = error.strerror or str(error)
+        logger.error(
+            "Export failed: cannot write %s: %s. The crawl stops; nothing of this run is "
+            "recorded in the seen-store, so the next run exports these articles again.",
+            self.path,
+            reason,
+        )
+        if self._temporary is not None:
+            discard(self._handle, self._temporary)
+            self._handle = None
+        crawler = self.crawler
+        if crawler is None:
+            return
+        if crawler.stats is not None:
+            crawler.stats.inc_value(EXPORT_FAILED_STAT)
+            crawler.stats.set_value(EXPORT_ERROR_STAT, f"{self.path}: {reason}")
+        engine = getattr(crawler, "engine", None)
+        if engine is not None and getattr(engine, "running", False):
+            from scrapy.utils.defer import _schedule_coro
+
+            _schedule_coro(engine.close_spider_async(reason=EXPORT_FAILED_REASON))
+
+    def store(self, file: Any) -> None:
+        if self.error is None and self._handle is not None and self._temporary is not None:
+            try:
+                commit(self._handle, self._temporary, self.path)
+            except OSError as exc:
+                self.fail(exc)
+            else:
+                self.committed = True
+                if self.crawler is not None and self.crawler.stats is not None:
+                    self.crawler.stats.inc_value(STORED_STAT)
+                return None
+        if self.error is None:
+            self.fail(OSError(f"{self.path} was never opened"))
+        raise ExportFailed(f"{self.path}: {self.error.strerror or self.error}")
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -60,14 +277,23 @@ def uri_params(params: dict[str, Any], spider: Any) -> dict[str, Any]:
     """Feed URI parameters that cannot escape the export folder.
 
     Scrapy offers every spider attribute (spider arguments included) to the URI template;
-    each is reduced to one safe path component, and ``%(time)s`` is the crawl's UTC start
-    time, compact: ``20261125T120000Z``.
+    each is reduced to one safe path component, ``%(time)s`` is the crawl's UTC start
+    time, compact: ``20261125T120000Z``, and ``%(run_id)s`` the run's id (``NEWSBOT_RUN_ID``,
+    random unless set), so that two runs started in the same second never share a name.
     """
     safe = {key: safe_component(value) for key, value in params.items() if isinstance(value, str)}
     params.update(safe)
     started = getattr(spider, "started_at", None) or datetime.now(timezone.utc)
     params["time"] = started.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    crawler = getattr(spider, "crawler", None)
+    run_id = crawler.settings.get("NEWSBOT_RUN_ID") if crawler is not None else None
+    params["run_id"] = safe_component(run_id or new_run_id())
     return params
+
+
+def new_run_id() -> str:
+    """Six hex digits: unique enough per second and folder (names are created with O_EXCL)."""
+    return secrets.token_hex(3)
 
 
 class JsonLinesExporter(JsonLinesItemExporter):

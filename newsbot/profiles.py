@@ -76,6 +76,8 @@ class SiteProfile:
     categories: frozenset[str]
     age_prefix: str
     unreadable_ages: tuple[str, ...] = ()
+    #: The N the site prints per age unit (``{"hours": (2, 21)}``); settles glued headers.
+    age_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     # -- URL knowledge -------------------------------------------------------------
@@ -109,6 +111,8 @@ class SiteProfile:
 
 
 def profile_from_dict(data: dict[str, Any]) -> SiteProfile:
+    from newsbot.timestamps.ranges import read_age_ranges  # timestamps reads settings_dir
+
     urls = data.get("urls", {})
     chrome = {
         lang: Chrome(
@@ -146,6 +150,7 @@ def profile_from_dict(data: dict[str, Any]) -> SiteProfile:
         categories=frozenset(c.casefold() for c in entries.get("categories", ())),
         age_prefix=entries.get("age_prefix", "time"),
         unreadable_ages=tuple(entries.get("unreadable_ages", ())),
+        age_ranges=read_age_ranges(data.get("ages", {})),
         raw=data,
     )
 

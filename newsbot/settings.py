@@ -45,6 +45,10 @@ DOWNLOADER_MIDDLEWARES = {
 }
 NEWSBOT_RETRY_AFTER_MAX = 60
 LOG_LEVEL = "INFO"
+# issue 13: dropped items logged once, by the pipelines, never whole; Scrapy's stats dump only
+# at DEBUG (the run summary has every stat; the log ends with a short report instead)
+LOG_FORMATTER = "newsbot.logformatter.LogFormatter"
+STATS_DUMP = False
 
 ADDONS = {
     "newsbot.addons.environment.EnvironmentAddon": 0,
@@ -52,7 +56,10 @@ ADDONS = {
     "newsbot.browser.addon.BrowserAddon": 10,
     # issue 5: NEWSBOT_REDIS_URL switches scheduler, duplicate filter and seen-store to Redis
     "newsbot.distributed.addon.RedisAddon": 20,
+    # issue 11: NEWSBOT_RUN_ID, random unless set: in export names and seen-store claims
+    "newsbot.addons.run.RunAddon": 30,
 }
+NEWSBOT_RUN_ID = ""
 NEWSBOT_ENV = "development"
 # never | always | auto; empty: the site profile's `browser` key decides (see the README).
 NEWSBOT_BROWSER = ""
@@ -97,6 +104,11 @@ NEWSBOT_WORKER_TIMEOUT = 60
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 EXTENSIONS = {
+    # issue 11: health checks when the spider closes (spidermon; see newsbot/health/)
+    "newsbot.health.extension.HealthChecks": 495,
+    # issue 11: export targets checked before the crawl starts (devices, directories, symlinks
+    # out of the folder: exit 2; an unwritable folder: exit 3)
+    "newsbot.extensions.exports.ExportTargets": 490,
     "newsbot.extensions.summary.RunSummary": 500,
     "newsbot.extensions.incremental.IncrementalRuns": 510,  # issue 5: seen-store, recovery
 }
@@ -111,3 +123,24 @@ NEWSBOT_SEEN_MAX_AGE = "30d"  # entries not seen for this long expire (s, m, h, 
 # settings/environments/distributed.toml) switches to scrapy-redis; see newsbot/distributed/.
 # Not set here, so overlays can set them: NEWSBOT_REDIS_URL, NEWSBOT_REDIS_HEARTBEAT (1 s),
 # NEWSBOT_REDIS_WORKER_TIMEOUT (15 s: a silent worker is dead, its claims re-queued).
+
+# Health checks of each run (issue 11; newsbot/health/): run by spidermon when the spider
+# closes; results in the run summary and the end-of-run report; any failure: exit status 4.
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ["newsbot.health.monitors.HealthSuite"]
+NEWSBOT_HEALTH_MIN_ARTICLES_FOUND = 1  # listings that lead nowhere fail the run
+NEWSBOT_HEALTH_MIN_EXPORTED_SHARE = 0.5  # of the articles due (not seen, unchanged, ...)
+NEWSBOT_HEALTH_MAX_FAILED_PAGES_SHARE = 0.5  # failed or unparseable, of the pages handled
+NEWSBOT_HEALTH_MAX_UNREADABLE_TIMES_SHARE = 0.25  # of the exported articles
+NEWSBOT_HEALTH_MIN_SAMPLE = 20  # fewer articles: exported share and unreadable times pass
+# a graceful stop (Ctrl-C, SIGTERM: "shutdown") is expected; a timeout, a failed export... not
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished", "shutdown"]
+# Field coverage of exported articles (spidermon counts non-empty fields of every item).
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True  # null published_at is not covered
+SPIDERMON_FIELD_COVERAGE_SKIP_IF_NO_ITEM = True  # an incremental run may export nothing
+SPIDERMON_FIELD_COVERAGE_RULES = {
+    "dict/title": 1.0,
+    "dict/body": 1.0,
+    "dict/published_at": 0.5,
+}

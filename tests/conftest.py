@@ -106,6 +106,8 @@ def run_crawl(
         "-s", "NEWSBOT_ENV=test", "-s", f"LOG_FILE={log}", "-s", "LOG_FILE_APPEND=False",
         # each test crawl has its own seen-store, so runs never hide articles from each other
         "-s", f"NEWSBOT_SEEN_STORE={out_dir / 'seen.sqlite'}",
+        # tests read stats from the log (a user has them in the run summary)
+        "-s", "STATS_DUMP=True",
     ]  # fmt: skip
     all_args = {
         "start_urls": ",".join(server.base_url + p for p in paths),

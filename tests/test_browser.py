@@ -235,7 +235,9 @@ def test_no_browser_the_crawl_says_so_once_and_goes_on_with_plain_http(tmp_path,
             env={"NEWSBOT_CHROMIUM": exe},
             timeout=120,
         )
-    assert crawl.returncode == 0, crawl.log[-3000:]
+    # the crawl goes on, but finds no article without a browser: its health checks fail
+    assert crawl.returncode == 4, crawl.log[-3000:]
+    assert "FAILED articles found: 0 article(s)" in crawl.log
     needs = [line for line in crawl.log.splitlines() if "needs a browser" in line]
     assert len(needs) == 1 and "ERROR" in needs[0] and "continuing with plain HTTP" in needs[0]
     if executable == "missing":

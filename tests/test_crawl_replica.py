@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+import urllib.request
+from datetime import datetime, timedelta, timezone
 
 import jsonschema
 import pytest
+from parsel import Selector
 
 from newsbot.items import EXPORT_FIELDS
 from newsbot.profiles import load_profile
-from newsbot.timestamps import older_than
+from newsbot.timestamps import older_than, to_iso_z
 from tests.conftest import ROOT, run_crawl, start_paths
 
 SCHEMA = json.loads((ROOT / "newsbot" / "article.schema.json").read_text())
@@ -100,6 +102,22 @@ def test_published_at_equals_the_truth_at_its_precision(crawl, truth):
         assert got == want, item["id"]
 
 
+def test_an_outlet_ending_in_a_digit_glued_to_its_age_is_split_as_the_site_prints(
+    crawl, site, replica
+):
+    """``Channel 410 hours ago`` on the page: ``Channel 4``, published 10 hours before."""
+    (article,) = [a for a in site.articles.values() if a.source == "Channel 4"]
+    with urllib.request.urlopen(replica.base_url + article.path, timeout=10) as reply:
+        page = Selector(text=reply.read().decode())
+    header = "".join(page.css(".meta ::text").getall())
+    age = re.fullmatch(r"Channel 4(\d+ hours ago)", header)
+    assert age, header  # the glue the site prints, with two ways to read the digits
+    (item,) = [i for i in crawl.items if i["id"] == article.id]
+    assert (item["source"], item["published_raw"]) == ("Channel 4", age[1])
+    hours = int(age[1].split()[0])
+    assert item["published_at"] == to_iso_z(site.clock - timedelta(hours=hours))
+
+
 def test_crawled_at_is_the_replicas_date_header(crawl, truth):
     assert {item["crawled_at"] for item in crawl.items} == {truth["clock"].replace("+00:00", "Z")}
 
@@ -178,7 +196,7 @@ def test_default_export_lands_under_exports_with_a_summary(replica, truth, tmp_p
     files = sorted(p.name for p in folder.iterdir())
     assert len(files) == 2, files
     export, summary = folder / files[0], folder / files[1]
-    assert re.fullmatch(r"\d{8}T\d{6}Z\.jsonl", export.name)
+    assert re.fullmatch(r"\d{8}T\d{6}Z-[0-9a-f]{6}\.jsonl", export.name)  # time-run id
     assert summary.name == export.name.replace(".jsonl", ".summary.json")
     assert len(export.read_text(encoding="utf-8").splitlines()) == 5
     meta = json.loads(summary.read_text())

@@ -36,14 +36,17 @@ def apply_overlay(settings: BaseSettings, overlay: dict[str, Any]) -> None:
 
 
 def add_default_feed(settings: BaseSettings) -> None:
-    """``exports/<spider>/<UTC start time>.jsonl`` unless the user named feeds (-o/-O, FEEDS)."""
+    """``exports/<spider>/<UTC start time>-<run id>.jsonl`` unless the user named feeds
+    (-o/-O, FEEDS)."""
     if settings.getdict("FEEDS"):
         return
     folder = (
         os.environ.get("NEWSBOT_EXPORTS_DIR") or settings.get("NEWSBOT_EXPORTS_DIR") or "exports"
     )
     options = dict(settings.getdict("NEWSBOT_DEFAULT_FEED") or {"format": "jsonlines"})
-    settings.set("FEEDS", {f"{folder}/%(name)s/%(time)s.jsonl": options}, priority="project")
+    settings.set(
+        "FEEDS", {f"{folder}/%(name)s/%(time)s-%(run_id)s.jsonl": options}, priority="project"
+    )
 
 
 class EnvironmentAddon:

@@ -181,7 +181,8 @@ def newsbot_command(base: str, starts: list[str], tmp: Path) -> list[str]:
             "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}",
             "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={CONCURRENCY}",
             "-s", f"NEWSBOT_SEEN_STORE={tmp / 'seen.sqlite'}",
-            "-s", f"LOG_FILE={tmp / 'newsbot.log'}", "-s", "LOG_FILE_APPEND=False"]  # fmt: skip
+            "-s", f"LOG_FILE={tmp / 'newsbot.log'}", "-s", "LOG_FILE_APPEND=False",
+            "-s", "STATS_DUMP=True"]  # fmt: skip
 
 
 def newsbot(base: str, starts: list[str], size: int, tmp: Path, page_kb: int = 0) -> Run:

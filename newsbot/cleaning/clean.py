@@ -238,6 +238,8 @@ def trace(
                 mode, span_kind, follow = outlet.name, outlet.span, outlet.follow
             elif span_kind == "follow" and rule != mode:
                 mode = None  # another kind of noise in between: the appeal has ended
+            elif span_kind == "list" and rule.startswith("kind:"):
+                mode = None  # a byline, a credit, a notice: not a link of the rail
             continue
         if mode is not None and span_kind in ("list", "follow"):
             if kept is not None and (

@@ -5,19 +5,23 @@ existing JSON Lines export goes through the project's ``ITEM_PIPELINES``, in the
 and with the same settings as a crawl, inside a crawl of a spider that sends no requests.
 Each record keeps its ``crawled_at``, which pipelines use as the anchor for relative times.
 
-Lines that are not JSON objects are reported on stderr as ``line N: <reason>`` and skipped;
-records a pipeline drops are reported with their line number and the reason. The output is
-written to a temporary file in the same folder and renamed, so a failed run leaves no
+Lines that are not JSON objects are reported on stderr as ``line N: <reason>`` (the first
+ten, then a count) and skipped; records a pipeline drops are reported with their line number
+and the reason. The output is written atomically (``newsbot.atomic``: a temporary file in the
+same folder, fsynced, renamed; mode 0644 like crawl exports), so a failed run leaves no
 half-written file. ``-o`` appends to the output instead of overwriting it.
+
+It never replaces its target with less than it read: an input with no valid record (a
+binary file, the wrong file) is an error (exit 2), a record a pipeline failed on leaves the
+target untouched (exit 1), a write that fails (disk full) too (exit 3). Scrapy's INFO log is
+not shown (``-L INFO`` shows it); nothing is recorded in the seen-store.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,9 +33,12 @@ from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
+from newsbot.atomic import write_atomically as write_file
+from newsbot.exitcodes import ExitCode
 from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
 
 ANCHOR = "crawled_at"
+BAD_LINES_SHOWN = 10
 
 
 @dataclass
@@ -44,8 +51,10 @@ class Summary:
 
     def report(self, stream: Any = None) -> None:
         stream = stream or sys.stderr
-        for n, reason in self.bad:
+        for n, reason in self.bad[:BAD_LINES_SHOWN]:
             print(f"line {n}: {reason}", file=stream)
+        if len(self.bad) > BAD_LINES_SHOWN:
+            print(f"... and {len(self.bad) - BAD_LINES_SHOWN} more bad lines", file=stream)
         for line_no, reason in self.dropped:
             where = line_no if line_no is not None else "?"
             print(f"line {where}: dropped: {reason}", file=stream)
@@ -87,28 +96,25 @@ def ordered(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_atomically(path: str | Path, lines: list[str], append: bool = False) -> None:
+    """``lines`` as the file ``path`` (after its current content with ``append``), atomically."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            if append and path.exists():
-                existing = path.read_text(encoding="utf-8")
-                out.write(existing)
-                if existing and not existing.endswith("\n"):
-                    out.write("\n")
-            out.writelines(line + "\n" for line in lines)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    chunks: list[bytes] = []
+    if append and path.exists():
+        existing = path.read_bytes()
+        chunks.append(existing)
+        if existing and not existing.endswith(b"\n"):
+            chunks.append(b"\n")
+    chunks.extend((line + "\n").encode("utf-8") for line in lines)
+    write_file(path, chunks)
 
 
 class ReprocessSpider(Spider):
     """Sends no requests: its start() yields the records of the input file as items."""
 
     name = "reprocess"
-    custom_settings = {"FEEDS": {}}
+    # no export, no seen-store, no health checks: the command writes its own output
+    custom_settings = {"FEEDS": {}, "NEWSBOT_INCREMENTAL": False, "SPIDERMON_ENABLED": False}
 
     def __init__(self, records: list[tuple[int, dict[str, Any]]] | None = None, **kw: Any):
         super().__init__(**kw)
@@ -162,17 +168,31 @@ class Reprocessor:
         return [encoder.encode(ordered(rec)) for _, rec in sorted(self.output, key=lambda x: x[0])]
 
 
+class NothingToReprocess(ValueError):
+    """The input holds no valid record."""
+
+
 def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: bool) -> Summary:
-    """Run the pipelines of ``process``'s settings over ``in_path``; write ``out_path``."""
+    """Run the pipelines of ``process``'s settings over ``in_path``; write ``out_path``.
+
+    Raises :class:`NothingToReprocess` (before any pipeline runs) when no line of
+    ``in_path`` is a record; writes nothing when a pipeline failed on a record.
+    """
     summary = Summary()
     records = list(read_records(in_path, summary))
+    if not records:
+        raise NothingToReprocess(
+            f"{in_path} has no valid JSON Lines record ({summary.read} line(s) read, "
+            f"{len(summary.bad)} bad)"
+        )
     collector = Reprocessor(records, summary)
     crawler = process.create_crawler(ReprocessSpider)
     collector.connect(crawler)
     process.crawl(crawler, records=records)
     process.start()
     summary.written = len(collector.output)
-    write_atomically(out_path, collector.lines(), append=append)
+    if not summary.errors:
+        write_atomically(out_path, collector.lines(), append=append)
     return summary
 
 
@@ -193,6 +213,14 @@ class Command(ScrapyCommand):
             "-O", "--overwrite-output", metavar="FILE", help="write records to FILE (replace it)"
         )
 
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        assert self.settings is not None
+        # settings.py's LOG_LEVEL (project priority) would show Scrapy's INFO log; only an
+        # explicit -L or -s LOG_LEVEL does
+        if (self.settings.getpriority("LOG_LEVEL") or 0) < 40:
+            self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("give exactly one input file", print_help=True)
@@ -203,7 +231,25 @@ class Command(ScrapyCommand):
             raise UsageError(f"no such file: {in_path}", print_help=False)
         out_path = opts.overwrite_output or opts.output
         assert self.crawler_process is not None
-        summary = reprocess(self.crawler_process, in_path, out_path, append=bool(opts.output))
+        try:
+            summary = reprocess(self.crawler_process, in_path, out_path, append=bool(opts.output))
+        except NothingToReprocess as exc:
+            print(f"scrapy reprocess: error: {exc}; {out_path} left untouched", file=sys.stderr)
+            self.exitcode = int(ExitCode.USAGE)
+            return
+        except OSError as exc:
+            print(
+                f"scrapy reprocess: export failed: cannot write {out_path}: "
+                f"{exc.strerror or exc}; {out_path} left untouched",
+                file=sys.stderr,
+            )
+            self.exitcode = int(ExitCode.EXPORT_FAILED)
+            return
         summary.report()
         if summary.errors:
-            self.exitcode = 1
+            print(
+                f"scrapy reprocess: {len(summary.errors)} record(s) failed in a pipeline; "
+                f"{out_path} left untouched",
+                file=sys.stderr,
+            )
+            self.exitcode = int(ExitCode.UNEXPECTED)

@@ -33,10 +33,12 @@ class FencedFileFeedStorage(AtomicFileFeedStorage):
 
     def open(self, spider: Any) -> IO[bytes]:
         handle = super().open(spider)
+        if self._handle is None or self._temporary is None:
+            return handle  # the export failed to open (said once): nothing to fence
         if self.crawler is not None:
             self.ledger = self.crawler.get_extension(ClaimLedger)
-        if self.ledger is not None:
-            self.ledger.register_export(Path(self._temporary), handle, self.line_based)
+        if self.ledger is not None:  # the file itself: the ledger rewrites it in place
+            self.ledger.register_export(Path(self._temporary), self._handle, self.line_based)
         return handle
 
     def store(self, file: IO[bytes]) -> None:

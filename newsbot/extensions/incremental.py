@@ -15,9 +15,14 @@ What it does, in the order of a run:
    last time (and its related articles were followed then, if they would be now).
 3. Pipeline :class:`newsbot.pipelines.incremental.IncrementalPipeline` drops fetched articles
    whose content hash is unchanged and marks changed ones ``"update": true``.
+   Before an article goes to the export, this run claims it in the store: an article
+   another live run has claimed is left to that run (dropped here as ``claimed``), so two
+   runs sharing a store never export it twice (see ``newsbot.incremental.store``).
 4. Each exported item's ``(id, content hash, listing fingerprint)`` is kept in memory and
-   written to the store only at ``feed_exporter_closed``, once every export file has been
-   renamed to its final name: a crash never marks an article seen that no finished file holds.
+   written to the store (and this run's claims released) only at ``feed_exporter_closed``,
+   once every export file is durable (written, fsynced, renamed, its folder fsynced): a
+   crash or a failed export never marks an article seen that no finished file holds. After
+   a failed export the claims are released and nothing is recorded.
 """
 
 from __future__ import annotations
@@ -43,7 +48,8 @@ from newsbot.incremental.recovery import (
     hold_lock,
     recover_part,
 )
-from newsbot.incremental.store import SeenRecord, open_store
+from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, open_store
+from newsbot.outcome import EXPORT_FAILED_STAT, export_failed
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +122,10 @@ class IncrementalRuns:
         redis_url = settings.get("NEWSBOT_REDIS_URL")
         if redis_url and (settings.getpriority("NEWSBOT_SEEN_STORE") or 0) < 40:
             self.location = redis_url  # distributed mode: one store for every worker
+        # Workers of one distributed crawl never fetch the same article (shared queue and
+        # duplicate filter; a dead worker's requests go back to the queue): no item claims
+        # there, which would hold a dead worker's articles until its keepalive expired.
+        self.claiming = not redis_url
         # Depth upgrades the spider cannot see (newsbot.distributed.expansion): across
         # workers (Redis), and across a JOBDIR resume (in memory).
         from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
@@ -126,6 +136,9 @@ class IncrementalRuns:
         if self.shared is None:
             self.shared = LocalExpansions()
         self.max_age = parse_age(settings.get("NEWSBOT_SEEN_MAX_AGE", "30d"))
+        self.run_id = str(settings.get("NEWSBOT_RUN_ID") or os.getpid())
+        self.store_error: Exception | None = None
+        self.keepalive: Any = None
         self.pending: dict[str, SeenRecord] = {}  # exported this run
         self.touched: dict[str, SeenRecord] = {}  # seen again (skipped or unchanged)
         self.recoveries: list[Recovery] = []
@@ -252,6 +265,8 @@ class IncrementalRuns:
         if self.store is None:
             logger.info("Incremental runs off (NEWSBOT_INCREMENTAL=0): exporting everything")
             return
+        if self.claiming:
+            self._start_keepalive()
         if self.expired:
             self._stat("incremental/expired", self.expired)
         if self.fresh:
@@ -265,6 +280,27 @@ class IncrementalRuns:
             len(self.store),
             self.expired,
         )
+
+    def _verdict(self, item: Mapping[str, Any]) -> str:
+        assert self.store is not None
+        record = None if self.fresh else self.store.get(str(item.get("id")))
+        if record is None:
+            return "new"
+        return "unchanged" if record.content_hash == content_hash(item) else "update"
+
+    def _start_keepalive(self) -> None:
+        """Tell runs on other machines (Redis store) that this run's claims are alive."""
+        from twisted.internet.task import LoopingCall
+
+        def keepalive() -> None:
+            if self.store is not None and not self.committed:
+                try:
+                    self.store.keepalive(self.run_id)
+                except Exception as exc:  # Redis away for a moment: try again next time
+                    logger.debug("Seen-store keepalive failed: %s", exc)
+
+        self.keepalive = LoopingCall(keepalive)
+        self.keepalive.start(KEEPALIVE_EVERY, now=True)
 
     def _would_expand(self, hint: dict[str, Any]) -> bool:
         return self.related_depth >= (1 if hint.get("slot") == "listing" else 2)
@@ -286,15 +322,111 @@ class IncrementalRuns:
         return "seen"
 
     def classify(self, item: Mapping[str, Any]) -> str:
-        """``new``, ``update``, ``unchanged`` (``new`` when fresh/off), or ``expand_only``."""
+        """``new``, ``update``, ``unchanged`` (``new`` when fresh/off), ``expand_only``, or
+        ``claimed`` (another live run sharing the store exports it).
+
+        ``new`` and ``update`` claim the article for this run."""
         if (item.get("found_via") or {}).get(EXPAND_ONLY):
             return "expand_only"
-        if self.store is None or self.fresh:
+        if self.store is None:
             return "new"
-        record = self.store.get(str(item.get("id")))
-        if record is None:
+        stats = self.crawler.stats
+        if self.store_error is not None or (stats and stats.get_value(EXPORT_FAILED_STAT)):
+            return "new"  # the run is failing already: nothing is recorded, claim nothing
+        try:
+            if self.claiming:
+                verdict = self.store.claim(
+                    str(item.get("id")), content_hash(item), self.run_id, check_seen=not self.fresh
+                )
+            else:
+                verdict = self._verdict(item)
+        except Exception as exc:  # sqlite3.Error, OSError, redis errors: the store is broken
+            self._store_failed(exc)
             return "new"
-        return "unchanged" if record.content_hash == content_hash(item) else "update"
+        if verdict == CLAIMED:
+            logger.debug("Left %s to another run that exports it now", item.get("url"))
+        return verdict
+
+    def _record_run(self) -> None:
+        """Every export is durable: record its articles and release the claims, at once."""
+        assert self.store is not None
+        try:
+            written = self.store.commit(
+                [*self.pending.values(), *self.touched.values()], self.run_id
+            )
+        except Exception as exc:
+            self._commit_failed(exc)
+            self._release_run()
+            return
+        self._stat("incremental/recorded", len(self.pending))
+        logger.info(
+            "Seen-store: recorded %d exported article(s), refreshed %d (%d writes)",
+            len(self.pending),
+            len(self.touched),
+            written,
+        )
+
+    def _release_run(self) -> None:
+        """An export failed: record nothing, release the claims (the next run takes them)."""
+        assert self.store is not None
+        try:
+            self.store.release(self.run_id)
+        except Exception as exc:  # stale claims are taken over once this process is gone
+            logger.warning("Seen-store: could not release this run's claims (%s)", exc)
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        if self.pending and not export_failed(stats):  # a failure said so already
+            logger.error(
+                "Exports not finished: %d exported article(s) NOT recorded in the "
+                "seen-store; the next run exports them again",
+                len(self.pending),
+            )
+
+    def _commit_failed(self, error: Exception) -> None:
+        """The exports are durable but the store could not record them: each is set aside
+        as ``<name>.unrecorded`` (out of ``*.jsonl``), so the next run, which exports those
+        articles again, doubles nothing."""
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(EXPORT_FAILED_STAT)
+        aside = []
+        for slot in self._feed_slots():
+            storage = slot.storage
+            if not getattr(storage, "committed", False):
+                continue
+            target = Path(f"{storage.path}.unrecorded")
+            try:
+                os.replace(storage.path, target)
+            except OSError:
+                continue
+            storage.committed = False
+            storage.error = OSError(f"the seen-store could not record it; set aside as {target}")
+            aside.append(str(target))
+        logger.error(
+            "Export failed: seen-store %s could not record this run's %d article(s) (%s); "
+            "the export is set aside as %s and the next run exports them again",
+            self.store.description if self.store is not None else "?",
+            len(self.pending),
+            error,
+            ", ".join(aside) or "(no file)",
+        )
+
+    def _store_failed(self, error: Exception) -> None:
+        """The seen-store cannot be written: nothing of this run can be recorded, so its
+        exports fail too (else the next run would export their articles again)."""
+        self.store_error = error
+        description = self.store.description if self.store is not None else "?"
+        reason = OSError(f"seen-store {description} cannot be written ({error})")
+        slots = [s for s in self._feed_slots() if hasattr(s.storage, "fail")]
+        for slot in slots:
+            slot.storage.fail(reason)
+        if not slots:
+            logger.error("%s; the crawl stops", reason)
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value(EXPORT_FAILED_STAT)
+            engine = getattr(self.crawler, "engine", None)
+            if engine is not None and engine.running:
+                from scrapy.utils.defer import _schedule_coro
+
+                _schedule_coro(engine.close_spider_async(reason="export_failed"))
 
     def _record(self, item: Any, response: Any) -> SeenRecord | None:
         article_id = _item_id(item)
@@ -450,13 +582,16 @@ class IncrementalRuns:
             self._finish(exports_ok=False)
 
     def _exports_finished(self) -> bool:
+        """Every export durable under its final name, no write failed."""
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        if any(k.startswith("feedexport/failed_count/") for k in stats):
+        if export_failed(stats):
             return False
         for slot in self._feed_slots():
-            temporary = getattr(slot.storage, "_temporary", None)
-            if temporary is not None and Path(temporary).exists():
-                return False  # still under its temporary name: not finished
+            committed = getattr(slot.storage, "committed", None)
+            if committed is not None:  # newsbot.feeds.AtomicFileFeedStorage
+                if slot.itemcount and not committed:
+                    return False
+                continue
             final = getattr(slot.storage, "path", None)
             if final is not None and slot.itemcount and not Path(final).exists():
                 return False
@@ -472,22 +607,13 @@ class IncrementalRuns:
         for handle in self.locks.values():
             handle.close()
         self.locks.clear()
+        if self.keepalive is not None and self.keepalive.running:
+            self.keepalive.stop()
         if self.store is not None:
-            if exports_ok:
-                written = self.store.put_many([*self.pending.values(), *self.touched.values()])
-                self._stat("incremental/recorded", len(self.pending))
-                logger.info(
-                    "Seen-store: recorded %d exported article(s), refreshed %d (%d writes)",
-                    len(self.pending),
-                    len(self.touched),
-                    written,
-                )
-            elif self.pending:
-                logger.error(
-                    "Exports not finished: %d exported article(s) NOT recorded in the "
-                    "seen-store; the next run exports them again",
-                    len(self.pending),
-                )
+            if exports_ok and self.store_error is None:
+                self._record_run()
+            else:
+                self._release_run()
             self.store.close()
         if self.shared is not None:
             self.shared.close()

@@ -1,25 +1,44 @@
-"""Writes ``<export>.summary.json`` next to each finished JSONL export.
+"""The end of a run: ``<export>.summary.json`` next to each export, and a short report.
 
-A small record of the run for schedulers and dashboards: start and end time, items,
-items dropped by reason, pages failed, unreadable times, noise removed, finish reason.
+When the engine has stopped (after the exports were closed, the seen-store written and the
+health checks run), this extension:
+
+- writes ``<name>.summary.json`` next to each local export (also for an export that failed:
+  then ``export`` is null and ``export_error`` says why): start and end time, items, drops by
+  reason, failed pages by kind, unreadable times, noise removed, incremental and recovery
+  counts, peak memory, finish reason, the health checks, the ``outcome`` (the exit status
+  ``scrapy crawl`` ends with) and every Scrapy stat;
+- logs a short report as the log's last lines: the exported file and how many articles,
+  new/updated/skipped, dropped and failed by reason with a sample URL each, the health
+  checks, the exit status and the summary's path. Scrapy's own stats dump is logged only at
+  DEBUG (``STATS_DUMP`` is off; the summary file has every stat).
 """
 
 from __future__ import annotations
 
 import json
-import os
+import logging
+import pprint
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy import signals
 
+from newsbot.atomic import write_atomically
+from newsbot.outcome import EXPORT_ERROR_STAT, MEANING, SAMPLE_PREFIX, exit_code
 from newsbot.timestamps import to_iso_z
+
+logger = logging.getLogger(__name__)
+report_logger = logging.getLogger("newsbot.report")
 
 
 def _by_prefix(stats: dict[str, Any], prefix: str) -> dict[str, int]:
-    return {k[len(prefix) :]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+    return {
+        k[len(prefix) :]: v
+        for k, v in sorted(stats.items())
+        if k.startswith(prefix) and isinstance(v, int)
+    }
 
 
 def peak_memory_mb() -> float | None:
@@ -66,7 +85,9 @@ def build_summary(
             "updated": stats.get("newsbot/incremental/update", 0),
             "unchanged": stats.get("newsbot/incremental/unchanged", 0),
             "skipped_seen": stats.get("newsbot/skipped/seen", 0),
+            "claimed_by_other_run": stats.get("newsbot/incremental/claimed", 0),
         },
+        "samples": {k: v for k, v in sorted(stats.items()) if k.startswith(SAMPLE_PREFIX)},
     }
     if "newsbot/distributed/claimed" in stats:  # issue 17: this worker's share of the crawl
         counts = _by_prefix(stats, "newsbot/distributed/")
@@ -82,40 +103,136 @@ def summary_path(export: Path) -> Path:
     return export.with_name(export.name.removesuffix(".jsonl") + ".summary.json")
 
 
+def _counts_line(counts: dict[str, int], stats: dict[str, Any], kind: str) -> str:
+    parts = []
+    for reason, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+        sample = stats.get(f"{SAMPLE_PREFIX}{kind}/{reason}")
+        label = reason.replace("_", " ")
+        parts.append(f"{label} {count}" + (f" (e.g. {sample})" if sample else ""))
+    return ", ".join(parts)
+
+
+def report_lines(
+    summary: dict[str, Any], exports: list[dict[str, Any]], stats: dict[str, Any]
+) -> list[str]:
+    """The end-of-run report, one string per line."""
+    outcome = summary["outcome"]
+    lines = [
+        f"Run {summary['run_id']} ended ({summary['finish_reason']}): exit status "
+        f"{outcome['exit_code']} ({outcome['meaning']})"
+    ]
+    inc = summary["incremental"]
+    counts = (
+        f"new {inc['new']}, updated {inc['updated']}, unchanged {inc['unchanged']}, "
+        f"skipped as seen {inc['skipped_seen']}"
+    )
+    if inc["claimed_by_other_run"]:
+        counts += f", left to a concurrent run {inc['claimed_by_other_run']}"
+    for export in exports or [{"path": None, "items": summary["items"], "error": None}]:
+        if export["error"]:
+            lines.append(f"Export FAILED: {export['error']} (no file written)")
+        elif export["path"]:
+            lines.append(f"Exported {export['items']} article(s) to {export['path']} ({counts})")
+        else:
+            lines.append(f"Scraped {export['items']} article(s), no file export ({counts})")
+    dropped = summary["dropped_by_reason"]
+    if dropped:
+        total = sum(dropped.values())
+        lines.append(f"Dropped {total}: {_counts_line(dropped, stats, 'dropped')}")
+    failed = summary["failed_by_kind"]
+    if failed:
+        lines.append(
+            f"Failed pages {summary['pages_failed']}: {_counts_line(failed, stats, 'pages/failed')}"
+        )
+    if summary["pages_unparseable"]:
+        sample = stats.get(f"{SAMPLE_PREFIX}pages/unparseable")
+        lines.append(
+            f"Unparseable pages {summary['pages_unparseable']}"
+            + (f" (e.g. {sample})" if sample else "")
+        )
+    health = summary["health"]
+    bad = [c for c in health if not c["ok"]]
+    if not health:
+        lines.append("Health checks: none ran")
+    elif bad:
+        lines.append(f"Health checks: {len(bad)} of {len(health)} FAILED")
+        lines.extend(f"  FAILED {c['check']}: {c['detail']}" for c in bad)
+    else:
+        lines.append(f"Health checks: all {len(health)} passed")
+    for export in exports:
+        if export.get("summary"):
+            lines.append(f"Summary: {export['summary']}")
+    return lines
+
+
 class RunSummary:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.started = datetime.now(timezone.utc)
         self.reason: str | None = None
-        self.exports: list[Path] = []
+        self.slots: list[Any] = []
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RunSummary:
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.feed_slot_closed, signal=signals.feed_slot_closed)
-        crawler.signals.connect(ext.feed_exporter_closed, signal=signals.feed_exporter_closed)
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         self.reason = reason
 
     def feed_slot_closed(self, slot: Any) -> None:
-        uri = getattr(slot, "uri", "")
-        parts = urlsplit(uri)
-        if parts.scheme in ("", "file") or len(parts.scheme) == 1:  # plain path or file://
-            path = Path(parts.path if parts.scheme == "file" else uri)
-            if path.exists():
-                self.exports.append(path)
+        if hasattr(slot.storage, "committed"):  # newsbot.feeds.AtomicFileFeedStorage
+            self.slots.append(slot)
 
-    def feed_exporter_closed(self) -> None:
+    def _health(self) -> list[dict[str, Any]]:
+        from newsbot.health.extension import HealthChecks
+
+        try:
+            health = self.crawler.get_extension(HealthChecks)
+        except (KeyError, ValueError, AttributeError):
+            return []
+        return list(getattr(health, "results", []) or [])
+
+    def _exports(self) -> list[dict[str, Any]]:
+        exports = []
+        for slot in self.slots:
+            storage = slot.storage
+            error = storage.error
+            exports.append(
+                {
+                    "path": str(storage.path),
+                    "items": slot.itemcount,
+                    "error": (f"{storage.path}: {error.strerror or error}" if error else None),
+                    "summary": None,
+                }
+            )
+        return exports
+
+    def engine_stopped(self) -> None:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         summary = build_summary(stats, self.started, datetime.now(timezone.utc), self.reason)
-        for export in self.exports:
-            target = summary_path(export)
-            temporary = target.with_name(target.name + ".part")
-            temporary.write_text(
-                json.dumps({**summary, "export": str(export)}, ensure_ascii=False, indent=2) + "\n",
-                encoding="utf-8",
-            )
-            os.replace(temporary, target)
+        code = exit_code(stats)
+        summary["run_id"] = self.crawler.settings.get("NEWSBOT_RUN_ID")
+        summary["outcome"] = {"exit_code": int(code), "meaning": MEANING[code]}
+        summary["health"] = self._health()
+        summary["export_error"] = stats.get(EXPORT_ERROR_STAT)
+        exports = self._exports()
+        for export in exports:
+            target = summary_path(Path(export["path"]))
+            record = {
+                **summary,
+                "export": None if export["error"] else export["path"],
+                "stats": stats,
+            }
+            text = json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n"
+            try:
+                write_atomically(target, text.encode("utf-8"))
+                export["summary"] = str(target)
+            except OSError as exc:
+                logger.warning("Could not write the run summary %s: %s", target, exc)
+        logger.debug("Scrapy stats:\n%s", pprint.pformat(stats))
+        for line in report_lines(summary, exports, stats):
+            report_logger.info(line)

@@ -27,7 +27,11 @@ def age_reader(profile: SiteProfile, anchor: datetime) -> AgeReader:
             if stripped.endswith(marker):
                 return stripped[: -len(marker)], marker
         found = split_trailing_age(
-            stripped, anchor, timezone=profile.timezone, day_first=profile.day_first
+            stripped,
+            anchor,
+            timezone=profile.timezone,
+            day_first=profile.day_first,
+            age_ranges=profile.age_ranges,
         )
         if found is None:
             return None

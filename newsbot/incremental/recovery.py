@@ -23,6 +23,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
+from newsbot.atomic import write_atomically
+
 PART_SUFFIX = ".part"
 RECOVERED = ".recovered"
 
@@ -105,15 +107,6 @@ def read_complete_lines(data: bytes) -> tuple[list[bytes], int]:
     return lines, torn
 
 
-def _write_atomically(target: Path, payload: bytes) -> None:
-    temporary = target.with_name(target.name + PART_SUFFIX)
-    with temporary.open("wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, target)
-
-
 def recover_part(
     part: Path, keep: Callable[[dict[str, Any]], bool] | None = None
 ) -> Recovery | None:
@@ -134,7 +127,7 @@ def recover_part(
             result.records.append(record)
         if kept:
             target = recovered_name(part)
-            _write_atomically(target, b"\n".join(kept) + b"\n")
+            write_atomically(target, b"\n".join(kept) + b"\n")
             result.target = target
             _write_summary(target, result)
         part.unlink()
@@ -153,7 +146,7 @@ def _write_summary(target: Path, result: Recovery) -> None:
         **result.as_dict(),
         "export": str(target),
     }
-    _write_atomically(
+    write_atomically(
         summary_path(target),
         (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
     )

@@ -61,8 +61,8 @@ class ScheduledRuns:
         self.logs.mkdir(parents=True, exist_ok=True)
         feed = {"format": "jsonlines", "encoding": "utf-8"}
         self.settings = {
-            # the default feed, spelled out: exports/<spider>/<UTC start time>.jsonl
-            "FEEDS": json.dumps({f"{self.exports}/%(name)s/%(time)s.jsonl": feed}),
+            # the default feed, spelled out: exports/<spider>/<UTC start time>-<run id>.jsonl
+            "FEEDS": json.dumps({f"{self.exports}/%(name)s/%(time)s-%(run_id)s.jsonl": feed}),
             "NEWSBOT_INCREMENTAL": 1,
             "NEWSBOT_SEEN_STORE": str(workdir / "seen.sqlite"),
             **(settings or {}),

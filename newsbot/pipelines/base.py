@@ -8,6 +8,8 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from newsbot.outcome import record_sample
+
 logger = logging.getLogger(__name__)
 
 
@@ -33,6 +35,9 @@ class CrawlerPipeline:
         """Count and log a dropped item, and return the exception to raise."""
         url = ItemAdapter(item).get("url") or "(no url)"
         self.stat("dropped")
-        self.stat(f"dropped/{reason.replace(' ', '_')}")
+        key = f"dropped/{reason.replace(' ', '_')}"
+        self.stat(key)
+        if self.crawler is not None:
+            record_sample(self.crawler.stats, key, url)
         logger.warning("Dropped %s: %s", url, reason)
         return DropItem(f"{reason}: {url}")

@@ -20,6 +20,10 @@ class UnchangedItem(DropItem):
     newsbot_unchanged = True
 
 
+class ClaimedElsewhere(DropItem):
+    """Not an error: another run sharing the seen-store is exporting this article now."""
+
+
 class IncrementalPipeline(CrawlerPipeline):
     def __init__(self, crawler: Any = None) -> None:
         super().__init__(crawler)
@@ -43,6 +47,10 @@ class IncrementalPipeline(CrawlerPipeline):
         self.stat(f"incremental/{verdict}")
         if verdict == "expand_only":  # fetched again only to follow its related articles
             raise UnchangedItem(f"already exported: {adapter.get('url')}", log_level="DEBUG")
+        if verdict == "claimed":  # another run sharing the seen-store exports it now
+            raise ClaimedElsewhere(
+                f"exported by another run now: {adapter.get('url')}", log_level="DEBUG"
+            )
         if verdict == "unchanged":
             raise UnchangedItem(
                 f"unchanged since the last export: {adapter.get('url')}", log_level="DEBUG"

@@ -14,9 +14,17 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
+from newsbot.exitcodes import UsageError
 from newsbot.pipelines.base import CrawlerPipeline
 from newsbot.profiles import load_profile
-from newsbot.timestamps import ParsedTime, best_time, parse_timestamp, to_iso_z
+from newsbot.timestamps import (
+    ParsedTime,
+    ZoneTableError,
+    abbreviation_table,
+    best_time,
+    parse_timestamp,
+    to_iso_z,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +53,18 @@ class TimestampPipeline(CrawlerPipeline):
     def __init__(self, crawler: Any = None) -> None:
         super().__init__(crawler)
         self._logged: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> TimestampPipeline:
+        """Read the zone abbreviation table now: a broken ``timezones.toml`` stops the crawl
+        before any request, with the file and the problem named, rather than every dated
+        item failing one by one."""
+        try:
+            abbreviation_table()
+        except ZoneTableError as exc:
+            problem = " ".join(str(exc).split())
+            raise UsageError(f"zone abbreviation table {problem}") from None
+        return cls(crawler)
 
     def _site(self, adapter: ItemAdapter) -> tuple[str, bool, tuple[str, ...]]:
         try:

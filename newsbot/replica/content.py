@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -16,6 +17,7 @@ from newsbot.replica.noise import KINDS, TEASER_HEADS, TEASER_TAILS, TITLE_SUFFI
 DEFAULT_CLOCK = datetime(2026, 11, 25, 12, 0, 0, tzinfo=timezone.utc)
 PER_PAGE = 20
 MISSING_BODY = "missing body"
+HOURS_AGO = re.compile(r"\d+ hours ago")
 
 # (kind, weight): how an article's age reads at the build clock.
 AGE_KINDS = [("seconds", 2), ("minute", 2), ("minutes", 8), ("hour", 4), ("hours", 30),
@@ -376,6 +378,19 @@ def build_site(
         _lengthen(seed, items, body_paragraphs)
     if items and items[-1].role == "home":
         items[-1].source = "9 News"  # a source name that starts with a digit
+    # A source name that ends in a digit, glued to "N hours ago" in the header line:
+    # "Channel 45 hours ago" is "Channel 4" + "5 hours ago" (the site never prints 45 hours).
+    # On a page without JSON-LD or meta times, so the header age is what dates it.
+    glued = [
+        a
+        for a in items[:-1]
+        if a.role == "home"
+        and a.header
+        and not (a.jsonld or a.meta)
+        and HOURS_AGO.fullmatch(humanize(a.published, clock).en)
+    ]
+    if glued:
+        glued[0].source = "Channel 4"
     return ReplicaSite(seed, items, clock)
 
 

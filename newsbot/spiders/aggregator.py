@@ -420,6 +420,7 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
             self._stat("skipped/max_articles")
             return None
         self.scheduled_ids.add(article_id)
+        self._stat("articles/scheduled")  # "articles found", for the health checks
         self.pending_hints[article_id] = []
         return scrapy.Request(
             url,

@@ -8,6 +8,7 @@ from typing import Any
 from twisted.python.failure import Failure
 
 from newsbot.middlewares.failures import failure_kind
+from newsbot.outcome import record_sample
 
 
 class PageFailures:
@@ -22,6 +23,7 @@ class PageFailures:
 
     def _unparseable(self, url: str, reason: str) -> None:
         self._stat("pages/unparseable")
+        record_sample(self.crawler.stats if self.crawler else None, "pages/unparseable", url)
         self.logger.warning("Could not parse %s: %s", url, reason)
 
     def _failed(self, failure: Failure) -> Any:
@@ -30,5 +32,8 @@ class PageFailures:
         kind = failure_kind(failure.value)  # issue 7: http_503, timeout, too_large...
         self._stat("pages/failed")
         self._stat(f"pages/failed/{kind}")
+        record_sample(
+            self.crawler.stats if self.crawler else None, f"pages/failed/{kind}", request.url
+        )
         self.logger.warning("Failed %s: %s", request.url, kind)
         return request

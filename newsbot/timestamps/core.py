@@ -12,6 +12,7 @@ from .clock import MONTH, WEEKDAY
 from .english import match_relative
 from .fallback import candidate_script, has_known_word, languages_for, parse_fallback
 from .model import ParsedTime, aware, get_zone, validate
+from .ranges import AgeRanges, in_range
 
 #: Longest slot text looked at by parse_timestamp (a slot is a short line).
 MAX_SLOT_LEN = 300
@@ -31,6 +32,7 @@ _REPEATED_DATE_RE = re.compile(
 )
 # "14 hours ago." : a full stop (or an RTL mark) after an age is not part of it.
 _TRAILING_STOP = re.compile(r"(?<=[^.\s])[.\u200e\u200f]+\s*$")
+_DIGITS_RE = re.compile(r"\d+")
 _AGO_TAIL_RE = re.compile(r"\bago\b", re.I)
 _MAYBE_DECORATED_RE = re.compile(r"[·|•–—-]|ago\b.", re.I)
 _CUT_RE = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")
@@ -226,10 +228,14 @@ def split_trailing_age(
     timezone: str = "UTC",
     day_first: bool = True,
     languages: Sequence[str] | None = None,
+    age_ranges: AgeRanges | None = None,
 ) -> tuple[str, ParsedTime, str] | None:
     """Split ``Independent14 hours ago`` into (``Independent``, parsed, ``14 hours ago``).
 
-    Parses from the right: the age is the longest suffix that parses. The prefix has
+    Parses from the right: the age is the longest suffix that parses. With ``age_ranges``
+    (the N a site prints per unit, e.g. ``{"hours": (2, 21)}``), the longest suffix whose
+    N is in range wins: ``Channel 45 hours ago`` gives ``Channel 4`` + ``5 hours ago``;
+    when no suffix is in range the longest one stands. The prefix has
     trailing whitespace and separators stripped (``time`` prefixes are returned as is;
     a date repeated by responsive markup is dropped). None if no suffix parses, or if
     the prefix reads like a sentence rather than a source name.
@@ -266,6 +272,7 @@ def split_trailing_age(
             timezone=timezone,
             day_first=day_first,
             languages=languages,
+            age_ranges=age_ranges,
         )
         if earlier is not None:
             return earlier
@@ -276,4 +283,32 @@ def split_trailing_age(
         prefix = ""
     elif not _prefix_ok(stripped[:start]):
         return None  # a sentence ending in an age ("founded 40 years ago"): not a header
-    return prefix, checked, stripped[start:].strip()
+    age = stripped[start:].strip()
+    if age_ranges and not in_range(age, age_ranges):
+        shorter = _shorter_in_range(stripped, start, anchor, zone, day_first, age_ranges)
+        if shorter is not None:
+            return shorter
+    return prefix, checked, age
+
+
+def _shorter_in_range(
+    text: str, start: int, anchor: datetime, zone: tzinfo, day_first: bool, ranges: AgeRanges
+) -> tuple[str, ParsedTime, str] | None:
+    """``Channel 45 hours ago`` read at ``45``: the longest ``5 hours ago`` the site prints."""
+    begin = len(text) - len(text[start:].lstrip())
+    digits = _DIGITS_RE.match(text, begin)
+    if digits is None:
+        return None
+    for cut in range(begin + 1, digits.end()):
+        age, head = text[cut:], text[:cut]
+        if age.startswith("0") or not in_range(age, ranges) or not _prefix_ok(head):
+            continue
+        if not any(ch.isalpha() for ch in head):
+            break  # "45 hours ago" on its own: no name to glue digits to
+        found = _fast_match(age, anchor, zone, day_first, True, False)
+        if found is None or found[0] != 0 or found[1] is None:
+            continue
+        checked = validate(found[1], anchor)
+        if checked is not None:
+            return head.rstrip(_SEPARATORS), checked, age.strip()
+    return None

@@ -96,6 +96,12 @@ def _day_re() -> re.Pattern[str]:
     return re.compile(_DAY + at_time + r"?\s*$", re.I)
 
 
+def unit_of(spelling: str) -> str | None:
+    """The canonical unit (``h``) of a unit as printed (``hours``, ``hrs``, ``h``), or None."""
+    found = _UNITS.get(spelling.lower().rstrip("."))
+    return None if found is None else found[0]
+
+
 def _number(raw: str) -> float | None:
     raw = raw.lower()
     if raw in _WORDS:

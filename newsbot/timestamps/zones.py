@@ -46,8 +46,9 @@ class Meaning:
     sites: tuple[str, ...] = ()
 
 
-def _table_text() -> str:
-    """The table in the settings folder; the shipped one when an operator's folder has none."""
+def _table_text() -> tuple[str, str]:
+    """(where, text) of the table in the settings folder; the shipped one when an operator's
+    folder has none."""
     places: list[Any] = [settings_dir()]
     if os.environ.get("NEWSBOT_SETTINGS_DIR"):
         checkout = Path(__file__).resolve().parents[2] / "settings"
@@ -58,7 +59,7 @@ def _table_text() -> str:
         if place is None:
             continue
         try:
-            return str((place / TABLE_FILE).read_text(encoding="utf-8"))
+            return str(place / TABLE_FILE), str((place / TABLE_FILE).read_text(encoding="utf-8"))
         except OSError:
             continue
     raise ZoneTableError(f"{TABLE_FILE} not found in the settings folder ({places[0]})")
@@ -105,11 +106,13 @@ def parse_table(text: str) -> dict[str, tuple[Meaning, ...]]:
 
 
 def load_table() -> dict[str, tuple[Meaning, ...]]:
-    """Read the table from the settings folder. ZoneTableError names a missing or bad file."""
+    """Read the table from the settings folder. ZoneTableError names a missing or bad file
+    (its path) and what is wrong with it."""
+    where, text = _table_text()
     try:
-        return parse_table(_table_text())
+        return parse_table(text)
     except ValueError as exc:
-        raise ZoneTableError(f"{TABLE_FILE}: {exc}") from None
+        raise ZoneTableError(f"{where}: {exc}") from None
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,75 @@
+"""``scrapy crawl``, with an exit status a scheduler can act on (see ``newsbot.exitcodes``).
+
+Scrapy's own command exits 1 when the crawl could not start and 0 otherwise, whatever
+happened to the export. This one exits:
+
+- 2 for an operator's mistake found before the engine starts (:class:`UsageError`): one line
+  on stderr, no traceback;
+- 3 when an export could not be written completely (:class:`ExportFailed` before the crawl,
+  or a failed write during it);
+- 4 when the run finished but its health checks failed (``newsbot.health``);
+- 1 for anything else that stopped the crawl (with its traceback), 0 otherwise.
+
+scrapyd runs this same command, so its jobs get the same status (scrapyd logs a non-zero one
+as ``Process died: exitstatus=N``; the run summary's ``outcome`` says it too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import traceback
+from typing import Any
+
+from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.exceptions import UsageError as ScrapyUsageError
+
+from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
+from newsbot.outcome import exit_code
+
+
+def failure_of(run: Any, errors: list[BaseException]) -> BaseException | None:
+    """The exception that ended a crawl task (or Deferred), retrieved so that asyncio does not
+    print it again as "Task exception was never retrieved"."""
+    if isinstance(run, asyncio.Future):
+        if run.done() and not run.cancelled():
+            return run.exception()
+        return None
+    return errors[0] if errors else None
+
+
+def report_failure(command: str, error: BaseException) -> ExitCode:
+    """Print why the crawl could not run; the exit status for it."""
+    if isinstance(error, UsageError):
+        print(f"scrapy {command}: error: {error}", file=sys.stderr)
+        return ExitCode.USAGE
+    if isinstance(error, ExportFailed):
+        print(f"scrapy {command}: export failed: {error}", file=sys.stderr)
+        return ExitCode.EXPORT_FAILED
+    traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
+    return ExitCode.UNEXPECTED
+
+
+class Command(ScrapyCrawlCommand):
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if len(args) < 1:
+            raise ScrapyUsageError
+        if len(args) > 1:
+            raise ScrapyUsageError(
+                "running 'scrapy crawl' with more than one spider is not supported"
+            )
+        assert self.crawler_process is not None
+        crawler = self._create_crawler(args[0])
+        errors: list[BaseException] = []
+        run = self.crawler_process.crawl(crawler, **opts.spargs)
+        if hasattr(run, "addErrback"):  # a Deferred (a non-asyncio reactor)
+            run.addErrback(lambda failure: errors.append(failure.value))
+        self.crawler_process.start()
+        error = failure_of(run, errors)
+        if error is not None:
+            self.exitcode = int(report_failure("crawl", error))
+        elif self.crawler_process.bootstrap_failed or crawler.stats is None:
+            self.exitcode = int(ExitCode.UNEXPECTED)
+        else:
+            self.exitcode = int(exit_code(crawler.stats.get_stats()))

@@ -1,0 +1,24 @@
+"""Checks every export target before the crawl starts (issue 11).
+
+A device, a directory or a symlink out of its folder is an operator's mistake
+(:class:`~newsbot.exitcodes.UsageError`, exit 2); a folder that cannot be written (read-only,
+immutable, no permission) fails the export (:class:`~newsbot.exitcodes.ExportFailed`, exit 3).
+Either way no request goes out and the seen-store is untouched: extensions are built before
+the engine starts, and this one comes before the incremental-runs extension.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsbot.feeds import check_feeds
+
+
+class ExportTargets:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ExportTargets:
+        check_feeds(crawler.settings.getdict("FEEDS"), crawler.spidercls.name)
+        return cls(crawler)
