@@ -144,7 +144,7 @@ def test_urls_file_and_default_export(publishers, tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     folder = tmp_path / "exports" / "article"
     files = sorted(p.name for p in folder.iterdir())
-    assert len(files) == 2 and re.fullmatch(r"\d{8}T\d{6}Z\.jsonl", files[0]), files
+    assert len(files) == 2 and re.fullmatch(r"\d{8}T\d{6}Z-[0-9a-f]{6}\.jsonl", files[0]), files
     got = records(folder / files[0])
     assert sorted(r["title"] for r in got) == sorted(
         [PAGES["gazette"]["title"], PAGES["courier"]["title"]]

@@ -66,6 +66,7 @@ class ArticleSpider(PageFailures, scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls:
+            self._stat("articles/scheduled")  # "articles found", for the health checks
             yield scrapy.Request(
                 url,
                 callback=self.parse_article_page,
