@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--articles", type=int, default=120)
     parser.add_argument("--seed", type=int, default=8)
-    parser.add_argument("--theme", default="a", choices=["a", "b"])
+    parser.add_argument("--theme", default="a", choices=["a", "b", "react"])
     parser.add_argument("--related-depth", type=int, default=1)
     args = parser.parse_args(argv)
 

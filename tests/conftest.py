@@ -56,6 +56,12 @@ def replica_b(site):
         yield server
 
 
+@pytest.fixture(scope="session")
+def replica_react(site):
+    with ReplicaServer(site, theme="react") as server:
+        yield server
+
+
 @pytest.fixture
 def own_replica():
     """The same site as ``site``, built afresh and served for one test, which may change its

@@ -34,7 +34,14 @@ def crawl_b(replica_b, truth, tmp_path_factory):
     return run_crawl(replica_b, start_paths(truth), out, settings={"NEWSBOT_WORKERS": 0})
 
 
-@pytest.fixture(params=["a", "b"])
+# Theme react: the same site as a server-rendered React/Next.js site sends it (issue 18).
+@pytest.fixture(scope="module")
+def crawl_react(replica_react, truth, tmp_path_factory):
+    out = tmp_path_factory.mktemp("crawl_react")
+    return run_crawl(replica_react, start_paths(truth), out, settings={"NEWSBOT_WORKERS": 1})
+
+
+@pytest.fixture(params=["a", "b", "react"])
 def crawl(request):
     return request.getfixturevalue(f"crawl_{request.param}")
 

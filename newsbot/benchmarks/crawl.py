@@ -1,6 +1,6 @@
 """Crawl speed: newsbot's ``daily8`` against a bare Scrapy spider fetching the same pages.
 
-    python -m newsbot.benchmarks.crawl [--sizes 2000,10000] [--profile]
+    python -m newsbot.benchmarks.crawl [--sizes 2000,10000] [--real-size 2000] [--profile]
 
 For each size it serves a replica of that many articles from a separate process (so the
 server's CPU is not counted), then crawls it, one after the other, with (a) the bare spider
@@ -9,7 +9,13 @@ server's CPU is not counted), then crawls it, one after the other, with (a) the 
 same concurrency (16), robots.txt and no HTTP cache; every listing and every hop of related
 articles, so both fetch every page of the site. Each crawl is one child process;
 its CPU time and peak RSS come from ``os.wait4``; pages/s is Scrapy's
-``downloader/response_count`` over its ``elapsed_time_seconds``. newsbot's CPU time
+``downloader/response_count`` over its ``elapsed_time_seconds``.
+
+The replica's pages (theme ``a``) are 5-7 KB; real article pages are ~290 KB (median of the
+fundus-eval set). ``--real-size N`` (default 2000 articles; 0 skips it) adds a run on real-size
+pages: the replica's ``react`` theme at ``--page-kb`` (290) with bodies lengthened to a real
+article's length (20 more paragraphs: 3.6 KB median body text), and prints its ratio to bare
+Scrapy beside the small-page one. newsbot's CPU time
 includes its worker processes (reaped children count in ``wait4``); its memory is the crawl
 process's peak plus the workers' peak (from its stats). ``--profile`` adds a cProfile run
 (CPU clock) of newsbot's crawl process on the first size and prints where its time goes
@@ -39,6 +45,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # bound which pages lie within it depends on timing)
 RELATED_DEPTH = 1000
 CONCURRENCY = 16
+# real-size pages: bodies of a real article's length (3.6 KB median text; fundus-eval: 3.9 KB)
+REAL_BODY_PARAGRAPHS = 20
 
 
 @dataclass
@@ -52,6 +60,11 @@ class Run:
     peak_rss_mb: float  # the crawl process (wait4 gives the largest of it and its children)
     wall: float
     workers_rss_mb: float = 0.0  # newsbot's worker processes, from its stats
+    page_kb: int = 0  # 0: the replica's small pages (theme a); else react pages of ~page_kb
+
+    @property
+    def pages_label(self) -> str:
+        return f"react ~{self.page_kb} KB" if self.page_kb else "a (5-7 KB)"
 
     @property
     def total_rss_mb(self) -> float:
@@ -122,12 +135,16 @@ sys.exit(code)
 class Replica:
     """``python -m newsbot.replica serve`` in its own process."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, page_kb: int = 0) -> None:
         self.size = size
+        self.page_kb = page_kb
 
     def __enter__(self) -> Replica:
         command = [sys.executable, "-m", "newsbot.replica", "serve", "--articles", str(self.size),
                    "--port", "0", "--no-mirror", "--ttl", "7200"]  # fmt: skip
+        if self.page_kb:
+            command += ["--theme", "react", "--page-kb", str(self.page_kb),
+                        "--body-paragraphs", str(REAL_BODY_PARAGRAPHS)]  # fmt: skip
         self.proc = subprocess.Popen(
             command, cwd=ROOT, env=_env(Path(tempfile.gettempdir())), stdout=subprocess.PIPE,
             text=True,
@@ -144,7 +161,7 @@ class Replica:
         self.proc.wait(timeout=30)
 
 
-def bare(base: str, starts: list[str], size: int, tmp: Path) -> Run:
+def bare(base: str, starts: list[str], size: int, tmp: Path, page_kb: int = 0) -> Run:
     stats_file = tmp / "bare-stats.json"
     command = [sys.executable, "-m", "newsbot.benchmarks.bare_spider",
                ",".join(base + p for p in starts), "--related-depth", str(RELATED_DEPTH),
@@ -153,7 +170,7 @@ def bare(base: str, starts: list[str], size: int, tmp: Path) -> Run:
     stats = json.loads(stats_file.read_text())
     return Run("bare scrapy", size, int(stats.get("downloader/response_count", 0)),
                int(stats.get("bare/article_pages", 0)), float(stats["elapsed_time_seconds"]),
-               cpu, rss, wall)  # fmt: skip
+               cpu, rss, wall, page_kb=page_kb)  # fmt: skip
 
 
 def newsbot_command(base: str, starts: list[str], tmp: Path) -> list[str]:
@@ -168,14 +185,14 @@ def newsbot_command(base: str, starts: list[str], tmp: Path) -> list[str]:
             "-s", "STATS_DUMP=True"]  # fmt: skip
 
 
-def newsbot(base: str, starts: list[str], size: int, tmp: Path) -> Run:
+def newsbot(base: str, starts: list[str], size: int, tmp: Path, page_kb: int = 0) -> Run:
     command = [sys.executable, *newsbot_command(base, starts, tmp)]
     cpu, rss, wall = _measure(command, _env(tmp), tmp / "newsbot.out")
     log = (tmp / "newsbot.log").read_text(errors="replace")
     items = _stat(log, "item_scraped_count")
     return Run("newsbot daily8", size, int(_stat(log, "downloader/response_count")), int(items),
                _stat(log, "elapsed_time_seconds"), cpu, rss, wall,
-               _stat(log, "newsbot/workers/peak_memory_mb"))  # fmt: skip
+               _stat(log, "newsbot/workers/peak_memory_mb"), page_kb)  # fmt: skip
 
 
 def profile(base: str, starts: list[str], tmp: Path, top: int = 25) -> str:
@@ -231,20 +248,36 @@ def machine() -> str:
 
 
 def table(runs: list[Run]) -> str:
-    head = ("| articles | crawler | pages | pages/s | articles/s | ratio | pages per CPU s | "
-            "ratio (CPU) | CPU s / 1000 articles | peak RSS MB (crawl + workers) |\n"
-            "|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
+    head = ("| articles | pages (theme) | crawler | pages | pages/s | articles/s | ratio | "
+            "pages per CPU s | ratio (CPU) | CPU s / 1000 articles | "
+            "peak RSS MB (crawl + workers) |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
     rows = [head]
     for run in runs:
-        base = next(r for r in runs if r.size == run.size and r.name == "bare scrapy")
+        base = _baseline(runs, run)
         ratio = run.pages_per_s / base.pages_per_s if base.pages_per_s else 0.0
         cpu_ratio = run.pages_per_cpu_s / base.pages_per_cpu_s if base.pages_per_cpu_s else 0.0
         rows.append(
-            f"| {run.size} | {run.name} | {run.pages} | {run.pages_per_s:.0f} | "
+            f"| {run.size} | {run.pages_label} | {run.name} | {run.pages} | "
+            f"{run.pages_per_s:.0f} | "
             f"{run.articles_per_s:.0f} | {ratio:.2f} | {run.pages_per_cpu_s:.0f} | "
             f"{cpu_ratio:.2f} | {run.cpu_per_1000:.2f} | {_rss(run)} |"
         )
     return "\n".join(rows)
+
+
+def _baseline(runs: list[Run], run: Run) -> Run:
+    """The bare Scrapy run on the same site as ``run``."""
+    return next(
+        r
+        for r in runs
+        if r.size == run.size and r.page_kb == run.page_kb and r.name == "bare scrapy"
+    )
+
+
+def speed_ratio(runs: list[Run], run: Run) -> float:
+    base = _baseline(runs, run)
+    return run.pages_per_s / base.pages_per_s if base.pages_per_s else 0.0
 
 
 def _rss(run: Run) -> str:
@@ -256,6 +289,10 @@ def _rss(run: Run) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsbot.benchmarks.crawl", description=__doc__)
     parser.add_argument("--sizes", default="2000,10000", help="articles per replica (%(default)s)")
+    parser.add_argument(
+        "--real-size", type=int, default=2000, help="articles on real-size pages (0: skip)"
+    )
+    parser.add_argument("--page-kb", type=int, default=290, help="real-size page (%(default)s)")
     parser.add_argument("--profile", action="store_true", help="also profile newsbot (1st size)")
     parser.add_argument("--keep", help="keep logs and exports in this folder")
     args = parser.parse_args(argv)
@@ -263,18 +300,23 @@ def main(argv: list[str] | None = None) -> int:
     runs: list[Run] = []
     report = ""
     print(f"machine: {machine()}", flush=True)
-    for n, size in enumerate(sizes):
+    plan = [(size, 0) for size in sizes]
+    if args.real_size > 0:
+        plan.append((args.real_size, args.page_kb))
+    for n, (size, page_kb) in enumerate(plan):
         site = build_site(articles=size)
         starts = sorted(site.listings)  # /en and every hashtag listing
         del site
-        with tempfile.TemporaryDirectory() as tmp_name, Replica(size) as replica:
-            tmp = Path(args.keep) / f"size-{size}" if args.keep else Path(tmp_name)
+        with tempfile.TemporaryDirectory() as tmp_name, Replica(size, page_kb) as replica:
+            label = f"size-{size}" + (f"-{page_kb}kb" if page_kb else "")
+            tmp = Path(args.keep) / label if args.keep else Path(tmp_name)
             tmp.mkdir(parents=True, exist_ok=True)
             for crawl in (bare, newsbot):
-                run = crawl(replica.base_url, starts, size, tmp)
+                run = crawl(replica.base_url, starts, size, tmp, page_kb)
                 runs.append(run)
                 print(
-                    f"{size:>6} articles  {run.name:<15} {run.pages:>6} pages in "
+                    f"{size:>6} articles, {run.pages_label:<12} {run.name:<15} "
+                    f"{run.pages:>6} pages in "
                     f"{run.elapsed:6.1f} s: {run.pages_per_s:6.0f} pages/s, "
                     f"{run.articles_per_s:6.0f} articles/s, CPU {run.cpu:6.1f} s "
                     f"({run.cpu_per_1000:.2f} s/1000 articles), peak RSS {_rss(run)} MB",
@@ -284,7 +326,14 @@ def main(argv: list[str] | None = None) -> int:
                 report = profile(replica.base_url, starts, tmp)
     print()
     print(table(runs))
-    news = {r.size: r for r in runs if r.name == "newsbot daily8"}
+    print()
+    for run in runs:
+        if run.name == "newsbot daily8":
+            print(
+                f"newsbot / bare Scrapy, {run.size} articles, pages {run.pages_label}: "
+                f"{speed_ratio(runs, run):.2f} (pages/s)"
+            )
+    news = {r.size: r for r in runs if r.name == "newsbot daily8" and not r.page_kb}
     if len(news) > 1:
         small, large = news[min(news)], news[max(news)]
         growth = large.total_rss_mb - small.total_rss_mb

@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name)
         p.add_argument("--seed", type=int, default=8)
         p.add_argument("--articles", type=int, default=120)
+        p.add_argument("--body-paragraphs", type=int, default=0, help="longer bodies")
         p.add_argument("--clock", help="ISO instant the site's clock shows (default %(default)s)")
     serve = sub.choices["serve"]
     serve.add_argument("--host", default="127.0.0.1")
@@ -34,10 +35,18 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--mirror-port", type=int, default=0)
     serve.add_argument("--theme", default="a", choices=sorted(THEMES))
     serve.add_argument("--no-mirror", action="store_true")
+    serve.add_argument(
+        "--page-kb", type=int, default=0, help="theme react: real-size pages of about this many KB"
+    )
     serve.add_argument("--ttl", type=float, default=3600.0, help="stop after this many seconds")
     args = parser.parse_args(argv)
 
-    site = build_site(seed=args.seed, articles=args.articles, clock=_clock(args.clock))
+    site = build_site(
+        seed=args.seed,
+        articles=args.articles,
+        clock=_clock(args.clock),
+        body_paragraphs=args.body_paragraphs,
+    )
     if args.command == "truth":
         json.dump(site.truth(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -49,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         port=args.port,
         mirror=not args.no_mirror,
         mirror_port=args.mirror_port,
+        page_kb=args.page_kb,
     )
     with server:
         print(server.base_url, flush=True)

@@ -297,7 +297,15 @@ def _pick_related(rng: random.Random, self_id: str, pool: list[str], k: int) -> 
     return out
 
 
-def build_site(seed: int = 8, articles: int = 120, clock: datetime | None = None) -> ReplicaSite:
+def build_site(
+    seed: int = 8, articles: int = 120, clock: datetime | None = None, body_paragraphs: int = 0
+) -> ReplicaSite:
+    """The replica: ``articles`` made-up articles at ``clock``.
+
+    ``body_paragraphs`` > 0 lengthens every body by that many more made-up paragraphs (drawn
+    from their own random stream: ids, titles, ages and links stay those of the same seed), for
+    real-size pages; the truth follows.
+    """
     clock = (clock or DEFAULT_CLOCK).astimezone(timezone.utc)
     rng = random.Random(seed)
     roles = _roles(articles)
@@ -366,6 +374,8 @@ def build_site(seed: int = 8, articles: int = 120, clock: datetime | None = None
         art.teaser_glue = rng.choice(TEASER_HEADS if art.teaser_kind == "head" else TEASER_TAILS)
         items.append(art)
     _link(rng, items)
+    if body_paragraphs > 0:
+        _lengthen(seed, items, body_paragraphs)
     if items and items[-1].role == "home":
         items[-1].source = "9 News"  # a source name that starts with a digit
     # A source name that ends in a digit, glued to "N hours ago" in the header line:
@@ -382,6 +392,20 @@ def build_site(seed: int = 8, articles: int = 120, clock: datetime | None = None
     if glued:
         glued[0].source = "Channel 4"
     return ReplicaSite(seed, items, clock)
+
+
+def _lengthen(seed: int, items: list[Article], count: int) -> None:
+    """``count`` more paragraphs after each body's first one (not at the end, where publisher
+    rails and promos sit)."""
+    for index, art in enumerate(items):
+        first = next((i for i, b in enumerate(art.blocks) if b[0] == "p"), None)
+        if first is None:
+            continue
+        rng = random.Random(f"{seed}:body:{index}")
+        extra = []
+        while len(extra) < count:
+            extra.extend(p for p in _paragraphs(rng, art.lang) if p not in extra)
+        art.blocks[first + 1 : first + 1] = [("p", p, _esc(p)) for p in extra[:count]]
 
 
 def _esc(text: str) -> str:

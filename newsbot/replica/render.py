@@ -43,6 +43,16 @@ class Renderer:
         self.site = site
         self.theme = theme
         self.mirror_url = mirror_url
+        if hasattr(theme, "bind"):  # theme react: site-wide rails
+            theme.bind(site)
+
+    def _props(self, **page: object) -> dict:
+        """Keyword arguments for ``theme.page``: hydration data for a theme that sends it."""
+        if not getattr(self.theme, "HYDRATES", False):
+            return {}
+        from newsbot.replica.render_react import hydration_props
+
+        return {"props": hydration_props(self, **page)}
 
     def _age_text(self, a: Article, lang: str) -> str:
         age = self.site.age(a)
@@ -105,7 +115,13 @@ class Renderer:
             gallery=a.gallery,
             chrome=t.chrome({k: e(v) for k, v in lab.items()}, tags, "".join(related)),
         )
-        return t.page(a.lang, e(a.display_title), self.head(a), t.logo(lab["home"]) + main)
+        return t.page(
+            a.lang,
+            e(a.display_title),
+            self.head(a),
+            t.logo(lab["home"]) + main,
+            **self._props(article=a),
+        )
 
     def block(self, b: tuple) -> str:
         t = self.theme
@@ -136,4 +152,4 @@ class Renderer:
             heading, lone_hash = HOME_HEADING, False
         t = self.theme
         main = t.listing(lone_hash, heading, entries, more, LOAD_MORE)
-        return t.page("en", heading, "", t.logo("/en") + main)
+        return t.page("en", heading, "", t.logo("/en") + main, **self._props(entries=arts))

@@ -17,13 +17,14 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from newsbot.replica import browser_site, render_a, render_b  # issue 6: browser_site
+from newsbot.replica import browser_site, render_a, render_b, render_react
 from newsbot.replica.content import ReplicaSite
 from newsbot.replica.render import Renderer
 
 # issue 6 hook: theme "script" is the browser-only variant (newsbot/replica/browser_site.py);
 # a theme module may add routes of its own (ROUTES), tried before the default ones.
-THEMES = {"a": render_a, "b": render_b, "script": browser_site}
+# issue 18: theme "react" (render_react.py) is built per server, with its page size.
+THEMES = {"a": render_a, "b": render_b, "script": browser_site, "react": render_react}
 HTML = "text/html; charset=utf-8"
 GIF = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
@@ -158,11 +159,15 @@ class ReplicaServer:
         port: int = 0,
         mirror: bool = True,
         mirror_port: int = 0,
+        page_kb: int = 0,
     ) -> None:
         if theme not in THEMES:
             raise ValueError(f"unknown theme {theme!r}; choose from {sorted(THEMES)}")
         self.site = site
         self.theme = theme
+        impl = THEMES[theme]
+        if hasattr(impl, "make_theme"):  # a theme with options (react: page size)
+            impl = impl.make_theme(page_kb=page_kb)
         self.routes: list[tuple[re.Pattern, Callable]] = [
             (re.compile(p), h)
             for p, h in [*getattr(THEMES[theme], "ROUTES", ()), *DEFAULT_ROUTES]  # issue 6 hook
@@ -174,8 +179,8 @@ class ReplicaServer:
         self.base_url = self._url(self._httpd[0])
         self.mirror_url = self._url(self._httpd[1]) if mirror else None
         self._renderers = {
-            False: Renderer(site, THEMES[theme], self.mirror_url),
-            True: Renderer(site, THEMES[theme], None),
+            False: Renderer(site, impl, self.mirror_url),
+            True: Renderer(site, impl, None),
         }
         self._threads: list[threading.Thread] = []
 

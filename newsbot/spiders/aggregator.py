@@ -24,6 +24,7 @@ from newsbot.outcome import record_sample
 from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
+from newsbot.spiders.failures import PageFailures
 from newsbot.spiders.hosts import HostPolicy
 from newsbot.spiders.requests import PageKind
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
@@ -34,7 +35,7 @@ from newsbot.workers.tasks import read_page, read_with
 MAX_EXTRA_HINTS = 3
 
 
-class AggregatorSpider(scrapy.Spider):
+class AggregatorSpider(PageFailures, scrapy.Spider):
     profile_name: str = ""
 
     def __init__(
@@ -88,10 +89,6 @@ class AggregatorSpider(scrapy.Spider):
     @property
     def since(self) -> datetime | None:
         return self.args.since
-
-    def _stat(self, key: str, count: int = 1) -> None:
-        if self.crawler is not None and self.crawler.stats is not None:
-            self.crawler.stats.inc_value(f"newsbot/{key}", count)
 
     def canonical_url(self, url: str, referrer: str) -> str:
         """Article URLs on a mirror host are rewritten to the host the crawl came from."""
@@ -441,18 +438,8 @@ class AggregatorSpider(scrapy.Spider):
         return self.hosts.fetchable(url)
 
     # -- failures ------------------------------------------------------------------------
-    def _unparseable(self, url: str, reason: str) -> None:
-        self._stat("pages/unparseable")
-        record_sample(self.crawler.stats if self.crawler else None, "pages/unparseable", url)
-        self.logger.warning("Could not parse %s: %s", url, reason)
-
     def on_error(self, failure: Failure) -> None:
-        request = failure.request  # type: ignore[attr-defined]
-        kind = failure_kind(failure.value)  # issue 7: http_503, timeout, too_large...
-        self._stat("pages/failed")
-        self._stat(f"pages/failed/{kind}")
-        record_sample(self.crawler.stats, f"pages/failed/{kind}", request.url)
-        self.logger.warning("Failed %s: %s", request.url, kind)
+        request = self._failed(failure)
         found = self.profile.article_id(request.url)
         if found:
             self.pending_hints.pop(found[0], None)

@@ -38,10 +38,79 @@ def _urls(
     if not urls:
         raise ArgumentError("start_urls: no URL given and the profile has none")
     for url in urls:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise ArgumentError(f"start_urls: {url!r} is not an http(s) URL")
+        _check_url("start_urls", url)
     return tuple(urls)
+
+
+def _check_url(name: str, url: str) -> None:
+    try:
+        parts = urlsplit(url)
+        ok = parts.scheme in ("http", "https") and bool(parts.netloc) and bool(parts.hostname)
+    except ValueError:  # e.g. "http://[::1/"
+        ok = False
+    if not ok:
+        raise ArgumentError(f"{name}: {url!r} is not an http(s) URL")
+
+
+def read_urls_file(path: str) -> list[str]:
+    """The URLs of a file, one a line; blank lines and ``#`` comments are ignored."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ArgumentError(f"urls_file: cannot read {path!r}: {reason}") from None
+    urls = []
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        try:
+            _check_url("urls_file", text)
+        except ArgumentError as exc:
+            raise ArgumentError(f"{exc} (line {number} of {path})") from None
+        urls.append(text)
+    return urls
+
+
+@dataclass(frozen=True)
+class PageArguments:
+    """Arguments of the ``article`` spider: the pages to read."""
+
+    start_urls: tuple[str, ...]
+    max_articles: int | None = None
+    fresh: bool = False
+    related_depth: int = 0  # pages are read alone: nothing is followed
+
+
+def parse_page_arguments(
+    *,
+    start_urls: str | list[str] | None,
+    urls_file: str | None,
+    max_articles: object = None,
+    fresh: object = False,
+) -> PageArguments:
+    """Check the ``article`` spider's arguments; raise :class:`ArgumentError` if unusable.
+
+    ``start_urls`` (comma-separated) and ``urls_file`` may both be given; their URLs are read
+    in that order, each once.
+    """
+    urls = _split(start_urls)
+    for url in urls:
+        _check_url("start_urls", url)
+    if urls_file not in (None, ""):
+        urls += read_urls_file(str(urls_file))
+    if not urls:
+        raise ArgumentError(
+            "start_urls: no URL given (use -a start_urls=URL,URL or -a urls_file=PATH)"
+        )
+    return PageArguments(
+        start_urls=tuple(dict.fromkeys(urls)),
+        max_articles=None
+        if max_articles in (None, "")
+        else _int("max_articles", max_articles, minimum=1),
+        fresh=_flag(fresh),
+    )
 
 
 def _int(name: str, value: object, *, minimum: int) -> int:

@@ -1,0 +1,120 @@
+"""``scrapy crawl article``: any site's article pages, given by URL, read as a person sees them.
+
+    scrapy crawl article -a start_urls=https://example.com/a,https://example.org/b
+    scrapy crawl article -a urls_file=urls.txt      # one URL a line; blank lines, # comments
+
+No site profile: each page is read by the generic reader (:mod:`newsbot.publisher`), its
+records have ``aggregator`` null, ``found_via`` ``{"kind": "start", "url": <given URL>}`` and
+the same pipelines and JSONL export as the aggregator spiders. Redirects are followed; the
+record's ``url`` and ``id`` come from the page's canonical URL when it declares one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime, timezone
+from typing import Any
+
+import scrapy
+from scrapy.http import HtmlResponse, Response, TextResponse
+from twisted.python.failure import Failure
+
+from newsbot.publisher import read_publisher_text
+from newsbot.spiders.aggregator import selector_type
+from newsbot.spiders.anchors import response_anchor
+from newsbot.spiders.arguments import PageArguments, parse_page_arguments
+from newsbot.spiders.failures import PageFailures
+from newsbot.spiders.requests import PageKind
+from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
+
+
+class ArticleSpider(PageFailures, scrapy.Spider):
+    name = "article"
+
+    def __init__(
+        self,
+        name: str | None = None,
+        *,
+        start_urls: str | None = None,
+        urls_file: str | None = None,
+        max_articles: object = None,
+        fresh: object = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(name, **kwargs)
+        self.args: PageArguments = parse_page_arguments(
+            start_urls=start_urls, urls_file=urls_file, max_articles=max_articles, fresh=fresh
+        )
+        urls = list(self.args.start_urls)
+        self.start_urls = urls[: self.args.max_articles] if self.args.max_articles else urls
+        self.started_at = self.now()
+        self.workers: WorkerPool | None = None  # set by from_crawler
+
+    @staticmethod
+    def now() -> datetime:
+        return datetime.now(timezone.utc)
+
+    @property
+    def since(self) -> None:
+        return None  # every given page is wanted, whatever its age
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ArticleSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.workers = crawl_workers(crawler)
+        return spider
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_urls:
+            self._stat("articles/scheduled")  # "articles found", for the health checks
+            yield scrapy.Request(
+                url,
+                callback=self.parse_article_page,
+                errback=self.on_error,
+                priority=PageKind.ARTICLE.priority,
+                cb_kwargs={"found_via": {"kind": "start", "url": url}},
+                meta={"newsbot_kind": PageKind.ARTICLE.value},
+            )
+
+    async def parse_article_page(
+        self, response: Response, found_via: dict[str, str]
+    ) -> AsyncIterator[dict[str, Any]]:
+        if not isinstance(response, HtmlResponse):
+            kind = response.headers.get(b"Content-Type", b"").decode("latin-1") or "no type"
+            self._unparseable(response.url, f"not an HTML page ({kind})")
+            return
+        item = await self._read(response, found_via)
+        if item is not None:
+            self._stat("article/pages")
+            yield item
+
+    async def _read(self, response: TextResponse, found_via: dict[str, str]) -> Any:
+        """The page's raw item, read in a worker process when there is one."""
+        anchor = response_anchor(response, self.now())
+        language = response.headers.get(b"Content-Language", b"").decode("latin-1") or None
+        workers = self.workers
+        try:
+            if workers is not None and workers.active:
+                try:
+                    return await workers.run(
+                        read_publisher_text,
+                        response.text,
+                        response.url,
+                        selector_type(response),
+                        anchor,
+                        found_via,
+                        language,
+                    )
+                except WorkersUnavailable:  # none left to take it: read it here
+                    pass
+            return read_publisher_text(
+                response.text, response.url, selector_type(response), anchor, found_via, language
+            )
+        except TaskFailed as exc:
+            self._unparseable(response.url, str(exc))
+        except Exception as exc:  # a broken page must never stop the crawl
+            self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
+        return None
+
+    def on_error(self, failure: Failure) -> None:
+        self._failed(failure)

@@ -1,0 +1,39 @@
+"""What every newsbot spider does with a page it could not fetch or read: count it, log it
+with its URL and reason, and go on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from twisted.python.failure import Failure
+
+from newsbot.middlewares.failures import failure_kind
+from newsbot.outcome import record_sample
+
+
+class PageFailures:
+    """Mixed into a ``scrapy.Spider``: stats under ``newsbot/`` and the failure log lines."""
+
+    crawler: Any
+    logger: Any
+
+    def _stat(self, key: str, count: int = 1) -> None:
+        if self.crawler is not None and self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"newsbot/{key}", count)
+
+    def _unparseable(self, url: str, reason: str) -> None:
+        self._stat("pages/unparseable")
+        record_sample(self.crawler.stats if self.crawler else None, "pages/unparseable", url)
+        self.logger.warning("Could not parse %s: %s", url, reason)
+
+    def _failed(self, failure: Failure) -> Any:
+        """Count and log a request that failed (HTTP error, timeout...); return the request."""
+        request = failure.request  # type: ignore[attr-defined]
+        kind = failure_kind(failure.value)  # issue 7: http_503, timeout, too_large...
+        self._stat("pages/failed")
+        self._stat(f"pages/failed/{kind}")
+        record_sample(
+            self.crawler.stats if self.crawler else None, f"pages/failed/{kind}", request.url
+        )
+        self.logger.warning("Failed %s: %s", request.url, kind)
+        return request
