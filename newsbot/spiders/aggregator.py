@@ -19,8 +19,6 @@ from twisted.python.failure import Failure
 from newsbot.extract.article import ArticlePage
 from newsbot.extract.entries import Entry
 from newsbot.extract.page import page_selector
-from newsbot.middlewares.failures import failure_kind
-from newsbot.outcome import record_sample
 from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
