@@ -40,16 +40,18 @@ class AggregatorSpider(scrapy.Spider):
         self,
         name: str | None = None,
         *,
-        start_urls: str | None = None,
-        related_depth: object = 1,
+        start_urls: object = None,
+        related_depth: object = None,
         max_articles: object = None,
-        since: str | None = None,
-        mirror_hosts: str | None = None,
-        fresh: object = False,
+        since: object = None,
+        mirror_hosts: object = None,
+        fresh: object = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(name, **kwargs)
-        self.profile: SiteProfile = load_profile(self.profile_name or self.name)
+        # checked before Scrapy sets the other keyword arguments as attributes: an unknown
+        # (misspelled) -a name is an error, not an attribute nobody reads
+        others = {k: v for k, v in kwargs.items() if not k.startswith("_")}
+        self.profile: SiteProfile = load_profile(self.profile_name or name or self.name)
         self.args: CrawlArguments = parse_arguments(
             start_urls=start_urls,
             default_start_urls=self.profile.start_urls,
@@ -59,7 +61,9 @@ class AggregatorSpider(scrapy.Spider):
             mirror_hosts=mirror_hosts,
             fresh=fresh,
             now=self.now(),
+            others=others,
         )
+        super().__init__(name, **kwargs)
         self.start_urls = list(self.args.start_urls)
         seed_hosts = [urlsplit(u).hostname or "" for u in self.start_urls]
         self.allowed_domains = sorted({*self.profile.allowed_domains, *filter(None, seed_hosts)})

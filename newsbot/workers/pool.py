@@ -27,6 +27,7 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
+from newsbot.exitcodes import UsageError
 from newsbot.workers.tasks import peak_memory_mb, serve
 
 logger = logging.getLogger(__name__)
@@ -62,9 +63,11 @@ def worker_count(value: object, cpus: int | None = None) -> int:
     try:
         count = int(text)
     except ValueError:
-        raise ValueError(f"NEWSBOT_WORKERS must be a number or 'auto', not {value!r}") from None
+        raise UsageError(
+            f"NEWSBOT_WORKERS={value!r}: not a number; expected auto, 0 (no worker) or more"
+        ) from None
     if count < 0:
-        raise ValueError(f"NEWSBOT_WORKERS must not be negative, not {value!r}")
+        raise UsageError(f"NEWSBOT_WORKERS={value!r}: negative; expected auto, 0 or more")
     return count
 
 
