@@ -92,8 +92,9 @@ def test_unknown_environment_names_the_valid_ones(server, tmp_path):
 def test_corrupt_seen_store_names_the_setting(server, tmp_path):
     store = tmp_path / "seen.sqlite"
     store.write_bytes(b"this is not an SQLite database, it was overwritten by mistake\n" * 40)
-    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_ENV": "development"},
-                           *["-s", "HTTPCACHE_ENABLED=0"])  # fmt: skip
+    proc, requests = crawl(
+        server, tmp_path, "-s", "HTTPCACHE_ENABLED=0", env={"NEWSBOT_ENV": "development"}
+    )
     line = error_line(proc)
     assert "NEWSBOT_SEEN_STORE" in line and str(store) in line and "not a usable seen-store" in line
     assert requests == []
