@@ -109,9 +109,17 @@ EXTENSIONS = {
     # issue 11: export targets checked before the crawl starts (devices, directories, symlinks
     # out of the folder: exit 2; an unwritable folder: exit 3)
     "newsbot.extensions.exports.ExportTargets": 490,
+    # progress every NEWSBOT_PROGRESS_INTERVAL s instead of LogStats' "Crawled 0 pages"
+    "scrapy.extensions.logstats.LogStats": None,
+    "newsbot.extensions.progress.Progress": 100,
     "newsbot.extensions.summary.RunSummary": 500,
     "newsbot.extensions.incremental.IncrementalRuns": 510,  # issue 5: seen-store, recovery
 }
+
+# Progress while crawling (newsbot/extensions/progress.py): a log line every N seconds
+# (0: none) and a live bar on stderr: auto (only when stderr is a terminal), on, off.
+NEWSBOT_PROGRESS_INTERVAL = 10
+NEWSBOT_PROGRESS_BAR = "auto"
 
 # Incremental runs (issue 5; see README "Scheduled and distributed runs"): a seen-store of
 # what earlier runs exported. A path is an SQLite file; a redis:// URL a Redis store.

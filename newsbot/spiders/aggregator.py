@@ -192,6 +192,15 @@ class AggregatorSpider(scrapy.Spider):
         if self.since is not None and parsed.entries and not fresh_entries:
             self.logger.info("Stopping %s at page %d: nothing newer than since", listing, page)
             return
+        if self._enough_articles():
+            self._stat("listing/stopped_max_articles")
+            self.logger.info(
+                "Stopping %s at page %d: max_articles=%d articles scheduled",
+                listing,
+                page,
+                self.args.max_articles,
+            )
+            return
         if page >= self.crawler.settings.getint("NEWSBOT_MAX_PAGES", self.profile.max_pages):
             self._stat("listing/page_limit")
             return
@@ -423,7 +432,7 @@ class AggregatorSpider(scrapy.Spider):
             self._stat("skipped/offsite")
             self.logger.debug("Not following %s: not http(s) on an allowed host", url)
             return None
-        if self.args.max_articles is not None and len(self.scheduled_ids) >= self.args.max_articles:
+        if self._enough_articles():
             self._stat("skipped/max_articles")
             return None
         self.scheduled_ids.add(article_id)
@@ -437,6 +446,11 @@ class AggregatorSpider(scrapy.Spider):
             cb_kwargs={"depth": depth, "hint": hint, "found_via": found_via},
             meta={"newsbot_kind": kind.value},
         )
+
+    def _enough_articles(self) -> bool:
+        """``max_articles`` articles are scheduled: no more articles, no more listing pages."""
+        limit = self.args.max_articles
+        return limit is not None and len(self.scheduled_ids) >= limit
 
     def _fetchable(self, url: str) -> bool:
         """http(s) on an allowed host (or a subdomain), as Scrapy's offsite filter decides."""
