@@ -116,6 +116,12 @@ EXTENSIONS = {
     "newsbot.extensions.incremental.IncrementalRuns": 510,  # issue 5: seen-store, recovery
 }
 
+# scrapy check: contracts whose URLs come from the crawl's start URL (newsbot/contracts.py)
+SPIDER_CONTRACTS = {
+    "newsbot.contracts.SiteUrlContract": 10,
+    "newsbot.contracts.FirstArticleContract": 10,
+}
+
 # Progress while crawling (newsbot/extensions/progress.py): a log line every N seconds
 # (0: none) and a live bar on stderr: auto (only when stderr is a terminal), on, off.
 NEWSBOT_PROGRESS_INTERVAL = 10

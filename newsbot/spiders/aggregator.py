@@ -83,6 +83,13 @@ class AggregatorSpider(scrapy.Spider):
         # skip fetching an article, or None. Called with the article id and its hint.
         self.article_filters: list[Callable[[str, dict[str, Any]], str | None]] = []
 
+    @classmethod
+    def claims_url(cls, url: str) -> bool:
+        """The URL is on this spider's site (its profile's domains): for ``scrapy parse``."""
+        host = (urlsplit(url).hostname or "").lower()
+        domains = load_profile(cls.profile_name or cls.name).allowed_domains
+        return any(host == d or host.endswith("." + d) for d in domains)
+
     # -- helpers -------------------------------------------------------------------------
     @staticmethod
     def now() -> datetime:
@@ -165,9 +172,25 @@ class AggregatorSpider(scrapy.Spider):
         return anchor, parsed
 
     # -- listings ------------------------------------------------------------------------
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
+        """A page given without a callback (``scrapy parse URL``): an article or a listing."""
+        if self.profile.article_id(response.url):
+            callback = self.parse_article_page(response)
+        else:
+            callback = self.parse_listing_page(response)
+        async for output in callback:
+            yield output
+
     async def parse_listing_page(
-        self, response: Response, listing: str, page: int
+        self, response: Response, listing: str | None = None, page: int = 1
     ) -> AsyncIterator[Any]:
+        """A listing page: a request for each article it lists, and one for its next page.
+
+        @site_url /en
+        @returns items 0 0
+        @returns requests 2
+        """
+        listing = listing or response.url
         if not isinstance(response, TextResponse):
             self._unparseable(response.url, "not a text response")
             return
@@ -216,8 +239,20 @@ class AggregatorSpider(scrapy.Spider):
 
     # -- articles ------------------------------------------------------------------------
     async def parse_article_page(
-        self, response: Response, depth: int, hint: dict[str, Any] | None, found_via: dict[str, str]
+        self,
+        response: Response,
+        depth: int = 0,
+        hint: dict[str, Any] | None = None,
+        found_via: dict[str, str] | None = None,
     ) -> AsyncIterator[Any]:
+        """An article page: its raw item, and requests for its related articles.
+
+        @first_article_of /en
+        @returns items 1 1
+        @returns requests 1
+        @scrapes id url aggregator title body_blocks language time_candidates crawled_at related
+        """
+        found_via = found_via or {"kind": "start", "url": response.url}
         anchor, page = None, None
         if isinstance(response, TextResponse) and self.profile.article_id(response.url):
             anchor, page = await self._read_page(response, "article")
