@@ -16,8 +16,10 @@ import scrapy
 from scrapy.http import HtmlResponse, JsonResponse, Response, TextResponse, XmlResponse
 from twisted.python.failure import Failure
 
+from newsbot.decoding import Decoded
 from newsbot.extract.article import ArticlePage
 from newsbot.extract.entries import Entry
+from newsbot.memory import DEFAULT_MMAP_THRESHOLD, return_big_blocks
 from newsbot.middlewares.failures import failure_kind
 from newsbot.outcome import record_sample
 from newsbot.profiles import SiteProfile, load_profile
@@ -27,7 +29,7 @@ from newsbot.spiders.hosts import HostPolicy
 from newsbot.spiders.requests import PageKind
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
-from newsbot.workers.tasks import read_page, read_with
+from newsbot.workers.tasks import read_bytes
 
 # Hints kept per article besides the one its request carries.
 MAX_EXTRA_HINTS = 3
@@ -132,7 +134,12 @@ class AggregatorSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AggregatorSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        # big pages: freed buffers go back to the system (newsbot/memory.py; issue 11)
+        threshold = crawler.settings.getint("NEWSBOT_MMAP_THRESHOLD", DEFAULT_MMAP_THRESHOLD)
+        return_big_blocks(threshold)
         spider.workers = crawl_workers(crawler)
+        if spider.workers is not None:
+            spider.workers.provide("mmap_threshold", threshold)
         if spider.workers is not None:
             spider.workers.provide("profile", spider.profile)
         return spider
@@ -145,21 +152,40 @@ class AggregatorSpider(scrapy.Spider):
         """
         anchor = response_anchor(response, self.now())
         try:
-            return anchor, read_with(response.selector, kind, response.url, self.profile, anchor)
+            parsed, decoded = read_bytes(
+                response.body,
+                _content_type(response),
+                kind,
+                response.url,
+                selector_type(response),
+                anchor,
+                self.profile,
+            )
         except Exception as exc:  # a broken page must never stop the crawl
             self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
             return anchor, None
+        self._text_damage(response.url, decoded)
+        return anchor, parsed
 
     async def _read_page(self, response: TextResponse, kind: str) -> tuple[datetime, Any]:
-        """``_read``, in a parse worker when there are any (the crawl goes on meanwhile)."""
+        """``_read``, in a parse worker when there are any (the crawl goes on meanwhile).
+
+        The worker gets the page's bytes and decodes them itself: the crawl process never
+        holds a decoded copy (up to four times the bytes for non-Latin text).
+        """
         workers = self.workers
         if workers is None or not workers.active:
             return self._read(response, kind)
         anchor = response_anchor(response, self.now())
         try:
-            text = response.text
-            parsed = await workers.run(
-                read_page, text, kind, response.url, selector_type(response), anchor
+            parsed, decoded = await workers.run(
+                read_bytes,
+                response.body,
+                _content_type(response),
+                kind,
+                response.url,
+                selector_type(response),
+                anchor,
             )
         except WorkersUnavailable:  # none left to take it: read it here
             return self._read(response, kind)
@@ -169,7 +195,25 @@ class AggregatorSpider(scrapy.Spider):
         except Exception as exc:  # raised by the extractors in the worker, as in _read
             self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
             return anchor, None
+        self._text_damage(response.url, decoded)
         return anchor, parsed
+
+    def _text_damage(self, url: str, decoded: Decoded) -> None:
+        """Count and log (once per page) what was wrong with a page's bytes."""
+        if not decoded.damaged:
+            return
+        self._stat("text/damaged_pages")
+        if decoded.corrected:
+            self._stat("text/charset_corrected")
+        for key, count in (
+            ("invalid_bytes", decoded.invalid_bytes),
+            ("nul_bytes", decoded.nul_chars),
+            ("control_chars", decoded.control_chars),
+        ):
+            if count:
+                self._stat(f"text/{key}", count)
+                self._stat(f"text/pages_with_{key}")
+        self.logger.info("Text damage in %s: %s", url, decoded.describe())
 
     # -- listings ------------------------------------------------------------------------
     async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
@@ -507,6 +551,11 @@ class AggregatorSpider(scrapy.Spider):
         found = self.profile.article_id(request.url)
         if found:
             self.pending_hints.pop(found[0], None)
+
+
+def _content_type(response: Response) -> str | None:
+    raw = response.headers.get(b"Content-Type")
+    return raw.decode("latin-1") if raw else None
 
 
 def selector_type(response: TextResponse) -> str | None:
