@@ -124,3 +124,17 @@ def test_since_2h_on_the_served_replica_exports_recent_articles(served, tmp_path
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert records  # the replica's clock is the real one: its newest articles are minutes old
     assert all(r["published_at"] is None or r["published_at"] >= "2000" for r in records)
+
+
+def test_no_tracked_setting_file_is_gitignored():
+    """settings/*.toml are what operators edit: .gitignore must not hide them (or their edits)."""
+    import shutil
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(["git", "ls-files", "settings"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.split()  # fmt: skip
+    assert "settings/daily8.toml" in tracked and "settings/noise.toml" in tracked
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", *tracked], cwd=ROOT,
+                             capture_output=True, text=True)  # fmt: skip
+    assert ignored.stdout.split() == []
