@@ -123,9 +123,9 @@ def decode_page(body: bytes, content_type: str | None = None) -> Decoded:
     """The page's text and what was wrong with its encoding (never raises)."""
     bom, mark = read_bom(body)
     if bom:
-        encoding = resolve_encoding(bom) or _UTF8
-        text, invalid = _decode_counting(body[len(mark or b"") :], encoding)
-        return _clean(text, encoding, bom, False, invalid)
+        bom_encoding = resolve_encoding(bom) or _UTF8
+        text, invalid = _decode_counting(body[len(mark or b"") :], bom_encoding)
+        return _clean(text, bom_encoding, bom, False, invalid)
     declared = declared_encoding(body, content_type)
     encoding = resolve_encoding(declared) if declared else None
     if encoding is not None and _unicode_family(encoding):

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsbot.decoding import decode_page
 from newsbot.replica import build_site
@@ -109,3 +111,14 @@ def test_stray_bytes_and_nuls_are_counted_and_words_stay_apart(clean_crawl, tmp_
     assert damage["nul_bytes"] > 0 and damage["pages_with_nul_bytes"] > 0
     assert damage["invalid_bytes"] > 0 and damage["pages_with_invalid_bytes"] > 0
     assert re.search(r"Text damage in \S+: \d+ invalid utf-8 byte\(s\); \d+ NUL", result.log)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    body=st.binary(max_size=400),
+    charset=st.sampled_from([None, "utf-8", "iso-8859-1", "utf-16", "shift_jis", "nonsense"]),
+)
+def test_decoding_never_raises_and_leaves_no_control_characters(body, charset):
+    decoded = decode_page(body, f"text/html; charset={charset}" if charset else None)
+    assert not re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", decoded.text)
+    assert decoded.invalid_bytes >= 0 and decoded.nul_chars >= 0
