@@ -173,6 +173,10 @@ class ProfileError(UsageError):
     """A site profile that is missing or cannot be used; one line naming the file."""
 
 
+class ProfileNotFound(ProfileError):
+    """No ``settings/<name>.toml`` (a spider without a profile, such as reprocess's)."""
+
+
 def available_profiles() -> list[str]:
     """Names of the site profiles under ``settings/`` (``daily8``...)."""
     try:
@@ -193,7 +197,7 @@ def load_profile(name: str) -> SiteProfile:
         data = load_toml(f"{name}.toml")
     except FileNotFoundError:
         known = available_profiles()
-        raise ProfileError(
+        raise ProfileNotFound(
             f"{where}: not found in {settings_dir()}{did_you_mean(name, known)}; "
             f"available: {', '.join(known) or 'none'} (NEWSBOT_SETTINGS_DIR moves the folder)"
         ) from None
