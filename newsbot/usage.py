@@ -7,7 +7,9 @@ carries (what was wrong, what is allowed, and for a misspelling what was probabl
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+from newsbot.exitcodes import UsageError
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -26,3 +28,36 @@ def short(value: object, limit: int = 80) -> str:
     text = repr(value)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# newsbot's numeric settings: (int or float, smallest allowed, what they are).
+NUMERIC_SETTINGS: dict[str, tuple[type, float, str]] = {
+    "NEWSBOT_MAX_PAGES": (int, 1, "listing pages per start URL"),
+    "NEWSBOT_WORKER_TIMEOUT": (float, 0.001, "seconds a page may take in a worker"),
+    "NEWSBOT_WORKER_MAX_INFLIGHT": (int, 0, "bytes of pages sent to the workers at once"),
+    "NEWSBOT_MMAP_THRESHOLD": (int, 0, "bytes (0: leave the allocator alone)"),
+    "NEWSBOT_RETRY_AFTER_MAX": (float, 0, "seconds to wait at most for a Retry-After"),
+    "NEWSBOT_BOILERPLATE_THRESHOLD": (int, 0, "articles (0: no learning)"),
+    "NEWSBOT_PROGRESS_INTERVAL": (float, 0, "seconds between progress lines (0: none)"),
+    "NEWSBOT_BROWSER_PAGES": (int, 1, "browser pages open at once"),
+    "NEWSBOT_REDIS_HEARTBEAT": (float, 0.001, "seconds between heartbeats"),
+    "NEWSBOT_REDIS_WORKER_TIMEOUT": (float, 0.001, "seconds of silence before a worker is dead"),
+}
+
+
+def check_numeric_settings(get: Callable[[str], object]) -> None:
+    """Each numeric setting that is set is a number no smaller than allowed; else
+    :class:`UsageError` (``get`` is ``settings.get``)."""
+    for name, (kind, minimum, meaning) in NUMERIC_SETTINGS.items():
+        value = get(name)
+        if value is None or value == "":
+            continue
+        try:
+            number = kind(str(value).strip()) if isinstance(value, str) else kind(value)
+        except (TypeError, ValueError):
+            number = None
+        if number is None or number < minimum:
+            kind_name = "a whole number" if kind is int else "a number"
+            raise UsageError(
+                f"{name}={short(value)}: expected {kind_name} >= {minimum:g} ({meaning})"
+            )

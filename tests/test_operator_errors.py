@@ -146,3 +146,9 @@ def test_unknown_spider_and_bad_setting(server, tmp_path):
     assert "NEWSBOT_WORKERS='lots'" in error_line(proc)
     proc, _ = crawl(server, tmp_path, "-s", "NEWSBOT_BROWSER=alwyas")
     assert "did you mean 'always'" in error_line(proc)
+    for setting, expected in (("NEWSBOT_MAX_PAGES=ten", "whole number >= 1"),
+                              ("NEWSBOT_WORKER_TIMEOUT=-5", "number >= 0.001"),
+                              ("NEWSBOT_SEEN_MAX_AGE=a month", "not a duration")):  # fmt: skip
+        proc, requests = crawl(server, tmp_path, "-s", setting)
+        assert setting.split("=")[0] in error_line(proc) and expected in error_line(proc)
+        assert requests == []

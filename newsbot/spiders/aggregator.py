@@ -28,6 +28,7 @@ from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.hosts import HostPolicy
 from newsbot.spiders.requests import PageKind
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
+from newsbot.usage import check_numeric_settings
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 from newsbot.workers.tasks import read_bytes
 
@@ -133,6 +134,7 @@ class AggregatorSpider(scrapy.Spider):
     # -- reading pages -------------------------------------------------------------------
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AggregatorSpider:
+        check_numeric_settings(crawler.settings.get)  # before the engine starts (-s values)
         spider = super().from_crawler(crawler, *args, **kwargs)
         # big pages: freed buffers go back to the system (newsbot/memory.py; issue 11)
         threshold = crawler.settings.getint("NEWSBOT_MMAP_THRESHOLD", DEFAULT_MMAP_THRESHOLD)
