@@ -179,14 +179,19 @@ class ProfileNotFound(ProfileError):
 
 def available_profiles() -> list[str]:
     """Names of the site profiles under ``settings/`` (``daily8``...)."""
+    names = []
     try:
-        return sorted(
-            entry.name[: -len(".toml")]
-            for entry in settings_dir().iterdir()
-            if entry.name.endswith(".toml") and entry.name != "noise.toml"
-        )
+        for entry in settings_dir().iterdir():
+            if not entry.name.endswith(".toml"):
+                continue
+            try:  # a profile says what the site's URLs look like; other files do not
+                if "urls" in tomllib.loads(entry.read_text(encoding="utf-8")):
+                    names.append(entry.name[: -len(".toml")])
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
     except OSError:
         return []
+    return sorted(names)
 
 
 @lru_cache(maxsize=16)

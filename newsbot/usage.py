@@ -38,6 +38,7 @@ NUMERIC_SETTINGS: dict[str, tuple[type, float, str]] = {
     "NEWSBOT_MMAP_THRESHOLD": (int, 0, "bytes (0: leave the allocator alone)"),
     "NEWSBOT_RETRY_AFTER_MAX": (float, 0, "seconds to wait at most for a Retry-After"),
     "NEWSBOT_BOILERPLATE_THRESHOLD": (int, 0, "articles (0: no learning)"),
+    "NEWSBOT_BOILERPLATE_SOURCES": (int, 0, "sources"),
     "NEWSBOT_PROGRESS_INTERVAL": (float, 0, "seconds between progress lines (0: none)"),
     "NEWSBOT_BROWSER_PAGES": (int, 1, "browser pages open at once"),
     "NEWSBOT_REDIS_HEARTBEAT": (float, 0.001, "seconds between heartbeats"),
