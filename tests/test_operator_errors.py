@@ -40,7 +40,7 @@ def crawl(server, tmp_path: Path, *extra: str, env: dict[str, str] | None = None
 def error_line(proc) -> str:
     """The one error line; asserts it is alone, last, and that no traceback was printed."""
     assert "Traceback" not in proc.stderr and "Task exception" not in proc.stderr, proc.stderr
-    errors = [line for line in proc.stderr.splitlines() if line.startswith("crawl: error:")]
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("scrapy crawl: error:")]
     assert len(errors) == 1, proc.stderr[-3000:]
     assert proc.stderr.rstrip().splitlines()[-1] == errors[0]
     assert proc.returncode == 2, proc.stderr[-3000:]

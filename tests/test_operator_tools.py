@@ -95,7 +95,7 @@ def test_parse_a_listing_url(served, tmp_path, callback):
 def test_parse_reports_a_bad_argument_in_one_line(served, tmp_path):
     proc = scrapy(tmp_path, "parse", served.base + "/en", "-a", "max_article=3")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert proc.stderr.strip().splitlines()[-1].startswith("parse: error: -a max_article:")
+    assert proc.stderr.strip().splitlines()[-1].startswith("scrapy parse: error: -a max_article:")
 
 
 def test_check_runs_the_contracts_against_the_replica(served, tmp_path):

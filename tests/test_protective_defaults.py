@@ -191,7 +191,7 @@ def test_bad_arguments_stop_the_crawl_before_any_request(argument, tmp_path):
             command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
         )
     assert proc.returncode == 2
-    errors = [line for line in proc.stderr.splitlines() if line.startswith("crawl: error:")]
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("scrapy crawl: error:")]
     assert len(errors) == 1 and argument.split("=")[0] in errors[0]
     assert "Traceback" not in proc.stderr
     assert server.log == []  # not even robots.txt was fetched
