@@ -108,6 +108,8 @@ def run_crawl(
     if mirror:  # a site without a mirror: no -a mirror_hosts (an empty value is an error)
         all_args["mirror_hosts"] = mirror
     all_args.update(args or {})
+    # "" means "leave the argument out" here: the command refuses an empty value
+    all_args = {key: value for key, value in all_args.items() if value != ""}
     for key, value in all_args.items():
         command += ["-a", f"{key}={value}"]
     for key, value in (settings or {}).items():
