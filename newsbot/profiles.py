@@ -15,8 +15,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tomllib
+
+from newsbot.exitcodes import UsageError
+from newsbot.usage import did_you_mean
 
 
 def settings_dir() -> Path | resources.abc.Traversable:
@@ -165,7 +169,80 @@ def _article_id(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str, st
     return None
 
 
+class ProfileError(UsageError):
+    """A site profile that is missing or cannot be used; one line naming the file."""
+
+
+class ProfileNotFound(ProfileError):
+    """No ``settings/<name>.toml`` (a spider without a profile, such as reprocess's)."""
+
+
+def available_profiles() -> list[str]:
+    """Names of the site profiles under ``settings/`` (``daily8``...)."""
+    names = []
+    try:
+        for entry in settings_dir().iterdir():
+            if not entry.name.endswith(".toml"):
+                continue
+            try:  # a profile says what the site's URLs look like; other files do not
+                if "urls" in tomllib.loads(entry.read_text(encoding="utf-8")):
+                    names.append(entry.name[: -len(".toml")])
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+    except OSError:
+        return []
+    return sorted(names)
+
+
 @lru_cache(maxsize=16)
 def load_profile(name: str) -> SiteProfile:
-    """The profile ``settings/<name>.toml``."""
-    return profile_from_dict(load_toml(f"{name}.toml"))
+    """The profile ``settings/<name>.toml``; :class:`ProfileError` when it cannot be used."""
+    where = f"site profile settings/{name}.toml"
+    try:
+        data = load_toml(f"{name}.toml")
+    except FileNotFoundError:
+        known = available_profiles()
+        raise ProfileNotFound(
+            f"{where}: not found in {settings_dir()}{did_you_mean(name, known)}; "
+            f"available: {', '.join(known) or 'none'} (NEWSBOT_SETTINGS_DIR moves the folder)"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"{where}: cannot be read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{where}: not valid TOML ({exc})") from None
+    data.setdefault("name", name)
+    try:
+        profile = profile_from_dict(data)
+    except re.error as exc:
+        raise ProfileError(
+            f"{where}: bad regular expression {exc.pattern!r} in [urls] ({exc})"
+        ) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ProfileError(
+            f"{where}: a value has the wrong type or is missing ({type(exc).__name__}: {exc})"
+        ) from None
+    _check_profile(where, profile)
+    return profile
+
+
+def _check_profile(where: str, profile: SiteProfile) -> None:
+    try:
+        ZoneInfo(profile.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ProfileError(
+            f"{where}: timezone {profile.timezone!r} is not an IANA zone name such as "
+            "Europe/London or UTC"
+        ) from None
+    if not profile.article_patterns:
+        raise ProfileError(f"{where}: [urls] article is empty; no page would be an article")
+    for pattern in profile.article_patterns:
+        if "id" not in pattern.regex.groupindex:
+            raise ProfileError(
+                f"{where}: article pattern {pattern.regex.pattern!r} has no (?P<id>...) group"
+            )
+    if profile.browser not in ("never", "always", "auto"):
+        raise ProfileError(
+            f"{where}: browser {profile.browser!r}: expected one of: always, auto, never"
+        )
+    if profile.max_pages < 1:
+        raise ProfileError(f"{where}: [pagination] max_pages must be at least 1")

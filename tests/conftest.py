@@ -109,11 +109,13 @@ def run_crawl(
         # tests read stats from the log (a user has them in the run summary)
         "-s", "STATS_DUMP=True",
     ]  # fmt: skip
-    all_args = {
-        "start_urls": ",".join(server.base_url + p for p in paths),
-        "mirror_hosts": urlsplit(server.mirror_url).netloc,
-        **(args or {}),
-    }
+    all_args = {"start_urls": ",".join(server.base_url + p for p in paths)}
+    mirror = urlsplit(server.mirror_url or "").netloc
+    if mirror:  # a site without a mirror: no -a mirror_hosts (an empty value is an error)
+        all_args["mirror_hosts"] = mirror
+    all_args.update(args or {})
+    # "" means "leave the argument out" here: the command refuses an empty value
+    all_args = {key: value for key, value in all_args.items() if value != ""}
     for key, value in all_args.items():
         command += ["-a", f"{key}={value}"]
     for key, value in (settings or {}).items():

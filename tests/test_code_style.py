@@ -14,6 +14,9 @@ PURE_MODULES = [
     "newsbot/extract",
     "newsbot/profiles.py",
     "newsbot/publisher.py",
+    "newsbot/decoding.py",
+    "newsbot/usage.py",
+    "newsbot/memory.py",
 ]
 
 

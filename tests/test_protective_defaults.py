@@ -190,6 +190,8 @@ def test_bad_arguments_stop_the_crawl_before_any_request(argument, tmp_path):
         proc = subprocess.run(
             command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
         )
-    assert proc.returncode != 0
-    assert argument.split("=")[0] in proc.stderr and "ArgumentError" in proc.stderr
+    assert proc.returncode == 2
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("scrapy crawl: error:")]
+    assert len(errors) == 1 and argument.split("=")[0] in errors[0]
+    assert "Traceback" not in proc.stderr
     assert server.log == []  # not even robots.txt was fetched

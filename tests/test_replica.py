@@ -343,11 +343,17 @@ def test_cli_truth_and_serve(tmp_path):
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
-        base = proc.stdout.readline().strip()
-        mirror = proc.stdout.readline().strip()
-        assert mirror.startswith("http://127.0.0.1:")
-        status, _, html = fetch(base + "/en")
+        banner = dict(proc.stdout.readline().split()[:2] for _ in range(4))
+        base, mirror = banner["site:"], banner["mirror:"]  # each URL is labelled
+        assert base.startswith("http://127.0.0.1:") and mirror.startswith("http://127.0.0.1:")
+        assert base != mirror
+        assert banner["crawl:"] == "scrapy"
+        status, headers, html = fetch(base + "/en")
         assert status == 200 and 'class="feed"' in html
+        # serve uses the real clock by default (so -a since=2h finds articles)
+        served = parsedate_to_datetime(headers["Date"])
+        assert abs(served - datetime.now(timezone.utc)) < timedelta(minutes=5)
+        assert served.strftime("%Y-%m-%dT%H:%M:%SZ") == banner["clock:"]
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -114,6 +114,11 @@ def test_max_articles_bounds_what_is_scheduled():
     assert [r.url for r in out if "/article/" in r.url] == [
         "https://www.daily8.com/en/article/" + "c" * 32
     ]
+    assert [r.url for r in out if "page=" in r.url] == []  # enough: no next listing page
+    assert _spider(max_articles=50).crawler is not None
+    more = list(sync(_spider(max_articles=50).parse_listing_page)(
+        _response(LISTING, "listing.html"), LISTING, 1))  # fmt: skip
+    assert [r.url for r in more if "page=" in r.url] == [LISTING + "?page=2"]
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,12 @@ import logging
 import os
 from typing import Any
 
+import tomllib
 from scrapy.settings import BaseSettings
 
-from newsbot.profiles import load_toml
+from newsbot.exitcodes import UsageError
+from newsbot.profiles import load_toml, settings_dir
+from newsbot.usage import did_you_mean, one_of
 
 logger = logging.getLogger(__name__)
 
@@ -49,15 +52,41 @@ def add_default_feed(settings: BaseSettings) -> None:
     )
 
 
+def available_environments() -> list[str]:
+    """Names of the overlays under ``settings/environments/``."""
+    try:
+        folder = settings_dir() / "environments"
+        return sorted(e.name[: -len(".toml")] for e in folder.iterdir() if e.name.endswith(".toml"))
+    except OSError:
+        return []
+
+
+def load_environment(name: str) -> dict[str, Any]:
+    """The overlay ``settings/environments/<name>.toml``; :class:`UsageError` naming the
+    valid environments when there is none, or when it cannot be read."""
+    where = f"NEWSBOT_ENV={name!r}"
+    try:
+        return load_toml(f"environments/{name}.toml")
+    except (FileNotFoundError, IsADirectoryError):
+        known = available_environments()
+        raise UsageError(
+            f"{where}: unknown environment{did_you_mean(name, known)}; "
+            f"{one_of(known)} (files in settings/environments/)"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(
+            f"{where}: settings/environments/{name}.toml cannot be read ({exc})"
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(
+            f"{where}: settings/environments/{name}.toml is not valid TOML ({exc})"
+        ) from None
+
+
 class EnvironmentAddon:
     def update_settings(self, settings: BaseSettings) -> None:
         name = active_environment(settings)
-        try:
-            overlay = load_toml(f"environments/{name}.toml")
-        except FileNotFoundError:
-            raise ValueError(
-                f"NEWSBOT_ENV={name!r}: no settings/environments/{name}.toml"
-            ) from None
+        overlay = load_environment(name)
         apply_overlay(settings, overlay.get("settings", overlay))
         settings.set("NEWSBOT_ENV", name, priority="addon")
         add_default_feed(settings)

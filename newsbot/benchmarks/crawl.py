@@ -150,7 +150,8 @@ class Replica:
             text=True,
         )  # fmt: skip
         assert self.proc.stdout is not None
-        self.base_url = self.proc.stdout.readline().strip()
+        first = self.proc.stdout.readline().split()  # "site:   http://127.0.0.1:PORT ..."
+        self.base_url = first[1] if len(first) > 1 else ""
         if not self.base_url.startswith("http"):
             self.proc.kill()
             raise SystemExit("the replica did not start")

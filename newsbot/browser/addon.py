@@ -24,7 +24,7 @@ from newsbot.browser.config import (
     resolve_mode,
 )
 from newsbot.browser.middleware import BrowserMiddleware
-from newsbot.profiles import SiteProfile, load_profile
+from newsbot.profiles import ProfileNotFound, SiteProfile, load_profile
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class BrowserAddon:
             return None
         try:
             return load_profile(name)
-        except FileNotFoundError:
+        except (FileNotFoundError, ProfileNotFound):  # a spider without a profile (reprocess)
             return None
 
     def update_settings(self, settings: BaseSettings) -> None:

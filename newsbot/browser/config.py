@@ -10,7 +10,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsbot.browser.needs import fill_selectors, page_group
+from newsbot.exitcodes import UsageError
 from newsbot.profiles import SiteProfile
+from newsbot.usage import did_you_mean
 
 MODES = ("never", "always", "auto")
 
@@ -70,7 +72,10 @@ class BrowserUnavailable(RuntimeError):
 def normalize_mode(value: object, *, source: str = "browser") -> str:
     mode = str(value or "").strip().lower()
     if mode not in MODES:
-        raise ValueError(f"{source}={value!r}: expected one of {', '.join(MODES)}")
+        raise UsageError(
+            f"{source}={value!r}: unknown browser mode{did_you_mean(mode, MODES)}; "
+            f"expected one of: {', '.join(MODES)}"
+        )
     return mode
 
 

@@ -27,6 +27,7 @@ from scrapy.exceptions import UsageError as ScrapyUsageError
 
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.outcome import exit_code
+from newsbot.usage import did_you_mean
 
 
 def failure_of(run: Any, errors: list[BaseException]) -> BaseException | None:
@@ -42,7 +43,8 @@ def failure_of(run: Any, errors: list[BaseException]) -> BaseException | None:
 def report_failure(command: str, error: BaseException) -> ExitCode:
     """Print why the crawl could not run; the exit status for it."""
     if isinstance(error, UsageError):
-        print(f"scrapy {command}: error: {error}", file=sys.stderr)
+        message = " ".join(str(error).split())  # one line, whatever the message held
+        print(f"scrapy {command}: error: {message}", file=sys.stderr)
         return ExitCode.USAGE
     if isinstance(error, ExportFailed):
         print(f"scrapy {command}: export failed: {error}", file=sys.stderr)
@@ -60,6 +62,18 @@ class Command(ScrapyCrawlCommand):
                 "running 'scrapy crawl' with more than one spider is not supported"
             )
         assert self.crawler_process is not None
+        known = self.crawler_process.spider_loader.list()
+        if args[0] not in known:
+            self.exitcode = int(
+                report_failure(
+                    "crawl",
+                    UsageError(
+                        f"spider {args[0]!r}: not found{did_you_mean(args[0], known)}; "
+                        f"available: {', '.join(sorted(known))}"
+                    ),
+                )
+            )
+            return
         crawler = self._create_crawler(args[0])
         errors: list[BaseException] = []
         run = self.crawler_process.crawl(crawler, **opts.spargs)

@@ -31,6 +31,7 @@ import logging
 import os
 import re
 import shutil
+import sqlite3
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -40,6 +41,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from newsbot.exitcodes import UsageError
 from newsbot.incremental.hashing import content_hash, listing_fingerprint
 from newsbot.incremental.recovery import (
     Recovery,
@@ -63,8 +65,25 @@ def parse_age(value: Any) -> float:
     """``2592000``, ``"30d"``, ``"12h"``, ``"2w"`` -> seconds (0 or less: never expire)."""
     match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*([smhdw]?)\s*", str(value).lower())
     if not match:
-        raise ValueError(f"NEWSBOT_SEEN_MAX_AGE: {value!r} is not a duration like 30d")
+        raise UsageError(
+            f"NEWSBOT_SEEN_MAX_AGE={value!r}: not a duration; expected a number of seconds "
+            "or a number with s, m, h, d or w, such as 30d"
+        )
     return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def _open_checked(location: str, spider: str, max_age: float) -> tuple[Any, int]:
+    """The seen-store, opened and expired; :class:`UsageError` naming the setting when the
+    file is not a seen-store (corrupt, another kind of file, a folder, unreadable)."""
+    try:
+        store = open_store(location, spider)
+        return store, store.expire(max_age)
+    except (sqlite3.Error, OSError) as exc:
+        raise UsageError(
+            f"NEWSBOT_SEEN_STORE={str(location)!r}: not a usable seen-store "
+            f"({type(exc).__name__}: {exc}); expected an SQLite file newsbot created, a new "
+            "path, or a redis:// URL (move the file aside to start afresh)"
+        ) from None
 
 
 def feed_folders(feeds: dict[str, Any], spider_name: str) -> list[Path]:
@@ -154,8 +173,7 @@ class IncrementalRuns:
 
         self._check_jobdir(settings.get("JOBDIR"))
         if self.enabled:
-            self.store = open_store(self.location, self.name)
-            self.expired = self.store.expire(self.max_age)
+            self.store, self.expired = _open_checked(self.location, self.name, self.max_age)
         self._recover(feed_folders(settings.getdict("FEEDS"), self.name))
 
     @classmethod

@@ -70,6 +70,8 @@ def build_summary(
         "times_unreadable": stats.get("newsbot/timestamps/unreadable", 0),
         "noise_removed": stats.get("newsbot/noise/removed", 0),
         "noise_removed_by_rule": _by_prefix(stats, "newsbot/noise/removed/"),
+        # issue 11: charset corrected, invalid bytes, NUL bytes (newsbot/decoding.py)
+        "text_damage": _by_prefix(stats, "newsbot/text/"),
         "responses": stats.get("downloader/response_count", 0),
         "peak_memory_mb": peak_memory_mb(),
         # issue 5: what this run recovered from a killed run, and incremental counts

@@ -13,11 +13,13 @@ import re
 from collections import Counter
 from typing import Any
 
+import tomllib
 from itemadapter import ItemAdapter
 
 from newsbot.cleaning import BoilerplateLearner, clean_blocks, clean_title
 from newsbot.cleaning.clean import CleanResult, strip_leading_title
-from newsbot.cleaning.rules import load_noise_rules
+from newsbot.cleaning.rules import NoiseRulesError, load_noise_rules
+from newsbot.exitcodes import UsageError
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 from newsbot.workers.tasks import clean_body
 
@@ -25,6 +27,16 @@ logger = logging.getLogger(__name__)
 
 STATS_PREFIX = "newsbot/noise"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+
+
+def _noise_problem(exc: Exception) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file; expected a noise file like settings/noise.toml"
+    if isinstance(exc, tomllib.TOMLDecodeError):
+        return f"not valid TOML ({exc})"
+    if isinstance(exc, NoiseRulesError):
+        return f"bad rule: {exc}"
+    return f"cannot be read ({type(exc).__name__}: {exc})"
 
 
 class NoisePipeline:
@@ -51,15 +63,31 @@ class NoisePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> NoisePipeline:
         settings = crawler.settings
-        return cls(
-            noise_file=settings.get("NEWSBOT_NOISE_FILE") or None,
-            kinds_file=settings.get("NEWSBOT_NOISE_KINDS_FILE") or None,
-            threshold=settings.getint("NEWSBOT_BOILERPLATE_THRESHOLD", 5),
-            sources=settings.getint("NEWSBOT_BOILERPLATE_SOURCES", 5),
-            keep_removed=settings.getbool("NEWSBOT_KEEP_REMOVED", False),
-            stats=crawler.stats,
-            workers=crawl_workers(crawler),
-        )
+        noise_file = settings.get("NEWSBOT_NOISE_FILE") or None
+        kinds_file = settings.get("NEWSBOT_NOISE_KINDS_FILE") or None
+        try:
+            threshold = settings.getint("NEWSBOT_BOILERPLATE_THRESHOLD", 5)
+            sources = settings.getint("NEWSBOT_BOILERPLATE_SOURCES", 5)
+        except ValueError:
+            raise UsageError(
+                "NEWSBOT_BOILERPLATE_THRESHOLD/NEWSBOT_BOILERPLATE_SOURCES: not a whole number; "
+                "expected 0 (no learning) or more"
+            ) from None
+        try:
+            return cls(
+                noise_file=noise_file,
+                kinds_file=kinds_file,
+                threshold=threshold,
+                sources=sources,
+                keep_removed=settings.getbool("NEWSBOT_KEEP_REMOVED", False),
+                stats=crawler.stats,
+                workers=crawl_workers(crawler),
+            )
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, NoiseRulesError) as exc:
+            where = f"NEWSBOT_NOISE_FILE={noise_file!r}" if noise_file else "settings/noise.toml"
+            if kinds_file:
+                where += f" or NEWSBOT_NOISE_KINDS_FILE={kinds_file!r}"
+            raise UsageError(f"{where}: {_noise_problem(exc)}") from None
 
     async def _clean(self, blocks: list[str], url: Any, **ctx: Any) -> CleanResult:
         """``clean_blocks`` in a worker when there is one, with the lines learned so far;

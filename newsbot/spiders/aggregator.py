@@ -16,9 +16,10 @@ import scrapy
 from scrapy.http import HtmlResponse, JsonResponse, Response, TextResponse, XmlResponse
 from twisted.python.failure import Failure
 
+from newsbot.decoding import Decoded
 from newsbot.extract.article import ArticlePage
 from newsbot.extract.entries import Entry
-from newsbot.extract.page import page_selector
+from newsbot.memory import DEFAULT_MMAP_THRESHOLD, return_big_blocks
 from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
@@ -26,8 +27,9 @@ from newsbot.spiders.failures import PageFailures
 from newsbot.spiders.hosts import HostPolicy
 from newsbot.spiders.requests import PageKind
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
+from newsbot.usage import check_numeric_settings
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
-from newsbot.workers.tasks import read_page, read_with
+from newsbot.workers.tasks import read_bytes
 
 # Hints kept per article besides the one its request carries.
 MAX_EXTRA_HINTS = 3
@@ -40,16 +42,18 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         self,
         name: str | None = None,
         *,
-        start_urls: str | None = None,
-        related_depth: object = 1,
+        start_urls: object = None,
+        related_depth: object = None,
         max_articles: object = None,
-        since: str | None = None,
-        mirror_hosts: str | None = None,
-        fresh: object = False,
+        since: object = None,
+        mirror_hosts: object = None,
+        fresh: object = None,
         **kwargs: Any,
     ) -> None:
-        super().__init__(name, **kwargs)
-        self.profile: SiteProfile = load_profile(self.profile_name or self.name)
+        # checked before Scrapy sets the other keyword arguments as attributes: an unknown
+        # (misspelled) -a name is an error, not an attribute nobody reads
+        others = {k: v for k, v in kwargs.items() if not k.startswith("_")}
+        self.profile: SiteProfile = load_profile(self.profile_name or name or self.name)
         self.args: CrawlArguments = parse_arguments(
             start_urls=start_urls,
             default_start_urls=self.profile.start_urls,
@@ -59,7 +63,9 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
             mirror_hosts=mirror_hosts,
             fresh=fresh,
             now=self.now(),
+            others=others,
         )
+        super().__init__(name, **kwargs)
         self.start_urls = list(self.args.start_urls)
         seed_hosts = [urlsplit(u).hostname or "" for u in self.start_urls]
         self.allowed_domains = sorted({*self.profile.allowed_domains, *filter(None, seed_hosts)})
@@ -78,6 +84,13 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         # Extensions add filters here (e.g. incremental runs): each returns a reason to
         # skip fetching an article, or None. Called with the article id and its hint.
         self.article_filters: list[Callable[[str, dict[str, Any]], str | None]] = []
+
+    @classmethod
+    def claims_url(cls, url: str) -> bool:
+        """The URL is on this spider's site (its profile's domains): for ``scrapy parse``."""
+        host = (urlsplit(url).hostname or "").lower()
+        domains = load_profile(cls.profile_name or cls.name).allowed_domains
+        return any(host == d or host.endswith("." + d) for d in domains)
 
     # -- helpers -------------------------------------------------------------------------
     @staticmethod
@@ -116,8 +129,14 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
     # -- reading pages -------------------------------------------------------------------
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AggregatorSpider:
+        check_numeric_settings(crawler.settings.get)  # before the engine starts (-s values)
         spider = super().from_crawler(crawler, *args, **kwargs)
+        # big pages: freed buffers go back to the system (newsbot/memory.py; issue 11)
+        threshold = crawler.settings.getint("NEWSBOT_MMAP_THRESHOLD", DEFAULT_MMAP_THRESHOLD)
+        return_big_blocks(threshold)
         spider.workers = crawl_workers(crawler)
+        if spider.workers is not None:
+            spider.workers.provide("mmap_threshold", threshold)
         if spider.workers is not None:
             spider.workers.provide("profile", spider.profile)
         return spider
@@ -130,22 +149,40 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         """
         anchor = response_anchor(response, self.now())
         try:
-            selector = page_selector(response.text, response.url, selector_type(response))
-            return anchor, read_with(selector, kind, response.url, self.profile, anchor)
+            parsed, decoded = read_bytes(
+                response.body,
+                _content_type(response),
+                kind,
+                response.url,
+                selector_type(response),
+                anchor,
+                self.profile,
+            )
         except Exception as exc:  # a broken page must never stop the crawl
             self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
             return anchor, None
+        self._text_damage(response.url, decoded)
+        return anchor, parsed
 
     async def _read_page(self, response: TextResponse, kind: str) -> tuple[datetime, Any]:
-        """``_read``, in a parse worker when there are any (the crawl goes on meanwhile)."""
+        """``_read``, in a parse worker when there are any (the crawl goes on meanwhile).
+
+        The worker gets the page's bytes and decodes them itself: the crawl process never
+        holds a decoded copy (up to four times the bytes for non-Latin text).
+        """
         workers = self.workers
         if workers is None or not workers.active:
             return self._read(response, kind)
         anchor = response_anchor(response, self.now())
         try:
-            text = response.text
-            parsed = await workers.run(
-                read_page, text, kind, response.url, selector_type(response), anchor
+            parsed, decoded = await workers.run(
+                read_bytes,
+                response.body,
+                _content_type(response),
+                kind,
+                response.url,
+                selector_type(response),
+                anchor,
             )
         except WorkersUnavailable:  # none left to take it: read it here
             return self._read(response, kind)
@@ -155,12 +192,46 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         except Exception as exc:  # raised by the extractors in the worker, as in _read
             self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
             return anchor, None
+        self._text_damage(response.url, decoded)
         return anchor, parsed
 
+    def _text_damage(self, url: str, decoded: Decoded) -> None:
+        """Count and log (once per page) what was wrong with a page's bytes."""
+        if not decoded.damaged:
+            return
+        self._stat("text/damaged_pages")
+        if decoded.corrected:
+            self._stat("text/charset_corrected")
+        for key, count in (
+            ("invalid_bytes", decoded.invalid_bytes),
+            ("nul_bytes", decoded.nul_chars),
+            ("control_chars", decoded.control_chars),
+        ):
+            if count:
+                self._stat(f"text/{key}", count)
+                self._stat(f"text/pages_with_{key}")
+        self.logger.info("Text damage in %s: %s", url, decoded.describe())
+
     # -- listings ------------------------------------------------------------------------
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
+        """A page given without a callback (``scrapy parse URL``): an article or a listing."""
+        if self.profile.article_id(response.url):
+            callback = self.parse_article_page(response)
+        else:
+            callback = self.parse_listing_page(response)
+        async for output in callback:
+            yield output
+
     async def parse_listing_page(
-        self, response: Response, listing: str, page: int
+        self, response: Response, listing: str | None = None, page: int = 1
     ) -> AsyncIterator[Any]:
+        """A listing page: a request for each article it lists, and one for its next page.
+
+        @site_url /en
+        @returns items 0 0
+        @returns requests 2
+        """
+        listing = listing or response.url
         if not isinstance(response, TextResponse):
             self._unparseable(response.url, "not a text response")
             return
@@ -185,6 +256,15 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         if self.since is not None and parsed.entries and not fresh_entries:
             self.logger.info("Stopping %s at page %d: nothing newer than since", listing, page)
             return
+        if self._enough_articles():
+            self._stat("listing/stopped_max_articles")
+            self.logger.info(
+                "Stopping %s at page %d: max_articles=%d articles scheduled",
+                listing,
+                page,
+                self.args.max_articles,
+            )
+            return
         if page >= self.crawler.settings.getint("NEWSBOT_MAX_PAGES", self.profile.max_pages):
             self._stat("listing/page_limit")
             return
@@ -200,8 +280,20 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
 
     # -- articles ------------------------------------------------------------------------
     async def parse_article_page(
-        self, response: Response, depth: int, hint: dict[str, Any] | None, found_via: dict[str, str]
+        self,
+        response: Response,
+        depth: int = 0,
+        hint: dict[str, Any] | None = None,
+        found_via: dict[str, str] | None = None,
     ) -> AsyncIterator[Any]:
+        """An article page: its raw item, and requests for its related articles.
+
+        @first_article_of /en
+        @returns items 1 1
+        @returns requests 1
+        @scrapes id url aggregator title body_blocks language time_candidates crawled_at related
+        """
+        found_via = found_via or {"kind": "start", "url": response.url}
         anchor, page = None, None
         if isinstance(response, TextResponse) and self.profile.article_id(response.url):
             anchor, page = await self._read_page(response, "article")
@@ -416,7 +508,7 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
             self._stat("skipped/offsite")
             self.logger.debug("Not following %s: not http(s) on an allowed host", url)
             return None
-        if self.args.max_articles is not None and len(self.scheduled_ids) >= self.args.max_articles:
+        if self._enough_articles():
             self._stat("skipped/max_articles")
             return None
         self.scheduled_ids.add(article_id)
@@ -431,6 +523,11 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
             meta={"newsbot_kind": kind.value},
         )
 
+    def _enough_articles(self) -> bool:
+        """``max_articles`` articles are scheduled: no more articles, no more listing pages."""
+        limit = self.args.max_articles
+        return limit is not None and len(self.scheduled_ids) >= limit
+
     def _fetchable(self, url: str) -> bool:
         """http(s) on an allowed host (or a subdomain), as Scrapy's offsite filter decides."""
         return self.hosts.fetchable(url)
@@ -441,6 +538,11 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         found = self.profile.article_id(request.url)
         if found:
             self.pending_hints.pop(found[0], None)
+
+
+def _content_type(response: Response) -> str | None:
+    raw = response.headers.get(b"Content-Type")
+    return raw.decode("latin-1") if raw else None
 
 
 def selector_type(response: TextResponse) -> str | None:

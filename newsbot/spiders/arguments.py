@@ -1,16 +1,41 @@
-"""Spider arguments, validated before any request goes out."""
+"""Spider arguments (``-a name=value``), validated before any request goes out.
+
+Every mistake raises :class:`ArgumentError` (a :class:`newsbot.exitcodes.UsageError`) whose
+message is one line: the argument, what was wrong, what is allowed and, for a misspelled
+name, the argument probably meant. An empty value (an unset shell variable) is an error,
+never a silent fallback to the profile's defaults.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from newsbot.timestamps import parse_since
+from newsbot.exitcodes import UsageError
+from newsbot.timestamps import parse_since, to_iso_z
+from newsbot.usage import did_you_mean, short
+
+# A ``since`` this far past the crawl's clock is still taken (clocks drift a little).
+FUTURE_TOLERANCE = timedelta(minutes=5)
+
+ARGUMENTS = {
+    "start_urls": "comma-separated http(s) listing or article URLs",
+    "related_depth": "a whole number >= 0",
+    "max_articles": "a whole number >= 1",
+    "since": "a duration (30m, 24h, 7d, 2w) or an ISO time (2026-11-25T06:00Z)",
+    "mirror_hosts": "comma-separated host or host:port names",
+    "fresh": "1/true/yes/on or 0/false/no/off",
+}
+_FLAGS = {"1": True, "true": True, "yes": True, "on": True}
+_FLAGS.update({"0": False, "false": False, "no": False, "off": False})
+_HOST_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$", re.I)
 
 
-class ArgumentError(ValueError):
-    """A spider argument that cannot be used; the message says which and why."""
+class ArgumentError(UsageError):
+    """A spider argument that cannot be used; the message says which, why and what is allowed."""
 
 
 @dataclass(frozen=True)
@@ -23,33 +48,178 @@ class CrawlArguments:
     fresh: bool = False
 
 
-def _split(value: str | list[str] | tuple[str, ...] | None) -> list[str]:
-    if value is None:
-        return []
+def check_names(given: Iterable[str], known: Iterable[str] = ARGUMENTS) -> None:
+    """Unknown ``-a`` names are errors (``-a max_article=5`` must not crawl the whole site).
+
+    Names starting with ``_`` are passed by tools (scrapyd's ``_job``) and are left alone.
+    """
+    known = list(known)
+    for name in given:
+        if name in known or name.startswith("_"):
+            continue
+        raise ArgumentError(
+            f"-a {name}: unknown spider argument{did_you_mean(name, known)}; "
+            f"known: {', '.join(known)}"
+        )
+
+
+def _expected(name: str) -> str:
+    return ARGUMENTS.get(name) or PAGE_ARGUMENTS.get(name, "a value")
+
+
+def _text(name: str, value: object) -> str:
     if isinstance(value, str):
-        value = value.split(",")
-    return [v.strip() for v in value if v and v.strip()]
+        text = value
+    elif isinstance(value, (list, tuple)):  # from code: get_crawler(...).crawl(start_urls=[...])
+        text = ",".join(map(str, value))
+    else:
+        text = str(value)
+    if not text.strip():
+        raise ArgumentError(
+            f"-a {name}: empty value (an unset shell variable?); expected "
+            f"{_expected(name)}, or leave the argument out"
+        )
+    return text.strip()
 
 
-def _urls(
-    value: str | list[str] | tuple[str, ...] | None, default: tuple[str, ...]
-) -> tuple[str, ...]:
-    urls = _split(value) or list(default)
-    if not urls:
-        raise ArgumentError("start_urls: no URL given and the profile has none")
-    for url in urls:
-        _check_url("start_urls", url)
-    return tuple(urls)
+def _items(name: str, value: object) -> list[str]:
+    items = [v.strip() for v in _text(name, value).split(",")]
+    if any(not v for v in items):
+        raise ArgumentError(f"-a {name}: empty item in {short(value)}; expected {_expected(name)}")
+    return items
 
 
-def _check_url(name: str, url: str) -> None:
+def check_url(name: str, url: str) -> str:
+    """An absolute http(s) URL with a host and, if any, a port from 1 to 65535."""
+    expected = "an http(s) URL such as https://www.daily8.com/en"
     try:
         parts = urlsplit(url)
-        ok = parts.scheme in ("http", "https") and bool(parts.netloc) and bool(parts.hostname)
-    except ValueError:  # e.g. "http://[::1/"
-        ok = False
-    if not ok:
-        raise ArgumentError(f"{name}: {url!r} is not an http(s) URL")
+        host = parts.hostname
+        port = parts.port
+    except ValueError as exc:
+        raise ArgumentError(f"-a {name}: {short(url)} is not a valid URL ({exc})") from None
+    if parts.scheme not in ("http", "https"):
+        raise ArgumentError(
+            f"-a {name}: {short(url)} is not http(s) (scheme {parts.scheme or 'missing'!r}); "
+            f"expected {expected}"
+        )
+    if not host:
+        raise ArgumentError(f"-a {name}: {short(url)} has no host; expected {expected}")
+    if not _valid_host(host):
+        raise ArgumentError(f"-a {name}: {short(url)}: {host!r} is not a valid host name")
+    if port == 0:
+        raise ArgumentError(f"-a {name}: {short(url)}: port 0 is not allowed (1-65535)")
+    return url
+
+
+def _valid_host(host: str) -> bool:
+    if ":" in host:  # an IPv6 literal, already checked by urlsplit's brackets
+        return True
+    labels = host.rstrip(".").split(".")
+    return all(_HOST_LABEL.match(label) for label in labels)
+
+
+def check_host(name: str, value: str) -> str:
+    """``host`` or ``host:port`` (or a URL, whose host and port are kept), lower-cased."""
+    candidate = value if "//" in value else f"http://{value}"
+    try:
+        parts = urlsplit(candidate)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError as exc:
+        raise ArgumentError(
+            f"-a {name}: {short(value)} is not a host ({exc}); expected {ARGUMENTS[name]}"
+        ) from None
+    if not host or not _valid_host(host) or parts.path not in ("", "/") or " " in value:
+        raise ArgumentError(
+            f"-a {name}: {short(value)} is not a host; expected {ARGUMENTS[name]}, "
+            "e.g. test.daily8.com or 127.0.0.1:8009"
+        )
+    return parts.netloc.lower()
+
+
+def _int(name: str, value: object, *, minimum: int) -> int:
+    text = _text(name, value)
+    try:
+        number = int(text)
+    except ValueError:
+        raise ArgumentError(
+            f"-a {name}: {short(value)} is not a whole number; expected {ARGUMENTS[name]}"
+        ) from None
+    if number < minimum:
+        raise ArgumentError(f"-a {name}: {number} is too small; expected {ARGUMENTS[name]}")
+    return number
+
+
+def _flag(name: str, value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = _text(name, value).lower()
+    if text not in _FLAGS:
+        raise ArgumentError(f"-a {name}: {short(value)} is not a yes/no value; expected one of "
+                            f"{ARGUMENTS[name]}")  # fmt: skip
+    return _FLAGS[text]
+
+
+def _since(value: object, now: datetime) -> datetime:
+    text = _text("since", value)
+    try:
+        since = parse_since(text, now)
+    except ValueError:
+        raise ArgumentError(
+            f"-a since: {short(value)} is not a time; expected {ARGUMENTS['since']}"
+        ) from None
+    if since > now + FUTURE_TOLERANCE:
+        raise ArgumentError(
+            f"-a since: {to_iso_z(since)} is in the future (now {to_iso_z(now)}): every "
+            "article would be skipped; expected a past time or a duration such as 24h"
+        )
+    return since
+
+
+def parse_arguments(
+    *,
+    start_urls: object = None,
+    default_start_urls: tuple[str, ...],
+    related_depth: object = None,
+    max_articles: object = None,
+    since: object = None,
+    mirror_hosts: object = None,
+    fresh: object = None,
+    now: datetime,
+    others: Mapping[str, object] | None = None,
+) -> CrawlArguments:
+    """Check every argument (``None`` = not given); raise :class:`ArgumentError`."""
+    check_names(others or ())
+    if start_urls is None:
+        if not default_start_urls:
+            raise ArgumentError("-a start_urls: not given and the site profile has none")
+        urls = [check_url("start_urls", u) for u in default_start_urls]
+    else:
+        urls = [check_url("start_urls", u) for u in _items("start_urls", start_urls)]
+    return CrawlArguments(
+        start_urls=tuple(urls),
+        related_depth=1
+        if related_depth is None
+        else _int("related_depth", related_depth, minimum=0),  # fmt: skip
+        max_articles=None
+        if max_articles is None
+        else _int("max_articles", max_articles, minimum=1),  # fmt: skip
+        since=None if since is None else _since(since, now),
+        mirror_hosts=()
+        if mirror_hosts is None
+        else tuple(check_host("mirror_hosts", h) for h in _items("mirror_hosts", mirror_hosts)),
+        fresh=False if fresh is None else _flag("fresh", fresh),
+    )
+
+
+# -- the ``article`` spider ----------------------------------------------------------------
+PAGE_ARGUMENTS = {
+    "start_urls": "comma-separated http(s) article URLs",
+    "urls_file": "a file with one http(s) URL a line (# comments and blank lines ignored)",
+    "max_articles": ARGUMENTS["max_articles"],
+    "fresh": ARGUMENTS["fresh"],
+}
 
 
 def read_urls_file(path: str) -> list[str]:
@@ -59,14 +229,14 @@ def read_urls_file(path: str) -> list[str]:
             lines = handle.read().splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ArgumentError(f"urls_file: cannot read {path!r}: {reason}") from None
+        raise ArgumentError(f"-a urls_file: cannot read {path!r}: {reason}") from None
     urls = []
     for number, line in enumerate(lines, 1):
         text = line.strip()
         if not text or text.startswith("#"):
             continue
         try:
-            _check_url("urls_file", text)
+            check_url("urls_file", text)
         except ArgumentError as exc:
             raise ArgumentError(f"{exc} (line {number} of {path})") from None
         urls.append(text)
@@ -85,21 +255,21 @@ class PageArguments:
 
 def parse_page_arguments(
     *,
-    start_urls: str | list[str] | None,
-    urls_file: str | None,
+    start_urls: object,
+    urls_file: object,
     max_articles: object = None,
     fresh: object = False,
 ) -> PageArguments:
     """Check the ``article`` spider's arguments; raise :class:`ArgumentError` if unusable.
 
     ``start_urls`` (comma-separated) and ``urls_file`` may both be given; their URLs are read
-    in that order, each once.
+    in that order, each once. An empty value is an error, as for every spider.
     """
-    urls = _split(start_urls)
+    urls = [] if start_urls is None else _items("start_urls", start_urls)
     for url in urls:
-        _check_url("start_urls", url)
-    if urls_file not in (None, ""):
-        urls += read_urls_file(str(urls_file))
+        check_url("start_urls", url)
+    if urls_file is not None:
+        urls += read_urls_file(_text("urls_file", urls_file))
     if not urls:
         raise ArgumentError(
             "start_urls: no URL given (use -a start_urls=URL,URL or -a urls_file=PATH)"
@@ -107,54 +277,7 @@ def parse_page_arguments(
     return PageArguments(
         start_urls=tuple(dict.fromkeys(urls)),
         max_articles=None
-        if max_articles in (None, "")
+        if max_articles is None
         else _int("max_articles", max_articles, minimum=1),
-        fresh=_flag(fresh),
-    )
-
-
-def _int(name: str, value: object, *, minimum: int) -> int:
-    try:
-        number = int(str(value).strip())
-    except ValueError:
-        raise ArgumentError(f"{name}: {value!r} is not a whole number") from None
-    if number < minimum:
-        raise ArgumentError(f"{name}: must be at least {minimum}, got {number}")
-    return number
-
-
-def _flag(value: object) -> bool:
-    return str(value).strip().lower() in ("1", "true", "yes", "on")
-
-
-def parse_arguments(
-    *,
-    start_urls: str | list[str] | None,
-    default_start_urls: tuple[str, ...],
-    related_depth: object = 1,
-    max_articles: object = None,
-    since: str | None = None,
-    mirror_hosts: str | None = None,
-    fresh: object = False,
-    now: datetime,
-) -> CrawlArguments:
-    """Check every argument; raise :class:`ArgumentError` with a clear message."""
-    since_at = None
-    if since not in (None, ""):
-        try:
-            since_at = parse_since(str(since), now)
-        except ValueError as exc:
-            raise ArgumentError(f"since: {exc}") from None
-    hosts = []
-    for host in _split(mirror_hosts):
-        hosts.append(urlsplit(host).netloc if "//" in host else host)
-    return CrawlArguments(
-        start_urls=_urls(start_urls, default_start_urls),
-        related_depth=_int("related_depth", related_depth, minimum=0),
-        max_articles=None
-        if max_articles in (None, "")
-        else _int("max_articles", max_articles, minimum=1),
-        since=since_at,
-        mirror_hosts=tuple(h.lower() for h in hosts),
-        fresh=_flag(fresh),
+        fresh=False if fresh is False else _flag("fresh", fresh),
     )

@@ -27,12 +27,17 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
+from newsbot.exitcodes import UsageError
 from newsbot.workers.tasks import peak_memory_mb, serve
 
 logger = logging.getLogger(__name__)
 
 MAX_RESTARTS = 10
 DEFAULT_TIMEOUT = 60.0
+# Bytes of task data sent to the workers and not yet answered. Past it, tasks wait in the
+# crawl process as the objects they already are (a response's body), not as pickled copies
+# in a pipe buffer: 16 pages of 8 MiB otherwise meant ~4 copies each.
+DEFAULT_MAX_INFLIGHT_BYTES = 4 << 20
 STATS_PREFIX = "newsbot/workers"
 _HEADER = struct.Struct("!Q")
 
@@ -54,6 +59,17 @@ class _Broken(Exception):
     """The worker died while the task was in it (maybe another task's doing)."""
 
 
+def task_size(args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    """Roughly what a task's pickle weighs: the length of its text and bytes arguments."""
+    size = 0
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, (str, bytes, bytearray)):
+            size += len(value)
+        elif isinstance(value, (list, tuple)):
+            size += sum(len(v) for v in value if isinstance(v, (str, bytes)))
+    return size
+
+
 def worker_count(value: object, cpus: int | None = None) -> int:
     """``NEWSBOT_WORKERS``: a number, or "auto" (one worker when there are 2+ cores)."""
     text = str(value if value is not None else "auto").strip().lower()
@@ -62,9 +78,11 @@ def worker_count(value: object, cpus: int | None = None) -> int:
     try:
         count = int(text)
     except ValueError:
-        raise ValueError(f"NEWSBOT_WORKERS must be a number or 'auto', not {value!r}") from None
+        raise UsageError(
+            f"NEWSBOT_WORKERS={value!r}: not a number; expected auto, 0 (no worker) or more"
+        ) from None
     if count < 0:
-        raise ValueError(f"NEWSBOT_WORKERS must not be negative, not {value!r}")
+        raise UsageError(f"NEWSBOT_WORKERS={value!r}: negative; expected auto, 0 or more")
     return count
 
 
@@ -142,7 +160,9 @@ class _Worker:
             future.set_exception(_Broken())
             return future
         self.inflight[task_id] = (future, asyncio.get_running_loop().time())
-        self.tasks.write(_HEADER.pack(len(payload)) + payload)
+        # a frame: its length, the task's id, the pickle (written apart: no joined copy)
+        self.tasks.write(_HEADER.pack(_HEADER.size + len(payload)) + _HEADER.pack(task_id))
+        self.tasks.write(payload)
         return future
 
     def finished(self, frame: bytes) -> None:
@@ -211,9 +231,17 @@ def _close(transport: asyncio.BaseTransport | None) -> None:
 class WorkerPool:
     """``workers`` processes, each started with the context given to ``provide``."""
 
-    def __init__(self, workers: int, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(
+        self,
+        workers: int,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_inflight_bytes: int = DEFAULT_MAX_INFLIGHT_BYTES,
+    ) -> None:
         self.workers = workers
         self.timeout = timeout
+        self.max_inflight_bytes = max_inflight_bytes
+        self._inflight_bytes = 0
+        self._room: asyncio.Event | None = None
         self.restarts = 0
         self.counts: dict[str, int] = {}
         self._context: dict[str, Any] = {}
@@ -284,20 +312,40 @@ class WorkerPool:
         Raises ``TaskFailed`` when it ran past the timeout, or when its worker died both when
         it ran among others and when it ran again alone (so it was the one that killed it).
         """
-        payload = pickle.dumps((task, args, kwargs), pickle.HIGHEST_PROTOCOL)
+        size = task_size(args, kwargs)
+        await self._reserve(size)  # big pages wait here as they are, not as pickled copies
         try:
-            return await self._attempt(payload)
-        except _Broken:
-            pass
-        if self._alone is None:
-            self._alone = asyncio.Lock()
-        async with self._alone:  # again, alone: a task that kills its worker only kills itself
+            payload = pickle.dumps((task, args, kwargs), pickle.HIGHEST_PROTOCOL)
             try:
                 return await self._attempt(payload)
             except _Broken:
-                if not self.usable:
-                    raise WorkersUnavailable("the workers were given up on") from None
-                raise TaskFailed("its worker process died") from None
+                pass
+            if self._alone is None:
+                self._alone = asyncio.Lock()
+            async with self._alone:  # again, alone: a task that kills its worker kills itself
+                try:
+                    return await self._attempt(payload)
+                except _Broken:
+                    if not self.usable:
+                        raise WorkersUnavailable("the workers were given up on") from None
+                    raise TaskFailed("its worker process died") from None
+        finally:
+            self._release(size)
+
+    async def _reserve(self, size: int) -> None:
+        """Wait until ``size`` bytes fit in ``max_inflight_bytes`` (a task always may run
+        when none is in flight, whatever its size)."""
+        while self._inflight_bytes and self._inflight_bytes + size > self.max_inflight_bytes:
+            if self._room is None:
+                self._room = asyncio.Event()
+            self._room.clear()
+            await self._room.wait()
+        self._inflight_bytes += size
+
+    def _release(self, size: int) -> None:
+        self._inflight_bytes -= size
+        if self._room is not None:
+            self._room.set()
 
     async def _attempt(self, payload: bytes) -> Any:
         if not self.usable:
@@ -306,7 +354,7 @@ class WorkerPool:
         # the least busy worker (alone: only other first attempts can share it with this task)
         worker = min(self._live, key=lambda w: len(w.inflight))
         task_id = next(self._ids)
-        future = worker.send(task_id, _HEADER.pack(task_id) + payload)
+        future = worker.send(task_id, payload)
         self._watch()
         try:
             result = await future
@@ -378,7 +426,11 @@ def crawl_workers(crawler: Any) -> WorkerPool | None:
         count = worker_count(settings.get("NEWSBOT_WORKERS", "auto"))
         pool = None
         if count:
-            pool = WorkerPool(count, settings.getfloat("NEWSBOT_WORKER_TIMEOUT", DEFAULT_TIMEOUT))
+            pool = WorkerPool(
+                count,
+                settings.getfloat("NEWSBOT_WORKER_TIMEOUT", DEFAULT_TIMEOUT),
+                settings.getint("NEWSBOT_WORKER_MAX_INFLIGHT", DEFAULT_MAX_INFLIGHT_BYTES),
+            )
             from scrapy import signals  # only a crawl needs Scrapy here
 
             close = _closer(crawler, pool)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import signal
 import struct
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -20,10 +22,12 @@ from parsel import Selector
 from newsbot.cleaning import clean_blocks
 from newsbot.cleaning.clean import CleanResult
 from newsbot.cleaning.learner import LearnedLines
+from newsbot.decoding import Decoded, decode_page
 from newsbot.extract.ages import age_reader
 from newsbot.extract.article import parse_article
 from newsbot.extract.listing import parse_listing
 from newsbot.extract.page import page_selector
+from newsbot.memory import DEFAULT_MMAP_THRESHOLD, return_big_blocks
 from newsbot.profiles import SiteProfile
 
 PARSERS: dict[str, Callable[..., Any]] = {"article": parse_article, "listing": parse_listing}
@@ -45,6 +49,55 @@ def read_page(text: str, kind: str, url: str, selector_type: str | None, anchor:
     """``read_with`` on a page given as text, with the profile this worker was started with."""
     selector = page_selector(text, url, selector_type)
     return read_with(selector, kind, url, _context("profile"), anchor)
+
+
+def read_bytes(
+    body: bytes,
+    content_type: str | None,
+    kind: str,
+    url: str,
+    selector_type: str | None,
+    anchor: datetime,
+    profile: SiteProfile | None = None,
+) -> tuple[Any, Decoded]:
+    """``read_with`` on a page given as the bytes it was served as: decoded here (so the
+    crawl process never holds a second, decoded copy of a big page), with the damage found
+    on the way (:func:`newsbot.decoding.decode_page`; returned without the text)."""
+    decoded = decode_page(body, content_type)
+    del body
+    text = decoded.text
+    if len(text) > HUGE_PAGE_CHARS and selector_type in (None, "html"):
+        text = without_bulk(text)
+    decoded = replace(decoded, text="")
+    selector = page_selector(text, url, selector_type)
+    del text
+    parsed = read_with(selector, kind, url, profile or _context("profile"), anchor)
+    return parsed, decoded
+
+
+# A page this long (characters) is read without what no reader sees: comments, scripts other
+# than JSON-LD, style sheets. Real articles are 10-500 KB; such pages carry embedded data.
+HUGE_PAGE_CHARS = 1 << 20
+_BULK = re.compile(
+    r"<!--.*?-->"
+    r"|<script(?![^>]*ld\+json)(?:\s[^>]*)?>.*?</script\s*>"
+    r"|<style(?:\s[^>]*)?>.*?</style\s*>",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def without_bulk(html: str) -> str:
+    """``html`` without comments, non-JSON-LD scripts and style sheets (their tags stay)."""
+    return _BULK.sub(_empty_element, html)
+
+
+def _empty_element(match: re.Match[str]) -> str:
+    found = match.group()
+    if found.startswith("<!--"):
+        return " "
+    opening = found[: found.index(">") + 1]
+    closing = found[found.rindex("</") :]
+    return opening + closing
 
 
 def clean_body(blocks: list[str], learned: LearnedLines | None, **ctx: Any) -> CleanResult:
@@ -72,6 +125,7 @@ def start_worker(context: dict[str, Any]) -> None:
     """
     _CONTEXT.clear()
     _CONTEXT.update(context)
+    return_big_blocks(int(context.get("mmap_threshold", DEFAULT_MMAP_THRESHOLD)))
     for stop in (signal.SIGINT, signal.SIGTERM):
         signal.signal(stop, signal.SIG_IGN)
 
@@ -101,24 +155,29 @@ def serve(tasks: Any, results: Any, context: dict[str, Any]) -> None:
         frame = _read_frame(read_fd)
         if frame is None:
             return
-        (task_id,) = _HEADER.unpack_from(frame)
+        head = bytes(frame[: _HEADER.size])
         try:
-            task, args, kwargs = pickle.loads(frame[_HEADER.size :])
+            call = pickle.loads(memoryview(frame)[_HEADER.size :])
+            del frame  # a big page is held once (as its task's argument), not twice
+            task, args, kwargs = call
+            del call
             outcome: tuple[bool, Any] = (True, task(*args, **kwargs))
         except Exception as exc:  # the crawl process re-raises it
             outcome = (False, exc)
+        finally:
+            frame = task = args = kwargs = None
         try:
             payload = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # an unpicklable result or exception
             payload = pickle.dumps((False, RuntimeError(repr(exc))))
         # a result frame: its task's id, then the pickle (so a pickle the crawl process
         # cannot read still fails the right task)
-        _write_all(
-            write_fd, _HEADER.pack(_HEADER.size + len(payload)) + frame[: _HEADER.size] + payload
-        )
+        _write_all(write_fd, _HEADER.pack(_HEADER.size + len(payload)) + head)
+        _write_all(write_fd, payload)
+        del payload, outcome
 
 
-def _read_frame(fd: int) -> bytes | None:
+def _read_frame(fd: int) -> bytearray | None:
     header = _read_exactly(fd, _HEADER.size)
     if header is None:
         return None
@@ -126,15 +185,18 @@ def _read_frame(fd: int) -> bytes | None:
     return _read_exactly(fd, size)
 
 
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    chunks, left = [], size
-    while left:
-        chunk = os.read(fd, min(left, 1 << 20))
-        if not chunk:
+def _read_exactly(fd: int, size: int) -> bytearray | None:
+    """``size`` bytes read into one buffer (no list of chunks joined into a second copy)."""
+    buffer = bytearray(size)
+    view = memoryview(buffer)
+    done = 0
+    while done < size:
+        got = os.readv(fd, [view[done : done + (1 << 20)]])
+        if not got:
             return None  # the crawl process closed the pipe (or died)
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
+        done += got
+    view.release()
+    return buffer
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -1,0 +1,85 @@
+"""``scrapy parse URL``: the item(s) and follow-up requests of one page, and nothing else.
+
+- The URL is the crawl's start URL unless ``-a start_urls`` says otherwise, so its host is
+  allowed (it was "offsite" for any host but the profile's) and ``--spider`` is found from
+  the profile when the URL is on the profile's site.
+- Without ``-c``, the spider's ``parse`` tells an article page from a listing;
+  ``-c parse_article_page`` and ``-c parse_listing_page`` work too (their arguments default).
+- No export, no run summary, no seen-store: the default feed, incremental runs and progress
+  lines are off (``-o``/``-O`` and ``-s`` on the command line still win).
+- A bad argument or setting is one line on stderr and exit status 2, as for ``crawl``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from typing import Any
+
+from scrapy.commands.parse import Command as ScrapyParseCommand
+from scrapy.settings import SETTINGS_PRIORITIES
+
+from newsbot.commands.crawl import failure_of, report_failure
+from newsbot.exitcodes import ExitCode
+
+logger = logging.getLogger(__name__)
+
+# Above the environment overlays and spider settings, below the command line (-s, -o).
+TOOL_PRIORITY = (SETTINGS_PRIORITIES["spider"] + SETTINGS_PRIORITIES["cmdline"]) // 2
+TOOL_SETTINGS: dict[str, Any] = {
+    "FEEDS": {},  # no default export (the environment add-on adds one only when none is set)
+    "NEWSBOT_INCREMENTAL": False,  # never read or write the seen-store
+    "NEWSBOT_PROGRESS_INTERVAL": 0,
+    "NEWSBOT_PROGRESS_BAR": "off",
+}
+
+
+class Command(ScrapyParseCommand):
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        assert self.settings is not None
+        for key, value in TOOL_SETTINGS.items():
+            self.settings.set(key, value, priority=TOOL_PRIORITY)
+        if args and "start_urls" not in opts.spargs:
+            opts.spargs["start_urls"] = args[0]
+
+    def set_spidercls(self, url: str, opts: argparse.Namespace) -> None:
+        if not opts.spider:
+            opts.spider = self._spider_for(url)
+        super().set_spidercls(url, opts)
+
+    def _spider_for(self, url: str) -> str | None:
+        """The one spider of the project whose profile claims the URL (or the only one)."""
+        assert self.crawler_process
+        names = self.crawler_process.spider_loader.list()
+        if len(names) == 1:
+            return names[0]
+        for name in names:
+            spidercls = self.crawler_process.spider_loader.load(name)
+            claims = getattr(spidercls, "claims_url", None)
+            if claims is not None and claims(url):
+                return name
+        return None
+
+    def start_parsing(self, url: str, opts: argparse.Namespace) -> None:
+        assert self.crawler_process
+        assert self.spidercls
+        self.pcrawler = self._create_crawler(self.spidercls)
+        errors: list[BaseException] = []
+        outcome = self.crawler_process.crawl(self.pcrawler, **opts.spargs)
+        if hasattr(outcome, "addErrback"):  # a Deferred (a non-asyncio reactor)
+            outcome.addErrback(lambda failure: errors.append(failure.value))
+        self.crawler_process.start()
+        error = failure_of(outcome, errors)
+        if error is not None:
+            self.exitcode = int(report_failure("parse", error))
+            return
+        if self.crawler_process.bootstrap_failed:
+            self.exitcode = ExitCode.UNEXPECTED
+        if not self.first_response:
+            self.exitcode = self.exitcode or ExitCode.UNEXPECTED
+            logger.error("No response downloaded for: %s", url)
+
+    def print_results(self, opts: argparse.Namespace) -> None:
+        if self.exitcode != ExitCode.USAGE:  # the one error line says it all
+            super().print_results(opts)

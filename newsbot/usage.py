@@ -1,0 +1,64 @@
+"""Wording shared by every check of an operator's input (arguments, settings, files).
+
+Pure functions: each builds part of the one line a :class:`newsbot.exitcodes.UsageError`
+carries (what was wrong, what is allowed, and for a misspelling what was probably meant).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+
+from newsbot.exitcodes import UsageError
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
+    """``" (did you mean 'max_articles'?)"`` for a close misspelling, else ``""``."""
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def one_of(choices: Iterable[str]) -> str:
+    """``"one of: a, b, c"`` in a stable order."""
+    return "one of: " + ", ".join(sorted(choices))
+
+
+def short(value: object, limit: int = 80) -> str:
+    """``repr`` of a value cut to ``limit`` characters, on one line."""
+    text = repr(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# newsbot's numeric settings: (int or float, smallest allowed, what they are).
+NUMERIC_SETTINGS: dict[str, tuple[type, float, str]] = {
+    "NEWSBOT_MAX_PAGES": (int, 1, "listing pages per start URL"),
+    "NEWSBOT_WORKER_TIMEOUT": (float, 0.001, "seconds a page may take in a worker"),
+    "NEWSBOT_WORKER_MAX_INFLIGHT": (int, 0, "bytes of pages sent to the workers at once"),
+    "NEWSBOT_MMAP_THRESHOLD": (int, 0, "bytes (0: leave the allocator alone)"),
+    "NEWSBOT_RETRY_AFTER_MAX": (float, 0, "seconds to wait at most for a Retry-After"),
+    "NEWSBOT_BOILERPLATE_THRESHOLD": (int, 0, "articles (0: no learning)"),
+    "NEWSBOT_BOILERPLATE_SOURCES": (int, 0, "sources"),
+    "NEWSBOT_PROGRESS_INTERVAL": (float, 0, "seconds between progress lines (0: none)"),
+    "NEWSBOT_BROWSER_PAGES": (int, 1, "browser pages open at once"),
+    "NEWSBOT_REDIS_HEARTBEAT": (float, 0.001, "seconds between heartbeats"),
+    "NEWSBOT_REDIS_WORKER_TIMEOUT": (float, 0.001, "seconds of silence before a worker is dead"),
+}
+
+
+def check_numeric_settings(get: Callable[[str], object]) -> None:
+    """Each numeric setting that is set is a number no smaller than allowed; else
+    :class:`UsageError` (``get`` is ``settings.get``)."""
+    for name, (kind, minimum, meaning) in NUMERIC_SETTINGS.items():
+        value = get(name)
+        if value is None or value == "":
+            continue
+        try:
+            number = kind(str(value).strip()) if isinstance(value, str) else kind(value)
+        except (TypeError, ValueError):
+            number = None
+        if number is None or number < minimum:
+            kind_name = "a whole number" if kind is int else "a number"
+            raise UsageError(
+                f"{name}={short(value)}: expected {kind_name} >= {minimum:g} ({meaning})"
+            )

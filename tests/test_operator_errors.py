@@ -1,0 +1,154 @@
+"""An operator's mistakes, as a user meets them: ``scrapy crawl`` in a subprocess prints one
+line naming the argument or setting (no traceback), exits with status 2, and fetches nothing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsbot.replica import build_site
+from newsbot.replica.faults import FaultServer
+from tests.conftest import CLOCK, ROOT
+
+
+@pytest.fixture(scope="module")
+def server():
+    with FaultServer(build_site(seed=8, articles=12, clock=CLOCK)) as running:
+        yield running
+
+
+def crawl(server, tmp_path: Path, *extra: str, env: dict[str, str] | None = None, spider="daily8"):
+    command = [sys.executable, "-m", "scrapy", "crawl", spider,
+               "-s", f"NEWSBOT_SEEN_STORE={tmp_path / 'seen.sqlite'}", *extra]  # fmt: skip
+    if not any(part.startswith("start_urls=") for part in extra):
+        command += ["-a", f"start_urls={server.base_url}/en"]
+    full_env = {"PATH": "/usr/bin:/bin", "NEWSBOT_EXPORTS_DIR": str(tmp_path / "exports"),
+                "NEWSBOT_ENV": "test", **(env or {})}  # fmt: skip
+    if "HOME" in os.environ:
+        full_env["HOME"] = os.environ["HOME"]
+    before = len(server.log)
+    proc = subprocess.run(
+        command, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
+    )
+    return proc, server.log[before:]
+
+
+def error_line(proc) -> str:
+    """The one error line; asserts it is alone, last, and that no traceback was printed."""
+    assert "Traceback" not in proc.stderr and "Task exception" not in proc.stderr, proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("scrapy crawl: error:")]
+    assert len(errors) == 1, proc.stderr[-3000:]
+    assert proc.stderr.rstrip().splitlines()[-1] == errors[0]
+    assert proc.returncode == 2, proc.stderr[-3000:]
+    return errors[0]
+
+
+@pytest.mark.parametrize(
+    ("argument", "expected"),
+    [
+        ("max_article=5", ["-a max_article", "unknown", "did you mean 'max_articles'"]),
+        ("start_url=http://127.0.0.1:1/en", ["-a start_url", "did you mean 'start_urls'"]),
+        ("start_urls=", ["-a start_urls", "empty value"]),
+        ("start_urls= , ", ["-a start_urls", "empty"]),
+        ("start_urls=http://[::1", ["-a start_urls", "'http://[::1'", "not a valid URL"]),
+        ("start_urls=http://127.0.0.1:99999/en", ["-a start_urls", "99999", "out of range"]),
+        ("start_urls=file:///etc/passwd", ["-a start_urls", "not http(s)"]),
+        ("start_urls=www.daily8.com/en", ["-a start_urls", "not http(s)"]),
+        ("mirror_hosts=not a host", ["-a mirror_hosts", "'not a host'", "not a host"]),
+        ("mirror_hosts=", ["-a mirror_hosts", "empty value"]),
+        ("since=2099-01-01", ["-a since", "in the future"]),
+        ("since=", ["-a since", "empty value"]),
+        ("since=yesterday-ish", ["-a since", "duration", "ISO"]),
+        ("max_articles=0", ["-a max_articles", ">= 1"]),
+        ("max_articles=five", ["-a max_articles", "whole number"]),
+        ("related_depth=-1", ["-a related_depth", ">= 0"]),
+        ("fresh=maybe", ["-a fresh", "yes/no"]),
+    ],
+)
+def test_bad_spider_argument_is_one_line_and_exit_2(server, tmp_path, argument, expected):
+    proc, requests = crawl(server, tmp_path, "-a", argument)
+    line = error_line(proc)
+    for fragment in expected:
+        assert fragment in line, line
+    assert requests == []  # not even robots.txt
+    assert not (tmp_path / "exports").exists() or not any((tmp_path / "exports").rglob("*"))
+
+
+def test_unknown_environment_names_the_valid_ones(server, tmp_path):
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_ENV": "nonexistent"})
+    line = error_line(proc)
+    assert "NEWSBOT_ENV='nonexistent'" in line
+    for name in ("development", "production", "test", "distributed"):
+        assert name in line
+    proc, _ = crawl(server, tmp_path, "-s", "NEWSBOT_ENV=prodcution")
+    assert "did you mean 'production'" in error_line(proc)
+    assert requests == []
+
+
+def test_corrupt_seen_store_names_the_setting(server, tmp_path):
+    store = tmp_path / "seen.sqlite"
+    store.write_bytes(b"this is not an SQLite database, it was overwritten by mistake\n" * 40)
+    proc, requests = crawl(
+        server, tmp_path, "-s", "HTTPCACHE_ENABLED=0", env={"NEWSBOT_ENV": "development"}
+    )
+    line = error_line(proc)
+    assert "NEWSBOT_SEEN_STORE" in line and str(store) in line and "not a usable seen-store" in line
+    assert requests == []
+    assert store.read_bytes().startswith(b"this is not an SQLite")  # left as it was
+
+
+def test_bad_noise_file(server, tmp_path):
+    noise = tmp_path / "noise.toml"
+    noise.write_text('[[rule]]\nid = "x"\nkind = "line"\npatterns = ["(unclosed"]\n')
+    proc, requests = crawl(server, tmp_path, "-s", f"NEWSBOT_NOISE_FILE={noise}")
+    line = error_line(proc)
+    assert "NEWSBOT_NOISE_FILE" in line and "bad rule" in line and "noise rule #1 (x)" in line
+    noise.write_text("[[rule]\n")
+    assert "not valid TOML" in error_line(crawl(server, tmp_path, "-s",
+                                                f"NEWSBOT_NOISE_FILE={noise}")[0])  # fmt: skip
+    missing = tmp_path / "missing.toml"
+    assert "no such file" in error_line(crawl(server, tmp_path, "-s",
+                                              f"NEWSBOT_NOISE_FILE={missing}")[0])  # fmt: skip
+    assert requests == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (lambda text: text + "\n[broken\n", "not valid TOML"),
+        (lambda text: text.replace('timezone = "', 'timezone = "Mars/'), "IANA"),
+        (lambda text: None, "not found"),
+    ],
+)
+def test_bad_profile(server, tmp_path, edit, expected):
+    folder = tmp_path / "settings"
+    (folder / "environments").mkdir(parents=True)
+    for path in (ROOT / "settings" / "environments").glob("*.toml"):
+        (folder / "environments" / path.name).write_text(path.read_text())
+    (folder / "noise.toml").write_text((ROOT / "settings" / "noise.toml").read_text())
+    text = edit((ROOT / "settings" / "daily8.toml").read_text())
+    if text is not None:
+        (folder / "daily8.toml").write_text(text)
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
+    line = error_line(proc)
+    assert "settings/daily8.toml" in line and expected in line
+    assert requests == []
+
+
+def test_unknown_spider_and_bad_setting(server, tmp_path):
+    proc, _ = crawl(server, tmp_path, spider="daily9")
+    assert "did you mean 'daily8'" in error_line(proc)
+    proc, _ = crawl(server, tmp_path, "-s", "NEWSBOT_WORKERS=lots")
+    assert "NEWSBOT_WORKERS='lots'" in error_line(proc)
+    proc, _ = crawl(server, tmp_path, "-s", "NEWSBOT_BROWSER=alwyas")
+    assert "did you mean 'always'" in error_line(proc)
+    for setting, expected in (("NEWSBOT_MAX_PAGES=ten", "whole number >= 1"),
+                              ("NEWSBOT_WORKER_TIMEOUT=-5", "number >= 0.001"),
+                              ("NEWSBOT_SEEN_MAX_AGE=a month", "not a duration")):  # fmt: skip
+        proc, requests = crawl(server, tmp_path, "-s", setting)
+        assert setting.split("=")[0] in error_line(proc) and expected in error_line(proc)
+        assert requests == []

@@ -1,0 +1,140 @@
+"""Scrapy's own tools on newsbot, run as an operator would: ``scrapy parse`` on an article and
+on a listing, ``scrapy check`` against a replica started with ``python -m newsbot.replica
+serve``, and a crawl with ``-a since=2h`` against that replica (its clock is the real one)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+ARTICLE_LINK = re.compile(r'href="([^"]*/en/article/[0-9a-f]{32})"')
+
+
+class Served:
+    """``python -m newsbot.replica serve`` in its own process, read from its banner."""
+
+    def __init__(self, *extra: str) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "newsbot.replica", "serve", "--port", "0", "--ttl", "300",
+             "--articles", "60", *extra],
+            cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        assert self.proc.stdout is not None
+        self.banner = {}
+        for _ in range(5):
+            label, value = self.proc.stdout.readline().split(maxsplit=1)
+            self.banner[label.rstrip(":")] = value.split()[0]
+        self.base = self.banner["site"]
+
+    def close(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def served():
+    server = Served()
+    yield server
+    server.close()
+
+
+def scrapy(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_EXPORTS_DIR": str(tmp_path / "exports")}
+    env.pop("NEWSBOT_ENV", None)  # the default (development) environment, as a user has it
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", *args, "-s", f"NEWSBOT_SEEN_STORE={tmp_path / 's.db'}",
+         "-s", "HTTPCACHE_ENABLED=0"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+
+
+def first_article(base: str) -> str:
+    with urllib.request.urlopen(base + "/en", timeout=10) as response:
+        html = response.read().decode()
+    return base + ARTICLE_LINK.search(html)[1].removeprefix(base)
+
+
+def leaves_nothing(tmp_path: Path) -> None:
+    assert not (tmp_path / "exports").exists()  # no export, no summary
+    assert not (tmp_path / "s.db").exists()  # the seen-store is not touched
+
+
+@pytest.mark.parametrize("callback", [None, "parse_article_page"])
+def test_parse_an_article_url(served, tmp_path, callback):
+    url = first_article(served.base)
+    proc = scrapy(tmp_path, "parse", url, *(["-c", callback] if callback else []))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    items = proc.stdout.split("# Scraped Items")[1].split("# Requests")[0]
+    assert f"'id': '{url.rsplit('/', 1)[1]}'" in items and "'title':" in items
+    requests = proc.stdout.split("# Requests")[1]
+    assert "/article/" in requests  # its related articles
+    assert "Filtered offsite" not in proc.stderr and "Traceback" not in proc.stderr
+    leaves_nothing(tmp_path)
+
+
+@pytest.mark.parametrize("callback", [None, "parse_listing_page"])
+def test_parse_a_listing_url(served, tmp_path, callback):
+    proc = scrapy(tmp_path, "parse", served.base + "/en",
+                  *(["-c", callback] if callback else []))  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    requests = proc.stdout.split("# Requests")[1]
+    assert requests.count("/en/article/") >= 5 and "/en?page=2" in requests
+    assert "'id'" not in proc.stdout.split("# Scraped Items")[1].split("# Requests")[0]
+    leaves_nothing(tmp_path)
+
+
+def test_parse_reports_a_bad_argument_in_one_line(served, tmp_path):
+    proc = scrapy(tmp_path, "parse", served.base + "/en", "-a", "max_article=3")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].startswith("scrapy parse: error: -a max_article:")
+
+
+def test_check_runs_the_contracts_against_the_replica(served, tmp_path):
+    proc = scrapy(tmp_path, "check", "daily8", "-a", f"start_urls={served.base}/en")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert re.search(r"Ran [1-9]\d* contracts", proc.stderr) and "OK" in proc.stderr
+    leaves_nothing(tmp_path)
+    listed = scrapy(tmp_path, "check", "-l", "daily8")
+    assert "parse_article_page" in listed.stdout and "parse_listing_page" in listed.stdout
+
+
+def test_check_fails_when_the_site_changed(tmp_path):
+    script_only = Served("--theme", "script")  # listings built by script: no article links
+    try:
+        proc = scrapy(tmp_path, "check", "daily8", "-a", f"start_urls={script_only.base}/en")
+    finally:
+        script_only.close()
+    assert proc.returncode == 1 and "FAILED" in proc.stderr
+
+
+def test_since_2h_on_the_served_replica_exports_recent_articles(served, tmp_path):
+    out = tmp_path / "recent.jsonl"
+    proc = scrapy(tmp_path, "crawl", "daily8", "-a", f"start_urls={served.base}/en",
+                  "-a", "since=2h", "-a", "related_depth=0", "-O", str(out))  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert records  # the replica's clock is the real one: its newest articles are minutes old
+    assert all(r["published_at"] is None or r["published_at"] >= "2000" for r in records)
+
+
+def test_no_tracked_setting_file_is_gitignored():
+    """settings/*.toml are what operators edit: .gitignore must not hide them (or their edits)."""
+    import shutil
+
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(["git", "ls-files", "settings"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.split()  # fmt: skip
+    assert "settings/daily8.toml" in tracked and "settings/noise.toml" in tracked
+    ignored = subprocess.run(["git", "check-ignore", "--no-index", *tracked], cwd=ROOT,
+                             capture_output=True, text=True)  # fmt: skip
+    assert ignored.stdout.split() == []
