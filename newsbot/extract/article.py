@@ -59,7 +59,7 @@ def _related_end(blocks: list[Block], label_at: int, base_url: str, profile: Sit
     """Where the related section that ``blocks[label_at]`` opens ends: where its container
     (the nearest element holding the label and the line after it) ends, where page chrome
     the label is not in starts (a rail, the footer), or at another titled section (a
-    heading that links to no article, of the label's rank or above)."""
+    heading without links, of the label's rank or above)."""
     label = blocks[label_at]
     if label_at + 1 >= len(blocks):
         return len(blocks)
@@ -78,12 +78,7 @@ def _related_end(blocks: list[Block], label_at: int, base_url: str, profile: Sit
             return i
         if block.chrome != label.chrome and block.chrome in _SECTION_CHROME:
             return i
-        if (
-            rank
-            and block.is_heading
-            and int(block.tag[1]) <= rank
-            and not any(profile.article_id(safe_urljoin(base_url, h)) for h in block.links)
-        ):
+        if rank and block.is_heading and int(block.tag[1]) <= rank and not block.links:
             return i
     return len(blocks)
 
