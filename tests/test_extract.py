@@ -167,3 +167,51 @@ def test_source_printed_after_the_age_is_still_the_source():
     [entry] = listing.entries
     assert (entry.source, entry.age) == ("Irish Times", "3 hours ago")
     assert entry.teaser.startswith("Overnight services")
+
+
+def _rail_page(related: str, rail: str) -> str:
+    a, b, c = ("/en/article/" + x * 32 for x in "abc")
+    return (
+        "<html><body><main><article><h1>Ferry fares frozen</h1>"
+        "<p>Fares on the island ferries will not rise this winter, the operator said.</p>"
+        f"{related.format(a=a)}</article>{rail.format(b=b)}</main>"
+        f'<footer><ul><li><a href="{c}">Top story of the week</a></li></ul></footer>'
+        "</body></html>"
+    )
+
+
+def test_related_section_ends_where_its_container_ends_or_chrome_starts():
+    related = (
+        '<section><h2>Related Articles</h2><div role="list"><div role="listitem">'
+        '<a href="{a}"><h3>Bus lanes extended</h3></a></div></div></section>'
+    )
+    rail = (
+        '<div role="complementary"><h2>Most read</h2><ol>'
+        '<li><a href="{b}?ref=rail">Storm warning issued</a></li></ol></div>'
+    )
+    page = parse_article(Selector(text=_rail_page(related, rail)), URL, PROFILE, READ_AGE)
+    assert [(e.article_id, e.title, e.source) for e in page.related] == [
+        ("a" * 32, "Bus lanes extended", None)
+    ]
+    assert page.source is None
+
+
+def test_related_section_without_its_own_container_ends_at_the_next_titled_section():
+    # the section and a rail in one element: the rail's heading (no article link) ends it
+    related = (
+        '<h2>Related Articles</h2><div><a href="{a}"><h3>Bus lanes extended</h3></a></div>'
+        '<h2>Trending now</h2><ul><li><a href="{a}/../'
+        + "b" * 32
+        + '">Storm warning issued</a></li></ul>'
+    )
+    page = parse_article(Selector(text=_rail_page(related, "")), URL, PROFILE, READ_AGE)
+    assert [(e.article_id, e.source) for e in page.related] == [("a" * 32, None)]
+    rail = '<h2>Trending now</h2><ul><li><a href="{b}">Storm warning issued</a></li></ul>'
+    # an empty related section takes nothing from the rail after it
+    page = parse_article(
+        Selector(text=_rail_page("<section><h2>Related Articles</h2></section>", rail)),
+        URL,
+        PROFILE,
+        READ_AGE,
+    )
+    assert page.related == [] and page.source is None

@@ -24,6 +24,8 @@ from newsbot.profiles import SiteProfile
 HEADER_MAX_CHARS = 160
 # Page chrome that never belongs to a body (figures stay: captions are the cleaner's job).
 BODY_CHROME = frozenset({"nav", "header", "footer", "aside", "dialog", "named"})
+# Chrome that a related section does not run on into: rails, navigation, footer, dialogs.
+_SECTION_CHROME = frozenset({"nav", "header", "footer", "aside", "dialog"})
 # An age as printed that the age reader could not read ("99999999999 hours ago"): it is
 # still the header's age slot, kept raw so the pipeline counts it as unreadable.
 _AGE_SHAPE = re.compile(r"(?P<age>\d[\d\s.,]*\s*[^\W\d_]+\.?\s+ago)\s*$", re.IGNORECASE)
@@ -49,6 +51,34 @@ def _related_index(blocks: list[Block], start: int, profile: SiteProfile) -> int
     labels = profile.related_labels()
     for i in range(start, len(blocks)):
         if fold(blocks[i].text).rstrip(":") in labels and not _inline_box(blocks, start, i):
+            return i
+    return len(blocks)
+
+
+def _related_end(blocks: list[Block], label_at: int, base_url: str, profile: SiteProfile) -> int:
+    """Where the related section that ``blocks[label_at]`` opens ends: where its container
+    (the nearest element holding the label and the line after it) ends, where page chrome
+    the label is not in starts (a rail, the footer), or at another titled section (a
+    heading without links, of the label's rank or above)."""
+    label = blocks[label_at]
+    if label_at + 1 >= len(blocks):
+        return len(blocks)
+    following = blocks[label_at + 1].path
+    shared = 0
+    while (
+        shared < min(len(label.path), len(following)) - 1
+        and label.path[shared] == following[shared]
+    ):
+        shared += 1
+    container = label.path[shared - 1] if shared else None
+    rank = int(label.tag[1]) if label.is_heading else 0
+    for i in range(label_at + 1, len(blocks)):
+        block = blocks[i]
+        if container is not None and container not in block.path:
+            return i
+        if block.chrome != label.chrome and block.chrome in _SECTION_CHROME:
+            return i
+        if rank and block.is_heading and int(block.tag[1]) <= rank and not block.links:
             return i
     return len(blocks)
 
@@ -169,5 +199,6 @@ def parse_article(
             page.body_blocks.append(block.text)
     page.hashtags = _hashtags(region, url, profile)
     if related_at < len(blocks):
-        page.related = parse_entries(blocks[related_at + 1 :], url, profile, read_age)
+        related_end = _related_end(blocks, related_at, url, profile)
+        page.related = parse_entries(blocks[related_at + 1 : related_end], url, profile, read_age)
     return page

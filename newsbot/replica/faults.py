@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import socket
 import struct
 import threading
@@ -321,7 +322,33 @@ class MissingRelated(Mode):
         return reply
 
 
+_RELATED_LABELS = (b"Related Articles", "أخبار ذات صلة".encode())
+
+
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+_VOID = {b"img", b"br", b"input", b"meta", b"hr", b"link", b"source", b"wbr", b"area", b"col"}
+
+
 def _before_body_end(body: bytes, extra: bytes) -> bytes:
+    """At the end of the related section (before its container closes) when the page has
+    one (a related section ends with its container), else at the end of the body."""
+    for label in _RELATED_LABELS:
+        at = body.find(label + b"</")
+        if at < 0:
+            continue
+        at = body.find(b">", at + len(label)) + 1
+        depth, opened = 0, False
+        for m in _TAG.finditer(body, at):
+            if m[2].lower() in _VOID or m[3]:
+                continue
+            if not m[1]:
+                depth += 1
+                opened = True
+            elif depth > 0:
+                depth -= 1
+            elif opened:  # the element holding the label and the entries closes
+                return body[: m.start()] + extra + body[m.start() :]
+            # else a wrapper around the label alone closes: climb out of it
     at = body.rfind(b"</body>")
     return body + extra if at < 0 else body[:at] + extra + body[at:]
 
