@@ -157,7 +157,7 @@ def test_urls_file_and_default_export(publishers, tmp_path):
     ("args", "message"),
     [
         ({}, "start_urls: no URL given"),
-        ({"start_urls": " , "}, "start_urls: no URL given"),
+        ({"start_urls": " , "}, "start_urls: empty item"),
         ({"start_urls": "file:///etc/passwd"}, "start_urls: 'file:///etc/passwd'"),
         ({"urls_file": "/nonexistent/urls.txt"}, "urls_file: cannot read"),
     ],

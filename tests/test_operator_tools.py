@@ -71,7 +71,9 @@ def leaves_nothing(tmp_path: Path) -> None:
 @pytest.mark.parametrize("callback", [None, "parse_article_page"])
 def test_parse_an_article_url(served, tmp_path, callback):
     url = first_article(served.base)
-    proc = scrapy(tmp_path, "parse", url, *(["-c", callback] if callback else []))
+    proc = scrapy(
+        tmp_path, "parse", "--spider=daily8", url, *(["-c", callback] if callback else [])
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     items = proc.stdout.split("# Scraped Items")[1].split("# Requests")[0]
     assert f"'id': '{url.rsplit('/', 1)[1]}'" in items and "'title':" in items
@@ -83,7 +85,7 @@ def test_parse_an_article_url(served, tmp_path, callback):
 
 @pytest.mark.parametrize("callback", [None, "parse_listing_page"])
 def test_parse_a_listing_url(served, tmp_path, callback):
-    proc = scrapy(tmp_path, "parse", served.base + "/en",
+    proc = scrapy(tmp_path, "parse", "--spider=daily8", served.base + "/en",
                   *(["-c", callback] if callback else []))  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-3000:]
     requests = proc.stdout.split("# Requests")[1]
@@ -93,7 +95,7 @@ def test_parse_a_listing_url(served, tmp_path, callback):
 
 
 def test_parse_reports_a_bad_argument_in_one_line(served, tmp_path):
-    proc = scrapy(tmp_path, "parse", served.base + "/en", "-a", "max_article=3")
+    proc = scrapy(tmp_path, "parse", "--spider=daily8", served.base + "/en", "-a", "max_article=3")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines()[-1].startswith("scrapy parse: error: -a max_article:")
 
