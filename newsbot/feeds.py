@@ -20,7 +20,7 @@ import logging
 import re
 import secrets
 import shutil
-from datetime import datetime, timezone
+from datetime import timezone
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,6 +30,7 @@ from scrapy.utils.python import to_bytes
 
 from newsbot.atomic import commit, create_exclusive, discard, hidden_temporary
 from newsbot.exitcodes import ExportFailed, UsageError
+from newsbot.extensions.context import run_context
 from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT
 
 logger = logging.getLogger(__name__)
@@ -201,6 +202,11 @@ class AtomicFileFeedStorage(FileFeedStorage):
     def final(self) -> Path:
         return Path(self.path)
 
+    @property
+    def temporary(self) -> Path | None:
+        """The ``.part`` file being written (None before ``open`` or after a failure)."""
+        return self._temporary
+
     def open(self, spider: Any) -> GuardedFile:
         if self.error is not None:  # failed before its first item (e.g. the seen-store)
             return GuardedFile(None, self)
@@ -283,10 +289,11 @@ def uri_params(params: dict[str, Any], spider: Any) -> dict[str, Any]:
     """
     safe = {key: safe_component(value) for key, value in params.items() if isinstance(value, str)}
     params.update(safe)
-    started = getattr(spider, "started_at", None) or datetime.now(timezone.utc)
-    params["time"] = started.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     crawler = getattr(spider, "crawler", None)
-    run_id = crawler.settings.get("NEWSBOT_RUN_ID") if crawler is not None else None
+    started = run_context(crawler).started_at
+    params["time"] = started.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    settings = getattr(crawler, "settings", None)
+    run_id = settings.get("NEWSBOT_RUN_ID") if settings is not None else None
     params["run_id"] = safe_component(run_id or new_run_id())
     return params
 

@@ -113,6 +113,9 @@ NEWSBOT_MMAP_THRESHOLD = 256 * 1024
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 EXTENSIONS = {
+    # what every component may know about the run (start time, since, related_depth...):
+    # run_context(crawler), i.e. crawler.get_extension(RunContext) (newsbot/extensions/context.py)
+    "newsbot.extensions.context.RunContext": 0,
     # issue 11: health checks when the spider closes (spidermon; see newsbot/health/)
     "newsbot.health.extension.HealthChecks": 495,
     # issue 11: export targets checked before the crawl starts (devices, directories, symlinks
@@ -123,6 +126,12 @@ EXTENSIONS = {
     "newsbot.extensions.progress.Progress": 100,
     "newsbot.extensions.summary.RunSummary": 500,
     "newsbot.extensions.incremental.IncrementalRuns": 510,  # issue 5: seen-store, recovery
+}
+
+# Spider middlewares over the request contract of newsbot/spiders/requests.py.
+SPIDER_MIDDLEWARES = {
+    # issue 5: skip unchanged articles, depth upgrades across workers and resumes
+    "newsbot.incremental.middleware.IncrementalMiddleware": 950,
 }
 
 # scrapy check: contracts whose URLs come from the crawl's start URL (newsbot/contracts.py)

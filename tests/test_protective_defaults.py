@@ -24,6 +24,7 @@ from scrapy.utils.project import get_project_settings
 from scrapy.utils.test import get_crawler
 from twisted.internet.error import ConnectionLost
 
+from newsbot.extensions.context import RunContext
 from newsbot.feeds import uri_params
 from newsbot.middlewares import retry_after as retry_after_module
 from newsbot.middlewares.failures import failure_kind
@@ -169,7 +170,8 @@ def test_offsite_and_non_http_links_are_not_followed():
 
 
 def test_user_output_paths_cannot_escape_their_folder():
-    spider = SimpleNamespace(started_at=CLOCK)
+    context = RunContext(started_at=CLOCK)
+    spider = SimpleNamespace(crawler=SimpleNamespace(get_extension=lambda cls: context))
     params = uri_params({"name": "../../etc/passwd", "batch": "/abs/path", "x": 1}, spider)
     assert "/" not in params["name"] and ".." not in params["name"]
     assert "/" not in params["batch"]

@@ -10,6 +10,7 @@ from scrapy.utils.test import get_crawler
 
 from newsbot.spiders.arguments import ArgumentError
 from newsbot.spiders.daily8 import Daily8Spider
+from newsbot.spiders.requests import article_meta
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATE = b"Wed, 25 Nov 2026 12:00:00 GMT"
@@ -35,27 +36,34 @@ def _spider(**kwargs):
     return Daily8Spider.from_crawler(crawler, **kwargs)
 
 
-def _response(url, fixture, date=DATE):
+def _response(url, fixture, date=DATE, article=None):
     body = (FIXTURES / fixture).read_bytes()
-    return HtmlResponse(url, body=body, headers={"Date": date}, request=Request(url))
+    meta = {} if article is None else {"newsbot_article": article}
+    return HtmlResponse(url, body=body, headers={"Date": date}, request=Request(url, meta=meta))
 
 
 def test_article_item_and_related_requests():
     spider = _spider(related_depth=1)
     out = list(
         sync(spider.parse_article_page)(
-            _response(ARTICLE, "article_cards.html"),
-            depth=0,
-            hint={
-                "source": "Ignored",
-                "category": None,
-                "title": None,
-                "age": "6 days ago",
-                "age_datetime": None,
-                "slot": "listing",
-                "anchor": "2026-11-25T11:00:00Z",
-            },
-            found_via={"kind": "listing", "url": LISTING},
+            _response(
+                ARTICLE,
+                "article_cards.html",
+                article=article_meta(
+                    "e" * 32,
+                    0,
+                    {
+                        "source": "Ignored",
+                        "category": None,
+                        "title": None,
+                        "age": "6 days ago",
+                        "age_datetime": None,
+                        "slot": "listing",
+                        "anchor": "2026-11-25T11:00:00Z",
+                    },
+                    {"kind": "listing", "url": LISTING},
+                ),
+            )
         )
     )
     items = [o for o in out if isinstance(o, dict)]
@@ -72,15 +80,24 @@ def test_article_item_and_related_requests():
         "https://www.daily8.com/en/article/" + "a" * 32,
         "https://www.daily8.com/en/article/" + "b" * 32,
     ]
-    assert all(r.cb_kwargs["depth"] == 1 for r in requests)
-    assert requests[0].cb_kwargs["found_via"] == {"kind": "related", "url": ARTICLE}
+    # the request contract (newsbot/spiders/requests.py) that middlewares rely on
+    articles = [r.meta["newsbot_article"] for r in requests]
+    assert [a["id"] for a in articles] == ["a" * 32, "b" * 32]
+    assert all(a["depth"] == 1 for a in articles)
+    assert articles[0]["found_via"] == {"kind": "related", "url": ARTICLE}
+    assert articles[0]["hint"]["slot"] == "related"
+    assert all(r.meta["newsbot_kind"] == "related" for r in requests)
 
 
 def test_related_articles_beyond_the_depth_are_not_followed():
     spider = _spider(related_depth=1)
     out = list(
         sync(spider.parse_article_page)(
-            _response(ARTICLE, "article_cards.html"), 1, None, {"kind": "related", "url": LISTING}
+            _response(
+                ARTICLE,
+                "article_cards.html",
+                article=article_meta("e" * 32, 1, None, {"kind": "related", "url": LISTING}),
+            )
         )
     )
     assert [o for o in out if isinstance(o, scrapy.Request)] == []

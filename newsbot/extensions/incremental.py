@@ -10,9 +10,10 @@ What it does, in the order of a run:
    ``<name>.recovered.jsonl`` (complete lines kept, a torn last line dropped) and its ids are
    written to the seen-store. With ``-a fresh=1`` (or incremental runs off) the ``.part`` is
    set aside as ``.discarded`` instead, since that run crawls everything again anyway.
-2. At ``spider_opened``: a filter is added to ``spider.article_filters`` that skips fetching
-   an article already in the store when the listing entry shows the same title and source as
-   last time (and its related articles were followed then, if they would be now).
+2. During the crawl, the spider middleware :class:`newsbot.incremental.middleware.
+   IncrementalMiddleware` skips fetching an article already in the store when its listing
+   entry shows the same title and source as last time (and its related articles were
+   followed then, if they would be now), asking this extension (:meth:`seen`, :meth:`touch`).
 3. Pipeline :class:`newsbot.pipelines.incremental.IncrementalPipeline` drops fetched articles
    whose content hash is unchanged and marks changed ones ``"update": true``.
    Before an article goes to the export, this run claims it in the store: an article
@@ -40,8 +41,10 @@ from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+from scrapy.extensions.feedexport import FeedExporter
 
 from newsbot.exitcodes import UsageError
+from newsbot.extensions.context import run_context
 from newsbot.incremental.hashing import content_hash, listing_fingerprint
 from newsbot.incremental.recovery import (
     Recovery,
@@ -52,11 +55,12 @@ from newsbot.incremental.recovery import (
 )
 from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, open_store
 from newsbot.outcome import EXPORT_FAILED_STAT, export_failed
+from newsbot.spiders.requests import article_of, is_expand_only
+from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
 
 MARKER = "newsbot.running"
-EXPAND_ONLY = "newsbot_expand_only"  # in found_via: fetched again only to follow related
 JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state")
 UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
@@ -131,11 +135,11 @@ class IncrementalRuns:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         settings = crawler.settings
-        self.spider = crawler.spider
-        self.name = self.spider.name
-        args = getattr(self.spider, "args", None)
-        self.fresh = bool(getattr(args, "fresh", False))
-        self.related_depth = int(getattr(args, "related_depth", 1))
+        self.name = crawler.spider.name
+        context = run_context(crawler)
+        self.fresh = context.fresh
+        self.related_depth = context.related_depth
+        self.stats = Stats(crawler)
         self.enabled = settings.getbool("NEWSBOT_INCREMENTAL", True)
         self.location = settings.get("NEWSBOT_SEEN_STORE") or ".newsbot/seen.sqlite"
         redis_url = settings.get("NEWSBOT_REDIS_URL")
@@ -146,14 +150,15 @@ class IncrementalRuns:
         # there, which would hold a dead worker's articles until its keepalive expired.
         self.claiming = not redis_url
         # Depth upgrades the spider cannot see (newsbot.distributed.expansion): across
-        # workers (Redis), and across a JOBDIR resume (in memory).
+        # workers (Redis), and across a JOBDIR resume (in memory); used by the middleware.
         from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
 
         # distributed: a killed worker's claims are crawled again by the others (issue 17)
         self.distributed = bool(redis_url)
-        self.shared: Any = RedisExpansions(redis_url, self.name) if redis_url else None
-        if self.shared is None:
-            self.shared = LocalExpansions()
+        self.expansions: Any = (
+            RedisExpansions(redis_url, self.name) if redis_url else LocalExpansions()
+        )
+        self.expanded_elsewhere: set[str] = set()  # refetched to follow their related
         self.max_age = parse_age(settings.get("NEWSBOT_SEEN_MAX_AGE", "30d"))
         self.run_id = str(settings.get("NEWSBOT_RUN_ID") or os.getpid())
         self.store_error: Exception | None = None
@@ -263,8 +268,7 @@ class IncrementalRuns:
 
     # -- the crawl -------------------------------------------------------------------------
     def _stat(self, key: str, count: int = 1) -> None:
-        if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(f"newsbot/{key}", count)
+        self.stats.inc(key, count)
 
     def spider_opened(self, spider: Any) -> None:
         if self.recoveries:
@@ -275,11 +279,6 @@ class IncrementalRuns:
             self._stat("recovered/discarded_files", len(self.discarded))
         if self.jobdir_reset:
             self._stat("recovered/jobdir_reset")
-        filters = getattr(spider, "article_filters", None)
-        if filters is not None:
-            filters.append(self.article_filter)
-        if self.shared is not None and self.related_depth and hasattr(spider, "_follow"):
-            self._observe_listings(spider)
         if self.store is None:
             logger.info("Incremental runs off (NEWSBOT_INCREMENTAL=0): exporting everything")
             return
@@ -320,31 +319,33 @@ class IncrementalRuns:
         self.keepalive = LoopingCall(keepalive)
         self.keepalive.start(KEEPALIVE_EVERY, now=True)
 
-    def _would_expand(self, hint: dict[str, Any]) -> bool:
-        return self.related_depth >= (1 if hint.get("slot") == "listing" else 2)
-
-    def article_filter(self, article_id: str, hint: dict[str, Any]) -> str | None:
-        """Skip an article the store has when its listing entry shows nothing new."""
+    def seen(self, article_id: str) -> SeenRecord | None:
+        """What the store holds about an article (None: unknown, fresh run, or no store)."""
         if self.store is None or self.fresh:
             return None
-        record = self.store.get(article_id)
-        if record is None or record.fingerprint is None:
-            return None
-        if record.fingerprint != listing_fingerprint(hint):
-            return None
-        if self._would_expand(hint) and not record.expanded:
-            return None  # fetch it: its related articles were not followed last time
-        self.touched[article_id] = SeenRecord(
-            article_id, record.content_hash, record.fingerprint, record.expanded, time.time()
+        return self.store.get(article_id)
+
+    def touch(self, record: SeenRecord) -> None:
+        """The article was seen again this run (skipped unchanged): keep it from expiring."""
+        self.touched[record.id] = SeenRecord(
+            record.id, record.content_hash, record.fingerprint, record.expanded, time.time()
         )
-        return "seen"
+
+    def mark_expanded(self, article_id: str) -> None:
+        """The article is asked for again only to follow its related: record it expanded."""
+        self.expanded_elsewhere.add(article_id)
+        record = self.pending.get(article_id)
+        if record is not None:
+            self.pending[article_id] = SeenRecord(
+                record.id, record.content_hash, record.fingerprint, True, record.seen_at
+            )
 
     def classify(self, item: Mapping[str, Any]) -> str:
         """``new``, ``update``, ``unchanged`` (``new`` when fresh/off), ``expand_only``, or
         ``claimed`` (another live run sharing the store exports it).
 
         ``new`` and ``update`` claim the article for this run."""
-        if (item.get("found_via") or {}).get(EXPAND_ONLY):
+        if is_expand_only(item.get("found_via")):
             return "expand_only"
         if self.store is None:
             return "new"
@@ -450,145 +451,44 @@ class IncrementalRuns:
         article_id = _item_id(item)
         if article_id is None:
             return None
-        request = getattr(response, "request", None)
-        cb_kwargs = getattr(request, "cb_kwargs", None) or {}
-        fingerprint = listing_fingerprint(cb_kwargs.get("hint")) or listing_fingerprint(item)
-        depth = cb_kwargs.get("depth", 0)
+        article = article_of(response) or {}
+        fingerprint = listing_fingerprint(article.get("hint")) or listing_fingerprint(item)
+        # the depth the spider parsed it at, lowered when a shorter path turned up
+        depth = article.get("depth", 0)
         if not isinstance(depth, int):
             depth = self.related_depth
-        # the spider lowers an article's depth when a shorter path to it turns up
-        depth = min(depth, getattr(self.spider, "article_depth", {}).get(article_id, depth))
-        expanded = depth < self.related_depth
+        expanded = depth < self.related_depth or article_id in self.expanded_elsewhere
         return SeenRecord(article_id, content_hash(item), fingerprint, expanded, time.time())
 
     def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
         self._lock_own_parts()
-        article_id = _item_id(item)
-        if article_id is None:
+        if self.store is None:  # without a store nothing is recorded: no content hash
             return
-        if self.store is not None:  # without a store nothing is recorded: no content hash
-            record = self._record(item, response)
-            if record is not None:
-                self.pending[record.id] = record
-                self.touched.pop(record.id, None)
-        self._share_unexpanded(article_id, response)
-
-    def _share_unexpanded(self, article_id: str, response: Any) -> None:
-        """An article page was parsed without following its related entries."""
-        request = getattr(response, "request", None)
-        cb_depth = (getattr(request, "cb_kwargs", None) or {}).get("depth", 0)
-        if (
-            self.shared is not None
-            # the depth the request was made at (the spider may lower its record later, but
-            # then possibly after the page was parsed: conservative, at worst redundant)
-            and isinstance(cb_depth, int)
-            and cb_depth >= self.related_depth
-            and self.shared.fetched_unexpanded(article_id, response.url)
-        ):
-            self._expand(article_id, response)
-
-    def _observe_listings(self, spider: Any) -> None:
-        """Record which articles a listing shows (for the other workers, or a resumed run).
-
-        Wraps the spider's ``_follow`` (its behaviour is unchanged) because the spider
-        consults ``article_filters`` only for articles this process has not seen yet, while
-        another worker (or the stopped run) may have fetched an article as related only.
-        """
-        follow = spider._follow
-
-        def observed_follow(entry: Any, kind: Any, *args: Any, **kwargs: Any) -> Any:
-            # the spider's signature: (entry, kind, referrer, anchor, depth)
-            depth = kwargs.get("depth", args[2] if len(args) > 2 else None)
-            if depth == 0 and getattr(kind, "value", kind) == "article":
-                article_id = entry.article_id
-                url = self.shared.listed(article_id)
-                spider_will_expand = article_id in getattr(spider, "unexpanded", {}) and (
-                    getattr(spider, "article_depth", {}).get(article_id) is not None
-                )
-                referrer = kwargs.get("referrer", args[0] if args else "")
-                fetchable = getattr(spider, "_fetchable", lambda _url: True)
-                canonical = getattr(spider, "canonical_url", lambda u, _r: u)
-                if url and not spider_will_expand and fetchable(canonical(entry.url, referrer)):
-                    anchor = kwargs.get("anchor", args[1] if len(args) > 1 else None)
-                    self._refetch_expanding(url, spider._hint(entry, "listing", anchor))
-            return follow(entry, kind, *args, **kwargs)
-
-        spider._follow = observed_follow
-
-    def _refetch_expanding(self, url: str, hint: dict[str, Any]) -> None:
-        """Fetch an article again at depth 0 to follow its related (not exported twice)."""
-        import scrapy
-
-        spider = self.spider
-        engine = getattr(self.crawler, "engine", None)
-        if engine is None or not hasattr(spider, "parse_article_page"):
-            return
-        request = scrapy.Request(
-            url,
-            callback=spider.parse_article_page,
-            errback=getattr(spider, "on_error", None),
-            priority=20,
-            cb_kwargs={
-                "depth": 0,
-                "hint": hint,
-                "found_via": {"kind": "listing", "url": url, EXPAND_ONLY: True},
-            },
-            meta={"newsbot_kind": "article"},
-            dont_filter=True,
-        )
-        engine.crawl(request)
-        self._stat("incremental/depth_upgrades")
-
-    def _expand(self, article_id: str, response: Any) -> None:
-        """Follow the related articles of an article fetched as related while a listing
-        showed it elsewhere (another worker, or before a resume; the duplicate filter dropped
-        the listing's request): its page is parsed again at depth 0 (no refetch, the item is
-        ignored) and the related requests are scheduled.
-        """
-        spider = self.spider
-        request = getattr(response, "request", None)
-        cb_kwargs = dict(getattr(request, "cb_kwargs", None) or {})
-        parse = getattr(spider, "reparse_article", None)  # read here, not in a worker
-        engine = getattr(self.crawler, "engine", None)
-        if parse is None or engine is None or not cb_kwargs:
-            return
-        cb_kwargs["depth"] = 0
-        scheduled = 0
-        for output in parse(response, **cb_kwargs):
-            if hasattr(output, "callback") and hasattr(output, "url"):
-                engine.crawl(output)
-                scheduled += 1
-        record = self.pending.get(article_id)
+        record = self._record(item, response)
         if record is not None:
-            self.pending[article_id] = SeenRecord(
-                record.id, record.content_hash, record.fingerprint, True, record.seen_at
-            )
-        self._stat("incremental/depth_upgrades")
-        logger.debug("Followed the related articles of %s (%d requests)", article_id, scheduled)
+            self.pending[record.id] = record
+            self.touched.pop(record.id, None)
 
     def item_dropped(self, item: Any, response: Any, exception: Exception, spider: Any) -> None:
+        if self.store is None or is_expand_only(item.get("found_via")):
+            return
         record = self._record(item, response)
-        if record is None or (item.get("found_via") or {}).get(EXPAND_ONLY):
+        if record is None:
             return
         if getattr(exception, "newsbot_unchanged", False) and record.id not in self.pending:
             self.touched[record.id] = record
-        # a dropped article's page still leads to its related articles
-        self._share_unexpanded(record.id, response)
 
     def _feed_slots(self) -> list[Any]:
-        manager = getattr(self.crawler, "extensions", None)
-        for ext in getattr(manager, "middlewares", ()):
-            if type(ext).__name__ == "FeedExporter":
-                return list(getattr(ext, "slots", []))
-        return []
+        exporter = self.crawler.get_extension(FeedExporter)
+        return list(exporter.slots) if exporter is not None else []
 
     def _lock_own_parts(self) -> None:
         """Hold a flock on our own ``.part`` files so no other run recovers them."""
         for slot in self._feed_slots():
-            temporary = getattr(slot.storage, "_temporary", None)
-            if temporary is None or temporary in self._locked_names:
+            temporary = getattr(slot.storage, "temporary", None)  # AtomicFileFeedStorage
+            if temporary is None or str(temporary) in self._locked_names:
                 continue
-            self._locked_names.add(temporary)
+            self._locked_names.add(str(temporary))
             handle = hold_lock(Path(temporary))
             if handle is not None:
                 self.locks[Path(temporary)] = handle
@@ -633,8 +533,7 @@ class IncrementalRuns:
             else:
                 self._release_run()
             self.store.close()
-        if self.shared is not None:
-            self.shared.close()
+        self.expansions.close()
         if self.marker is not None and self.marker.exists():
             if self.reason == "finished":
                 # a finished job needs no resume: the next scheduled run starts afresh

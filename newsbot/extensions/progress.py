@@ -21,6 +21,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import create_looping_call
 
 from newsbot.exitcodes import UsageError
+from newsbot.extensions.context import run_context
 
 logger = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ class Progress:
     def _open_bar(self, spider: Any) -> None:
         from tqdm import tqdm
 
-        limit = getattr(getattr(spider, "args", None), "max_articles", None)
+        limit = run_context(self.crawler).max_articles
         self.bar = tqdm(
             total=limit,
             desc=spider.name,

@@ -26,6 +26,7 @@ from typing import Any
 from scrapy import signals
 
 from newsbot.atomic import write_atomically
+from newsbot.extensions.context import run_context
 from newsbot.outcome import EXPORT_ERROR_STAT, MEANING, SAMPLE_PREFIX, exit_code
 from newsbot.timestamps import to_iso_z
 
@@ -170,7 +171,6 @@ def report_lines(
 class RunSummary:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.started = datetime.now(timezone.utc)
         self.reason: str | None = None
         self.slots: list[Any] = []
 
@@ -215,7 +215,8 @@ class RunSummary:
 
     def engine_stopped(self) -> None:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        summary = build_summary(stats, self.started, datetime.now(timezone.utc), self.reason)
+        started = run_context(self.crawler).started_at
+        summary = build_summary(stats, started, datetime.now(timezone.utc), self.reason)
         code = exit_code(stats)
         summary["run_id"] = self.crawler.settings.get("NEWSBOT_RUN_ID")
         summary["outcome"] = {"exit_code": int(code), "meaning": MEANING[code]}

@@ -1,4 +1,4 @@
-"""Drops articles older than the spider's ``since`` argument, once their time is known."""
+"""Drops articles older than the run's ``since`` argument, once their time is known."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
+from newsbot.extensions.context import run_context
 from newsbot.pipelines.base import CrawlerPipeline
 from newsbot.timestamps import older_than
 
 
 class FreshnessPipeline(CrawlerPipeline):
     def process_item(self, item: Any) -> Any:
-        spider = getattr(self.crawler, "spider", None)
-        since = getattr(spider, "since", None)
+        since = run_context(self.crawler).since
         adapter = ItemAdapter(item)
         published = adapter.get("published_at")
         if since is None or not published:

@@ -11,6 +11,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from newsbot.extensions.incremental import IncrementalRuns
 from newsbot.pipelines.base import CrawlerPipeline
 
 
@@ -32,10 +33,7 @@ class IncrementalPipeline(CrawlerPipeline):
     @property
     def runs(self) -> Any:
         if self._runs is None and self.crawler is not None:
-            manager = getattr(self.crawler, "extensions", None)
-            for ext in getattr(manager, "middlewares", ()):
-                if type(ext).__name__ == "IncrementalRuns":
-                    self._runs = ext
+            self._runs = self.crawler.get_extension(IncrementalRuns)
         return self._runs
 
     def process_item(self, item: Any) -> Any:

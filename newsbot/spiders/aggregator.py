@@ -6,7 +6,7 @@ what to fetch next and turns pages into raw items for the pipelines.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any
@@ -25,7 +25,7 @@ from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.failures import PageFailures
 from newsbot.spiders.hosts import HostPolicy
-from newsbot.spiders.requests import PageKind
+from newsbot.spiders.requests import ARTICLE, KIND, PageKind, article_meta, article_of
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
 from newsbot.usage import check_numeric_settings
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
@@ -77,13 +77,12 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         self.scheduled_ids: set[str] = set()
         self.pending_hints: dict[str, list[dict[str, Any]]] = {}
         self.article_depth: dict[str, int] = {}
-        # article id -> (its URL, anchor, related entries or, when all were followed, their ids)
-        self.unexpanded: dict[str, tuple[str, datetime, tuple[Entry | str, ...]]] = {}
-        self.started_at = self.now()
+        # article id -> (its URL, anchor, related entries or, when all were followed, their
+        # ids, and its request's newsbot_article meta: its depth is lowered there on expanding)
+        self.unexpanded: dict[
+            str, tuple[str, datetime, tuple[Entry | str, ...], dict[str, Any]]
+        ] = {}
         self.workers: WorkerPool | None = None  # set by from_crawler
-        # Extensions add filters here (e.g. incremental runs): each returns a reason to
-        # skip fetching an article, or None. Called with the article id and its hint.
-        self.article_filters: list[Callable[[str, dict[str, Any]], str | None]] = []
 
     @classmethod
     def claims_url(cls, url: str) -> bool:
@@ -123,7 +122,7 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
                 errback=self.on_error,
                 priority=PageKind.LISTING.priority,
                 cb_kwargs={"listing": url, "page": 1},
-                meta={"newsbot_kind": PageKind.LISTING.value},
+                meta={KIND: PageKind.LISTING.value},
             )
 
     # -- reading pages -------------------------------------------------------------------
@@ -275,49 +274,44 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
                 errback=self.on_error,
                 priority=PageKind.LISTING.priority,
                 cb_kwargs={"listing": listing, "page": page + 1},
-                meta={"newsbot_kind": PageKind.LISTING.value},
+                meta={KIND: PageKind.LISTING.value},
             )
 
     # -- articles ------------------------------------------------------------------------
-    async def parse_article_page(
-        self,
-        response: Response,
-        depth: int = 0,
-        hint: dict[str, Any] | None = None,
-        found_via: dict[str, str] | None = None,
-    ) -> AsyncIterator[Any]:
+    async def parse_article_page(self, response: Response) -> AsyncIterator[Any]:
         """An article page: its raw item, and requests for its related articles.
+
+        Its depth, hint and referrer come from ``response.meta["newsbot_article"]``
+        (newsbot/spiders/requests.py); a page without it is a start page at depth 0.
 
         @first_article_of /en
         @returns items 1 1
         @returns requests 1
         @scrapes id url aggregator title body_blocks language time_candidates crawled_at related
         """
-        found_via = found_via or {"kind": "start", "url": response.url}
+        article = article_of(response)
+        if article is None:
+            found = self.profile.article_id(response.url)
+            article = article_meta(
+                found[0] if found else "", 0, None, {"kind": "start", "url": response.url}
+            )
+            response.meta[ARTICLE] = article
         anchor, page = None, None
         if isinstance(response, TextResponse) and self.profile.article_id(response.url):
             anchor, page = await self._read_page(response, "article")
-        for output in self._article_outputs(response, depth, hint, found_via, anchor, page):
+        for output in self._article_outputs(response, article, anchor, page):
             yield output
-
-    def reparse_article(
-        self, response: Response, depth: int, hint: dict[str, Any] | None, found_via: dict[str, str]
-    ) -> Iterator[Any]:
-        """``parse_article_page`` read in this process, for callers outside a callback."""
-        anchor, page = None, None
-        if isinstance(response, TextResponse) and self.profile.article_id(response.url):
-            anchor, page = self._read(response, "article")
-        yield from self._article_outputs(response, depth, hint, found_via, anchor, page)
 
     def _article_outputs(
         self,
         response: Response,
-        depth: int,
-        hint: dict[str, Any] | None,
-        found_via: dict[str, str],
+        article: dict[str, Any],
         anchor: datetime | None,
         page: ArticlePage | None,
     ) -> Iterator[Any]:
+        hint = article.get("hint")
+        found_via = article.get("found_via") or {"kind": "start", "url": response.url}
+        depth = article.get("depth", 0)
         found = self.profile.article_id(response.url)
         article_id = found[0] if found else None
         hints = [hint] if hint else []
@@ -328,6 +322,7 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
             return
         depth = min(depth, self.article_depth.get(article_id, depth))
         self.article_depth.setdefault(article_id, depth)  # e.g. requests resumed from JOBDIR
+        article["depth"] = depth  # the depth it is parsed at (the request contract)
         if page is None or anchor is None:
             return
         yield self._item(response, article_id, found[1], page, hints, anchor, found_via)
@@ -349,7 +344,7 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
             else:
                 # not followed: keep what a request needs (no teaser: short, no page text)
                 kept = tuple(replace(e, teaser=None) for e in others)
-            self.unexpanded[article_id] = (response.url, anchor, kept)
+            self.unexpanded[article_id] = (response.url, anchor, kept, article)
 
     def _item(
         self,
@@ -452,17 +447,21 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
                 self._remember_hint(article_id, self._hint(entry, slot, anchor))
             if depth < known_depth:
                 self.article_depth[article_id] = depth
-                yield from self._expand(article_id, depth)
+                if article_id in self.unexpanded:
+                    yield from self._expand(article_id, depth)
+                else:
+                    # not parsed here (yet): asked for again at the shorter depth; the
+                    # duplicate filter drops it when the first request is on its way, and
+                    # middlewares learn of the shorter path (newsbot.incremental.middleware)
+                    yield self._request(
+                        url, article_id, kind, {"kind": slot, "url": referrer},
+                        self._hint(entry, slot, anchor), depth,
+                    )  # fmt: skip
             return
         if self._old(entry, anchor):
             self._stat("skipped/older_than_since")
             return
         hint = self._hint(entry, slot, anchor)
-        for article_filter in self.article_filters:
-            reason = article_filter(article_id, hint)
-            if reason:
-                self._stat(f"skipped/{reason}")
-                return
         request = self._article_request(
             url, article_id, kind, {"kind": slot, "url": referrer}, hint, depth
         )
@@ -479,7 +478,8 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
             del self.unexpanded[article_id]
         if depth >= self.args.related_depth:
             return
-        referrer, anchor, entries = stored
+        referrer, anchor, entries, article = stored
+        article["depth"] = min(depth, article.get("depth", depth))
         for entry in entries:
             child = entry if isinstance(entry, str) else entry.article_id
             known_depth = self.article_depth.get(child)
@@ -514,13 +514,23 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         self.scheduled_ids.add(article_id)
         self._stat("articles/scheduled")  # "articles found", for the health checks
         self.pending_hints[article_id] = []
+        return self._request(url, article_id, kind, found_via, hint, depth)
+
+    def _request(
+        self,
+        url: str,
+        article_id: str,
+        kind: PageKind,
+        found_via: dict[str, str],
+        hint: dict[str, Any] | None,
+        depth: int,
+    ) -> scrapy.Request:
         return scrapy.Request(
             url,
             callback=self.parse_article_page,
             errback=self.on_error,
             priority=kind.priority,
-            cb_kwargs={"depth": depth, "hint": hint, "found_via": found_via},
-            meta={"newsbot_kind": kind.value},
+            meta={KIND: kind.value, ARTICLE: article_meta(article_id, depth, hint, found_via)},
         )
 
     def _enough_articles(self) -> bool:

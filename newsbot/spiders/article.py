@@ -24,7 +24,7 @@ from newsbot.spiders.aggregator import selector_type
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import PageArguments, parse_page_arguments
 from newsbot.spiders.failures import PageFailures
-from newsbot.spiders.requests import PageKind
+from newsbot.spiders.requests import KIND, PageKind
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 
 
@@ -47,7 +47,6 @@ class ArticleSpider(PageFailures, scrapy.Spider):
         )
         urls = list(self.args.start_urls)
         self.start_urls = urls[: self.args.max_articles] if self.args.max_articles else urls
-        self.started_at = self.now()
         self.workers: WorkerPool | None = None  # set by from_crawler
 
     @staticmethod
@@ -73,7 +72,7 @@ class ArticleSpider(PageFailures, scrapy.Spider):
                 errback=self.on_error,
                 priority=PageKind.ARTICLE.priority,
                 cb_kwargs={"found_via": {"kind": "start", "url": url}},
-                meta={"newsbot_kind": PageKind.ARTICLE.value},
+                meta={KIND: PageKind.ARTICLE.value},
             )
 
     async def parse_article_page(

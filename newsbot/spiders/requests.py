@@ -1,8 +1,42 @@
-"""Every request the spiders make is classified once; the kind carries its priority."""
+"""Every request the spiders make is classified once; the kind carries its priority.
+
+The request contract (what middlewares and extensions may rely on, for any spider)
+------------------------------------------------------------------------------------
+Every request a newsbot spider makes carries ``request.meta["newsbot_kind"]``, a
+:class:`PageKind` value. An article request (kind ``article`` or ``related``) also carries
+``request.meta["newsbot_article"]``, a dict made by :func:`article_meta`:
+
+``id``
+    the article's id on its aggregator;
+``depth``
+    0 for an article on a listing (or given as a start URL), ``n`` for one found ``n``
+    related hops away. When the spider parses the page it sets ``depth`` to the depth it
+    parsed it at (lower when a shorter path turned up meanwhile), and lowers it again if a
+    shorter path turns up later and it follows the article's related entries from there:
+    after the callback, ``depth < related_depth`` means "its related articles were
+    followed";
+``hint``
+    what the listing or related entry said about the article (``title``, ``source``,
+    ``age``... plus ``slot``: ``listing`` or ``related``, and ``anchor``: the time its ages
+    are relative to), or ``None`` (a start URL);
+``found_via``
+    ``{"kind": "listing" | "related" | "start", "url": referring page}``, copied into the
+    item. ``found_via[EXPAND_ONLY]`` marks a request made again only to follow the
+    article's related entries: its item is not exported again.
+
+The spider's callback for an article request reads these from ``response.meta``; a
+middleware may therefore re-issue an article request with ``request.replace(meta=...)``
+(``with_article``) and the spider treats it as it would its own.
+"""
 
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
+
+KIND = "newsbot_kind"
+ARTICLE = "newsbot_article"
+EXPAND_ONLY = "newsbot_expand_only"  # in found_via: fetched again only to follow related
 
 
 class PageKind(str, Enum):
@@ -17,3 +51,41 @@ class PageKind(str, Enum):
         # Articles first, so a crawl streams items out instead of queueing pages in memory;
         # deeper related hops after the articles that led to them.
         return {"listing": 0, "article": 20, "related": 10}[self.value]
+
+
+def article_meta(
+    article_id: str,
+    depth: int,
+    hint: dict[str, Any] | None,
+    found_via: dict[str, Any],
+) -> dict[str, Any]:
+    """The ``newsbot_article`` meta of an article request (see the module's docstring)."""
+    return {"id": article_id, "depth": depth, "hint": hint, "found_via": found_via}
+
+
+def article_of(message: Any) -> dict[str, Any] | None:
+    """The ``newsbot_article`` meta of a request or response, or None (not an article)."""
+    try:
+        meta = message.meta
+    except AttributeError:  # a response without a request (e.g. built in a test)
+        return None
+    found = meta.get(ARTICLE)
+    return found if isinstance(found, dict) else None
+
+
+def expand_only(request: Any, url: str | None = None) -> Any:
+    """A copy of an article request at depth 0, made only to follow its related entries
+    (its item is not exported again), past the duplicate filter."""
+    article = article_of(request) or {}
+    found_via = {**(article.get("found_via") or {}), EXPAND_ONLY: True}
+    # only the contract's keys: what other middlewares added (retries, redirects, the
+    # browser's page) is decided afresh for the new request
+    meta = {
+        KIND: request.meta.get(KIND),
+        ARTICLE: {**article, "depth": 0, "found_via": found_via},
+    }
+    return request.replace(url=url or request.url, meta=meta, dont_filter=True)
+
+
+def is_expand_only(found_via: Any) -> bool:
+    return bool(isinstance(found_via, dict) and found_via.get(EXPAND_ONLY))

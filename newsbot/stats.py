@@ -1,0 +1,60 @@
+"""newsbot's stats: every key under ``newsbot/``, named here once.
+
+Components count through :class:`Stats` (``Stats(crawler).inc("pages/failed")`` adds
+``newsbot/pages/failed``); the run summary, the health checks and the end-of-run report
+read the same names through :func:`key` and the constants below, never typing them again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PREFIX = "newsbot/"
+
+
+def key(name: str) -> str:
+    """``pages/failed`` -> ``newsbot/pages/failed`` (a full key is returned unchanged)."""
+    return name if name.startswith(PREFIX) else PREFIX + name
+
+
+class Stats:
+    """Counts under ``newsbot/`` in a crawler's stats; reads ``crawler.stats`` only when
+    counting (Scrapy 2.18+: not before the crawl starts); nothing without a crawler."""
+
+    def __init__(self, crawler: Any, prefix: str = "") -> None:
+        self.crawler = crawler
+        self.prefix = prefix  # e.g. "distributed/": counts of one component
+
+    @property
+    def collector(self) -> Any:
+        return getattr(self.crawler, "stats", None)
+
+    def inc(self, name: str, count: int = 1) -> None:
+        stats = self.collector
+        if stats is not None:
+            stats.inc_value(key(self.prefix + name), count)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        stats = self.collector
+        return default if stats is None else stats.get_value(key(self.prefix + name), default)
+
+
+# -- names read elsewhere than where they are counted --------------------------------------
+DROPPED = key("dropped")
+PAGES_FAILED = key("pages/failed")
+PAGES_UNPARSEABLE = key("pages/unparseable")
+TIMES_UNREADABLE = key("timestamps/unreadable")
+NOISE_REMOVED = key("noise/removed")
+TEXT = key("text/")  # + the kind of damage (newsbot/decoding.py)
+ARTICLES_SCHEDULED = key("articles/scheduled")
+SKIPPED_SEEN = key("skipped/seen")
+RECOVERED_FILES = key("recovered/files")
+RECOVERED_ITEMS = key("recovered/items")
+RECOVERED_TORN_LINES = key("recovered/torn_lines")
+RECOVERED_DISCARDED_FILES = key("recovered/discarded_files")
+RECOVERED_JOBDIR_RESET = key("recovered/jobdir_reset")
+INCREMENTAL = key("incremental/")  # + new, update, unchanged, claimed, expand_only, ...
+INCREMENTAL_EXPIRED = key("incremental/expired")
+INCREMENTAL_RECORDED = key("incremental/recorded")
+DEPTH_UPGRADES = key("incremental/depth_upgrades")
+DISTRIBUTED = key("distributed/")  # + claimed, finished, lost, taken_over, ...
