@@ -116,6 +116,8 @@ EXTENSIONS = {
     # what every component may know about the run (start time, since, related_depth...):
     # run_context(crawler), i.e. crawler.get_extension(RunContext) (newsbot/extensions/context.py)
     "newsbot.extensions.context.RunContext": 0,
+    # the parse worker processes (NEWSBOT_WORKERS): crawl_workers(crawler) finds the pool
+    "newsbot.workers.extension.CrawlWorkers": 10,
     # issue 11: health checks when the spider closes (spidermon; see newsbot/health/)
     "newsbot.health.extension.HealthChecks": 495,
     # issue 11: export targets checked before the crawl starts (devices, directories, symlinks

@@ -29,14 +29,17 @@ class Stats:
     def collector(self) -> Any:
         return getattr(self.crawler, "stats", None)
 
+    def key(self, name: str) -> str:
+        return key(self.prefix + name)
+
     def inc(self, name: str, count: int = 1) -> None:
         stats = self.collector
         if stats is not None:
-            stats.inc_value(key(self.prefix + name), count)
+            stats.inc_value(self.key(name), count)
 
     def get(self, name: str, default: Any = None) -> Any:
         stats = self.collector
-        return default if stats is None else stats.get_value(key(self.prefix + name), default)
+        return default if stats is None else stats.get_value(self.key(name), default)
 
 
 # -- names read elsewhere than where they are counted --------------------------------------

@@ -252,12 +252,13 @@ def test_without_a_worker_process_the_crawl_process_does_the_work():
 
     crawler = get_crawler(Daily8Spider, {"NEWSBOT_ENV": "test", "NEWSBOT_WORKERS": 1})
     spider = Daily8Spider.from_crawler(crawler, related_depth=1)
+    spider.workers = WorkerPool(1)  # the crawl's pool (CrawlWorkers), as at spider_opened
     spider.workers.provide("unpicklable", lambda: None)
     body = (FIXTURES / "article_cards.html").read_bytes()
     response = HtmlResponse(ARTICLE, body=body, headers={"Date": DATE}, request=Request(ARTICLE))
 
     async def outputs():
-        found = [o async for o in spider.parse_article_page(response, 0, None, {"kind": "start"})]
+        found = [o async for o in spider.parse_article_page(response)]
         with pytest.raises(WorkersUnavailable):
             await spider.workers.run(os.getpid)
         return found

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.http import HtmlResponse, JsonResponse, Response, TextResponse, XmlResponse
 from twisted.python.failure import Failure
 
@@ -82,7 +83,8 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         self.unexpanded: dict[
             str, tuple[str, datetime, tuple[Entry | str, ...], dict[str, Any]]
         ] = {}
-        self.workers: WorkerPool | None = None  # set by from_crawler
+        self.workers: WorkerPool | None = None  # set at spider_opened (use_workers)
+        self.mmap_threshold = DEFAULT_MMAP_THRESHOLD
 
     @classmethod
     def claims_url(cls, url: str) -> bool:
@@ -133,12 +135,17 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         # big pages: freed buffers go back to the system (newsbot/memory.py; issue 11)
         threshold = crawler.settings.getint("NEWSBOT_MMAP_THRESHOLD", DEFAULT_MMAP_THRESHOLD)
         return_big_blocks(threshold)
-        spider.workers = crawl_workers(crawler)
-        if spider.workers is not None:
-            spider.workers.provide("mmap_threshold", threshold)
-        if spider.workers is not None:
-            spider.workers.provide("profile", spider.profile)
+        spider.mmap_threshold = threshold
+        crawler.signals.connect(spider.use_workers, signal=signals.spider_opened)
         return spider
+
+    def use_workers(self) -> None:
+        """At ``spider_opened`` (the extensions exist, the workers are not started yet):
+        read pages in the crawl's worker pool, if any, handing it what they need."""
+        self.workers = crawl_workers(self.crawler)
+        if self.workers is not None:
+            self.workers.provide("mmap_threshold", self.mmap_threshold)
+            self.workers.provide("profile", self.profile)
 
     def _read(self, response: TextResponse, kind: str) -> tuple[datetime, Any]:
         """The page read in this process, ages anchored at the response's ``Date``.

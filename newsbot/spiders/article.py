@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 import scrapy
+from scrapy import signals
 from scrapy.http import HtmlResponse, Response, TextResponse
 from twisted.python.failure import Failure
 
@@ -47,7 +48,7 @@ class ArticleSpider(PageFailures, scrapy.Spider):
         )
         urls = list(self.args.start_urls)
         self.start_urls = urls[: self.args.max_articles] if self.args.max_articles else urls
-        self.workers: WorkerPool | None = None  # set by from_crawler
+        self.workers: WorkerPool | None = None  # set at spider_opened (use_workers)
 
     @staticmethod
     def now() -> datetime:
@@ -60,8 +61,12 @@ class ArticleSpider(PageFailures, scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ArticleSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.workers = crawl_workers(crawler)
+        crawler.signals.connect(spider.use_workers, signal=signals.spider_opened)
         return spider
+
+    def use_workers(self) -> None:
+        """At ``spider_opened``: read pages in the crawl's worker pool, if any."""
+        self.workers = crawl_workers(self.crawler)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls:

@@ -38,7 +38,6 @@ DEFAULT_TIMEOUT = 60.0
 # crawl process as the objects they already are (a response's body), not as pickled copies
 # in a pipe buffer: 16 pages of 8 MiB otherwise meant ~4 copies each.
 DEFAULT_MAX_INFLIGHT_BYTES = 4 << 20
-STATS_PREFIX = "newsbot/workers"
 _HEADER = struct.Struct("!Q")
 
 
@@ -415,43 +414,17 @@ class WorkerPool:
         return peak
 
 
-# -- one pool per crawl -------------------------------------------------------------------------
 def crawl_workers(crawler: Any) -> WorkerPool | None:
-    """The crawl's pool (started with the engine, stopped when the spider closes), None when
-    ``NEWSBOT_WORKERS`` is 0."""
-    if crawler is None:
+    """The crawl's pool (``crawler.get_extension(CrawlWorkers)``, newsbot/workers/
+    extension.py); None when ``NEWSBOT_WORKERS`` is 0, or before the crawler has built its
+    extensions (a spider built by hand in a test reads pages itself)."""
+    from newsbot.workers.extension import CrawlWorkers  # Scrapy: only in the crawl process
+
+    get = getattr(crawler, "get_extension", None)
+    if get is None:
         return None
-    if not hasattr(crawler, "_newsbot_workers"):
-        settings = crawler.settings
-        count = worker_count(settings.get("NEWSBOT_WORKERS", "auto"))
-        pool = None
-        if count:
-            pool = WorkerPool(
-                count,
-                settings.getfloat("NEWSBOT_WORKER_TIMEOUT", DEFAULT_TIMEOUT),
-                settings.getint("NEWSBOT_WORKER_MAX_INFLIGHT", DEFAULT_MAX_INFLIGHT_BYTES),
-            )
-            from scrapy import signals  # only a crawl needs Scrapy here
-
-            close = _closer(crawler, pool)
-            crawler.signals.connect(close, signal=signals.spider_closed, weak=False)
-            # after the spider and pipelines have handed over their context
-            crawler.signals.connect(pool.warm_up, signal=signals.engine_started, weak=False)
-        crawler._newsbot_workers = pool
-    return crawler._newsbot_workers
-
-
-def _closer(crawler: Any, pool: WorkerPool) -> Callable[[], None]:
-    def close() -> None:
-        peak = pool.close()
-        stats = getattr(crawler, "stats", None)
-        if stats is None:
-            return
-        for key, count in pool.counts.items():
-            stats.inc_value(f"{STATS_PREFIX}/{key}", count)
-        if pool.restarts:
-            stats.set_value(f"{STATS_PREFIX}/restarts", pool.restarts)
-        if peak:
-            stats.max_value(f"{STATS_PREFIX}/peak_memory_mb", round(peak, 1))
-
-    return close
+    try:
+        ext = get(CrawlWorkers)
+    except RuntimeError:  # extensions not built yet
+        return None
+    return ext.pool if ext is not None else None
