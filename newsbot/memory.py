@@ -15,7 +15,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 
-DEFAULT_MMAP_THRESHOLD = 256 * 1024
+from newsbot.settings import NEWSBOT_MMAP_THRESHOLD as DEFAULT_MMAP_THRESHOLD
+
 _M_MMAP_THRESHOLD = -3  # glibc's malloc.h
 
 
@@ -30,3 +31,17 @@ def return_big_blocks(threshold: int = DEFAULT_MMAP_THRESHOLD) -> bool:
     except (OSError, AttributeError):
         return False
     return bool(mallopt(_M_MMAP_THRESHOLD, int(threshold)))
+
+
+def peak_memory_mb(pid: int | None = None) -> float | None:
+    """Peak resident memory in MB of a process (this one by default): Linux ``VmHWM``,
+    which unlike ``ru_maxrss`` is not inherited from the parent across exec; None where it
+    cannot be read (no /proc, the process gone)."""
+    try:
+        with open(f"/proc/{pid or 'self'}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        return None
+    return None

@@ -3,6 +3,11 @@
 Defaults here protect the sites we crawl and the people who read our output. Operators
 choose an environment overlay from ``settings/environments/`` with ``NEWSBOT_ENV``
 (environment variable or ``-s NEWSBOT_ENV=...``); see the README.
+
+Every newsbot default is written here once. Components read a setting as
+``settings.getint("NEWSBOT_X", defaults.NEWSBOT_X)`` with ``from newsbot import settings as
+defaults``, so a crawler built without the project settings (tests, ``get_crawler``) gets
+the same value.
 """
 
 from newsbot import __version__
@@ -66,6 +71,14 @@ NEWSBOT_RUN_ID = ""
 NEWSBOT_ENV = "development"
 # never | always | auto; empty: the site profile's `browser` key decides (see the README).
 NEWSBOT_BROWSER = ""
+# Browser mode (newsbot/browser/): pages open at once, and how long a rendered page may take
+# to settle (DOM unchanged and network quiet for QUIET_MS) and to show more entries after a
+# "more" click or a scroll.
+NEWSBOT_BROWSER_PAGES = 4
+NEWSBOT_BROWSER_SETTLE_TIMEOUT_MS = 10_000
+NEWSBOT_BROWSER_QUIET_MS = 500
+NEWSBOT_BROWSER_MORE_TIMEOUT_MS = 5_000
+NEWSBOT_BROWSER_SCROLL_TIMEOUT_MS = 1_200
 
 ITEM_PIPELINES = {
     "newsbot.pipelines.validation.ValidationPipeline": 100,
@@ -102,8 +115,9 @@ FEED_EXPORTERS = {  # Scrapy's output, byte for byte, with less work per item
 # costs that page only: the worker is replaced.
 NEWSBOT_WORKERS = "auto"
 NEWSBOT_WORKER_TIMEOUT = 60
-# Page data sent to the workers and not yet answered, in bytes: past it, pages wait as they
-# are instead of as pickled copies in a pipe (issue 11: 16 pages of 8 MiB in flight).
+# Page data sent to the workers and not yet answered, in bytes: past it, pages wait in the
+# crawl process as the objects they already are (a response's body) instead of as pickled
+# copies in a pipe buffer (issue 11: 16 pages of 8 MiB in flight meant ~4 copies each).
 NEWSBOT_WORKER_MAX_INFLIGHT = 4 * 1024 * 1024
 # Buffers of this many bytes or more are returned to the system when freed (glibc mallopt,
 # newsbot/memory.py), in the crawl process and its workers; 0 leaves the allocator alone.
@@ -149,14 +163,16 @@ NEWSBOT_PROGRESS_BAR = "auto"
 
 # Incremental runs (issue 5; see README "Scheduled and distributed runs"): a seen-store of
 # what earlier runs exported. A path is an SQLite file; a redis:// URL a Redis store.
-# NEWSBOT_INCREMENTAL (default on) is deliberately not set here, so an environment overlay
-# (settings/environments/test.toml turns it off) can set it.
+# Environment overlays (settings/environments/test.toml turns it off) replace these values.
+NEWSBOT_INCREMENTAL = True
 NEWSBOT_SEEN_STORE = ".newsbot/seen.sqlite"
 NEWSBOT_SEEN_MAX_AGE = "30d"  # entries not seen for this long expire (s, m, h, d, w)
 # Distributed runs (issue 5): NEWSBOT_REDIS_URL (-s, environment variable, or the overlay
 # settings/environments/distributed.toml) switches to scrapy-redis; see newsbot/distributed/.
-# Not set here, so overlays can set them: NEWSBOT_REDIS_URL, NEWSBOT_REDIS_HEARTBEAT (1 s),
-# NEWSBOT_REDIS_WORKER_TIMEOUT (15 s: a silent worker is dead, its claims re-queued).
+# NEWSBOT_REDIS_URL is not set here (the environment variable is read when no -s gives it).
+NEWSBOT_REDIS_HEARTBEAT = 1.0  # seconds between a worker's heartbeats
+NEWSBOT_REDIS_WORKER_TIMEOUT = 15.0  # a worker silent this long is dead: claims re-queued
+NEWSBOT_REDIS_PREFETCH = 1  # requests a worker takes from the shared queue at once
 
 # Health checks of each run (issue 11; newsbot/health/): run by spidermon when the spider
 # closes; results in the run summary and the end-of-run report; any failure: exit status 4.

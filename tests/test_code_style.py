@@ -17,6 +17,8 @@ PURE_MODULES = [
     "newsbot/decoding.py",
     "newsbot/usage.py",
     "newsbot/memory.py",
+    "newsbot/durations.py",
+    "newsbot/stats.py",
 ]
 
 

@@ -13,7 +13,7 @@ import os
 from typing import Any
 
 import tomllib
-from scrapy.settings import BaseSettings
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
 from newsbot.exitcodes import UsageError
 from newsbot.profiles import load_toml, settings_dir
@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 
 def active_environment(settings: BaseSettings) -> str:
     from_cmdline = settings.getpriority("NEWSBOT_ENV") or 0
-    if from_cmdline >= 40:  # cmdline priority: an explicit -s wins over the variable
+    if from_cmdline >= SETTINGS_PRIORITIES["cmdline"]:  # an explicit -s wins over the variable
         return str(settings.get("NEWSBOT_ENV"))
     return os.environ.get("NEWSBOT_ENV") or str(settings.get("NEWSBOT_ENV") or "development")
 

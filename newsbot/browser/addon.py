@@ -16,6 +16,7 @@ import os
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
 
+from newsbot import settings as newsbot_defaults
 from newsbot.browser.cache import render_aware_storage, storage_path
 from newsbot.browser.config import (
     executable_problem,
@@ -73,7 +74,7 @@ class BrowserAddon:
         settings.set(
             "DOWNLOAD_HANDLERS", handlers, max(settings.getpriority("DOWNLOAD_HANDLERS") or 0, 15)
         )
-        pages = settings.getint("NEWSBOT_BROWSER_PAGES", 4)
+        pages = settings.getint("NEWSBOT_BROWSER_PAGES", newsbot_defaults.NEWSBOT_BROWSER_PAGES)
         defaults = {
             "PLAYWRIGHT_BROWSER_TYPE": "chromium",
             "PLAYWRIGHT_LAUNCH_OPTIONS": launch_options(executable),

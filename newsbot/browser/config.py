@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsbot import settings as defaults
 from newsbot.browser.needs import fill_selectors, page_group
 from newsbot.exitcodes import UsageError
 from newsbot.profiles import SiteProfile
@@ -162,10 +163,10 @@ def page_plan(
     kind: str | None,
     *,
     max_pages: int,
-    settle_timeout_ms: int = 10_000,
-    quiet_ms: int = 500,
-    more_timeout_ms: int = 5_000,
-    scroll_timeout_ms: int = 1_200,
+    settle_timeout_ms: int = defaults.NEWSBOT_BROWSER_SETTLE_TIMEOUT_MS,
+    quiet_ms: int = defaults.NEWSBOT_BROWSER_QUIET_MS,
+    more_timeout_ms: int = defaults.NEWSBOT_BROWSER_MORE_TIMEOUT_MS,
+    scroll_timeout_ms: int = defaults.NEWSBOT_BROWSER_SCROLL_TIMEOUT_MS,
 ) -> dict[str, Any]:
     """Plain data for :func:`newsbot.browser.pagework.settle` (picklable, loggable).
 

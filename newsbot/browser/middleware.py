@@ -35,10 +35,12 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response, TextResponse
 from scrapy_playwright.page import PageMethod  # type: ignore[import-untyped]
 
+from newsbot import settings as defaults
 from newsbot.browser.config import page_plan, resolve_mode
 from newsbot.browser.needs import missing_parts, page_group, render_reasons
 from newsbot.browser.pagework import settle
 from newsbot.profiles import SiteProfile
+from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +95,6 @@ class BrowserMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         settings = crawler.settings
         self.crawler = crawler
-        self.stats = crawler.stats
         self.mode = resolve_mode(settings.get("NEWSBOT_BROWSER"), None)
         if self.mode == "never":
             raise NotConfigured("NEWSBOT_BROWSER=never")
@@ -102,10 +103,13 @@ class BrowserMiddleware:
         self.executable = launch.get("executable_path") or "Playwright's own chromium"
         self.max_pages_setting = settings.getint("NEWSBOT_MAX_PAGES", 0)
         self.timeouts = {
-            "settle_timeout_ms": settings.getint("NEWSBOT_BROWSER_SETTLE_TIMEOUT_MS", 10_000),
-            "quiet_ms": settings.getint("NEWSBOT_BROWSER_QUIET_MS", 500),
-            "more_timeout_ms": settings.getint("NEWSBOT_BROWSER_MORE_TIMEOUT_MS", 5_000),
-            "scroll_timeout_ms": settings.getint("NEWSBOT_BROWSER_SCROLL_TIMEOUT_MS", 1_200),
+            key: settings.getint(name, getattr(defaults, name))
+            for key, name in (
+                ("settle_timeout_ms", "NEWSBOT_BROWSER_SETTLE_TIMEOUT_MS"),
+                ("quiet_ms", "NEWSBOT_BROWSER_QUIET_MS"),
+                ("more_timeout_ms", "NEWSBOT_BROWSER_MORE_TIMEOUT_MS"),
+                ("scroll_timeout_ms", "NEWSBOT_BROWSER_SCROLL_TIMEOUT_MS"),
+            )
         }
         # False when the HTTP cache storage is not one newsbot keys apart (see the add-on):
         # rendered pages are then not cached at all
@@ -131,8 +135,7 @@ class BrowserMiddleware:
         return getattr(self.crawler.spider, "profile", None)
 
     def _inc(self, key: str, count: int = 1) -> None:
-        if self.stats is not None:
-            self.stats.inc_value(f"newsbot/browser/{key}", count)
+        Stats(self.crawler, "browser/").inc(key, count)
 
     def _max_pages(self, profile: SiteProfile) -> int:
         return self.max_pages_setting or profile.max_pages

@@ -31,6 +31,7 @@ from itemadapter import ItemAdapter
 from scrapy import Spider, signals
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from newsbot.atomic import write_atomically as write_file
@@ -218,7 +219,7 @@ class Command(ScrapyCommand):
         assert self.settings is not None
         # settings.py's LOG_LEVEL (project priority) would show Scrapy's INFO log; only an
         # explicit -L or -s LOG_LEVEL does
-        if (self.settings.getpriority("LOG_LEVEL") or 0) < 40:
+        if (self.settings.getpriority("LOG_LEVEL") or 0) < SETTINGS_PRIORITIES["cmdline"]:
             self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:

@@ -14,14 +14,14 @@ import logging
 import os
 from typing import Any
 
-from scrapy.settings import BaseSettings
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
 from newsbot.distributed.claims import ClaimLedger
 from newsbot.incremental.store import _safe_url
 
 logger = logging.getLogger(__name__)
 
-CMDLINE = 40
+CMDLINE = SETTINGS_PRIORITIES["cmdline"]
 ATOMIC = "newsbot.feeds.AtomicFileFeedStorage"
 FENCED = "newsbot.distributed.storage.FencedFileFeedStorage"
 

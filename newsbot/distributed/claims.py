@@ -28,10 +28,9 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 
 from newsbot.distributed.queue import CLAIM_META, SETTLE, CrawlKeys
+from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
-
-STATS = "newsbot/distributed/"
 
 
 @dataclass
@@ -99,8 +98,7 @@ class ClaimLedger:
 
     # -- bookkeeping -----------------------------------------------------------------------
     def _stat(self, name: str, count: int = 1) -> None:
-        if self.crawler.stats is not None:
-            self.crawler.stats.inc_value(STATS + name, count)
+        Stats(self.crawler, "distributed/").inc(name, count)
 
     def claimed(self, request: Any, token: str, taken_over: bool) -> None:
         self.claims[token] = Claim(request.url)

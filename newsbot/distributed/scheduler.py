@@ -44,9 +44,11 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
+from newsbot import settings as defaults
 from newsbot.distributed.claims import ClaimLedger
 from newsbot.distributed.expansion import expansion_keys
 from newsbot.distributed.queue import BEAT, CLAIM_META, REAP, CrawlKeys
+from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
 
@@ -66,9 +68,15 @@ class DistributedScheduler(Scheduler):
         scheduler.crawler = crawler
         settings = crawler.settings
         scheduler.worker = worker_id()
-        scheduler.heartbeat_every = settings.getfloat("NEWSBOT_REDIS_HEARTBEAT", 1.0)
-        scheduler.worker_timeout = settings.getfloat("NEWSBOT_REDIS_WORKER_TIMEOUT", 15.0)
-        scheduler.prefetch = max(1, settings.getint("NEWSBOT_REDIS_PREFETCH", 1))
+        scheduler.heartbeat_every = settings.getfloat(
+            "NEWSBOT_REDIS_HEARTBEAT", defaults.NEWSBOT_REDIS_HEARTBEAT
+        )
+        scheduler.worker_timeout = settings.getfloat(
+            "NEWSBOT_REDIS_WORKER_TIMEOUT", defaults.NEWSBOT_REDIS_WORKER_TIMEOUT
+        )
+        scheduler.prefetch = max(
+            1, settings.getint("NEWSBOT_REDIS_PREFETCH", defaults.NEWSBOT_REDIS_PREFETCH)
+        )
         scheduler.ledger = crawler.get_extension(ClaimLedger) or ClaimLedger(crawler)
         scheduler.done = False
         scheduler.local = deque()  # requests that cannot be stored as JSON
@@ -133,7 +141,7 @@ class DistributedScheduler(Scheduler):
             return False
         try:
             self.queue.push(request)
-            self._stat("enqueued", prefix="scheduler/", suffix="/redis")
+            self._scrapy_stat("scheduler/enqueued/redis")
             return True
         except TypeError as exc:  # meta that JSON cannot hold (e.g. a browser re-render's
             # PageMethod): a follow-up of a page this worker holds; it stays here, and if the
@@ -153,7 +161,7 @@ class DistributedScheduler(Scheduler):
             return None  # the rest stays in Redis for other workers
         request = self.queue.pop()  # marks this worker busy in Redis (the pop)
         if request is not None:
-            self._stat("dequeued", prefix="scheduler/", suffix="/redis")
+            self._scrapy_stat("scheduler/dequeued/redis")
         self.maybe_work = request is not None
         self.busy = self.busy or request is not None
         return request
@@ -264,12 +272,14 @@ class DistributedScheduler(Scheduler):
                 )
         return requeued
 
-    def _stat(
-        self, key: str, count: int = 1, prefix: str = "newsbot/distributed/", suffix: str = ""
-    ) -> None:
+    def _stat(self, key: str, count: int = 1) -> None:
+        Stats(self.crawler, "distributed/").inc(key, count)
+
+    def _scrapy_stat(self, key: str) -> None:
+        """One of Scrapy's own scheduler counts (what its memory/disk queues count)."""
         stats = getattr(self.crawler, "stats", None)
         if stats is not None:
-            stats.inc_value(f"{prefix}{key}{suffix}", count)
+            stats.inc_value(key)
 
     def spider_idle(self, spider: Any) -> None:
         if self.busy:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import sqlite3
 import time
@@ -42,7 +41,10 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FeedExporter
+from scrapy.settings import SETTINGS_PRIORITIES
 
+from newsbot import settings as defaults
+from newsbot.durations import parse_duration
 from newsbot.exitcodes import UsageError
 from newsbot.extensions.context import run_context
 from newsbot.incremental.hashing import content_hash, listing_fingerprint
@@ -60,20 +62,20 @@ from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
 
+CMDLINE = SETTINGS_PRIORITIES["cmdline"]
 MARKER = "newsbot.running"
 JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state")
-UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
 
 def parse_age(value: Any) -> float:
     """``2592000``, ``"30d"``, ``"12h"``, ``"2w"`` -> seconds (0 or less: never expire)."""
-    match = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*([smhdw]?)\s*", str(value).lower())
-    if not match:
+    try:
+        return parse_duration(value)
+    except ValueError:
         raise UsageError(
             f"NEWSBOT_SEEN_MAX_AGE={value!r}: not a duration; expected a number of seconds "
             "or a number with s, m, h, d or w, such as 30d"
-        )
-    return float(match.group(1)) * UNITS[match.group(2)]
+        ) from None
 
 
 def _open_checked(location: str, spider: str, max_age: float) -> tuple[Any, int]:
@@ -140,10 +142,11 @@ class IncrementalRuns:
         self.fresh = context.fresh
         self.related_depth = context.related_depth
         self.stats = Stats(crawler)
-        self.enabled = settings.getbool("NEWSBOT_INCREMENTAL", True)
-        self.location = settings.get("NEWSBOT_SEEN_STORE") or ".newsbot/seen.sqlite"
+        self.enabled = settings.getbool("NEWSBOT_INCREMENTAL", defaults.NEWSBOT_INCREMENTAL)
+        self.location = settings.get("NEWSBOT_SEEN_STORE") or defaults.NEWSBOT_SEEN_STORE
         redis_url = settings.get("NEWSBOT_REDIS_URL")
-        if redis_url and (settings.getpriority("NEWSBOT_SEEN_STORE") or 0) < 40:
+        explicit = (settings.getpriority("NEWSBOT_SEEN_STORE") or 0) >= CMDLINE
+        if redis_url and not explicit:
             self.location = redis_url  # distributed mode: one store for every worker
         # Workers of one distributed crawl never fetch the same article (shared queue and
         # duplicate filter; a dead worker's requests go back to the queue): no item claims
@@ -159,7 +162,9 @@ class IncrementalRuns:
             RedisExpansions(redis_url, self.name) if redis_url else LocalExpansions()
         )
         self.expanded_elsewhere: set[str] = set()  # refetched to follow their related
-        self.max_age = parse_age(settings.get("NEWSBOT_SEEN_MAX_AGE", "30d"))
+        self.max_age = parse_age(
+            settings.get("NEWSBOT_SEEN_MAX_AGE", defaults.NEWSBOT_SEEN_MAX_AGE)
+        )
         self.run_id = str(settings.get("NEWSBOT_RUN_ID") or os.getpid())
         self.store_error: Exception | None = None
         self.keepalive: Any = None

@@ -20,6 +20,8 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import create_looping_call
 
+from newsbot import settings as defaults
+from newsbot import stats as names
 from newsbot.exitcodes import UsageError
 from newsbot.extensions.context import run_context
 
@@ -53,7 +55,7 @@ class Counts:
             "pages": get("response_received_count", 0),
             "articles": get("item_scraped_count", 0),
             "dropped": get("item_dropped_count", 0),
-            "failed": get("newsbot/pages/failed", 0),
+            "failed": get(names.PAGES_FAILED, 0),
             "waiting": max(0, enqueued - dequeued),
         }
 
@@ -118,7 +120,7 @@ class Progress:
     @classmethod
     def from_crawler(cls, crawler: Any) -> Progress:
         settings = crawler.settings
-        raw = settings.get("NEWSBOT_PROGRESS_INTERVAL", 10)
+        raw = settings.get("NEWSBOT_PROGRESS_INTERVAL", defaults.NEWSBOT_PROGRESS_INTERVAL)
         try:
             interval = float(raw)
         except (TypeError, ValueError):
@@ -126,7 +128,8 @@ class Progress:
                 f"NEWSBOT_PROGRESS_INTERVAL={raw!r}: not a number of seconds; expected e.g. 10"
                 " (0: no progress lines)"
             ) from None
-        mode = str(settings.get("NEWSBOT_PROGRESS_BAR", "auto")).strip().lower()
+        mode = str(settings.get("NEWSBOT_PROGRESS_BAR", defaults.NEWSBOT_PROGRESS_BAR))
+        mode = mode.strip().lower()
         if mode in ("1", "true", "yes"):
             mode = "on"
         elif mode in ("0", "false", "no", ""):

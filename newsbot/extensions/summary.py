@@ -25,8 +25,10 @@ from typing import Any
 
 from scrapy import signals
 
+from newsbot import stats as names
 from newsbot.atomic import write_atomically
 from newsbot.extensions.context import run_context
+from newsbot.memory import peak_memory_mb
 from newsbot.outcome import EXPORT_ERROR_STAT, MEANING, SAMPLE_PREFIX, exit_code
 from newsbot.timestamps import to_iso_z
 
@@ -42,19 +44,6 @@ def _by_prefix(stats: dict[str, Any], prefix: str) -> dict[str, int]:
     }
 
 
-def peak_memory_mb() -> float | None:
-    """This process's peak resident memory (Linux ``VmHWM``; unlike ``ru_maxrss`` it is not
-    inherited from the parent across exec), or None where it cannot be read."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except (OSError, ValueError, IndexError):
-        return None
-    return None
-
-
 def build_summary(
     stats: dict[str, Any], started: datetime, finished: datetime, reason: str | None
 ) -> dict[str, Any]:
@@ -63,37 +52,37 @@ def build_summary(
         "finished_at": to_iso_z(finished),
         "finish_reason": reason,
         "items": stats.get("item_scraped_count", 0),
-        "items_dropped": stats.get("newsbot/dropped", 0),
-        "dropped_by_reason": _by_prefix(stats, "newsbot/dropped/"),
-        "pages_failed": stats.get("newsbot/pages/failed", 0),
-        "failed_by_kind": _by_prefix(stats, "newsbot/pages/failed/"),
-        "pages_unparseable": stats.get("newsbot/pages/unparseable", 0),
-        "times_unreadable": stats.get("newsbot/timestamps/unreadable", 0),
-        "noise_removed": stats.get("newsbot/noise/removed", 0),
-        "noise_removed_by_rule": _by_prefix(stats, "newsbot/noise/removed/"),
+        "items_dropped": stats.get(names.DROPPED, 0),
+        "dropped_by_reason": _by_prefix(stats, names.DROPPED + "/"),
+        "pages_failed": stats.get(names.PAGES_FAILED, 0),
+        "failed_by_kind": _by_prefix(stats, names.PAGES_FAILED + "/"),
+        "pages_unparseable": stats.get(names.PAGES_UNPARSEABLE, 0),
+        "times_unreadable": stats.get(names.TIMES_UNREADABLE, 0),
+        "noise_removed": stats.get(names.NOISE_REMOVED, 0),
+        "noise_removed_by_rule": _by_prefix(stats, names.NOISE_REMOVED + "/"),
         # issue 11: charset corrected, invalid bytes, NUL bytes (newsbot/decoding.py)
-        "text_damage": _by_prefix(stats, "newsbot/text/"),
+        "text_damage": _by_prefix(stats, names.TEXT),
         "responses": stats.get("downloader/response_count", 0),
         "peak_memory_mb": peak_memory_mb(),
         # issue 5: what this run recovered from a killed run, and incremental counts
         "recovered": {
-            "files": stats.get("newsbot/recovered/files", 0),
-            "items": stats.get("newsbot/recovered/items", 0),
-            "torn_lines_dropped": stats.get("newsbot/recovered/torn_lines", 0),
-            "discarded_files": stats.get("newsbot/recovered/discarded_files", 0),
-            "jobdir_reset": bool(stats.get("newsbot/recovered/jobdir_reset", 0)),
+            "files": stats.get(names.RECOVERED_FILES, 0),
+            "items": stats.get(names.RECOVERED_ITEMS, 0),
+            "torn_lines_dropped": stats.get(names.RECOVERED_TORN_LINES, 0),
+            "discarded_files": stats.get(names.RECOVERED_DISCARDED_FILES, 0),
+            "jobdir_reset": bool(stats.get(names.RECOVERED_JOBDIR_RESET, 0)),
         },
         "incremental": {
-            "new": stats.get("newsbot/incremental/new", 0),
-            "updated": stats.get("newsbot/incremental/update", 0),
-            "unchanged": stats.get("newsbot/incremental/unchanged", 0),
-            "skipped_seen": stats.get("newsbot/skipped/seen", 0),
-            "claimed_by_other_run": stats.get("newsbot/incremental/claimed", 0),
+            "new": stats.get(names.INCREMENTAL + "new", 0),
+            "updated": stats.get(names.INCREMENTAL + "update", 0),
+            "unchanged": stats.get(names.INCREMENTAL + "unchanged", 0),
+            "skipped_seen": stats.get(names.SKIPPED_SEEN, 0),
+            "claimed_by_other_run": stats.get(names.INCREMENTAL + "claimed", 0),
         },
         "samples": {k: v for k, v in sorted(stats.items()) if k.startswith(SAMPLE_PREFIX)},
     }
-    if "newsbot/distributed/claimed" in stats:  # issue 17: this worker's share of the crawl
-        counts = _by_prefix(stats, "newsbot/distributed/")
+    if names.DISTRIBUTED + "claimed" in stats:  # issue 17: this worker's share of the crawl
+        counts = _by_prefix(stats, names.DISTRIBUTED)
         summary["items"] -= counts.get("items_given_up", 0)  # not in the finished export
         summary["distributed"] = {
             key: counts.get(key, 0)

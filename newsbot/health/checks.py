@@ -27,16 +27,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from newsbot import stats as names
+
 # Drops and skips that are a run doing its job, not losing articles.
 NOT_EXPECTED = (
-    "newsbot/skipped/seen",
-    "newsbot/incremental/unchanged",
-    "newsbot/incremental/expand_only",
-    "newsbot/incremental/claimed",
-    "newsbot/dropped/duplicate",
-    "newsbot/dropped/older_than_since",
+    names.SKIPPED_SEEN,
+    names.INCREMENTAL + "unchanged",
+    names.INCREMENTAL + "expand_only",
+    names.INCREMENTAL + "claimed",
+    names.DROPPED + "/duplicate",
+    names.DROPPED + "/older_than_since",
 )
-ARTICLES_SCHEDULED = "newsbot/articles/scheduled"
+ARTICLES_SCHEDULED = names.ARTICLES_SCHEDULED
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,10 @@ def articles_found(stats: Mapping[str, Any], limits: Thresholds) -> Check:
         return Check("articles found", True, why)
     # every article a spider asks for, those the incremental middleware then skips included
     found = _n(stats, ARTICLES_SCHEDULED)
-    listings = _n(stats, "newsbot/listing/pages")
+    listings = _n(stats, names.LISTING_PAGES)
     detail = (
         f"{found} article(s) found on {listings} listing page(s) "
-        f"({_n(stats, 'newsbot/listing/empty')} without entries); minimum "
+        f"({_n(stats, names.LISTING_EMPTY)} without entries); minimum "
         f"{limits.min_articles_found}"
     )
     return Check("articles found", found >= limits.min_articles_found, detail)
@@ -117,10 +119,10 @@ def exported_share(stats: Mapping[str, Any], limits: Thresholds) -> Check:
 
 
 def failed_pages_share(stats: Mapping[str, Any], limits: Thresholds) -> Check:
-    failed = _n(stats, "newsbot/pages/failed") + _n(stats, "newsbot/pages/unparseable")
+    failed = _n(stats, names.PAGES_FAILED) + _n(stats, names.PAGES_UNPARSEABLE)
     handled = (
         failed
-        + _n(stats, "newsbot/listing/pages")
+        + _n(stats, names.LISTING_PAGES)
         + _n(stats, "item_scraped_count")
         + _n(stats, "item_dropped_count")
     )
@@ -133,7 +135,7 @@ def failed_pages_share(stats: Mapping[str, Any], limits: Thresholds) -> Check:
 
 
 def unreadable_times_share(stats: Mapping[str, Any], limits: Thresholds) -> Check:
-    unreadable = _n(stats, "newsbot/timestamps/unreadable")
+    unreadable = _n(stats, names.TIMES_UNREADABLE)
     exported = _n(stats, "item_scraped_count")
     share = unreadable / exported if exported else 0.0
     detail = (

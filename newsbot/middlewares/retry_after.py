@@ -19,13 +19,14 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.utils.asyncio import sleep
 from scrapy.utils.response import response_status_message
 
+from newsbot import settings as defaults
+from newsbot.stats import Stats, key
+
 if TYPE_CHECKING:
     from scrapy.http import Request, Response
     from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_MAX_WAIT = 60.0
 
 
 def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
@@ -62,7 +63,9 @@ class RetryAfterMiddleware(RetryMiddleware):
 
     def __init__(self, settings: BaseSettings):
         super().__init__(settings)
-        self.max_wait = settings.getfloat("NEWSBOT_RETRY_AFTER_MAX", DEFAULT_MAX_WAIT)
+        self.max_wait = settings.getfloat(
+            "NEWSBOT_RETRY_AFTER_MAX", defaults.NEWSBOT_RETRY_AFTER_MAX
+        )
 
     async def process_response(  # type: ignore[override]
         self, request: Request, response: Response
@@ -75,10 +78,10 @@ class RetryAfterMiddleware(RetryMiddleware):
         asked = retry_after_seconds(response.headers.get(b"Retry-After"))
         if asked:
             wait = min(asked, self.max_wait)
+            Stats(self.crawler).inc("retry_after/count")
             stats = self.crawler.stats
             if stats is not None:
-                stats.inc_value("newsbot/retry_after/count")
-                stats.max_value("newsbot/retry_after/max_wait", wait)
+                stats.max_value(key("retry_after/max_wait"), wait)
             logger.info(
                 "Waiting %.1fs (Retry-After: %s) before retrying %s",
                 wait,

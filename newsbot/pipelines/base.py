@@ -9,6 +9,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from newsbot.outcome import record_sample
+from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +29,7 @@ class CrawlerPipeline:
         return self.crawler.settings
 
     def stat(self, key: str, count: int = 1) -> None:
-        if self.crawler is not None and self.crawler.stats is not None:
-            self.crawler.stats.inc_value(f"newsbot/{key}", count)
+        Stats(self.crawler).inc(key, count)
 
     def drop(self, item: Any, reason: str) -> DropItem:
         """Count and log a dropped item, and return the exception to raise."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import scrapy
@@ -34,6 +34,17 @@ from newsbot.workers.tasks import read_bytes
 
 # Hints kept per article besides the one its request carries.
 MAX_EXTRA_HINTS = 3
+
+
+class PageBytes(NamedTuple):
+    """``read_bytes``'s arguments for one page (its profile apart)."""
+
+    body: bytes
+    content_type: str | None
+    kind: str
+    url: str
+    selector_type: str | None
+    anchor: datetime
 
 
 class AggregatorSpider(PageFailures, scrapy.Spider):
@@ -147,59 +158,54 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
             self.workers.provide("mmap_threshold", self.mmap_threshold)
             self.workers.provide("profile", self.profile)
 
+    def _page(self, response: TextResponse, kind: str) -> PageBytes:
+        """What ``read_bytes`` reads a page from, here or in a worker: its bytes, not a
+        decoded copy (up to four times the bytes for non-Latin text), and ages anchored at
+        the response's ``Date``."""
+        anchor = response_anchor(response, self.now())
+        return PageBytes(
+            response.body,
+            _content_type(response),
+            kind,
+            response.url,
+            selector_type(response),
+            anchor,
+        )
+
     def _read(self, response: TextResponse, kind: str) -> tuple[datetime, Any]:
-        """The page read in this process, ages anchored at the response's ``Date``.
+        """The page read in this process.
 
         A page that cannot be read is counted and logged with its URL and reason; it never
         stops the crawl.
         """
-        anchor = response_anchor(response, self.now())
+        page = self._page(response, kind)
         try:
-            parsed, decoded = read_bytes(
-                response.body,
-                _content_type(response),
-                kind,
-                response.url,
-                selector_type(response),
-                anchor,
-                self.profile,
-            )
+            parsed, decoded = read_bytes(*page, self.profile)
         except Exception as exc:  # a broken page must never stop the crawl
             self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
-            return anchor, None
+            return page.anchor, None
         self._text_damage(response.url, decoded)
-        return anchor, parsed
+        return page.anchor, parsed
 
     async def _read_page(self, response: TextResponse, kind: str) -> tuple[datetime, Any]:
-        """``_read``, in a parse worker when there are any (the crawl goes on meanwhile).
-
-        The worker gets the page's bytes and decodes them itself: the crawl process never
-        holds a decoded copy (up to four times the bytes for non-Latin text).
-        """
+        """``_read``, in a parse worker when there are any (the crawl goes on meanwhile);
+        the worker has the profile already (``use_workers``)."""
         workers = self.workers
         if workers is None or not workers.active:
             return self._read(response, kind)
-        anchor = response_anchor(response, self.now())
+        page = self._page(response, kind)
         try:
-            parsed, decoded = await workers.run(
-                read_bytes,
-                response.body,
-                _content_type(response),
-                kind,
-                response.url,
-                selector_type(response),
-                anchor,
-            )
+            parsed, decoded = await workers.run(read_bytes, *page)
         except WorkersUnavailable:  # none left to take it: read it here
             return self._read(response, kind)
         except TaskFailed as exc:
             self._unparseable(response.url, str(exc))
-            return anchor, None
+            return page.anchor, None
         except Exception as exc:  # raised by the extractors in the worker, as in _read
             self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
-            return anchor, None
+            return page.anchor, None
         self._text_damage(response.url, decoded)
-        return anchor, parsed
+        return page.anchor, parsed
 
     def _text_damage(self, url: str, decoded: Decoded) -> None:
         """Count and log (once per page) what was wrong with a page's bytes."""

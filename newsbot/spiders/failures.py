@@ -9,6 +9,7 @@ from twisted.python.failure import Failure
 
 from newsbot.middlewares.failures import failure_kind
 from newsbot.outcome import record_sample
+from newsbot.stats import Stats
 
 
 class PageFailures:
@@ -18,8 +19,7 @@ class PageFailures:
     logger: Any
 
     def _stat(self, key: str, count: int = 1) -> None:
-        if self.crawler is not None and self.crawler.stats is not None:
-            self.crawler.stats.inc_value(f"newsbot/{key}", count)
+        Stats(getattr(self, "crawler", None)).inc(key, count)
 
     def _unparseable(self, url: str, reason: str) -> None:
         self._stat("pages/unparseable")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 
-from .model import UTC
+from newsbot.durations import parse_duration
 
-_DURATION_RE = re.compile(r"^\s*(\d{1,9})\s*([smhdw])\s*$", re.I)
-_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+from .model import UTC
 
 
 def parse_since(value: str, now: datetime) -> datetime:
@@ -16,10 +14,13 @@ def parse_since(value: str, now: datetime) -> datetime:
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     text = (value or "").strip()
-    m = _DURATION_RE.match(text)
-    if m:
+    try:
+        seconds = parse_duration(text, unit_required=True)
+    except ValueError:
+        seconds = None  # an ISO time, or nothing
+    if seconds is not None and seconds >= 0:
         try:
-            return (now - timedelta(seconds=int(m[1]) * _SECONDS[m[2].lower()])).astimezone(UTC)
+            return (now - timedelta(seconds=seconds)).astimezone(UTC)
         except OverflowError as exc:
             raise ValueError(f"--since duration {value!r} is too large") from exc
     try:

@@ -27,17 +27,17 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
+from newsbot import settings as defaults
 from newsbot.exitcodes import UsageError
-from newsbot.workers.tasks import peak_memory_mb, serve
+from newsbot.memory import peak_memory_mb
+from newsbot.workers.tasks import serve
 
 logger = logging.getLogger(__name__)
 
 MAX_RESTARTS = 10
-DEFAULT_TIMEOUT = 60.0
-# Bytes of task data sent to the workers and not yet answered. Past it, tasks wait in the
-# crawl process as the objects they already are (a response's body), not as pickled copies
-# in a pipe buffer: 16 pages of 8 MiB otherwise meant ~4 copies each.
-DEFAULT_MAX_INFLIGHT_BYTES = 4 << 20
+# Defaults: NEWSBOT_WORKER_TIMEOUT and NEWSBOT_WORKER_MAX_INFLIGHT in newsbot/settings.py
+DEFAULT_TIMEOUT = float(defaults.NEWSBOT_WORKER_TIMEOUT)
+DEFAULT_MAX_INFLIGHT_BYTES = defaults.NEWSBOT_WORKER_MAX_INFLIGHT
 _HEADER = struct.Struct("!Q")
 
 
@@ -409,7 +409,7 @@ class WorkerPool:
         peak = 0.0
         for worker in workers:
             if worker.process is not None and worker.process.pid:
-                peak = max(peak, peak_memory_mb(worker.process.pid))
+                peak = max(peak, peak_memory_mb(worker.process.pid) or 0.0)
             worker.stop()
         return peak
 

@@ -130,18 +130,6 @@ def start_worker(context: dict[str, Any]) -> None:
         signal.signal(stop, signal.SIG_IGN)
 
 
-def peak_memory_mb(pid: int | None = None) -> float:
-    """Peak resident memory (VmHWM) of a process (this one by default), 0 without /proc."""
-    try:
-        with open(f"/proc/{pid or 'self'}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
 def serve(tasks: Any, results: Any, context: dict[str, Any]) -> None:
     """A worker process: run each task read from ``tasks``, write its outcome to ``results``.
 

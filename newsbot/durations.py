@@ -1,0 +1,20 @@
+"""Durations as operators write them: ``90``, ``30s``, ``90m``, ``12h``, ``7d``, ``2w``.
+
+The one parser behind ``-a since=24h`` and ``NEWSBOT_SEEN_MAX_AGE=30d``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DURATION = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*([smhdw]?)\s*", re.IGNORECASE)
+UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def parse_duration(value: object, *, unit_required: bool = False) -> float:
+    """Seconds; a bare number is seconds unless ``unit_required``. ``ValueError`` when
+    ``value`` is not a duration."""
+    match = _DURATION.fullmatch(str(value))
+    if not match or (unit_required and not match.group(2)):
+        raise ValueError(f"{value!r} is not a duration (such as 90s, 30m, 12h, 7d, 2w)")
+    return float(match.group(1)) * UNIT_SECONDS[match.group(2).lower()]
