@@ -466,10 +466,9 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
                     # not parsed here (yet): asked for again at the shorter depth; the
                     # duplicate filter drops it when the first request is on its way, and
                     # middlewares learn of the shorter path (newsbot.incremental.middleware)
-                    yield self._request(
-                        url, article_id, kind, {"kind": slot, "url": referrer},
-                        self._hint(entry, slot, anchor), depth,
-                    )  # fmt: skip
+                    hint = self._hint(entry, slot, anchor)
+                    found_via = {"kind": slot, "url": referrer}
+                    yield self._request(url, kind, article_meta(article_id, depth, hint, found_via))
             return
         if self._old(entry, anchor):
             self._stat("skipped/older_than_since")
@@ -527,23 +526,16 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         self.scheduled_ids.add(article_id)
         self._stat("articles/scheduled")  # "articles found", for the health checks
         self.pending_hints[article_id] = []
-        return self._request(url, article_id, kind, found_via, hint, depth)
+        return self._request(url, kind, article_meta(article_id, depth, hint, found_via))
 
-    def _request(
-        self,
-        url: str,
-        article_id: str,
-        kind: PageKind,
-        found_via: dict[str, str],
-        hint: dict[str, Any] | None,
-        depth: int,
-    ) -> scrapy.Request:
+    def _request(self, url: str, kind: PageKind, article: dict[str, Any]) -> scrapy.Request:
+        """An article request, with the meta of the request contract (spiders/requests.py)."""
         return scrapy.Request(
             url,
             callback=self.parse_article_page,
             errback=self.on_error,
             priority=kind.priority,
-            meta={KIND: kind.value, ARTICLE: article_meta(article_id, depth, hint, found_via)},
+            meta={KIND: kind.value, ARTICLE: article},
         )
 
     def _enough_articles(self) -> bool:
