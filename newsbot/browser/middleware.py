@@ -40,6 +40,7 @@ from newsbot.browser.config import page_plan, resolve_mode
 from newsbot.browser.needs import missing_parts, page_group, render_reasons
 from newsbot.browser.pagework import settle
 from newsbot.profiles import SiteProfile
+from newsbot.spiders.requests import KIND
 from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
@@ -141,7 +142,7 @@ class BrowserMiddleware:
         return self.max_pages_setting or profile.max_pages
 
     def _browser_meta(self, request: Request, reason: str, profile: SiteProfile) -> dict[str, Any]:
-        kind = request.meta.get("newsbot_kind")
+        kind = request.meta.get(KIND)
         plan = page_plan(profile, kind, max_pages=self._max_pages(profile), **self.timeouts)
         meta = {
             **request.meta,
@@ -172,14 +173,14 @@ class BrowserMiddleware:
     # -- downloader middleware -----------------------------------------------------------------
     def process_request(self, request: Request) -> None:
         meta = request.meta
-        if meta.get("newsbot_kind") is None or "newsbot_browser" in meta or "playwright" in meta:
+        if meta.get(KIND) is None or "newsbot_browser" in meta or "playwright" in meta:
             return None
         profile = self.profile
         if profile is None:
             return None
         if self.mode == "always":
             reason = "always"
-        elif _key(request.url, meta["newsbot_kind"]) in self.browser_hosts:
+        elif _key(request.url, meta[KIND]) in self.browser_hosts:
             reason = "host"
         else:
             return None
@@ -200,16 +201,16 @@ class BrowserMiddleware:
                     self._inc("rendered/from_cache")
                 self._rendered(request, response, reason)
             return response
-        if self.mode != "auto" or meta.get("newsbot_kind") is None:
+        if self.mode != "auto" or meta.get(KIND) is None:
             return response
         profile = self.profile
         if profile is None or not isinstance(response, TextResponse) or response.status != 200:
             return response
-        key = _key(response.url, meta.get("newsbot_kind"))
+        key = _key(response.url, meta.get(KIND))
         if key not in self.browser_hosts and self.in_vain[key] >= _IN_VAIN_LIMIT:
             # rendering this host's pages never showed more: they are just empty
             return response
-        lacking = render_reasons(response.selector, response.url, meta.get("newsbot_kind"), profile)
+        lacking = render_reasons(response.selector, response.url, meta.get(KIND), profile)
         if not lacking:
             return response
         why = lacking[0]
@@ -264,7 +265,7 @@ class BrowserMiddleware:
         for method in request.meta.get("playwright_page_methods") or ():
             if isinstance(getattr(method, "result", None), dict):
                 report = method.result
-        kind = request.meta.get("newsbot_kind")
+        kind = request.meta.get(KIND)
         rounds = int(report.get("rounds", 1))
         if kind == "listing" and report:
             self._inc("load_more_rounds", max(0, rounds - 1))
@@ -293,7 +294,7 @@ class BrowserMiddleware:
     def _judge(self, request: Request, response: Response, reason: str) -> None:
         """Remember the host (for this page group) when the browser showed what the plain
         page lacked."""
-        kind = request.meta.get("newsbot_kind")
+        kind = request.meta.get(KIND)
         key = _key(request.url, kind)
         profile = self.profile
         if profile is None or not isinstance(response, TextResponse):
