@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsbot.benchmarks.noise import DEFAULT_DIR, evaluate, main
+from benchmarks.noise import DEFAULT_DIR, evaluate, main
 from newsbot.cleaning import clean_blocks, load_noise_rules
 
 DATA = Path(__file__).parent / "data" / "noise"

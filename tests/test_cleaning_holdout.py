@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.benchmarks.noise import evaluate, main
+from benchmarks.noise import evaluate, main
 from newsbot.cleaning import clean_blocks, clean_title, load_noise_rules
 
 HOLDOUT = Path(__file__).parent / "data" / "noise_holdout"

@@ -1,11 +1,11 @@
-"""The held-out evaluation (newsbot/benchmarks/noise_heldout.py): per-layer noise recall and
+"""The held-out evaluation (benchmarks/noise_heldout.py): per-layer noise recall and
 content kept on outlets the rules were not written from."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsbot.benchmarks.noise_heldout import (
+from benchmarks.noise_heldout import (
     FUNDUS,
     HELD_OUT,
     LAYERS,

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from newsbot.incremental.testing import wait_for
 from tests.conftest import ROOT, start_paths
+from tests.support.scheduled_runs import wait_for
 
 pytestmark = pytest.mark.scrapyd
 BIN = Path(sys.executable).parent
