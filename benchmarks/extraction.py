@@ -47,6 +47,7 @@ from newsbot.extract.extent import agreement
 from newsbot.extract.metadata import read_metadata
 from newsbot.extract.page import page_selector
 from newsbot.extract.reader import read_article
+from newsbot.profiles import load_profile
 from newsbot.timestamps import parse_timestamp
 
 DEFAULT_DIR = Path("../shared/reference/extraction/fundus-eval")
@@ -217,7 +218,7 @@ class _NoRouge:
 
 def evaluate(pages: list[Page], repeat: int = 1, quick: bool = False) -> None:
     scorer: Any = _NoRouge() if quick else fast_scorer()
-    rules = load_noise_rules()
+    rules = load_noise_rules(load_profile("daily8"))
     for page in pages:
         ours, theirs = PageScore(), PageScore()
         page.scores = {"newsbot": ours, "trafilatura": theirs}

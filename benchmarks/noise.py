@@ -25,6 +25,7 @@ from typing import Any
 
 from newsbot.cleaning import NoiseRules, load_noise_rules, trace
 from newsbot.cleaning.text import normalise
+from newsbot.profiles import load_profile
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "noise"
 
@@ -144,7 +145,7 @@ def _score_line(report: Report, where: str, row: dict[str, Any], out: Any) -> No
 
 
 def evaluate(data_dir: Path | str | None = None, rules: NoiseRules | None = None) -> Report:
-    rules = rules or load_noise_rules()
+    rules = rules or load_noise_rules(load_profile("daily8"))
     report = Report()
     for path in sorted(Path(data_dir or DEFAULT_DIR).glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))

@@ -42,6 +42,7 @@ from typing import Any
 from newsbot.cleaning import BoilerplateLearner, LineOutcome, NoiseRules, load_noise_rules, trace
 from newsbot.cleaning.learner import LEARNED, LEARNED_SHARED
 from newsbot.cleaning.text import normalise
+from newsbot.profiles import load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
@@ -312,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fundus", type=Path, default=FUNDUS, help="fundus-eval folder")
     parser.add_argument("--model-baseline", action="store_true")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    rules = load_noise_rules()
+    rules = load_noise_rules(load_profile("daily8"))
     for title, folder in SETS.items():
         print(score_labelled(folder, rules).render(f"{title}: {folder.name}"))
     if not (args.fundus / "ground_truth.json").exists():

@@ -13,6 +13,7 @@ import pytest
 from benchmarks.extraction import PageScore, load_pages, run_newsbot, score_body
 from benchmarks.fast_lcs import fast_scorer
 from newsbot.cleaning import load_noise_rules
+from newsbot.profiles import load_profile
 
 EVAL_SET = Path(__file__).resolve().parents[1] / ".." / "shared" / "reference" / "extraction"
 EVAL_SET = EVAL_SET / "fundus-eval"
@@ -26,7 +27,7 @@ def scores() -> list[tuple[str, PageScore]]:
         pytest.skip(f"the evaluation set is not here: {EVAL_SET} (../shared is absent)")
     pytest.importorskip("rouge_score.rouge_scorer")
     scorer = fast_scorer()
-    rules = load_noise_rules()
+    rules = load_noise_rules(load_profile("daily8"))
     out = []
     for page in load_pages(EVAL_SET):
         score = PageScore()

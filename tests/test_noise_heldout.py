@@ -19,8 +19,9 @@ from benchmarks.noise_heldout import (
     score_pages,
 )
 from newsbot.cleaning import load_noise_rules
+from newsbot.profiles import load_profile
 
-RULES = load_noise_rules()
+RULES = load_noise_rules(load_profile("daily8"))
 
 
 def test_every_rule_name_has_a_layer():
