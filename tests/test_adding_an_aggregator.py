@@ -1,6 +1,6 @@
 """The README's "Adding an aggregator", followed literally: a third, tiny site is registered
 with a profile only (in a copy of settings/ named by NEWSBOT_SETTINGS_DIR; no code changes)
-and crawled with ``scrapy crawl <name>`` in a subprocess.
+and crawled with ``scrapy crawl <name>`` in a subprocess. The profile is the README's own text.
 
 The tiny site ("Lantern Wire") is made up and served by this test on 127.0.0.1 with markup of
 its own: listings of cards with "Older stories" pagination, article pages with a byline line,
@@ -139,31 +139,15 @@ def site():
 
 
 def profile_text(base_url: str) -> str:
-    """settings/lanternwire.toml, written as the README's "Adding an aggregator" says."""
-    return f"""
-name = "{NAME}"
-kind = "republisher"
-start_urls = ["{base_url}/wire"]
-allowed_domains = ["127.0.0.1"]
-timezone = "Asia/Tokyo"
-day_first = false
-browser = "never"
-
-[urls]
-article = [{{ pattern = '^/story/(?P<id>lw-[0-9]+)/?$', language = "en" }}]
-listing = ['^/wire/?$']
-
-[pagination]
-labels = ["Older stories"]
-
-[chrome.en]
-block = {json.dumps(CHROME)}
-related = "Keep reading"
-hashtags = "Topics"
-
-[entries]
-age_prefix = ""
-"""
+    """The profile exactly as the README's "Adding an aggregator" shows it, with the host this
+    test serves the site on in place of ``lanternwire.example``."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Adding an aggregator") :]
+    block = section[section.index("```toml\n") + len("```toml\n") :]
+    block = block[: block.index("```")]
+    assert f'name = "{NAME}"' in block and "lanternwire.example" in block
+    block = block.replace("https://lanternwire.example", base_url)
+    return block.replace('"lanternwire.example"', '"127.0.0.1"')
 
 
 @pytest.fixture(scope="module")
