@@ -35,7 +35,7 @@ def settings_dir() -> Path | resources.abc.Traversable:
     if override:
         return Path(override)
     checkout = Path(__file__).resolve().parent.parent / "settings"
-    if (checkout / "daily8.toml").is_file():
+    if (checkout / "noise.toml").is_file():  # a source checkout (any site profiles)
         return checkout
     return resources.files("newsbot.site_config")
 
