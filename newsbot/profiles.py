@@ -220,6 +220,9 @@ class ProfileNotFound(ProfileError):
     """No ``settings/<name>.toml`` (a spider without a profile, such as reprocess's)."""
 
 
+_URLS_TABLE = re.compile(r"^\s*\[\s*urls\b", re.MULTILINE)
+
+
 def registered_sites() -> dict[str, str]:
     """The registry: every site profile under ``settings/``, as name -> kind.
 
@@ -241,7 +244,7 @@ def registered_sites() -> dict[str, str]:
         except (OSError, UnicodeDecodeError):
             continue
         except tomllib.TOMLDecodeError:
-            if "[urls]" in _text_or_empty(entry):
+            if _URLS_TABLE.search(_text_or_empty(entry)):
                 sites[name] = DEFAULT_KIND
             continue
         if "urls" in data:

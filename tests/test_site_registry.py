@@ -103,3 +103,11 @@ def test_a_profile_without_a_class_gets_a_spider_of_its_kind(settings_dir):
     assert made.claims_url("https://www.daily8.com/en")  # scrapy parse finds it by its domains
     with pytest.raises(KeyError):
         loader.load("otherwyre")
+
+
+def test_a_broken_new_profile_is_still_a_site_with_its_own_error(settings_dir):
+    (settings_dir / "brokenwire.toml").write_text('name = "brokenwire"\n[urls\n', encoding="utf-8")
+    assert "brokenwire" in registered_sites()  # so scrapy crawl brokenwire names the file
+    with pytest.raises(ProfileError) as error:
+        load_profile("brokenwire")
+    assert "settings/brokenwire.toml is not valid TOML" in str(error.value)
