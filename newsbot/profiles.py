@@ -220,7 +220,8 @@ class ProfileNotFound(ProfileError):
     """No ``settings/<name>.toml`` (a spider without a profile, such as reprocess's)."""
 
 
-_URLS_TABLE = re.compile(r"^\s*\[\s*urls\b", re.MULTILINE)
+# a profile has a [urls] table (or urls.article = / urls = {...}); other settings files do not
+_URLS_TABLE = re.compile(r"^\s*(?:\[\s*urls\b|urls\s*[.=])", re.MULTILINE)
 
 
 def registered_sites() -> dict[str, str]:
@@ -240,23 +241,19 @@ def registered_sites() -> dict[str, str]:
             continue
         name = entry.name[: -len(".toml")]
         try:
-            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            text = entry.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue
+        if not _URLS_TABLE.search(text):  # noise and zone tables: not parsed here
+            continue
+        try:
+            data = tomllib.loads(text)
         except tomllib.TOMLDecodeError:
-            if _URLS_TABLE.search(_text_or_empty(entry)):
-                sites[name] = DEFAULT_KIND
+            sites[name] = DEFAULT_KIND
             continue
         if "urls" in data:
             sites[name] = str(data.get("kind", DEFAULT_KIND))
     return dict(sorted(sites.items()))
-
-
-def _text_or_empty(entry: Path | resources.abc.Traversable) -> str:
-    try:
-        return entry.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
 
 
 def available_profiles() -> list[str]:
