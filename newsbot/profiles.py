@@ -274,6 +274,11 @@ def load_profile(name: str) -> SiteProfile:
             f"available: {', '.join(known) or 'none'} (NEWSBOT_SETTINGS_DIR moves the folder)"
         ) from None
     data.setdefault("name", name)
+    if data["name"] != name:  # items name their site by it: it must find this file again
+        raise ProfileError(
+            f"{where}: name {data['name']!r} differs from the file's name; "
+            f"write name = {name!r} (or rename the file)"
+        )
     try:
         profile = profile_from_dict(data)
     except re.error as exc:

@@ -111,3 +111,11 @@ def test_a_broken_new_profile_is_still_a_site_with_its_own_error(settings_dir):
     with pytest.raises(ProfileError) as error:
         load_profile("brokenwire")
     assert "settings/brokenwire.toml is not valid TOML" in str(error.value)
+
+
+def test_a_profile_is_named_as_its_file(settings_dir):
+    _other_site(settings_dir, name="otherwire")
+    (settings_dir / "otherwire.toml").rename(settings_dir / "renamed.toml")
+    with pytest.raises(ProfileError) as error:
+        load_profile("renamed")
+    assert "settings/renamed.toml" in str(error.value) and "name = 'renamed'" in str(error.value)
