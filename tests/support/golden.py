@@ -27,7 +27,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy import Request
 from scrapy.http import HtmlResponse
-from scrapy.utils.project import get_project_settings
+from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
 from newsbot.pipelines.noise import NoisePipeline
@@ -60,7 +60,9 @@ def all_cases() -> Iterator[tuple[str, str]]:
 
 
 def _spider(site: str) -> Any:
-    loader = SiteSpiderLoader.from_settings(get_project_settings())
+    project = Settings()
+    project.setmodule("newsbot.settings", priority="project")  # wherever pytest runs from
+    loader = SiteSpiderLoader.from_settings(project)
     spidercls = loader.load(site)
     crawler = get_crawler(spidercls, SETTINGS)
     return spidercls.from_crawler(crawler), crawler
