@@ -5,8 +5,9 @@
 - ``<case>.html``: a stored page (made up: captured from a replica, never a real article);
 - ``<case>.meta.json``: how it was served: ``url``, ``date`` (the response's ``Date``
   header: ages are read against it), optionally ``content_type``, ``callback`` (the spider
-  method that reads it; default ``parse``, which tells articles from listings), ``cb_kwargs``
-  and ``captured_from`` (a note on where the page came from);
+  method that reads it; default ``parse``, which tells articles from listings), ``cb_kwargs``,
+  ``meta`` (the request's, e.g. ``newsbot_article``) and ``captured_from`` (a note on where
+  the page came from);
 - ``<case>.json``: the expected records: what the site's spider yields for the page, items
   as the noise and time pipelines leave them (title, source, body, times, related...) and
   requests as URL, callback and page kind.
@@ -34,6 +35,7 @@ from newsbot.pipelines.noise import NoisePipeline
 from newsbot.pipelines.timestamps import TimestampPipeline
 from newsbot.profiles import registered_sites
 from newsbot.spiders.loader import SiteSpiderLoader
+from newsbot.spiders.requests import ARTICLE, KIND
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 SETTINGS = {
@@ -78,8 +80,10 @@ def _request_record(request: Request) -> dict[str, Any]:
     return {
         "request": request.url,
         "callback": getattr(callback, "__name__", None),
-        "kind": request.meta.get("newsbot_kind"),
+        "kind": request.meta.get(KIND),
         "cb_kwargs": _plain(request.cb_kwargs),
+        # an article request's id, depth, hint and found_via (newsbot/spiders/requests.py)
+        "article": _plain(request.meta.get(ARTICLE)),
     }
 
 
@@ -89,7 +93,7 @@ async def _records(site: str, case: str) -> list[dict[str, Any]]:
     spider, crawler = _spider(site)
     headers = {"Date": meta["date"]}
     headers["Content-Type"] = meta.get("content_type", "text/html; charset=utf-8")
-    request = Request(meta["url"])
+    request = Request(meta["url"], meta=meta.get("meta") or {})
     response = HtmlResponse(
         meta["url"],
         body=(folder / f"{case}.html").read_bytes(),
