@@ -125,6 +125,13 @@ NEWSBOT_WORKER_MAX_INFLIGHT = 4 * 1024 * 1024
 # newsbot/memory.py), in the crawl process and its workers; 0 leaves the allocator alone.
 NEWSBOT_MMAP_THRESHOLD = 256 * 1024
 
+# Noise removal (newsbot/pipelines/noise.py): a line seen in this many articles of one source
+# is that source's boilerplate, in this many sources everyone's (0: no learning); with
+# NEWSBOT_KEEP_REMOVED each item lists what was removed and by which rule (audits).
+NEWSBOT_BOILERPLATE_THRESHOLD = 5
+NEWSBOT_BOILERPLATE_SOURCES = 5
+NEWSBOT_KEEP_REMOVED = False
+
 # Keep Scrapy's asyncio reactor (scrapy-playwright and the workers need it).
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 

@@ -16,6 +16,7 @@ from typing import Any
 import tomllib
 from itemadapter import ItemAdapter
 
+from newsbot import settings as defaults
 from newsbot.cleaning import BoilerplateLearner, NoiseRules, clean_blocks, clean_title, for_site
 from newsbot.cleaning.clean import CleanResult, strip_leading_title
 from newsbot.cleaning.rules import NoiseRulesError, load_noise_rules
@@ -89,8 +90,12 @@ class NoisePipeline:
         noise_file = settings.get("NEWSBOT_NOISE_FILE") or None
         kinds_file = settings.get("NEWSBOT_NOISE_KINDS_FILE") or None
         try:
-            threshold = settings.getint("NEWSBOT_BOILERPLATE_THRESHOLD", 5)
-            sources = settings.getint("NEWSBOT_BOILERPLATE_SOURCES", 5)
+            threshold = settings.getint(
+                "NEWSBOT_BOILERPLATE_THRESHOLD", defaults.NEWSBOT_BOILERPLATE_THRESHOLD
+            )
+            sources = settings.getint(
+                "NEWSBOT_BOILERPLATE_SOURCES", defaults.NEWSBOT_BOILERPLATE_SOURCES
+            )
         except ValueError:
             raise UsageError(
                 "NEWSBOT_BOILERPLATE_THRESHOLD/NEWSBOT_BOILERPLATE_SOURCES: not a whole number; "
@@ -102,7 +107,9 @@ class NoisePipeline:
                 kinds_file=kinds_file,
                 threshold=threshold,
                 sources=sources,
-                keep_removed=settings.getbool("NEWSBOT_KEEP_REMOVED", False),
+                keep_removed=settings.getbool(
+                    "NEWSBOT_KEEP_REMOVED", defaults.NEWSBOT_KEEP_REMOVED
+                ),
                 stats=crawler.stats,
                 workers=crawl_workers(crawler),
                 crawl_site=getattr(crawler.spidercls, "profile_name", None) or None,
