@@ -82,6 +82,9 @@ class SiteProfile:
     unreadable_ages: tuple[str, ...] = ()
     #: The N the site prints per age unit (``{"hours": (2, 21)}``); settles glued headers.
     age_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: What kind of aggregator: "republisher" (Daily8: articles on its own pages) or "river"
+    #: (headlines linking to the publishers' pages, newsbot/spiders/river.py).
+    kind: str = "republisher"
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     # -- URL knowledge -------------------------------------------------------------
@@ -155,6 +158,7 @@ def profile_from_dict(data: dict[str, Any]) -> SiteProfile:
         age_prefix=entries.get("age_prefix", "time"),
         unreadable_ages=tuple(entries.get("unreadable_ages", ())),
         age_ranges=read_age_ranges(data.get("ages", {})),
+        kind=str(data.get("kind", "republisher")),
         raw=data,
     )
 
@@ -167,6 +171,9 @@ def _article_id(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str, st
         if match:
             return match.group("id").lower(), pattern.language
     return None
+
+
+KINDS = ("republisher", "river")
 
 
 class ProfileError(UsageError):
@@ -233,7 +240,11 @@ def _check_profile(where: str, profile: SiteProfile) -> None:
             f"{where}: timezone {profile.timezone!r} is not an IANA zone name such as "
             "Europe/London or UTC"
         ) from None
-    if not profile.article_patterns:
+    if profile.kind not in KINDS:
+        raise ProfileError(f"{where}: kind {profile.kind!r}: expected one of: {', '.join(KINDS)}")
+    if profile.kind == "river":
+        _check_river(where, profile)
+    elif not profile.article_patterns:
         raise ProfileError(f"{where}: [urls] article is empty; no page would be an article")
     for pattern in profile.article_patterns:
         if "id" not in pattern.regex.groupindex:
@@ -246,3 +257,18 @@ def _check_profile(where: str, profile: SiteProfile) -> None:
         )
     if profile.max_pages < 1:
         raise ProfileError(f"{where}: [pagination] max_pages must be at least 1")
+
+
+def _check_river(where: str, profile: SiteProfile) -> None:
+    """A river's article pages are the publishers': it needs story and redirect patterns,
+    not article patterns."""
+    urls = profile.raw.get("urls", {})
+    for key in ("story", "redirect", "interstitial"):
+        value = urls.get(key, [])
+        for pattern in [value] if isinstance(value, str) else value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ProfileError(
+                    f"{where}: bad regular expression {pattern!r} in [urls] {key} ({exc})"
+                ) from None

@@ -1,0 +1,212 @@
+"""A made-up headline river (river.md): outlets, stories, articles and the ground truth.
+
+Nothing here is a real article: titles and bodies come from :mod:`newsbot.replica.words`.
+The river links out to several publishers, each served on its own loopback port with its own
+template; the truth says what a crawl of the river should export for every article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from newsbot.replica import words
+from newsbot.replica.content import _fill, _title
+
+DEFAULT_CLOCK = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+#: The river's own clock: ``Yesterday 14:05`` and ``28 Nov`` are read in this zone.
+SITE_ZONE = "America/New_York"
+TOPICS = ("world", "business", "science", "sport")
+PER_PAGE = 3  # story clusters per listing page
+FRONT = 6  # clusters on the front page
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A publisher: the name the river gives it, the name its own pages give, its template."""
+
+    key: str
+    river_name: str
+    page_name: str | None
+    template: str
+    dated: bool  # its pages state datePublished
+
+
+OUTLETS = (
+    Outlet("harbour", "Harbour Times", "The Harbour Times", "jsonld", True),
+    Outlet("northgate", "Northgate Herald", "Northgate Herald Online", "og", True),
+    Outlet("valley", "Valley Courier", "Valley Courier", "paywall", True),
+    Outlet("plainview", "Plainview Post", None, "bare", False),
+    Outlet("metro", "Metro Wire", "MetroWire", "live", False),
+    Outlet("coast", "Coastline News", "Coastline", "graph", True),
+)
+OUTLET_BY_KEY = {o.key: o for o in OUTLETS}
+LINK_KINDS = ("direct", "r", "click", "consent")
+
+
+@dataclass
+class RiverArticle:
+    index: int
+    outlet: Outlet
+    slug: str
+    title: str
+    paragraphs: list[str]
+    published: datetime  # the true time
+    story: str
+    link: str  # how the river links to it: direct | r | click | consent
+
+    @property
+    def path(self) -> str:
+        return f"/{self.outlet.key}/news/{self.slug}"
+
+    @property
+    def entry_id(self) -> str:
+        return f"e{self.index}"
+
+
+@dataclass
+class Story:
+    id: str
+    topic: str
+    articles: list[RiverArticle] = field(default_factory=list)
+
+    @property
+    def newest(self) -> datetime:
+        return max(a.published for a in self.articles)
+
+
+@dataclass
+class RiverSite:
+    clock: datetime
+    stories: list[Story]
+    articles: list[RiverArticle]
+
+    def set_clock(self, clock: datetime) -> None:
+        self.clock = clock
+
+    def story(self, story_id: str) -> Story | None:
+        return next((s for s in self.stories if s.id == story_id), None)
+
+    def topic_stories(self, topic: str | None) -> list[Story]:
+        chosen = [s for s in self.stories if topic is None or s.topic == topic]
+        chosen.sort(key=lambda s: s.newest, reverse=True)
+        return chosen[:FRONT] if topic is None else chosen
+
+    def entry(self, entry_id: str) -> RiverArticle | None:
+        return next((a for a in self.articles if a.entry_id == entry_id), None)
+
+    def age_text(self, article: RiverArticle) -> str:
+        """The compact age the river prints for ``article`` at its clock."""
+        return age_text(article.published, self.clock)
+
+    def truth(self, urls: dict[str, str] | None = None) -> dict[str, Any]:
+        """What a crawl should export, keyed by the article's publisher path.
+
+        ``urls`` maps outlet keys to base URLs (the ports of a running server); the ids are
+        then the ids a crawl gives (MD5 of the normalized canonical URL).
+        """
+        records = {}
+        for a in self.articles:
+            at, precision, raw = self.expected_time(a)
+            url = (urls or {}).get(a.outlet.key, f"http://{a.outlet.key}.invalid") + a.path
+            siblings = [b for b in self.story(a.story).articles if b is not a]  # type: ignore[union-attr]
+            records[a.path] = {
+                "url": url,
+                "id": _md5(url),
+                "source": a.outlet.river_name,
+                "title": a.title,
+                "body": "\n\n".join(a.paragraphs),
+                "published_at": at,
+                "published_precision": precision,
+                "published_raw": raw,
+                "related_paths": [b.path for b in siblings],
+                "related": [
+                    _md5((urls or {}).get(b.outlet.key, f"http://{b.outlet.key}.invalid") + b.path)
+                    for b in siblings
+                ],
+                "story": a.story,
+                "link": a.link,
+            }
+        return {"clock": _iso(self.clock), "timezone": SITE_ZONE, "articles": records}
+
+    def expected_time(self, a: RiverArticle) -> tuple[str, str, str]:
+        """(published_at, precision, the text it is read from)."""
+        if a.outlet.dated:
+            return _iso(a.published), "second", a.published.isoformat()
+        text = self.age_text(a)
+        delta = self.clock - a.published
+        if text.endswith("m"):
+            return _iso(self.clock - timedelta(minutes=delta.seconds // 60)), "minute", text
+        if text.endswith("h"):
+            return _iso(self.clock - timedelta(hours=delta.seconds // 3600)), "hour", text
+        local = a.published.astimezone(ZoneInfo(SITE_ZONE))
+        if text.startswith("Yesterday"):
+            return _iso(local.replace(second=0)), "minute", text
+        midnight = local.replace(hour=0, minute=0, second=0)
+        return _iso(midnight), "day", text
+
+
+def age_text(published: datetime, clock: datetime) -> str:
+    delta = clock - published
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 60:
+        return f"{max(minutes, 1)}m"
+    if minutes < 24 * 60:
+        return f"{minutes // 60}h"
+    zone = ZoneInfo(SITE_ZONE)
+    local, today = published.astimezone(zone), clock.astimezone(zone).date()
+    if local.date() == today - timedelta(days=1):
+        return f"Yesterday {local:%H:%M}"
+    return f"{local.day} {local:%b}"
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _md5(url: str) -> str:
+    return hashlib.md5(url.encode("utf-8")).hexdigest()
+
+
+def _slug(title: str, index: int) -> str:
+    cleaned = "".join(c if c.isalnum() else "-" for c in title.lower())
+    return "-".join(filter(None, cleaned.split("-")))[:60] + f"-{index}"
+
+
+# minutes before the clock: every compact form the river prints occurs
+_AGES = [5, 12, 38, 45, 70, 130, 185, 200, 260, 400, 610, 900, 1300, 1700, 1900, 2100, 2300]
+
+
+def build_river(seed: int = 14, stories: int = 14, clock: datetime = DEFAULT_CLOCK) -> RiverSite:
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    all_articles: list[RiverArticle] = []
+    all_stories: list[Story] = []
+    for s in range(stories):
+        story = Story(f"s{s + 1}", TOPICS[s % len(TOPICS)])
+        size = 1 if s % 5 == 4 else rng.choice((2, 3, 3, 4))
+        outlets = rng.sample(OUTLETS, size)
+        base = rng.choice(_AGES) + rng.randint(0, 40) + (3000 + rng.randint(0, 4000)) * (s % 7 == 6)
+        for k, outlet in enumerate(outlets):
+            index = len(all_articles) + 1
+            title = _title(rng, "en", seen)
+            paragraphs = [
+                " ".join(_fill(rng, t, words.SUBJECTS) for t in rng.sample(words.SENTENCES, 3))
+                for _ in range(rng.randint(3, 5))
+            ]
+            minutes = base + k * rng.randint(3, 50)
+            published = (clock - timedelta(minutes=minutes, seconds=rng.randint(0, 59))).replace(
+                microsecond=0
+            )
+            article = RiverArticle(
+                index, outlet, _slug(title, index), title, paragraphs, published, story.id,
+                LINK_KINDS[index % len(LINK_KINDS)],
+            )  # fmt: skip
+            story.articles.append(article)
+            all_articles.append(article)
+        all_stories.append(story)
+    return RiverSite(clock, all_stories, all_articles)
