@@ -181,7 +181,7 @@ def read_river_page(selector: Selector, url: str, rules: RiverRules, anchor: dat
     story_counts = _counts(root, {id(a) for a, _ in story_links})
     story_of: dict[int, str] = {}
     for a, link in story_links:
-        cluster = _cluster_of(a, story_counts)
+        cluster = _cluster_of(a, counts, story_counts)
         if cluster is not None:
             for node in cluster.iter("a"):
                 if id(node) in headline_nodes:
@@ -219,13 +219,29 @@ def _entry_container(a: etree._Element, counts: dict[int, int]) -> etree._Elemen
     return node
 
 
-def _cluster_of(a: etree._Element, story_counts: dict[int, int]) -> etree._Element | None:
-    """The largest element around a story link that holds no other story link: its cluster
-    (the headlines in it are the story's, as the page groups them)."""
-    node, parent = a, a.getparent()
-    while parent is not None and story_counts.get(id(parent), 0) <= 1:
-        node, parent = parent, parent.getparent()
-    return None if node is a else node
+def _cluster_of(
+    a: etree._Element, counts: dict[int, int], story_counts: dict[int, int]
+) -> etree._Element | None:
+    """The story cluster a story link belongs to: climbing from the link, the first element
+    that holds headlines and repeats (a sibling of the same tag and class holds headlines
+    too: the river's next cluster), never one that holds another story link. A page with no
+    such unit (one cluster on its last page) gives the largest element below ``<body>``."""
+    node = a
+    while True:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return node if counts.get(id(node), 0) >= 1 else None
+        if story_counts.get(id(parent), 0) > 1:
+            return node if counts.get(id(node), 0) >= 1 else None
+        if counts.get(id(node), 0) >= 1 and any(
+            sibling is not node
+            and sibling.tag == node.tag
+            and sibling.get("class") == node.get("class")
+            and counts.get(id(sibling), 0) >= 1
+            for sibling in parent
+        ):
+            return node
+        node = parent
 
 
 def _texts_outside(container: etree._Element, a: etree._Element) -> list[str]:

@@ -178,7 +178,7 @@ def _slug(title: str, index: int) -> str:
 
 
 # minutes before the clock: every compact form the river prints occurs
-_AGES = [5, 12, 38, 45, 70, 130, 185, 200, 260, 400, 610, 900, 1300, 1700, 1900, 2100, 2300]
+_AGES = [5, 12, 38, 45, 70, 130, 185, 260, 400, 610, 900, 1300, 1500, 1700, 1800, 2100, 2300]
 
 
 def build_river(seed: int = 14, stories: int = 14, clock: datetime = DEFAULT_CLOCK) -> RiverSite:
@@ -190,7 +190,12 @@ def build_river(seed: int = 14, stories: int = 14, clock: datetime = DEFAULT_CLO
         story = Story(f"s{s + 1}", TOPICS[s % len(TOPICS)])
         size = 1 if s % 5 == 4 else rng.choice((2, 3, 3, 4))
         outlets = rng.sample(OUTLETS, size)
-        base = rng.choice(_AGES) + rng.randint(0, 40) + (3000 + rng.randint(0, 4000)) * (s % 7 == 6)
+        if s % 2 == 0:  # an undated publisher leads: the river's age is its time
+            undated = [o for o in OUTLETS if not o.dated][(s // 2) % 2]
+            outlets = [undated, *[o for o in outlets if o is not undated]][:size]
+        base = _AGES[(s * 3) % len(_AGES)] + rng.randint(0, 20)
+        if s % 7 == 6:
+            base += 3000 + rng.randint(0, 4000)  # days ago: "28 Nov"
         for k, outlet in enumerate(outlets):
             index = len(all_articles) + 1
             title = _title(rng, "en", seen)

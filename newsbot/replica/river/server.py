@@ -42,6 +42,8 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         self.river.hits.append((self.outlet, self.path))
         reply = self.river.handle(self.outlet, parts.path, parse_qs(parts.query))
+        if self.outlet is not None and self.river.article_delay and reply.status == 200:
+            threading.Event().wait(self.river.article_delay)
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
@@ -77,6 +79,8 @@ class RiverServer:
         self._by_path = {a.path: a for a in site.articles}
         self._threads: list[threading.Thread] = []
         self.hits: list[tuple[str | None, str]] = []
+        self.mirror_url: str | None = None  # no mirror (the crawl helpers ask)
+        self.article_delay = 0.0  # seconds before each publisher page (stop a crawl halfway)
 
     def _make(self, host: str, port: int, outlet: str | None) -> ThreadingHTTPServer:
         handler = type("RiverHandler", (_Handler,), {"river": self, "outlet": outlet})

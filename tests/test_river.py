@@ -1,0 +1,237 @@
+"""The headline river (issue 14): its pages read from links and text, and whole crawls of the
+river replica (`scrapy crawl river` over loopback) checked against its ground truth."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+from datetime import datetime, timezone
+
+import jsonschema
+import pytest
+from parsel import Selector
+
+from newsbot.extract.river import RiverRules, continue_link, read_river_page
+from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
+from newsbot.profiles import load_profile
+from newsbot.replica.river import RiverServer, build_river
+from newsbot.replica.river.pages import PUBLISHER_CHROME
+from newsbot.spiders.river import river_rules
+from tests.conftest import ROOT, run_crawl
+
+SCHEMA = json.loads((ROOT / "newsbot" / "article.schema.json").read_text())
+PATHS = ["/", "/topic/world", "/topic/business", "/topic/science", "/topic/sport"]
+ANCHOR = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+
+
+# -- river pages read from links and text (pure) -----------------------------------------------
+# A river with other markup, other URLs and other labels than the replica's: a table per
+# story, the outlet after the age, links through /out/<n> and /go?to=, "Full coverage".
+OTHER_RIVER = """<html><body><div id=top><a href="/">Headlines</a> <a href="/sec/tech">Tech</a>
+<a href="https://twitter.com/share?u=x">Share</a></div>
+<table>
+ <tr><td><b><a href="/out/77">Ferry firm doubles weekend sailings to the islands</a></b>
+   <small>2h</small> <small>Island Gazette</small></td></tr>
+ <tr><td>&nbsp;&nbsp;<a href="https://bay.example/n/99?utm_source=hl">Bay council backs ferry
+   timetable after vote</a> — Bay Daily · Yesterday 09:30</td></tr>
+ <tr><td><a href="/cluster/abc-1">Full coverage</a></td></tr>
+</table>
+<table>
+ <tr><td><a href="/go?to=https%3A%2F%2Fhill.example%2Fstory%2F5">Hill town opens new library
+ wing</a><br><span>Hill Post</span><span>28 Nov</span>
+ <p>The library wing cost less than planned, the council said on Monday.</p></td></tr>
+</table>
+<p><a href="/sec/tech?p=2">Older</a> <a href="/about">About us</a></p></body></html>"""
+
+
+def other_rules() -> RiverRules:
+    return RiverRules(
+        hosts=frozenset({"hl.example"}),
+        listing=(re.compile(r"^/(sec/[^/]+)?$"),),
+        story=re.compile(r"^/cluster/(?P<story>[^/]+)$"),
+        redirects=(re.compile(r"^/out/\d+$"), re.compile(r"^/go$")),
+        redirect_params=("to",),
+        story_labels=frozenset({"full coverage"}),
+        pagination_labels=frozenset({"older"}),
+        continue_labels=frozenset({"proceed"}),
+        timezone="Europe/London",
+    )
+
+
+def test_a_river_with_other_markup_is_read_from_its_rules_alone():
+    page = read_river_page(
+        Selector(text=OTHER_RIVER), "https://hl.example/sec/tech", other_rules(), ANCHOR
+    )
+    got = [(e.url, e.title, e.source, e.age, e.story) for e in page.entries]
+    story = "https://hl.example/cluster/abc-1"
+    assert got == [
+        ("https://hl.example/out/77", "Ferry firm doubles weekend sailings to the islands",
+         "Island Gazette", "2h", story),
+        ("https://bay.example/n/99?utm_source=hl", "Bay council backs ferry timetable after vote",
+         "Bay Daily", "Yesterday 09:30", story),
+        ("https://hl.example/go?to=https%3A%2F%2Fhill.example%2Fstory%2F5",
+         "Hill town opens new library wing", "Hill Post", "28 Nov", None),
+    ]  # fmt: skip
+    assert page.stories == [story]
+    assert page.next_pages == ["https://hl.example/sec/tech?p=2"]
+    assert "https://hl.example/" in page.listings
+    # the redirect's query names the publisher; an opaque redirect does not
+    rules = other_rules()
+    assert rules.target(page.entries[2].url) == "https://hill.example/story/5"
+    assert rules.target(page.entries[0].url) is None
+
+
+def test_a_consent_page_goes_on_by_its_label_or_its_only_way_out():
+    rules = other_rules()
+    labelled = '<p>Cookies?</p><a href="/privacy">Settings</a> <a href="/out/5">Proceed</a>'
+    assert continue_link(Selector(text=labelled), "https://hl.example/c", rules) == (
+        "https://hl.example/out/5"
+    )
+    unlabelled = '<a href="/privacy">Settings</a> <a href="https://x.example/a">Yes, fine</a>'
+    assert continue_link(Selector(text=unlabelled), "https://hl.example/c", rules) == (
+        "https://x.example/a"
+    )
+    assert continue_link(Selector(text="<p>nothing</p>"), "https://hl.example/c", rules) is None
+
+
+def test_the_river_profile_gives_the_rules():
+    rules = river_rules(load_profile("river"), ["http://127.0.0.1:8014/"])
+    assert rules.on_river("http://127.0.0.1:8014/topic/world")
+    assert not rules.on_river("http://127.0.0.1:8015/harbour/news/x")
+    assert rules.is_story("http://127.0.0.1:8014/story/s3")
+    assert rules.story_key("http://127.0.0.1:8014/story/s3") == "s3"
+    assert rules.is_outlink("http://127.0.0.1:8014/r/e4")
+    assert rules.is_outlink("http://127.0.0.1:8014/consent?next=%2Fr%2Fe4")
+    assert not rules.is_outlink("http://127.0.0.1:8014/privacy")
+    assert rules.timezone == "America/New_York"
+
+
+# -- whole crawls --------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def river():
+    site = build_river()
+    with RiverServer(site) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def river_truth(river):
+    return river.truth()["articles"]
+
+
+@pytest.fixture(scope="module", params=[1, 0], ids=["worker", "no-worker"])
+def river_crawl(request, river, tmp_path_factory):
+    out = tmp_path_factory.mktemp(f"river{request.param}")
+    return run_crawl(river, PATHS, out, spider="river", settings={"NEWSBOT_WORKERS": request.param})
+
+
+def _by_url(truth):
+    return {t["url"]: t for t in truth.values()}
+
+
+def test_every_truth_article_is_exported_once_with_the_truth(river_crawl, river_truth):
+    assert river_crawl.returncode == 0, river_crawl.log[-3000:]
+    urls = [item["url"] for item in river_crawl.items]
+    assert len(urls) == len(set(urls)), "an article was exported twice"
+    ids = [item["id"] for item in river_crawl.items]
+    assert len(ids) == len(set(ids))
+    truth = _by_url(river_truth)
+    assert set(urls) == set(truth)
+    wrong = []
+    for item in river_crawl.items:
+        true = truth[item["url"]]
+        for field in ("id", "source", "title", "body", "published_at", "published_precision"):
+            if item[field] != true[field]:
+                wrong.append((item["url"], field, item[field], true[field]))
+        if sorted(item["related"]) != sorted(true["related"]):
+            wrong.append((item["url"], "related", item["related"], true["related"]))
+        assert item["aggregator"] == "river"
+    assert not wrong, wrong
+
+
+def test_every_link_kind_and_age_form_was_crawled(river_crawl, river_truth):
+    # the truth covers what river.md describes; each kind must have come out right above
+    links = {t["link"] for t in river_truth.values()}
+    assert links == {"direct", "r", "click", "consent"}
+    raws = {
+        t["published_raw"] for t in river_truth.values() if t["published_precision"] != "second"
+    }
+    assert any(re.fullmatch(r"\d+m", r) for r in raws)
+    assert any(re.fullmatch(r"\d+h", r) for r in raws)
+    assert any(r.startswith("Yesterday ") for r in raws)
+    assert any(re.fullmatch(r"\d+ [A-Z][a-z]{2}", r) for r in raws)
+    stats = river_crawl.log
+    assert "'newsbot/river/interstitials'" in stats
+    # two entries (a listing's /r/ link and a story page's /click link) reached one article
+    assert "'newsbot/river/same_article_again'" in stats
+
+
+def test_records_match_the_schema_and_say_where_they_were_found(river_crawl, river):
+    for line in river_crawl.lines:
+        record = json.loads(line)
+        jsonschema.validate(record, SCHEMA)
+        assert record["found_via"]["kind"] in ("listing", "related")
+        assert record["found_via"]["url"].startswith(river.base_url)
+        if record["found_via"]["kind"] == "related":
+            assert "/story/" in record["found_via"]["url"]
+        assert "utm_" not in record["url"]
+        assert record["crawled_at"] == "2026-11-30T12:00:00Z"  # the Date header
+
+
+def test_bodies_carry_none_of_the_publishers_chrome(river_crawl):
+    for item in river_crawl.items:
+        for chrome in PUBLISHER_CHROME:
+            assert chrome not in item["body"], (item["url"], chrome)
+
+
+# -- incremental runs and crash recovery ---------------------------------------------------------
+class RiverRuns(ScheduledRuns):
+    """ScheduledRuns of ``scrapy crawl river``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.command[self.command.index("daily8")] = "river"
+
+    def folder(self):
+        return self.exports / "river"
+
+
+def test_a_second_run_exports_nothing_new(river, river_truth, tmp_path):
+    runs = RiverRuns(river, PATHS, tmp_path)
+    code, log = runs.run()
+    assert code == 0, log[-3000:]
+    assert set(runs.ids()) == {t["id"] for t in river_truth.values()}
+    first = runs.finished()
+    code, log = runs.run()
+    assert code == 0, log[-3000:]
+    second = [p for p in runs.finished() if p not in first]
+    assert len(second) == 1
+    assert second[0].read_text() == "", "the second run exported an article again"
+    assert runs.ids()  # the first run's export is still there
+    assert max(runs.ids().values()) == 1
+
+
+def test_sigkill_halfway_then_the_same_command_finishes_the_job(river_truth, tmp_path):
+    site = build_river()
+    with RiverServer(site) as server:
+        server.article_delay = 0.3
+        runs = RiverRuns(
+            server,
+            PATHS,
+            tmp_path,
+            settings={"CONCURRENT_REQUESTS": 2, "CONCURRENT_REQUESTS_PER_DOMAIN": 2},
+        )
+        proc, _ = runs.start()
+        assert wait_for(lambda: part_lines(runs.folder()) >= 8, timeout=90), "never halfway"
+        assert proc.poll() is None, "the crawl finished before it could be stopped"
+        kill(proc, signal.SIGKILL)
+        assert runs.finished() == []
+        server.article_delay = 0.0
+        code, log = runs.run()
+        assert code == 0, log[-3000:]
+        expected = {t["id"] for t in server.truth()["articles"].values()}
+    counts = runs.ids()
+    assert [i for i, n in counts.items() if n > 1] == []
+    assert set(counts) == expected
+    assert runs.parts() == []
