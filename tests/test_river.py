@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import signal
+import subprocess
 from datetime import datetime, timezone
 
 import jsonschema
@@ -19,6 +20,7 @@ from newsbot.replica.river import RiverServer, build_river
 from newsbot.replica.river.pages import PUBLISHER_CHROME
 from newsbot.spiders.river import river_rules
 from tests.conftest import ROOT, run_crawl
+from tests.test_scrapyd import _get, _post, _project_copy, _tool, scrapyd  # noqa: F401
 
 SCHEMA = json.loads((ROOT / "newsbot" / "article.schema.json").read_text())
 PATHS = ["/", "/topic/world", "/topic/business", "/topic/science", "/topic/sport"]
@@ -235,3 +237,43 @@ def test_sigkill_halfway_then_the_same_command_finishes_the_job(river_truth, tmp
     assert [i for i, n in counts.items() if n > 1] == []
     assert set(counts) == expected
     assert runs.parts() == []
+
+
+# -- scrapyd -------------------------------------------------------------------------------------
+@pytest.mark.scrapyd
+def test_scrapyd_schedules_the_river_and_its_export_is_the_truth(
+    request, river, river_truth, tmp_path
+):
+    url, home = request.getfixturevalue(scrapyd.__name__)  # the fixture of test_scrapyd
+    project = _project_copy(tmp_path, url)
+    deploy = subprocess.run(
+        [_tool("scrapyd-deploy"), "-v", "r1"], cwd=project, capture_output=True, text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert deploy.returncode == 0, deploy.stdout + deploy.stderr
+    assert "river" in _get(url + "listspiders.json?project=newsbot")["spiders"]
+    job = _post(
+        url + "schedule.json",
+        [
+            ("project", "newsbot"),
+            ("spider", "river"),
+            ("setting", "NEWSBOT_ENV=test"),
+            ("start_urls", ",".join(river.base_url + p for p in PATHS)),
+        ],
+    )
+    assert job["status"] == "ok", job
+
+    def finished() -> bool:
+        jobs = _get(url + "listjobs.json?project=newsbot")
+        return any(j["id"] == job["jobid"] for j in jobs.get("finished", []))
+
+    assert wait_for(finished, timeout=180, interval=0.5), _get(url + "listjobs.json")
+    log = next((home / "logs").rglob(f"{job['jobid']}.log")).read_text()
+    exports = sorted((home / "exports" / "river").glob("*.jsonl"))
+    assert len(exports) == 1, log[-3000:]
+    items = [json.loads(line) for line in exports[0].read_text().splitlines()]
+    truth = _by_url(river_truth)
+    assert sorted(i["url"] for i in items) == sorted(truth)
+    for item in items:
+        assert sorted(item["related"]) == sorted(truth[item["url"]]["related"])
+        assert item["source"] == truth[item["url"]]["source"]
