@@ -20,7 +20,8 @@ from newsbot.replica.river import RiverServer, build_river
 from newsbot.replica.river.pages import PUBLISHER_CHROME
 from newsbot.spiders.river import river_rules
 from tests.conftest import ROOT, run_crawl
-from tests.test_scrapyd import _get, _post, _project_copy, _tool, scrapyd  # noqa: F401
+from tests.test_distributed import redis_url
+from tests.test_scrapyd import _get, _post, _project_copy, _tool, scrapyd
 
 SCHEMA = json.loads((ROOT / "newsbot" / "article.schema.json").read_text())
 PATHS = ["/", "/topic/world", "/topic/business", "/topic/science", "/topic/sport"]
@@ -277,3 +278,46 @@ def test_scrapyd_schedules_the_river_and_its_export_is_the_truth(
     for item in items:
         assert sorted(item["related"]) == sorted(truth[item["url"]]["related"])
         assert item["source"] == truth[item["url"]]["source"]
+
+
+# -- Redis: two workers share one crawl -----------------------------------------------------------
+@pytest.mark.redis
+def test_two_workers_share_the_river_and_export_the_truth_once(request, tmp_path):
+    url = request.getfixturevalue(redis_url.__name__)  # test_distributed's
+    site = build_river()
+    with RiverServer(site) as server:
+        server.article_delay = 0.1  # slow enough for both workers to take pages
+        truth = _by_url(server.truth()["articles"])
+        workers = [
+            RiverRuns(
+                server,
+                PATHS,
+                tmp_path / name,
+                settings={
+                    "NEWSBOT_REDIS_URL": url,
+                    "NEWSBOT_REDIS_WORKER_TIMEOUT": 5,
+                    "CONCURRENT_REQUESTS": 4,
+                    "USER_AGENT": f"newsbot-test/{name}",
+                },
+            )
+            for name in ("worker1", "worker2")
+        ]
+        procs = [worker.start() for worker in workers]
+        for proc, log in procs:
+            proc.communicate(timeout=240)
+            assert proc.returncode == 0, log.read_text()[-3000:]
+    items = [
+        json.loads(line)
+        for worker in workers
+        for path in worker.finished()
+        for line in path.read_text().splitlines()
+    ]
+    assert "River ledger shared through Redis" in procs[0][1].read_text()
+    assert all(sum(worker.ids().values()) > 0 for worker in workers), "one worker did all"
+    urls = [item["url"] for item in items]
+    assert sorted(urls) == sorted(truth), "an article missing or exported twice"
+    for item in items:
+        true = truth[item["url"]]
+        assert sorted(item["related"]) == sorted(true["related"]), item["url"]
+        for field in ("id", "source", "title", "body", "published_at"):
+            assert item[field] == true[field], (item["url"], field)

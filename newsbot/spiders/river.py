@@ -32,6 +32,7 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
 from newsbot.extract.page import page_selector
@@ -43,6 +44,7 @@ from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.failures import PageFailures
 from newsbot.spiders.requests import PageKind
+from newsbot.spiders.river_ledger import LocalLedger, RedisLedger
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 
@@ -123,18 +125,14 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
         self.allowed_domains: list[str] = []
         self.started_at = self.now()
         self.workers: WorkerPool | None = None
-        self.pages_seen: set[str] = set()
-        self.pages_pending = 0
-        # link key (the publisher URL when the link says it, else the link) -> its state
+        # stories, links and their articles: shared by the workers of a distributed crawl
+        self.ledger: LocalLedger = LocalLedger()
+        # link key (the publisher URL when the link says it, else the link) -> what this
+        # process saw of it: where it was found, what the entries said
         self.links: dict[str, dict[str, Any]] = {}
-        self.resolved: dict[str, str | None] = {}  # link key -> article id (None: failed)
-        self.stories: dict[str, list[str]] = {}  # story key -> its entries' link keys
-        self.stories_of_key: dict[str, set[str]] = {}
-        self.keys_of_id: dict[str, set[str]] = {}
         self.held: dict[str, dict[str, Any]] = {}  # article id -> record waiting for related
         self.emitted: set[str] = set()
         self.articles_scheduled = 0
-        self.flushing = False
 
     @staticmethod
     def now() -> datetime:
@@ -155,7 +153,17 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.workers = crawl_workers(crawler)
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider._on_opened, signal=signals.spider_opened)
         return spider
+
+    def _on_opened(self, spider: scrapy.Spider) -> None:
+        """A distributed crawl (its scheduler says so) shares the ledger through Redis."""
+        scheduler = getattr(self.crawler.engine, "scheduler", None)
+        prefix = getattr(getattr(scheduler, "keys", None), "crawl_prefix", None)
+        server = getattr(scheduler, "server", None)
+        if spider is self and prefix and server is not None:
+            self.ledger = RedisLedger(server, prefix)
+            self.logger.info("River ledger shared through Redis (%s*)", prefix)
 
     # -- river pages -------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -167,10 +175,8 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
     def _page_request(
         self, url: str, kind: str, cb_kwargs: dict[str, Any]
     ) -> scrapy.Request | None:
-        if url in self.pages_seen:
+        if not self.ledger.page_new(url):
             return None
-        self.pages_seen.add(url)
-        self.pages_pending += 1
         callback = self.parse_listing_page if kind == "listing" else self.parse_story_page
         return scrapy.Request(
             url,
@@ -178,7 +184,7 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
             errback=self.on_page_error,
             priority=PRIORITY[kind],
             cb_kwargs=cb_kwargs,
-            dont_filter=True,  # pages_seen decides; a filtered request would never call back
+            dont_filter=True,  # the ledger decides; a filtered request would never call back
             meta={"newsbot_kind": PageKind.LISTING.value, "newsbot_river_page": kind},
         )
 
@@ -207,7 +213,6 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
     async def parse_listing_page(
         self, response: Response, listing: str | None = None, page: int = 1
     ) -> AsyncIterator[Any]:
-        self.pages_pending -= 1
         listing = listing or response.url
         anchor, parsed = self._river_page(response)
         if parsed is not None:
@@ -234,6 +239,7 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
                         yield request
             for request in self._next_page(parsed, listing, page, fresh):
                 yield request
+        self.ledger.page_done()  # after its entries' clusters are in the ledger
         for item in self._release():
             yield item
 
@@ -253,27 +259,27 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
                 yield request
 
     async def parse_story_page(self, response: Response, story: str = "") -> AsyncIterator[Any]:
-        self.pages_pending -= 1
         story = story or self.rules.story_key(response.url)
         anchor, parsed = self._river_page(response)
         if parsed is not None:
             self._stat("river/story_pages")
-            keys = self.stories.setdefault(story, [])
+            keys: list[str] = []
             for entry in parsed.entries:
                 key = self._key(entry.url)
                 if key not in keys:
                     keys.append(key)
-                    self.stories_of_key.setdefault(key, set()).add(story)
-                    if key in self.resolved and self.resolved[key] in self.emitted:
-                        self._stat("river/related_late")  # its record went out already
+                    self.ledger.associate(key, story)
+            self.ledger.set_story(story, keys)
+            for entry in parsed.entries:
                 found_via = {"kind": "related", "url": response.url}
                 for request in self._follow(entry, found_via, 1, anchor):
                     yield request
+        self.ledger.page_done()  # after the story's links are in the ledger
         for item in self._release():
             yield item
 
     def on_page_error(self, failure: Failure) -> Iterator[Any]:
-        self.pages_pending -= 1
+        self.ledger.page_done()
         self._failed(failure)
         yield from self._release()
 
@@ -302,7 +308,7 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
         key = self._key(entry.url)
         if entry.story and self.args.related_depth >= 1:
             # shown in a story's cluster: its record waits for that story's page
-            self.stories_of_key.setdefault(key, set()).add(self.rules.story_key(entry.story))
+            self.ledger.associate(key, self.rules.story_key(entry.story))
         slot = found_via["kind"]
         hint = {**entry.hint(), "slot": slot, "anchor": to_iso_z(anchor)}
         state = self.links.get(key)
@@ -314,13 +320,15 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
             return
         state = {"found_via": found_via, "depth": depth, "hints": [hint]}
         self.links[key] = state
+        if not self.ledger.link_new(key):
+            return  # another worker follows it (a distributed crawl)
         if self._old(entry, anchor):
             self._stat("skipped/older_than_since")
-            self.resolved[key] = None
+            self.ledger.resolve(key, None)
             return
         if self._enough_articles():
             self._stat("skipped/max_articles")
-            self.resolved[key] = None
+            self.ledger.resolve(key, None)
             return
         self.articles_scheduled += 1
         self._stat("articles/scheduled")
@@ -361,10 +369,10 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
             kind = response.headers.get(b"Content-Type", b"").decode("latin-1") or "no type"
             self._unparseable(response.url, f"not an HTML page ({kind})")
         if item is None:
-            self.resolved[link] = None
+            self.ledger.resolve(link, None)
         else:
             self._stat("river/article_pages")
-            self._take(link, item)
+            self._take(link, item, response.meta.get("newsbot_article") or {})
         for output in self._release():
             yield output
 
@@ -373,7 +381,7 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
         target = continue_link(selector, response.url, self.rules) if hops < MAX_HOPS else None
         if target is None:
             self._unparseable(response.url, "a river page where an article was expected")
-            self.resolved[link] = None
+            self.ledger.resolve(link, None)
             return
         self._stat("river/interstitials")
         request = response.request
@@ -384,7 +392,10 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
     async def _read(self, response: HtmlResponse, link: str) -> dict[str, Any] | None:
         anchor = response_anchor(response, self.now())
         language = response.headers.get(b"Content-Language", b"").decode("latin-1") or None
-        found_via = self.links.get(link, {}).get("found_via") or {"kind": "start", "url": link}
+        found_via = (response.meta.get("newsbot_article") or {}).get("found_via") or {
+            "kind": "start",
+            "url": link,
+        }
         arguments = (
             response.text, response.url, selector_type(response), anchor, found_via, language
         )  # fmt: skip
@@ -402,35 +413,44 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
             self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
         return None
 
-    def _take(self, link: str, item: dict[str, Any]) -> None:
+    def _take(self, link: str, item: dict[str, Any], carried: dict[str, Any]) -> None:
         """A publisher page read: complete its record with what the river says, hold it."""
         article_id = item["id"]
-        self.resolved[link] = article_id
-        self.keys_of_id.setdefault(article_id, set()).add(link)
-        state = self.links.get(link, {})
-        if article_id in self.emitted:
-            self._stat("river/same_article_again")
-            return
+        self.ledger.resolve(link, article_id)
+        self.ledger.add_key_of(article_id, link)
+        state = self._state(link, carried)
         held = self.held.get(article_id)
         if held is not None:  # another entry reached the same article: one record
             self._stat("river/same_article_again")
-            if (
-                held["found_via"]["kind"] != "listing"
-                and state.get("found_via", {}).get("kind") == "listing"
-            ):
+            if held["found_via"]["kind"] != "listing" and state["found_via"]["kind"] == "listing":
                 held["found_via"] = state["found_via"]
             held["time_candidates"].extend(self._age_candidates(state))
             return
-        hints = state.get("hints", [])
+        if article_id in self.emitted or not self.ledger.claim(article_id, link):
+            self._stat("river/same_article_again")  # its record comes from another link
+            return
+        hints = state["hints"]
         source = next((h["source"] for h in hints if h.get("source")), None)
         item["aggregator"] = self.profile.name
         item["source"] = source or item.get("source")
         item["title"] = item.get("title") or next(
             (h["title"] for h in hints if h.get("title")), None
         )
-        item["found_via"] = state.get("found_via") or item["found_via"]
+        item["found_via"] = state["found_via"]
         item["time_candidates"] = [*item.get("time_candidates", []), *self._age_candidates(state)]
         self.held[article_id] = item
+
+    def _state(self, link: str, carried: dict[str, Any]) -> dict[str, Any]:
+        """What is known of a link: this process's entries, else what its request carries
+        (a request queued by another worker, or by a stopped run)."""
+        state = self.links.get(link)
+        if state is not None:
+            return state
+        hint = carried.get("hint")
+        return {
+            "found_via": carried.get("found_via") or {"kind": "start", "url": link},
+            "hints": [hint] if isinstance(hint, dict) else [],
+        }
 
     @staticmethod
     def _age_candidates(state: dict[str, Any]) -> list[dict[str, str]]:
@@ -444,34 +464,28 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
         request = self._failed(failure)
         link = (request.cb_kwargs or {}).get("link")
         if link:
-            self.resolved[link] = None
+            self.ledger.resolve(link, None)
         yield from self._release()
 
     # -- related ids and release -------------------------------------------------------------
-    def _stories_of(self, article_id: str) -> list[str]:
-        found: list[str] = []
-        for key in sorted(self.keys_of_id.get(article_id, ())):
-            for story in sorted(self.stories_of_key.get(key, ())):
-                if story not in found:
-                    found.append(story)
-        return found
-
     def _related(self, article_id: str, force: bool) -> list[str] | None:
         """The ids of the other articles of its stories; None while one is unknown."""
+        stories = sorted(self.ledger.stories_of(self.ledger.keys_of(article_id)))
+        keys: list[str] = []
+        for story_keys in self.ledger.story_keys(stories).values():
+            keys.extend(k for k in story_keys if k not in keys)
+        resolved = self.ledger.resolved(keys)
+        if not force and len(resolved) < len(keys):
+            return None
         related: list[str] = []
-        for story in self._stories_of(article_id):
-            for key in self.stories.get(story, ()):  # () : its page failed
-                if key not in self.resolved:
-                    if not force:
-                        return None
-                    continue
-                other = self.resolved[key]
-                if other is not None and other != article_id and other not in related:
-                    related.append(other)
+        for key in keys:
+            other = resolved.get(key)
+            if other and other != article_id and other not in related:
+                related.append(other)
         return related
 
     def _release(self, force: bool = False) -> Iterator[dict[str, Any]]:
-        if self.pages_pending > 0 and not force:
+        if not self.held or (not force and self.ledger.pages_pending() > 0):
             return
         for article_id in list(self.held):
             related = self._related(article_id, force)
@@ -483,23 +497,21 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
             yield item
 
     def _on_idle(self, spider: scrapy.Spider) -> None:
-        """Nothing left to fetch: what still waits goes out (through one local request)."""
-        if spider is not self or not self.held or self.flushing:
+        """Nothing left to fetch here: what still waits goes to the item pipelines now, with
+        the related ids known (the engine stays open while they are processed)."""
+        if spider is not self or not self.held:
             return
-        self.flushing = True
-        self._stat("river/released_at_idle", len(self.held))
-        request = scrapy.Request(
-            "data:,",
-            callback=self._flush,
-            dont_filter=True,
-            meta={"dont_obey_robotstxt": True},
-        )
-        self.crawler.engine.crawl(request)
-        raise DontCloseSpider
-
-    def _flush(self, response: Response) -> Iterator[dict[str, Any]]:
-        self.flushing = False
-        yield from self._release(force=True)
+        scraper = self.crawler.engine.scraper
+        ready = list(self._release())
+        scheduler = getattr(self.crawler.engine, "scheduler", None)
+        others = getattr(scheduler, "others_at_work", None)
+        if self.held and not (callable(others) and others()):
+            # nobody will resolve the rest: out with the related ids known now
+            self._stat("river/released_at_idle", len(self.held))
+            ready += self._release(force=True)
+        for item in ready:
+            deferred_from_coro(scraper.start_itemproc_async(item, response=None))
+        raise DontCloseSpider  # looked at again once those items are through
 
 
 class RiverSpider(HeadlineRiverSpider):
