@@ -19,7 +19,7 @@ from newsbot.profiles import load_profile
 from newsbot.replica.river import RiverServer, build_river
 from newsbot.replica.river.pages import PUBLISHER_CHROME
 from newsbot.spiders.river import river_rules
-from tests.conftest import ROOT, run_crawl
+from tests.conftest import ROOT, require_binary, run_crawl
 from tests.test_distributed import redis_url
 from tests.test_scrapyd import _get, _post, _project_copy, _tool, scrapyd
 
@@ -321,3 +321,32 @@ def test_two_workers_share_the_river_and_export_the_truth_once(request, tmp_path
         assert sorted(item["related"]) == sorted(true["related"]), item["url"]
         for field in ("id", "source", "title", "body", "published_at"):
             assert item[field] == true[field], (item["url"], field)
+
+
+# -- browser mode ------------------------------------------------------------------------------
+@pytest.mark.browser
+def test_browser_mode_renders_every_page_and_exports_the_truth(river, river_truth, tmp_path):
+    exe = require_binary("chromium", "/usr/bin/chromium")
+    crawl = run_crawl(
+        river,
+        PATHS,
+        tmp_path,
+        spider="river",
+        settings={"NEWSBOT_BROWSER": "always"},
+        env={"NEWSBOT_CHROMIUM": exe},
+    )
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    rendered = re.findall(r"'newsbot/browser/rendered/always': (\d+)", crawl.log)
+    # every river page and publisher page went through Chromium (not robots.txt)
+    pages = len(re.findall(r"'newsbot/river/article_pages': (\d+)", crawl.log))
+    assert rendered and int(rendered[-1]) > len(river_truth), crawl.log[-3000:]
+    assert pages
+    # a river listing settles on its entries (links leaving the river), not at the bound
+    assert "'newsbot/browser/empty_after_bound" not in crawl.log
+    truth = _by_url(river_truth)
+    assert sorted(i["url"] for i in crawl.items) == sorted(truth)
+    for item in crawl.items:
+        true = truth[item["url"]]
+        for field in ("id", "source", "title", "body", "published_at", "published_precision"):
+            assert item[field] == true[field], (item["url"], field, item[field], true[field])
+        assert sorted(item["related"]) == sorted(true["related"]), item["url"]

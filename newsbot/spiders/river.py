@@ -386,7 +386,9 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
         self._stat("river/interstitials")
         request = response.request
         assert request is not None
-        meta = {k: v for k, v in request.meta.items() if k.startswith("newsbot_")}
+        meta = {
+            k: request.meta[k] for k in ("newsbot_kind", "newsbot_article") if k in request.meta
+        }
         yield request.replace(url=target, cb_kwargs={"link": link, "hops": hops + 1}, meta=meta)
 
     async def _read(self, response: HtmlResponse, link: str) -> dict[str, Any] | None:
