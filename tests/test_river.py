@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import signal
 import subprocess
 from datetime import datetime, timezone
@@ -186,6 +187,62 @@ def test_bodies_carry_none_of_the_publishers_chrome(river_crawl):
     for item in river_crawl.items:
         for chrome in PUBLISHER_CHROME:
             assert chrome not in item["body"], (item["url"], chrome)
+
+
+# -- a second river, crawled with its own profile only -------------------------------------------
+# Headline Desk: the same stories and publishers behind other URLs (/section/<name>?p=N,
+# /cluster/<id>, /go/<id>, /out?url=, /interstitial?to=), other markup (table rows, the age
+# before the outlet), other labels ("Older", "Full coverage (3)", "Proceed to story") and
+# another clock (Europe/Berlin). Only settings/river.toml changes.
+HEADLINE_DESK = """
+name = "river"
+kind = "river"
+start_urls = ["https://headlinedesk.example/"]
+allowed_domains = ["headlinedesk.example"]
+timezone = "Europe/Berlin"
+day_first = true
+browser = "never"
+
+[urls]
+listing = ['^/$', '^/section/[^/]+/?$']
+story = '^/cluster/(?P<story>[^/?#]+)/?$'
+redirect = ['^/go/[^/]+/?$', '^/out/?$']
+redirect_params = ["url"]
+interstitial = ['^/interstitial/?$']
+
+[pagination]
+labels = ["Older"]
+max_pages = 10
+
+[river]
+story_labels = []
+continue_labels = ["Proceed to story"]
+min_headline_words = 3
+follow_listings = true
+"""
+
+
+def test_a_river_with_other_urls_markup_and_labels_is_crawled_with_its_profile_only(tmp_path):
+    settings = tmp_path / "settings"
+    shutil.copytree(ROOT / "settings", settings)
+    (settings / "river.toml").write_text(HEADLINE_DESK)
+    site = build_river(zone="Europe/Berlin")
+    with RiverServer(site, style="b") as server:
+        truth = _by_url(server.truth()["articles"])
+        crawl = run_crawl(
+            server,
+            ["/"],  # the sections come from the front page's links
+            tmp_path / "out",
+            spider="river",
+            env={"NEWSBOT_SETTINGS_DIR": str(settings)},
+        )
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    assert sorted(i["url"] for i in crawl.items) == sorted(truth)
+    for item in crawl.items:
+        true = truth[item["url"]]
+        for field in ("id", "source", "title", "body", "published_at", "published_precision"):
+            assert item[field] == true[field], (item["url"], field, item[field], true[field])
+        assert sorted(item["related"]) == sorted(true["related"]), item["url"]
 
 
 # -- incremental runs and crash recovery ---------------------------------------------------------

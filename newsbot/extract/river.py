@@ -280,6 +280,9 @@ def _source_and_age(
         bare = piece.strip(_SEPARATORS)
         if not bare or len(bare.split()) > MAX_AGE_WORDS + MAX_OUTLET_WORDS:
             continue
+        split = _split_on_separator(bare, rules, anchor)  # "Reuters · 45m", "45m · Reuters"
+        if split is not None:
+            return split
         if len(bare.split()) <= MAX_AGE_WORDS and _is_age(bare, rules, anchor):
             before = _clean_outlet(pieces[i - 1]) if i > 0 else None
             after = _clean_outlet(pieces[i + 1]) if i + 1 < len(pieces) else None
@@ -295,6 +298,28 @@ def _source_and_age(
         if outlet is not None:
             return outlet, None
     return None, None
+
+
+_SEPARATOR = re.compile(r"\s*[·•|]\s*")
+
+
+def _split_on_separator(
+    text: str, rules: RiverRules, anchor: datetime
+) -> tuple[str | None, str] | None:
+    """(outlet, age) of a byline whose parts are set apart by ``·``, ``•`` or ``|``, in
+    either order; None unless exactly one part is an age."""
+    parts = [p.strip() for p in _SEPARATOR.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    ages = [
+        i
+        for i, p in enumerate(parts)
+        if len(p.split()) <= MAX_AGE_WORDS and _is_age(p, rules, anchor)
+    ]
+    if len(ages) != 1:
+        return None
+    outlets = [_clean_outlet(p) for i, p in enumerate(parts) if i != ages[0]]
+    return next((o for o in outlets if o), None), parts[ages[0]]
 
 
 def _is_age(text: str, rules: RiverRules, anchor: datetime) -> bool:

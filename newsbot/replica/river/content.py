@@ -84,6 +84,7 @@ class RiverSite:
     clock: datetime
     stories: list[Story]
     articles: list[RiverArticle]
+    zone: str = SITE_ZONE  # the river's clock
 
     def set_clock(self, clock: datetime) -> None:
         self.clock = clock
@@ -101,7 +102,7 @@ class RiverSite:
 
     def age_text(self, article: RiverArticle) -> str:
         """The compact age the river prints for ``article`` at its clock."""
-        return age_text(article.published, self.clock)
+        return age_text(article.published, self.clock, self.zone)
 
     def truth(self, urls: dict[str, str] | None = None) -> dict[str, Any]:
         """What a crawl should export, keyed by the article's publisher path.
@@ -131,7 +132,7 @@ class RiverSite:
                 "story": a.story,
                 "link": a.link,
             }
-        return {"clock": _iso(self.clock), "timezone": SITE_ZONE, "articles": records}
+        return {"clock": _iso(self.clock), "timezone": self.zone, "articles": records}
 
     def expected_time(self, a: RiverArticle) -> tuple[str, str, str]:
         """(published_at, precision, the text it is read from)."""
@@ -143,21 +144,21 @@ class RiverSite:
             return _iso(self.clock - timedelta(minutes=delta.seconds // 60)), "minute", text
         if text.endswith("h"):
             return _iso(self.clock - timedelta(hours=delta.seconds // 3600)), "hour", text
-        local = a.published.astimezone(ZoneInfo(SITE_ZONE))
+        local = a.published.astimezone(ZoneInfo(self.zone))
         if text.startswith("Yesterday"):
             return _iso(local.replace(second=0)), "minute", text
         midnight = local.replace(hour=0, minute=0, second=0)
         return _iso(midnight), "day", text
 
 
-def age_text(published: datetime, clock: datetime) -> str:
+def age_text(published: datetime, clock: datetime, zone_name: str = SITE_ZONE) -> str:
     delta = clock - published
     minutes = int(delta.total_seconds() // 60)
     if minutes < 60:
         return f"{max(minutes, 1)}m"
     if minutes < 24 * 60:
         return f"{minutes // 60}h"
-    zone = ZoneInfo(SITE_ZONE)
+    zone = ZoneInfo(zone_name)
     local, today = published.astimezone(zone), clock.astimezone(zone).date()
     if local.date() == today - timedelta(days=1):
         return f"Yesterday {local:%H:%M}"
@@ -181,7 +182,9 @@ def _slug(title: str, index: int) -> str:
 _AGES = [5, 12, 38, 45, 70, 130, 185, 260, 400, 610, 900, 1300, 1500, 1700, 1800, 2100, 2300]
 
 
-def build_river(seed: int = 14, stories: int = 14, clock: datetime = DEFAULT_CLOCK) -> RiverSite:
+def build_river(
+    seed: int = 14, stories: int = 14, clock: datetime = DEFAULT_CLOCK, zone: str = SITE_ZONE
+) -> RiverSite:
     rng = random.Random(seed)
     seen: set[str] = set()
     all_articles: list[RiverArticle] = []
@@ -214,4 +217,4 @@ def build_river(seed: int = 14, stories: int = 14, clock: datetime = DEFAULT_CLO
             story.articles.append(article)
             all_articles.append(article)
         all_stories.append(story)
-    return RiverSite(clock, all_stories, all_articles)
+    return RiverSite(clock, all_stories, all_articles, zone)

@@ -27,7 +27,16 @@ def _e(text: str) -> str:
 
 
 class RiverPages:
-    """Renders pages for a :class:`RiverSite` whose publishers live at ``outlet_urls``."""
+    """Renders pages for a :class:`RiverSite` whose publishers live at ``outlet_urls``.
+
+    The class attributes are the river's URL scheme (the server routes by them)."""
+
+    topic_path = "/topic/"
+    page_param = "page"
+    story_path = "/story/"
+    redirect_path = "/r/"
+    click_path, click_param = "/click", "u"
+    consent_path, consent_param = "/consent", "next"
 
     def __init__(self, site: RiverSite, outlet_urls: dict[str, str]) -> None:
         self.site = site
@@ -49,10 +58,12 @@ class RiverPages:
         if kind == "direct":
             return _e(self.linked_url(a))
         if kind == "r":
-            return f"/r/{a.entry_id}"
+            return f"{self.redirect_path}{a.entry_id}"
         if kind == "click":
-            return "/click?u=" + quote(self.linked_url(a), safe="")
-        return "/consent?next=" + quote(f"/r/{a.entry_id}", safe="")
+            return f"{self.click_path}?{self.click_param}=" + quote(self.linked_url(a), safe="")
+        return f"{self.consent_path}?{self.consent_param}=" + quote(
+            f"{self.redirect_path}{a.entry_id}", safe=""
+        )
 
     # -- the river -------------------------------------------------------------------------
     def _frame(self, title: str, main: str) -> str:
@@ -110,11 +121,13 @@ class RiverPages:
                 return None
         body = "".join(self._cluster(s) for s in chunk)
         if more:
-            body += (
-                f'<p class="pager"><a href="/topic/{topic}?page={page + 1}">More headlines</a></p>'
-            )
+            body += self._pager(topic, page + 1)
         title = "Top stories" if topic is None else topic.title()
         return self._frame(title, f'<section class="river">{body}</section>')
+
+    def _pager(self, topic: str | None, page: int) -> str:
+        url = f"{self.topic_path}{topic}?{self.page_param}={page}"
+        return f'<p class="pager"><a href="{url}">More headlines</a></p>'
 
     def story(self, story_id: str) -> str | None:
         story = self.site.story(story_id)

@@ -15,9 +15,11 @@ from urllib.parse import parse_qs, urlsplit
 
 from newsbot.replica.river.content import OUTLETS, RiverSite
 from newsbot.replica.river.pages import RiverPages
+from newsbot.replica.river.pages_b import RiverPagesB
 from newsbot.replica.server import Reply, not_found
 
 ROBOTS = b"User-agent: *\nAllow: /\n"
+STYLES: dict[str, type[RiverPages]] = {"a": RiverPages, "b": RiverPagesB}
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -64,9 +66,16 @@ class RiverServer:
     """The river on ``base_url``; each outlet on ``outlet_urls[key]``."""
 
     def __init__(
-        self, site: RiverSite, *, host: str = "127.0.0.1", port: int = 0, outlet_ports: bool = False
+        self,
+        site: RiverSite,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        outlet_ports: bool = False,
+        style: str = "a",
     ) -> None:
-        """``outlet_ports``: publishers on the ports after ``port`` (else any free ports)."""
+        """``outlet_ports``: publishers on the ports after ``port`` (else any free ports);
+        ``style``: ``a`` (Riverline) or ``b`` (Headline Desk: other URLs, markup, labels)."""
         self.site = site
         self._httpd = [self._make(host, port, None)]
         self._httpd += [
@@ -75,7 +84,7 @@ class RiverServer:
         ]
         self.base_url = _url(self._httpd[0])
         self.outlet_urls = {o.key: _url(h) for o, h in zip(OUTLETS, self._httpd[1:], strict=True)}
-        self.pages = RiverPages(site, self.outlet_urls)
+        self.pages = STYLES[style](site, self.outlet_urls)
         self._by_path = {a.path: a for a in site.articles}
         self._threads: list[threading.Thread] = []
         self.hits: list[tuple[str | None, str]] = []
@@ -100,27 +109,29 @@ class RiverServer:
         return self._river(path, query)
 
     def _river(self, path: str, query: dict[str, list[str]]) -> Reply:
-        page_raw = query.get("page", ["1"])[0]
+        pages = self.pages
+        page_raw = query.get(pages.page_param, ["1"])[0]
         page = int(page_raw) if page_raw.isdigit() and int(page_raw) > 0 else None
         html: str | None = None
+        topic = re.escape(pages.topic_path)
         if path == "/" and page is not None:
-            html = self.pages.listing(None, 1)
-        elif (m := re.fullmatch(r"/topic/([a-z]+)", path)) and page is not None:
-            html = self.pages.listing(m.group(1), page)
-        elif m := re.fullmatch(r"/story/(s\d+)", path):
-            html = self.pages.story(m.group(1))
-        elif m := re.fullmatch(r"/r/(e\d+)", path):
+            html = pages.listing(None, 1)
+        elif (m := re.fullmatch(rf"{topic}([a-z]+)", path)) and page is not None:
+            html = pages.listing(m.group(1), page)
+        elif m := re.fullmatch(rf"{re.escape(pages.story_path)}(s\d+)", path):
+            html = pages.story(m.group(1))
+        elif m := re.fullmatch(rf"{re.escape(pages.redirect_path)}(e\d+)", path):
             article = self.site.entry(m.group(1))
             if article is not None:
-                return Reply(302, headers={"Location": self.pages.linked_url(article)})
-        elif path == "/click":
-            target = query.get("u", [""])[0]
+                return Reply(302, headers={"Location": pages.linked_url(article)})
+        elif path == pages.click_path:
+            target = query.get(pages.click_param, [""])[0]
             if target.startswith(("http://", "https://")):
                 return Reply(301, headers={"Location": target})
-        elif path == "/consent":
-            target = query.get("next", [""])[0]
+        elif path == pages.consent_path:
+            target = query.get(pages.consent_param, [""])[0]
             if target.startswith("/"):
-                html = self.pages.consent(target)
+                html = pages.consent(target)
         return not_found() if html is None else Reply(body=html.encode())
 
     def start(self) -> RiverServer:
