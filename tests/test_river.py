@@ -407,3 +407,38 @@ def test_browser_mode_renders_every_page_and_exports_the_truth(river, river_trut
         for field in ("id", "source", "title", "body", "published_at", "published_precision"):
             assert item[field] == true[field], (item["url"], field, item[field], true[field])
         assert sorted(item["related"]) == sorted(true["related"]), item["url"]
+
+
+def test_graceful_stop_and_resume_with_jobdir_exports_every_article_once(tmp_path):
+    site = build_river()
+    with RiverServer(site) as server:
+        # story pages come late: the records of articles fetched meanwhile wait for them
+        server.article_delay, server.story_delay = 0.2, 4.0
+        runs = RiverRuns(
+            server,
+            PATHS,
+            tmp_path,
+            settings={
+                "CONCURRENT_REQUESTS": 3,
+                "CONCURRENT_REQUESTS_PER_DOMAIN": 3,
+                "JOBDIR": str(tmp_path / "job"),
+            },
+        )
+        proc, _ = runs.start()
+        fetched = lambda: sum(1 for outlet, _ in list(server.hits) if outlet)  # noqa: E731
+        assert wait_for(lambda: fetched() >= 8, timeout=90), "never halfway"
+        kill(proc, signal.SIGINT)  # one Ctrl-C: Scrapy's graceful stop
+        (stopped,) = runs.summaries()
+        assert stopped["finish_reason"] == "shutdown"
+        first_log = (runs.logs / "run1.log").read_text()
+        # records that waited for their story pages were not exported by the stopped run
+        assert re.search(r"River: [1-9]\d* record\(s\) still waited", first_log), first_log
+        server.article_delay = server.story_delay = 0.0
+        code, log = runs.run()
+        assert code == 0, log[-3000:]
+        assert "Resuming crawl" in log
+        truth = _by_url(server.truth()["articles"])
+    items = [json.loads(line) for p in runs.finished() for line in p.read_text().splitlines()]
+    assert sorted(i["url"] for i in items) == sorted(truth), "an article lost or exported twice"
+    for item in items:
+        assert sorted(item["related"]) == sorted(truth[item["url"]]["related"]), item["url"]

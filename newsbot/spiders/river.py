@@ -154,7 +154,19 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
         spider.workers = crawl_workers(crawler)
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider._on_opened, signal=signals.spider_opened)
+        crawler.signals.connect(spider._on_closed, signal=signals.spider_closed)
         return spider
+
+    def _on_closed(self, spider: scrapy.Spider, reason: str) -> None:
+        if spider is self and self.held:
+            # not exported: the next run (with JOBDIR too: river pages and headlines are
+            # never filtered as seen requests) finds and fetches them again
+            self.logger.warning(
+                "River: %d record(s) still waited for their stories at close (%s); the next "
+                "run fetches them again",
+                len(self.held),
+                reason,
+            )
 
     def _on_opened(self, spider: scrapy.Spider) -> None:
         """A distributed crawl (its scheduler says so) shares the ledger through Redis."""

@@ -46,6 +46,8 @@ class _Handler(BaseHTTPRequestHandler):
         reply = self.river.handle(self.outlet, parts.path, parse_qs(parts.query))
         if self.outlet is not None and self.river.article_delay and reply.status == 200:
             threading.Event().wait(self.river.article_delay)
+        if self.outlet is None and self.river.story_delay and self.river.is_story(parts.path):
+            threading.Event().wait(self.river.story_delay)
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
         self.send_header("Content-Length", str(len(reply.body)))
@@ -90,10 +92,14 @@ class RiverServer:
         self.hits: list[tuple[str | None, str]] = []
         self.mirror_url: str | None = None  # no mirror (the crawl helpers ask)
         self.article_delay = 0.0  # seconds before each publisher page (stop a crawl halfway)
+        self.story_delay = 0.0  # seconds before each story page (records wait for it)
 
     def _make(self, host: str, port: int, outlet: str | None) -> ThreadingHTTPServer:
         handler = type("RiverHandler", (_Handler,), {"river": self, "outlet": outlet})
         return _HTTPServer((host, port), handler)
+
+    def is_story(self, path: str) -> bool:
+        return path.startswith(self.pages.story_path)
 
     def truth(self) -> dict:
         return self.site.truth(self.outlet_urls)
