@@ -280,9 +280,9 @@ def _source_and_age(
         bare = piece.strip(_SEPARATORS)
         if not bare or len(bare.split()) > MAX_AGE_WORDS + MAX_OUTLET_WORDS:
             continue
-        split = _split_on_separator(bare, rules, anchor)  # "Reuters · 45m", "45m · Reuters"
-        if split is not None:
-            return split
+        parts = _split_on_separator(bare, rules, anchor)  # "Reuters · 45m", "45m · Reuters"
+        if parts is not None:
+            return parts
         if len(bare.split()) <= MAX_AGE_WORDS and _is_age(bare, rules, anchor):
             before = _clean_outlet(pieces[i - 1]) if i > 0 else None
             after = _clean_outlet(pieces[i + 1]) if i + 1 < len(pieces) else None
