@@ -15,12 +15,12 @@ import pytest
 from parsel import Selector
 
 from newsbot.extract.river import RiverRules, continue_link, read_river_page
-from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
 from newsbot.profiles import load_profile
 from newsbot.replica.river import RiverServer, build_river
 from newsbot.replica.river.pages import PUBLISHER_CHROME
 from newsbot.spiders.river import river_rules
 from tests.conftest import ROOT, require_binary, run_crawl
+from tests.support.scheduled_runs import ScheduledRuns, kill, part_lines, wait_for
 from tests.test_distributed import redis_url
 from tests.test_scrapyd import _get, _post, _project_copy, _tool, scrapyd
 
@@ -193,9 +193,10 @@ def test_bodies_carry_none_of_the_publishers_chrome(river_crawl):
 # Headline Desk: the same stories and publishers behind other URLs (/section/<name>?p=N,
 # /cluster/<id>, /go/<id>, /out?url=, /interstitial?to=), other markup (table rows, the age
 # before the outlet), other labels ("Older", "Full coverage (3)", "Proceed to story") and
-# another clock (Europe/Berlin). Only settings/river.toml changes.
+# another clock (Europe/Berlin). A profile of its own, settings/headlinedesk.toml, and no code:
+# the spider loader makes `scrapy crawl headlinedesk` from the profile's kind.
 HEADLINE_DESK = """
-name = "river"
+name = "headlinedesk"
 kind = "river"
 start_urls = ["https://headlinedesk.example/"]
 allowed_domains = ["headlinedesk.example"]
@@ -225,7 +226,7 @@ follow_listings = true
 def test_a_river_with_other_urls_markup_and_labels_is_crawled_with_its_profile_only(tmp_path):
     settings = tmp_path / "settings"
     shutil.copytree(ROOT / "settings", settings)
-    (settings / "river.toml").write_text(HEADLINE_DESK)
+    (settings / "headlinedesk.toml").write_text(HEADLINE_DESK)
     site = build_river(zone="Europe/Berlin")
     with RiverServer(site, style="b") as server:
         truth = _by_url(server.truth()["articles"])
@@ -233,7 +234,7 @@ def test_a_river_with_other_urls_markup_and_labels_is_crawled_with_its_profile_o
             server,
             ["/"],  # the sections come from the front page's links
             tmp_path / "out",
-            spider="river",
+            spider="headlinedesk",
             env={"NEWSBOT_SETTINGS_DIR": str(settings)},
         )
     assert crawl.returncode == 0, crawl.log[-3000:]
@@ -243,6 +244,7 @@ def test_a_river_with_other_urls_markup_and_labels_is_crawled_with_its_profile_o
         for field in ("id", "source", "title", "body", "published_at", "published_precision"):
             assert item[field] == true[field], (item["url"], field, item[field], true[field])
         assert sorted(item["related"]) == sorted(true["related"]), item["url"]
+        assert item["aggregator"] == "headlinedesk"
 
 
 # -- incremental runs and crash recovery ---------------------------------------------------------
