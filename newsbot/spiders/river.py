@@ -50,6 +50,7 @@ from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, cra
 
 # River pages first: an article's record waits for the story pages that name its siblings.
 PRIORITY = {"listing": 40, "story": 30, "article": 20, "related": 10}
+META_KEYS = ("newsbot_kind", "newsbot_article")
 MAX_HOPS = 3  # consent/interstitial pages between a headline and its publisher
 
 
@@ -201,12 +202,15 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
         )
 
     async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
-        """A page given without a callback (``scrapy parse URL``)."""
-        callback = (
-            self.parse_story_page(response, story=self.rules.story_key(response.url))
-            if self.rules.is_story(response.url)
-            else self.parse_listing_page(response)
-        )
+        """A page given without a callback (``scrapy parse URL``): a publisher's article (or
+        the river's consent page on the way to one), a story page, or a listing."""
+        url = response.url
+        if self.rules.is_outlink(url):
+            callback = self.parse_article_page(response, link=url)
+        elif self.rules.is_story(url):
+            callback = self.parse_story_page(response, story=self.rules.story_key(url))
+        else:
+            callback = self.parse_listing_page(response)
         async for output in callback:
             yield output
 
@@ -397,11 +401,18 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
             return
         self._stat("river/interstitials")
         request = response.request
-        assert request is not None
-        meta = {
-            k: request.meta[k] for k in ("newsbot_kind", "newsbot_article") if k in request.meta
-        }
-        yield request.replace(url=target, cb_kwargs={"link": link, "hops": hops + 1}, meta=meta)
+        meta: dict[str, Any] = {"newsbot_kind": PageKind.ARTICLE.value}
+        if request is not None:
+            meta.update({k: request.meta[k] for k in META_KEYS if k in request.meta})
+        yield scrapy.Request(
+            target,
+            callback=self.parse_article_page,
+            errback=self.on_article_error,
+            priority=request.priority if request is not None else PRIORITY["article"],
+            cb_kwargs={"link": link, "hops": hops + 1},
+            dont_filter=True,
+            meta=meta,  # the headline's, not the consent page's download meta
+        )
 
     async def _read(self, response: HtmlResponse, link: str) -> dict[str, Any] | None:
         anchor = response_anchor(response, self.now())
