@@ -13,12 +13,14 @@ from datetime import datetime, timezone
 import jsonschema
 import pytest
 from parsel import Selector
+from scrapy.utils.test import get_crawler
 
-from newsbot.extract.river import RiverRules, continue_link, read_river_page
+from newsbot.extract.river import RiverEntry, RiverRules, continue_link, read_river_page
 from newsbot.profiles import load_profile
+from newsbot.publisher import page_id
 from newsbot.replica.river import RiverServer, build_river
 from newsbot.replica.river.pages import PUBLISHER_CHROME
-from newsbot.spiders.river import river_rules
+from newsbot.spiders.river import RiverSpider, river_rules
 from tests.conftest import ROOT, require_binary, run_crawl
 from tests.support.scheduled_runs import ScheduledRuns, kill, part_lines, wait_for
 from tests.test_distributed import redis_url
@@ -444,3 +446,32 @@ def test_graceful_stop_and_resume_with_jobdir_exports_every_article_once(tmp_pat
     assert sorted(i["url"] for i in items) == sorted(truth), "an article lost or exported twice"
     for item in items:
         assert sorted(item["related"]) == sorted(truth[item["url"]]["related"]), item["url"]
+
+
+def test_a_sibling_skipped_as_seen_is_related_by_the_id_its_request_carried():
+    """An incremental run may drop a sibling's request (seen, unchanged): the records of its
+    story wait for it until the crawl runs dry, then name it by the id its request carried
+    (the MD5 of the publisher URL the link names, as the seen record's id was)."""
+    spider = RiverSpider.from_crawler(
+        get_crawler(RiverSpider, {"NEWSBOT_WORKERS": 0}),
+        start_urls="http://127.0.0.1:8014/",
+    )
+    anchor = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+    seen = "http://127.0.0.1:8016/northgate/news/a-seen-article"
+    opaque = "http://127.0.0.1:8014/r/e9"
+    fetched = "http://127.0.0.1:8015/harbour/news/a-new-article"
+    spider.ledger.set_story("s1", [fetched, seen, opaque])
+    for key in (fetched, seen, opaque):
+        spider.ledger.associate(key, "s1")
+    requests = list(
+        spider._follow(RiverEntry(seen, "A seen article here", "Northgate"), {"kind": "related",
+                       "url": "http://127.0.0.1:8014/story/s1"}, 1, anchor)
+    )  # fmt: skip
+    carried = requests[0].meta["newsbot_article"]["id"]
+    item = {"id": page_id(fetched), "found_via": {}, "time_candidates": [], "title": "New"}
+    spider._take(fetched, item, {})
+    assert list(spider._release()) == []  # waits for the other two
+    spider.ledger.resolve(opaque, None)  # its page failed
+    assert list(spider._release()) == []
+    (released,) = spider._release(force=True)  # the crawl ran dry
+    assert released["related"] == [carried] == [page_id(seen)]

@@ -505,6 +505,10 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
         related: list[str] = []
         for key in keys:
             other = resolved.get(key)
+            if other is None and not self.rules.on_river(key):
+                # never fetched (a middleware skipped it as seen and unchanged): the link
+                # names the publisher's page, whose id its request carried
+                other = page_id(key)
             if other and other != article_id and other not in related:
                 related.append(other)
         return related
