@@ -3,6 +3,7 @@ river replica (`scrapy crawl river` over loopback) checked against its ground tr
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import shutil
@@ -17,7 +18,7 @@ from scrapy.utils.test import get_crawler
 
 from newsbot.extract.river import RiverEntry, RiverRules, continue_link, read_river_page
 from newsbot.profiles import load_profile
-from newsbot.publisher import page_id
+from newsbot.publisher import normalized_url, page_id
 from newsbot.replica.river import RiverServer, build_river
 from newsbot.replica.river.pages import PUBLISHER_CHROME
 from newsbot.spiders.river import RiverSpider, river_rules
@@ -475,3 +476,48 @@ def test_a_sibling_skipped_as_seen_is_related_by_the_id_its_request_carried():
     assert list(spider._release()) == []
     (released,) = spider._release(force=True)  # the crawl ran dry
     assert released["related"] == [carried] == [page_id(seen)]
+
+
+# -- real publisher pages --------------------------------------------------------------------------
+FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
+REAL = ("APNews_0", "CNBC_1", "TheGuardian_0", "Reuters_0")
+
+
+def test_a_story_of_real_publisher_pages_is_crawled_like_the_made_up_ones(tmp_path):
+    """Four real pages (fundus-eval, read where they are) as one story's articles: each
+    record is the page's canonical URL once, credited to the outlet as the river names it,
+    with the page's own headline and text and the other three as related."""
+    if not FUNDUS.is_dir():
+        pytest.skip("../shared/reference/extraction/fundus-eval is not there")
+    truth_file = json.loads((FUNDUS / "ground_truth.json").read_text())
+    real = {stem: truth_file[f"{stem}.html.gz"]["url"] for stem in REAL}
+    site = build_river(real_pages=real)
+    with RiverServer(site, real_folder=FUNDUS / "html") as server:
+        truth = _by_url(server.truth()["articles"])
+        crawl = run_crawl(server, PATHS, tmp_path, spider="river")
+    assert crawl.returncode == 0, crawl.log[-3000:]
+    assert sorted(i["url"] for i in crawl.items) == sorted(truth)
+    real_items = [i for i in crawl.items if truth[i["url"]]["real"]]
+    assert len(real_items) == len(REAL)
+    for item in real_items:
+        true = truth[item["url"]]
+        assert item["source"] == "Wire Desk"
+        assert sorted(item["related"]) == sorted(true["related"]), item["url"]
+        stem = next(s for s, u in real.items() if item["url"] == normalized_url(u))
+        paragraphs = eval_paragraphs(truth_file[f"{stem}.html.gz"]["body"])
+        assert item["title"] and item["body"], item["url"]
+        found = [p for p in paragraphs if p[:50] in item["body"]]
+        assert len(found) >= len(paragraphs) / 2, (item["url"], len(found), len(paragraphs))
+        assert item["published_precision"] in ("second", "minute"), item["url"]  # the page's
+    for item in crawl.items:  # the made-up ones are still exactly right
+        true = truth[item["url"]]
+        if not true["real"]:
+            assert (item["title"], item["body"]) == (true["title"], true["body"])
+            assert sorted(item["related"]) == sorted(true["related"])
+
+
+def eval_paragraphs(body: object) -> list[str]:
+    """fundus-eval's human-marked body: its paragraphs, without the brackets that mark
+    summary and sub-heading lines."""
+    raw = body if isinstance(body, list) else ast.literal_eval(str(body))
+    return [text for p in raw if len(text := str(p).strip("[] ")) >= 50]

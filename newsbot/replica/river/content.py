@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from newsbot.publisher import normalized_url
 from newsbot.replica import words
 from newsbot.replica.content import _fill, _title
 
@@ -44,7 +45,10 @@ OUTLETS = (
     Outlet("metro", "Metro Wire", "MetroWire", "live", False),
     Outlet("coast", "Coastline News", "Coastline", "graph", True),
 )
-OUTLET_BY_KEY = {o.key: o for o in OUTLETS}
+#: Real publisher pages (``../shared/reference/extraction/fundus-eval``, read where they are
+#: at serve time, never copied): one story whose articles are real pages, on request.
+REAL_OUTLET = Outlet("real", "Wire Desk", None, "real", True)
+OUTLET_BY_KEY = {o.key: o for o in (*OUTLETS, REAL_OUTLET)}
 LINK_KINDS = ("direct", "r", "click", "consent")
 
 
@@ -85,6 +89,8 @@ class RiverSite:
     stories: list[Story]
     articles: list[RiverArticle]
     zone: str = SITE_ZONE  # the river's clock
+    #: real pages' canonical URLs (fundus-eval's ground truth), by their article's path
+    real_urls: dict[str, str] = field(default_factory=dict)
 
     def set_clock(self, clock: datetime) -> None:
         self.clock = clock
@@ -111,24 +117,30 @@ class RiverSite:
         then the ids a crawl gives (MD5 of the normalized canonical URL).
         """
         records = {}
+
+        def url_of(b: RiverArticle) -> str:
+            if b.path in self.real_urls:  # a real page: its canonical URL
+                return normalized_url(self.real_urls[b.path])
+            return (urls or {}).get(b.outlet.key, f"http://{b.outlet.key}.invalid") + b.path
+
         for a in self.articles:
             at, precision, raw = self.expected_time(a)
-            url = (urls or {}).get(a.outlet.key, f"http://{a.outlet.key}.invalid") + a.path
+            url = url_of(a)
             siblings = [b for b in self.story(a.story).articles if b is not a]  # type: ignore[union-attr]
+            real = a.path in self.real_urls
             records[a.path] = {
                 "url": url,
                 "id": _md5(url),
                 "source": a.outlet.river_name,
-                "title": a.title,
-                "body": "\n\n".join(a.paragraphs),
-                "published_at": at,
-                "published_precision": precision,
-                "published_raw": raw,
+                # a real page's title, body and time are the page's (not checked here)
+                "title": None if real else a.title,
+                "body": None if real else "\n\n".join(a.paragraphs),
+                "published_at": None if real else at,
+                "published_precision": None if real else precision,
+                "published_raw": None if real else raw,
                 "related_paths": [b.path for b in siblings],
-                "related": [
-                    _md5((urls or {}).get(b.outlet.key, f"http://{b.outlet.key}.invalid") + b.path)
-                    for b in siblings
-                ],
+                "related": [_md5(url_of(b)) for b in siblings],
+                "real": real,
                 "story": a.story,
                 "link": a.link,
             }
@@ -183,8 +195,14 @@ _AGES = [5, 12, 38, 45, 70, 130, 185, 260, 400, 610, 900, 1300, 1500, 1700, 1800
 
 
 def build_river(
-    seed: int = 14, stories: int = 14, clock: datetime = DEFAULT_CLOCK, zone: str = SITE_ZONE
+    seed: int = 14,
+    stories: int = 14,
+    clock: datetime = DEFAULT_CLOCK,
+    zone: str = SITE_ZONE,
+    real_pages: dict[str, str] | None = None,
 ) -> RiverSite:
+    """``real_pages``: file stems of fundus-eval pages -> their canonical URLs; they make one
+    more story (topic world), served from those files (see :class:`RiverServer`)."""
     rng = random.Random(seed)
     seen: set[str] = set()
     all_articles: list[RiverArticle] = []
@@ -217,4 +235,17 @@ def build_river(
             story.articles.append(article)
             all_articles.append(article)
         all_stories.append(story)
-    return RiverSite(clock, all_stories, all_articles, zone)
+    site = RiverSite(clock, all_stories, all_articles, zone)
+    if real_pages:
+        story = Story("s0", TOPICS[0])
+        for k, (stem, url) in enumerate(sorted(real_pages.items())):
+            index = len(all_articles) + 1
+            article = RiverArticle(
+                index, REAL_OUTLET, stem, f"Wire report from {stem.replace('_', ' ')}", [],
+                clock - timedelta(minutes=20 + 7 * k), story.id, LINK_KINDS[k % len(LINK_KINDS)],
+            )  # fmt: skip
+            story.articles.append(article)
+            all_articles.append(article)
+            site.real_urls[article.path] = url
+        all_stories.insert(0, story)
+    return site

@@ -87,7 +87,9 @@ class RiverPages:
         return f'<span class="src">{name} · <time>{_e(age)}</time></span>'
 
     def _entry(self, a: RiverArticle, on_story_page: bool, snippet: bool) -> str:
-        snip = f'<p class="snip">{_e(a.paragraphs[0].split(". ")[0])}.</p>' if snippet else ""
+        snip = ""
+        if snippet and a.paragraphs:
+            snip = f'<p class="snip">{_e(a.paragraphs[0].split(". ")[0])}.</p>'
         return (
             f'<div class="entry"><h3><a href="{self.href(a, on_story_page)}">{_e(a.title)}</a>'
             f'</h3><div class="by">{self._byline(a)}</div>{snip}</div>'

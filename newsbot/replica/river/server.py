@@ -7,13 +7,15 @@ publisher host on the real web. Every response carries the site's clock as its `
 
 from __future__ import annotations
 
+import gzip
 import re
 import threading
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from newsbot.replica.river.content import OUTLETS, RiverSite
+from newsbot.replica.river.content import OUTLETS, REAL_OUTLET, RiverSite
 from newsbot.replica.river.pages import RiverPages
 from newsbot.replica.river.pages_b import RiverPagesB
 from newsbot.replica.server import Reply, not_found
@@ -75,9 +77,12 @@ class RiverServer:
         port: int = 0,
         outlet_ports: bool = False,
         style: str = "a",
+        real_folder: Path | None = None,
     ) -> None:
         """``outlet_ports``: publishers on the ports after ``port`` (else any free ports);
-        ``style``: ``a`` (Riverline) or ``b`` (Headline Desk: other URLs, markup, labels)."""
+        ``style``: ``a`` (Riverline) or ``b`` (Headline Desk: other URLs, markup, labels);
+        ``real_folder``: where the real pages of a site built with ``real_pages`` are read
+        from at each request (fundus-eval's ``html/``, gzipped as stored)."""
         self.site = site
         self._httpd = [self._make(host, port, None)]
         self._httpd += [
@@ -85,7 +90,12 @@ class RiverServer:
             for i, o in enumerate(OUTLETS)
         ]
         self.base_url = _url(self._httpd[0])
-        self.outlet_urls = {o.key: _url(h) for o, h in zip(OUTLETS, self._httpd[1:], strict=True)}
+        outlets = [*OUTLETS]
+        if site.real_urls:
+            outlets.append(REAL_OUTLET)
+            self._httpd.append(self._make(host, 0, REAL_OUTLET.key))
+        self.real_folder = real_folder
+        self.outlet_urls = {o.key: _url(h) for o, h in zip(outlets, self._httpd[1:], strict=True)}
         self.pages = STYLES[style](site, self.outlet_urls)
         self._by_path = {a.path: a for a in site.articles}
         self._threads: list[threading.Thread] = []
@@ -111,8 +121,20 @@ class RiverServer:
             article = self._by_path.get(path)
             if article is None or article.outlet.key != outlet:
                 return not_found()
+            if article.outlet is REAL_OUTLET:
+                return self._real(article.slug)
             return Reply(body=self.pages.article(article).encode())
         return self._river(path, query)
+
+    def _real(self, stem: str) -> Reply:
+        """A real publisher page, read from where it is stored (never copied)."""
+        if self.real_folder is None:
+            return not_found()
+        try:
+            body = gzip.decompress((self.real_folder / f"{stem}.html.gz").read_bytes())
+        except OSError:
+            return not_found()
+        return Reply(body=body, content_type="text/html")
 
     def _river(self, path: str, query: dict[str, list[str]]) -> Reply:
         pages = self.pages
