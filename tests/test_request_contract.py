@@ -38,14 +38,17 @@ class OtherSpider(scrapy.Spider):
         yield {}
 
 
-def _request(article_id: str, depth: int, title: str, source: str = "Wire") -> scrapy.Request:
+def _request(
+    article_id: str, depth: int, title: str, source: str = "Wire", follows: bool = True
+) -> scrapy.Request:
     hint = {"title": title, "source": source, "slot": "listing" if depth == 0 else "related"}
+    found_via = {"kind": "listing", "url": LISTING}
     return scrapy.Request(
         f"http://river.test/story/{article_id}",
         callback=OtherSpider.parse_story,
         meta={
             KIND: "article" if depth == 0 else "related",
-            ARTICLE: article_meta(article_id, depth, hint, {"kind": "listing", "url": LISTING}),
+            ARTICLE: article_meta(article_id, depth, hint, found_via, follows_related=follows),
         },
     )
 
@@ -127,6 +130,22 @@ def test_an_article_found_on_a_listing_elsewhere_is_asked_again_when_parsed_unex
     out = _through(middleware, page, [{"id": "story", "url": related.url}])
     assert isinstance(out[0], dict) and is_expand_only(article_of(out[1])["found_via"])
     assert "story" in runs.expanded_elsewhere  # recorded as expanded at the commit
+
+
+def test_articles_whose_related_come_from_elsewhere_are_never_asked_again(tmp_path):
+    """A river's related articles come from story pages, not the article's page: whether an
+    article was "expanded" means nothing there, and only the entry decides."""
+    seen = {"title": "Storm hits coast", "source": "Wire"}
+    record = SeenRecord("story", "h1", listing_fingerprint(seen), False, time.time())
+    middleware, runs = _middleware(tmp_path, [record])
+    listed = _request("story", 0, "Storm hits coast", follows=False)
+    assert _through(middleware, _listing_response(), [listed]) == []  # skipped as seen
+    related = _request("other", 1, "Markets open higher", follows=False)
+    page = HtmlResponse(related.url, body=b"<html></html>", request=related)
+    out = _through(middleware, page, [{"id": "other", "url": related.url}])
+    again = _through(middleware, _listing_response(), [_request("other", 0, "M", follows=False)])
+    assert len(out) == 1 and len(again) == 1  # nothing asked for again
+    assert runs.crawler.stats.get_value("newsbot/incremental/depth_upgrades") is None
 
 
 def test_expand_only_keeps_only_the_contract_meta():

@@ -57,7 +57,7 @@ from newsbot.incremental.recovery import (
 )
 from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, open_store
 from newsbot.outcome import EXPORT_FAILED_STAT, export_failed
-from newsbot.spiders.requests import article_of, is_expand_only
+from newsbot.spiders.requests import article_of, follows_related, is_expand_only
 from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
@@ -462,7 +462,11 @@ class IncrementalRuns:
         depth = article.get("depth", 0)
         if not isinstance(depth, int):
             depth = self.related_depth
-        expanded = depth < self.related_depth or article_id in self.expanded_elsewhere
+        expanded = (
+            not follows_related(article)  # its related articles do not come from its page
+            or depth < self.related_depth
+            or article_id in self.expanded_elsewhere
+        )
         return SeenRecord(article_id, content_hash(item), fingerprint, expanded, time.time())
 
     def item_scraped(self, item: Any, response: Any, spider: Any) -> None:

@@ -6,14 +6,16 @@ It reads only what every newsbot spider puts on its article requests
 and never calls into the spider:
 
 - an article request whose listing or related entry shows the same title and source as
-  when the seen-store last recorded the article is dropped (``skipped/seen``), unless this
-  run would follow its related articles (``depth < related_depth``) and the last did not;
+  when the seen-store last recorded the article is dropped (``skipped/seen``), unless its
+  page leads to its related articles (``follows_related``), this run would follow them
+  (``depth < related_depth``) and the last did not;
 - depth upgrades another process made necessary (``newsbot.distributed.expansion``: other
   workers of a Redis crawl, or the run a ``JOBDIR`` resume continues): when a listing
   shows an article that was fetched elsewhere without following its related, or an
   article is parsed without following its related while a listing showed it elsewhere,
   the article is asked for again at depth 0, "expand only" (its related articles are
-  followed; its item is not exported twice: ``IncrementalPipeline``).
+  followed; its item is not exported twice: ``IncrementalPipeline``). Only for requests
+  with ``follows_related``.
 
 The seen-store and its lifecycle (recovery, claims, the commit once every export is
 durable) belong to the extension :class:`newsbot.extensions.incremental.IncrementalRuns`,
@@ -31,7 +33,7 @@ from scrapy.exceptions import NotConfigured
 from newsbot.extensions.context import run_context
 from newsbot.extensions.incremental import IncrementalRuns
 from newsbot.incremental.hashing import listing_fingerprint
-from newsbot.spiders.requests import article_of, expand_only, is_expand_only
+from newsbot.spiders.requests import article_of, expand_only, follows_related, is_expand_only
 from newsbot.stats import Stats
 
 
@@ -83,7 +85,11 @@ class IncrementalMiddleware:
             return False
         if record.fingerprint != listing_fingerprint(hint):
             return False
-        if self._would_expand(article.get("depth")) and not record.expanded:
+        if (
+            follows_related(article)
+            and self._would_expand(article.get("depth"))
+            and not record.expanded
+        ):
             return False  # fetch it: its related articles were not followed last time
         self.runs.touch(record)
         return True
@@ -91,7 +97,9 @@ class IncrementalMiddleware:
     def _listed(self, request: Request, article: dict[str, Any]) -> Request | None:
         """A listing shows the article: if it was fetched elsewhere without following its
         related, fetch it again to follow them."""
-        if article.get("depth") != 0 or not article.get("hint") or not self.related_depth:
+        if not follows_related(article) or not self.related_depth:
+            return None
+        if article.get("depth") != 0 or not article.get("hint"):
             return None
         url = self.runs.expansions.listed(str(article.get("id")))
         if not url:
@@ -103,7 +111,7 @@ class IncrementalMiddleware:
         """An article page was parsed without following its related: if a listing showed
         it elsewhere, fetch it again to follow them."""
         article = article_of(response)
-        if article is None or is_expand_only(article.get("found_via")):
+        if not follows_related(article) or is_expand_only(article.get("found_via")):
             return None
         depth = article.get("depth")  # the depth the spider parsed it at
         if not isinstance(depth, int) or self._would_expand(depth):

@@ -306,7 +306,11 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         if article is None:
             found = self.profile.article_id(response.url)
             article = article_meta(
-                found[0] if found else "", 0, None, {"kind": "start", "url": response.url}
+                found[0] if found else "",
+                0,
+                None,
+                {"kind": "start", "url": response.url},
+                follows_related=True,
             )
             if response.request is not None:  # a response built without one: a test
                 response.meta[ARTICLE] = article
@@ -469,7 +473,8 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
                     # middlewares learn of the shorter path (newsbot.incremental.middleware)
                     hint = self._hint(entry, slot, anchor)
                     found_via = {"kind": slot, "url": referrer}
-                    yield self._request(url, kind, article_meta(article_id, depth, hint, found_via))
+                    again = article_meta(article_id, depth, hint, found_via, follows_related=True)
+                    yield self._request(url, kind, again)
             return
         if self._old(entry, anchor):
             self._stat("skipped/older_than_since")
@@ -527,7 +532,8 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         self.scheduled_ids.add(article_id)
         self._stat("articles/scheduled")  # "articles found", for the health checks
         self.pending_hints[article_id] = []
-        return self._request(url, kind, article_meta(article_id, depth, hint, found_via))
+        article = article_meta(article_id, depth, hint, found_via, follows_related=True)
+        return self._request(url, kind, article)
 
     def _request(self, url: str, kind: PageKind, article: dict[str, Any]) -> scrapy.Request:
         """An article request, with the meta of the request contract (spiders/requests.py)."""

@@ -22,7 +22,12 @@ Every request a newsbot spider makes carries ``request.meta["newsbot_kind"]``, a
 ``found_via``
     ``{"kind": "listing" | "related" | "start", "url": referring page}``, copied into the
     item. ``found_via[EXPAND_ONLY]`` marks a request made again only to follow the
-    article's related entries: its item is not exported again.
+    article's related entries: its item is not exported again;
+``follows_related``
+    True when the article's own page leads to its related articles (a republisher such as
+    Daily8) and the spider writes back ``depth`` as above: only then does "were its related
+    articles followed?" mean anything, and depth upgrades (asking for an article again at
+    depth 0) apply. False or absent (a river: related articles come from story pages).
 
 The spider's callback for an article request reads these from ``response.meta``; a
 middleware may therefore re-issue an article request with ``request.replace(meta=...)``
@@ -58,9 +63,22 @@ def article_meta(
     depth: int,
     hint: dict[str, Any] | None,
     found_via: dict[str, Any],
+    *,
+    follows_related: bool = False,
 ) -> dict[str, Any]:
     """The ``newsbot_article`` meta of an article request (see the module's docstring)."""
-    return {"id": article_id, "depth": depth, "hint": hint, "found_via": found_via}
+    return {
+        "id": article_id,
+        "depth": depth,
+        "hint": hint,
+        "found_via": found_via,
+        "follows_related": follows_related,
+    }
+
+
+def follows_related(article: dict[str, Any] | None) -> bool:
+    """The article's page leads to its related articles (depth upgrades apply)."""
+    return bool(article and article.get("follows_related"))
 
 
 def article_of(message: Any) -> dict[str, Any] | None:

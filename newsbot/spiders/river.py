@@ -152,7 +152,6 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> HeadlineRiverSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.workers = crawl_workers(crawler)
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider._on_opened, signal=signals.spider_opened)
         crawler.signals.connect(spider._on_closed, signal=signals.spider_closed)
@@ -170,7 +169,10 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
             )
 
     def _on_opened(self, spider: scrapy.Spider) -> None:
-        """A distributed crawl (its scheduler says so) shares the ledger through Redis."""
+        """The crawl's worker pool, if any (the extensions exist from now on); a
+        distributed crawl (its scheduler says so) shares the ledger through Redis."""
+        if spider is self:
+            self.workers = crawl_workers(self.crawler)
         scheduler = getattr(self.crawler.engine, "scheduler", None)
         prefix = getattr(getattr(scheduler, "keys", None), "crawl_prefix", None)
         server = getattr(scheduler, "server", None)
