@@ -116,6 +116,29 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         # player instructions
         ("Viewers: to watch this report, tap play below.", "widget"),
         ("Catch every episode wherever you get your podcasts.", "widget"),
+        # credits, date stamps, buttons and counters in the shapes outlets print them
+        ("Photograph by Jane Roe", "media_credit"),
+        ("Illustrations by Sam Lee", "media_credit"),
+        ("Photograph courtesy the family", "media_credit"),
+        ("Published March 3, 2026 9:12am EST | Updated March 4, 2026 7:05am EST", "dateline"),
+        ("Last modified on Tue 3 Mar 2026 17.06 CET", "dateline"),
+        ("Jane Roe, Chief Political Correspondent and Sam Lee 3 March 2026 • 9:36pm", "dateline"),
+        ("By Omar Haddad Harbour Times", "dateline"),
+        ("I'm in", "call_to_action"),
+        ("Having trouble? Click here.", "call_to_action"),
+        ("Join the Valley Star for access to this content", "call_to_action"),
+        (
+            "Plus special offers and premium articles with your account, free of charge.",
+            "reader_address",
+        ),
+        (
+            "You're reading the Weekend Planner newsletter, a guide to what's on. Sign up to "
+            "receive it in your in-box.",
+            "reader_address",
+        ),
+        ("Copy link to cartoon", "widget"),
+        ("3", "widget"),
+        ("MAYOR UNVEILS RIVERSIDE HOUSING PLAN AFTER YEARS OF DELAYS", "related_link"),
     ],
 )
 def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only):
@@ -166,6 +189,16 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "The app, which opens in a new tab, was praised by teachers.",
         "ونشرت الصحيفة الإعلان في صفحتها الأولى.",
         "المصدر الذي تحدث إلى الصحيفة طلب عدم ذكر اسمه.",
+        # neighbours of the credit, date, button and headline shapes
+        "Photos by the agency show the damage to the pier.",
+        "Having trouble sleeping? Doctors say a regular bedtime helps.",
+        "Not now, the minister said, but perhaps next year.",
+        "The vote will be held on 4 March 2026 at 9:30am in the town hall.",
+        "TOUGH RACE FOR THE NOMINATION",
+        "The vote was 12 to 3 (and/or abstentions).",
+        "Growth was revised down (Fed/ECB figures differ on the method).",
+        "NATO",
+        "2026",
     ],
 )
 def test_content_that_only_looks_like_noise_stays(line, kinds_only):
@@ -238,6 +271,41 @@ def test_a_caption_label_moves_the_caption_out_of_the_body():
     assert arabic.captions == ["متطوعون في الساحة"] and arabic.kept == []
     pictured = clean_blocks([BODY, "Pictured: The mayor cuts the ribbon"], RULES)
     assert pictured.captions == ["The mayor cuts the ribbon"]
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        (
+            "The mayor, Jane Roe, opens the new footbridge in Porthcawl, Wales, on March 3, "
+            "2026. Crowds lined the harbour wall. (Sam Lee/Getty Images for Coastline Trust)",
+            "The mayor, Jane Roe, opens the new footbridge in Porthcawl, Wales, on March 3, "
+            "2026. Crowds lined the harbour wall.",
+        ),
+        (
+            "Volunteers fill sandbags in the square on Monday. Photo: Omar Haddad/Harbour "
+            "Times/Coastline News Service via Getty Images",
+            "Volunteers fill sandbags in the square on Monday.",
+        ),
+        (
+            "“We are ready,” the coach says. “The rest is up to them.”Photograph by Jane Roe "
+            "for The Valley Star",
+            "“We are ready,” the coach says. “The rest is up to them.”",
+        ),
+    ],
+)
+def test_a_line_ending_with_a_picture_credit_is_a_caption_however_long(line, caption, kinds_only):
+    for rules in (RULES, kinds_only):
+        result = clean_blocks([BODY, line], rules)
+        assert result.kept == [BODY]
+        assert result.captions == [caption]
+        assert len(result.removed) == 1 and ":" in result.removed[0].rule
+    assert clean_blocks([line], kinds_only).removed[0].rule == "kind:media_credit"
+
+
+def test_a_wire_sign_off_in_brackets_is_not_a_picture_credit():
+    line = "Talks resume on Friday. (Reporting by Jane Roe in Cairo/Editing by Sam Lee)"
+    assert clean_blocks([BODY, line], RULES).kept == [BODY, line]
 
 
 def test_a_sentence_of_a_kind_inside_a_paragraph_is_dropped_and_attributed():

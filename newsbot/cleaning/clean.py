@@ -26,6 +26,7 @@ _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
 _CAPTION_MIN_WORDS = 3
 _CAPTION_MAX = 250
+_KIND_CAPTION_MAX = 500
 _SENTENCE_END = tuple(".!?؟…\"”’'»")
 _GAP = "\ue000"  # marks where a cut was made, until the gap is closed
 _CLONED = re.compile(r"\s*\(cloned\)\s*$", re.I)
@@ -114,7 +115,9 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
     """A credit ending ``text``: (the text before it, its removal, whether that is a caption).
 
     A short one-sentence text before a credit describes the picture (a caption); a longer
-    paragraph with a credit at its end is body text with the credit glued on.
+    paragraph with a credit at its end is body text with the credit glued on. A kind's
+    credit (``(Jane Roe/Getty Images)``, ``Photo: Jane Roe/AP``) ends captions only: the text
+    before it is a caption whatever its number of sentences (``... Hill in Washington, D.C.``).
     """
     for rule in rules.credits:
         for m in rule.regex.finditer(text):
@@ -125,7 +128,10 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
             before = text[: m.start()].rstrip(" |-–—,;(")
             if len(before.split()) < _CAPTION_MIN_WORDS:
                 continue
-            caption = len(before) <= _CAPTION_MAX and len(sentences(before)) == 1
+            if rule.layer == "kind":
+                caption = len(before) <= _KIND_CAPTION_MAX
+            else:
+                caption = len(before) <= _CAPTION_MAX and len(sentences(before)) == 1
             return before, Removal(m.group(0), rule.name), caption
     return None
 

@@ -213,7 +213,7 @@ def load_noise_rules(
         **_build_chrome(profile),
         lines=tuple(r for r in outlet if r.kind in ("phrase", "line")) + found.lines,
         inline=tuple(r for r in outlet if r.kind == "inline") + found.inline,
-        credits=tuple(r for r in outlet if r.kind == "credit"),
+        credits=tuple(r for r in outlet if r.kind == "credit") + found.credits,
         caption_labels=found.caption_labels,
-        outlets={r.name: r.outlet for r in (*outlet, *found.lines, *found.inline)},
+        outlets={r.name: r.outlet for r in (*outlet, *found.lines, *found.inline, *found.credits)},
     )
