@@ -139,6 +139,12 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         ("Copy link to cartoon", "widget"),
         ("3", "widget"),
         ("MAYOR UNVEILS RIVERSIDE HOUSING PLAN AFTER YEARS OF DELAYS", "related_link"),
+        (
+            "Harbour Board chair Jane Roe speaks during a news conference, Thursday, March 5, "
+            "2026, in Porthcawl, Wales.",
+            "caption",
+        ),
+        ("Volunteers are seen outside the town hall on Feb. 2, 2026, in Leeds.", "caption"),
     ],
 )
 def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only):
@@ -199,6 +205,9 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "Growth was revised down (Fed/ECB figures differ on the method).",
         "NATO",
         "2026",
+        "The mayor held a rally on March 2, 2026, in Porthcawl, and spoke for an hour.",
+        "Jane Roe spoke during a news conference on Thursday, March 5, 2026, in Porthcawl.",
+        "The stands were full on March 5, 2026, when the club won the cup.",
     ],
 )
 def test_content_that_only_looks_like_noise_stays(line, kinds_only):

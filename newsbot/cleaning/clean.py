@@ -128,12 +128,21 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
             before = text[: m.start()].rstrip(" |-–—,;(")
             if len(before.split()) < _CAPTION_MIN_WORDS:
                 continue
-            if rule.layer == "kind":
-                caption = len(before) <= _KIND_CAPTION_MAX
-            else:
-                caption = len(before) <= _CAPTION_MAX and len(sentences(before)) == 1
+            caption = len(before) <= _CAPTION_MAX and len(sentences(before)) == 1
+            if not caption and len(before) <= _KIND_CAPTION_MAX:
+                caption = _ends_with_kind_credit(text, rules)
             return before, Removal(m.group(0), rule.name), caption
     return None
+
+
+def _ends_with_kind_credit(text: str, rules: NoiseRules) -> bool:
+    """Whether a kind's picture credit (a caption's end, never a paragraph's) ends ``text``."""
+    for rule in rules.credits:
+        if rule.layer == "kind" and any(
+            m.end() == len(text) and m.start() > 0 for m in rule.regex.finditer(text)
+        ):
+            return True
+    return False
 
 
 def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
