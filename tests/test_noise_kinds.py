@@ -145,6 +145,21 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
             "caption",
         ),
         ("Volunteers are seen outside the town hall on Feb. 2, 2026, in Leeds.", "caption"),
+        # print-issue notices, outlet-named commissions, sign-up fine print, comment notices
+        ("This story appears in the spring issue of Tideline Quarterly.", "rights"),
+        ("A version of this article appears in print on page 12.", "rights"),
+        (
+            "Tideline earns a share of revenue from purchases made through links in this guide.",
+            "commission",
+        ),
+        ("No spam. Unsubscribe at any time.", "consent"),
+        ("Commenting is disabled on this story.", "widget"),
+        ("Subscribe today to read every edition on your phone.", "call_to_action"),
+        ("Save this for later", "call_to_action"),
+        ("Join 12,000 engineers who get the Circuit digest in their inbox.", "call_to_action"),
+        ("Follow our county coverage at tideline.example/county", "call_to_action"),
+        ("Tune in to the Drive Time show on Harbour FM", "call_to_action"),
+        ("Suggested Tags: Transport · Coast", "dateline"),
     ],
 )
 def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only):
@@ -208,6 +223,13 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "The mayor held a rally on March 2, 2026, in Porthcawl, and spoke for an hour.",
         "Jane Roe spoke during a news conference on Thursday, March 5, 2026, in Porthcawl.",
         "The stands were full on March 5, 2026, when the club won the cup.",
+        "The report appeared in the March issue of a medical journal, the authors said.",
+        "The platform takes a share of sales from every ticket it resells.",
+        "Comments from the minister were closed to the press.",
+        "Viewers can tune in to the debate on Channel 5 at 8pm.",
+        "Follow the coastline north for two miles to reach the lighthouse.",
+        "Residents can watch the council meeting live on the town's website.",
+        "The company's newsletter to investors was sent on Monday.",
     ],
 )
 def test_content_that_only_looks_like_noise_stays(line, kinds_only):
