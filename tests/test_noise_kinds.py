@@ -160,6 +160,11 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         ("Follow our county coverage at tideline.example/county", "call_to_action"),
         ("Tune in to the Drive Time show on Harbour FM", "call_to_action"),
         ("Suggested Tags: Transport · Coast", "dateline"),
+        ("نشر هذا التقرير في العدد الورقي الصادر يوم الجمعة.", "rights"),
+        ("الوسوم: نقل · سواحل", "dateline"),
+        ("التعليقات مغلقة على هذا الخبر.", "widget"),
+        ("كن أول من يعلق", "widget"),
+        ("٣", "widget"),
     ],
 )
 def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only):
@@ -230,6 +235,8 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "Follow the coastline north for two miles to reach the lighthouse.",
         "Residents can watch the council meeting live on the town's website.",
         "The company's newsletter to investors was sent on Monday.",
+        "ونشرت الوزارة التقرير في العدد الأخير من نشرتها الرسمية.",
+        "وقالت إن التعليقات على القرار كانت إيجابية.",
     ],
 )
 def test_content_that_only_looks_like_noise_stays(line, kinds_only):
