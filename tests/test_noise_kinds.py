@@ -188,6 +188,13 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         ("Staff writer", "dateline"),
         ("We use cookies to improve your experience on our site.", "consent"),
         ("All content copyright Tideline Media 2026", "rights"),
+        ("For the latest news and weather, head to Harbour 7.", "call_to_action"),
+        ("Read the full story here.", "call_to_action"),
+        ("Share this:", "widget"),
+        ("Sign in to comment", "widget"),
+        ("الرابط المختصر: https://tideline.example/a1", "call_to_action"),
+        ("عدد المشاهدات: 1234", "widget"),
+        ("تحرير: سارة أحمد", "dateline"),
     ],
 )
 def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only):
@@ -275,6 +282,10 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "Distributed by hand, the leaflets reached every home.",
         "شكرا لاشتراكك في الحملة، قال المنظمون للمتطوعين.",
         "الصورة التالية أظهرت الدخان فوق الميناء.",
+        "For more information, visit the council's website.",
+        "Read the full report here, the minister told reporters.",
+        "وقال إن تحرير الأسعار سيبدأ العام المقبل.",
+        "وارتفع عدد المشاهدات إلى مليون خلال يومين.",
     ],
 )
 def test_content_that_only_looks_like_noise_stays(line, kinds_only):
