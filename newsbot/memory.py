@@ -6,7 +6,7 @@ first such free it raises that threshold (up to 32 MiB), so later page-sized buf
 bodies, decoded text, pickles for the workers) come from the heap, whose freed space the
 process keeps: peak memory then grows with the largest pages seen, not with what is alive.
 Fixing the threshold keeps every buffer above it in its own mapping, returned when freed.
-Measured on 30 articles of 7.9 MiB (``python -m newsbot.benchmarks.memory``): crawl process
+Measured on 30 articles of 7.9 MiB (``python -m benchmarks.memory``): crawl process
 268 -> 234 MB, worker 135 -> 119 MB. Elsewhere than glibc this does nothing.
 """
 

@@ -1,4 +1,9 @@
-"""Site profiles: what an aggregator looks like, read from ``settings/<name>.toml``.
+"""The site registry: what each aggregator looks like, read from ``settings/<name>.toml``.
+
+Every profile is parsed once (:func:`load_profile`, cached) into a :class:`SiteProfile` that
+carries all that is site-specific: URL patterns and the article id, chrome labels, per-site
+noise, timezone, browser needs and the ``kind`` of aggregator. Components take the site from
+the item (``item["aggregator"]``) or the spider that made the request, never a default.
 
 The operator-edited folder ``settings/`` is found, in order, at ``$NEWSBOT_SETTINGS_DIR``,
 next to the package in a source checkout, or inside the installed package as
@@ -20,7 +25,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import tomllib
 
 from newsbot.exitcodes import UsageError
-from newsbot.usage import did_you_mean
+from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
+from newsbot.usage import did_you_mean, one_of
 
 
 def settings_dir() -> Path | resources.abc.Traversable:
@@ -29,7 +35,7 @@ def settings_dir() -> Path | resources.abc.Traversable:
     if override:
         return Path(override)
     checkout = Path(__file__).resolve().parent.parent / "settings"
-    if (checkout / "daily8.toml").is_file():
+    if (checkout / "noise.toml").is_file():  # a source checkout (any site profiles)
         return checkout
     return resources.files("newsbot.site_config")
 
@@ -41,6 +47,27 @@ def read_settings_file(name: str) -> str:
 
 def load_toml(name: str) -> dict[str, Any]:
     return tomllib.loads(read_settings_file(name))
+
+
+def load_settings_toml(
+    name: str, where: str, error: type[UsageError] = UsageError
+) -> dict[str, Any]:
+    """``settings/<name>`` parsed: the one way newsbot reads its TOML files.
+
+    A missing file raises :class:`FileNotFoundError` (the caller knows what exists instead);
+    any other failure raises ``error`` with one line: ``<where>: settings/<name> cannot be
+    read (...)`` or ``... is not valid TOML (...)``.
+    """
+    try:
+        return load_toml(name)
+    except IsADirectoryError:
+        raise FileNotFoundError(name) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise
+        raise error(f"{where}: settings/{name} cannot be read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{where}: settings/{name} is not valid TOML ({exc})") from None
 
 
 @dataclass(frozen=True)
@@ -59,11 +86,15 @@ class Chrome:
     related: str
     listing_heading: str
     other: tuple[str, ...]
+    #: Regular expressions for the site's gallery counters ("Show all 12").
+    gallery_counter: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class SiteProfile:
     name: str
+    #: What kind of aggregator this is (a key of ``newsbot.spiders.kinds.SPIDER_KINDS``).
+    kind: str
     start_urls: tuple[str, ...]
     allowed_domains: tuple[str, ...]
     canonical_host: str
@@ -82,6 +113,8 @@ class SiteProfile:
     unreadable_ages: tuple[str, ...] = ()
     #: The N the site prints per age unit (``{"hours": (2, 21)}``); settles glued headers.
     age_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Source names the site credits, as printed (the noise cleaner reads echoes of them).
+    known_sources: tuple[str, ...] = ()
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     # -- URL knowledge -------------------------------------------------------------
@@ -126,6 +159,7 @@ def profile_from_dict(data: dict[str, Any]) -> SiteProfile:
             related=c.get("related", "Related Articles"),
             listing_heading=c.get("listing_heading", ""),
             other=tuple(c.get("other", ())),
+            gallery_counter=_strings(c.get("gallery_counter", ())),
         )
         for lang, c in data.get("chrome", {}).items()
     }
@@ -133,6 +167,7 @@ def profile_from_dict(data: dict[str, Any]) -> SiteProfile:
     entries = data.get("entries", {})
     return SiteProfile(
         name=data["name"],
+        kind=str(data.get("kind", DEFAULT_KIND)),
         start_urls=tuple(data.get("start_urls", ())),
         allowed_domains=tuple(data.get("allowed_domains", ())),
         canonical_host=data.get("canonical_host", ""),
@@ -155,8 +190,16 @@ def profile_from_dict(data: dict[str, Any]) -> SiteProfile:
         age_prefix=entries.get("age_prefix", "time"),
         unreadable_ages=tuple(entries.get("unreadable_ages", ())),
         age_ranges=read_age_ranges(data.get("ages", {})),
+        known_sources=_strings(entries.get("known_sources", ())),
         raw=data,
     )
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """A string or a list of strings, as a tuple."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(v for v in value if isinstance(v, str))
 
 
 @lru_cache(maxsize=4096)
@@ -177,21 +220,45 @@ class ProfileNotFound(ProfileError):
     """No ``settings/<name>.toml`` (a spider without a profile, such as reprocess's)."""
 
 
+# a profile has a [urls] table (or urls.article = / urls = {...}); other settings files do not
+_URLS_TABLE = re.compile(r"^\s*(?:\[\s*urls\b|urls\s*[.=])", re.MULTILINE)
+
+
+def registered_sites() -> dict[str, str]:
+    """The registry: every site profile under ``settings/``, as name -> kind.
+
+    A file is a profile when it says what the site's URLs look like (``[urls]``); noise and
+    zone tables are not. A profile that cannot be parsed is listed too (kind as written, or
+    the default): using it then fails with its own one-line error, not as an unknown site.
+    """
+    sites: dict[str, str] = {}
+    try:
+        entries = list(settings_dir().iterdir())
+    except OSError:
+        return {}
+    for entry in entries:
+        if not entry.name.endswith(".toml"):
+            continue
+        name = entry.name[: -len(".toml")]
+        try:
+            text = entry.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if not _URLS_TABLE.search(text):  # noise and zone tables: not parsed here
+            continue
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            sites[name] = DEFAULT_KIND
+            continue
+        if "urls" in data:
+            sites[name] = str(data.get("kind", DEFAULT_KIND))
+    return dict(sorted(sites.items()))
+
+
 def available_profiles() -> list[str]:
     """Names of the site profiles under ``settings/`` (``daily8``...)."""
-    names = []
-    try:
-        for entry in settings_dir().iterdir():
-            if not entry.name.endswith(".toml"):
-                continue
-            try:  # a profile says what the site's URLs look like; other files do not
-                if "urls" in tomllib.loads(entry.read_text(encoding="utf-8")):
-                    names.append(entry.name[: -len(".toml")])
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-    except OSError:
-        return []
-    return sorted(names)
+    return list(registered_sites())
 
 
 @lru_cache(maxsize=16)
@@ -199,18 +266,19 @@ def load_profile(name: str) -> SiteProfile:
     """The profile ``settings/<name>.toml``; :class:`ProfileError` when it cannot be used."""
     where = f"site profile settings/{name}.toml"
     try:
-        data = load_toml(f"{name}.toml")
+        data = load_settings_toml(f"{name}.toml", "site profile", ProfileError)
     except FileNotFoundError:
         known = available_profiles()
         raise ProfileNotFound(
             f"{where}: not found in {settings_dir()}{did_you_mean(name, known)}; "
             f"available: {', '.join(known) or 'none'} (NEWSBOT_SETTINGS_DIR moves the folder)"
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"{where}: cannot be read ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{where}: not valid TOML ({exc})") from None
     data.setdefault("name", name)
+    if data["name"] != name:  # items name their site by it: it must find this file again
+        raise ProfileError(
+            f"{where}: name {data['name']!r} differs from the file's name; "
+            f"write name = {name!r} (or rename the file)"
+        )
     try:
         profile = profile_from_dict(data)
     except re.error as exc:
@@ -243,6 +311,11 @@ def _check_profile(where: str, profile: SiteProfile) -> None:
     if profile.browser not in ("never", "always", "auto"):
         raise ProfileError(
             f"{where}: browser {profile.browser!r}: expected one of: always, auto, never"
+        )
+    if profile.kind not in SPIDER_KINDS:
+        raise ProfileError(
+            f"{where}: kind {profile.kind!r}{did_you_mean(profile.kind, SPIDER_KINDS)}: "
+            f"expected {one_of(SPIDER_KINDS)}"
         )
     if profile.max_pages < 1:
         raise ProfileError(f"{where}: [pagination] max_pages must be at least 1")

@@ -27,7 +27,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         at = argv.index("--")
         argv, extra = argv[:at], argv[at + 1 :]
     parser = argparse.ArgumentParser(prog="python -m newsbot.scheduled", description=__doc__)
-    parser.add_argument("spider", nargs="?", default="daily8")
+    parser.add_argument("spider", help="the spider to run, e.g. daily8 (scrapy list names them)")
     parser.add_argument("--lock", help="lock file (default: .newsbot/<spider>.lock)")
     args = parser.parse_args(argv)
     args.scrapy_args = extra

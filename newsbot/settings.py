@@ -11,6 +11,8 @@ from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
 BOT_NAME = "newsbot"
 SPIDER_MODULES = ["newsbot.spiders"]
 NEWSPIDER_MODULE = "newsbot.spiders"
+# Also a spider for every site profile under settings/ without a class of its own (its kind's).
+SPIDER_LOADER_CLASS = "newsbot.spiders.loader.SiteSpiderLoader"
 COMMANDS_MODULE = "newsbot.commands"
 
 USER_AGENT = f"newsbot/{__version__} (+https://github.com/newsbot/newsbot)"

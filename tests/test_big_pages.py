@@ -1,5 +1,5 @@
 """Big pages stay cheap (issue 11, item 7): each piece that kept extra copies of a page.
-The whole-crawl figure is a benchmark (python -m newsbot.benchmarks.memory), not a test."""
+The whole-crawl figure is a benchmark (python -m benchmarks.memory), not a test."""
 
 from __future__ import annotations
 

@@ -15,9 +15,9 @@ from newsbot.cleaning import (
     load_noise_rules,
     settings_path,
 )
-from newsbot.cleaning.config import default_profile
+from newsbot.profiles import load_profile, profile_from_dict
 
-RULES = load_noise_rules()
+RULES = load_noise_rules(load_profile("daily8"))
 
 
 def kept(blocks, **kw):
@@ -343,16 +343,16 @@ def test_a_rule_can_be_added_without_code(tmp_path: Path):
         "patterns = ['\\s*\\[Gazette\\]']\n",
         encoding="utf-8",
     )
-    rules = load_noise_rules(default_profile(), noise)
+    rules = load_noise_rules(load_profile("daily8"), noise)
     result = clean_blocks(["Body [Gazette] here.", "get the gazette  delivered"], rules)
     assert result.kept == ["Body here."]
     assert [r.rule for r in result.removed] == ["outlet:gazette_glued", "outlet:gazette_promo"]
 
 
 def test_profile_chrome_drives_the_site_layer():
-    profile = default_profile()
-    profile["chrome"]["fr"] = {"block": ["Mots-clés", "Articles liés"], "other": ["logo"]}
-    rules = load_noise_rules(profile)
+    raw = dict(load_profile("daily8").raw)
+    raw["chrome"] = {**raw["chrome"], "fr": {"block": ["Mots-clés", "Articles liés"]}}
+    rules = load_noise_rules(profile_from_dict(raw))
     assert clean_blocks(["Texte.", "Mots-clés", "Autre."], rules).kept == ["Texte."]
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsbot.benchmarks.noise import DEFAULT_DIR, evaluate, main
+from benchmarks.noise import DEFAULT_DIR, evaluate, main
 from newsbot.cleaning import clean_blocks, load_noise_rules
+from newsbot.profiles import load_profile
 
 DATA = Path(__file__).parent / "data" / "noise"
 
@@ -35,7 +36,7 @@ def test_targets_overall_and_per_rule():
 
 
 def test_labelled_articles_are_idempotent():
-    rules = load_noise_rules()
+    rules = load_noise_rules(load_profile("daily8"))
     for path in DATA.glob("*.json"):
         doc = json.loads(path.read_text(encoding="utf-8"))
         ctx = {k: doc.get(k) for k in ("title", "source", "category")}

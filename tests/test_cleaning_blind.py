@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsbot.benchmarks.noise import evaluate
+from benchmarks.noise import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests" / "data" / "noise_blind"

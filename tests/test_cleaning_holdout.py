@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.benchmarks.noise import evaluate, main
+from benchmarks.noise import evaluate, main
 from newsbot.cleaning import clean_blocks, clean_title, load_noise_rules
+from newsbot.profiles import load_profile
 
 HOLDOUT = Path(__file__).parent / "data" / "noise_holdout"
 
@@ -83,7 +84,7 @@ def test_benchmark_command_rejects_a_folder_without_labels(tmp_path):
 
 
 def test_holdout_articles_are_idempotent():
-    rules = load_noise_rules()
+    rules = load_noise_rules(load_profile("daily8"))
     for doc in _docs():
         if doc["shape"] != "article":
             continue

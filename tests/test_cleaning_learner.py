@@ -9,8 +9,9 @@ from scrapy.utils.test import get_crawler
 
 from newsbot.cleaning import BoilerplateLearner, clean_blocks, load_noise_rules
 from newsbot.pipelines.noise import NoisePipeline
+from newsbot.profiles import load_profile
 
-RULES = load_noise_rules()
+RULES = load_noise_rules(load_profile("daily8"))
 CHROME = "Puzzles, crosswords and the weekend quiz"  # no rule knows it
 
 

@@ -6,8 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsbot.cleaning import clean_blocks, clean_text, clean_title, load_noise_rules
+from newsbot.profiles import load_profile
 
-RULES = load_noise_rules()
+RULES = load_noise_rules(load_profile("daily8"))
 
 FRAGMENTS = [
     "The council met on Tuesday.",

@@ -46,3 +46,17 @@ def test_mypy_on_pure_modules():
     pytest.importorskip("mypy")
     result = _run(sys.executable, "-m", "mypy", "--ignore-missing-imports", *PURE_MODULES)
     assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_package_holds_no_test_or_benchmark_support():
+    """What users install is what they run: no benchmark or test helper ships in ``newsbot/``,
+    and no shipped module reaches into the checkout's ``tests/`` or ``benchmarks/``."""
+    package = ROOT / "newsbot"
+    assert not (package / "benchmarks").exists()
+    offenders = []
+    for path in package.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for needle in ('/ "tests"', "/ 'tests'", "from tests", "import tests", "from benchmarks"):
+            if needle in text:
+                offenders.append(f"{path.relative_to(ROOT)}: {needle}")
+    assert offenders == []

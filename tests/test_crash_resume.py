@@ -11,10 +11,10 @@ import signal
 
 import pytest
 
-from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
 from newsbot.replica import ReplicaServer, build_site
 from newsbot.replica.slow import make_slow
 from tests.conftest import ARTICLES, CLOCK, SEED, start_paths
+from tests.support.scheduled_runs import ScheduledRuns, kill, part_lines, wait_for
 
 DELAY = 0.25  # seconds per article page: the crawl takes long enough to stop it halfway
 SETTINGS = {"CONCURRENT_REQUESTS": 4, "CONCURRENT_REQUESTS_PER_DOMAIN": 4}

@@ -25,11 +25,11 @@ from newsbot.distributed.queue import (
 )
 from newsbot.incremental import SeenRecord
 from newsbot.incremental.store import RedisSeenStore
-from newsbot.incremental.testing import ScheduledRuns, kill, part_lines, wait_for
 from newsbot.replica.content import build_site
 from newsbot.replica.server import ReplicaServer
 from newsbot.replica.slow import hold_until_clients, is_article, make_slow
 from tests.conftest import CLOCK, SEED, require_binary, start_paths
+from tests.support.scheduled_runs import ScheduledRuns, kill, part_lines, wait_for
 
 pytestmark = pytest.mark.redis
 

@@ -1,7 +1,7 @@
 """Article reading on 80 real pages of 16 publishers (fundus-eval): the quality targets.
 
 A quality test, never a timed one: speed is the benchmark's job
-(``python -m newsbot.benchmarks.extraction`` prints both side by side with trafilatura).
+(``python -m benchmarks.extraction`` prints both side by side with trafilatura).
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from newsbot.benchmarks.extraction import PageScore, load_pages, run_newsbot, score_body
-from newsbot.benchmarks.fast_lcs import fast_scorer
+from benchmarks.extraction import PageScore, load_pages, run_newsbot, score_body
+from benchmarks.fast_lcs import fast_scorer
 from newsbot.cleaning import load_noise_rules
+from newsbot.profiles import load_profile
 
 EVAL_SET = Path(__file__).resolve().parents[1] / ".." / "shared" / "reference" / "extraction"
 EVAL_SET = EVAL_SET / "fundus-eval"
@@ -26,7 +27,7 @@ def scores() -> list[tuple[str, PageScore]]:
         pytest.skip(f"the evaluation set is not here: {EVAL_SET} (../shared is absent)")
     pytest.importorskip("rouge_score.rouge_scorer")
     scorer = fast_scorer()
-    rules = load_noise_rules()
+    rules = load_noise_rules(load_profile("daily8"))
     out = []
     for page in load_pages(EVAL_SET):
         score = PageScore()

@@ -18,8 +18,8 @@ from newsbot.incremental.recovery import (
     recovered_name,
 )
 from newsbot.incremental.store import SQLiteSeenStore, is_redis_url
-from newsbot.incremental.testing import ScheduledRuns
 from tests.conftest import start_paths
+from tests.support.scheduled_runs import ScheduledRuns
 
 ITEM = {
     "id": "a" * 32,

@@ -1,11 +1,11 @@
-"""The held-out evaluation (newsbot/benchmarks/noise_heldout.py): per-layer noise recall and
+"""The held-out evaluation (benchmarks/noise_heldout.py): per-layer noise recall and
 content kept on outlets the rules were not written from."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsbot.benchmarks.noise_heldout import (
+from benchmarks.noise_heldout import (
     FUNDUS,
     HELD_OUT,
     LAYERS,
@@ -19,8 +19,9 @@ from newsbot.benchmarks.noise_heldout import (
     score_pages,
 )
 from newsbot.cleaning import load_noise_rules
+from newsbot.profiles import load_profile
 
-RULES = load_noise_rules()
+RULES = load_noise_rules(load_profile("daily8"))
 
 
 def test_every_rule_name_has_a_layer():

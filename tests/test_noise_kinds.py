@@ -11,8 +11,9 @@ from newsbot.cleaning import (
     clean_text,
     load_noise_rules,
 )
+from newsbot.profiles import load_profile
 
-RULES = load_noise_rules()
+RULES = load_noise_rules(load_profile("daily8"))
 BODY = "The council approved the budget on Monday after a four-hour debate."
 
 
@@ -21,7 +22,7 @@ def kinds_only(tmp_path_factory) -> NoiseRules:
     """The kinds without the outlets' rules (which know some of these wordings by heart)."""
     empty = tmp_path_factory.mktemp("noise") / "noise.toml"
     empty.write_text("", encoding="utf-8")
-    return load_noise_rules(noise_path=empty)
+    return load_noise_rules(load_profile("daily8"), noise_path=empty)
 
 
 def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
@@ -420,11 +421,11 @@ fr = ['Suivez-nous sur (?:{reseau})[^.!?]{0,80}[.!]?']
 """,
         encoding="utf-8",
     )
-    rules = load_noise_rules(kinds_path=kinds)
+    rules = load_noise_rules(load_profile("daily8"), kinds_path=kinds)
     result = clean_blocks([BODY, "Suivez-nous sur Instagram pour ne rien manquer."], rules)
     assert result.kept == [BODY]
     assert result.removed[0].rule == "kind:call_to_action"
-    without = load_noise_rules(kinds=False)
+    without = load_noise_rules(load_profile("daily8"), kinds=False)
     assert clean_blocks(["Suivez-nous sur Instagram."], without).kept
 
 
@@ -440,4 +441,4 @@ def test_a_malformed_kinds_file_is_reported(tmp_path, text, message):
     kinds = tmp_path / "kinds.toml"
     kinds.write_text(text, encoding="utf-8")
     with pytest.raises(NoiseRulesError, match=message):
-        load_noise_rules(kinds_path=kinds)
+        load_noise_rules(load_profile("daily8"), kinds_path=kinds)

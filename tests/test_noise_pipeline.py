@@ -24,6 +24,7 @@ def item(n=1, **kw):
     base = {
         "id": f"{n:032x}",
         "url": f"https://www.daily8.com/en/article/{n:032x}",
+        "aggregator": "daily8",  # the site whose chrome is removed
         "source": "Independent",
         "category": "News",
         "language": "en",

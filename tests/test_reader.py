@@ -309,7 +309,7 @@ def test_unreadable_age_in_the_header_stays_out_of_the_body_and_is_kept_raw():
 
 def test_fast_rouge_lsum_gives_the_packages_own_scores():
     rouge_scorer = pytest.importorskip("rouge_score.rouge_scorer")
-    from newsbot.benchmarks.fast_lcs import fast_scorer
+    from benchmarks.fast_lcs import fast_scorer
 
     reference = "\n".join(PROSE)
     candidate = "\n".join([PROSE[2], "Share this on social media", PROSE[0], "the council"])

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from newsbot.incremental.testing import wait_for
 from tests.conftest import ROOT, start_paths
+from tests.support.scheduled_runs import wait_for
 
 pytestmark = pytest.mark.scrapyd
 BIN = Path(sys.executable).parent
@@ -147,6 +147,12 @@ def test_the_egg_carries_settings_and_loads_profiles(tmp_path):
 def test_deploy_schedule_and_read_the_export(scrapyd, replica, truth, tmp_path):
     url, home = scrapyd
     project = _project_copy(tmp_path, url)
+    # a site registered by its profile alone (no spider class): the egg carries it and
+    # scrapyd lists and runs it through the project's spider loader
+    profile = (project / "settings" / "daily8.toml").read_text()
+    (project / "settings" / "mirrorwire.toml").write_text(
+        profile.replace('name = "daily8"', 'name = "mirrorwire"')
+    )
     deploy = subprocess.run(
         [_tool("scrapyd-deploy"), "-v", "r1"],
         cwd=project,
@@ -157,7 +163,8 @@ def test_deploy_schedule_and_read_the_export(scrapyd, replica, truth, tmp_path):
     assert deploy.returncode == 0, deploy.stdout + deploy.stderr
     assert '"status": "ok"' in deploy.stdout or "ok" in deploy.stdout, deploy.stdout
     assert _get(url + "listprojects.json")["projects"] == ["newsbot"]
-    assert "daily8" in _get(url + "listspiders.json?project=newsbot")["spiders"]
+    spiders = _get(url + "listspiders.json?project=newsbot")["spiders"]
+    assert "daily8" in spiders and "mirrorwire" in spiders
 
     job = _post(
         url + "schedule.json",
@@ -188,3 +195,28 @@ def test_deploy_schedule_and_read_the_export(scrapyd, replica, truth, tmp_path):
     assert all(item["id"] in truth["articles"] for item in items)
     summary = json.loads(exports[0].with_name(exports[0].stem + ".summary.json").read_text())
     assert summary["finish_reason"] == "finished" and summary["items"] == 5
+
+    made = _post(
+        url + "schedule.json",
+        [
+            ("project", "newsbot"),
+            ("spider", "mirrorwire"),
+            ("setting", "NEWSBOT_ENV=test"),
+            ("start_urls", replica.base_url + start_paths(truth)[0]),
+            ("related_depth", "0"),
+            ("max_articles", "3"),
+        ],
+    )
+    assert made["status"] == "ok", made
+
+    def made_finished() -> bool:
+        jobs = _get(url + "listjobs.json?project=newsbot")
+        return any(j["id"] == made["jobid"] for j in jobs.get("finished", []))
+
+    assert wait_for(made_finished, timeout=120, interval=0.5), _get(url + "listjobs.json")
+    log = next((home / "logs").rglob(f"{made['jobid']}.log")).read_text()
+    exports = sorted((home / "exports" / "mirrorwire").glob("*.jsonl"))
+    assert len(exports) == 1, log[-3000:]
+    items = [json.loads(line) for line in exports[0].read_text().splitlines()]
+    assert len(items) == 3 and {item["aggregator"] for item in items} == {"mirrorwire"}
+    assert all(item["id"] in truth["articles"] for item in items)

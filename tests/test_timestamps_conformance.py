@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.benchmarks import dateparser_conformance as conf
+from benchmarks import dateparser_conformance as conf
 
 pytestmark = pytest.mark.skipif(
     not conf.DEFAULT_CASES.is_file(), reason="shared conformance cases not available"

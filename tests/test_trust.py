@@ -24,11 +24,11 @@ import pytest
 
 from newsbot.exitcodes import ExitCode
 from newsbot.incremental.store import SQLiteSeenStore
-from newsbot.incremental.testing import wait_for
 from newsbot.replica import ReplicaServer, build_site
 from newsbot.replica.faults import FaultServer, ServerErrors
 from newsbot.replica.slow import make_slow
 from tests.conftest import ARTICLES, CLOCK, SEED, start_paths
+from tests.support.scheduled_runs import wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX = 5  # articles per run where the case does not need more

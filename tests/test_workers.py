@@ -24,7 +24,7 @@ from newsbot.workers.tasks import clean_body, read_page, read_with
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 PROFILE = load_profile("daily8")
-RULES = load_noise_rules()
+RULES = load_noise_rules(load_profile("daily8"))
 ANCHOR = datetime(2026, 11, 25, 12, tzinfo=timezone.utc)
 ARTICLE = "https://www.daily8.com/en/article/" + "e" * 32
 LISTING = "https://www.daily8.com/en/hashtag/Transport"
@@ -34,7 +34,7 @@ DATE = b"Wed, 25 Nov 2026 12:00:00 GMT"
 def pool(timeout: float = 60.0) -> WorkerPool:
     workers = WorkerPool(1, timeout)
     workers.provide("profile", PROFILE)
-    workers.provide("noise_rules", RULES)
+    workers.provide("noise_rules", {"daily8": RULES})
     return workers
 
 
@@ -88,7 +88,7 @@ def test_cleaning_in_a_worker_learns_as_the_crawl_process_does():
         kept = []
         for n, blocks in enumerate(items):
             snapshot = learner.snapshot("Outlet")
-            result = await workers.run(clean_body, blocks, snapshot, source="Outlet")
+            result = await workers.run(clean_body, blocks, snapshot, "daily8", source="Outlet")
             learner.observe("Outlet", str(n), result.kept)
             kept.append(result.kept)
         return kept

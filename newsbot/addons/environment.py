@@ -12,11 +12,10 @@ import logging
 import os
 from typing import Any
 
-import tomllib
 from scrapy.settings import BaseSettings
 
 from newsbot.exitcodes import UsageError
-from newsbot.profiles import load_toml, settings_dir
+from newsbot.profiles import load_settings_toml, settings_dir
 from newsbot.usage import did_you_mean, one_of
 
 logger = logging.getLogger(__name__)
@@ -66,20 +65,12 @@ def load_environment(name: str) -> dict[str, Any]:
     valid environments when there is none, or when it cannot be read."""
     where = f"NEWSBOT_ENV={name!r}"
     try:
-        return load_toml(f"environments/{name}.toml")
-    except (FileNotFoundError, IsADirectoryError):
+        return load_settings_toml(f"environments/{name}.toml", where)
+    except FileNotFoundError:
         known = available_environments()
         raise UsageError(
             f"{where}: unknown environment{did_you_mean(name, known)}; "
             f"{one_of(known)} (files in settings/environments/)"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(
-            f"{where}: settings/environments/{name}.toml cannot be read ({exc})"
-        ) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(
-            f"{where}: settings/environments/{name}.toml is not valid TOML ({exc})"
         ) from None
 
 

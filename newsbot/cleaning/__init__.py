@@ -1,6 +1,7 @@
 """Noise removal for article text: pure functions, no Scrapy needed.
 
->>> rules = load_noise_rules()
+>>> from newsbot.profiles import load_profile
+>>> rules = load_noise_rules(load_profile("daily8"))  # None: no site's chrome, outlets' only
 >>> clean_blocks(["First paragraph.", "Photo: Reuters", "Hashtags"], rules).kept
 ['First paragraph.']
 """
@@ -16,7 +17,13 @@ from newsbot.cleaning.clean import (
 )
 from newsbot.cleaning.config import settings_path
 from newsbot.cleaning.learner import BoilerplateLearner
-from newsbot.cleaning.rules import NoiseRules, NoiseRulesError, OutletRule, load_noise_rules
+from newsbot.cleaning.rules import (
+    NoiseRules,
+    NoiseRulesError,
+    OutletRule,
+    for_site,
+    load_noise_rules,
+)
 
 __all__ = [
     "BoilerplateLearner",
@@ -29,6 +36,7 @@ __all__ = [
     "clean_blocks",
     "clean_text",
     "clean_title",
+    "for_site",
     "load_noise_rules",
     "settings_path",
     "trace",

@@ -1,4 +1,4 @@
-"""Where the cleaner finds its data: the site profile and ``settings/noise.toml``.
+"""Where the cleaner finds its data: ``settings/noise.toml`` and ``settings/noise_kinds.toml``.
 
 File resolution is the shared profile loader's (:func:`newsbot.profiles.settings_dir`).
 """
@@ -11,7 +11,7 @@ from typing import Any
 
 import tomllib
 
-from newsbot.profiles import load_toml, settings_dir
+from newsbot.profiles import settings_dir
 
 
 def settings_path(name: str) -> Path | Traversable:
@@ -23,11 +23,6 @@ def read_toml(path: str | Path | Traversable) -> dict[str, Any]:
     if isinstance(path, str):
         path = Path(path)
     return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-def default_profile() -> dict[str, Any]:
-    """The Daily8 profile as a plain dict (as ``tomllib`` parses it)."""
-    return load_toml("daily8.toml")
 
 
 def default_noise_path() -> Path | Traversable:

@@ -1,21 +1,22 @@
-"""Noise rules: the site's chrome (from the profile) and outlets' noise (from noise.toml)."""
+"""Noise rules: the site's chrome (from its profile) and outlets' noise (from noise.toml).
+
+The outlet and kind layers are the same for every site; the site layer comes from the
+:class:`~newsbot.profiles.SiteProfile` of the aggregator an item was found on. Items found on
+no aggregator (a publisher's page read on its own) get no site layer: ``site=None``.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from newsbot.cleaning.config import (
-    default_kinds_path,
-    default_noise_path,
-    default_profile,
-    read_toml,
-)
+from newsbot.cleaning.config import default_kinds_path, default_noise_path, read_toml
 from newsbot.cleaning.text import fold_arabic_marks, normalise
+from newsbot.profiles import SiteProfile
 
 KINDS = ("phrase", "line", "inline", "credit")
 SPANS = ("line", "list", "rest", "follow")
@@ -75,46 +76,35 @@ class NoiseRules:
     credits: tuple[OutletRule, ...] = ()
     caption_labels: tuple[OutletRule, ...] = ()
     outlets: dict[str, str] = field(default_factory=dict)
+    #: The site whose chrome this holds (its profile name); None: no site layer.
+    site: str | None = None
 
 
 def _fold(s: str) -> str:
     return normalise(s).casefold()
 
 
-def _chrome_tables(profile: dict[str, Any]) -> list[dict[str, Any]]:
-    chrome = profile.get("chrome") or {}
-    return [v for v in chrome.values() if isinstance(v, dict)]
-
-
-def _build_chrome(profile: dict[str, Any]) -> dict[str, Any]:
+def _build_chrome(site: SiteProfile | None) -> dict[str, Any]:
     block: set[str] = set()
     start: set[str] = set()
     other: set[str] = set()
     headings: list[str] = []
     counters: list[str] = []
-    for table in _chrome_tables(profile):
-        items = [normalise(x) for x in table.get("block", []) if isinstance(x, str)]
+    for chrome in site.chrome.values() if site is not None else ():
+        items = [normalise(x) for x in chrome.block]
         block.update(x.casefold() for x in items if x)
         # The block starts at its first entry, or at any entry that is long enough to be
         # unambiguous; short words ("Comments") end the body only next to other chrome.
         start.update(x.casefold() for i, x in enumerate(items) if i == 0 or len(x) >= 12)
-        for key in ("hashtags", "related"):
-            if isinstance(table.get(key), str):
-                start.add(_fold(table[key]))
-        other.update(normalise(x) for x in table.get("other", []) if isinstance(x, str))
-        if isinstance(table.get("listing_heading"), str) and table["listing_heading"].strip():
-            headings.append(re.escape(normalise(table["listing_heading"])))
-        counter = table.get("gallery_counter")
-        if isinstance(counter, str):
-            counters.append(counter)
-        elif isinstance(counter, list):
-            counters.extend(c for c in counter if isinstance(c, str))
+        start.update(_fold(label) for label in (chrome.hashtags, chrome.related) if label)
+        other.update(normalise(x) for x in chrome.other)
+        if chrome.listing_heading.strip():
+            headings.append(re.escape(normalise(chrome.listing_heading)))
+        counters.extend(chrome.gallery_counter)
     if not counters:
         counters = [r"Show all \d+"]
     lone = {x for x in other if not any(ch.isalnum() for ch in x)}
     icons = {x.casefold() for x in other if x not in lone}
-    entries = profile.get("entries") or {}
-    categories = {_fold(c) for c in entries.get("categories", []) if isinstance(c, str)}
     heading = re.compile(r"(?:{})\s*\S*".format("|".join(headings)), re.I) if headings else None
     return {
         "chrome_block": frozenset(block),
@@ -124,15 +114,21 @@ def _build_chrome(profile: dict[str, Any]) -> dict[str, Any]:
         "lone_markers": frozenset(lone),
         "listing_heading": heading,
         "gallery_counter": re.compile("|".join(f"(?:{c})" for c in counters), re.I),
-        "categories": frozenset(categories),
-        "age_prefix": str(entries.get("age_prefix") or "time"),
-        "unreadable_ages": frozenset(
-            _fold(s) for s in entries.get("unreadable_ages", []) if isinstance(s, str)
-        ),
-        "known_sources": frozenset(
-            _fold(s) for s in entries.get("known_sources", []) if isinstance(s, str)
-        ),
+        "categories": frozenset(_fold(c) for c in site.categories) if site else frozenset(),
+        "age_prefix": site.age_prefix if site is not None else "",
+        "unreadable_ages": frozenset(_fold(s) for s in site.unreadable_ages)
+        if site is not None
+        else frozenset(),
+        "known_sources": frozenset(_fold(s) for s in site.known_sources)
+        if site is not None
+        else frozenset(),
+        "site": site.name if site is not None else None,
     }
+
+
+def for_site(rules: NoiseRules, site: SiteProfile | None) -> NoiseRules:
+    """``rules`` with the site layer of ``site`` (the outlet and kind layers unchanged)."""
+    return replace(rules, **_build_chrome(site))
 
 
 def _compile(pattern: str, kind: str, agencies: str, where: str) -> re.Pattern[str]:
@@ -190,18 +186,17 @@ def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
 
 
 def load_noise_rules(
-    profile: dict[str, Any] | None = None,
+    site: SiteProfile | None,
     noise_path: str | Path | Traversable | None = None,
     kinds_path: str | Path | Traversable | None = None,
     *,
     kinds: bool = True,
 ) -> NoiseRules:
-    """Build the rules from a site profile dict, a noise file and a kinds file (defaults: the
-    shipped ones). ``kinds=False`` leaves the kinds layer out (to measure what it adds)."""
+    """Build the rules from a site profile (None: no site layer), a noise file and a kinds
+    file (defaults: the shipped ones). ``kinds=False`` leaves the kinds layer out (to measure
+    what it adds)."""
     from newsbot.cleaning.kinds import KindRules, compile_kinds
 
-    if profile is None:
-        profile = default_profile()
     data = read_toml(noise_path if noise_path is not None else default_noise_path())
     outlet = list(_outlet_rules(data))
     found = KindRules()
@@ -210,7 +205,7 @@ def load_noise_rules(
             read_toml(kinds_path if kinds_path is not None else default_kinds_path())
         )
     return NoiseRules(
-        **_build_chrome(profile),
+        **_build_chrome(site),
         lines=tuple(r for r in outlet if r.kind in ("phrase", "line")) + found.lines,
         inline=tuple(r for r in outlet if r.kind == "inline") + found.inline,
         credits=tuple(r for r in outlet if r.kind == "credit") + found.credits,

@@ -16,10 +16,11 @@ from typing import Any
 import tomllib
 from itemadapter import ItemAdapter
 
-from newsbot.cleaning import BoilerplateLearner, clean_blocks, clean_title
+from newsbot.cleaning import BoilerplateLearner, NoiseRules, clean_blocks, clean_title, for_site
 from newsbot.cleaning.clean import CleanResult, strip_leading_title
 from newsbot.cleaning.rules import NoiseRulesError, load_noise_rules
 from newsbot.exitcodes import UsageError
+from newsbot.profiles import ProfileNotFound, load_profile
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 from newsbot.workers.tasks import clean_body
 
@@ -50,15 +51,37 @@ class NoisePipeline:
         keep_removed: bool = False,
         stats: Any = None,
         workers: WorkerPool | None = None,
+        crawl_site: str | None = None,
     ) -> None:
-        self.rules = load_noise_rules(noise_path=noise_file or None, kinds_path=kinds_file or None)
+        # the outlet and kind layers; each item gets the site layer of its own aggregator
+        self.rules = load_noise_rules(
+            None, noise_path=noise_file or None, kinds_path=kinds_file or None
+        )
+        self._site_rules: dict[str | None, NoiseRules] = {None: self.rules}
         learns = threshold > 0 or sources > 0
         self.learner = BoilerplateLearner(threshold, sources=sources) if learns else None
         self.keep_removed = keep_removed
         self.stats = stats
         self.workers = workers
+        # workers get the rules of the crawl's own site (and of none); items of other sites
+        # (a reprocessed export) are cleaned in this process
+        self._worker_sites: frozenset[str | None] = frozenset()
         if workers is not None:
-            workers.provide("noise_rules", self.rules)
+            sites = {None, crawl_site}
+            workers.provide("noise_rules", {site: self.rules_for(site) for site in sites})
+            self._worker_sites = frozenset(sites)
+
+    def rules_for(self, site: str | None) -> NoiseRules:
+        """The rules for items found on the aggregator ``site`` (None: on no aggregator)."""
+        rules = self._site_rules.get(site)
+        if rules is None:
+            try:
+                profile = load_profile(site) if site else None
+            except ProfileNotFound:  # an export of a site no longer registered
+                logger.warning("No site profile %r: its items get no site noise rules", site)
+                profile = None
+            rules = self._site_rules[site] = for_site(self.rules, profile)
+        return rules
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> NoisePipeline:
@@ -82,6 +105,7 @@ class NoisePipeline:
                 keep_removed=settings.getbool("NEWSBOT_KEEP_REMOVED", False),
                 stats=crawler.stats,
                 workers=crawl_workers(crawler),
+                crawl_site=getattr(crawler.spidercls, "profile_name", None) or None,
             )
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, NoiseRulesError) as exc:
             where = f"NEWSBOT_NOISE_FILE={noise_file!r}" if noise_file else "settings/noise.toml"
@@ -89,29 +113,33 @@ class NoisePipeline:
                 where += f" or NEWSBOT_NOISE_KINDS_FILE={kinds_file!r}"
             raise UsageError(f"{where}: {_noise_problem(exc)}") from None
 
-    async def _clean(self, blocks: list[str], url: Any, **ctx: Any) -> CleanResult:
+    async def _clean(
+        self, blocks: list[str], url: Any, site: str | None, **ctx: Any
+    ) -> CleanResult:
         """``clean_blocks`` in a worker when there is one, with the lines learned so far;
         here when there is none or it failed on this text."""
-        if self.workers is not None and self.workers.active:
+        if self.workers is not None and self.workers.active and site in self._worker_sites:
             learner = self.learner
             learned = learner.snapshot(ctx.get("source") or "") if learner is not None else None
             try:
-                return await self.workers.run(clean_body, blocks, learned, **ctx)
+                return await self.workers.run(clean_body, blocks, learned, site, **ctx)
             except WorkersUnavailable:  # logged once by the pool
                 pass
             except TaskFailed as exc:  # a worker lost on hostile text
                 logger.warning("Cleaning %s in the crawl process: %s", url, exc)
-        return clean_blocks(blocks, self.rules, learner=self.learner, **ctx)
+        return clean_blocks(blocks, self.rules_for(site), learner=self.learner, **ctx)
 
     async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
+        site = adapter.get("aggregator") or None
+        rules = self.rules_for(site)
         source = adapter.get("source") or ""
         ctx: dict[str, Any] = {
             "language": adapter.get("language") or "en",
             "source": source or None,
             "category": adapter.get("category") or None,
         }
-        title = clean_title(adapter.get("title") or "", self.rules)
+        title = clean_title(adapter.get("title") or "", rules)
         if "title" in adapter or title:
             adapter["title"] = title
         blocks = adapter.get("body_blocks")
@@ -121,7 +149,7 @@ class NoisePipeline:
         if isinstance(blocks, str):
             blocks = [blocks]
         blocks = [b for b in blocks if isinstance(b, str)]
-        result = await self._clean(blocks, adapter.get("url"), title=title, **ctx)
+        result = await self._clean(blocks, adapter.get("url"), site, title=title, **ctx)
         if self.learner is not None:
             # learn from what this article kept; later articles of the source lose a line
             # once it has been seen in `threshold` of them (cleaning once keeps this cheap)
@@ -137,7 +165,7 @@ class NoisePipeline:
             # the body, with the noise glued into it cut out.
             short = clean_blocks(
                 [strip_leading_title(teaser, title)],
-                self.rules,
+                rules,
                 title=title,
                 captions=False,
                 **ctx,

@@ -16,7 +16,7 @@ from itemadapter import ItemAdapter
 
 from newsbot.exitcodes import UsageError
 from newsbot.pipelines.base import CrawlerPipeline
-from newsbot.profiles import load_profile
+from newsbot.profiles import ProfileNotFound, load_profile
 from newsbot.timestamps import (
     ParsedTime,
     ZoneTableError,
@@ -53,6 +53,7 @@ class TimestampPipeline(CrawlerPipeline):
     def __init__(self, crawler: Any = None) -> None:
         super().__init__(crawler)
         self._logged: set[str] = set()
+        self._unknown_sites: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> TimestampPipeline:
@@ -67,9 +68,18 @@ class TimestampPipeline(CrawlerPipeline):
         return cls(crawler)
 
     def _site(self, adapter: ItemAdapter) -> tuple[str, bool, tuple[str, ...]]:
+        """Zone, day-first and placeholders of the item's aggregator; for an item found on
+        none (a publisher's page read on its own) or on a site no longer registered: UTC,
+        day first, no placeholders."""
+        site = adapter.get("aggregator")
+        if not site:
+            return "UTC", True, ()
         try:
-            profile = load_profile(adapter.get("aggregator") or "daily8")
-        except (OSError, KeyError, ValueError):
+            profile = load_profile(site)
+        except ProfileNotFound:
+            if site not in self._unknown_sites:
+                self._unknown_sites.add(site)
+                logger.warning("No site profile %r: its times are read in UTC", site)
             return "UTC", True, ()
         return profile.timezone, profile.day_first, profile.unreadable_ages
 

@@ -100,10 +100,12 @@ def _empty_element(match: re.Match[str]) -> str:
     return opening + closing
 
 
-def clean_body(blocks: list[str], learned: LearnedLines | None, **ctx: Any) -> CleanResult:
-    """``clean_blocks`` with this worker's noise rules and the lines learned so far for the
-    article's source."""
-    return clean_blocks(blocks, _context("noise_rules"), learner=learned, **ctx)
+def clean_body(
+    blocks: list[str], learned: LearnedLines | None, site: str | None, **ctx: Any
+) -> CleanResult:
+    """``clean_blocks`` with this worker's noise rules for the aggregator ``site`` (None: an
+    item found on no aggregator) and the lines learned so far for the article's source."""
+    return clean_blocks(blocks, _context("noise_rules")[site], learner=learned, **ctx)
 
 
 def _context(name: str) -> Any:

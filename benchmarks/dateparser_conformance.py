@@ -1,6 +1,6 @@
 """Run dateparser's own relative-date test cases through parse_timestamp and dateparser.
 
-    python -m newsbot.benchmarks.dateparser_conformance [--cases PATH]
+    python -m benchmarks.dateparser_conformance [--cases PATH]
 
 Comparison rule (documented in the README "Times" section):
 
@@ -31,7 +31,7 @@ from newsbot.timestamps import parse_timestamp
 from newsbot.timestamps.model import get_zone, truncate
 
 DEFAULT_CASES = (
-    Path(__file__).resolve().parents[2].parent
+    Path(__file__).resolve().parents[1].parent
     / "shared"
     / "reference"
     / "dates"

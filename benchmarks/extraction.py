@@ -1,6 +1,6 @@
 """Article reading on real pages: newsbot's reader against trafilatura, side by side.
 
-Run ``python -m newsbot.benchmarks.extraction [DIR]`` (default
+Run ``python -m benchmarks.extraction [DIR]`` (default
 ``../shared/reference/extraction/fundus-eval`` from the repository root; needs the ``bench``
 extra: trafilatura, rouge-score). For each of the set's pages (gzip HTML + human-marked
 body paragraphs) both readers run in the same process, interleaved, and the benchmark prints:
@@ -41,12 +41,13 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from newsbot.benchmarks.fast_lcs import fast_scorer
+from benchmarks.fast_lcs import fast_scorer
 from newsbot.cleaning import clean_blocks, load_noise_rules
 from newsbot.extract.extent import agreement
 from newsbot.extract.metadata import read_metadata
 from newsbot.extract.page import page_selector
 from newsbot.extract.reader import read_article
+from newsbot.profiles import load_profile
 from newsbot.timestamps import parse_timestamp
 
 DEFAULT_DIR = Path("../shared/reference/extraction/fundus-eval")
@@ -217,7 +218,7 @@ class _NoRouge:
 
 def evaluate(pages: list[Page], repeat: int = 1, quick: bool = False) -> None:
     scorer: Any = _NoRouge() if quick else fast_scorer()
-    rules = load_noise_rules()
+    rules = load_noise_rules(load_profile("daily8"))
     for page in pages:
         ours, theirs = PageScore(), PageScore()
         page.scores = {"newsbot": ours, "trafilatura": theirs}

@@ -1,10 +1,10 @@
 """Crawl speed: newsbot's ``daily8`` against a bare Scrapy spider fetching the same pages.
 
-    python -m newsbot.benchmarks.crawl [--sizes 2000,10000] [--real-size 2000] [--profile]
+    python -m benchmarks.crawl [--sizes 2000,10000] [--real-size 2000] [--profile]
 
 For each size it serves a replica of that many articles from a separate process (so the
 server's CPU is not counted), then crawls it, one after the other, with (a) the bare spider
-(``newsbot/benchmarks/bare_spider.py``: fetch and follow links, nothing else) and (b)
+(``benchmarks/bare_spider.py``: fetch and follow links, nothing else) and (b)
 ``scrapy crawl daily8`` with every pipeline, the seen-store and the JSONL export. Both use the
 same concurrency (16), robots.txt and no HTTP cache; every listing and every hop of related
 articles, so both fetch every page of the site. Each crawl is one child process;
@@ -39,7 +39,7 @@ from pathlib import Path
 
 from newsbot.replica import build_site
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 # no real bound: both crawls fetch every page of the site, the same pages whatever order the
 # links are found in (a page's depth is the hop count it was first found at, so with a small
 # bound which pages lie within it depends on timing)
@@ -164,7 +164,7 @@ class Replica:
 
 def bare(base: str, starts: list[str], size: int, tmp: Path, page_kb: int = 0) -> Run:
     stats_file = tmp / "bare-stats.json"
-    command = [sys.executable, "-m", "newsbot.benchmarks.bare_spider",
+    command = [sys.executable, "-m", "benchmarks.bare_spider",
                ",".join(base + p for p in starts), "--related-depth", str(RELATED_DEPTH),
                "--stats", str(stats_file), "-s", f"LOG_FILE={tmp / 'bare.log'}"]  # fmt: skip
     cpu, rss, wall = _measure(command, _env(tmp), tmp / "bare.out")
@@ -288,7 +288,7 @@ def _rss(run: Run) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsbot.benchmarks.crawl", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.crawl", description=__doc__)
     parser.add_argument("--sizes", default="2000,10000", help="articles per replica (%(default)s)")
     parser.add_argument(
         "--real-size", type=int, default=2000, help="articles on real-size pages (0: skip)"

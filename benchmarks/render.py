@@ -1,6 +1,6 @@
 """Rendering cost: pages per second and the crawl's peak memory while Chromium renders pages.
 
-    python -m newsbot.benchmarks.render --pages 500 [--every 100] [--browser-pages 4]
+    python -m benchmarks.render --pages 500 [--every 100] [--browser-pages 4]
                                         [--mode always|auto]
 
 Serves the browser-only replica (theme ``script``: every page is an empty shell that a
@@ -32,7 +32,7 @@ from pathlib import Path
 from newsbot.replica import build_site
 from newsbot.replica.browser_site import script_server
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 _ARTICLE = re.compile(r"^(/en)?/article/[0-9a-f]{32}/?$")
 # Each rendered article page asks for its data once: the renders, whether or not a plain
 # fetch of the same page came first (auto mode).

@@ -1,7 +1,7 @@
 """Noise removal on outlets the rules were not written from: noise recall and content kept,
 per layer.
 
-``python -m newsbot.benchmarks.noise_heldout [--fundus DIR] [--model-baseline]``
+``python -m benchmarks.noise_heldout [--fundus DIR] [--model-baseline]``
 
 1. The made-up labelled sets (``tests/data/noise``, written with the rules;
    ``tests/data/noise_holdout`` and ``tests/data/noise_blind``, written without them, in other
@@ -45,8 +45,9 @@ from typing import Any
 from newsbot.cleaning import BoilerplateLearner, LineOutcome, NoiseRules, load_noise_rules, trace
 from newsbot.cleaning.learner import LEARNED, LEARNED_SHARED
 from newsbot.cleaning.text import normalise
+from newsbot.profiles import load_profile
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "noise (written with the rules)": ROOT / "tests" / "data" / "noise",
     "noise_holdout (independent)": ROOT / "tests" / "data" / "noise_holdout",
@@ -364,11 +365,11 @@ def model_baseline(pages: list[Page], outcomes: dict[str, list[LineOutcome]]) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsbot.benchmarks.noise_heldout")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.noise_heldout")
     parser.add_argument("--fundus", type=Path, default=FUNDUS, help="fundus-eval folder")
     parser.add_argument("--model-baseline", action="store_true")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    rules = load_noise_rules()
+    rules = load_noise_rules(load_profile("daily8"))
     for title, folder in SETS.items():
         print(score_labelled(folder, rules).render(f"{title}: {folder.name}"))
     if not (args.fundus / "ground_truth.json").exists():

@@ -1,6 +1,6 @@
 """Peak memory of a crawl of huge pages (issue 11, item 7): crawl process plus workers.
 
-    python -m newsbot.benchmarks.memory [--articles 100] [--size-mib 7.9] [--kind mixed]
+    python -m benchmarks.memory [--articles 100] [--size-mib 7.9] [--kind mixed]
 
 Serves a replica (from its own process, so the server's memory is not counted) whose article
 pages are each padded to just under 8 MiB (``DOWNLOAD_MAXSIZE``), then runs ``scrapy crawl
@@ -23,7 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsbot.benchmarks.crawl import ROOT, _env, _measure, _stat
+from benchmarks.crawl import ROOT, _env, _measure, _stat
 from newsbot.replica import build_site
 from newsbot.replica.faults import FaultServer, Mode
 
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         serve(args.articles, size, args.kind)
         return 0
     server = subprocess.Popen(
-        [sys.executable, "-m", "newsbot.benchmarks.memory", "--serve", "--articles",
+        [sys.executable, "-m", "benchmarks.memory", "--serve", "--articles",
          str(args.articles), "--size-mib", str(args.size_mib), "--kind", args.kind],
         cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip

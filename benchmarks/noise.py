@@ -1,6 +1,6 @@
 """Precision and recall of noise removal over the labelled set in ``tests/data/noise``.
 
-Run ``python -m newsbot.benchmarks.noise [DIR]`` (or ``--data DIR``, e.g. the held-out set in
+Run ``python -m benchmarks.noise [DIR]`` (or ``--data DIR``, e.g. the held-out set in
 ``tests/data/noise_holdout``). Each file is one article page (``shape:
 article``: its lines in reading order) or a set of one-paragraph teasers (``shape: teaser``:
 each line cleaned on its own). Every line is labelled ``content``, ``noise`` (with the rule
@@ -25,8 +25,9 @@ from typing import Any
 
 from newsbot.cleaning import NoiseRules, load_noise_rules, trace
 from newsbot.cleaning.text import normalise
+from newsbot.profiles import load_profile
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "noise"
+DEFAULT_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "noise"
 
 
 @dataclass
@@ -144,7 +145,7 @@ def _score_line(report: Report, where: str, row: dict[str, Any], out: Any) -> No
 
 
 def evaluate(data_dir: Path | str | None = None, rules: NoiseRules | None = None) -> Report:
-    rules = rules or load_noise_rules()
+    rules = rules or load_noise_rules(load_profile("daily8"))
     report = Report()
     for path in sorted(Path(data_dir or DEFAULT_DIR).glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
@@ -166,7 +167,7 @@ def evaluate(data_dir: Path | str | None = None, rules: NoiseRules | None = None
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsbot.benchmarks.noise")
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.noise")
     parser.add_argument("dir", nargs="?", help="folder of labelled *.json files")
     parser.add_argument("--data", metavar="DIR", help="the same, as an option (wins over DIR)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)

@@ -6,7 +6,7 @@ and the article links on article pages up to ``related_depth`` hops, with the sa
 priorities as newsbot (articles first). It yields no items: no extraction, no pipelines, no
 export. Run it with Scrapy's defaults plus the same concurrency, robots.txt and no cache::
 
-    python -m newsbot.benchmarks.bare_spider http://127.0.0.1:8008/en --related-depth 2 \\
+    python -m benchmarks.bare_spider http://127.0.0.1:8008/en --related-depth 2 \\
         --stats stats.json
 """
 

@@ -1,6 +1,6 @@
 """Speed and agreement of parse_timestamp vs dateparser on aggregator ages.
 
-    python -m newsbot.benchmarks.timestamps [--repeat N]
+    python -m benchmarks.timestamps [--repeat N]
 
 Runs both over the same corpus in one process (timing rounds interleaved, best round
 kept, so a busy machine skews both alike), prints per-call time for each, the ratio,

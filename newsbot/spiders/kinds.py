@@ -1,0 +1,16 @@
+"""What kinds of aggregator newsbot can crawl, and the spider class each kind is crawled by.
+
+A site profile's ``kind`` names one of these; a profile without a spider class of its own
+gets a spider made from its kind's class (:mod:`newsbot.spiders.loader`). Classes are named
+by import path so that reading a profile never imports Scrapy.
+"""
+
+from __future__ import annotations
+
+#: kind -> import path of the spider class a profile of that kind is crawled with.
+SPIDER_KINDS: dict[str, str] = {
+    # the aggregator's own article pages carry the article (Daily8)
+    "republisher": "newsbot.spiders.aggregator.AggregatorSpider",
+}
+
+DEFAULT_KIND = "republisher"
