@@ -196,6 +196,17 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         ("الرابط المختصر: https://tideline.example/a1", "call_to_action"),
         ("عدد المشاهدات: 1234", "widget"),
         ("تحرير: سارة أحمد", "dateline"),
+        ("Tap the bell icon to get notified.", "call_to_action"),
+        ("Help us keep going by becoming a member today.", "reader_address"),
+        ("This newsletter is brought to you by Northgate Bank.", "sponsor"),
+        ("As an Amazon Associate we earn from qualifying purchases.", "commission"),
+        ("Manage consent preferences", "consent"),
+        ("Embedded content from Threads could not be loaded.", "consent"),
+        ("Credit...Jane Roe for The Valley Star", "media_credit"),
+        ("00:00 / 03:41", "widget"),
+        ("Video duration 02:15", "widget"),
+        ("Reproduction without permission is prohibited.", "rights"),
+        ("Tideline Media © 2026", "rights"),
     ],
 )
 def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only):
@@ -287,6 +298,12 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "Read the full report here, the minister told reporters.",
         "وقال إن تحرير الأسعار سيبدأ العام المقبل.",
         "وارتفع عدد المشاهدات إلى مليون خلال يومين.",
+        "Reproduction of the painting was prohibited by the museum.",
+        "The logo © 2026 belongs to the club, its lawyers said.",
+        "Help us find the missing dog, police urged residents.",
+        "The content could not be verified by the agency.",
+        "The programme was brought to air by a small team in 1998.",
+        "This story was supported by the Coastline Reporting Fund.",
     ],
 )
 def test_content_that_only_looks_like_noise_stays(line, kinds_only):
