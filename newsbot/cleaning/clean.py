@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsbot.cleaning.learner import KnowsLearnedLines
-from newsbot.cleaning.rules import NoiseRules, OutletRule
+from newsbot.cleaning.rules import LineForms, NoiseRules, OutletRule
 from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.text import lines_of, normalise, repeated_unit, sentences, strip_bullet
 
@@ -83,11 +83,12 @@ def _close_gaps(text: str) -> str:
 
 
 def _line_rule(text: str, rules: NoiseRules) -> OutletRule | None:
+    line = LineForms(text)
     for rule in rules.lines:
-        if rule.fullmatch(text):
+        if rule.matches(line):
             return rule
     for rule in rules.credits:
-        if rule.fullmatch(text):
+        if rule.matches(line):
             return rule
     return None
 
@@ -100,7 +101,8 @@ def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
     cuts: list[Removal] = []
     last_dropped = False
     for part in parts:
-        rule = next((r for r in rules.lines if r.teaser and r.fullmatch(part)), None)
+        line = LineForms(part)
+        rule = next((r for r in rules.lines if r.teaser and r.matches(line)), None)
         if rule is None:
             kept.append(part)
         elif cuts and cuts[-1].rule == rule.name and last_dropped:
