@@ -301,7 +301,9 @@ def _check_profile(where: str, profile: SiteProfile) -> None:
             f"{where}: timezone {profile.timezone!r} is not an IANA zone name such as "
             "Europe/London or UTC"
         ) from None
-    if not profile.article_patterns:
+    if profile.kind == "river":
+        _check_river(where, profile)
+    elif not profile.article_patterns:
         raise ProfileError(f"{where}: [urls] article is empty; no page would be an article")
     for pattern in profile.article_patterns:
         if "id" not in pattern.regex.groupindex:
@@ -319,3 +321,18 @@ def _check_profile(where: str, profile: SiteProfile) -> None:
         )
     if profile.max_pages < 1:
         raise ProfileError(f"{where}: [pagination] max_pages must be at least 1")
+
+
+def _check_river(where: str, profile: SiteProfile) -> None:
+    """A river's article pages are the publishers': it needs story and redirect patterns,
+    not article patterns."""
+    urls = profile.raw.get("urls", {})
+    for key in ("story", "redirect", "interstitial"):
+        value = urls.get(key, [])
+        for pattern in [value] if isinstance(value, str) else value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ProfileError(
+                    f"{where}: bad regular expression {pattern!r} in [urls] {key} ({exc})"
+                ) from None

@@ -43,9 +43,10 @@ def _other_site(folder, name="otherwire", **changes):
 
 
 def test_the_registry_lists_every_profile_with_its_kind(settings_dir):
-    assert registered_sites() == {"daily8": "republisher"}  # noise.toml etc. are no profiles
+    shipped = {"daily8": "republisher", "river": "river"}
+    assert registered_sites() == shipped  # noise.toml etc. are no profiles
     _other_site(settings_dir)
-    assert registered_sites() == {"daily8": "republisher", "otherwire": "republisher"}
+    assert registered_sites() == {**shipped, "otherwire": "republisher"}
     assert load_profile("otherwire").kind == "republisher"
     assert "Tags" in load_profile("otherwire").chrome["en"].block
 
@@ -94,7 +95,7 @@ def test_times_are_read_in_the_items_own_sites_zone(settings_dir):
 def test_a_profile_without_a_class_gets_a_spider_of_its_kind(settings_dir):
     _other_site(settings_dir)
     loader = SiteSpiderLoader.from_settings(Settings({"SPIDER_MODULES": ["newsbot.spiders"]}))
-    assert sorted(loader.list()) == ["article", "daily8", "otherwire"]
+    assert sorted(loader.list()) == ["article", "daily8", "otherwire", "river"]
     assert loader.load("daily8") is Daily8Spider  # a site's own class wins
     made = loader.load("otherwire")
     assert issubclass(made, AggregatorSpider) and made.profile_name == "otherwire"

@@ -174,9 +174,17 @@ def page_plan(
     ``scroll_timeout_ms`` bound each wait for more entries after a click or a scroll.
     """
     listing = page_group(kind) == "listing"
+    patterns = [p.regex.pattern for p in profile.article_patterns]
+    river = profile.kind == "river"
+    if river:  # a river's entries leave it: to other hosts, or through its redirect URLs
+        urls = profile.raw.get("urls", {})
+        for key in ("redirect", "interstitial"):
+            value = urls.get(key) or []
+            patterns += [value] if isinstance(value, str) else list(value)
     return {
         "kind": page_group(kind),
-        "article_patterns": [js_regex(p.regex.pattern) for p in profile.article_patterns],
+        "article_patterns": [js_regex(p) for p in patterns],
+        "offsite_entries": river,
         "labels": sorted(profile.pagination_labels) if listing else [],
         "related_labels": [] if listing else sorted(profile.related_labels()),
         "max_pages": max(1, max_pages) if listing else 1,

@@ -105,9 +105,10 @@ _HELPERS = r"""
   const isArticle = (el) => {
     const href = el.getAttribute('href');
     if (!href || href.startsWith('#') || href.startsWith('javascript:')) return false;
-    let path;
-    try { path = new URL(href, document.baseURI).pathname; } catch (e) { return false; }
-    return rx.some((r) => r.test(path));
+    let url;
+    try { url = new URL(href, document.baseURI); } catch (e) { return false; }
+    if (a.offsite && /^https?:$/.test(url.protocol) && url.host !== location.host) return true;
+    return rx.some((r) => r.test(url.pathname));
   };
   const links = (root) => {
     let n = 0;
@@ -276,6 +277,7 @@ async def settle(page: Page, plan: dict[str, Any]) -> dict[str, Any]:
     report: dict[str, Any] = {"rounds": 1, "stopped": "single"}
     arg = {
         "patterns": plan["article_patterns"],
+        "offsite": bool(plan.get("offsite_entries")),
         "fill": plan.get("fill") or [],
         "kind": plan["kind"],
         "related": plan.get("related_labels") or [],

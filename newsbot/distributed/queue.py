@@ -162,6 +162,12 @@ class CrawlKeys:
     def wake(self) -> str:
         return f"{self.base}:wake"
 
+    @property
+    def crawl_prefix(self) -> str:
+        """Prefix of what components keep for one crawl (a river's ledger): cleared when a
+        new crawl starts and when its last worker is done, as the duplicate filter is."""
+        return f"{self.base}:crawl:"
+
 
 class ClaimingPriorityQueue(PriorityQueue):
     """Pops claim; pushes wake idle workers; entries that are not requests are refused."""

@@ -98,6 +98,7 @@ class DistributedScheduler(Scheduler):
         if not live and not len(self.queue) and not requeued:
             self.df.clear()  # a new crawl: the previous one finished or died with nothing left
             self.server.delete(*expansion_keys(spider.name), self.keys.reassigned)
+            self._clear_crawl_state()
             logger.info("Distributed crawl: first worker, starting a new crawl (%s)", self.worker)
         else:
             logger.info(
@@ -271,6 +272,23 @@ class DistributedScheduler(Scheduler):
         if stats is not None:
             stats.inc_value(f"{prefix}{key}{suffix}", count)
 
+    def _clear_crawl_state(self) -> None:
+        keys = list(self.server.scan_iter(match=self.keys.crawl_prefix + "*"))
+        if keys:
+            self.server.delete(*keys)
+
+    def others_at_work(self) -> bool:
+        """Requests are queued, or another live worker is busy (its work may add some)."""
+        if len(self.queue):
+            return True
+        now = self._now()
+        for worker, state in self._workers().items():
+            if worker == self.worker:
+                continue
+            if state.get("busy") and now - float(state.get("at", 0)) <= self.worker_timeout:
+                return True
+        return False
+
     def spider_idle(self, spider: Any) -> None:
         if self.busy:
             self.server.publish(self.keys.wake, "idle")  # others waiting on us look again
@@ -279,13 +297,9 @@ class DistributedScheduler(Scheduler):
         self.reap()
         if len(self.queue):
             raise DontCloseSpider
-        now = self._now()
-        for worker, state in self._workers().items():
-            if worker == self.worker:
-                continue
-            if state.get("busy") and now - float(state.get("at", 0)) <= self.worker_timeout:
-                self._stat("waited")
-                raise DontCloseSpider  # its work may add requests, or it may die
+        if self.others_at_work():
+            self._stat("waited")
+            raise DontCloseSpider  # its work may add requests, or it may die
         return None
 
     # -- closing ---------------------------------------------------------------------------
@@ -327,6 +341,7 @@ class DistributedScheduler(Scheduler):
         if not others and not len(self.queue) and not claims:
             self.df.clear()
             self.server.delete(*expansion_keys(self.spider.name), self.keys.reassigned)
+            self._clear_crawl_state()
             logger.info("Distributed crawl: last worker done; duplicate filter cleared")
 
     def _settled(self) -> bool:

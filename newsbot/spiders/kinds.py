@@ -11,6 +11,8 @@ from __future__ import annotations
 SPIDER_KINDS: dict[str, str] = {
     # the aggregator's own article pages carry the article (Daily8)
     "republisher": "newsbot.spiders.aggregator.AggregatorSpider",
+    # headlines that link to the publishers' own pages, grouped into stories (river.md)
+    "river": "newsbot.spiders.river.HeadlineRiverSpider",
 }
 
 DEFAULT_KIND = "republisher"
