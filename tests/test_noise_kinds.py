@@ -117,6 +117,96 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         # player instructions
         ("Viewers: to watch this report, tap play below.", "widget"),
         ("Catch every episode wherever you get your podcasts.", "widget"),
+        # credits, date stamps, buttons and counters in the shapes outlets print them
+        ("Photograph by Jane Roe", "media_credit"),
+        ("Illustrations by Sam Lee", "media_credit"),
+        ("Photograph courtesy the family", "media_credit"),
+        ("Published March 3, 2026 9:12am EST | Updated March 4, 2026 7:05am EST", "dateline"),
+        ("Last modified on Tue 3 Mar 2026 17.06 CET", "dateline"),
+        ("Jane Roe, Chief Political Correspondent and Sam Lee 3 March 2026 • 9:36pm", "dateline"),
+        ("By Omar Haddad Harbour Times", "dateline"),
+        ("I'm in", "call_to_action"),
+        ("Having trouble? Click here.", "call_to_action"),
+        ("Join the Valley Star for access to this content", "call_to_action"),
+        (
+            "Plus special offers and premium articles with your account, free of charge.",
+            "reader_address",
+        ),
+        (
+            "You're reading the Weekend Planner newsletter, a guide to what's on. Sign up to "
+            "receive it in your in-box.",
+            "reader_address",
+        ),
+        ("Copy link to cartoon", "widget"),
+        ("3", "widget"),
+        ("MAYOR UNVEILS RIVERSIDE HOUSING PLAN AFTER YEARS OF DELAYS", "related_link"),
+        (
+            "Harbour Board chair Jane Roe speaks during a news conference, Thursday, March 5, "
+            "2026, in Porthcawl, Wales.",
+            "caption",
+        ),
+        ("Volunteers are seen outside the town hall on Feb. 2, 2026, in Leeds.", "caption"),
+        # print-issue notices, outlet-named commissions, sign-up fine print, comment notices
+        ("This story appears in the spring issue of Tideline Quarterly.", "rights"),
+        ("A version of this article appears in print on page 12.", "rights"),
+        (
+            "Tideline earns a share of revenue from purchases made through links in this guide.",
+            "commission",
+        ),
+        ("No spam. Unsubscribe at any time.", "consent"),
+        ("Commenting is disabled on this story.", "widget"),
+        ("Subscribe today to read every edition on your phone.", "call_to_action"),
+        ("Save this for later", "call_to_action"),
+        ("Join 12,000 engineers who get the Circuit digest in their inbox.", "call_to_action"),
+        ("Follow our county coverage at tideline.example/county", "call_to_action"),
+        ("Tune in to the Drive Time show on Harbour FM", "call_to_action"),
+        ("Suggested Tags: Transport · Coast", "dateline"),
+        ("نشر هذا التقرير في العدد الورقي الصادر يوم الجمعة.", "rights"),
+        ("الوسوم: نقل · سواحل", "dateline"),
+        ("التعليقات مغلقة على هذا الخبر.", "widget"),
+        ("كن أول من يعلق", "widget"),
+        ("٣", "widget"),
+        # page furniture, paywalls and sign-up forms, the newsroom's contact lines
+        ("Next article", "widget"),
+        ("Image 3 of 12", "widget"),
+        ("Click to enlarge", "widget"),
+        ("Loading comments...", "widget"),
+        ("Privacy Policy | Terms of Use", "widget"),
+        ("Gallery: The best of the lantern parade", "widget"),
+        ("المقال التالي", "widget"),
+        ("This article is for subscribers only.", "paywall"),
+        ("You've read 3 of 5 free articles this month.", "paywall"),
+        ("Thank you for subscribing!", "paywall"),
+        ("Email address", "paywall"),
+        ("للمشتركين فقط", "paywall"),
+        ("Follow the author", "call_to_action"),
+        ("Report a correction", "call_to_action"),
+        ("Send us your news tips at tips@tideline.example", "call_to_action"),
+        ("Available on the App Store", "call_to_action"),
+        ("jane.roe@tideline.example", "call_to_action"),
+        ("Posted in Transport", "dateline"),
+        ("Updated 3 hours ago", "dateline"),
+        ("Staff writer", "dateline"),
+        ("We use cookies to improve your experience on our site.", "consent"),
+        ("All content copyright Tideline Media 2026", "rights"),
+        ("For the latest news and weather, head to Harbour 7.", "call_to_action"),
+        ("Read the full story here.", "call_to_action"),
+        ("Share this:", "widget"),
+        ("Sign in to comment", "widget"),
+        ("الرابط المختصر: https://tideline.example/a1", "call_to_action"),
+        ("عدد المشاهدات: 1234", "widget"),
+        ("تحرير: سارة أحمد", "dateline"),
+        ("Tap the bell icon to get notified.", "call_to_action"),
+        ("Help us keep going by becoming a member today.", "reader_address"),
+        ("This newsletter is brought to you by Northgate Bank.", "sponsor"),
+        ("As an Amazon Associate we earn from qualifying purchases.", "commission"),
+        ("Manage consent preferences", "consent"),
+        ("Embedded content from Threads could not be loaded.", "consent"),
+        ("Credit...Jane Roe for The Valley Star", "media_credit"),
+        ("00:00 / 03:41", "widget"),
+        ("Video duration 02:15", "widget"),
+        ("Reproduction without permission is prohibited.", "rights"),
+        ("Tideline Media © 2026", "rights"),
     ],
 )
 def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only):
@@ -167,6 +257,53 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "The app, which opens in a new tab, was praised by teachers.",
         "ونشرت الصحيفة الإعلان في صفحتها الأولى.",
         "المصدر الذي تحدث إلى الصحيفة طلب عدم ذكر اسمه.",
+        # neighbours of the credit, date, button and headline shapes
+        "Photos by the agency show the damage to the pier.",
+        "Having trouble sleeping? Doctors say a regular bedtime helps.",
+        "Not now, the minister said, but perhaps next year.",
+        "The vote will be held on 4 March 2026 at 9:30am in the town hall.",
+        "TOUGH RACE FOR THE NOMINATION",
+        "The vote was 12 to 3 (and/or abstentions).",
+        "Growth was revised down (Fed/ECB figures differ on the method).",
+        "NATO",
+        "2026",
+        "The mayor held a rally on March 2, 2026, in Porthcawl, and spoke for an hour.",
+        "Jane Roe spoke during a news conference on Thursday, March 5, 2026, in Porthcawl.",
+        "The stands were full on March 5, 2026, when the club won the cup.",
+        "The report appeared in the March issue of a medical journal, the authors said.",
+        "The platform takes a share of sales from every ticket it resells.",
+        "Comments from the minister were closed to the press.",
+        "Viewers can tune in to the debate on Channel 5 at 8pm.",
+        "Follow the coastline north for two miles to reach the lighthouse.",
+        "Residents can watch the council meeting live on the town's website.",
+        "The company's newsletter to investors was sent on Monday.",
+        "ونشرت الوزارة التقرير في العدد الأخير من نشرتها الرسمية.",
+        "وقالت إن التعليقات على القرار كانت إيجابية.",
+        "Next article 50 of the treaty sets out how a member leaves.",
+        "Subscribers only pay half the fee, the company said.",
+        "Thank you for your service, the mayor told veterans.",
+        "He scored 3 of 12 penalties.",
+        "Gallery owners said sales had fallen.",
+        "Photos: the police released them on Friday.",
+        "We use cookies from the bakery in the recipe.",
+        "Staff writers at the paper went on strike on Monday.",
+        "Send tips to the ministry, the notice said.",
+        "Scan the QR code at the station to pay for parking, the council said.",
+        "Get alerts on your phone when the river rises, the agency advises.",
+        "Privacy Policy changes were announced by the regulator.",
+        "Distributed by hand, the leaflets reached every home.",
+        "شكرا لاشتراكك في الحملة، قال المنظمون للمتطوعين.",
+        "الصورة التالية أظهرت الدخان فوق الميناء.",
+        "For more information, visit the council's website.",
+        "Read the full report here, the minister told reporters.",
+        "وقال إن تحرير الأسعار سيبدأ العام المقبل.",
+        "وارتفع عدد المشاهدات إلى مليون خلال يومين.",
+        "Reproduction of the painting was prohibited by the museum.",
+        "The logo © 2026 belongs to the club, its lawyers said.",
+        "Help us find the missing dog, police urged residents.",
+        "The content could not be verified by the agency.",
+        "The programme was brought to air by a small team in 1998.",
+        "This story was supported by the Coastline Reporting Fund.",
     ],
 )
 def test_content_that_only_looks_like_noise_stays(line, kinds_only):
@@ -239,6 +376,41 @@ def test_a_caption_label_moves_the_caption_out_of_the_body():
     assert arabic.captions == ["متطوعون في الساحة"] and arabic.kept == []
     pictured = clean_blocks([BODY, "Pictured: The mayor cuts the ribbon"], RULES)
     assert pictured.captions == ["The mayor cuts the ribbon"]
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        (
+            "The mayor, Jane Roe, opens the new footbridge in Porthcawl, Wales, on March 3, "
+            "2026. Crowds lined the harbour wall. (Sam Lee/Getty Images for Coastline Trust)",
+            "The mayor, Jane Roe, opens the new footbridge in Porthcawl, Wales, on March 3, "
+            "2026. Crowds lined the harbour wall.",
+        ),
+        (
+            "Volunteers fill sandbags in the square on Monday. Photo: Omar Haddad/Harbour "
+            "Times/Coastline News Service via Getty Images",
+            "Volunteers fill sandbags in the square on Monday.",
+        ),
+        (
+            "“We are ready,” the coach says. “The rest is up to them.”Photograph by Jane Roe "
+            "for The Valley Star",
+            "“We are ready,” the coach says. “The rest is up to them.”",
+        ),
+    ],
+)
+def test_a_line_ending_with_a_picture_credit_is_a_caption_however_long(line, caption, kinds_only):
+    for rules in (RULES, kinds_only):
+        result = clean_blocks([BODY, line], rules)
+        assert result.kept == [BODY]
+        assert result.captions == [caption]
+        assert len(result.removed) == 1 and ":" in result.removed[0].rule
+    assert clean_blocks([line], kinds_only).removed[0].rule == "kind:media_credit"
+
+
+def test_a_wire_sign_off_in_brackets_is_not_a_picture_credit():
+    line = "Talks resume on Friday. (Reporting by Jane Roe in Cairo/Editing by Sam Lee)"
+    assert clean_blocks([BODY, line], RULES).kept == [BODY, line]
 
 
 def test_a_sentence_of_a_kind_inside_a_paragraph_is_dropped_and_attributed():

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsbot.cleaning.learner import KnowsLearnedLines
-from newsbot.cleaning.rules import NoiseRules, OutletRule
+from newsbot.cleaning.rules import LineForms, NoiseRules, OutletRule
 from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.text import lines_of, normalise, repeated_unit, sentences, strip_bullet
 
@@ -26,6 +26,7 @@ _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
 _CAPTION_MIN_WORDS = 3
 _CAPTION_MAX = 250
+_KIND_CAPTION_MAX = 500
 _SENTENCE_END = tuple(".!?؟…\"”’'»")
 _GAP = "\ue000"  # marks where a cut was made, until the gap is closed
 _CLONED = re.compile(r"\s*\(cloned\)\s*$", re.I)
@@ -82,11 +83,12 @@ def _close_gaps(text: str) -> str:
 
 
 def _line_rule(text: str, rules: NoiseRules) -> OutletRule | None:
+    line = LineForms(text)
     for rule in rules.lines:
-        if rule.fullmatch(text):
+        if rule.matches(line):
             return rule
     for rule in rules.credits:
-        if rule.fullmatch(text):
+        if rule.matches(line):
             return rule
     return None
 
@@ -99,7 +101,8 @@ def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
     cuts: list[Removal] = []
     last_dropped = False
     for part in parts:
-        rule = next((r for r in rules.lines if r.teaser and r.fullmatch(part)), None)
+        line = LineForms(part)
+        rule = next((r for r in rules.lines if r.teaser and r.matches(line)), None)
         if rule is None:
             kept.append(part)
         elif cuts and cuts[-1].rule == rule.name and last_dropped:
@@ -114,7 +117,9 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
     """A credit ending ``text``: (the text before it, its removal, whether that is a caption).
 
     A short one-sentence text before a credit describes the picture (a caption); a longer
-    paragraph with a credit at its end is body text with the credit glued on.
+    paragraph with a credit at its end is body text with the credit glued on. A kind's
+    credit (``(Jane Roe/Getty Images)``, ``Photo: Jane Roe/AP``) ends captions only: the text
+    before it is a caption whatever its number of sentences (``... Hill in Washington, D.C.``).
     """
     for rule in rules.credits:
         for m in rule.regex.finditer(text):
@@ -126,8 +131,20 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
             if len(before.split()) < _CAPTION_MIN_WORDS:
                 continue
             caption = len(before) <= _CAPTION_MAX and len(sentences(before)) == 1
+            if not caption and len(before) <= _KIND_CAPTION_MAX:
+                caption = _ends_with_kind_credit(text, rules)
             return before, Removal(m.group(0), rule.name), caption
     return None
+
+
+def _ends_with_kind_credit(text: str, rules: NoiseRules) -> bool:
+    """Whether a kind's picture credit (a caption's end, never a paragraph's) ends ``text``."""
+    for rule in rules.credits:
+        if rule.layer == "kind" and any(
+            m.end() == len(text) and m.start() > 0 for m in rule.regex.finditer(text)
+        ):
+            return True
+    return False
 
 
 def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:

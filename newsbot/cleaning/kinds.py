@@ -8,7 +8,9 @@ ordinary cleaning rules named ``kind:<id>``, run after the outlets' rules of ``n
   the paragraph it sits in;
 - ``line`` patterns remove a whole line only (a short label, a credit, a byline);
 - ``inline`` patterns cut a glued fragment out of its sentence;
-- ``caption`` patterns are labels (``Image caption, ...``) whose rest is a picture caption.
+- ``caption`` patterns are labels (``Image caption, ...``) whose rest is a picture caption;
+- ``credit`` patterns are picture credits that end a caption (``... in Paris. (Jane Roe/AP)``):
+  a line ending with one is a caption, however many sentences it has; alone, it is removed.
 
 Sentences are matched with Arabic diacritics and tatweel folded away (``حمّل`` is ``حمل``), so
 patterns are written without them.
@@ -35,6 +37,7 @@ class KindRules:
     lines: tuple[OutletRule, ...] = ()
     inline: tuple[OutletRule, ...] = ()
     caption_labels: tuple[OutletRule, ...] = ()
+    credits: tuple[OutletRule, ...] = ()
 
 
 def _vocab(data: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -104,6 +107,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
     lines: list[OutletRule] = []
     inline: list[OutletRule] = []
     labels: list[OutletRule] = []
+    credits: list[OutletRule] = []
     for n, kind in enumerate(_kinds(data), 1):
         where = f"noise kind #{n} ({kind.get('id', '?')})"
         if not kind.get("id"):
@@ -115,6 +119,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
             ("line", "line", lines),
             ("inline", "inline", inline),
             ("caption", "caption", labels),
+            ("credit", "credit", credits),
         ):
             regex = _compiled(kind, step, vocab, where)
             if regex is not None:
@@ -130,7 +135,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
                         needs=needs if step in ("sentence", "line") else (),
                     )
                 )
-    return KindRules(tuple(lines), tuple(inline), tuple(labels))
+    return KindRules(tuple(lines), tuple(inline), tuple(labels), tuple(credits))
 
 
 def _needs(kind: dict[str, Any], where: str) -> tuple[str, ...]:

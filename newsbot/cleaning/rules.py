@@ -47,13 +47,38 @@ class OutletRule:
 
     def fullmatch(self, text: str) -> bool:
         """Whether the whole of ``text`` is this rule's noise."""
-        if self.fold:
-            text = fold_arabic_marks(text)
-        if self.needs:
-            folded = text.casefold()
-            if not any(n in folded for n in self.needs):
-                return False
+        return self.matches(LineForms(text))
+
+    def matches(self, line: LineForms) -> bool:
+        """:meth:`fullmatch` over a line's forms, folded once for all the rules."""
+        text = line.folded if self.fold else line.text
+        if self.needs and not any(n in line.lowered for n in self.needs):
+            return False
         return self.regex.fullmatch(text) is not None
+
+
+class LineForms:
+    """A line as the rules read it: as written, with Arabic marks folded away, lower-cased
+    (for the kinds' prefilters); each form computed once, when a rule first asks for it."""
+
+    __slots__ = ("_folded", "_lowered", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded: str | None = None
+        self._lowered: str | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold_arabic_marks(self.text)
+        return self._folded
+
+    @property
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.folded.casefold()
+        return self._lowered
 
 
 @dataclass(frozen=True)
@@ -208,7 +233,7 @@ def load_noise_rules(
         **_build_chrome(site),
         lines=tuple(r for r in outlet if r.kind in ("phrase", "line")) + found.lines,
         inline=tuple(r for r in outlet if r.kind == "inline") + found.inline,
-        credits=tuple(r for r in outlet if r.kind == "credit"),
+        credits=tuple(r for r in outlet if r.kind == "credit") + found.credits,
         caption_labels=found.caption_labels,
-        outlets={r.name: r.outlet for r in (*outlet, *found.lines, *found.inline)},
+        outlets={r.name: r.outlet for r in (*outlet, *found.lines, *found.inline, *found.credits)},
     )
