@@ -155,6 +155,9 @@ EXTENSIONS = {
 
 # Spider middlewares over the request contract of newsbot/spiders/requests.py.
 SPIDER_MIDDLEWARES = {
+    # which articles a run fetches, at what depth (the request contract): closest to the
+    # spider, so the middlewares below see only the requests it lets through
+    "newsbot.middlewares.articles.ArticleStateMiddleware": 960,
     # issue 5: skip unchanged articles, depth upgrades across workers and resumes
     "newsbot.incremental.middleware.IncrementalMiddleware": 950,
 }

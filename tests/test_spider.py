@@ -1,6 +1,7 @@
 """The daily8 spider on fixture pages: what it yields and what it follows."""
 
 import asyncio
+import weakref
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ import scrapy
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
+from newsbot.middlewares.articles import ArticleStateMiddleware
 from newsbot.spiders.arguments import ArgumentError
 from newsbot.spiders.daily8 import Daily8Spider
 from newsbot.spiders.requests import article_meta
@@ -18,12 +20,30 @@ ARTICLE = "https://www.daily8.com/en/article/" + "e" * 32
 LISTING = "https://www.daily8.com/en/hashtag/Transport"
 
 
-def sync(callback):
-    """A spider callback (an async generator) called as a function returning its outputs."""
+_STATE: "weakref.WeakKeyDictionary[Daily8Spider, ArticleStateMiddleware]" = (
+    weakref.WeakKeyDictionary()
+)
 
-    def call(*args, **kwargs):
+
+def _state(spider):
+    """The crawl state of the spider's run (newsbot.middlewares.articles), one per spider."""
+    if spider not in _STATE:
+        spider.crawler.spider = spider  # as in a crawl: the run context reads its arguments
+        _STATE[spider] = ArticleStateMiddleware(spider.crawler)
+    return _STATE[spider]
+
+
+def sync(callback):
+    """A spider callback (an async generator) called as a function returning its outputs,
+    through the spider middleware that keeps the run's crawl state, as in a crawl."""
+    middleware = _state(callback.__self__)
+
+    def call(response, *args, **kwargs):
+        middleware.process_spider_input(response)
+
         async def outputs():
-            return [output async for output in callback(*args, **kwargs)]
+            result = callback(response, *args, **kwargs)
+            return [o async for o in middleware.process_spider_output(response, result)]
 
         return asyncio.run(outputs())
 
@@ -162,11 +182,11 @@ def test_an_article_seen_many_times_keeps_a_few_distinct_hints():
     spider = _spider()
     list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html"), LISTING, 1))
     article = "c" * 32
-    assert spider.pending_hints[article] == []
+    assert _state(spider).pending_hints[article] == []
     for hour in range(1, 10):
         date = f"Wed, 25 Nov 2026 {hour:02d}:00:00 GMT".encode()
         list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html", date), LISTING, 1))
         list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html", date), LISTING, 1))
-    hints = spider.pending_hints[article]
+    hints = _state(spider).pending_hints[article]
     assert len(hints) == 3
     assert len({h["anchor"] for h in hints}) == 3  # distinct sightings, no copies

@@ -7,7 +7,6 @@ what to fetch next and turns pages into raw items for the pipelines.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -26,14 +25,20 @@ from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.failures import PageFailures
 from newsbot.spiders.hosts import HostPolicy
-from newsbot.spiders.requests import ARTICLE, KIND, PageKind, article_meta, article_of
+from newsbot.spiders.requests import (
+    ARTICLE,
+    EXTRA_HINTS,
+    KIND,
+    OLDER_THAN_SINCE,
+    PageKind,
+    article_meta,
+    article_of,
+)
+from newsbot.stats import ARTICLES_SCHEDULED
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
 from newsbot.usage import check_numeric_settings
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 from newsbot.workers.tasks import read_bytes
-
-# Hints kept per article besides the one its request carries.
-MAX_EXTRA_HINTS = 3
 
 
 class PageBytes(NamedTuple):
@@ -86,14 +91,8 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
             [*self.profile.mirror_hosts, *self.args.mirror_hosts],
             self.profile.canonical_host or "",
         )
-        self.scheduled_ids: set[str] = set()
-        self.pending_hints: dict[str, list[dict[str, Any]]] = {}
-        self.article_depth: dict[str, int] = {}
-        # article id -> (its URL, anchor, related entries or, when all were followed, their
-        # ids, and its request's newsbot_article meta: its depth is lowered there on expanding)
-        self.unexpanded: dict[
-            str, tuple[str, datetime, tuple[Entry | str, ...], dict[str, Any]]
-        ] = {}
+        # which articles are scheduled, at what depth, their extra hints and re-following
+        # related entries: newsbot.middlewares.articles (the request contract)
         self.workers: WorkerPool | None = None  # set at spider_opened (use_workers)
         self.mmap_threshold = DEFAULT_MMAP_THRESHOLD
 
@@ -122,12 +121,12 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         for url in self.start_urls:
             found = self.profile.article_id(url)
             if found:
-                request = self._article_request(
-                    url, found[0], PageKind.ARTICLE, {"kind": "start", "url": url}, None, 0
-                )
-                if request is not None:
-                    self.article_depth[found[0]] = 0
-                    yield request
+                if self._fetchable(url):
+                    found_via = {"kind": "start", "url": url}
+                    article = article_meta(found[0], 0, None, found_via, follows_related=True)
+                    yield self._request(url, PageKind.ARTICLE, article)
+                else:
+                    self._offsite(url)
                 continue
             yield scrapy.Request(
                 url,
@@ -332,37 +331,21 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         depth = article.get("depth", 0)
         found = self.profile.article_id(response.url)
         article_id = found[0] if found else None
+        # the depth it is parsed at and what other entries said of it: set by
+        # newsbot.middlewares.articles before this callback (the request contract)
         hints = [hint] if hint else []
-        if article_id:
-            hints.extend(self.pending_hints.pop(article_id, []))
+        hints.extend(article.get(EXTRA_HINTS) or ())
         if not isinstance(response, TextResponse) or found is None or article_id is None:
             self._unparseable(response.url, "not an article page")
             return
-        depth = min(depth, self.article_depth.get(article_id, depth))
-        self.article_depth.setdefault(article_id, depth)  # e.g. requests resumed from JOBDIR
-        article["depth"] = depth  # the depth it is parsed at (the request contract)
         if page is None or anchor is None:
             return
         yield self._item(response, article_id, found[1], page, hints, anchor, found_via)
+        # every related entry: the middleware drops those beyond related_depth (and keeps
+        # them, to follow them if a shorter path to this article turns up)
         for entry in page.related:
-            if entry.article_id == article_id:
-                continue
-            if depth < self.args.related_depth:
+            if entry.article_id != article_id:
                 yield from self._follow(entry, PageKind.RELATED, response.url, anchor, depth + 1)
-            elif entry.article_id in self.pending_hints:
-                self._remember_hint(entry.article_id, self._hint(entry, "related", anchor))
-        if depth > 0:
-            # Found through a related entry: if a shorter path to it turns up later (a
-            # listing, a closer article), its related entries are followed from there.
-            others = [e for e in page.related if e.article_id != article_id]
-            kept: tuple[Entry | str, ...]
-            if depth < self.args.related_depth:
-                # all followed already: a closer path only lowers their depths, ids will do
-                kept = tuple(e.article_id for e in others)
-            else:
-                # not followed: keep what a request needs (no teaser: short, no page text)
-                kept = tuple(replace(e, teaser=None) for e in others)
-            self.unexpanded[article_id] = (response.url, anchor, kept, article)
 
     def _item(
         self,
@@ -412,26 +395,6 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         }
 
     # -- following ------------------------------------------------------------------------
-    def _remember_hint(self, article_id: str, hint: dict[str, Any]) -> None:
-        """Keep what another listing or related entry says about an article not yet parsed.
-
-        A few distinct hints are enough (an article related to hundreds of others would
-        otherwise hold hundreds of copies of the same title and age in memory).
-        """
-        hints = self.pending_hints.get(article_id)
-        if hints is None or len(hints) >= MAX_EXTRA_HINTS:
-            return
-        key = (hint.get("age"), hint.get("age_datetime"), hint.get("source"), hint.get("anchor"))
-        for held in hints:
-            if key == (
-                held.get("age"),
-                held.get("age_datetime"),
-                held.get("source"),
-                held.get("anchor"),
-            ):
-                return
-        hints.append(hint)
-
     def _hint(self, entry: Entry, slot: str, anchor: datetime) -> dict[str, Any]:
         return {**entry.hint(), "slot": slot, "anchor": to_iso_z(anchor)}
 
@@ -447,93 +410,28 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
     def _follow(
         self, entry: Entry, kind: PageKind, referrer: str, anchor: datetime, depth: int
     ) -> Iterator[scrapy.Request]:
-        """Requests for an article found at ``depth`` (0 = on a listing).
+        """The request for an article entry found at ``depth`` (0 = on a listing).
 
-        An article already scheduled is not fetched again; if it is now found closer to
-        a listing than before, its related entries are followed from the closer depth.
+        Whether it is fetched (once per article, within ``related_depth`` and
+        ``max_articles``) is decided by newsbot.middlewares.articles, which also counts it
+        as a sighting of an article already scheduled.
         """
-        article_id = entry.article_id
         url = self.canonical_url(entry.url, referrer)
         if not self._fetchable(url):  # issue 7: a link we won't fetch changes nothing
-            self._stat("skipped/offsite")
-            self.logger.debug("Not following %s: not http(s) on an allowed host", url)
+            if depth <= self.args.related_depth:  # beyond it, it would not be followed
+                self._offsite(url)
             return
         slot = "listing" if kind is PageKind.ARTICLE else "related"
-        known_depth = self.article_depth.get(article_id)
-        if known_depth is not None:
-            if article_id in self.pending_hints:
-                self._remember_hint(article_id, self._hint(entry, slot, anchor))
-            if depth < known_depth:
-                self.article_depth[article_id] = depth
-                if article_id in self.unexpanded:
-                    yield from self._expand(article_id, depth)
-                else:
-                    # not parsed here (yet): asked for again at the shorter depth; the
-                    # duplicate filter drops it when the first request is on its way, and
-                    # middlewares learn of the shorter path (newsbot.incremental.middleware)
-                    hint = self._hint(entry, slot, anchor)
-                    found_via = {"kind": slot, "url": referrer}
-                    again = article_meta(article_id, depth, hint, found_via, follows_related=True)
-                    yield self._request(url, kind, again)
-            return
-        if self._old(entry, anchor):
-            self._stat("skipped/older_than_since")
-            return
+        found_via = {"kind": slot, "url": referrer}
         hint = self._hint(entry, slot, anchor)
-        request = self._article_request(
-            url, article_id, kind, {"kind": slot, "url": referrer}, hint, depth
-        )
-        if request is not None:
-            self.article_depth[article_id] = depth
-            yield request
+        article = article_meta(entry.article_id, depth, hint, found_via, follows_related=True)
+        if self._old(entry, anchor):
+            article[OLDER_THAN_SINCE] = True  # a sighting only (the request contract)
+        yield self._request(url, kind, article)
 
-    def _expand(self, article_id: str, depth: int) -> Iterator[scrapy.Request]:
-        """Follow the related entries of an article already parsed, now at ``depth``."""
-        stored = self.unexpanded.get(article_id)
-        if stored is None:
-            return
-        if depth == 0:
-            del self.unexpanded[article_id]
-        if depth >= self.args.related_depth:
-            return
-        referrer, anchor, entries, article = stored
-        article["depth"] = min(depth, article.get("depth", depth))
-        for entry in entries:
-            child = entry if isinstance(entry, str) else entry.article_id
-            known_depth = self.article_depth.get(child)
-            if known_depth is not None and known_depth <= depth + 1:
-                continue  # nothing changes for it (its hint was kept when first followed)
-            if isinstance(entry, str):  # followed when this article was read
-                if known_depth is None:
-                    continue  # not fetched then (offsite, too old, a filter): still so
-                self.article_depth[child] = depth + 1
-                yield from self._expand(child, depth + 1)
-                continue
-            yield from self._follow(entry, PageKind.RELATED, referrer, anchor, depth + 1)
-
-    def _article_request(
-        self,
-        url: str,
-        article_id: str,
-        kind: PageKind,
-        found_via: dict[str, str],
-        hint: dict[str, Any] | None,
-        depth: int,
-    ) -> scrapy.Request | None:
-        if article_id in self.scheduled_ids:
-            return None
-        if not self._fetchable(url):  # issue 7: never spend an id on a link we won't fetch
-            self._stat("skipped/offsite")
-            self.logger.debug("Not following %s: not http(s) on an allowed host", url)
-            return None
-        if self._enough_articles():
-            self._stat("skipped/max_articles")
-            return None
-        self.scheduled_ids.add(article_id)
-        self._stat("articles/scheduled")  # "articles found", for the health checks
-        self.pending_hints[article_id] = []
-        article = article_meta(article_id, depth, hint, found_via, follows_related=True)
-        return self._request(url, kind, article)
+    def _offsite(self, url: str) -> None:
+        self._stat("skipped/offsite")
+        self.logger.debug("Not following %s: not http(s) on an allowed host", url)
 
     def _request(self, url: str, kind: PageKind, article: dict[str, Any]) -> scrapy.Request:
         """An article request, with the meta of the request contract (spiders/requests.py)."""
@@ -546,9 +444,12 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         )
 
     def _enough_articles(self) -> bool:
-        """``max_articles`` articles are scheduled: no more articles, no more listing pages."""
+        """``max_articles`` articles are scheduled (counted by newsbot.middlewares.articles):
+        no more listing pages."""
         limit = self.args.max_articles
-        return limit is not None and len(self.scheduled_ids) >= limit
+        stats = getattr(getattr(self, "crawler", None), "stats", None)
+        scheduled = stats.get_value(ARTICLES_SCHEDULED, 0) if stats is not None else 0
+        return limit is not None and scheduled >= limit
 
     def _fetchable(self, url: str) -> bool:
         """http(s) on an allowed host (or a subdomain), as Scrapy's offsite filter decides."""
@@ -556,10 +457,7 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
 
     # -- failures ------------------------------------------------------------------------
     def on_error(self, failure: Failure) -> None:
-        request = self._failed(failure)
-        found = self.profile.article_id(request.url)
-        if found:
-            self.pending_hints.pop(found[0], None)
+        self._failed(failure)
 
 
 def _content_type(response: Response) -> str | None:

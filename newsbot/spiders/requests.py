@@ -10,9 +10,9 @@ Every request a newsbot spider makes carries ``request.meta["newsbot_kind"]``, a
     the article's id on its aggregator;
 ``depth``
     0 for an article on a listing (or given as a start URL), ``n`` for one found ``n``
-    related hops away. When the spider parses the page it sets ``depth`` to the depth it
-    parsed it at (lower when a shorter path turned up meanwhile), and lowers it again if a
-    shorter path turns up later and it follows the article's related entries from there:
+    related hops away. Before the page is parsed ``depth`` is set to the depth it is
+    parsed at (lower when a shorter path turned up meanwhile), and lowered again if a
+    shorter path turns up later and the article's related entries are followed from there:
     after the callback, ``depth < related_depth`` means "its related articles were
     followed";
 ``hint``
@@ -25,9 +25,23 @@ Every request a newsbot spider makes carries ``request.meta["newsbot_kind"]``, a
     article's related entries: its item is not exported again;
 ``follows_related``
     True when the article's own page leads to its related articles (a republisher such as
-    Daily8) and the spider writes back ``depth`` as above: only then does "were its related
+    Daily8) and ``depth`` is written back as above: only then does "were its related
     articles followed?" mean anything, and depth upgrades (asking for an article again at
     depth 0) apply. False or absent (a river: related articles come from story pages).
+``older_than_since``
+    present (True) when the entry's own age says the article is older than ``-a since``:
+    it is not fetched for this entry, which still counts as a sighting of an article
+    already scheduled (its hint, a shorter path);
+``extra_hints``
+    set on the response's meta before the callback (``newsbot.middlewares.articles``):
+    what other listings or related entries said about the article (at most a few).
+
+For ``follows_related`` requests the per-run crawl state lives in a spider middleware
+(``newsbot.middlewares.articles.ArticleStateMiddleware``), as Scrapy keeps ``depth`` in
+``DepthMiddleware``: the spider yields a request for every entry it reads, and items;
+the middleware schedules each article once, drops related entries beyond
+``related_depth`` (kept, to follow them if a shorter path turns up), and before the
+callback sets ``depth`` to the depth the page is parsed at and adds ``extra_hints``.
 
 The spider's callback for an article request reads these from ``response.meta``; a
 middleware may therefore re-issue an article request with ``request.replace(meta=...)``
@@ -42,6 +56,8 @@ from typing import Any
 KIND = "newsbot_kind"
 ARTICLE = "newsbot_article"
 EXPAND_ONLY = "newsbot_expand_only"  # in found_via: fetched again only to follow related
+OLDER_THAN_SINCE = "older_than_since"  # in newsbot_article: the entry's age is too old
+EXTRA_HINTS = "extra_hints"  # in newsbot_article: other sightings, for the callback
 
 
 class PageKind(str, Enum):

@@ -1,0 +1,275 @@
+"""Which articles a run fetches, at what depth: a spider middleware over the request contract.
+
+Scrapy's ``DepthMiddleware`` keeps a request's depth in ``request.meta`` and drops what
+lies beyond ``DEPTH_LIMIT``; this does the same for articles and their related articles,
+from what every article request carries (``meta["newsbot_article"]``, see
+``newsbot/spiders/requests.py``), for requests whose article page leads to its related
+articles (``follows_related``: a republisher such as Daily8; a river's related articles
+come from story pages and its spider keeps its own links). The spider yields a request
+for every article entry it reads (a listing's entries at depth 0, an article's related
+entries at its depth + 1) and items; this middleware, per run:
+
+- schedules an article once (by id), counts ``articles/scheduled`` and stops scheduling
+  at ``max_articles`` (``skipped/max_articles``); an entry the spider marked
+  ``older_than_since`` is not fetched (``skipped/older_than_since``) but, for an article
+  already scheduled, still counts as a sighting below;
+- drops related entries beyond ``related_depth``, keeping them (without page text) for
+  the articles parsed at depth > 0: when a shorter path to such an article turns up (a
+  listing, a closer article), its related entries are followed from the closer depth
+  (and their own, recursively), and the depth in its ``newsbot_article`` meta is lowered;
+- when an article not yet parsed is found closer, passes the closer request on (the
+  duplicate filter drops it while the first is on its way; the incremental middleware
+  learns of the shorter path);
+- keeps up to ``MAX_EXTRA_HINTS`` distinct hints from other sightings of an article not
+  yet parsed and hands them to its callback in ``newsbot_article["extra_hints"]``, with
+  ``depth`` set to the depth it is parsed at (``process_spider_input``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy import Request
+
+from newsbot.extensions.context import run_context
+from newsbot.spiders.requests import (
+    ARTICLE,
+    EXTRA_HINTS,
+    KIND,
+    OLDER_THAN_SINCE,
+    article_of,
+    follows_related,
+    is_expand_only,
+)
+from newsbot.stats import Stats
+
+# Hints kept per article besides the one its request carries.
+MAX_EXTRA_HINTS = 3
+
+# What a related entry beyond the depth limit is kept as: URL, id, hint, older than since.
+Kept = tuple[str, str, dict[str, Any], bool]
+
+
+class _Unexpanded:
+    """An article parsed at depth > 0: its related entries, to follow if found closer."""
+
+    __slots__ = ("article", "template", "found_via", "entries")
+
+    def __init__(self, article: dict[str, Any]) -> None:
+        self.article = article  # its response's newsbot_article meta (depth lowered here)
+        self.template: Request | None = None  # how its related requests are made
+        self.found_via: dict[str, Any] | None = None
+        # ids of related entries already followed, or entries kept without being followed
+        self.entries: tuple[str | Kept, ...] = ()
+
+
+class ArticleStateMiddleware:
+    def __init__(self, crawler: Any) -> None:
+        context = run_context(crawler)
+        self.related_depth = context.related_depth
+        self.max_articles = context.max_articles
+        self.stats = Stats(crawler)
+        self.scheduled: set[str] = set()
+        self.depth: dict[str, int] = {}  # the shortest depth each article was found at
+        self.pending_hints: dict[str, list[dict[str, Any]]] = {}  # scheduled, not parsed
+        self.unexpanded: dict[str, _Unexpanded] = {}
+        # one request per (callback, errback, priority, kind): re-expanded requests are
+        # made from it, so a kept entry holds no request of its own
+        self.templates: dict[tuple[Any, ...], Request] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ArticleStateMiddleware:
+        return cls(crawler)
+
+    # -- Scrapy hooks --------------------------------------------------------------------
+    async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        async for output in start:
+            for request in self._requests(output):
+                yield request
+
+    def process_spider_input(self, response: Any) -> None:
+        """Before the callback: the depth the article is parsed at, and its extra hints."""
+        article = article_of(response)
+        if not follows_related(article) or article is None:
+            return
+        article_id = str(article.get("id"))
+        article.pop(EXTRA_HINTS, None)
+        extra = self.pending_hints.get(article_id)
+        if extra is not None:
+            # the list itself: sightings while the page is read (e.g. in a worker) count
+            article[EXTRA_HINTS] = extra
+        depth = article.get("depth", 0)
+        if not isinstance(depth, int):
+            return
+        depth = min(depth, self.depth.get(article_id, depth))
+        self.depth.setdefault(article_id, depth)  # e.g. requests resumed from JOBDIR
+        article["depth"] = depth
+
+    async def process_spider_output(
+        self, response: Any, result: AsyncIterator[Any]
+    ) -> AsyncIterator[Any]:
+        parent = article_of(response)
+        if not follows_related(parent):
+            parent = None
+        parsed: _Unexpanded | None = None
+        parsed_id: str | None = None
+        related_ids: list[str] = []
+        kept: list[Kept] = []
+        try:
+            async for output in result:
+                if not isinstance(output, Request):
+                    if parent is not None and parsed is None and ItemAdapter.is_item(output):
+                        adapter = ItemAdapter(output)
+                        if adapter.get("id"):
+                            parsed, parsed_id = _Unexpanded(parent), str(adapter.get("id"))
+                            related_ids = [str(r) for r in adapter.get("related") or ()]
+                    yield output
+                    continue
+                article = article_of(output)
+                depth = article.get("depth") if follows_related(article) and article else None
+                if article is not None and isinstance(depth, int) and depth > self.related_depth:
+                    # beyond the limit: a sighting only; kept for a shorter path later
+                    self._sighted(str(article.get("id")), article.get("hint"))
+                    if parsed is not None:
+                        if parsed.template is None:
+                            parsed.template = self._template(output)
+                            parsed.found_via = article.get("found_via")
+                        kept.append(_kept(output, article))
+                    continue
+                for request in self._requests(output):
+                    yield request
+        finally:
+            if parent is not None:
+                self.pending_hints.pop(str(parent.get("id")), None)  # parsed (or failed)
+        if parent is None or parsed is None or parsed_id is None:
+            return
+        depth = parent.get("depth")  # the depth it was parsed at
+        if not isinstance(depth, int) or depth <= 0:
+            return
+        if depth < self.related_depth:
+            # all followed already: a closer path only lowers their depths, ids will do
+            parsed.entries = tuple(related_ids)
+        else:
+            parsed.entries = tuple(kept)
+        self.unexpanded[parsed_id] = parsed
+        closer = self.depth.get(parsed_id, depth)
+        if closer < depth:  # a shorter path turned up while the page was parsed
+            for request in self._expand(parsed_id, closer):
+                yield request
+
+    # -- scheduling ----------------------------------------------------------------------
+    def _requests(self, output: Any) -> Iterator[Any]:
+        """What goes on for one output of the spider (or of a re-expansion)."""
+        article = article_of(output) if isinstance(output, Request) else None
+        if not follows_related(article) or article is None:
+            yield output
+            return
+        if is_expand_only(article.get("found_via")):
+            yield output
+            return
+        article_id = str(article.get("id"))
+        depth = article.get("depth", 0)
+        older = bool(article.pop(OLDER_THAN_SINCE, False))
+        known_depth = self.depth.get(article_id)
+        if known_depth is not None:
+            self._sighted(article_id, article.get("hint"))
+            if isinstance(depth, int) and depth < known_depth:
+                self.depth[article_id] = depth
+                if article_id in self.unexpanded:
+                    yield from self._expand(article_id, depth)
+                else:
+                    # not parsed here (yet): asked for again at the shorter depth; the
+                    # duplicate filter drops it when the first request is on its way, and
+                    # middlewares learn of the shorter path (newsbot.incremental.middleware)
+                    yield output
+            return
+        if older:
+            self.stats.inc("skipped/older_than_since")
+            return
+        if article_id in self.scheduled:
+            return
+        if self.max_articles is not None and len(self.scheduled) >= self.max_articles:
+            self.stats.inc("skipped/max_articles")
+            return
+        self.scheduled.add(article_id)
+        self.stats.inc("articles/scheduled")  # "articles found", for the health checks
+        self.pending_hints[article_id] = []
+        self.depth[article_id] = depth if isinstance(depth, int) else 0
+        yield output
+
+    def _expand(self, article_id: str, depth: int) -> Iterator[Request]:
+        """Follow the related entries of an article already parsed, now at ``depth``."""
+        stored = self.unexpanded.get(article_id)
+        if stored is None:
+            return
+        if depth == 0:
+            del self.unexpanded[article_id]
+        if depth >= self.related_depth:
+            return
+        stored.article["depth"] = min(depth, stored.article.get("depth", depth))
+        for entry in stored.entries:
+            child = entry if isinstance(entry, str) else entry[1]
+            known_depth = self.depth.get(child)
+            if known_depth is not None and known_depth <= depth + 1:
+                continue  # nothing changes for it (its hint was kept when first followed)
+            if isinstance(entry, str):  # followed when this article was read
+                if known_depth is None:
+                    continue  # not fetched then (a filter, max_articles): still so
+                self.depth[child] = depth + 1
+                yield from self._expand(child, depth + 1)
+                continue
+            if stored.template is None:
+                continue
+            yield from self._requests(_request(stored, entry, depth + 1))
+
+    def _sighted(self, article_id: str, hint: Any) -> None:
+        """Keep what another listing or related entry says about an article not yet parsed.
+
+        A few distinct hints are enough (an article related to hundreds of others would
+        otherwise hold hundreds of copies of the same title and age in memory).
+        """
+        hints = self.pending_hints.get(article_id)
+        if hints is None or len(hints) >= MAX_EXTRA_HINTS or not isinstance(hint, dict):
+            return
+        key = _hint_key(hint)
+        if any(key == _hint_key(held) for held in hints):
+            return
+        hints.append(hint)
+
+    def _template(self, request: Request) -> Request:
+        meta = {KIND: request.meta.get(KIND)}
+        if request.cb_kwargs:  # its own: not shared
+            return request.replace(meta=meta)
+        key = (request.callback, request.errback, request.priority, meta[KIND])
+        template = self.templates.get(key)
+        if template is None:
+            template = self.templates[key] = request.replace(meta=meta)
+        return template
+
+
+def _hint_key(hint: dict[str, Any]) -> tuple[Any, ...]:
+    return (hint.get("age"), hint.get("age_datetime"), hint.get("source"), hint.get("anchor"))
+
+
+def _kept(request: Request, article: dict[str, Any]) -> Kept:
+    hint = article.get("hint") or {}
+    return (request.url, str(article.get("id")), hint, bool(article.get(OLDER_THAN_SINCE)))
+
+
+def _request(stored: _Unexpanded, entry: Kept, depth: int) -> Request:
+    """A kept related entry's request, now at ``depth``."""
+    assert stored.template is not None
+    url, article_id, hint, older = entry
+    article: dict[str, Any] = {
+        "id": article_id,
+        "depth": depth,
+        "hint": hint,
+        "found_via": dict(stored.found_via or {}),
+        "follows_related": True,
+    }
+    if older:
+        article[OLDER_THAN_SINCE] = True
+    meta = {KIND: stored.template.meta.get(KIND), ARTICLE: article}
+    return stored.template.replace(url=url, meta=meta)
