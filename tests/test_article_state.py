@@ -148,27 +148,45 @@ def test_a_shorter_path_follows_the_related_entries_that_were_cut():
     assert _ids(_listing(middleware, [_request("c", 0)])) == []
 
 
-def test_a_shorter_path_found_while_the_page_is_read_is_caught_up():
+def _read_while_a_listing_shows_it(before_the_item):
+    """c (related, depth 1) is parsed while a listing shows it, before or after its item."""
     middleware, _ = _middleware(related_depth=1)
     listed = _listing(middleware, [_request("a", 0)])
     _article(middleware, listed[0], ["c"])
     c_request = _request("c", 1, referrer=f"{SITE}/story/a")
     response = _page(c_request)
-    middleware.process_spider_input(response)  # c is parsed at depth 1
+    middleware.process_spider_input(response)  # c's page is read (in a worker)...
 
-    async def callback():
-        # while its page is read (in a worker), a listing shows c
+    async def show_c():
         listing = HtmlResponse(LISTING, body=b"<html></html>", request=scrapy.Request(LISTING))
         shown = await _through(middleware, listing, [_request("c", 0)])
         assert _ids(shown) == ["c"]  # asked for again: the duplicate filter drops it
+
+    async def callback():
+        if before_the_item:
+            await show_c()
+        depth = article_of(response)["depth"]  # read when the page has been read
         yield {"id": "c", "related": ["d"]}
-        yield _request("d", article_of(response)["depth"] + 1, referrer=c_request.url)
+        if not before_the_item:
+            await show_c()
+        yield _request("d", depth + 1, referrer=c_request.url)
 
     async def collect():
         return [o async for o in middleware.process_spider_output(response, callback())]
 
-    out = asyncio.run(collect())
+    return asyncio.run(collect()), response
+
+
+def test_a_shorter_path_found_while_the_page_is_read_counts_for_its_callback():
+    out, response = _read_while_a_listing_shows_it(before_the_item=True)
     assert _ids(out) == ["d"] and article_of(out[1])["depth"] == 1
+    assert article_of(response)["depth"] == 0
+
+
+def test_a_shorter_path_found_while_the_callback_runs_is_caught_up():
+    out, response = _read_while_a_listing_shows_it(before_the_item=False)
+    # d came at depth 2 (cut), then was followed from c's shorter path
+    assert _ids(out) == ["d"] and article_of(out[-1])["depth"] == 1
     assert article_of(response)["depth"] == 0
 
 

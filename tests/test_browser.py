@@ -640,3 +640,39 @@ def test_the_middleware_rerenders_empty_pages_remembers_the_host_and_falls_back(
     later = Request("http://script.test/en/hashtag/Health", meta={"newsbot_kind": "listing"})
     assert mw.process_request(later) is None and "playwright" not in later.meta
     assert crawler.stats.get_value("newsbot/browser/unavailable") == 2
+
+
+def test_the_middleware_takes_the_site_from_the_request():
+    """Every component takes the site from what it handles: a request names its site
+    (``newsbot_site``, the request contract); the spider's profile is only the fallback."""
+    from types import SimpleNamespace
+
+    from scrapy import Request
+    from scrapy.utils.test import get_crawler
+
+    from newsbot.browser.config import page_plan
+    from newsbot.browser.middleware import BrowserMiddleware
+    from newsbot.profiles import load_profile
+
+    crawler = get_crawler(settings_dict={"NEWSBOT_BROWSER": "always"})
+    crawler.stats.open_spider()
+    crawler.spider = SimpleNamespace()  # a spider without a profile
+    mw = BrowserMiddleware.from_crawler(crawler)
+    plans = {}
+    for site in ("daily8", "river"):
+        request = Request("http://any.test/page", meta={"newsbot_kind": "listing"})
+        request.meta["newsbot_site"] = site
+        assert mw.process_request(request) is None and request.meta["playwright"] is True
+        [method] = request.meta["playwright_page_methods"]
+        profile = load_profile(site)
+        expected = page_plan(profile, "listing", max_pages=profile.max_pages, **mw.timeouts)
+        assert method.args[0] == expected
+        plans[site] = method.args[0]
+    assert plans["daily8"] != plans["river"]
+    # a request that names no site, from a spider without a profile: left alone
+    plain = Request("http://any.test/other", meta={"newsbot_kind": "listing"})
+    assert mw.process_request(plain) is None and "playwright" not in plain.meta
+    # the spider's profile when the request does not say
+    crawler.spider = SimpleNamespace(profile=load_profile("river"))
+    assert mw.process_request(plain) is None and plain.meta["playwright"] is True
+    assert plain.meta["playwright_page_methods"][0].args[0] == plans["river"]

@@ -190,3 +190,16 @@ def test_an_article_seen_many_times_keeps_a_few_distinct_hints():
     hints = _state(spider).pending_hints[article]
     assert len(hints) == 3
     assert len({h["anchor"] for h in hints}) == 3  # distinct sightings, no copies
+
+
+def test_every_request_names_its_site():
+    """The request contract: components that need the site take it from the request."""
+    spider = _spider()
+    out = list(sync(spider.parse_listing_page)(_response(LISTING, "listing.html"), LISTING, 1))
+    assert out and {r.meta["newsbot_site"] for r in out} == {"daily8"}
+
+    async def start():
+        return [request async for request in spider.start()]
+
+    starts = asyncio.run(start())
+    assert starts and {r.meta["newsbot_site"] for r in starts} == {"daily8"}

@@ -39,8 +39,8 @@ from newsbot import settings as defaults
 from newsbot.browser.config import page_plan, resolve_mode
 from newsbot.browser.needs import missing_parts, page_group, render_reasons
 from newsbot.browser.pagework import settle
-from newsbot.profiles import SiteProfile
-from newsbot.spiders.requests import KIND
+from newsbot.profiles import ProfileNotFound, SiteProfile, load_profile
+from newsbot.spiders.requests import KIND, SITE
 from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
@@ -131,8 +131,15 @@ class BrowserMiddleware:
         return cls(crawler)
 
     # -- helpers ---------------------------------------------------------------------------
-    @property
-    def profile(self) -> SiteProfile | None:
+    def profile(self, request: Request) -> SiteProfile | None:
+        """The site the request was made for (``meta["newsbot_site"]``, the request
+        contract), else the spider's profile (a spider that does not say)."""
+        site = request.meta.get(SITE)
+        if isinstance(site, str) and site:
+            try:
+                return load_profile(site)
+            except (FileNotFoundError, ProfileNotFound):
+                logger.debug("Request %s names an unknown site %r", request.url, site)
         return getattr(self.crawler.spider, "profile", None)
 
     def _inc(self, key: str, count: int = 1) -> None:
@@ -175,7 +182,7 @@ class BrowserMiddleware:
         meta = request.meta
         if meta.get(KIND) is None or "newsbot_browser" in meta or "playwright" in meta:
             return None
-        profile = self.profile
+        profile = self.profile(request)
         if profile is None:
             return None
         if self.mode == "always":
@@ -203,7 +210,7 @@ class BrowserMiddleware:
             return response
         if self.mode != "auto" or meta.get(KIND) is None:
             return response
-        profile = self.profile
+        profile = self.profile(request)
         if profile is None or not isinstance(response, TextResponse) or response.status != 200:
             return response
         key = _key(response.url, meta.get(KIND))
@@ -296,7 +303,7 @@ class BrowserMiddleware:
         page lacked."""
         kind = request.meta.get(KIND)
         key = _key(request.url, kind)
-        profile = self.profile
+        profile = self.profile(request)
         if profile is None or not isinstance(response, TextResponse):
             return
         lacked = set(request.meta.get("newsbot_lacked") or (reason,))

@@ -22,7 +22,10 @@ entries at its depth + 1) and items; this middleware, per run:
   learns of the shorter path);
 - keeps up to ``MAX_EXTRA_HINTS`` distinct hints from other sightings of an article not
   yet parsed and hands them to its callback in ``newsbot_article["extra_hints"]``, with
-  ``depth`` set to the depth it is parsed at (``process_spider_input``).
+  ``depth`` set to the depth it is parsed at (``process_spider_input``). Until the
+  callback's first output (its page may be read in a worker meanwhile) a shorter path
+  lowers that ``depth`` in place, so the callback reads the shortest; one found later is
+  caught up after its output (its related entries followed from there).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from newsbot.spiders.requests import (
     EXTRA_HINTS,
     KIND,
     OLDER_THAN_SINCE,
+    SITE,
     article_of,
     follows_related,
     is_expand_only,
@@ -75,6 +79,9 @@ class ArticleStateMiddleware:
         self.depth: dict[str, int] = {}  # the shortest depth each article was found at
         self.pending_hints: dict[str, list[dict[str, Any]]] = {}  # scheduled, not parsed
         self.unexpanded: dict[str, _Unexpanded] = {}
+        # articles whose callback has not output anything yet (their page is being read,
+        # e.g. in a worker): a shorter path found meanwhile lowers their depth in place
+        self.reading: dict[str, list[dict[str, Any]]] = {}
         # one request per (callback, errback, priority, kind): re-expanded requests are
         # made from it, so a kept entry holds no request of its own
         self.templates: dict[tuple[Any, ...], Request] = {}
@@ -106,6 +113,7 @@ class ArticleStateMiddleware:
         depth = min(depth, self.depth.get(article_id, depth))
         self.depth.setdefault(article_id, depth)  # e.g. requests resumed from JOBDIR
         article["depth"] = depth
+        self.reading.setdefault(article_id, []).append(article)
 
     async def process_spider_output(
         self, response: Any, result: AsyncIterator[Any]
@@ -119,6 +127,8 @@ class ArticleStateMiddleware:
         kept: list[Kept] = []
         try:
             async for output in result:
+                if parent is not None:
+                    self._read(parent)  # the callback has read its depth by its first output
                 if not isinstance(output, Request):
                     if parent is not None and parsed is None and ItemAdapter.is_item(output):
                         adapter = ItemAdapter(output)
@@ -142,6 +152,7 @@ class ArticleStateMiddleware:
                     yield request
         finally:
             if parent is not None:
+                self._read(parent)
                 self.pending_hints.pop(str(parent.get("id")), None)  # parsed (or failed)
         if parent is None or parsed is None or parsed_id is None:
             return
@@ -177,6 +188,8 @@ class ArticleStateMiddleware:
             self._sighted(article_id, article.get("hint"))
             if isinstance(depth, int) and depth < known_depth:
                 self.depth[article_id] = depth
+                for reading in self.reading.get(article_id, ()):
+                    reading["depth"] = min(reading.get("depth", depth), depth)
                 if article_id in self.unexpanded:
                     yield from self._expand(article_id, depth)
                 else:
@@ -224,6 +237,19 @@ class ArticleStateMiddleware:
                 continue
             yield from self._requests(_request(stored, entry, depth + 1))
 
+    def _read(self, article: dict[str, Any]) -> None:
+        """The callback has read the article's depth: no more lowering it in place."""
+        article_id = str(article.get("id"))
+        reading = self.reading.get(article_id)
+        if reading is None:
+            return
+        for n, held in enumerate(reading):
+            if held is article:
+                del reading[n]
+                break
+        if not reading:
+            del self.reading[article_id]
+
     def _sighted(self, article_id: str, hint: Any) -> None:
         """Keep what another listing or related entry says about an article not yet parsed.
 
@@ -239,10 +265,10 @@ class ArticleStateMiddleware:
         hints.append(hint)
 
     def _template(self, request: Request) -> Request:
-        meta = {KIND: request.meta.get(KIND)}
+        meta = {k: request.meta[k] for k in (KIND, SITE) if k in request.meta}
         if request.cb_kwargs:  # its own: not shared
             return request.replace(meta=meta)
-        key = (request.callback, request.errback, request.priority, meta[KIND])
+        key = (request.callback, request.errback, request.priority, *meta.items())
         template = self.templates.get(key)
         if template is None:
             template = self.templates[key] = request.replace(meta=meta)
@@ -271,5 +297,5 @@ def _request(stored: _Unexpanded, entry: Kept, depth: int) -> Request:
     }
     if older:
         article[OLDER_THAN_SINCE] = True
-    meta = {KIND: stored.template.meta.get(KIND), ARTICLE: article}
+    meta = {**stored.template.meta, ARTICLE: article}
     return stored.template.replace(url=url, meta=meta)

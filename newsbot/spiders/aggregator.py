@@ -30,6 +30,7 @@ from newsbot.spiders.requests import (
     EXTRA_HINTS,
     KIND,
     OLDER_THAN_SINCE,
+    SITE,
     PageKind,
     article_meta,
     article_of,
@@ -134,7 +135,7 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
                 errback=self.on_error,
                 priority=PageKind.LISTING.priority,
                 cb_kwargs={"listing": url, "page": 1},
-                meta={KIND: PageKind.LISTING.value},
+                meta={KIND: PageKind.LISTING.value, SITE: self.profile.name},
             )
 
     # -- reading pages -------------------------------------------------------------------
@@ -286,7 +287,7 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
                 errback=self.on_error,
                 priority=PageKind.LISTING.priority,
                 cb_kwargs={"listing": listing, "page": page + 1},
-                meta={KIND: PageKind.LISTING.value},
+                meta={KIND: PageKind.LISTING.value, SITE: self.profile.name},
             )
 
     # -- articles ------------------------------------------------------------------------
@@ -440,7 +441,7 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
             callback=self.parse_article_page,
             errback=self.on_error,
             priority=kind.priority,
-            meta={KIND: kind.value, ARTICLE: article},
+            meta={KIND: kind.value, ARTICLE: article, SITE: self.profile.name},
         )
 
     def _enough_articles(self) -> bool:

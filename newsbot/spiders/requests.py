@@ -3,15 +3,19 @@
 The request contract (what middlewares and extensions may rely on, for any spider)
 ------------------------------------------------------------------------------------
 Every request a newsbot spider makes carries ``request.meta["newsbot_kind"]``, a
-:class:`PageKind` value. An article request (kind ``article`` or ``related``) also carries
+:class:`PageKind` value, and, when the spider crawls a registered site,
+``request.meta["newsbot_site"]``: the name of the site's profile (components that need
+site knowledge, e.g. the browser middleware, take the site from it). An article request
+(kind ``article`` or ``related``) also carries
 ``request.meta["newsbot_article"]``, a dict made by :func:`article_meta`:
 
 ``id``
     the article's id on its aggregator;
 ``depth``
     0 for an article on a listing (or given as a start URL), ``n`` for one found ``n``
-    related hops away. Before the page is parsed ``depth`` is set to the depth it is
-    parsed at (lower when a shorter path turned up meanwhile), and lowered again if a
+    related hops away. Before the callback ``depth`` is set to the depth the page is
+    parsed at (lower when a shorter path turned up meanwhile, up to the callback's first
+    output: the callback reads it before outputting anything), and lowered again if a
     shorter path turns up later and the article's related entries are followed from there:
     after the callback, ``depth < related_depth`` means "its related articles were
     followed";
@@ -54,6 +58,7 @@ from enum import Enum
 from typing import Any
 
 KIND = "newsbot_kind"
+SITE = "newsbot_site"  # the site (its profile's name) whose crawl made the request
 ARTICLE = "newsbot_article"
 EXPAND_ONLY = "newsbot_expand_only"  # in found_via: fetched again only to follow related
 OLDER_THAN_SINCE = "older_than_since"  # in newsbot_article: the entry's age is too old
@@ -118,6 +123,8 @@ def expand_only(request: Any, url: str | None = None) -> Any:
         KIND: request.meta.get(KIND),
         ARTICLE: {**article, "depth": 0, "found_via": found_via},
     }
+    if SITE in request.meta:
+        meta[SITE] = request.meta[SITE]
     return request.replace(url=url or request.url, meta=meta, dont_filter=True)
 
 

@@ -43,14 +43,14 @@ from newsbot.spiders.aggregator import selector_type
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.failures import PageFailures
-from newsbot.spiders.requests import PageKind
+from newsbot.spiders.requests import ARTICLE, KIND, SITE, PageKind
 from newsbot.spiders.river_ledger import LocalLedger, RedisLedger
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 
 # River pages first: an article's record waits for the story pages that name its siblings.
 PRIORITY = {"listing": 40, "story": 30, "article": 20, "related": 10}
-META_KEYS = ("newsbot_kind", "newsbot_article")
+META_KEYS = (KIND, ARTICLE, SITE)
 MAX_HOPS = 3  # consent/interstitial pages between a headline and its publisher
 
 
@@ -200,7 +200,11 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
             priority=PRIORITY[kind],
             cb_kwargs=cb_kwargs,
             dont_filter=True,  # the ledger decides; a filtered request would never call back
-            meta={"newsbot_kind": PageKind.LISTING.value, "newsbot_river_page": kind},
+            meta={
+                KIND: PageKind.LISTING.value,
+                "newsbot_river_page": kind,
+                SITE: self.profile.name,
+            },
         )
 
     async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
@@ -359,8 +363,9 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
             cb_kwargs={"link": key, "hops": 0},
             dont_filter=True,  # two links may redirect to one page: each must call back
             meta={
-                "newsbot_kind": kind.value,
-                "newsbot_article": {
+                SITE: self.profile.name,
+                KIND: kind.value,
+                ARTICLE: {
                     # provisional: the record's id comes from the page's canonical URL
                     "id": page_id(key),
                     "depth": depth,
