@@ -52,8 +52,10 @@ from newsbot.stats import Stats
 # Hints kept per article besides the one its request carries.
 MAX_EXTRA_HINTS = 3
 
-# What a related entry beyond the depth limit is kept as: URL, id, hint, older than since.
-Kept = tuple[str, str, dict[str, Any], bool]
+# What a related entry beyond the depth limit is kept as, one flat tuple (a third of a
+# dict's size): URL, id, older than since, the hint's keys (one shared tuple) or None, and
+# the hint's values.
+Kept = tuple[Any, ...]
 
 
 class _Unexpanded:
@@ -85,6 +87,7 @@ class ArticleStateMiddleware:
         # one request per (callback, errback, priority, kind): re-expanded requests are
         # made from it, so a kept entry holds no request of its own
         self.templates: dict[tuple[Any, ...], Request] = {}
+        self.hint_keys: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per key set
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArticleStateMiddleware:
@@ -146,7 +149,7 @@ class ArticleStateMiddleware:
                         if parsed.template is None:
                             parsed.template = self._template(output)
                             parsed.found_via = article.get("found_via")
-                        kept.append(_kept(output, article))
+                        kept.append(self._kept(output, article))
                     continue
                 for request in self._requests(output):
                     yield request
@@ -264,6 +267,15 @@ class ArticleStateMiddleware:
             return
         hints.append(hint)
 
+    def _kept(self, request: Request, article: dict[str, Any]) -> Kept:
+        hint = article.get("hint")
+        head = (request.url, str(article.get("id")), bool(article.get(OLDER_THAN_SINCE)))
+        if not isinstance(hint, dict):
+            return (*head, None)
+        keys = tuple(hint)
+        keys = self.hint_keys.setdefault(keys, keys)
+        return (*head, keys, *hint.values())
+
     def _template(self, request: Request) -> Request:
         meta = {k: request.meta[k] for k in (KIND, SITE) if k in request.meta}
         if request.cb_kwargs:  # its own: not shared
@@ -279,15 +291,11 @@ def _hint_key(hint: dict[str, Any]) -> tuple[Any, ...]:
     return (hint.get("age"), hint.get("age_datetime"), hint.get("source"), hint.get("anchor"))
 
 
-def _kept(request: Request, article: dict[str, Any]) -> Kept:
-    hint = article.get("hint") or {}
-    return (request.url, str(article.get("id")), hint, bool(article.get(OLDER_THAN_SINCE)))
-
-
 def _request(stored: _Unexpanded, entry: Kept, depth: int) -> Request:
     """A kept related entry's request, now at ``depth``."""
     assert stored.template is not None
-    url, article_id, hint, older = entry
+    url, article_id, older, keys, *values = entry
+    hint = None if keys is None else dict(zip(keys, values, strict=True))
     article: dict[str, Any] = {
         "id": article_id,
         "depth": depth,
