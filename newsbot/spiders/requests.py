@@ -119,9 +119,10 @@ def expand_only(request: Any, url: str | None = None) -> Any:
     found_via = {**(article.get("found_via") or {}), EXPAND_ONLY: True}
     # only the contract's keys: what other middlewares added (retries, redirects, the
     # browser's page) is decided afresh for the new request
+    kept = {k: v for k, v in article.items() if k not in (EXTRA_HINTS, OLDER_THAN_SINCE)}
     meta = {
         KIND: request.meta.get(KIND),
-        ARTICLE: {**article, "depth": 0, "found_via": found_via},
+        ARTICLE: {**kept, "depth": 0, "found_via": found_via},
     }
     if SITE in request.meta:
         meta[SITE] = request.meta[SITE]
