@@ -207,6 +207,9 @@ def removed_by(line: str, rules: NoiseRules = RULES) -> str | None:
         ("Video duration 02:15", "widget"),
         ("Reproduction without permission is prohibited.", "rights"),
         ("Tideline Media © 2026", "rights"),
+        ("مشاركة", "call_to_action"),
+        ("نسخ الرابط", "call_to_action"),
+        ("لمعرفة المزيد تابعونا على منصات التواصل الاجتماعي", "call_to_action"),
     ],
 )
 def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only):
@@ -304,6 +307,9 @@ def test_each_kind_removes_new_wordings_and_names_itself(line, kind, kinds_only)
         "The content could not be verified by the agency.",
         "The programme was brought to air by a small team in 1998.",
         "This story was supported by the Coastline Reporting Fund.",
+        "وقال إن مشاركة النساء في الانتخابات ارتفعت إلى النصف.",
+        "وبدأت طباعة الكتب المدرسية الجديدة في المطبعة الحكومية.",
+        "لمتابعة الحالة الصحية للمرضى خصصت الوزارة فريقا جديدا.",
     ],
 )
 def test_content_that_only_looks_like_noise_stays(line, kinds_only):

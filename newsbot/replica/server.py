@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from newsbot.replica import browser_site, render_a, render_b, render_react
@@ -131,20 +132,25 @@ class _Handler(BaseHTTPRequestHandler):
         reply = self.replica.handle(self._request())
         if reply.delay:
             threading.Event().wait(reply.delay)
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        for k, v in reply.headers.items():
-            self.send_header(k, v)
-        self.end_headers()
-        if send_body:
-            self.wfile.write(reply.body)
+        send_reply(self, reply, send_body)
 
     def do_GET(self) -> None:  # noqa: N802
         self._serve(True)
 
     def do_HEAD(self) -> None:  # noqa: N802
         self._serve(False)
+
+
+def send_reply(handler: BaseHTTPRequestHandler, reply: Any, send_body: bool) -> None:
+    """Write a reply (``status``, ``content_type``, ``headers``, ``body``) to the client."""
+    handler.send_response(reply.status)
+    handler.send_header("Content-Type", reply.content_type)
+    handler.send_header("Content-Length", str(len(reply.body)))
+    for key, value in reply.headers.items():
+        handler.send_header(key, value)
+    handler.end_headers()
+    if send_body:
+        handler.wfile.write(reply.body)
 
 
 class ReplicaServer:

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 from newsbot.replica.river.content import OUTLETS, REAL_OUTLET, RiverSite
 from newsbot.replica.river.pages import RiverPages
 from newsbot.replica.river.pages_b import RiverPagesB
-from newsbot.replica.server import Reply, not_found
+from newsbot.replica.server import Reply, not_found, send_reply
 
 ROBOTS = b"User-agent: *\nAllow: /\n"
 STYLES: dict[str, type[RiverPages]] = {"a": RiverPages, "b": RiverPagesB}
@@ -50,14 +50,7 @@ class _Handler(BaseHTTPRequestHandler):
             threading.Event().wait(self.river.article_delay)
         if self.outlet is None and self.river.story_delay and self.river.is_story(parts.path):
             threading.Event().wait(self.river.story_delay)
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        for key, value in reply.headers.items():
-            self.send_header(key, value)
-        self.end_headers()
-        if send_body:
-            self.wfile.write(reply.body)
+        send_reply(self, reply, send_body)
 
     def do_GET(self) -> None:  # noqa: N802
         self._serve(True)
