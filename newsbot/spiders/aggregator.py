@@ -7,7 +7,7 @@ what to fetch next and turns pages into raw items for the pipelines.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -20,10 +20,7 @@ from newsbot.decoding import Decoded
 from newsbot.extract.article import ArticlePage
 from newsbot.extract.entries import Entry
 from newsbot.memory import DEFAULT_MMAP_THRESHOLD, return_big_blocks
-from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.anchors import response_anchor
-from newsbot.spiders.arguments import CrawlArguments, parse_arguments
-from newsbot.spiders.failures import PageFailures
 from newsbot.spiders.hosts import HostPolicy
 from newsbot.spiders.requests import (
     ARTICLE,
@@ -35,6 +32,7 @@ from newsbot.spiders.requests import (
     article_meta,
     article_of,
 )
+from newsbot.spiders.site import SiteSpider
 from newsbot.stats import ARTICLES_SCHEDULED
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
 from newsbot.usage import check_numeric_settings
@@ -53,38 +51,11 @@ class PageBytes(NamedTuple):
     anchor: datetime
 
 
-class AggregatorSpider(PageFailures, scrapy.Spider):
-    profile_name: str = ""
+class AggregatorSpider(SiteSpider):
+    """A republisher (Daily8): its own article pages carry the article and its related."""
 
-    def __init__(
-        self,
-        name: str | None = None,
-        *,
-        start_urls: object = None,
-        related_depth: object = None,
-        max_articles: object = None,
-        since: object = None,
-        mirror_hosts: object = None,
-        fresh: object = None,
-        **kwargs: Any,
-    ) -> None:
-        # checked before Scrapy sets the other keyword arguments as attributes: an unknown
-        # (misspelled) -a name is an error, not an attribute nobody reads
-        others = {k: v for k, v in kwargs.items() if not k.startswith("_")}
-        self.profile: SiteProfile = load_profile(self.profile_name or name or self.name)
-        self.args: CrawlArguments = parse_arguments(
-            start_urls=start_urls,
-            default_start_urls=self.profile.start_urls,
-            related_depth=related_depth,
-            max_articles=max_articles,
-            since=since,
-            mirror_hosts=mirror_hosts,
-            fresh=fresh,
-            now=self.now(),
-            others=others,
-        )
+    def __init__(self, name: str | None = None, **kwargs: Any) -> None:
         super().__init__(name, **kwargs)
-        self.start_urls = list(self.args.start_urls)
         seed_hosts = [urlsplit(u).hostname or "" for u in self.start_urls]
         self.allowed_domains = sorted({*self.profile.allowed_domains, *filter(None, seed_hosts)})
         self.hosts = HostPolicy(
@@ -97,22 +68,7 @@ class AggregatorSpider(PageFailures, scrapy.Spider):
         self.workers: WorkerPool | None = None  # set at spider_opened (use_workers)
         self.mmap_threshold = DEFAULT_MMAP_THRESHOLD
 
-    @classmethod
-    def claims_url(cls, url: str) -> bool:
-        """The URL is on this spider's site (its profile's domains): for ``scrapy parse``."""
-        host = (urlsplit(url).hostname or "").lower()
-        domains = load_profile(cls.profile_name or cls.name).allowed_domains
-        return any(host == d or host.endswith("." + d) for d in domains)
-
     # -- helpers -------------------------------------------------------------------------
-    @staticmethod
-    def now() -> datetime:
-        return datetime.now(timezone.utc)
-
-    @property
-    def since(self) -> datetime | None:
-        return self.args.since
-
     def canonical_url(self, url: str, referrer: str) -> str:
         """Article URLs on a mirror host are rewritten to the host the crawl came from."""
         return self.hosts.canonical_url(url, referrer)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,14 +37,13 @@ from twisted.python.failure import Failure
 
 from newsbot.extract.page import page_selector
 from newsbot.extract.river import RiverEntry, RiverRules, continue_link, read_river_page
-from newsbot.profiles import SiteProfile, load_profile
+from newsbot.profiles import SiteProfile
 from newsbot.publisher import normalized_url, page_id, read_publisher_text
 from newsbot.spiders.aggregator import selector_type
 from newsbot.spiders.anchors import response_anchor
-from newsbot.spiders.arguments import CrawlArguments, parse_arguments
-from newsbot.spiders.failures import PageFailures
 from newsbot.spiders.requests import ARTICLE, KIND, SITE, PageKind
 from newsbot.spiders.river_ledger import LocalLedger, RedisLedger
+from newsbot.spiders.site import SiteSpider
 from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 
@@ -88,38 +87,11 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-class HeadlineRiverSpider(PageFailures, scrapy.Spider):
+class HeadlineRiverSpider(SiteSpider):
     """Any headline river, from its profile (``profile_name``)."""
 
-    profile_name: str = ""
-
-    def __init__(
-        self,
-        name: str | None = None,
-        *,
-        start_urls: object = None,
-        related_depth: object = None,
-        max_articles: object = None,
-        since: object = None,
-        mirror_hosts: object = None,
-        fresh: object = None,
-        **kwargs: Any,
-    ) -> None:
-        others = {k: v for k, v in kwargs.items() if not k.startswith("_")}
-        self.profile: SiteProfile = load_profile(self.profile_name or name or self.name)
-        self.args: CrawlArguments = parse_arguments(
-            start_urls=start_urls,
-            default_start_urls=self.profile.start_urls,
-            related_depth=related_depth,
-            max_articles=max_articles,
-            since=since,
-            mirror_hosts=mirror_hosts,
-            fresh=fresh,
-            now=self.now(),
-            others=others,
-        )
+    def __init__(self, name: str | None = None, **kwargs: Any) -> None:
         super().__init__(name, **kwargs)
-        self.start_urls = list(self.args.start_urls)
         self.rules = river_rules(self.profile, self.start_urls, tuple(self.args.mirror_hosts))
         self.follow_listings = bool(self.profile.raw.get("river", {}).get("follow_listings"))
         # publishers are anywhere: the river decides what is followed, not an offsite list
@@ -134,20 +106,6 @@ class HeadlineRiverSpider(PageFailures, scrapy.Spider):
         self.held: dict[str, dict[str, Any]] = {}  # article id -> record waiting for related
         self.emitted: set[str] = set()
         self.articles_scheduled = 0
-
-    @staticmethod
-    def now() -> datetime:
-        return datetime.now(timezone.utc)
-
-    @property
-    def since(self) -> datetime | None:
-        return self.args.since
-
-    @classmethod
-    def claims_url(cls, url: str) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
-        domains = load_profile(cls.profile_name or cls.name).allowed_domains
-        return any(host == d or host.endswith("." + d) for d in domains)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> HeadlineRiverSpider:
