@@ -153,7 +153,36 @@ def send_reply(handler: BaseHTTPRequestHandler, reply: Any, send_body: bool) -> 
         handler.wfile.write(reply.body)
 
 
-class ReplicaServer:
+class ServedOnThreads:
+    """Start and stop ``self._httpd`` (HTTP servers) on daemon threads; a context manager."""
+
+    _httpd: list[ThreadingHTTPServer]
+    _threads: list[threading.Thread]
+
+    def start(self) -> Any:
+        for httpd in self._httpd:
+            thread = threading.Thread(target=httpd.serve_forever, name="replica", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return self
+
+    def stop(self) -> None:
+        for httpd in self._httpd:
+            if self._threads:
+                httpd.shutdown()
+            httpd.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        self._threads = []
+
+    def __enter__(self) -> Any:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class ReplicaServer(ServedOnThreads):
     """The replica on ``base_url`` and, with ``mirror=True``, the same site on ``mirror_url``."""
 
     def __init__(
@@ -215,25 +244,3 @@ class ReplicaServer:
             if m:
                 return handler(self, req, m)
         return not_found()
-
-    def start(self) -> ReplicaServer:
-        for httpd in self._httpd:
-            t = threading.Thread(target=httpd.serve_forever, name="replica", daemon=True)
-            t.start()
-            self._threads.append(t)
-        return self
-
-    def stop(self) -> None:
-        for httpd in self._httpd:
-            if self._threads:
-                httpd.shutdown()
-            httpd.server_close()
-        for t in self._threads:
-            t.join(timeout=5)
-        self._threads = []
-
-    def __enter__(self) -> ReplicaServer:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 from newsbot.replica.river.content import OUTLETS, REAL_OUTLET, RiverSite
 from newsbot.replica.river.pages import RiverPages
 from newsbot.replica.river.pages_b import RiverPagesB
-from newsbot.replica.server import Reply, not_found, send_reply
+from newsbot.replica.server import Reply, ServedOnThreads, not_found, send_reply
 
 ROBOTS = b"User-agent: *\nAllow: /\n"
 STYLES: dict[str, type[RiverPages]] = {"a": RiverPages, "b": RiverPagesB}
@@ -59,7 +59,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve(False)
 
 
-class RiverServer:
+class RiverServer(ServedOnThreads):
     """The river on ``base_url``; each outlet on ``outlet_urls[key]``."""
 
     def __init__(
@@ -154,28 +154,6 @@ class RiverServer:
             if target.startswith("/"):
                 html = pages.consent(target)
         return not_found() if html is None else Reply(body=html.encode())
-
-    def start(self) -> RiverServer:
-        for httpd in self._httpd:
-            thread = threading.Thread(target=httpd.serve_forever, name="river", daemon=True)
-            thread.start()
-            self._threads.append(thread)
-        return self
-
-    def stop(self) -> None:
-        for httpd in self._httpd:
-            if self._threads:
-                httpd.shutdown()
-            httpd.server_close()
-        for thread in self._threads:
-            thread.join(timeout=5)
-        self._threads = []
-
-    def __enter__(self) -> RiverServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
 
 def _url(httpd: ThreadingHTTPServer) -> str:
