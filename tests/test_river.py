@@ -478,6 +478,28 @@ def test_a_sibling_skipped_as_seen_is_related_by_the_id_its_request_carried():
     assert released["related"] == [carried] == [page_id(seen)]
 
 
+def test_the_outlet_named_by_an_entry_read_after_the_page_wins_over_the_publishers_name():
+    """A publisher page may be read before the entry that names its outlet (a story page read
+    later): the record goes out with the outlet as the river names it, not the page's own
+    site name."""
+    spider = RiverSpider.from_crawler(
+        get_crawler(RiverSpider, {"NEWSBOT_WORKERS": 0}),
+        start_urls="http://127.0.0.1:8014/",
+    )
+    anchor = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+    link = "http://127.0.0.1:8015/quarry/2026/11/a-new-article.html"
+    listing = {"kind": "listing", "url": "http://127.0.0.1:8014/"}
+    story = {"kind": "related", "url": "http://127.0.0.1:8014/story/s1"}
+    list(spider._follow(RiverEntry(link, "A new article about chips", None), listing, 0, anchor))
+    item = {"id": page_id(link), "found_via": {}, "time_candidates": [], "title": "New",
+            "source": "Quarry"}  # fmt: skip
+    spider._take(link, item, {})
+    list(spider._follow(RiverEntry(link, "A new article about chips", "Quarry Tech"), story, 1,
+                        anchor))  # fmt: skip
+    (released,) = spider._release(force=True)
+    assert released["source"] == "Quarry Tech"
+
+
 # -- real publisher pages --------------------------------------------------------------------------
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
 REAL = ("APNews_0", "CNBC_1", "TheGuardian_0", "Reuters_0")

@@ -104,6 +104,7 @@ class HeadlineRiverSpider(SiteSpider):
         # process saw of it: where it was found, what the entries said
         self.links: dict[str, dict[str, Any]] = {}
         self.held: dict[str, dict[str, Any]] = {}  # article id -> record waiting for related
+        self.held_hints: dict[str, list[dict[str, Any]]] = {}  # article id -> its entries
         self.emitted: set[str] = set()
         self.articles_scheduled = 0
 
@@ -419,16 +420,13 @@ class HeadlineRiverSpider(SiteSpider):
         if article_id in self.emitted or not self.ledger.claim(article_id, link):
             self._stat("river/same_article_again")  # its record comes from another link
             return
-        hints = state["hints"]
-        source = next((h["source"] for h in hints if h.get("source")), None)
         item["aggregator"] = self.profile.name
-        item["source"] = source or item.get("source")
-        item["title"] = item.get("title") or next(
-            (h["title"] for h in hints if h.get("title")), None
-        )
         item["found_via"] = state["found_via"]
         item["time_candidates"] = [*item.get("time_candidates", []), *self._age_candidates(state)]
         self.held[article_id] = item
+        # the link's entries, read again when the record goes out: an entry seen after the
+        # page (a story page read later) may be the first to name the outlet
+        self.held_hints[article_id] = state["hints"]
 
     def _state(self, link: str, carried: dict[str, Any]) -> dict[str, Any]:
         """What is known of a link: this process's entries, else what its request carries
@@ -487,6 +485,15 @@ class HeadlineRiverSpider(SiteSpider):
                 continue
             item = self.held.pop(article_id)
             item["related"] = related
+            hints = self.held_hints.pop(article_id, [])
+            # the outlet as the river names it; the publisher's own name only when no entry
+            # names it
+            item["source"] = next(
+                (h["source"] for h in hints if h.get("source")), item.get("source")
+            )
+            item["title"] = item.get("title") or next(
+                (h["title"] for h in hints if h.get("title")), None
+            )
             self.emitted.add(article_id)
             yield item
 
