@@ -39,6 +39,9 @@ from newsbot.usage import check_numeric_settings
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 from newsbot.workers.tasks import read_bytes
 
+# Listing pages up to this size are read in the crawl process, not queued for a worker.
+LISTING_READ_HERE_BYTES = 512 * 1024
+
 
 class PageBytes(NamedTuple):
     """``read_bytes``'s arguments for one page (its profile apart)."""
@@ -148,6 +151,10 @@ class AggregatorSpider(SiteSpider):
         the worker has the profile already (``use_workers``)."""
         workers = self.workers
         if workers is None or not workers.active:
+            return self._read(response, kind)
+        if kind == "listing" and len(response.body) <= LISTING_READ_HERE_BYTES:
+            # a listing's next page is known only once it is read: on the crawl's critical
+            # path, it does not wait behind the article pages queued for the worker
             return self._read(response, kind)
         page = self._page(response, kind)
         try:
