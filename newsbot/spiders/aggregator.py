@@ -34,7 +34,7 @@ from newsbot.spiders.requests import (
 )
 from newsbot.spiders.site import SiteSpider
 from newsbot.stats import ARTICLES_SCHEDULED
-from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
+from newsbot.timestamps import to_iso_z
 from newsbot.usage import check_numeric_settings
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 from newsbot.workers.tasks import read_bytes
@@ -361,15 +361,6 @@ class AggregatorSpider(SiteSpider):
     # -- following ------------------------------------------------------------------------
     def _hint(self, entry: Entry, slot: str, anchor: datetime) -> dict[str, Any]:
         return {**entry.hint(), "slot": slot, "anchor": to_iso_z(anchor)}
-
-    def _old(self, entry: Entry, anchor: datetime) -> bool:
-        """True when the entry's own age says it is older than ``since``."""
-        if self.since is None or not entry.age:
-            return False
-        parsed = parse_timestamp(
-            entry.age, anchor, timezone=self.profile.timezone, day_first=self.profile.day_first
-        )
-        return parsed is not None and older_than(parsed.at, parsed.precision, self.since)
 
     def _follow(
         self, entry: Entry, kind: PageKind, referrer: str, anchor: datetime, depth: int

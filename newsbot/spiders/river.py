@@ -44,7 +44,7 @@ from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.requests import ARTICLE, KIND, SITE, PageKind
 from newsbot.spiders.river_ledger import LocalLedger, RedisLedger
 from newsbot.spiders.site import SiteSpider
-from newsbot.timestamps import older_than, parse_timestamp, to_iso_z
+from newsbot.timestamps import to_iso_z
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 
 # River pages first: an article's record waits for the story pages that name its siblings.
@@ -270,14 +270,6 @@ class HeadlineRiverSpider(SiteSpider):
         link says it (directly or in a redirect's query), else the link itself."""
         target = self.rules.target(url)
         return normalized_url(target) if target else url
-
-    def _old(self, entry: RiverEntry, anchor: datetime) -> bool:
-        if self.since is None or not entry.age:
-            return False
-        parsed = parse_timestamp(
-            entry.age, anchor, timezone=self.profile.timezone, day_first=self.profile.day_first
-        )
-        return parsed is not None and older_than(parsed.at, parsed.precision, self.since)
 
     def _enough_articles(self) -> bool:
         limit = self.args.max_articles

@@ -16,6 +16,7 @@ import scrapy
 from newsbot.profiles import SiteProfile, load_profile
 from newsbot.spiders.arguments import CrawlArguments, parse_arguments
 from newsbot.spiders.failures import PageFailures
+from newsbot.timestamps import older_than, parse_timestamp
 
 
 class SiteSpider(PageFailures, scrapy.Spider):
@@ -65,3 +66,12 @@ class SiteSpider(PageFailures, scrapy.Spider):
     @property
     def since(self) -> datetime | None:
         return self.args.since
+
+    def _old(self, entry: Any, anchor: datetime) -> bool:
+        """True when a listing or story entry's own age says it is older than ``since``."""
+        if self.since is None or not entry.age:
+            return False
+        parsed = parse_timestamp(
+            entry.age, anchor, timezone=self.profile.timezone, day_first=self.profile.day_first
+        )
+        return parsed is not None and older_than(parsed.at, parsed.precision, self.since)
