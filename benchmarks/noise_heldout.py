@@ -54,7 +54,7 @@ SETS = {
     "noise_blind (written before the kinds)": ROOT / "tests" / "data" / "noise_blind",
 }
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
-LAYERS = ("chrome", "structural", "outlet", "kind", "learned")
+LAYERS = ("chrome", "structural", "outlet", "kind", "record", "learned")
 TUNE = ("CNBC", "LATimes", "TheGuardian", "TheIndependent", "TheNation", "TheTelegraph",
         "WashingtonTimes", "iNews")  # fmt: skip
 HELD_OUT = ("APNews", "FoxNews", "FreeBeacon", "OccupyDemocrats", "Reuters",
@@ -69,7 +69,7 @@ def layer_of(rule: str) -> str:
     if rule in (LEARNED, LEARNED_SHARED):
         return "learned"
     head, _, _ = rule.partition(":")
-    return head if head in ("outlet", "kind") else "structural"
+    return head if head in ("outlet", "kind", "record") else "structural"
 
 
 @dataclass
