@@ -106,3 +106,23 @@ def test_a_sentence_after_read_more_is_prose_and_stays():
     line = "Read more about the plans in the council's report, published on Friday."
     result = clean_blocks([P1, line, P2], RULES)
     assert line in result.kept
+
+
+def test_a_pull_quote_of_a_passage_the_article_cuts_to_name_the_speaker_is_removed():
+    quote = "“We could not keep patching it. The tide was slowly taking it back.”"
+    said = (
+        '"We could not keep patching it," the chief engineer said on Tuesday. "The tide was '
+        'slowly taking it back, and the ferries kept coming."'
+    )
+    result = clean_blocks([quote, P1, said, P3], RULES)
+    assert result.kept == [P1, said, P3]
+
+
+def test_a_listing_line_that_repeats_in_a_longer_one_stays():
+    practical = "Easter trail open daily from 23 March to 7 April. harbour-trust.org.uk"
+    longer = (
+        "Circus-themed Easter trail open daily from 23 March to 7 April; crafts and stories "
+        "on Sundays. harbour-trust.org.uk"
+    )
+    result = clean_blocks([P1, P2, P3, practical, longer, P4], RULES)
+    assert practical in result.kept

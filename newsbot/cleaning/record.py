@@ -25,6 +25,13 @@ EMBED = f"{LAYER}:embed"
 BYLINE = f"{LAYER}:byline"
 
 _NOT_WORD = re.compile(r"[^\w’']+")
+_OPENING = "\"'“‘«„‚"
+_CLOSING = "\"'”’»"
+_PULL_PARTS = re.compile(r"(?<=[.!?؟…])\s+|\s*(?:…|\.\.\.)\s*")
+_PULL_PART_MIN_WORDS = 3
+_ADDRESS = re.compile(
+    r"\b[\w-]+\.(?:[a-z]{2,3}\.)?(?:com|org|net|uk|gov|edu|info|io)\b|https?://|@", re.I
+)
 _PULL_MIN_WORDS = 8
 _PULL_MAX_CHARS = 400
 _PULL_AFTER = 3  # kept lines at the top that may repeat the copy: a summary, key points
@@ -92,20 +99,31 @@ def _quote_key(text: str) -> str:
 
 
 def mark_pull_quotes(out: Sequence[Outcome]) -> None:
-    """A line in the copy that repeats a passage of a nearby longer line is a pull quote.
+    """A line that repeats a passage of a nearby longer line is a pull quote.
 
-    Not the first lines: a summary or key points above the copy repeat its sentences too,
-    and are the article's own.
+    The passage may be cut where the article names the speaker (``"I don't build to a plan,"
+    she says. "The wood tells you..."``): each sentence of the pull quote is looked for. An
+    unquoted line among the first lines is left alone: a summary or key points above the copy
+    repeat its sentences too, and are the article's own.
     """
     kept = _kept(out)
     keys = [f" {_quote_key(o.kept or '')} " for o in kept]  # spaces: whole words only
-    for n in range(_PULL_AFTER, len(kept)):
-        key = keys[n]
-        if len(key) > _PULL_MAX_CHARS or len(key.split()) < _PULL_MIN_WORDS:
+    for n, item in enumerate(kept):
+        text = item.kept or ""
+        if len(text) > _PULL_MAX_CHARS or len(keys[n].split()) < _PULL_MIN_WORDS:
             continue
-        near = keys[max(0, n - _PULL_REACH) : n + _PULL_REACH + 1]
-        if any(len(other) > len(key) + 10 and key in other for other in near):
-            _remove(kept[n], PULL_QUOTE)
+        if _ADDRESS.search(text):
+            continue  # a listing's practical line (dates, a web address) repeats by nature
+        if n < _PULL_AFTER and not (text[:1] in _OPENING and text[-1:] in _CLOSING):
+            continue
+        parts = [f" {k} " for k in map(_quote_key, _PULL_PARTS.split(text)) if k]
+        if any(len(p.split()) < _PULL_PART_MIN_WORDS for p in parts):
+            parts = [keys[n]]
+        lo, hi = max(0, n - _PULL_REACH), n + _PULL_REACH + 1
+        for m, other in enumerate(keys[lo:hi], lo):
+            if m != n and len(other) > len(keys[n]) + 10 and all(p in other for p in parts):
+                _remove(item, PULL_QUOTE)
+                break
 
 
 def mark_embeds(out: Sequence[Outcome]) -> None:
