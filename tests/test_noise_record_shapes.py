@@ -126,3 +126,16 @@ def test_a_listing_line_that_repeats_in_a_longer_one_stays():
     )
     result = clean_blocks([P1, P2, P3, practical, longer, P4], RULES)
     assert practical in result.kept
+
+
+def test_a_paragraph_set_apart_as_a_pull_quote_is_removed_and_its_twin_in_the_copy_stays():
+    pulled = "The tide had been taking the old pier back for years, one plank at a time"
+    said = "The tide had been taking the old pier back for years, one plank at a time."
+    result = clean_blocks([P1, P2, pulled, P3, said, P4], RULES)
+    assert result.kept == [P1, P2, P3, said, P4]
+    # a paragraph printed twice the same way: the second copy goes
+    result = clean_blocks([P1, P2, P3, P4, P5, P4], RULES)
+    assert result.kept == [P1, P2, P3, P4, P5]
+    # key points above the copy, each said again in it, all stay
+    result = clean_blocks([P4, P5, P1, P2, P3, P4, P5], RULES)
+    assert result.kept == [P4, P5, P1, P2, P3, P4, P5]

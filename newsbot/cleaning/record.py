@@ -99,12 +99,14 @@ def _quote_key(text: str) -> str:
 
 
 def mark_pull_quotes(out: Sequence[Outcome]) -> None:
-    """A line that repeats a passage of a nearby longer line is a pull quote.
+    """A line that repeats a passage of a nearby line is a pull quote.
 
     The passage may be cut where the article names the speaker (``"I don't build to a plan,"
     she says. "The wood tells you..."``): each sentence of the pull quote is looked for. An
     unquoted line among the first lines is left alone: a summary or key points above the copy
-    repeat its sentences too, and are the article's own.
+    repeat its sentences too, and are the article's own. A whole paragraph said twice further
+    down keeps the copy that reads as the article's (a full stop, no quotation marks around
+    it), else the first.
     """
     kept = _kept(out)
     keys = [f" {_quote_key(o.kept or '')} " for o in kept]  # spaces: whole words only
@@ -114,16 +116,30 @@ def mark_pull_quotes(out: Sequence[Outcome]) -> None:
             continue
         if _ADDRESS.search(text):
             continue  # a listing's practical line (dates, a web address) repeats by nature
+        lo, hi = max(0, n - _PULL_REACH), n + _PULL_REACH + 1
+        twin = next(
+            (m for m in range(lo, min(hi, len(kept))) if m != n and keys[m] == keys[n]), None
+        )
+        if twin is not None:
+            mine, theirs = _styled(text), _styled(kept[twin].kept or "")
+            if mine > theirs or (mine == theirs and twin < n and twin >= _PULL_AFTER):
+                _remove(item, PULL_QUOTE)  # key points above the copy said again in it stay
+            continue
         if n < _PULL_AFTER and not (text[:1] in _OPENING and text[-1:] in _CLOSING):
             continue
         parts = [f" {k} " for k in map(_quote_key, _PULL_PARTS.split(text)) if k]
         if any(len(p.split()) < _PULL_PART_MIN_WORDS for p in parts):
             parts = [keys[n]]
-        lo, hi = max(0, n - _PULL_REACH), n + _PULL_REACH + 1
-        for m, other in enumerate(keys[lo:hi], lo):
-            if m != n and len(other) > len(keys[n]) + 10 and all(p in other for p in parts):
+        for other in keys[lo:hi]:
+            if len(other) > len(keys[n]) + 10 and all(p in other for p in parts):
                 _remove(item, PULL_QUOTE)
                 break
+
+
+def _styled(text: str) -> int:
+    """How much a line looks set apart from the copy: quotation marks around it, no full stop."""
+    quoted = text[:1] in _OPENING and text[-1:] in _CLOSING
+    return int(quoted) + int(not text.rstrip(_CLOSING).endswith((".", "!", "?", "؟", "…")))
 
 
 def mark_embeds(out: Sequence[Outcome]) -> None:
