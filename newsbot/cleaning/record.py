@@ -110,16 +110,18 @@ def mark_pull_quotes(out: Sequence[Outcome]) -> None:
     """
     kept = _kept(out)
     keys = [f" {_quote_key(o.kept or '')} " for o in kept]  # spaces: whole words only
+    where: dict[str, list[int]] = {}
+    for n, key in enumerate(keys):
+        where.setdefault(key, []).append(n)
     for n, item in enumerate(kept):
         text = item.kept or ""
-        if len(text) > _PULL_MAX_CHARS or len(keys[n].split()) < _PULL_MIN_WORDS:
+        key = keys[n]
+        if len(text) > _PULL_MAX_CHARS or key.count(" ") <= _PULL_MIN_WORDS:
             continue
         if _ADDRESS.search(text):
             continue  # a listing's practical line (dates, a web address) repeats by nature
         lo, hi = max(0, n - _PULL_REACH), n + _PULL_REACH + 1
-        twin = next(
-            (m for m in range(lo, min(hi, len(kept))) if m != n and keys[m] == keys[n]), None
-        )
+        twin = next((m for m in where[key] if m != n and lo <= m < hi), None)
         if twin is not None:
             mine, theirs = _styled(text), _styled(kept[twin].kept or "")
             if mine > theirs or (mine == theirs and twin < n and twin >= _PULL_AFTER):
@@ -127,13 +129,16 @@ def mark_pull_quotes(out: Sequence[Outcome]) -> None:
             continue
         if n < _PULL_AFTER and not (text[:1] in _OPENING and text[-1:] in _CLOSING):
             continue
+        near = [other for other in keys[lo:hi] if len(other) > len(key) + 10]
+        if not near:
+            continue
+        if any(key in other for other in near):
+            _remove(item, PULL_QUOTE)
+            continue
         parts = [f" {k} " for k in map(_quote_key, _PULL_PARTS.split(text)) if k]
-        if any(len(p.split()) < _PULL_PART_MIN_WORDS for p in parts):
-            parts = [keys[n]]
-        for other in keys[lo:hi]:
-            if len(other) > len(keys[n]) + 10 and all(p in other for p in parts):
-                _remove(item, PULL_QUOTE)
-                break
+        whole = len(parts) > 1 and all(p.count(" ") > _PULL_PART_MIN_WORDS for p in parts)
+        if whole and any(all(p in other for p in parts) for other in near):
+            _remove(item, PULL_QUOTE)
 
 
 def _styled(text: str) -> int:
