@@ -28,6 +28,9 @@ from newsbot.cleaning.text import fold_arabic_marks
 
 LAYER = "kind"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Emoji, arrows and bullets an outlet puts before a promo (`⚽ Download the app`, `👉 Follow
+# us`): a whole-line or sentence shape matches after them too.
+_SYMBOLS = r"(?:[^\w\s\"“”‘’'«»(\[$£€#@%&*+=<>/\\-]{1,3}\s*)?"
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,10 @@ def _compiled(
             )
     if not alternatives:
         return None
+    lead = _SYMBOLS if step in ("sentence", "line") else ""
+    joined = "|".join(f"(?:{source})" for _, _, source in alternatives)
     try:
-        return re.compile("|".join(f"(?:{source})" for _, _, source in alternatives), re.I)
+        return re.compile(f"{lead}(?:{joined})", re.I)
     except re.error:
         for p, lang, source in alternatives:  # name the culprit
             try:

@@ -7,7 +7,10 @@ gives itself away only next to the rest of the record, in any language:
 - an embedded post ends with its signature line, ``— Jane Roe (@janeroe) May 2, 2024``, and
   the lines right before it are the post's text (``record:embed``);
 - a byline or contributor line without the word "By" is nothing but names, at the top or the
-  bottom of the copy (``record:byline``).
+  bottom of the copy (``record:byline``);
+- a note about the writer at the bottom: a name, then what they do for a newsroom
+  (``Jane Roe is a senior reporter ...``, ``Sam has been testing phones since 2018.``,
+  ``record:author_bio``).
 
 Each check reads the lines still kept and marks the ones it removes; rule names start with
 ``record:`` so that stats and ``removed`` say which layer took them.
@@ -23,6 +26,7 @@ LAYER = "record"
 PULL_QUOTE = f"{LAYER}:pull_quote"
 EMBED = f"{LAYER}:embed"
 BYLINE = f"{LAYER}:byline"
+AUTHOR_BIO = f"{LAYER}:author_bio"
 
 _NOT_WORD = re.compile(r"[^\w’']+")
 _OPENING = "\"'“‘«„‚"
@@ -184,8 +188,35 @@ def mark_bylines(out: Sequence[Outcome]) -> None:
             _remove(item, BYLINE)
 
 
+# `Jane Roe is a senior reporter at ...`, `Sam covers ...`, `Kai has been testing phones ...`
+_BIO = re.compile(
+    r"(?!(?:He|She|They|It|We|I|You|This|That|There|Here|Who|What|Which|The|A|An)\b)"
+    rf"(?:{_NAME}|[A-Z][a-z’'-]+)\s+(?:"
+    r"(?:is|has been)\s+(?:an?|the|our)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"(?:reporter|correspondent|editor|writer|journalist|columnist|producer|contributor|critic|"
+    r"photographer|photojournalist|presenter|anchor|host|analyst|reviewer|fellow|intern)s?\b"
+    r"|(?:covers|has covered|reports on|writes (?:about|on)|has written (?:about|for)|"
+    r"has (?:been|spent \w+ years) (?:covering|reporting|writing|testing|reviewing|editing)|"
+    r"is (?:employed|funded) by|joined (?:the )?[A-Z][\w&’' -]{1,40} in (?:19|20)\d\d)\b"
+    r")[^\n]{0,400}"
+)
+_BIO_REACH = 3  # lines from the bottom of the record
+
+
+def mark_author_bios(out: Sequence[Outcome]) -> None:
+    """A note about the writer among the last lines: a name, then their newsroom work."""
+    kept = _kept(out)
+    if len(kept) <= _BIO_REACH + 1:
+        return
+    for item in kept[-_BIO_REACH:]:
+        text = item.kept or ""
+        if len(text) <= _PULL_MAX_CHARS and _BIO.fullmatch(text):
+            _remove(item, AUTHOR_BIO)
+
+
 _CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
     mark_embeds,
     mark_pull_quotes,
     mark_bylines,
+    mark_author_bios,
 )
