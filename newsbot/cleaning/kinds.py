@@ -112,6 +112,8 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
         where = f"noise kind #{n} ({kind.get('id', '?')})"
         if not kind.get("id"):
             raise NoiseRulesError(f"{where}: needs an id")
+        if kind.get("enabled", True) is False:
+            continue  # described, measured, but switched off (see the kind's comment)
         what = str(kind.get("what", ""))
         needs = _needs(kind, where)
         for step, kind_of, into in (
