@@ -52,8 +52,10 @@ class OutletRule:
     def matches(self, line: LineForms) -> bool:
         """:meth:`fullmatch` over a line's forms, folded once for all the rules."""
         text = line.folded if self.fold else line.text
-        if self.needs and not any(n in line.lowered for n in self.needs):
-            return False
+        if self.needs:
+            lowered = line.lowered  # once, not once per prefilter string
+            if not any(n in lowered for n in self.needs):
+                return False
         return self.regex.fullmatch(text) is not None
 
 
