@@ -58,7 +58,7 @@ SETS = {
     / "noise_variety",
 }
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
-LAYERS = ("chrome", "structural", "outlet", "kind", "learned")
+LAYERS = ("chrome", "structural", "outlet", "kind", "record", "learned")
 TUNE = ("CNBC", "LATimes", "TheGuardian", "TheIndependent", "TheNation", "TheTelegraph",
         "WashingtonTimes", "iNews")  # fmt: skip
 HELD_OUT = ("APNews", "FoxNews", "FreeBeacon", "OccupyDemocrats", "Reuters",
@@ -73,7 +73,7 @@ def layer_of(rule: str) -> str:
     if rule in (LEARNED, LEARNED_SHARED):
         return "learned"
     head, _, _ = rule.partition(":")
-    return head if head in ("outlet", "kind") else "structural"
+    return head if head in ("outlet", "kind", "record") else "structural"
 
 
 @dataclass

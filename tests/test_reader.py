@@ -378,3 +378,32 @@ def test_a_title_that_is_only_the_site_name_does_not_make_the_logo_the_title():
         f"<div role='main'><h1>Council delays vote</h1>{paragraphs(PROSE)}</div></body></html>"
     )
     assert read_article(page_selector(html, URL), URL).title == "Council delays vote"
+
+
+def test_a_sign_up_form_after_the_body_inside_the_article_leaves_the_body_whole():
+    """An <article> holding a header, the body's own element and a newsletter form after it:
+    the form's box is the form, never the article around the body. (Held-out site: every
+    article of one publisher came out with no body.)"""
+    html = (
+        "<article><h1>Council delays toll vote</h1>"
+        "<p class='x-dek'>A vote on the toll is put off until the spring.</p>"
+        "<div class='x-meta'><span class='x-byline'>Jo Writer</span> "
+        "<span class='x-rt'>4 min read</span></div>"
+        f"<div class='x-copy'>{paragraphs(PROSE)}</div>"
+        "<div class='x-bio'><p>Jo Writer covers the city for the paper and has done so for "
+        "ten years, from the council chamber to the courts.</p></div>"
+        "<form><h3>Get the morning brief</h3><p>Five stories, every weekday.</p>"
+        "<input type='email'><button>Subscribe</button></form></article>"
+    )
+    article = read_article(page(html), URL)
+    assert article.body_blocks == PROSE
+
+
+def test_pull_quotes_and_promos_set_between_the_paragraphs_are_left_out():
+    html = (
+        f"<article><h1>Council delays toll vote</h1><div>{paragraphs(PROSE[:2])}"
+        "<aside class='pullquote'>The consultation had been too short for families</aside>"
+        "<div class='inline-promo'>Enjoying this? Become a member from 5 a month.</div>"
+        f"{paragraphs(PROSE[2:])}</div></article>"
+    )
+    assert read_article(page(html), URL).body_blocks == PROSE

@@ -500,6 +500,25 @@ def test_the_outlet_named_by_an_entry_read_after_the_page_wins_over_the_publishe
     assert released["source"] == "Quarry Tech"
 
 
+def test_two_releases_interleaved_send_each_record_once_and_never_fail():
+    """Scrapy reads a callback's output lazily: while one release waits at a yield, another
+    (the next callback's, the idle one) may send the records it had listed. Seen on a
+    held-out river as a KeyError in a story page's callback."""
+    spider = RiverSpider.from_crawler(
+        get_crawler(RiverSpider, {"NEWSBOT_WORKERS": 0}),
+        start_urls="http://127.0.0.1:8014/",
+    )
+    links = [f"http://127.0.0.1:8015/quarry/2026/11/article-{n}.html" for n in range(3)]
+    for link in links:
+        item = {"id": page_id(link), "found_via": {}, "time_candidates": [], "title": link}
+        spider._take(link, item, {})
+    first = spider._release(force=True)
+    sent = [next(first)]  # the first callback's release waits at its first yield
+    sent += spider._release(force=True)  # another release sends the rest
+    sent += first  # the first one resumes
+    assert sorted(i["id"] for i in sent) == sorted(page_id(link) for link in links)
+
+
 # -- real publisher pages --------------------------------------------------------------------------
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
 REAL = ("APNews_0", "CNBC_1", "TheGuardian_0", "Reuters_0")

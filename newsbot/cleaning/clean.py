@@ -9,7 +9,9 @@ Layers, in the order a line meets them:
 4. kinds of boilerplate from ``settings/noise_kinds.toml`` (:mod:`newsbot.cleaning.kinds`),
    recognised by their shape in any outlet's copy (they run as rules after the outlets');
 5. learned boilerplate (:class:`~newsbot.cleaning.learner.BoilerplateLearner`): lines that
-   recur in many articles of one source, or in articles of many sources.
+   recur in many articles of one source, or in articles of many sources;
+6. record shapes (:mod:`newsbot.cleaning.record`), over the lines still kept: pull quotes,
+   embedded posts, name-only bylines.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsbot.cleaning.learner import KnowsLearnedLines
+from newsbot.cleaning.record import mark_record_shapes
 from newsbot.cleaning.rules import LineForms, NoiseRules, OutletRule
 from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.text import lines_of, normalise, repeated_unit, sentences, strip_bullet
@@ -273,6 +276,7 @@ def trace(
             item.rule, item.cuts = learned, []
             continue
         item.kept = kept
+    mark_record_shapes(out)
     _mark_entry_slots(out, rules)
     return out
 

@@ -124,6 +124,10 @@ _CHROME_NAMES = re.compile(
     r"newsletter|share-?(?:bar|tools|buttons)|social-?(?:share|links|buttons)|"
     r"breadcrumbs?|most-?(?:read|popular|viewed)|trending|taboola|outbrain|"
     r"related-(?:articles|stories|content|links)|recommended|cookies?(?:-?(?:banner|notice|bar|consent|popup))?|gdpr|consent|"
+    # the header's standfirst and byline, the author's box: about the article, not of it
+    r"dek|standfirst|(?:author-?)?bio|author-?(?:box|card|info)|byline|read(?:ing)?-?time|"
+    # a pull quote set beside the paragraphs, a promo box between them
+    r"pull-?quotes?|pullquote|promo|inline-promo|"
     # the markup social networks' embed codes give a post on any site
     r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post|reddit-embed-bq)"
     r"(?![a-z0-9])",

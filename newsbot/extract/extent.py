@@ -202,7 +202,8 @@ def body_range(
     inside = [
         i for i in range(start, len(blocks)) if container is None or container in blocks[i].path
     ]
-    boxes = {f for f in layout.form_holders if f != container}
+    around = _around(blocks, inside, container)
+    boxes = {f for f in layout.form_holders if f != container and f not in around}
     inside_prose = [
         i
         for i in prose
@@ -293,6 +294,18 @@ def _in_groups(
                 for w in between
             )
     return False
+
+
+def _around(blocks: Sequence[Block], inside: list[int], container: int | None) -> set[int]:
+    """The elements around the body's element (an ``<article>`` with a sign-up form after
+    the body holds the form and the body both: it is not the form's box)."""
+    if container is None:
+        return set()
+    for i in inside:
+        path = blocks[i].path
+        if container in path:
+            return set(path[: path.index(container)])
+    return set()
 
 
 def _ancestors(blocks: Sequence[Block], indexes: list[int]) -> set[int]:

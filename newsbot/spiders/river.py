@@ -472,6 +472,10 @@ class HeadlineRiverSpider(SiteSpider):
         if not self.held or (not force and self.ledger.pages_pending() > 0):
             return
         for article_id in list(self.held):
+            # another release (a callback's, the idle one) may have sent it while this one
+            # waited at a yield: Scrapy reads callbacks' output lazily
+            if article_id not in self.held:
+                continue
             related = self._related(article_id, force)
             if related is None:
                 continue

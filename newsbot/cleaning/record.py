@@ -1,0 +1,186 @@
+"""Record shapes: boilerplate recognised by where a line sits among the record's other lines.
+
+The other layers judge one line at a time. Some boilerplate looks like prose line by line and
+gives itself away only next to the rest of the record, in any language:
+
+- a pull quote repeats a passage of the article word for word (``record:pull_quote``);
+- an embedded post ends with its signature line, ``— Jane Roe (@janeroe) May 2, 2024``, and
+  the lines right before it are the post's text (``record:embed``);
+- a byline or contributor line without the word "By" is nothing but names, at the top or the
+  bottom of the copy (``record:byline``).
+
+Each check reads the lines still kept and marks the ones it removes; rule names start with
+``record:`` so that stats and ``removed`` say which layer took them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+LAYER = "record"
+PULL_QUOTE = f"{LAYER}:pull_quote"
+EMBED = f"{LAYER}:embed"
+BYLINE = f"{LAYER}:byline"
+
+_NOT_WORD = re.compile(r"[^\w’']+")
+_OPENING = "\"'“‘«„‚"
+_CLOSING = "\"'”’»"
+_PULL_PARTS = re.compile(r"(?<=[.!?؟…])\s+|\s*(?:…|\.\.\.)\s*")
+_PULL_PART_MIN_WORDS = 3
+_ADDRESS = re.compile(
+    r"\b[\w-]+\.(?:[a-z]{2,3}\.)?(?:com|org|net|uk|gov|edu|info|io)\b|https?://|@", re.I
+)
+_PULL_MIN_WORDS = 8
+_PULL_MAX_CHARS = 400
+_PULL_AFTER = 3  # kept lines at the top that may repeat the copy: a summary, key points
+_PULL_REACH = 8  # kept lines either side where the repeated passage is looked for
+# A post's text is at most 280 characters (X), plus its link.
+_EMBED_TEXT_MAX = 300
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# `— Jane Roe (@janeroe) February 28, 2024`, `— Outlet (@outlet) 28 February 2024`
+_SIGNATURE = re.compile(
+    r"[—–-]{1,2}\s*[^()\n]{1,80}?\s*\(@[\w.]{1,30}\)\s*"
+    rf"(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    r"(?:\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?)?",
+    re.I,
+)
+# `A post shared by Jane Roe (@janeroe)`: Instagram's embed footer
+_SHARED_BY = re.compile(r"A (?:post|photo|video|reel) shared by .{1,80}\(@[\w.]{1,30}\)", re.I)
+_POST_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|pic\.x\.com)/\w+", re.I)
+# A personal name: two to four capitalised words (initials, particles and hyphens allowed).
+_NAME = (
+    r"(?:[A-Z][a-z’'A-Z-]*\.?|[A-Z]\.)"
+    r"(?:\s+(?:(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|ter)\s+)?"
+    r"(?:[A-Z][a-z’'A-Z-]*\.?|[A-Z]\.)){1,3}"
+)
+_NAMES_LINE = re.compile(rf"{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,3}}")
+_BYLINE_REACH = 2  # lines from either end of the record
+# Capitalised words a subheading or label starts with, never a name.
+_NOT_NAME_WORDS = (
+    "the a an how why what when where who which this these those our my your his her their "
+    "key more top new latest live watch read related about editor editors news world "
+    "breaking update updates analysis opinion comment comments sponsored advertisement "
+    "share follow sign subscribe listen video photo photos gallery"
+)
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+
+
+class Outcome(Protocol):
+    """What the record checks read and mark on each line (a ``LineOutcome``)."""
+
+    text: str
+    kept: str | None
+    rule: str | None
+    caption: str | None
+
+
+def mark_record_shapes(out: Sequence[Outcome]) -> None:
+    """Mark the record's lines that are boilerplate by their place among the others."""
+    for check in _CHECKS:
+        check(out)
+
+
+def _kept(out: Sequence[Outcome]) -> list[Outcome]:
+    return [o for o in out if o.rule is None and o.kept]
+
+
+def _remove(item: Outcome, rule: str) -> None:
+    item.rule, item.kept, item.caption = rule, None, None
+
+
+def _quote_key(text: str) -> str:
+    """Words only: a pull quote changes the quotation marks and the last comma of its passage."""
+    return " ".join(_NOT_WORD.sub(" ", text).casefold().split())
+
+
+def mark_pull_quotes(out: Sequence[Outcome]) -> None:
+    """A line that repeats a passage of a nearby line is a pull quote.
+
+    The passage may be cut where the article names the speaker (``"I don't build to a plan,"
+    she says. "The wood tells you..."``): each sentence of the pull quote is looked for. An
+    unquoted line among the first lines is left alone: a summary or key points above the copy
+    repeat its sentences too, and are the article's own. A whole paragraph said twice further
+    down keeps the copy that reads as the article's (a full stop, no quotation marks around
+    it), else the first.
+    """
+    kept = _kept(out)
+    keys = [f" {_quote_key(o.kept or '')} " for o in kept]  # spaces: whole words only
+    for n, item in enumerate(kept):
+        text = item.kept or ""
+        if len(text) > _PULL_MAX_CHARS or len(keys[n].split()) < _PULL_MIN_WORDS:
+            continue
+        if _ADDRESS.search(text):
+            continue  # a listing's practical line (dates, a web address) repeats by nature
+        lo, hi = max(0, n - _PULL_REACH), n + _PULL_REACH + 1
+        twin = next(
+            (m for m in range(lo, min(hi, len(kept))) if m != n and keys[m] == keys[n]), None
+        )
+        if twin is not None:
+            mine, theirs = _styled(text), _styled(kept[twin].kept or "")
+            if mine > theirs or (mine == theirs and twin < n and twin >= _PULL_AFTER):
+                _remove(item, PULL_QUOTE)  # key points above the copy said again in it stay
+            continue
+        if n < _PULL_AFTER and not (text[:1] in _OPENING and text[-1:] in _CLOSING):
+            continue
+        parts = [f" {k} " for k in map(_quote_key, _PULL_PARTS.split(text)) if k]
+        if any(len(p.split()) < _PULL_PART_MIN_WORDS for p in parts):
+            parts = [keys[n]]
+        for other in keys[lo:hi]:
+            if len(other) > len(keys[n]) + 10 and all(p in other for p in parts):
+                _remove(item, PULL_QUOTE)
+                break
+
+
+def _styled(text: str) -> int:
+    """How much a line looks set apart from the copy: quotation marks around it, no full stop."""
+    quoted = text[:1] in _OPENING and text[-1:] in _CLOSING
+    return int(quoted) + int(not text.rstrip(_CLOSING).endswith((".", "!", "?", "؟", "…")))
+
+
+def mark_embeds(out: Sequence[Outcome]) -> None:
+    """An embedded post: its signature line, and the line of the post's text right before it.
+
+    A post of several lines shows them as several lines of the copy, like the article's own
+    short paragraphs: only the one next to the signature is sure to be the post's.
+    """
+    kept = _kept(out)
+    for n, item in enumerate(kept):
+        text = item.kept or ""
+        if not (_SIGNATURE.fullmatch(text) or _SHARED_BY.fullmatch(text)):
+            continue
+        _remove(item, EMBED)
+        before = kept[n - 1] if n else None
+        if before is None or before.rule is not None or not before.kept:
+            continue
+        body = before.kept
+        if not body.endswith(":") and len(_POST_LINK.sub("", body)) <= _EMBED_TEXT_MAX:
+            _remove(before, EMBED)
+
+
+def _is_names(text: str) -> bool:
+    if len(text) > 80 or not _NAMES_LINE.fullmatch(text):
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    return not any(w.casefold() in _NOT_NAMES for w in words)
+
+
+def mark_bylines(out: Sequence[Outcome]) -> None:
+    """A line of names only (``Jane Roe, Sam Lee``) at the top or the bottom of the copy."""
+    kept = _kept(out)
+    if len(kept) <= 2 * _BYLINE_REACH:
+        return  # a short record: a name alone may be all there is to it
+    for item in (*kept[:_BYLINE_REACH], *kept[-_BYLINE_REACH:]):
+        if _is_names(item.kept or ""):
+            _remove(item, BYLINE)
+
+
+_CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
+    mark_embeds,
+    mark_pull_quotes,
+    mark_bylines,
+)

@@ -1,0 +1,141 @@
+"""Record shapes: boilerplate that looks like prose line by line and gives itself away only
+next to the record's other lines (pull quotes, embedded posts, name-only bylines, the links
+under a bare "Read more" label). Made-up copy; the layer's rules are named ``record:*``."""
+
+from __future__ import annotations
+
+from newsbot.cleaning import clean_blocks, load_noise_rules
+
+RULES = load_noise_rules(None)  # no site: the outlets' rules, kinds and record shapes
+
+P1 = "The harbour authority approved the new ferry terminal on Tuesday after a long debate."
+P2 = (
+    "Engineers said the old pier had been sinking for years. “We could not keep patching "
+    "a structure that the tide was slowly taking back,” the chief engineer said on Tuesday."
+)
+P3 = "Construction is due to start in the spring and to last about eighteen months."
+P4 = "Fares will stay the same until the terminal opens, the operator said."
+P5 = "Local traders welcomed the decision but asked for a plan to keep the quay open."
+
+
+def removed(result, rule: str) -> list[str]:
+    return [r.text for r in result.removed if r.rule == rule]
+
+
+def test_a_pull_quote_repeating_the_copy_is_removed_and_the_paragraph_stays():
+    quote = "“We could not keep patching a structure that the tide was slowly taking back.”"
+    result = clean_blocks([P1, P2, P3, P4, quote, P5], RULES)
+    assert result.kept == [P1, P2, P3, P4, P5]
+    assert removed(result, "record:pull_quote") == [quote]
+
+
+def test_a_summary_above_the_copy_repeating_its_first_sentence_stays():
+    summary = "Engineers said the old pier had been sinking for years."
+    lead = "The harbour authority approved the new ferry terminal on Tuesday."
+    result = clean_blocks([summary, lead, P2, P3, P4], RULES)
+    assert result.kept == [summary, lead, P2, P3, P4]
+
+
+def test_a_sentence_the_article_says_twice_far_apart_stays():
+    again = "Engineers said the old pier had been sinking for years and needed a decision."
+    filler = [
+        f"Paragraph {n} of the long report goes on about the budget in detail." for n in range(10)
+    ]
+    result = clean_blocks([P1, P2, P3, *filler, again], RULES)
+    assert again in result.kept
+
+
+def test_an_embedded_post_and_its_signature_are_removed_the_article_around_it_stays():
+    post = "The pier is finally getting replaced!! Best news all week https://t.co/AbC123xyz"
+    signature = "— Harbour Watch (@harbourwatch) March 4, 2025"
+    result = clean_blocks([P1, P2, post, signature, P3], RULES)
+    assert result.kept == [P1, P2, P3]
+    assert removed(result, "record:embed") == [post, signature]
+
+
+def test_an_instagram_footer_is_removed_with_the_caption_above_it():
+    caption = "Sunset over the old quay, one last time"
+    footer = "A post shared by Mara Quill (@maraquill)"
+    result = clean_blocks([P1, P2, caption, footer, P3], RULES)
+    assert result.kept == [P1, P2, P3]
+
+
+def test_the_line_before_a_post_that_introduces_it_stays():
+    intro = "The harbour authority replied on social media:"
+    signature = "— Harbour Authority (@harbourauth) 4 March 2025"
+    result = clean_blocks([P1, P2, intro, signature, P3], RULES)
+    assert intro in result.kept
+    assert signature not in result.kept
+
+
+def test_a_line_of_names_at_the_top_or_bottom_is_a_byline():
+    top = "Daniel Okafor, Priya Raman"
+    bottom = "Lena de Vries and Tom O’Hara"
+    result = clean_blocks([top, P1, P2, P3, P4, bottom], RULES)
+    assert result.kept == [P1, P2, P3, P4]
+    assert removed(result, "record:byline") == [top, bottom]
+
+
+def test_title_case_subheadings_and_a_short_record_stay():
+    result = clean_blocks(["Key Findings", P1, P2, "What Happens Next", P3, P4], RULES)
+    assert "Key Findings" in result.kept and "What Happens Next" in result.kept
+    # a record of a name and a sentence: the name may be all there is to say who
+    assert clean_blocks(["Maria Lopez", P1], RULES).kept == ["Maria Lopez", P1]
+
+
+def test_headlines_under_a_bare_read_more_label_are_removed_until_the_copy_resumes():
+    links = [
+        "Ferry operator warns of delays as harbour works begin",
+        "Quay traders ask council for compensation over closures",
+    ]
+    result = clean_blocks([P1, P2, "READ MORE", *links, P3, P4], RULES)
+    assert result.kept == [P1, P2, P3, P4]
+    assert set(removed(result, "outlet:link_list_label")) == {"READ MORE", *links}
+
+
+def test_arabic_related_label_and_its_headlines_are_removed():
+    body = ["وافقت هيئة الميناء على إنشاء محطة العبارات الجديدة يوم الثلاثاء.",
+            "وقال المهندسون إن الرصيف القديم كان يغرق منذ سنوات."]  # fmt: skip
+    links = ["تأجيل أعمال الصيانة في الميناء الشمالي", "التجار يطالبون بتعويضات عن الإغلاق"]
+    more = "ومن المتوقع أن تبدأ أعمال البناء في الربيع."
+    result = clean_blocks([*body, "اقرأ أيضاً:", *links, more], RULES)
+    assert result.kept == [*body, more]
+
+
+def test_a_sentence_after_read_more_is_prose_and_stays():
+    line = "Read more about the plans in the council's report, published on Friday."
+    result = clean_blocks([P1, line, P2], RULES)
+    assert line in result.kept
+
+
+def test_a_pull_quote_of_a_passage_the_article_cuts_to_name_the_speaker_is_removed():
+    quote = "“We could not keep patching it. The tide was slowly taking it back.”"
+    said = (
+        '"We could not keep patching it," the chief engineer said on Tuesday. "The tide was '
+        'slowly taking it back, and the ferries kept coming."'
+    )
+    result = clean_blocks([quote, P1, said, P3], RULES)
+    assert result.kept == [P1, said, P3]
+
+
+def test_a_listing_line_that_repeats_in_a_longer_one_stays():
+    practical = "Easter trail open daily from 23 March to 7 April. harbour-trust.org.uk"
+    longer = (
+        "Circus-themed Easter trail open daily from 23 March to 7 April; crafts and stories "
+        "on Sundays. harbour-trust.org.uk"
+    )
+    result = clean_blocks([P1, P2, P3, practical, longer, P4], RULES)
+    assert practical in result.kept
+
+
+def test_a_paragraph_set_apart_as_a_pull_quote_is_removed_and_its_twin_in_the_copy_stays():
+    pulled = "The tide had been taking the old pier back for years, one plank at a time"
+    said = "The tide had been taking the old pier back for years, one plank at a time."
+    result = clean_blocks([P1, P2, pulled, P3, said, P4], RULES)
+    assert result.kept == [P1, P2, P3, said, P4]
+    # a paragraph printed twice the same way: the second copy goes
+    result = clean_blocks([P1, P2, P3, P4, P5, P4], RULES)
+    assert result.kept == [P1, P2, P3, P4, P5]
+    # key points above the copy, each said again in it, all stay
+    result = clean_blocks([P4, P5, P1, P2, P3, P4, P5], RULES)
+    assert result.kept == [P4, P5, P1, P2, P3, P4, P5]
