@@ -86,7 +86,7 @@ def outcome(line: str, rules: NoiseRules) -> str | None:
         ("اشترك للاستمرار في القراءة.", "reader_prompt"),
         ("أضف الخليج اليوم كمصدر مفضل على جوجل.", "reader_prompt"),
         ("هل تريد تلقي إشعارات بآخر الأخبار؟", "reader_prompt"),
-        ("التعليقات تعبر عن آراء أصحابها ولا تعبر عن رأي الموقع.", "reader_prompt"),
+        ("التعليقات تعبر عن آراء أصحابها ولا تعبر عن رأي الموقع.", "disclaimer"),
         ("لديك قصة؟ راسلنا على البريد الإلكتروني news@example.com", "reader_prompt"),
         ("ادعم الصحافة المستقلة.", "reader_prompt"),
         ("مساحة إعلانية", "reader_prompt"),
@@ -143,12 +143,13 @@ def test_content_with_the_same_words_stays(line: str, kinds_only) -> None:
 
 
 def test_variety_set_scores() -> None:
-    """The labelled outlet wordings: no content lost, and all the noise but the newsroom's
-    notes (wire sign-offs, corrections: the switched-off kind, 23 lines) removed."""
+    """The labelled outlet wordings (three batches): no content lost, and all the noise but
+    the newsroom's notes (wire sign-offs, corrections, updates: the switched-off kind, 24
+    units) and five one-off wordings removed."""
     scores = score_labelled(VARIETY, load_noise_rules(load_profile("daily8")))
     assert scores.content_kept == 1.0
-    assert sum(scores.noise_by.values()) >= scores.noise - 24
-    assert scores.recall >= 0.95
+    assert scores.recall >= 0.955
+    assert scores.noise - sum(scores.noise_by.values()) <= 29
 
 
 def test_attribution_kind_is_off_by_default_and_can_be_switched_on(tmp_path, kinds_only) -> None:
