@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from benchmarks.noise_heldout import score_labelled
-from newsbot.cleaning import NoiseRules, clean_blocks, load_noise_rules, settings_path
+from newsbot.cleaning import (
+    NoiseRules,
+    NoiseRulesError,
+    clean_blocks,
+    load_noise_rules,
+    settings_path,
+)
 from newsbot.profiles import load_profile
 
 BODY = "The council approved the budget on Monday after a four-hour debate."
@@ -165,3 +171,25 @@ def test_attribution_kind_is_off_by_default_and_can_be_switched_on(tmp_path, kin
     assert outcome(line, on) == "kind:attribution"
     assert outcome("Associated Press writer Sam Lee contributed to this report.", on)
     assert outcome("Reporting restrictions were lifted after the trial ended.", on) is None
+
+
+def test_line_max_must_be_a_positive_length(tmp_path) -> None:
+    kinds = tmp_path / "noise_kinds.toml"
+    kinds.write_text(
+        '[[kind]]\nid = "x"\nline_max = 0\n[kind.line]\nen = ["Sign me up"]\n', encoding="utf-8"
+    )
+    with pytest.raises(NoiseRulesError, match="line_max"):
+        load_noise_rules(load_profile("daily8"), kinds_path=kinds)
+
+
+def test_line_shapes_skip_lines_longer_than_line_max(tmp_path, kinds_only) -> None:
+    kinds = tmp_path / "noise_kinds.toml"
+    kinds.write_text(
+        '[[kind]]\nid = "x"\nline_max = 20\n[kind.line]\nen = ["Sign me up.*"]\n',
+        encoding="utf-8",
+    )
+    empty = tmp_path / "noise.toml"
+    empty.write_text("", encoding="utf-8")
+    rules = load_noise_rules(load_profile("daily8"), noise_path=empty, kinds_path=kinds)
+    assert outcome("Sign me up today", rules) == "kind:x"
+    assert outcome("Sign me up for the long walk along the river", rules) is None
