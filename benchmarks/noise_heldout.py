@@ -52,6 +52,10 @@ SETS = {
     "noise (written with the rules)": ROOT / "tests" / "data" / "noise",
     "noise_holdout (independent)": ROOT / "tests" / "data" / "noise_holdout",
     "noise_blind (written before the kinds)": ROOT / "tests" / "data" / "noise_blind",
+    "noise_variety (outlet wordings, written before their rules)": ROOT
+    / "tests"
+    / "data"
+    / "noise_variety",
 }
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
 LAYERS = ("chrome", "structural", "outlet", "kind", "record", "learned")

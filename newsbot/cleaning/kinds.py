@@ -117,8 +117,13 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
         where = f"noise kind #{n} ({kind.get('id', '?')})"
         if not kind.get("id"):
             raise NoiseRulesError(f"{where}: needs an id")
+        if kind.get("enabled", True) is False:
+            continue  # described, measured, but switched off (see the kind's comment)
         what = str(kind.get("what", ""))
         needs = _needs(kind, where)
+        line_max = kind.get("line_max")
+        if line_max is not None and (not isinstance(line_max, int) or line_max < 1):
+            raise NoiseRulesError(f"{where}: line_max must be a positive number of characters")
         for step, kind_of, into in (
             ("sentence", "line", lines),
             ("line", "line", lines),
@@ -138,6 +143,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
                         layer=LAYER,
                         fold=step in ("sentence", "line"),
                         needs=needs if step in ("sentence", "line") else (),
+                        max_len=line_max if step == "line" else None,
                     )
                 )
     return KindRules(tuple(lines), tuple(inline), tuple(labels), tuple(credits))

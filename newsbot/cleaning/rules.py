@@ -40,6 +40,7 @@ class OutletRule:
     layer: str = "outlet"  # "outlet" (noise.toml) or "kind" (noise_kinds.toml)
     fold: bool = False  # match whole lines with Arabic diacritics and tatweel folded away
     needs: tuple[str, ...] = ()  # a line must contain one of these (casefolded) to be tried
+    max_len: int | None = None  # a longer line is never this rule's (a label, a byline)
 
     @property
     def name(self) -> str:
@@ -51,10 +52,16 @@ class OutletRule:
 
     def matches(self, line: LineForms) -> bool:
         """:meth:`fullmatch` over a line's forms, folded once for all the rules."""
-        text = line.folded if self.fold else line.text
-        if self.needs and not any(n in line.lowered for n in self.needs):
+        if self.max_len is not None and len(line.text) > self.max_len:
             return False
-        return self.regex.fullmatch(text) is not None
+        if self.needs:
+            lowered = line.lowered  # once, not once per prefilter string
+            for needed in self.needs:  # a loop: cheaper than any() over a generator
+                if needed in lowered:
+                    break
+            else:
+                return False
+        return self.regex.fullmatch(line.folded if self.fold else line.text) is not None
 
 
 class LineForms:
