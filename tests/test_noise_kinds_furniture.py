@@ -84,6 +84,35 @@ def rule_for(line: str) -> str | None:
         ("شارك برأيك في التعليقات أسفل الخبر", "kind:prompt_ar"),
         ("تُرجم هذا الخبر آلياً بمساعدة الذكاء الاصطناعي وراجعه محرر.", "kind:prompt_ar"),
         ("الإعلان", "kind:ad_slot"),
+        ("Share this fact-check: Facebook WhatsApp X Email", "kind:page_tools"),
+        (
+            "Lena Holt · Harbour News · Posted: Mar 12, 2026 4:00 AM | Last Updated: 5 hours ago",
+            None,
+        ),
+        ("Corrections and clarifications | Submit a news tip", "kind:page_tools"),
+        ("Audio player: 00:00 / 04:12", "kind:page_tools"),
+        ("Rating: Mostly false", "kind:page_tools"),
+        ("Fact check by Lena Holt | March 11, 2026", "kind:page_tools"),
+        ("Read more fact-checks: No, the ferry is not being sold", "kind:page_tools"),
+        ("Striped deck chair, set of 2, £48, Quayside Home", "kind:page_tools"),
+        ("شارك: فيسبوك إكس واتساب نسخ الرابط", "kind:page_tools"),
+        ("- إعلان -", "kind:page_tools"),
+        (
+            "This article is for information only and is not medical advice.",
+            "kind:reader_notices",
+        ),
+        ("Comments have to be in English and in full sentences.", "kind:reader_notices"),
+        ("Catch all the Latest News and Updates on The Harbour Post.", "kind:reader_notices"),
+        ("Kindly share this story:", "kind:reader_notices"),
+        ("أعجبك الخبر؟ شاركه مع أصدقائك", "kind:reader_notices"),
+        ("هذا المحتوى مستضاف على منصة خارجية.", "kind:reader_notices"),
+        ("Media contact:", "kind:press_release"),
+        ("Lena Holt, Head of Communications, press@harbour.example, +1 555 0100", None),
+        ("View original content to download multimedia: https://wire.example/r/1", None),
+        (
+            "This release contains forward-looking statements within the meaning of the act.",
+            "kind:press_release",
+        ),
     ],
 )
 def test_furniture_is_removed_by_its_shape(line, rule):
@@ -113,6 +142,12 @@ def test_a_promo_behind_an_emoji_is_read_like_one_without():
         "Affiliated clubs will receive a share of the television revenue.",
         "This story was supported by a grant from the Coastal Reporting Fund.",
         "إعلان الفائزين بالمسابقة سيكون يوم الجمعة.",
+        "Tickets cost £5 for adults, organisers said, and children go free.",
+        "Jump to: Music | Theatre | Dance",
+        "Readers who spotted the error sent it to the council, which corrected the notice.",
+        "The ministry said the information was for planning only and could change.",
+        "The harbour office can be reached at info@harbour.example, officials said.",
+        "About 200 people attended the meeting on Tuesday.",
     ],
 )
 def test_sentences_of_the_story_that_look_like_furniture_stay(line):
@@ -143,3 +178,12 @@ def test_an_ad_label_glued_between_two_arabic_sentences_is_cut_out():
     # a word that starts like the label, after a full stop, is left as it is
     ads = "وقال المدير إن التذاكر متاحة.إعلانات الوظائف نشرت أمس."
     assert ads in clean_blocks([*BODY_AR[:2], ads, *BODY_AR[2:]], RULES).kept
+
+
+def test_a_press_release_s_standing_description_under_its_about_label_is_removed():
+    about = (
+        "Quayline Ferries Ltd. runs passenger services between six harbours and employs 300 people."
+    )
+    result = clean_blocks([*BODY, "About Quayline Ferries", about, "Media contact:"], RULES)
+    assert result.kept == BODY
+    assert "record:about_block" in {r.rule for r in result.removed}

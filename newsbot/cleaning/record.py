@@ -10,7 +10,9 @@ gives itself away only next to the rest of the record, in any language:
   bottom of the copy (``record:byline``);
 - a note about the writer at the bottom: a name, then what they do for a newsroom
   (``Jane Roe is a senior reporter ...``, ``Sam has been testing phones since 2018.``,
-  ``record:author_bio``).
+  ``record:author_bio``);
+- a press release's standing description, under its removed ``About <Name>`` label and
+  starting with that name (``record:about_block``).
 
 Each check reads the lines still kept and marks the ones it removes; rule names start with
 ``record:`` so that stats and ``removed`` say which layer took them.
@@ -27,6 +29,7 @@ PULL_QUOTE = f"{LAYER}:pull_quote"
 EMBED = f"{LAYER}:embed"
 BYLINE = f"{LAYER}:byline"
 AUTHOR_BIO = f"{LAYER}:author_bio"
+ABOUT_BLOCK = f"{LAYER}:about_block"
 
 _NOT_WORD = re.compile(r"[^\w’']+")
 _OPENING = "\"'“‘«„‚"
@@ -218,9 +221,30 @@ def mark_author_bios(out: Sequence[Outcome]) -> None:
             _remove(item, AUTHOR_BIO)
 
 
+# `About Verandi Systems` (a press release's boilerplate label, already removed as a line)
+_ABOUT = re.compile(r"About ((?:[A-Z0-9][\w&.’'-]*\s*){1,6})")
+
+
+def mark_about_blocks(out: Sequence[Outcome]) -> None:
+    """The paragraph under a removed ``About <Name>`` label that starts with that name: the
+    company's or the outlet's standing description (``Verandi Systems Ltd. builds ...``)."""
+    for n, item in enumerate(out):
+        m = _ABOUT.fullmatch(item.text) if item.rule is not None else None
+        if m is None:
+            continue
+        first = m.group(1).split()[0]
+        for after in out[n + 1 : n + 3]:
+            if after.rule is not None:
+                continue
+            if (after.kept or "").startswith(first):
+                _remove(after, ABOUT_BLOCK)
+            break
+
+
 _CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
     mark_embeds,
     mark_pull_quotes,
     mark_bylines,
     mark_author_bios,
+    mark_about_blocks,
 )
