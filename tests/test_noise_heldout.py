@@ -34,7 +34,12 @@ def test_every_rule_name_has_a_layer():
     assert layer_of("learned") == layer_of("learned_shared") == "learned"
 
 
-@pytest.mark.parametrize("name", [n for n in SETS if "with the rules" not in n])
+# noise_independent is checked as its writers scored it, through `scrapy reprocess`
+# (tests/test_noise_independent.py): this strict scoring counts a line whose boilerplate
+# sentence went and whose other sentence stayed as kept noise.
+@pytest.mark.parametrize(
+    "name", [n for n in SETS if "with the rules" not in n and "noise_independent" not in n]
+)
 def test_made_up_held_out_sets_meet_the_targets(name):
     scores = score_labelled(SETS[name], RULES)
     assert scores.recall >= 0.95, scores.render(name)

@@ -62,6 +62,28 @@ def rule_for(line: str) -> str | None:
         ("(فيديو) لقطات من افتتاح المحطة الجديدة", "kind:media_promo"),
         ("Watch Harbour 7 News at 6 and 10 p.m. weeknights.", "kind:media_promo"),
         ("Today's best ferry ticket deals", "kind:media_promo"),
+        ("Updated 14:20 GMT, 3 December", "kind:desk_line"),
+        ("Harbour News | By Lena Holt, Staff Writer | December 3, 2026", "kind:desk_line"),
+        (
+            "Sponsored: Compare ferry passes with fares from 2 pounds a day",
+            "kind:support_disclosure",
+        ),
+        (
+            "Rights & permissions: to republish this article, contact the syndication desk",
+            "kind:support_disclosure",
+        ),
+        (
+            "The Harbour Post may receive compensation when you click on links to products.",
+            "kind:support_disclosure",
+        ),
+        (
+            "This map is provided by TileCo, which may be using cookies and other technologies.",
+            "kind:embed_consent",
+        ),
+        ("لمزيد من الأخبار تابع صفحتنا على فيسبوك", "kind:prompt_ar"),
+        ("شارك برأيك في التعليقات أسفل الخبر", "kind:prompt_ar"),
+        ("تُرجم هذا الخبر آلياً بمساعدة الذكاء الاصطناعي وراجعه محرر.", "kind:prompt_ar"),
+        ("الإعلان", "kind:ad_slot"),
     ],
 )
 def test_furniture_is_removed_by_its_shape(line, rule):
@@ -88,6 +110,9 @@ def test_a_promo_behind_an_emoji_is_read_like_one_without():
         "The best deals, traders said, were struck before the works were announced.",
         "الانتخابات في 12 مارس",
         "Officials said the AI tools used to plan the timetable were checked by engineers.",
+        "Affiliated clubs will receive a share of the television revenue.",
+        "This story was supported by a grant from the Coastal Reporting Fund.",
+        "إعلان الفائزين بالمسابقة سيكون يوم الجمعة.",
     ],
 )
 def test_sentences_of_the_story_that_look_like_furniture_stay(line):
@@ -109,3 +134,12 @@ def test_an_obituary_s_last_lines_stay():
     also = "Mara Quill is survived by her two sons and a granddaughter."
     result = clean_blocks([*BODY, last, also], RULES)
     assert result.kept == [*BODY, last, also]
+
+
+def test_an_ad_label_glued_between_two_arabic_sentences_is_cut_out():
+    glued = "وقال المدير إن التذاكر متاحة.إعلانوأضاف أن الحفل سيقام في المساء."
+    result = clean_blocks([*BODY_AR[:2], glued, *BODY_AR[2:]], RULES)
+    assert result.kept[2] == "وقال المدير إن التذاكر متاحة. وأضاف أن الحفل سيقام في المساء."
+    # a word that starts like the label, after a full stop, is left as it is
+    ads = "وقال المدير إن التذاكر متاحة.إعلانات الوظائف نشرت أمس."
+    assert ads in clean_blocks([*BODY_AR[:2], ads, *BODY_AR[2:]], RULES).kept

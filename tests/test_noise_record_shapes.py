@@ -139,3 +139,15 @@ def test_a_paragraph_set_apart_as_a_pull_quote_is_removed_and_its_twin_in_the_co
     # key points above the copy, each said again in it, all stay
     result = clean_blocks([P4, P5, P1, P2, P3, P4, P5], RULES)
     assert result.kept == [P4, P5, P1, P2, P3, P4, P5]
+
+
+def test_two_sentences_said_again_in_other_company_are_the_article_s_prose():
+    """An unquoted line of several sentences, each also in a nearby paragraph: the article
+    repeating itself (the replica's made-up bodies do), not a pull quote."""
+    first = "The council will publish a full report in the spring. Officials met last week."
+    later = (
+        "Residents have until the end of the month to respond. Officials met last week. "
+        "The council will publish a full report in the spring, the mayor said again."
+    )
+    result = clean_blocks([P1, P2, P3, first, P4, later], RULES)
+    assert first in result.kept

@@ -106,11 +106,12 @@ def mark_pull_quotes(out: Sequence[Outcome]) -> None:
     """A line that repeats a passage of a nearby line is a pull quote.
 
     The passage may be cut where the article names the speaker (``"I don't build to a plan,"
-    she says. "The wood tells you..."``): each sentence of the pull quote is looked for. An
-    unquoted line among the first lines is left alone: a summary or key points above the copy
-    repeat its sentences too, and are the article's own. A whole paragraph said twice further
-    down keeps the copy that reads as the article's (a full stop, no quotation marks around
-    it), else the first.
+    she says. "The wood tells you..."``): each sentence of a quoted pull quote is looked for.
+    An unquoted pull quote is one sentence (several sentences said again in other company
+    are the article's own prose). An unquoted line among the first lines is left alone: a
+    summary or key points above the copy repeat its sentences too, and are the article's own.
+    A whole paragraph said twice further down keeps the copy that reads as the article's (a
+    full stop, no quotation marks around it), else the first.
     """
     kept = _kept(out)
     keys = [f" {_quote_key(o.kept or '')} " for o in kept]  # spaces: whole words only
@@ -131,15 +132,18 @@ def mark_pull_quotes(out: Sequence[Outcome]) -> None:
             if mine > theirs or (mine == theirs and twin < n and twin >= _PULL_AFTER):
                 _remove(item, PULL_QUOTE)  # key points above the copy said again in it stay
             continue
-        if n < _PULL_AFTER and not (text[:1] in _OPENING and text[-1:] in _CLOSING):
+        quoted = text[:1] in _OPENING and text[-1:] in _CLOSING
+        if n < _PULL_AFTER and not quoted:
             continue
         near = [other for other in keys[lo:hi] if len(other) > len(key) + 10]
         if not near:
             continue
+        parts = [f" {k} " for k in map(_quote_key, _PULL_PARTS.split(text)) if k]
+        if not quoted and len(parts) > 1:
+            continue  # sentences the article says twice in other company: its own prose
         if any(key in other for other in near):
             _remove(item, PULL_QUOTE)
             continue
-        parts = [f" {k} " for k in map(_quote_key, _PULL_PARTS.split(text)) if k]
         whole = len(parts) > 1 and all(p.count(" ") > _PULL_PART_MIN_WORDS for p in parts)
         if whole and any(all(p in other for p in parts) for other in near):
             _remove(item, PULL_QUOTE)
