@@ -154,13 +154,13 @@ def test_content_with_the_same_words_stays(line: str, kinds_only) -> None:
 
 
 def test_variety_set_scores() -> None:
-    """The labelled outlet wordings (five batches): no content lost, and all the noise but
-    the newsroom's notes (wire sign-offs, corrections, updates: the switched-off kind, 25
-    units) and eight one-off wordings (a topic tag, a widget title...) removed."""
+    """The labelled outlet wordings (six batches): no content lost, and all the noise but
+    the newsroom's notes (wire sign-offs, corrections, updates: the switched-off kind, 26
+    units) and ten one-off wordings (a topic tag, a widget title...) removed."""
     scores = score_labelled(VARIETY, load_noise_rules(load_profile("daily8")))
     assert scores.content_kept == 1.0
     assert scores.recall >= 0.955
-    assert scores.noise - sum(scores.noise_by.values()) <= 33
+    assert scores.noise - sum(scores.noise_by.values()) <= 36
 
 
 def test_attribution_kind_is_off_by_default_and_can_be_switched_on(tmp_path, kinds_only) -> None:
