@@ -107,6 +107,19 @@ def rule_for(line: str) -> str | None:
         ("أعجبك الخبر؟ شاركه مع أصدقائك", "kind:reader_notices"),
         ("هذا المحتوى مستضاف على منصة خارجية.", "kind:reader_notices"),
         ("Media contact:", "kind:press_release"),
+        ("How we report: read the Harbour Post editorial code", "kind:outlet_voice"),
+        ("Want to respond to this piece? Write to letters@harbour.example.", None),
+        ("Got a harbour exclusive? Email tips@harbour.example – we pay for stories", None),
+        ("Explore more on these topics: Ferries | Ports | Transport", None),
+        ("By the Harbour FM newsroom", "kind:outlet_voice"),
+        ("▶ Play audio (2:14)", "kind:outlet_voice"),
+        ("Jump to recipe", "kind:outlet_voice"),
+        ("★★★★★ Rate this recipe", "kind:outlet_voice"),
+        ("Today's best deal: Quayline pass – £79 at FerryShop (was £99)", "kind:outlet_voice"),
+        (
+            "إخلاء مسؤولية: المعلومات الواردة هنا لأغراض إعلامية فقط ولا تُعد نصيحة استثمارية.",
+            "kind:outlet_voice",
+        ),
         ("Lena Holt, Head of Communications, press@harbour.example, +1 555 0100", None),
         ("View original content to download multimedia: https://wire.example/r/1", None),
         (
@@ -148,6 +161,9 @@ def test_a_promo_behind_an_emoji_is_read_like_one_without():
         "The ministry said the information was for planning only and could change.",
         "The harbour office can be reached at info@harbour.example, officials said.",
         "About 200 people attended the meeting on Tuesday.",
+        "Her complaint appeared on the letters page of the Gazette last week.",
+        "By the end of the week the newsroom was empty.",
+        "Children can play the video game at the harbour museum on Saturdays.",
     ],
 )
 def test_sentences_of_the_story_that_look_like_furniture_stay(line):
@@ -187,3 +203,11 @@ def test_a_press_release_s_standing_description_under_its_about_label_is_removed
     result = clean_blocks([*BODY, "About Quayline Ferries", about, "Media contact:"], RULES)
     assert result.kept == BODY
     assert "record:about_block" in {r.rule for r in result.removed}
+
+
+def test_a_source_ending_in_digits_glued_to_its_age_is_the_aggregator_s_header():
+    result = clean_blocks(["Harbour 2414 hours ago", *BODY], RULES)
+    assert result.kept == BODY
+    assert clean_blocks([*BODY[:2], "The ferry left 14 hours ago.", *BODY[2:]], RULES).kept[2] == (
+        "The ferry left 14 hours ago."
+    )

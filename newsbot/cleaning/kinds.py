@@ -30,7 +30,7 @@ LAYER = "kind"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # Emoji, arrows and bullets an outlet puts before a promo (`⚽ Download the app`, `👉 Follow
 # us`): a whole-line or sentence shape matches after them too.
-_SYMBOLS = r"(?:[^\w\s\"“”‘’'«»(\[$£€#@%&*+=<>/\\-]{1,3}\s*)?"
+_SYMBOLS = r"(?:[^\w\s\"“”‘’'«»(\[$£€#@%&*+=<>/\\-]{1,6}\s*)?"
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ class Structural:
         self.rules = rules
         self.title = (title or "").casefold().strip() or None
         prefix = re.escape(rules.age_prefix)
-        glued_src = r"(?:.{1,60}?[^\s\d])?"
+        glued_src = r"(?:.{1,60}?[^\s])?"  # a source may end in digits: `Meridian 2414 hours ago`
         self.age = re.compile(
             rf"{glued_src}(?:{prefix})?(?:{_AGE_EN})|(?:.{{1,60}}?[^\s])?(?:{prefix})?(?:{_AGE_AR})",
             re.I,
