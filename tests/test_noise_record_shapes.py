@@ -151,3 +151,9 @@ def test_two_sentences_said_again_in_other_company_are_the_article_s_prose():
     )
     result = clean_blocks([P1, P2, P3, first, P4, later], RULES)
     assert first in result.kept
+
+
+def test_a_bio_naming_the_outlet_s_desk_is_a_note_about_the_writer():
+    bio = "Sana Rafiq is the Harbour Post's transport editor, covering ferries and ports."
+    result = clean_blocks([P1, P2, P3, P4, bio], RULES)
+    assert result.kept == [P1, P2, P3, P4]
