@@ -108,6 +108,21 @@ def rule_for(line: str) -> str | None:
         ("هذا المحتوى مستضاف على منصة خارجية.", "kind:reader_notices"),
         ("Media contact:", "kind:press_release"),
         (
+            "You may republish this article for free under a Creative Commons licence.",
+            "kind:rights_and_disclosures",
+        ),
+        ("Advertiser Disclosure: Many of the offers here come from partners.", None),
+        (
+            "Quay Money is compensated by some of the partners featured here.",
+            "kind:rights_and_disclosures",
+        ),
+        ("Instagram content: This content can't be shown without social media cookies.", None),
+        ("فيديو | ملخص مباراة النسور والشموع", "kind:rights_and_disclosures"),
+        (
+            "تابع كل أخبار الدوري لحظة بلحظة على تطبيق بوابة الساحل",
+            "kind:rights_and_disclosures",
+        ),
+        (
             'Play video, "The quay at dawn", Duration 2 minutes 14 seconds',
             "kind:offers_and_players",
         ),
@@ -188,6 +203,9 @@ def test_a_promo_behind_an_emoji_is_read_like_one_without():
         "Residents can try it free for a week, the council said.",
         "New customers only pay half price in the first month, the operator said.",
         "Stream the final on Netflix from Friday.",
+        "Executives are compensated by stock awards that vest over four years.",
+        "تابع الوزير أعمال اللجنة عبر قناة التلفزيون الرسمي.",
+        "Anyone can republish the map, the council said, as long as they credit it.",
         "Featured listings in the harbour guide sold out within a week.",
         "Sponsored by Rotary, the harbour fun run raised two thousand pounds.",
         "By the end of the week the newsroom was empty.",
