@@ -16,7 +16,6 @@ from typing import Any
 
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
-from newsbot.distributed.claims import ClaimLedger
 from newsbot.incremental.store import _safe_url
 
 logger = logging.getLogger(__name__)
@@ -50,6 +49,13 @@ class RedisAddon:
         url = redis_url(settings)
         if not url:
             return
+        try:  # scrapy-redis is the `ops` extra: a single-machine crawl never imports it
+            from newsbot.distributed.claims import ClaimLedger
+        except ImportError as exc:
+            raise RuntimeError(
+                "NEWSBOT_REDIS_URL is set but scrapy-redis is not installed: "
+                "pip install -e '.[ops]' (or pip install scrapy-redis redis)"
+            ) from exc
         values = {
             "NEWSBOT_REDIS_URL": url,
             "REDIS_URL": url,
