@@ -135,7 +135,7 @@ def mark_pull_quotes(out: Sequence[Outcome]) -> None:
             if mine > theirs or (mine == theirs and twin < n and twin >= _PULL_AFTER):
                 _remove(item, PULL_QUOTE)  # key points above the copy said again in it stay
             continue
-        quoted = text[:1] in _OPENING and text[-1:] in _CLOSING
+        quoted = _quoted(text)
         if n < _PULL_AFTER and not quoted:
             continue
         near = [other for other in keys[lo:hi] if len(other) > len(key) + 10]
@@ -152,10 +152,14 @@ def mark_pull_quotes(out: Sequence[Outcome]) -> None:
             _remove(item, PULL_QUOTE)
 
 
+def _quoted(text: str) -> bool:
+    """Quotation marks open and close the line."""
+    return text[:1] in _OPENING and text[-1:] in _CLOSING
+
+
 def _styled(text: str) -> int:
     """How much a line looks set apart from the copy: quotation marks around it, no full stop."""
-    quoted = text[:1] in _OPENING and text[-1:] in _CLOSING
-    return int(quoted) + int(not text.rstrip(_CLOSING).endswith((".", "!", "?", "؟", "…")))
+    return int(_quoted(text)) + int(not text.rstrip(_CLOSING).endswith((".", "!", "?", "؟", "…")))
 
 
 def mark_embeds(out: Sequence[Outcome]) -> None:
