@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from newsbot.cleaning.learner import KnowsLearnedLines
 from newsbot.cleaning.record import mark_record_shapes
-from newsbot.cleaning.rules import LineForms, NoiseRules, OutletRule
+from newsbot.cleaning.rules import NoiseRules, OutletRule, first_match
 from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.text import lines_of, normalise, repeated_unit, sentences, strip_bullet
 
@@ -64,11 +64,15 @@ def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
     cuts: list[Removal] = []
     for _ in range(_MAX_PASSES):
         before = text
+        line = rules.forms(text)
         for rule in rules.inline:
+            if not rule.may_search(line):
+                continue
             found = [m.group(0) for m in rule.regex.finditer(text) if m.group(0).strip()]
             if found:
                 text = _close_gaps(rule.regex.sub(_GAP, text))
                 cuts.extend(Removal(normalise(f), rule.name) for f in found)
+                line = rules.forms(text)
         stripped = strip_encoded(text)
         if stripped != text:
             cuts.append(Removal(text, "encoded_markup"))
@@ -86,14 +90,8 @@ def _close_gaps(text: str) -> str:
 
 
 def _line_rule(text: str, rules: NoiseRules) -> OutletRule | None:
-    line = LineForms(text)
-    for rule in rules.lines:
-        if rule.matches(line):
-            return rule
-    for rule in rules.credits:
-        if rule.matches(line):
-            return rule
-    return None
+    line = rules.forms(text)
+    return first_match(rules.lines, line) or first_match(rules.credits, line)
 
 
 def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
@@ -104,8 +102,8 @@ def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
     cuts: list[Removal] = []
     last_dropped = False
     for part in parts:
-        line = LineForms(part)
-        rule = next((r for r in rules.lines if r.teaser and r.matches(line)), None)
+        line = rules.forms(part)
+        rule = first_match(rules.lines, line, teasers=True)
         if rule is None:
             kept.append(part)
         elif cuts and cuts[-1].rule == rule.name and last_dropped:
@@ -124,7 +122,10 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
     credit (``(Jane Roe/Getty Images)``, ``Photo: Jane Roe/AP``) ends captions only: the text
     before it is a caption whatever its number of sentences (``... Hill in Washington, D.C.``).
     """
+    line = rules.forms(text)
     for rule in rules.credits:
+        if not rule.may_search(line):
+            continue
         for m in rule.regex.finditer(text):
             if m.end() != len(text) or m.start() == 0:
                 continue
@@ -142,9 +143,12 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
 
 def _ends_with_kind_credit(text: str, rules: NoiseRules) -> bool:
     """Whether a kind's picture credit (a caption's end, never a paragraph's) ends ``text``."""
+    line = rules.forms(text)
     for rule in rules.credits:
-        if rule.layer == "kind" and any(
-            m.end() == len(text) and m.start() > 0 for m in rule.regex.finditer(text)
+        if (
+            rule.layer == "kind"
+            and rule.may_search(line)
+            and any(m.end() == len(text) and m.start() > 0 for m in rule.regex.finditer(text))
         ):
             return True
     return False
@@ -152,7 +156,10 @@ def _ends_with_kind_credit(text: str, rules: NoiseRules) -> bool:
 
 def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
     """``Image caption, <caption>``: the label's removal and the caption after it."""
+    line = rules.forms(text)
     for rule in rules.caption_labels:
+        if not rule.may_search(line):
+            continue
         m = rule.regex.match(text)
         if m is not None and m.end() < len(text) and any(c.isalnum() for c in text[m.end() :]):
             return Removal(normalise(m.group(0)), rule.name), text[m.end() :].strip()

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from newsbot.cleaning.prefilter import prefilter_form
 from newsbot.cleaning.rules import NoiseRulesError, OutletRule
 from newsbot.cleaning.text import fold_arabic_marks
 
@@ -78,7 +79,8 @@ def _expand(pattern: str, words: dict[str, str], where: str) -> str:
 
 def _compiled(
     kind: dict[str, Any], step: str, vocab: dict[str, dict[str, str]], where: str
-) -> re.Pattern[str] | None:
+) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The step's patterns as one regex, and each alone (for the rules' index)."""
     table = kind.get(step) or {}
     if not isinstance(table, dict):
         raise NoiseRulesError(f"{where}: [{step}] must be a table of languages")
@@ -96,7 +98,8 @@ def _compiled(
     lead = _SYMBOLS if step in ("sentence", "line") else ""
     joined = "|".join(f"(?:{source})" for _, _, source in alternatives)
     try:
-        return re.compile(f"{lead}(?:{joined})", re.I)
+        regex = re.compile(f"{lead}(?:{joined})", re.I)
+        return regex, tuple(f"{lead}(?:{source})" for _, _, source in alternatives)
     except re.error:
         for p, lang, source in alternatives:  # name the culprit
             try:
@@ -131,8 +134,9 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
             ("caption", "caption", labels),
             ("credit", "credit", credits),
         ):
-            regex = _compiled(kind, step, vocab, where)
-            if regex is not None:
+            compiled = _compiled(kind, step, vocab, where)
+            if compiled is not None:
+                regex, alternatives = compiled
                 into.append(
                     OutletRule(
                         id=str(kind["id"]),
@@ -144,6 +148,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
                         fold=step in ("sentence", "line"),
                         needs=needs if step in ("sentence", "line") else (),
                         max_len=line_max if step == "line" else None,
+                        alternatives=alternatives,
                     )
                 )
     return KindRules(tuple(lines), tuple(inline), tuple(labels), tuple(credits))
@@ -158,7 +163,7 @@ def _needs(kind: dict[str, Any], where: str) -> tuple[str, ...]:
     for words in table.values():
         for w in [words] if isinstance(words, str) else words:
             if isinstance(w, str) and w:
-                found.append(fold_arabic_marks(w).casefold())
+                found.append(prefilter_form(w))
     return tuple(dict.fromkeys(found))
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbot.cleaning.config import default_kinds_path, default_noise_path, read_toml
+from newsbot.cleaning.prefilter import RuleIndex, prefilter_form, required_factors
 from newsbot.cleaning.text import fold_arabic_marks, normalise
 from newsbot.profiles import SiteProfile
 
@@ -24,6 +25,32 @@ SPANS = ("line", "list", "rest", "follow")
 
 class NoiseRulesError(ValueError):
     """A rule in the noise file or the profile is malformed."""
+
+
+@dataclass(frozen=True)
+class Split:
+    """A rule's pattern as its alternatives, for :class:`~newsbot.cleaning.prefilter.RuleIndex`:
+    those with required strings by slot (tried only on a line holding one of their strings),
+    the others in one pattern (``always``, tried on every line)."""
+
+    always: re.Pattern[str] | None
+    parts: dict[int, re.Pattern[str]]
+    mask: int  # a bit per slot in ``parts``
+
+    def fullmatch(self, target: str, hits: int) -> bool:
+        if self.always is not None and self.always.fullmatch(target) is not None:
+            return True
+        hit = hits & self.mask
+        while hit:
+            slot = hit.bit_length() - 1
+            if self.parts[slot].fullmatch(target) is not None:
+                return True
+            hit ^= 1 << slot
+        return False
+
+    def may_match(self, hits: int) -> bool:
+        """Whether the rule could match anywhere in a line whose strings hit ``hits``."""
+        return self.always is not None or bool(hits & self.mask)
 
 
 @dataclass(frozen=True)
@@ -41,6 +68,9 @@ class OutletRule:
     fold: bool = False  # match whole lines with Arabic diacritics and tatweel folded away
     needs: tuple[str, ...] = ()  # a line must contain one of these (casefolded) to be tried
     max_len: int | None = None  # a longer line is never this rule's (a label, a byline)
+    # the pattern's alternatives as sources (``regex`` is them joined), for the index
+    alternatives: tuple[str, ...] = ()
+    split: Split | None = None  # set by :func:`indexed`
 
     @property
     def name(self) -> str:
@@ -61,19 +91,48 @@ class OutletRule:
                     break
             else:
                 return False
-        return self.regex.fullmatch(line.folded if self.fold else line.text) is not None
+        target = line.folded if self.fold else line.text
+        if self.split is not None and line.index is not None:
+            return self.split.fullmatch(target, line.hits)
+        return self.regex.fullmatch(target) is not None
+
+    def may_search(self, line: LineForms) -> bool:
+        """Whether ``regex`` could find anything in the line (False: not worth searching)."""
+        if self.split is None or line.index is None:
+            return True
+        return self.split.may_match(line.hits)
+
+
+def first_match(
+    rules: Iterable[OutletRule], line: LineForms, *, teasers: bool = False
+) -> OutletRule | None:
+    """The first of ``rules`` (of those that drop sentences, with ``teasers``) matching the
+    whole line; rules whose required strings the line lacks are passed over unasked."""
+    hits = line.hits if line.index is not None else -1
+    for rule in rules:
+        if teasers and not rule.teaser:
+            continue
+        split = rule.split
+        if split is not None and split.always is None and not hits & split.mask:
+            continue
+        if rule.matches(line):
+            return rule
+    return None
 
 
 class LineForms:
     """A line as the rules read it: as written, with Arabic marks folded away, lower-cased
-    (for the kinds' prefilters); each form computed once, when a rule first asks for it."""
+    (for the prefilters); each form computed once, when a rule first asks for it. With the
+    rules' ``index``, the rules whose required strings the line holds are found once too."""
 
-    __slots__ = ("_folded", "_lowered", "text")
+    __slots__ = ("_folded", "_hits", "_lowered", "index", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, index: RuleIndex | None = None) -> None:
         self.text = text
+        self.index = index
         self._folded: str | None = None
         self._lowered: str | None = None
+        self._hits: int | None = None
 
     @property
     def folded(self) -> str:
@@ -84,8 +143,15 @@ class LineForms:
     @property
     def lowered(self) -> str:
         if self._lowered is None:
-            self._lowered = self.folded.casefold()
+            self._lowered = prefilter_form(self.text)
         return self._lowered
+
+    @property
+    def hits(self) -> int:
+        """The index's slots (a bit each) whose required strings the line holds."""
+        if self._hits is None:
+            self._hits = self.index.hits(self.lowered) if self.index is not None else 0
+        return self._hits
 
 
 @dataclass(frozen=True)
@@ -110,6 +176,12 @@ class NoiseRules:
     outlets: dict[str, str] = field(default_factory=dict)
     #: The site whose chrome this holds (its profile name); None: no site layer.
     site: str | None = None
+    #: The rules' required strings (:mod:`newsbot.cleaning.prefilter`); None: try every rule.
+    index: RuleIndex | None = None
+
+    def forms(self, text: str) -> LineForms:
+        """``text`` as these rules read it (with their index)."""
+        return LineForms(text, self.index)
 
 
 def _fold(s: str) -> str:
@@ -197,15 +269,14 @@ def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
         if not patterns:
             raise NoiseRulesError(f"{where}: no patterns")
         if kind == "phrase":
-            alternation = "|".join(
+            alternatives = tuple(
                 f"(?:{_compile(p, kind, agencies, where).pattern})" for p in patterns
             )
-            regex = re.compile(alternation, re.I)
         else:
             for p in patterns:
                 _compile(p, kind, agencies, where)
-            joined = "|".join(f"(?:{p.replace('{agency}', agencies)})" for p in patterns)
-            regex = re.compile(joined, re.I)
+            alternatives = tuple(f"(?:{p.replace('{agency}', agencies)})" for p in patterns)
+        regex = re.compile("|".join(alternatives), re.I)
         yield OutletRule(
             id=str(raw["id"]),
             outlet=str(raw.get("outlet", "")),
@@ -214,6 +285,7 @@ def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
             span=span,
             teaser=bool(raw.get("teaser", False)),
             follow=_follow(raw.get("follow"), where),
+            alternatives=alternatives,
         )
 
 
@@ -236,11 +308,51 @@ def load_noise_rules(
         found = compile_kinds(
             read_toml(kinds_path if kinds_path is not None else default_kinds_path())
         )
-    return NoiseRules(
-        **_build_chrome(site),
-        lines=tuple(r for r in outlet if r.kind in ("phrase", "line")) + found.lines,
-        inline=tuple(r for r in outlet if r.kind == "inline") + found.inline,
-        credits=tuple(r for r in outlet if r.kind == "credit") + found.credits,
-        caption_labels=found.caption_labels,
-        outlets={r.name: r.outlet for r in (*outlet, *found.lines, *found.inline, *found.credits)},
+    return indexed(
+        NoiseRules(
+            **_build_chrome(site),
+            lines=tuple(r for r in outlet if r.kind in ("phrase", "line")) + found.lines,
+            inline=tuple(r for r in outlet if r.kind == "inline") + found.inline,
+            credits=tuple(r for r in outlet if r.kind == "credit") + found.credits,
+            caption_labels=found.caption_labels,
+            outlets={
+                r.name: r.outlet for r in (*outlet, *found.lines, *found.inline, *found.credits)
+            },
+        )
+    )
+
+
+def indexed(rules: NoiseRules) -> NoiseRules:
+    """``rules`` with a :class:`RuleIndex` of what each alternative of each rule must contain,
+    so that a line is tried only against what it could match (the same removals, faster)."""
+    factors: list[frozenset[str]] = []
+
+    def split(rule: OutletRule) -> OutletRule:
+        flags = rule.regex.flags
+        sources = rule.alternatives or (rule.regex.pattern,)
+        always: list[str] = []
+        parts: dict[int, re.Pattern[str]] = {}
+        for source in sources:
+            regex = rule.regex if len(sources) == 1 else re.compile(source, flags)
+            found = required_factors(regex)
+            if found is None:
+                always.append(source)
+                continue
+            parts[len(factors)] = regex
+            factors.append(found)
+        combined = None
+        if len(always) == len(sources):
+            combined = rule.regex
+        elif always:
+            combined = re.compile("|".join(f"(?:{x})" for x in always), flags)
+        mask = sum(1 << slot for slot in parts)
+        return replace(rule, split=Split(combined, parts, mask))
+
+    return replace(
+        rules,
+        lines=tuple(split(r) for r in rules.lines),
+        inline=tuple(split(r) for r in rules.inline),
+        credits=tuple(split(r) for r in rules.credits),
+        caption_labels=tuple(split(r) for r in rules.caption_labels),
+        index=RuleIndex(factors),
     )

@@ -1,0 +1,180 @@
+"""The rules' index (newsbot/cleaning/prefilter.py) only skips what could not have matched.
+
+The index reads from each rule's pattern the strings a match must contain and tries a rule
+only on lines holding one of them. Whatever it skips, the cleaner must remove exactly what it
+removed without it: checked rule by rule and line by line on every labelled line the project
+has (and on fundus-eval's real pages when ``../shared`` is there), and on whole records.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import pickle
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from newsbot.cleaning import load_noise_rules, trace
+from newsbot.cleaning.prefilter import prefilter_form, required_factors
+from newsbot.cleaning.rules import LineForms
+from newsbot.cleaning.text import normalise, sentences
+from newsbot.profiles import load_profile
+
+DATA = Path(__file__).parent / "data"
+FUNDUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "reference" / "extraction"
+RULES = load_noise_rules(load_profile("daily8"))
+PLAIN = replace(RULES, index=None)  # the same rules, every one tried on every line
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _records() -> list[list[str]]:
+    """Every labelled file's strings (its lines, and a few labels), one list per file."""
+    out = []
+    for path in sorted(DATA.glob("noise*/*.json")):
+        lines = [normalise(s) for s in _strings(json.loads(path.read_text(encoding="utf-8")))]
+        out.append([s for s in lines if s])
+    return out
+
+
+def _fundus_records() -> list[list[str]]:
+    truth_file = FUNDUS / "fundus-eval" / "ground_truth.json"
+    if not truth_file.exists():
+        return []
+    from parsel import Selector
+
+    from newsbot.extract.blocks import page_blocks
+
+    out = []
+    for name in sorted(json.loads(truth_file.read_text(encoding="utf-8"))):
+        raw = (FUNDUS / "fundus-eval" / "html" / name).read_bytes()
+        html = gzip.decompress(raw).decode("utf-8", "replace")
+        blocks = page_blocks(Selector(text=html).root)
+        out.append([t for t in (normalise(b.text) for b in blocks) if t])
+    return out
+
+
+RECORDS = _records()
+
+
+def _units(records: list[list[str]]) -> list[str]:
+    return sorted({u for r in records for line in r for u in (line, *sentences(line))})
+
+
+def _disagreements(units: list[str]) -> list[tuple[str, str]]:
+    wrong = []
+    for unit in units:
+        indexed, plain = RULES.forms(unit), LineForms(unit)
+        for rule in RULES.lines + RULES.credits:
+            if rule.matches(indexed) != rule.matches(plain):
+                wrong.append((rule.name, unit))
+        for rule in RULES.inline + RULES.credits + RULES.caption_labels:
+            if not rule.may_search(indexed) and rule.regex.search(unit) is not None:
+                wrong.append((rule.name, unit))
+    return wrong
+
+
+def test_the_index_skips_no_rule_that_matches_a_labelled_line() -> None:
+    units = _units(RECORDS)
+    assert len(units) > 3000
+    assert _disagreements(units) == []
+
+
+def test_the_index_skips_no_rule_that_matches_a_line_of_a_real_page() -> None:
+    records = _fundus_records()
+    if not records:
+        pytest.skip(f"{FUNDUS} is absent (the shared reference material)")
+    assert _disagreements(_units(records)) == []
+
+
+def _outcomes(blocks: list[str], rules: object, language: str) -> list[tuple]:
+    return [
+        (o.text, o.kept, o.rule, o.caption, [(c.text, c.rule) for c in o.cuts])
+        for o in trace(blocks, rules, language=language)  # type: ignore[arg-type]
+    ]
+
+
+def test_records_are_cleaned_the_same_with_and_without_the_index() -> None:
+    for record in RECORDS:
+        language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in "".join(record)) else "en"
+        assert _outcomes(record, RULES, language) == _outcomes(record, PLAIN, language)
+
+
+def test_most_rules_are_tried_only_on_lines_holding_their_strings() -> None:
+    """The point of the index: a line of prose meets few rules' patterns."""
+    split = [r.split for r in RULES.lines if r.split is not None]
+    assert len(split) == len(RULES.lines)
+    assert sum(s.always is None for s in split) >= 0.9 * len(split)
+    prose = RULES.forms(
+        "The council said the new road would open in the spring after two years of work."
+    )
+    tried = [r for r in RULES.lines if r.split and (r.split.always or prose.hits & r.split.mask)]
+    assert len(tried) < 0.25 * len(RULES.lines)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # a run of fixed words with small alternations: every spelling of it
+        (
+            r"(?:sign up|subscribe) (?:to|for) our (?:newsletter|briefing)",
+            {f"{v} {p} our {o}" for v in ("sign up", "subscribe") for p in ("to", "for")
+             for o in ("newsletter", "briefing")},
+        ),
+        (r"Copyright \d{4}", {"copyright "}),
+        # a lookahead's words are in the line too
+        (r"(?=[^.!?]*\byour inbox\b)[^.!?]{1,80}", {"your inbox"}),
+        (r"(?:\w+ ){0,3}(?:photo|image)s?: \w+", {"photo: ", "photos: ", "image: ", "images: "}),
+        (r"اشترك(?:وا)? في (?:النشرة|القناة)",
+         {f"{v} في {o}" for v in ("اشترك", "اشتركوا") for o in ("النشرة", "القناة")}),
+        (r"Follow us on (?-i:X)", {"follow us on x"}),
+        # nothing a match must hold: the rule is always tried
+        (r"(?!.*\bsaid\b)[^.!?]{1,80}", None),
+        (r"(?:[A-Z]\w+ ){1,3}\w+", {" "}),  # a space, at least
+        (r"\w+(?:[-/]\w+)*", None),
+    ],
+)  # fmt: skip
+def test_required_factors(pattern: str, expected: set[str] | None) -> None:
+    found = required_factors(re.compile(pattern, re.I))
+    assert (set(found) if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(  # fmt: skip
+    ("pattern", "matching"),
+    [
+        (
+            r"(?:sign up|subscribe) (?:to|for) our (?:newsletter|briefing)",
+            "SUBSCRIBE for our BRIEFING",
+        ),
+        (r"اشترك(?:وا)? في (?:النشرة|القناة)", "اشتركوا في القناة"),
+        (r"(?:\w+ ){0,3}(?:photo|image)s?: \w+", "Our Images: Reuters"),
+        (r"Follow us on (?-i:X)", "FOLLOW US ON X"),
+        (r"[A-Z]{2,5} ©", "AFP ©"),
+        (r"click here", "CLİCK HERE"),  # the dotted capital I re.IGNORECASE takes for i
+    ],
+)
+def test_a_matching_line_holds_a_required_string(pattern: str, matching: str) -> None:
+    regex = re.compile(pattern, re.I)
+    assert regex.fullmatch(matching)
+    found = required_factors(regex)
+    assert found is not None
+    assert any(s in prefilter_form(matching) for s in found)
+
+
+def test_the_index_travels_to_worker_processes() -> None:
+    """Rules are pickled to the workers; the automaton is rebuilt there, not sent."""
+    copy = pickle.loads(pickle.dumps(RULES))
+    line = "Sign up for our free daily newsletter."
+    assert copy.index is not None
+    assert copy.forms(line).hits == RULES.forms(line).hits != 0
