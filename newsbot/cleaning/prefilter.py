@@ -20,7 +20,7 @@ Each step maps characters one by one, so a string inside a line stays inside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import product
 from typing import Any
@@ -57,15 +57,20 @@ class _Info:
     factors: frozenset[str] | None
 
 
+_NOTHING = frozenset({""})
 _ANYTHING = _Info(None, None)
-_EMPTY = _Info(frozenset({""}), None)
+_EMPTY = _Info(_NOTHING, None)
 
 
-def required_factors(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def required_factors(pattern: str | re.Pattern[str], flags: int = 0) -> frozenset[str] | None:
     """Strings (in :func:`prefilter_form`) one of which every match of ``pattern`` contains;
     None when the pattern can match without any (``{name}``, ``[^.!?]{1,40}``)."""
+    if isinstance(pattern, re.Pattern):
+        source, flags = pattern.pattern, pattern.flags
+    else:
+        source = pattern
     try:
-        tree = _parse.parse(pattern.pattern, pattern.flags)
+        tree = _parse.parse(source, flags)
     except Exception:  # noqa: BLE001 - an unreadable tree only costs the shortcut
         return None
     return _best(_sequence(list(tree)))
@@ -87,8 +92,7 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> _Info:
     candidates: list[frozenset[str] | None] = []
     run: frozenset[str] | None = frozenset({""})
     whole = True  # every item's strings known: the sequence's are their product
-    for item in items:
-        info = _node(*item)
+    for info in _infos(items):
         if info.exact is None:
             candidates += [run, info.factors]
             run, whole = frozenset({""}), False
@@ -104,9 +108,26 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> _Info:
     return _Info(run if whole else None, _pick(candidates))
 
 
+def _infos(items: Sequence[tuple[Any, Any]]) -> Iterator[_Info]:
+    """Each item's :class:`_Info`, a run of literal characters taken as one string."""
+    letters: list[str] = []
+    for op, av in items:
+        if op == _sre.LITERAL:
+            letters.append(chr(av))
+            continue
+        if letters:
+            yield _Info(frozenset({prefilter_form("".join(letters))}), None)
+            letters = []
+        yield _node(op, av)
+    if letters:
+        yield _Info(frozenset({prefilter_form("".join(letters))}), None)
+
+
 def _product(a: frozenset[str] | None, b: frozenset[str]) -> frozenset[str] | None:
     if a is None or len(a) * len(b) > _MAX_STRINGS:
         return None
+    if a == _NOTHING:
+        return b if all(len(s) <= _MAX_LENGTH for s in b) else None
     joined = frozenset(x + y for x, y in product(a, b))
     if any(len(s) > _MAX_LENGTH for s in joined):
         return None

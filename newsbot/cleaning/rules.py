@@ -30,12 +30,14 @@ class NoiseRulesError(ValueError):
 @dataclass(frozen=True)
 class Split:
     """A rule's pattern as its alternatives, for :class:`~newsbot.cleaning.prefilter.RuleIndex`:
-    those with required strings by slot (tried only on a line holding one of their strings),
-    the others in one pattern (``always``, tried on every line)."""
+    those with required strings by slot (tried only on a line holding one of their strings;
+    compiled when first tried), the others in one pattern (``always``, tried on every line)."""
 
     always: re.Pattern[str] | None
-    parts: dict[int, re.Pattern[str]]
+    parts: dict[int, str]  # slot -> the alternative's source
     mask: int  # a bit per slot in ``parts``
+    flags: int = re.I
+    compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
     def fullmatch(self, target: str, hits: int) -> bool:
         if self.always is not None and self.always.fullmatch(target) is not None:
@@ -43,7 +45,10 @@ class Split:
         hit = hits & self.mask
         while hit:
             slot = hit.bit_length() - 1
-            if self.parts[slot].fullmatch(target) is not None:
+            regex = self.compiled.get(slot)
+            if regex is None:
+                regex = self.compiled[slot] = re.compile(self.parts[slot], self.flags)
+            if regex.fullmatch(target) is not None:
                 return True
             hit ^= 1 << slot
         return False
@@ -331,14 +336,13 @@ def indexed(rules: NoiseRules) -> NoiseRules:
         flags = rule.regex.flags
         sources = rule.alternatives or (rule.regex.pattern,)
         always: list[str] = []
-        parts: dict[int, re.Pattern[str]] = {}
+        parts: dict[int, str] = {}
         for source in sources:
-            regex = rule.regex if len(sources) == 1 else re.compile(source, flags)
-            found = required_factors(regex)
+            found = required_factors(source, flags)
             if found is None:
                 always.append(source)
                 continue
-            parts[len(factors)] = regex
+            parts[len(factors)] = source
             factors.append(found)
         combined = None
         if len(always) == len(sources):
@@ -346,7 +350,7 @@ def indexed(rules: NoiseRules) -> NoiseRules:
         elif always:
             combined = re.compile("|".join(f"(?:{x})" for x in always), flags)
         mask = sum(1 << slot for slot in parts)
-        return replace(rule, split=Split(combined, parts, mask))
+        return replace(rule, split=Split(combined, parts, mask, flags))
 
     return replace(
         rules,
