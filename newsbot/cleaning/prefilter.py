@@ -217,6 +217,7 @@ class RuleIndex:
     def __init__(self, factors: Sequence[frozenset[str] | None]) -> None:
         self.factors = tuple(factors)
         self._automaton: Any = None
+        self.last: Any = None  # the line last looked up (NoiseRules.forms)
 
     def __getstate__(self) -> dict[str, Any]:
         return {"factors": self.factors}
@@ -224,6 +225,7 @@ class RuleIndex:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.factors = state["factors"]
         self._automaton = None
+        self.last = None
 
     def gated(self, slot: int) -> bool:
         """Whether the rule in ``slot`` is tried only on lines holding one of its strings."""

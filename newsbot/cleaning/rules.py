@@ -53,10 +53,6 @@ class Split:
             hit ^= 1 << slot
         return False
 
-    def may_match(self, hits: int) -> bool:
-        """Whether the rule could match anywhere in a line whose strings hit ``hits``."""
-        return self.always is not None or bool(hits & self.mask)
-
 
 @dataclass(frozen=True)
 class OutletRule:
@@ -103,9 +99,10 @@ class OutletRule:
 
     def may_search(self, line: LineForms) -> bool:
         """Whether ``regex`` could find anything in the line (False: not worth searching)."""
-        if self.split is None or line.index is None:
+        split = self.split
+        if split is None or split.always is not None or line.index is None:
             return True
-        return self.split.may_match(line.hits)
+        return bool(line.hits & split.mask)
 
 
 def first_match(
@@ -185,8 +182,17 @@ class NoiseRules:
     index: RuleIndex | None = None
 
     def forms(self, text: str) -> LineForms:
-        """``text`` as these rules read it (with their index)."""
-        return LineForms(text, self.index)
+        """``text`` as these rules read it (with their index). The cleaner's steps ask for
+        the same line in turn (whole-line rules, caption labels, credits, glued phrases):
+        the last line's forms are kept, so its strings are looked up once."""
+        index = self.index
+        if index is None:
+            return LineForms(text)
+        last = index.last
+        if last is not None and last.text == text:
+            return last
+        line = index.last = LineForms(text, index)
+        return line
 
 
 def _fold(s: str) -> str:
