@@ -18,7 +18,8 @@ from parsel import Selector
 from newsbot.cleaning import BoilerplateLearner, clean_blocks
 from newsbot.cleaning.rules import load_noise_rules
 from newsbot.profiles import load_profile
-from newsbot.workers.pool import TaskFailed, WorkerPool, worker_count
+from newsbot.workers import pool as pool_module
+from newsbot.workers.pool import TaskFailed, WorkerPool, worker_count, worker_limit
 from newsbot.workers.tasks import clean_body, read_page, read_with
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +51,57 @@ def test_worker_count_setting():
     for bad in ("-1", "many"):
         with pytest.raises(ValueError, match="NEWSBOT_WORKERS"):
             worker_count(bad)
+
+
+def test_auto_workers_may_grow_to_one_per_core():
+    assert worker_limit("auto", cpus=2) == 2
+    assert worker_limit("auto", cpus=1) == 0
+    assert worker_limit("auto", cpus=32) == pool_module.AUTO_MAX
+    assert worker_limit("3", cpus=2) == 3  # a number is what the operator wants: fixed
+    assert worker_limit(0, cpus=8) == 0
+
+
+def _busy_pool(monkeypatch) -> WorkerPool:
+    monkeypatch.setattr(pool_module, "GROW_WINDOW", 0.5)
+    workers = WorkerPool(1, 60.0, grow_to=2)
+    workers.provide("profile", PROFILE)
+    return workers
+
+
+def test_a_pool_adds_a_worker_when_its_worker_is_never_idle(monkeypatch):
+    """Big pages: tasks queue behind the only worker for window after window."""
+    workers = _busy_pool(monkeypatch)
+
+    async def scenario():
+        await workers.run(time.sleep, 0)  # started
+        started = time.monotonic()
+        while time.monotonic() - started < 3:
+            await asyncio.gather(*(workers.run(time.sleep, 0.05) for _ in range(4)))
+        return len(workers._live)
+
+    try:
+        live = run(scenario())
+    finally:
+        workers.close()
+    assert workers.counts.get("added") == 1 and live == 2
+
+
+def test_a_pool_keeps_one_worker_when_it_has_time_to_spare(monkeypatch):
+    """Small pages: the worker is idle between tasks; a second would only take CPU."""
+    workers = _busy_pool(monkeypatch)
+
+    async def scenario():
+        started = time.monotonic()
+        while time.monotonic() - started < 3:
+            await workers.run(time.sleep, 0.02)
+            await asyncio.sleep(0.08)  # the crawl process fetching the next pages
+        return len(workers._live)
+
+    try:
+        live = run(scenario())
+    finally:
+        workers.close()
+    assert "added" not in workers.counts and live == 1
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from scrapy.exceptions import NotConfigured
 
 from newsbot import settings as defaults
 from newsbot.stats import Stats
-from newsbot.workers.pool import WorkerPool, worker_count
+from newsbot.workers.pool import WorkerPool, worker_count, worker_limit
 
 
 class CrawlWorkers:
@@ -27,13 +27,15 @@ class CrawlWorkers:
     @classmethod
     def from_crawler(cls, crawler: Any) -> CrawlWorkers:
         settings = crawler.settings
-        count = worker_count(settings.get("NEWSBOT_WORKERS", defaults.NEWSBOT_WORKERS))
+        asked = settings.get("NEWSBOT_WORKERS", defaults.NEWSBOT_WORKERS)
+        count = worker_count(asked)
         if not count:
             raise NotConfigured("NEWSBOT_WORKERS is 0: pages are read in the crawl process")
         pool = WorkerPool(
             count,
             settings.getfloat("NEWSBOT_WORKER_TIMEOUT", defaults.NEWSBOT_WORKER_TIMEOUT),
             settings.getint("NEWSBOT_WORKER_MAX_INFLIGHT", defaults.NEWSBOT_WORKER_MAX_INFLIGHT),
+            grow_to=worker_limit(asked),
         )
         ext = cls(crawler, pool)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)

@@ -2,8 +2,12 @@
 
 Scrapy runs a crawl on one core, and reading a page (HTML parse, visible-text walk, entries)
 and cleaning its body cost about as much CPU as fetching it. With ``NEWSBOT_WORKERS``
-processes (default "auto": one when the machine has two cores or more) the spider and the
-noise pipeline hand that work to a worker and the crawl process goes on downloading.
+processes the spider and the noise pipeline hand that work to a worker and the crawl process
+goes on downloading. The default, "auto", starts one worker when the machine has two cores
+or more, and adds one (up to one per core, at most ``AUTO_MAX``) when every worker has been
+busy for ``GROW_BUSY`` of the last ``GROW_WINDOW`` seconds: big pages make the worker the
+crawl's bottleneck (a 290 KB page costs it 4 times what it costs the crawl process), small
+ones leave it idle half the time, and a second worker would only take CPU from the crawl.
 
 Tasks and results travel as pickles over two pipes per worker, read and written by the
 crawl's own event loop (no helper threads competing with Scrapy for the interpreter).
@@ -35,6 +39,9 @@ from newsbot.workers.tasks import serve
 logger = logging.getLogger(__name__)
 
 MAX_RESTARTS = 10
+AUTO_MAX = 4  # "auto" never grows past this many workers
+GROW_WINDOW = 3.0  # seconds over which the workers' busy time is measured
+GROW_BUSY = 0.9  # the share of that time every worker must have been busy to add one
 # Defaults: NEWSBOT_WORKER_TIMEOUT and NEWSBOT_WORKER_MAX_INFLIGHT in newsbot/settings.py
 DEFAULT_TIMEOUT = float(defaults.NEWSBOT_WORKER_TIMEOUT)
 DEFAULT_MAX_INFLIGHT_BYTES = defaults.NEWSBOT_WORKER_MAX_INFLIGHT
@@ -85,6 +92,16 @@ def worker_count(value: object, cpus: int | None = None) -> int:
     return count
 
 
+def worker_limit(value: object, cpus: int | None = None) -> int:
+    """How many workers ``NEWSBOT_WORKERS`` may grow to: a number is fixed; "auto" grows
+    up to one per core (at most ``AUTO_MAX``) when the workers are all busy."""
+    start = worker_count(value, cpus)
+    text = str(value if value is not None else "auto").strip().lower()
+    if start and text in ("", "auto"):
+        return max(start, min(cpus if cpus is not None else os.cpu_count() or 1, AUTO_MAX))
+    return start
+
+
 def in_event_loop() -> bool:
     """Tasks are awaited on asyncio's loop (Scrapy's default asyncio reactor)."""
     try:
@@ -126,6 +143,24 @@ class _Worker:
         self.process: Any = None
         self.tasks: asyncio.WriteTransport | None = None
         self.results: asyncio.ReadTransport | None = None
+        self._busy_since: float | None = None  # holding tasks since (the loop's clock)
+        self._busy_total = 0.0  # seconds spent holding tasks before that
+
+    def busy(self, now: float) -> float:
+        """Seconds this worker has held tasks (a proxy for its CPU: tasks wait nowhere else)."""
+        since = self._busy_since
+        return self._busy_total + (now - since if since is not None else 0.0)
+
+    def _took(self, now: float) -> None:
+        if self._busy_since is None:
+            self._busy_since = now
+
+    def _freed(self) -> None:
+        if not self.inflight and self._busy_since is not None:
+            with contextlib.suppress(RuntimeError):  # no running loop: nothing to measure
+                now = asyncio.get_running_loop().time()
+                self._busy_total += now - self._busy_since
+            self._busy_since = None
 
     async def start(self, context: dict[str, Any]) -> None:
         spawn = multiprocessing.get_context("spawn")  # never fork a process running threads
@@ -158,7 +193,9 @@ class _Worker:
         if self.dead or self.tasks is None or self.tasks.is_closing():
             future.set_exception(_Broken())
             return future
-        self.inflight[task_id] = (future, asyncio.get_running_loop().time())
+        now = asyncio.get_running_loop().time()
+        self._took(now)
+        self.inflight[task_id] = (future, now)
         # a frame: its length, the task's id, the pickle (written apart: no joined copy)
         self.tasks.write(_HEADER.pack(_HEADER.size + len(payload)) + _HEADER.pack(task_id))
         self.tasks.write(payload)
@@ -167,6 +204,7 @@ class _Worker:
     def finished(self, frame: bytes) -> None:
         (task_id,) = _HEADER.unpack_from(frame)
         entry = self.inflight.pop(task_id, None)
+        self._freed()
         if entry is None or entry[0].done():
             return
         try:
@@ -192,6 +230,7 @@ class _Worker:
                     else _Broken()
                 )
         self.inflight.clear()
+        self._freed()
         self.kill()
 
     def kill(self) -> None:
@@ -235,8 +274,11 @@ class WorkerPool:
         workers: int,
         timeout: float = DEFAULT_TIMEOUT,
         max_inflight_bytes: int = DEFAULT_MAX_INFLIGHT_BYTES,
+        grow_to: int | None = None,
     ) -> None:
         self.workers = workers
+        self.grow_to = max(workers, grow_to or 0)  # more workers when all are busy
+        self._window: tuple[float, dict[int, float]] | None = None
         self.timeout = timeout
         self.max_inflight_bytes = max_inflight_bytes
         self._inflight_bytes = 0
@@ -349,6 +391,7 @@ class WorkerPool:
     async def _attempt(self, payload: bytes) -> Any:
         if not self.usable:
             raise WorkersUnavailable("the workers were given up on")
+        self._maybe_grow()
         await self._ensure_workers()
         # the least busy worker (alone: only other first attempts can share it with this task)
         worker = min(self._live, key=lambda w: len(w.inflight))
@@ -367,8 +410,36 @@ class WorkerPool:
             raise TaskFailed(str(exc)) from None
         finally:
             worker.inflight.pop(task_id, None)
+            worker._freed()
         self._count("tasks")
         return result
+
+    def _maybe_grow(self) -> None:
+        """One more worker when every live one was busy ``GROW_BUSY`` of the last window."""
+        if self.workers >= self.grow_to or not self._live:
+            return
+        now = asyncio.get_running_loop().time()
+        window = self._window
+        self._window = window if window is not None else (now, self._busy_now(now))
+        if window is None or now - window[0] < GROW_WINDOW:
+            return
+        start, before = window
+        self._window = (now, self._busy_now(now))
+        # a worker started within the window counts as idle: no growth on its account
+        shares = [
+            (w.busy(now) - before[id(w)]) / (now - start) if id(w) in before else 0.0
+            for w in self._live
+        ]
+        if min(shares) >= GROW_BUSY:
+            self.workers += 1
+            self._count("added")
+            logger.info(
+                "Workers: %d (every worker was busy %.0f%% of the last %.0f s)",
+                self.workers, 100 * min(shares), now - start,
+            )  # fmt: skip
+
+    def _busy_now(self, now: float) -> dict[int, float]:
+        return {id(w): w.busy(now) for w in self._live}
 
     def _replace(self, worker: _Worker) -> None:
         if worker in self._live:
