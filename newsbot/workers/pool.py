@@ -472,7 +472,8 @@ class WorkerPool:
                     worker.died()
 
     def close(self) -> float:
-        """Stop the workers; the peak memory of the largest one in MB (0 if none ran)."""
+        """Stop the workers; their peak memory in MB, summed (what they may hold at once; 0
+        if none ran)."""
         self._closed = True
         workers, self._live = self._live, []
         if self._watchdog is not None:
@@ -480,7 +481,7 @@ class WorkerPool:
         peak = 0.0
         for worker in workers:
             if worker.process is not None and worker.process.pid:
-                peak = max(peak, peak_memory_mb(worker.process.pid) or 0.0)
+                peak += peak_memory_mb(worker.process.pid) or 0.0
             worker.stop()
         return peak
 
