@@ -84,7 +84,7 @@ def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
 
 def _close_gaps(text: str) -> str:
     """Spaces where noise was cut, but none before the punctuation that follows it."""
-    text = re.sub(_GAP + r"[\s" + _GAP + r"]*(?=[,.;:!?؟،](?:\s|$))", "", text)
+    text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*(?=[,.;:!?؟،](?:\s|$))", "", text)
     text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*", " ", text)
     return normalise(text)
 
