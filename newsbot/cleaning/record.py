@@ -209,7 +209,7 @@ _BIO = re.compile(
     r"|(?:covers|has covered|reports on|writes (?:about|on)|has written (?:about|for)|"
     r"has (?:been|spent \w+ years) (?:covering|reporting|writing|testing|reviewing|editing)|"
     r"is (?:employed|funded) by|joined (?:the )?[A-Z][\w&’' -]{1,40} in (?:19|20)\d\d)\b"
-    r")[^\n]{0,400}"
+    r")(?![^\n]*\b(?:said|says|told|according to)\b)[^\n]{0,400}"  # a source quoted: news
 )
 _BIO_REACH = 3  # lines from the bottom of the record
 
