@@ -114,8 +114,9 @@ FEED_EXPORTERS = {  # Scrapy's output, byte for byte, with less work per item
 # Worker processes (newsbot/workers/): pages are read and bodies cleaned in a separate process
 # while the crawl process keeps fetching. "auto" is one worker on a machine with 2+ cores, none
 # on one core, and one more (up to one per core, at most 4) whenever every worker has been busy
-# 90% of the last 3 seconds (big pages); a number is that many, fixed; 0 does everything in the
-# crawl process. A task past the timeout (seconds) costs that page only: the worker is replaced.
+# 90% of the last 3 seconds and half a core was idle (big pages); a number is that many, fixed;
+# 0 does everything in the crawl process. A task past the timeout (seconds) costs that page
+# only: the worker is replaced.
 NEWSBOT_WORKERS = "auto"
 NEWSBOT_WORKER_TIMEOUT = 60
 # Page data sent to the workers and not yet answered, in bytes: past it, pages wait in the

@@ -61,16 +61,16 @@ def test_auto_workers_may_grow_to_one_per_core():
     assert worker_limit(0, cpus=8) == 0
 
 
-def _busy_pool(monkeypatch) -> WorkerPool:
+def _busy_pool(monkeypatch, cpus: int = 2) -> WorkerPool:
     monkeypatch.setattr(pool_module, "GROW_WINDOW", 0.5)
     workers = WorkerPool(1, 60.0, grow_to=2)
+    workers.cpus = cpus  # the machine the pool believes it runs on
     workers.provide("profile", PROFILE)
     return workers
 
 
-def test_a_pool_adds_a_worker_when_its_worker_is_never_idle(monkeypatch):
-    """Big pages: tasks queue behind the only worker for window after window."""
-    workers = _busy_pool(monkeypatch)
+def _saturate(workers: WorkerPool) -> int:
+    """Tasks queued behind the workers for 3 s (big pages); the live workers after."""
 
     async def scenario():
         await workers.run(time.sleep, 0)  # started
@@ -80,10 +80,24 @@ def test_a_pool_adds_a_worker_when_its_worker_is_never_idle(monkeypatch):
         return len(workers._live)
 
     try:
-        live = run(scenario())
+        return run(scenario())
     finally:
         workers.close()
+
+
+def test_a_pool_adds_a_worker_when_its_worker_is_never_idle(monkeypatch):
+    """Big pages: tasks queue behind the only worker for window after window, and the
+    machine has a core to spare (the crawl process here waits on the worker)."""
+    workers = _busy_pool(monkeypatch, cpus=2)
+    live = _saturate(workers)
     assert workers.counts.get("added") == 1 and live == 2
+
+
+def test_a_pool_adds_no_worker_when_no_core_is_spare(monkeypatch):
+    """The same load on one core: the worker already has it, a second would only share it."""
+    workers = _busy_pool(monkeypatch, cpus=1)
+    live = _saturate(workers)
+    assert "added" not in workers.counts and live == 1
 
 
 def test_a_pool_keeps_one_worker_when_it_has_time_to_spare(monkeypatch):

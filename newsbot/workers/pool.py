@@ -5,9 +5,11 @@ and cleaning its body cost about as much CPU as fetching it. With ``NEWSBOT_WORK
 processes the spider and the noise pipeline hand that work to a worker and the crawl process
 goes on downloading. The default, "auto", starts one worker when the machine has two cores
 or more, and adds one (up to one per core, at most ``AUTO_MAX``) when every worker has been
-busy for ``GROW_BUSY`` of the last ``GROW_WINDOW`` seconds: big pages make the worker the
-crawl's bottleneck (a 290 KB page costs it 4 times what it costs the crawl process), small
-ones leave it idle half the time, and a second worker would only take CPU from the crawl.
+busy for ``GROW_BUSY`` of the last ``GROW_WINDOW`` seconds and the machine had
+``GROW_SPARE`` of a core idle (the crawl process's CPU and the workers' busy time counted):
+big pages make the worker the crawl's bottleneck (a 290 KB page costs it 2-3 times what it
+costs the crawl process); on small pages the crawl process is, and a second worker would
+only take its CPU.
 
 Tasks and results travel as pickles over two pipes per worker, read and written by the
 crawl's own event loop (no helper threads competing with Scrapy for the interpreter).
@@ -28,6 +30,7 @@ import multiprocessing
 import os
 import pickle
 import struct
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -42,6 +45,7 @@ MAX_RESTARTS = 10
 AUTO_MAX = 4  # "auto" never grows past this many workers
 GROW_WINDOW = 3.0  # seconds over which the workers' busy time is measured
 GROW_BUSY = 0.9  # the share of that time every worker must have been busy to add one
+GROW_SPARE = 0.5  # cores the machine must have had idle in that time
 # Defaults: NEWSBOT_WORKER_TIMEOUT and NEWSBOT_WORKER_MAX_INFLIGHT in newsbot/settings.py
 DEFAULT_TIMEOUT = float(defaults.NEWSBOT_WORKER_TIMEOUT)
 DEFAULT_MAX_INFLIGHT_BYTES = defaults.NEWSBOT_WORKER_MAX_INFLIGHT
@@ -278,7 +282,10 @@ class WorkerPool:
     ) -> None:
         self.workers = workers
         self.grow_to = max(workers, grow_to or 0)  # more workers when all are busy
-        self._window: tuple[float, dict[int, float]] | None = None
+        # (loop time, each worker's busy seconds, the crawl process's CPU seconds) at the
+        # start of the window that decides whether to grow
+        self._window: tuple[float, dict[int, float], float] | None = None
+        self.cpus = os.cpu_count() or 1
         self.timeout = timeout
         self.max_inflight_bytes = max_inflight_bytes
         self._inflight_bytes = 0
@@ -415,27 +422,33 @@ class WorkerPool:
         return result
 
     def _maybe_grow(self) -> None:
-        """One more worker when every live one was busy ``GROW_BUSY`` of the last window."""
+        """One more worker when every live one was busy ``GROW_BUSY`` of the last window and
+        the machine has half a core to spare for it (the crawl process's CPU plus the
+        workers' busy time): where the crawl process is the bottleneck (small pages), a
+        worker more only takes its CPU."""
         if self.workers >= self.grow_to or not self._live:
             return
         now = asyncio.get_running_loop().time()
         window = self._window
-        self._window = window if window is not None else (now, self._busy_now(now))
         if window is None or now - window[0] < GROW_WINDOW:
+            if window is None:
+                self._window = (now, self._busy_now(now), time.process_time())
             return
-        start, before = window
-        self._window = (now, self._busy_now(now))
+        start, before, cpu_before = window
+        cpu_now = time.process_time()
+        self._window = (now, self._busy_now(now), cpu_now)
+        span = now - start
         # a worker started within the window counts as idle: no growth on its account
         shares = [
-            (w.busy(now) - before[id(w)]) / (now - start) if id(w) in before else 0.0
-            for w in self._live
+            (w.busy(now) - before[id(w)]) / span if id(w) in before else 0.0 for w in self._live
         ]
-        if min(shares) >= GROW_BUSY:
+        spare = self.cpus - (cpu_now - cpu_before) / span - sum(shares)
+        if min(shares) >= GROW_BUSY and spare >= GROW_SPARE:
             self.workers += 1
             self._count("added")
             logger.info(
-                "Workers: %d (every worker was busy %.0f%% of the last %.0f s)",
-                self.workers, 100 * min(shares), now - start,
+                "Workers: %d (every worker was busy %.0f%% of the last %.0f s; %.1f cores spare)",
+                self.workers, 100 * min(shares), span, spare,
             )  # fmt: skip
 
     def _busy_now(self, now: float) -> dict[int, float]:
