@@ -1,6 +1,7 @@
 """Players, tool bars, document links, the outlet's channels and newsroom notices, recognised
 by their shape (settings/noise_kinds.toml, session 6: from the misses of blind sets 10, 10b,
-11 and 12, written in other words here). Made-up wording; look-alike sentences of a story stay."""
+11, 12 and 13, written in other words here). Made-up wording; look-alike sentences of a
+story stay."""
 
 from __future__ import annotations
 
@@ -112,6 +113,19 @@ def kept_and_removed(line: str) -> tuple[bool, str | None]:
         "راجعه طبيا: د. هالة منصور، استشارية أمراض القلب",
         "المعلومات الواردة هنا لأغراض التوعية فقط ولا تغني عن استشارة الطبيب.",
         "اشترك في نشرة المدرج الأسبوعية لتصلك آخر أخبار الرحلات",
+        # fourth round (set 13's misses, in other words)
+        "Advertisement 3",
+        "By Omar Haddad, Transport Desk · Nov. 24, 2026",
+        "Most read: Airport opens second runway | Fares rise for winter | New lounge opens",
+        "More from Travel: » Fares rise for winter » New lounge opens at terminal",
+        "Partner content from Skyline Tours: the best of the coast by air.",
+        "We independently review every product we recommend.",
+        "If you book through our links, Runway Daily may earn a commission.",
+        "Watch the full interview on Runway TV's YouTube channel.",
+        "Hit the subscribe button for more videos from the terminal.",
+        "بقلم: سارة المنصوري - محررة الشؤون الاقتصادية",
+        "محتوى مدعوم",
+        "الأكثر قراءة: المطار يفتح مدرجه الثاني | ارتفاع أسعار التذاكر",
     ],
 )
 def test_the_outlets_furniture_is_removed_by_its_shape(line):
@@ -150,6 +164,11 @@ def test_the_outlets_furniture_is_removed_by_its_shape(line):
         "Your support for the runway plan was noted, the minister told residents.",
         "Hana Idris covers the cost of her own training, the union said.",
         "وقال الطبيب إن المعلومات المتوفرة لا تكفي لتحديد سبب الحادث.",
+        "Advertisement revenue at the airport fell by 4 per cent last year.",
+        "If you buy a ticket at the gate, the airline said, it costs more.",
+        "Results: the airport met 9 of 12 targets, the report said.",
+        "Viewers watched the full interview on television last night.",
+        "بقلم الرصاص وقع الوزير على الاتفاقية أمام الصحفيين.",
     ],
 )
 def test_look_alike_sentences_of_a_story_stay(line):
