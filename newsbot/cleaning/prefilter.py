@@ -45,7 +45,12 @@ _MAX_LENGTH = 60
 
 def prefilter_form(text: str) -> str:
     """``text`` as lines and factors are compared: Arabic marks folded away, case folded."""
-    return fold_arabic_marks(text).translate(_TURKISH_I).casefold()
+    return fold_case(fold_arabic_marks(text))
+
+
+def fold_case(folded: str) -> str:
+    """:func:`prefilter_form` of a text whose Arabic marks are folded away already."""
+    return folded.translate(_TURKISH_I).casefold()
 
 
 @dataclass(frozen=True)
@@ -207,14 +212,16 @@ def _class_chars(items: Any) -> frozenset[str] | None:
 
 
 class RuleIndex:
-    """The rules' required strings in one automaton: which rules a line could match.
+    """The required strings of the rules' alternatives in one automaton: which alternatives a
+    line could match.
 
-    ``slots`` are the rules in the order they were given (a rule's ``slot``); a rule without
-    required strings is not in the index and is always tried. The automaton is built on first
-    use, so the index pickles small (it travels to the worker processes with the rules).
+    Slots are the alternatives in the order they were given (``Split.parts`` of the rules in
+    newsbot/cleaning/rules.py); an alternative without required strings is not in the index
+    and is always tried. The automaton is built on first use, so the index pickles small (it
+    travels to the worker processes with the rules).
     """
 
-    def __init__(self, factors: Sequence[frozenset[str] | None]) -> None:
+    def __init__(self, factors: Sequence[frozenset[str]]) -> None:
         self.factors = tuple(factors)
         self._automaton: Any = None
         self.last: Any = None  # the line last looked up (NoiseRules.forms)
@@ -226,10 +233,6 @@ class RuleIndex:
         self.factors = state["factors"]
         self._automaton = None
         self.last = None
-
-    def gated(self, slot: int) -> bool:
-        """Whether the rule in ``slot`` is tried only on lines holding one of its strings."""
-        return 0 <= slot < len(self.factors) and self.factors[slot] is not None
 
     def hits(self, form: str) -> int:
         """The slots (a bit per slot) of the rules whose strings ``form`` contains."""
@@ -244,7 +247,7 @@ class RuleIndex:
 
             bits: dict[str, int] = {}
             for slot, strings in enumerate(self.factors):
-                for s in strings or ():
+                for s in strings:
                     bits[s] = bits.get(s, 0) | (1 << slot)
             automaton = ahocorasick.Automaton()
             for s, mask in bits.items():

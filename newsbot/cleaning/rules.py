@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbot.cleaning.config import default_kinds_path, default_noise_path, read_toml
-from newsbot.cleaning.prefilter import RuleIndex, prefilter_form, required_factors
+from newsbot.cleaning.prefilter import RuleIndex, fold_case, required_factors
 from newsbot.cleaning.text import fold_arabic_marks, normalise
 from newsbot.profiles import SiteProfile
 
@@ -110,14 +110,10 @@ def first_match(
 ) -> OutletRule | None:
     """The first of ``rules`` (of those that drop sentences, with ``teasers``) matching the
     whole line; rules whose required strings the line lacks are passed over unasked."""
-    hits = line.hits if line.index is not None else -1
     for rule in rules:
         if teasers and not rule.teaser:
             continue
-        split = rule.split
-        if split is not None and split.always is None and not hits & split.mask:
-            continue
-        if rule.matches(line):
+        if rule.may_search(line) and rule.matches(line):
             return rule
     return None
 
@@ -145,7 +141,7 @@ class LineForms:
     @property
     def lowered(self) -> str:
         if self._lowered is None:
-            self._lowered = prefilter_form(self.text)
+            self._lowered = fold_case(self.folded)  # the Arabic marks are folded once
         return self._lowered
 
     @property

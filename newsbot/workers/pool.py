@@ -80,11 +80,15 @@ def task_size(args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
     return size
 
 
+def _auto(value: object) -> bool:
+    return str(value if value is not None else "auto").strip().lower() in ("", "auto")
+
+
 def worker_count(value: object, cpus: int | None = None) -> int:
     """``NEWSBOT_WORKERS``: a number, or "auto" (one worker when there are 2+ cores)."""
-    text = str(value if value is not None else "auto").strip().lower()
-    if text in ("", "auto"):
+    if _auto(value):
         return 1 if (cpus if cpus is not None else os.cpu_count() or 1) >= 2 else 0
+    text = str(value).strip()
     try:
         count = int(text)
     except ValueError:
@@ -100,8 +104,7 @@ def worker_limit(value: object, cpus: int | None = None) -> int:
     """How many workers ``NEWSBOT_WORKERS`` may grow to: a number is fixed; "auto" grows
     up to one per core (at most ``AUTO_MAX``) when the workers are all busy."""
     start = worker_count(value, cpus)
-    text = str(value if value is not None else "auto").strip().lower()
-    if start and text in ("", "auto"):
+    if start and _auto(value):
         return max(start, min(cpus if cpus is not None else os.cpu_count() or 1, AUTO_MAX))
     return start
 
@@ -155,11 +158,13 @@ class _Worker:
         since = self._busy_since
         return self._busy_total + (now - since if since is not None else 0.0)
 
-    def _took(self, now: float) -> None:
+    def took(self, now: float) -> None:
+        """A task was sent at ``now``: the worker is busy from then, if it was idle."""
         if self._busy_since is None:
             self._busy_since = now
 
-    def _freed(self) -> None:
+    def freed(self) -> None:
+        """A task left the worker: if none is left, its busy time ends now."""
         if not self.inflight and self._busy_since is not None:
             with contextlib.suppress(RuntimeError):  # no running loop: nothing to measure
                 now = asyncio.get_running_loop().time()
@@ -198,7 +203,7 @@ class _Worker:
             future.set_exception(_Broken())
             return future
         now = asyncio.get_running_loop().time()
-        self._took(now)
+        self.took(now)
         self.inflight[task_id] = (future, now)
         # a frame: its length, the task's id, the pickle (written apart: no joined copy)
         self.tasks.write(_HEADER.pack(_HEADER.size + len(payload)) + _HEADER.pack(task_id))
@@ -208,7 +213,7 @@ class _Worker:
     def finished(self, frame: bytes) -> None:
         (task_id,) = _HEADER.unpack_from(frame)
         entry = self.inflight.pop(task_id, None)
-        self._freed()
+        self.freed()
         if entry is None or entry[0].done():
             return
         try:
@@ -234,7 +239,7 @@ class _Worker:
                     else _Broken()
                 )
         self.inflight.clear()
-        self._freed()
+        self.freed()
         self.kill()
 
     def kill(self) -> None:
@@ -417,7 +422,7 @@ class WorkerPool:
             raise TaskFailed(str(exc)) from None
         finally:
             worker.inflight.pop(task_id, None)
-            worker._freed()
+            worker.freed()
         self._count("tasks")
         return result
 
