@@ -8,7 +8,6 @@ has (and on fundus-eval's real pages when ``../shared`` is there), and on whole 
 
 from __future__ import annotations
 
-import gzip
 import json
 import pickle
 import re
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.noise_heldout import FUNDUS, load_fundus
 from newsbot.cleaning import load_noise_rules, trace
 from newsbot.cleaning.prefilter import prefilter_form, required_factors
 from newsbot.cleaning.rules import LineForms
@@ -24,7 +24,6 @@ from newsbot.cleaning.text import normalise, sentences
 from newsbot.profiles import load_profile
 
 DATA = Path(__file__).parent / "data"
-FUNDUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "reference" / "extraction"
 RULES = load_noise_rules(load_profile("daily8"))
 PLAIN = replace(RULES, index=None)  # the same rules, every one tried on every line
 
@@ -49,20 +48,10 @@ def _records() -> list[list[str]]:
 
 
 def _fundus_records() -> list[list[str]]:
-    truth_file = FUNDUS / "fundus-eval" / "ground_truth.json"
-    if not truth_file.exists():
+    """fundus-eval's pages, every visible line (the held-out benchmark's reading of them)."""
+    if not (FUNDUS / "ground_truth.json").exists():
         return []
-    from parsel import Selector
-
-    from newsbot.extract.blocks import page_blocks
-
-    out = []
-    for name in sorted(json.loads(truth_file.read_text(encoding="utf-8"))):
-        raw = (FUNDUS / "fundus-eval" / "html" / name).read_bytes()
-        html = gzip.decompress(raw).decode("utf-8", "replace")
-        blocks = page_blocks(Selector(text=html).root)
-        out.append([t for t in (normalise(b.text) for b in blocks) if t])
-    return out
+    return [page.lines for page in load_fundus(FUNDUS)]
 
 
 RECORDS = _records()
