@@ -6,16 +6,13 @@ recall >= 0.95 and content kept >= 0.99, here and through ``scrapy reprocess``."
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from benchmarks.noise import evaluate
+from tests.support.reprocess import NOISE_ONLY, daily8_record, reprocess
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests" / "data" / "noise_blind"
-NOISE_ONLY = '{"newsbot.pipelines.noise.NoisePipeline": 200}'
 
 
 def docs() -> list[dict]:
@@ -45,32 +42,13 @@ def test_blind_articles_through_scrapy_reprocess(tmp_path):
     records, expected = [], []
     for n, doc in enumerate(d for d in docs() if d["shape"] == "article"):
         rows = doc["lines"]
-        records.append(
-            {
-                "crawled_at": "2026-11-25T10:00:00Z",
-                "id": f"{n:032x}",
-                "url": f"https://www.daily8.com/en/article/{n:032x}",
-                "source": doc["source"],
-                "title": doc["title"],
-                "language": doc["language"],
-                "body": "\n\n".join(r["text"] for r in rows),
-            }
-        )
+        records.append(daily8_record(n, doc, "\n\n".join(r["text"] for r in rows)))
         body = [r.get("expect", r["text"]) for r in rows if r["label"] == "content"]
         expected.append(("\n\n".join(body), [r["expect"] for r in rows if r["label"] == "caption"]))
-    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "scrapy.cmdline", "reprocess", str(src), "-O", str(out)]
-        + ["-s", f"ITEM_PIPELINES={NOISE_ONLY}", "-s", "NEWSBOT_KEEP_REMOVED=1"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
+    cleaned = reprocess(
+        records, tmp_path, [f"ITEM_PIPELINES={NOISE_ONLY}", "NEWSBOT_KEEP_REMOVED=1"], timeout=120
     )
-    assert proc.returncode == 0, proc.stderr
-    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    rows = [cleaned[r["id"]] for r in records]
     assert [(r["body"], r.get("image_captions", [])) for r in rows] == expected
     rules = {x["rule"] for r in rows for x in r["removed"]}
     assert {"kind:call_to_action", "kind:rights", "kind:consent", "kind:media_credit"} <= rules

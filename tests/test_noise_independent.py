@@ -10,16 +10,14 @@ the issue's targets held as a regression check, not a blind measure."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.support.reprocess import NOISE_ONLY, daily8_record, reprocess
+
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "tests" / "data" / "noise_independent"
-NOISE_ONLY = '{"newsbot.pipelines.noise.NoisePipeline": 200}'
 
 
 def docs() -> list[dict]:
@@ -32,31 +30,10 @@ def cleaned(tmp_path_factory) -> list[tuple[dict, list[str]]]:
     tmp = tmp_path_factory.mktemp("independent")
     found = docs()
     records = [
-        {
-            "crawled_at": "2026-11-30T12:00:00Z",
-            "id": f"{n:032x}",
-            "url": f"https://www.daily8.com/en/article/{n:032x}",
-            "source": doc["source"],
-            "title": doc["title"],
-            "language": doc["language"],
-            "aggregator": "daily8",
-            "body": "\n\n".join(row["text"] for row in doc["lines"]),
-        }
+        daily8_record(n, doc, "\n\n".join(row["text"] for row in doc["lines"]))
         for n, doc in enumerate(found)
     ]
-    src, out = tmp / "in.jsonl", tmp / "out.jsonl"
-    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "scrapy.cmdline", "reprocess", str(src), "-O", str(out)]
-        + ["-s", f"ITEM_PIPELINES={NOISE_ONLY}"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    rows = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    rows = reprocess(records, tmp, [f"ITEM_PIPELINES={NOISE_ONLY}"])
     return [
         (doc, (rows[f"{n:032x}"].get("body") or "").split("\n\n")) for n, doc in enumerate(found)
     ]

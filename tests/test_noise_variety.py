@@ -4,9 +4,6 @@ content that uses the same words: through the public cleaning API, kinds only (n
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +17,7 @@ from newsbot.cleaning import (
     settings_path,
 )
 from newsbot.profiles import load_profile
+from tests.support.reprocess import daily8_record, reprocess
 
 BODY = "The council approved the budget on Monday after a four-hour debate."
 BODY_AR = "وافق المجلس على الميزانية يوم الاثنين بعد نقاش استمر أربع ساعات."
@@ -206,29 +204,10 @@ def test_variety_set_through_scrapy_reprocess(tmp_path) -> None:
     captions no longer hold it, a content line kept if it is there as labelled."""
     docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(VARIETY.glob("*.json"))]
     records = [
-        {
-            "crawled_at": "2026-11-25T10:00:00Z",
-            "id": f"{n:032x}",
-            "url": f"https://www.daily8.com/{doc['language']}/article/{n:032x}",
-            "source": doc["source"],
-            "title": doc["title"],
-            "language": doc["language"],
-            "body": "\n\n".join(r["text"] for r in doc["lines"]),
-        }
+        daily8_record(n, doc, "\n\n".join(r["text"] for r in doc["lines"]))
         for n, doc in enumerate(docs)
     ]
-    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
-    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", "utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "scrapy.cmdline", "reprocess", str(src), "-O", str(out)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr
-    cleaned = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    cleaned = reprocess(records, tmp_path)
     noise = removed = content = kept = 0
     for n, doc in enumerate(docs):
         record = cleaned[f"{n:032x}"]
