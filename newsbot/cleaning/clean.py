@@ -34,6 +34,7 @@ _SENTENCE_END = tuple(".!?؟…\"”’'»")
 _GAP = "\ue000"  # marks where a cut was made, until the gap is closed
 _CLONED = re.compile(r"\s*\(cloned\)\s*$", re.I)
 _SLOT_MAX_WORDS = 5
+_REST_MAX = 300  # characters: a longer remainder of a paragraph is copy, not a notice's tail
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,19 @@ def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
             cuts.append(Removal(part, rule.name))
         last_dropped = rule is not None
     return " ".join(kept), cuts
+
+
+def _rest_of_notice(text: str, rules: NoiseRules) -> OutletRule | None:
+    """The remainder rule matching every sentence left of a paragraph that lost a sentence to
+    noise (``Here's how it works.`` after a commission notice), if one does for each."""
+    if len(text) > _REST_MAX:
+        return None
+    found = None
+    for part in sentences(text):
+        found = first_match(rules.remainders, rules.forms(part))
+        if found is None:
+            return None
+    return found
 
 
 def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | None:
@@ -222,6 +236,9 @@ def _clean_line(
         cuts += more
         if not text:
             return None, more[0].rule, [], caption, None
+        rest = _rest_of_notice(text, rules) if more else None
+        if rest is not None:
+            return None, rest.name, [], caption, None
         if text == before:
             break
     return text, None, cuts, caption, None

@@ -10,7 +10,10 @@ ordinary cleaning rules named ``kind:<id>``, run after the outlets' rules of ``n
 - ``inline`` patterns cut a glued fragment out of its sentence;
 - ``caption`` patterns are labels (``Image caption, ...``) whose rest is a picture caption;
 - ``credit`` patterns are picture credits that end a caption (``... in Paris. (Jane Roe/AP)``):
-  a line ending with one is a caption, however many sentences it has; alone, it is removed.
+  a line ending with one is a caption, however many sentences it has; alone, it is removed;
+- ``remainder`` patterns are what a notice or a promo says besides its recognised sentence
+  (``Here's how it works.`` after a commission notice): a paragraph that lost a sentence to
+  noise goes whole when every sentence left is one of them; never tried on other text.
 
 Sentences are matched with Arabic diacritics and tatweel folded away (``حمّل`` is ``حمل``), so
 patterns are written without them.
@@ -42,6 +45,7 @@ class KindRules:
     inline: tuple[OutletRule, ...] = ()
     caption_labels: tuple[OutletRule, ...] = ()
     credits: tuple[OutletRule, ...] = ()
+    remainders: tuple[OutletRule, ...] = ()
 
 
 def _vocab(data: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -95,7 +99,7 @@ def _compiled(
             )
     if not alternatives:
         return None
-    lead = _SYMBOLS if step in ("sentence", "line") else ""
+    lead = _SYMBOLS if step in ("sentence", "line", "remainder") else ""
     joined = "|".join(f"(?:{source})" for _, _, source in alternatives)
     try:
         regex = re.compile(f"{lead}(?:{joined})", re.I)
@@ -116,6 +120,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
     inline: list[OutletRule] = []
     labels: list[OutletRule] = []
     credits: list[OutletRule] = []
+    remainders: list[OutletRule] = []
     for n, kind in enumerate(_kinds(data), 1):
         where = f"noise kind #{n} ({kind.get('id', '?')})"
         if not kind.get("id"):
@@ -133,6 +138,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
             ("inline", "inline", inline),
             ("caption", "caption", labels),
             ("credit", "credit", credits),
+            ("remainder", "line", remainders),
         ):
             compiled = _compiled(kind, step, vocab, where)
             if compiled is not None:
@@ -145,13 +151,15 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
                         regex=regex,
                         teaser=step == "sentence",
                         layer=LAYER,
-                        fold=step in ("sentence", "line"),
+                        fold=step in ("sentence", "line", "remainder"),
                         needs=needs if step in ("sentence", "line") else (),
                         max_len=line_max if step == "line" else None,
                         alternatives=alternatives,
                     )
                 )
-    return KindRules(tuple(lines), tuple(inline), tuple(labels), tuple(credits))
+    return KindRules(
+        tuple(lines), tuple(inline), tuple(labels), tuple(credits), tuple(remainders)
+    )
 
 
 def _needs(kind: dict[str, Any], where: str) -> tuple[str, ...]:

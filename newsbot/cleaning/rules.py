@@ -171,6 +171,8 @@ class NoiseRules:
     inline: tuple[OutletRule, ...] = ()
     credits: tuple[OutletRule, ...] = ()
     caption_labels: tuple[OutletRule, ...] = ()
+    #: what a notice says besides its recognised sentence (kinds' ``remainder`` shapes)
+    remainders: tuple[OutletRule, ...] = ()
     outlets: dict[str, str] = field(default_factory=dict)
     #: The site whose chrome this holds (its profile name); None: no site layer.
     site: str | None = None
@@ -322,8 +324,10 @@ def load_noise_rules(
             inline=tuple(r for r in outlet if r.kind == "inline") + found.inline,
             credits=tuple(r for r in outlet if r.kind == "credit") + found.credits,
             caption_labels=found.caption_labels,
+            remainders=found.remainders,
             outlets={
-                r.name: r.outlet for r in (*outlet, *found.lines, *found.inline, *found.credits)
+                r.name: r.outlet
+                for r in (*outlet, *found.lines, *found.inline, *found.credits, *found.remainders)
             },
         )
     )
@@ -360,5 +364,6 @@ def indexed(rules: NoiseRules) -> NoiseRules:
         inline=tuple(split(r) for r in rules.inline),
         credits=tuple(split(r) for r in rules.credits),
         caption_labels=tuple(split(r) for r in rules.caption_labels),
+        remainders=tuple(split(r) for r in rules.remainders),
         index=RuleIndex(factors),
     )
