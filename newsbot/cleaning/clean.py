@@ -34,6 +34,9 @@ _SENTENCE_END = tuple(".!?؟…\"”’'»")
 _GAP = "\ue000"  # marks where a cut was made, until the gap is closed
 _CLONED = re.compile(r"\s*\(cloned\)\s*$", re.I)
 _SLOT_MAX_WORDS = 5
+# a short paragraph, where a sentence asking the reader to act is the outlet's, not a story's
+_BRIEF_SENTENCES = 2
+_BRIEF_WORDS = 45
 _REST_MAX = 300  # characters: a longer remainder of a paragraph is copy, not a notice's tail
 
 
@@ -97,14 +100,17 @@ def _line_rule(text: str, rules: NoiseRules) -> OutletRule | None:
 
 def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
     parts = sentences(text)
-    if len(parts) < 2:
+    brief = len(parts) <= _BRIEF_SENTENCES and len(text.split()) <= _BRIEF_WORDS
+    if len(parts) < 2 and not brief:
         return text, []
     kept: list[str] = []
     cuts: list[Removal] = []
     last_dropped = False
     for part in parts:
         line = rules.forms(part)
-        rule = first_match(rules.lines, line, teasers=True)
+        rule = first_match(rules.lines, line, teasers=True) if len(parts) > 1 else None
+        if rule is None and brief:
+            rule = first_match(rules.briefs, line)
         if rule is None:
             kept.append(part)
         elif cuts and cuts[-1].rule == rule.name and last_dropped:

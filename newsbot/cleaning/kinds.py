@@ -13,7 +13,11 @@ ordinary cleaning rules named ``kind:<id>``, run after the outlets' rules of ``n
   a line ending with one is a caption, however many sentences it has; alone, it is removed;
 - ``remainder`` patterns are what a notice or a promo says besides its recognised sentence
   (``Here's how it works.`` after a commission notice): a paragraph that lost a sentence to
-  noise goes whole when every sentence left is one of them; never tried on other text.
+  noise goes whole when every sentence left is one of them; never tried on other text;
+- ``brief`` patterns are sentences that are noise when they stand in a short paragraph (one
+  or two sentences): an ask of the reader that names the outlet's channels, whatever its word
+  order. A long paragraph's sentence that speaks to the reader is a story's (a live blog's
+  ``join us``, a review's ``you``), so they are never tried there.
 
 Sentences are matched with Arabic diacritics and tatweel folded away (``حمّل`` is ``حمل``), so
 patterns are written without them.
@@ -46,6 +50,7 @@ class KindRules:
     caption_labels: tuple[OutletRule, ...] = ()
     credits: tuple[OutletRule, ...] = ()
     remainders: tuple[OutletRule, ...] = ()
+    briefs: tuple[OutletRule, ...] = ()
 
 
 def _vocab(data: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -99,7 +104,7 @@ def _compiled(
             )
     if not alternatives:
         return None
-    lead = _SYMBOLS if step in ("sentence", "line", "remainder") else ""
+    lead = _SYMBOLS if step in ("sentence", "line", "remainder", "brief") else ""
     joined = "|".join(f"(?:{source})" for _, _, source in alternatives)
     try:
         regex = re.compile(f"{lead}(?:{joined})", re.I)
@@ -121,6 +126,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
     labels: list[OutletRule] = []
     credits: list[OutletRule] = []
     remainders: list[OutletRule] = []
+    briefs: list[OutletRule] = []
     for n, kind in enumerate(_kinds(data), 1):
         where = f"noise kind #{n} ({kind.get('id', '?')})"
         if not kind.get("id"):
@@ -139,6 +145,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
             ("caption", "caption", labels),
             ("credit", "credit", credits),
             ("remainder", "line", remainders),
+            ("brief", "line", briefs),
         ):
             compiled = _compiled(kind, step, vocab, where)
             if compiled is not None:
@@ -151,14 +158,19 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
                         regex=regex,
                         teaser=step == "sentence",
                         layer=LAYER,
-                        fold=step in ("sentence", "line", "remainder"),
+                        fold=step in ("sentence", "line", "remainder", "brief"),
                         needs=needs if step in ("sentence", "line") else (),
                         max_len=line_max if step == "line" else None,
                         alternatives=alternatives,
                     )
                 )
     return KindRules(
-        tuple(lines), tuple(inline), tuple(labels), tuple(credits), tuple(remainders)
+        tuple(lines),
+        tuple(inline),
+        tuple(labels),
+        tuple(credits),
+        tuple(remainders),
+        tuple(briefs),
     )
 
 

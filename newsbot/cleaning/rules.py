@@ -173,6 +173,8 @@ class NoiseRules:
     caption_labels: tuple[OutletRule, ...] = ()
     #: what a notice says besides its recognised sentence (kinds' ``remainder`` shapes)
     remainders: tuple[OutletRule, ...] = ()
+    #: sentences that are noise in a short paragraph only (kinds' ``brief`` shapes)
+    briefs: tuple[OutletRule, ...] = ()
     outlets: dict[str, str] = field(default_factory=dict)
     #: The site whose chrome this holds (its profile name); None: no site layer.
     site: str | None = None
@@ -325,9 +327,17 @@ def load_noise_rules(
             credits=tuple(r for r in outlet if r.kind == "credit") + found.credits,
             caption_labels=found.caption_labels,
             remainders=found.remainders,
+            briefs=found.briefs,
             outlets={
                 r.name: r.outlet
-                for r in (*outlet, *found.lines, *found.inline, *found.credits, *found.remainders)
+                for r in (
+                    *outlet,
+                    *found.lines,
+                    *found.inline,
+                    *found.credits,
+                    *found.remainders,
+                    *found.briefs,
+                )
             },
         )
     )
@@ -365,5 +375,6 @@ def indexed(rules: NoiseRules) -> NoiseRules:
         credits=tuple(split(r) for r in rules.credits),
         caption_labels=tuple(split(r) for r in rules.caption_labels),
         remainders=tuple(split(r) for r in rules.remainders),
+        briefs=tuple(split(r) for r in rules.briefs),
         index=RuleIndex(factors),
     )
