@@ -4,6 +4,8 @@ under a bare "Read more" label). Made-up copy; the layer's rules are named ``rec
 
 from __future__ import annotations
 
+import pytest
+
 from newsbot.cleaning import clean_blocks, load_noise_rules
 
 RULES = load_noise_rules(None)  # no site: the outlets' rules, kinds and record shapes
@@ -157,3 +159,31 @@ def test_a_bio_naming_the_outlet_s_desk_is_a_note_about_the_writer():
     bio = "Sana Rafiq is the Harbour Post's transport editor, covering ferries and ports."
     result = clean_blocks([P1, P2, P3, P4, bio], RULES)
     assert result.kept == [P1, P2, P3, P4]
+
+
+def test_short_lines_that_frame_the_copy_are_removed():
+    """Above the first paragraph and below the last: a desk byline, a date line, a related
+    headline without a label. Made-up lines in shapes no kind lists."""
+    top = ["Harbour Desk, Porthmadog", "Filed 4 March · 3 min"]
+    bottom = ["Ferry fares frozen for a second winter"]
+    result = clean_blocks([*top, P1, P2, P3, P4, *bottom], RULES)
+    assert result.kept == [P1, P2, P3, P4]
+    assert removed(result, "record:before_copy") == top
+    assert removed(result, "record:after_copy") == bottom
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a list of the copy's own: more than three short lines in a row
+        [P1, P2, P3, P4, "Terminal building", "Two new berths", "A covered bus stop", "Parking"],
+        # a list under its heading, and bullet points
+        [P1, P2, P3, P4, "What changes:", "• Two new berths", "• Parking"],
+        # a short line next to a sentence below the copy: the run is the copy's
+        [P1, P2, P3, P4, "Ferry fares frozen", "Tickets go on sale on Monday."],
+        # a record too short to tell
+        ["Harbour Desk, Porthmadog", P1, P2],
+    ],
+)
+def test_short_lines_that_belong_to_the_copy_stay(lines):
+    assert clean_blocks(lines, RULES).kept == lines

@@ -72,7 +72,7 @@ def outcome(line: str, rules: NoiseRules) -> str | None:
         ("Jane Roe is a reporter at The Ledger covering climate and energy.", "byline"),
         ("Sam Lee, Political Correspondent", "byline"),
         ("From staff reports", "byline"),
-        ("More Harbour United news", "section_label"),
+        ("More Harbour United news", "list_heading"),
         ("Read also: House prices rise for a third month", "section_label"),
         (
             "© 2025 Cable News Network. A Warner Bros. Discovery Company. All Rights Reserved.",
@@ -105,8 +105,8 @@ def outcome(line: str, rules: NoiseRules) -> str | None:
         ("(أ.ف.ب)", "byline"),
         ("الثلاثاء 5 مارس 2024", "byline"),
         ("* كاتب وباحث سياسي مغربي", "byline"),
-        ("مقالات مقترحة", "section_label"),
-        ("قد يهمك أيضاً", "section_label"),
+        ("مقالات مقترحة", "list_heading"),
+        ("قد يهمك أيضاً", "list_heading"),
     ],
 )
 def test_outlet_boilerplate_is_removed_by_its_kind(line: str, kind: str, kinds_only) -> None:

@@ -6,7 +6,9 @@ ordinary cleaning rules named ``kind:<id>``, run after the outlets' rules of ``n
 
 - ``sentence`` patterns remove a line that is one such sentence, or drop the sentence from
   the paragraph it sits in;
-- ``line`` patterns remove a whole line only (a short label, a credit, a byline);
+- ``line`` patterns remove a whole line only (a short label, a credit, a byline); with
+  ``span = "list"`` the line heads a list, and the headline-shaped lines after it go too
+  (``More climate news`` and the links under it), as an outlet's rail rule does;
 - ``inline`` patterns cut a glued fragment out of its sentence;
 - ``caption`` patterns are labels (``Image caption, ...``) whose rest is a picture caption;
 - ``credit`` patterns are picture credits that end a caption (``... in Paris. (Jane Roe/AP)``):
@@ -135,6 +137,9 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
             continue  # described, measured, but switched off (see the kind's comment)
         what = str(kind.get("what", ""))
         needs = _needs(kind, where)
+        span = kind.get("span", "line")
+        if span not in ("line", "list"):
+            raise NoiseRulesError(f"{where}: span must be line or list")
         line_max = kind.get("line_max")
         if line_max is not None and (not isinstance(line_max, int) or line_max < 1):
             raise NoiseRulesError(f"{where}: line_max must be a positive number of characters")
@@ -161,6 +166,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
                         fold=step in ("sentence", "line", "remainder", "brief"),
                         needs=needs if step in ("sentence", "line") else (),
                         max_len=line_max if step == "line" else None,
+                        span=span if step == "line" else "line",
                         alternatives=alternatives,
                     )
                 )

@@ -12,7 +12,11 @@ gives itself away only next to the rest of the record, in any language:
   (``Jane Roe is a senior reporter ...``, ``Sam has been testing phones since 2018.``,
   ``record:author_bio``);
 - a press release's standing description, under its removed ``About <Name>`` label and
-  starting with that name (``record:about_block``).
+  starting with that name (``record:about_block``);
+- short lines that are not sentences above the first paragraph of copy or below the last
+  (a byline with a desk, a date line, a section label, a related headline, a button): the
+  copy is its sentences, and what frames it is the page's (``record:before_copy``,
+  ``record:after_copy``).
 
 Each check reads the lines still kept and marks the ones it removes; rule names start with
 ``record:`` so that stats and ``removed`` say which layer took them.
@@ -30,6 +34,8 @@ EMBED = f"{LAYER}:embed"
 BYLINE = f"{LAYER}:byline"
 AUTHOR_BIO = f"{LAYER}:author_bio"
 ABOUT_BLOCK = f"{LAYER}:about_block"
+BEFORE_COPY = f"{LAYER}:before_copy"
+AFTER_COPY = f"{LAYER}:after_copy"
 
 _NOT_WORD = re.compile(r"[^\w’']+")
 _OPENING = "\"'“‘«„‚"
@@ -245,10 +251,70 @@ def mark_about_blocks(out: Sequence[Outcome]) -> None:
             break
 
 
+# A paragraph of copy: a sentence of some length, ended as sentences end.
+_COPY_MIN_WORDS = 8
+_COPY_ENDS = (".", "!", "?", "؟", "…", '"', "”", "’", "'", "»", ")")
+_FRAME_MAX_WORDS = 12
+_FRAME_MAX_LINES = 3  # more short lines in a row are a list of the copy's (nominees, facts)
+_FRAME_MIN_RECORD = 5  # kept lines: in a shorter record a short line may be all it says
+_BULLETS = ("•", "-", "–", "—", "*", "·", "▪", "►", "◦")
+
+
+def _is_copy(text: str) -> bool:
+    return len(text.split()) >= _COPY_MIN_WORDS and text.rstrip().endswith(_COPY_ENDS)
+
+
+def _is_frame(text: str) -> bool:
+    """Short, not a sentence, not a list item, not a list's heading (``Key facts:``)."""
+    text = text.strip()
+    return (
+        len(text.split()) <= _FRAME_MAX_WORDS
+        and not text.endswith((*_COPY_ENDS, ":", "،", ","))
+        and not text.startswith(_BULLETS)
+    )
+
+
+_SEPARATORS = re.compile(r"[,|·•/›»:–—]|\s-\s|\d")
+
+
+def _may_head_the_copy(text: str) -> bool:
+    """``Key Findings``: words that all start with a capital and nothing between them, a
+    subheading that may open the copy (a byline has a comma, a date its digits)."""
+    words = text.split()
+    return (
+        len(words) >= 2
+        and not _SEPARATORS.search(text)
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        and any(w[:1].isalpha() and w[:1].isascii() for w in words)
+    )
+
+
+def mark_frame_lines(out: Sequence[Outcome]) -> None:
+    """The lines above the first paragraph of copy, and those below the last, when there are
+    at most three of them and every one is short and not a sentence (``Staff Correspondent,
+    Chattogram``, ``Written by Kate Ferreira | 6 min read``, a related headline at the end).
+    A longer run is the copy's own list; a sentence there keeps the whole run, and so does a
+    title-case subheading above the copy (``Key Findings``)."""
+    kept = _kept(out)
+    if len(kept) < _FRAME_MIN_RECORD:
+        return
+    copy = [n for n, o in enumerate(kept) if _is_copy(o.kept or "")]
+    if not copy:
+        return
+    head, tail = kept[: copy[0]], kept[copy[-1] + 1 :]
+    if any(_may_head_the_copy(o.kept or "") for o in head):
+        head = []
+    for zone, rule in ((head, BEFORE_COPY), (tail, AFTER_COPY)):
+        if 0 < len(zone) <= _FRAME_MAX_LINES and all(_is_frame(o.kept or "") for o in zone):
+            for item in zone:
+                _remove(item, rule)
+
+
 _CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
     mark_embeds,
     mark_pull_quotes,
     mark_bylines,
     mark_author_bios,
     mark_about_blocks,
+    mark_frame_lines,
 )
