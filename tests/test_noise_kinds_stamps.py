@@ -1,7 +1,8 @@
 """Stamps, credit lines, recommendation labels, commerce widgets, glued continue-reading
-labels and Arabic reproduction and commission notices, recognised by their shape
-(settings/noise_kinds.toml, session 7: from the misses of blind sets 14 and 15, written in
-other words here). Made-up wording; look-alike sentences of a story stay."""
+labels, ad markers, pointers to a video on the page, commission, advice and reproduction
+notices, recognised by their shape (settings/noise_kinds.toml, session 7: from the misses of
+blind sets 14 to 17, written in other words here). Made-up wording; look-alike sentences of
+a story stay."""
 
 from __future__ import annotations
 
@@ -48,6 +49,20 @@ def clean(line: str):
         "محتوى مدعوم من شركة الواحة: عروض الصيف على المكيفات",
         "* يحظر نقل أو إعادة نشر هذه المادة دون الإشارة إلى المصدر.",
         "قد نحصل على عمولة صغيرة عند الشراء من خلال الروابط الموجودة في هذا المقال.",
+        # session 7, second round
+        "Scroll down to watch the drone footage below.",
+        "شاهدوا المقطع المصور للحاجز أدناه",
+        "~ Advertisement ~",
+        "[ إعلان ]",
+        "Our writers may earn a small fee when readers book through links in this guide.",
+        "This guide is general information, not financial advice.",
+        "Unauthorised reproduction of our photos or articles without written permission is "
+        "prohibited.",
+        "£89 at Flintstore | £92 at Harbour Hardware | Compare prices",
+        "Map: Valley Echo graphics desk",
+        "By Rhian Powell | Updated 3 April 2026 10:05",
+        "احجزي مقعدك الآن في ورشة الطبخ الشهرية بخصم 20%",
+        "شاركونا صور حدائقكم عبر صفحتنا على فيسبوك",
     ],
 )
 def test_the_shape_is_removed(line: str) -> None:
@@ -103,6 +118,12 @@ def test_a_glued_arabic_read_also_link_is_cut_up_to_the_next_clause() -> None:
         "قال محمد أحمد، محلل الأسواق في بنك الخليج، إن الأسعار سترتفع.",
         "ويمنع القانون نسخ خرائط الفيضانات دون إذن الهيئة.",
         "Words matter, the minister said, and photos of the flood had moved the country.",
+        "Watch out for ice on the roads below the pass.",
+        "Brokers may receive a commission of up to 5% on each sale.",
+        "Unauthorised use of drones is prohibited over the barrier.",
+        "The judge said the letter was not legal advice.",
+        "امتلك النادي الآن ثلاثة ملاعب تدريب.",
+        "سجل اللاعب هدفين اليوم في المباراة.",
     ],
 )
 def test_a_story_sentence_with_the_same_words_stays(line: str) -> None:

@@ -209,7 +209,9 @@ def mark_bylines(out: Sequence[Outcome]) -> None:
 _BIO = re.compile(
     r"(?!(?:He|She|They|It|We|I|You|This|That|There|Here|Who|What|Which|The|A|An)\b)"
     rf"(?:{_NAME}|[A-Z][a-z’'-]+)\s+(?:"
-    r"(?:is|has been)\s+(?:an?|the|our|[A-Z][\w&.-]*(?:’|')s)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"(?:is|has been)\s+(?:an?|the|our|"
+    r"(?:[A-Z][\w&.-]*\s+(?:(?:&|and|of)\s+)?){0,3}[A-Z][\w&.-]*(?:’|')s)"
+    r"\s+(?:[\w’'-]+\s+){0,6}?"
     r"(?:reporter|correspondent|editor|writer|journalist|columnist|producer|contributor|critic|"
     r"photographer|photojournalist|presenter|anchor|host|analyst|reviewer|fellow|intern)s?\b"
     r"|(?:covers|has covered|reports on|writes (?:about|on)|has written (?:about|for)|"
