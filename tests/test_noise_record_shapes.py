@@ -187,3 +187,9 @@ def test_short_lines_that_frame_the_copy_are_removed():
 )
 def test_short_lines_that_belong_to_the_copy_stay(lines):
     assert clean_blocks(lines, RULES).kept == lines
+
+
+def test_a_section_label_in_capitals_above_the_copy_goes():
+    result = clean_blocks(["HARBOUR & COAST", P1, P2, P3, P4], RULES)
+    assert result.kept == [P1, P2, P3, P4]
+    assert removed(result, "record:before_copy") == ["HARBOUR & COAST"]

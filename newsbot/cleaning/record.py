@@ -276,6 +276,7 @@ def _is_frame(text: str) -> bool:
     )
 
 
+_LABEL_MAX_WORDS = 3
 _SEPARATORS = re.compile(r"[,|·•/›»:–—]|\s-\s|\d")
 
 
@@ -283,6 +284,8 @@ def _may_head_the_copy(text: str) -> bool:
     """``Key Findings``: words that all start with a capital and nothing between them, a
     subheading that may open the copy (a byline has a comma, a date its digits)."""
     words = text.split()
+    if text.isupper() and len(words) <= _LABEL_MAX_WORDS:
+        return False  # `ARTS & CULTURE`: a section's label in capitals
     return (
         len(words) >= 2
         and not _SEPARATORS.search(text)
