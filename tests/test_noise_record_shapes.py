@@ -193,3 +193,9 @@ def test_a_section_label_in_capitals_above_the_copy_goes():
     result = clean_blocks(["HARBOUR & COAST", P1, P2, P3, P4], RULES)
     assert result.kept == [P1, P2, P3, P4]
     assert removed(result, "record:before_copy") == ["HARBOUR & COAST"]
+
+
+def test_a_standfirst_without_its_full_stop_above_the_copy_stays():
+    standfirst = "Engineers say the new barrier could hold back a once-a-century flood"
+    lines = [standfirst, P1, P2, P3, P4]
+    assert clean_blocks(lines, RULES).kept == lines

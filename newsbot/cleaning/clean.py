@@ -242,9 +242,9 @@ def _clean_line(
         cuts += more
         if not text:
             return None, more[0].rule, [], caption, None
-        rest = _rest_of_notice(text, rules) if more else None
-        if rest is not None:
-            return None, rest.name, [], caption, None
+        tail_rule = _rest_of_notice(text, rules) if more else None
+        if tail_rule is not None:
+            return None, tail_rule.name, [], caption, None
         if text == before:
             break
     return text, None, cuts, caption, None

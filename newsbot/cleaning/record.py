@@ -67,9 +67,9 @@ _SHARED_BY = re.compile(r"A (?:post|photo|video|reel) shared by .{1,80}\(@[\w.]{
 _POST_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|pic\.x\.com)/\w+", re.I)
 # A personal name: two to four capitalised words (initials, particles and hyphens allowed).
 _NAME = (
-    r"(?:[A-Z][a-z’'A-Z-]*\.?|[A-Z]\.)"
+    r"(?:[A-Z][^\W\d_’'-]*(?:[’'-][^\W\d_]+)*\.?|[A-Z]\.)"
     r"(?:\s+(?:(?:de|da|del|der|van|von|bin|al|el|la|le|di|du|dos|ter)\s+)?"
-    r"(?:[A-Z][a-z’'A-Z-]*\.?|[A-Z]\.)){1,3}"
+    r"(?:[A-Z][^\W\d_’'-]*(?:[’'-][^\W\d_]+)*\.?|[A-Z]\.)){1,3}"
 )
 _NAMES_LINE = re.compile(rf"{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME}){{0,3}}")
 _BYLINE_REACH = 2  # lines from either end of the record
@@ -294,6 +294,19 @@ def _may_head_the_copy(text: str) -> bool:
     )
 
 
+def _may_be_a_standfirst(text: str) -> bool:
+    """``Police say the suspect fled on foot``: a sentence without its full stop, in words
+    mostly in lower case, no separator; a byline or a label is names, capitals, a bar or a
+    comma (a script without capitals: only the length tells, up to three words)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) <= _LABEL_MAX_WORDS or _SEPARATORS.search(text):
+        return False
+    cased = [w for w in words if w[:1].isupper() or w[:1].islower()]
+    if not cased:
+        return len(words) > _LABEL_MAX_WORDS  # no capitals to read: leave longer lines alone
+    return sum(w[:1].islower() for w in cased) * 2 > len(cased)
+
+
 def mark_frame_lines(out: Sequence[Outcome]) -> None:
     """The lines above the first paragraph of copy, and those below the last, when there are
     at most three of them and every one is short and not a sentence (``Staff Correspondent,
@@ -307,8 +320,10 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
     if not copy:
         return
     head, tail = kept[: copy[0]], kept[copy[-1] + 1 :]
-    if any(_may_head_the_copy(o.kept or "") for o in head):
-        head = []
+    if any(_may_head_the_copy(o.kept or "") for o in head) or (
+        len(head) == 1 and _may_be_a_standfirst(head[0].kept or "")
+    ):
+        head = []  # a subheading or a standfirst opens the copy: the run is the copy's
     for zone, rule in ((head, BEFORE_COPY), (tail, AFTER_COPY)):
         if 0 < len(zone) <= _FRAME_MAX_LINES and all(_is_frame(o.kept or "") for o in zone):
             for item in zone:
