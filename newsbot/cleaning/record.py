@@ -216,6 +216,7 @@ _BIO = re.compile(
     r"photographer|photojournalist|presenter|anchor|host|analyst|reviewer|fellow|intern)s?\b"
     r"|(?:covers|has covered|reports on|writes (?:about|on)|has written (?:about|for)|"
     r"has (?:been|spent \w+ years) (?:covering|reporting|writing|testing|reviewing|editing)|"
+    r"has (?:tested|reviewed|covered|reported on|written about) [^.]{1,60} for [A-Z]|"
     r"is (?:employed|funded) by|joined (?:the )?[A-Z][\w&’' -]{1,40} in (?:19|20)\d\d)\b"
     r")(?![^\n]*\b(?:said|says|told|according to)\b)[^\n]{0,400}"  # a source quoted: news
 )
