@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsbot.cleaning import clean_blocks, load_noise_rules
+from tests.support.stories import clean_in_story
 
 RULES = load_noise_rules(None)
 BODY = [
@@ -25,8 +26,7 @@ BODY_AR = [
 
 
 def kept_and_removed(line: str) -> tuple[bool, str | None]:
-    body = BODY_AR if any("\u0600" <= c <= "\u06ff" for c in line) else BODY
-    result = clean_blocks([*body[:2], line, *body[2:]], RULES)
+    result, body = clean_in_story(line, RULES, BODY, BODY_AR, at=2)
     assert [k for k in result.kept if k != line] == body  # the story around it stays whole
     rule = next((r.rule for r in result.removed if r.text == line), None)
     if rule is None and result.captions:  # a caption and its credit: out of the body

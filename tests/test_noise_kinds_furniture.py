@@ -9,6 +9,7 @@ import pytest
 
 from newsbot.cleaning import clean_blocks, load_noise_rules
 from newsbot.cleaning.rules import LineForms
+from tests.support.stories import clean_in_story
 
 RULES = load_noise_rules(None)
 BODY = [
@@ -27,8 +28,7 @@ BODY_AR = [
 
 def rule_for(line: str) -> str | None:
     """The rule that removed ``line`` set among a story's paragraphs (None: kept)."""
-    body = BODY_AR if any("\u0600" <= c <= "\u06ff" for c in line) else BODY
-    result = clean_blocks([*body[:2], line, *body[2:]], RULES)
+    result, body = clean_in_story(line, RULES, BODY, BODY_AR, at=2)
     assert [k for k in result.kept if k != line] == body
     if line in result.kept:
         return None

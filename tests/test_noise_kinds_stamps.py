@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.cleaning import clean_blocks, load_noise_rules
+from newsbot.cleaning import load_noise_rules
+from tests.support.stories import clean_in_story
 
 RULES = load_noise_rules(None)
 BODY = [
@@ -24,8 +25,7 @@ BODY_AR = [
 
 
 def clean(line: str):
-    body = BODY_AR if any("\u0600" <= c <= "\u06ff" for c in line) else BODY
-    return clean_blocks([*body[:2], line, *body[2:]], RULES), body
+    return clean_in_story(line, RULES, BODY, BODY_AR, at=2)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,18 @@
+"""A line cleaned in the middle of a made-up story, as it would sit in an article's body."""
+
+from __future__ import annotations
+
+from newsbot.cleaning import CleanResult, NoiseRules, clean_blocks
+
+
+def is_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+def clean_in_story(
+    line: str, rules: NoiseRules, story: list[str], story_ar: list[str], at: int
+) -> tuple[CleanResult, list[str]]:
+    """``line`` set before paragraph ``at`` of the story in its language (``story_ar`` for an
+    Arabic line), cleaned: the result, and the story's paragraphs."""
+    body = story_ar if is_arabic(line) else story
+    return clean_blocks([*body[:at], line, *body[at:]], rules), body
