@@ -42,6 +42,10 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # us`): a whole-line or sentence shape matches after them too.
 _SYMBOLS = r"(?:[^\w\s\"“”‘’'«»(\[$£€#@%&*+=<>/\\-]{1,6}\s*)?"
 
+# Steps whose patterns match a whole line or sentence: an emoji or bullet may lead them, and
+# they are matched with Arabic marks folded away.
+_WHOLE_TEXT_STEPS = ("sentence", "line", "remainder", "brief")
+
 
 @dataclass(frozen=True)
 class KindRules:
@@ -106,7 +110,7 @@ def _compiled(
             )
     if not alternatives:
         return None
-    lead = _SYMBOLS if step in ("sentence", "line", "remainder", "brief") else ""
+    lead = _SYMBOLS if step in _WHOLE_TEXT_STEPS else ""
     joined = "|".join(f"(?:{source})" for _, _, source in alternatives)
     try:
         regex = re.compile(f"{lead}(?:{joined})", re.I)
@@ -163,7 +167,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
                         regex=regex,
                         teaser=step == "sentence",
                         layer=LAYER,
-                        fold=step in ("sentence", "line", "remainder", "brief"),
+                        fold=step in _WHOLE_TEXT_STEPS,
                         needs=needs if step in ("sentence", "line") else (),
                         max_len=line_max if step == "line" else None,
                         span=span if step == "line" else "line",

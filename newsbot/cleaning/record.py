@@ -28,6 +28,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from newsbot.cleaning.text import BULLETS
+
 LAYER = "record"
 PULL_QUOTE = f"{LAYER}:pull_quote"
 EMBED = f"{LAYER}:embed"
@@ -260,7 +262,6 @@ _COPY_ENDS = (".", "!", "?", "؟", "…", '"', "”", "’", "'", "»", ")")
 _FRAME_MAX_WORDS = 12
 _FRAME_MAX_LINES = 3  # more short lines in a row are a list of the copy's (nominees, facts)
 _FRAME_MIN_RECORD = 5  # kept lines: in a shorter record a short line may be all it says
-_BULLETS = ("•", "-", "–", "—", "*", "·", "▪", "►", "◦")
 
 
 def _is_copy(text: str) -> bool:
@@ -273,7 +274,7 @@ def _is_frame(text: str) -> bool:
     return (
         len(text.split()) <= _FRAME_MAX_WORDS
         and not text.endswith((*_COPY_ENDS, ":", "،", ","))
-        and not text.startswith(_BULLETS)
+        and not text.startswith(tuple(BULLETS))
     )
 
 
@@ -304,7 +305,7 @@ def _may_be_a_standfirst(text: str) -> bool:
         return False
     cased = [w for w in words if w[:1].isupper() or w[:1].islower()]
     if not cased:
-        return len(words) > _LABEL_MAX_WORDS  # no capitals to read: leave longer lines alone
+        return True  # no capitals to read: a line of more than three words is left alone
     return sum(w[:1].islower() for w in cased) * 2 > len(cased)
 
 
