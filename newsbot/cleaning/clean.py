@@ -98,10 +98,13 @@ def _line_rule(text: str, rules: NoiseRules) -> OutletRule | None:
     return first_match(rules.lines, line) or first_match(rules.credits, line)
 
 
-def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
+def _drop_sentences(
+    text: str, rules: NoiseRules, structural: Structural | None = None
+) -> tuple[str, list[Removal]]:
     parts = sentences(text)
     brief = len(parts) <= _BRIEF_SENTENCES and len(text.split()) <= _BRIEF_WORDS
-    if len(parts) < 2 and not brief:
+    own = structural is not None and bool(rules.own) and bool(structural.own_names)
+    if len(parts) < 2 and not brief and not own:
         return text, []
     kept: list[str] = []
     cuts: list[Removal] = []
@@ -111,6 +114,8 @@ def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
         rule = first_match(rules.lines, line, teasers=True) if len(parts) > 1 else None
         if rule is None and brief:
             rule = first_match(rules.briefs, line)
+        if rule is None and own and structural is not None:
+            rule = _own_rule(part, rules, structural)
         if rule is None:
             kept.append(part)
         elif cuts and cuts[-1].rule == rule.name and last_dropped:
@@ -119,6 +124,12 @@ def _drop_sentences(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
             cuts.append(Removal(part, rule.name))
         last_dropped = rule is not None
     return " ".join(kept), cuts
+
+
+def _own_rule(sentence: str, rules: NoiseRules, structural: Structural) -> OutletRule | None:
+    """The ``own`` rule matching what a sentence says after the source's own name."""
+    rest = structural.after_own_name(sentence)
+    return first_match(rules.own, rules.forms(rest)) if rest else None
 
 
 def _rest_of_notice(text: str, rules: NoiseRules) -> OutletRule | None:
@@ -238,7 +249,7 @@ def _clean_line(
         cuts += more
         if not any(ch.isalnum() for ch in text):  # nothing but punctuation left
             return None, (more[0].rule if more else "encoded_markup"), [], caption, None
-        text, more = _drop_sentences(text, rules)
+        text, more = _drop_sentences(text, rules, structural)
         cuts += more
         if not text:
             return None, more[0].rule, [], caption, None
@@ -347,9 +358,12 @@ def _mark_entry_slots(out: list[LineOutcome], rules: NoiseRules) -> None:
             item.rule, item.kept = "list_echo", None
             continue
         in_slots = False
-    # An entry's title printed once: the headline right before its source and age slots.
-    for i, item in enumerate(out[:-2]):
-        slots = out[i + 1].rule == "list_echo" and out[i + 2].rule == "age"
+    # An entry's title printed once: the headline right before its source and age slots
+    # (or its age alone, the source glued to it: `Juba Lantern5 hours ago`).
+    for i, item in enumerate(out[:-1]):
+        slots = out[i + 1].rule == "age" or (
+            out[i + 1].rule == "list_echo" and i + 2 < len(out) and out[i + 2].rule == "age"
+        )
         if slots and item.rule is None and item.kept and not item.cuts and _is_headline(item.kept):
             item.rule, item.kept = "title_echo", None
     _mark_twin_titles(out)

@@ -19,7 +19,11 @@ ordinary cleaning rules named ``kind:<id>``, run after the outlets' rules of ``n
 - ``brief`` patterns are sentences that are noise when they stand in a short paragraph (one
   or two sentences): an ask of the reader that names the outlet's channels, whatever its word
   order. A long paragraph's sentence that speaks to the reader is a story's (a live blog's
-  ``join us``, a review's ``you``), so they are never tried there.
+  ``join us``, a review's ``you``), so they are never tried there;
+- ``own`` patterns are what an outlet says about itself after its own name, the record's
+  source (``<Outlet> is part of ...``, ``<Outlet> is run entirely by volunteers``): a
+  sentence that opens with the source's name and goes on in one of them is dropped. The
+  same words after another name are a story's (``Acme is part of the Smith Group``).
 
 Sentences are matched with Arabic diacritics and tatweel folded away (``حمّل`` is ``حمل``), so
 patterns are written without them.
@@ -44,7 +48,7 @@ _SYMBOLS = r"(?:[^\w\s\"“”‘’'«»(\[$£€#@%&*+=<>/\\-]{1,6}\s*)?"
 
 # Steps whose patterns match a whole line or sentence: an emoji or bullet may lead them, and
 # they are matched with Arabic marks folded away.
-_WHOLE_TEXT_STEPS = ("sentence", "line", "remainder", "brief")
+_WHOLE_TEXT_STEPS = ("sentence", "line", "remainder", "brief", "own")
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class KindRules:
     credits: tuple[OutletRule, ...] = ()
     remainders: tuple[OutletRule, ...] = ()
     briefs: tuple[OutletRule, ...] = ()
+    own: tuple[OutletRule, ...] = ()
 
 
 def _vocab(data: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -133,6 +138,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
     credits: list[OutletRule] = []
     remainders: list[OutletRule] = []
     briefs: list[OutletRule] = []
+    own: list[OutletRule] = []
     for n, kind in enumerate(_kinds(data), 1):
         where = f"noise kind #{n} ({kind.get('id', '?')})"
         if not kind.get("id"):
@@ -155,6 +161,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
             ("credit", "credit", credits),
             ("remainder", "line", remainders),
             ("brief", "line", briefs),
+            ("own", "line", own),
         ):
             compiled = _compiled(kind, step, vocab, where)
             if compiled is not None:
@@ -181,6 +188,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
         tuple(credits),
         tuple(remainders),
         tuple(briefs),
+        tuple(own),
     )
 
 

@@ -16,7 +16,10 @@ gives itself away only next to the rest of the record, in any language:
 - short lines that are not sentences above the first paragraph of copy or below the last
   (a byline with a desk, a date line, a section label, a related headline, a button): the
   copy is its sentences, and what frames it is the page's (``record:before_copy``,
-  ``record:after_copy``).
+  ``record:after_copy``);
+- a line that opens with a pictograph (``📢``, ``🎧``, ``👉``) among lines that do not: a
+  promo set apart by its emoji; a run of them is a list of the copy's
+  (``record:emoji_line``).
 
 Each check reads the lines still kept and marks the ones it removes; rule names start with
 ``record:`` so that stats and ``removed`` say which layer took them.
@@ -25,6 +28,7 @@ Each check reads the lines still kept and marks the ones it removes; rule names 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -38,6 +42,7 @@ AUTHOR_BIO = f"{LAYER}:author_bio"
 ABOUT_BLOCK = f"{LAYER}:about_block"
 BEFORE_COPY = f"{LAYER}:before_copy"
 AFTER_COPY = f"{LAYER}:after_copy"
+EMOJI_LINE = f"{LAYER}:emoji_line"
 
 _NOT_WORD = re.compile(r"[^\w’']+")
 _OPENING = "\"'“‘«„‚"
@@ -332,6 +337,36 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
                 _remove(item, rule)
 
 
+# Pictographs: misc symbols and dingbats, and the emoji planes. Ticks and crosses (a list's
+# marks) and keycaps are not among them.
+_PICTOGRAPHS = ((0x2600, 0x27BF), (0x1F300, 0x1FAFF))
+_LIST_MARKS = frozenset("✓✔✅☑✗✘❌❎")
+_EMOJI_LINE_MAX_WORDS = 60
+
+
+def _opens_with_pictograph(text: str) -> bool:
+    first = text[:1]
+    if not first or first in _LIST_MARKS:
+        return False
+    code = ord(first)
+    return any(lo <= code <= hi for lo, hi in _PICTOGRAPHS) and (
+        unicodedata.category(first) == "So"
+    )
+
+
+def mark_emoji_lines(out: Sequence[Outcome]) -> None:
+    """A line that opens with a pictograph while the lines next to it do not: an outlet's
+    promo (``📢 Enter our monthly contest``, ``🎧 Catch the show every Sunday``). Two or more
+    in a row are the copy's own list (key points, a live blog's goals)."""
+    kept = _kept(out)
+    marked = [_opens_with_pictograph(o.kept or "") for o in kept]
+    for n, item in enumerate(kept):
+        if not marked[n] or (n and marked[n - 1]) or (n + 1 < len(kept) and marked[n + 1]):
+            continue
+        if len((item.kept or "").split()) <= _EMOJI_LINE_MAX_WORDS:
+            _remove(item, EMOJI_LINE)
+
+
 _CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
     mark_embeds,
     mark_pull_quotes,
@@ -339,4 +374,5 @@ _CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
     mark_author_bios,
     mark_about_blocks,
     mark_frame_lines,
+    mark_emoji_lines,
 )

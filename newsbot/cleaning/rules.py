@@ -175,6 +175,8 @@ class NoiseRules:
     remainders: tuple[OutletRule, ...] = ()
     #: sentences that are noise in a short paragraph only (kinds' ``brief`` shapes)
     briefs: tuple[OutletRule, ...] = ()
+    #: what an outlet says about itself after its own name (kinds' ``own`` shapes)
+    own: tuple[OutletRule, ...] = ()
     outlets: dict[str, str] = field(default_factory=dict)
     #: The site whose chrome this holds (its profile name); None: no site layer.
     site: str | None = None
@@ -328,6 +330,7 @@ def load_noise_rules(
             caption_labels=found.caption_labels,
             remainders=found.remainders,
             briefs=found.briefs,
+            own=found.own,
             outlets={
                 r.name: r.outlet
                 for r in (
@@ -337,6 +340,7 @@ def load_noise_rules(
                     *found.credits,
                     *found.remainders,
                     *found.briefs,
+                    *found.own,
                 )
             },
         )
@@ -376,5 +380,6 @@ def indexed(rules: NoiseRules) -> NoiseRules:
         caption_labels=tuple(split(r) for r in rules.caption_labels),
         remainders=tuple(split(r) for r in rules.remainders),
         briefs=tuple(split(r) for r in rules.briefs),
+        own=tuple(split(r) for r in rules.own),
         index=RuleIndex(factors),
     )

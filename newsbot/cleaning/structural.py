@@ -58,10 +58,28 @@ class Structural:
             rf"{glued_src}(?:{prefix})?(?:{_AGE_EN})|(?:.{{1,60}}?[^\s])?(?:{prefix})?(?:{_AGE_AR})",
             re.I,
         )
+        own = {" ".join(source.split()).casefold()} if source and source.strip() else set()
+        own |= {n[4:] for n in own if n.startswith("the ")} | {"the " + n for n in own}
+        # longest first: `the valley tribune` before `valley tribune`
+        self.own_names = tuple(sorted(own, key=len, reverse=True))
         names = {n.casefold() for n in (source, category) if n}
         names |= {n[4:] for n in names if n.startswith("the ")}
         names |= {"the " + n for n in names}
         self.echo_names = frozenset(names)
+
+    def after_own_name(self, sentence: str) -> str | None:
+        """What a sentence says after the record's source name it opens with (``is part of
+        ...`` for ``The Valley Tribune is part of ...``), or None."""
+        folded = sentence.casefold()
+        for name in self.own_names:
+            if folded.startswith(name):
+                rest = sentence[len(name) :]
+                for mark in ("’s ", "'s "):
+                    if rest.startswith(mark):
+                        rest = rest[len(mark) - 1 :]
+                if rest[:1].isspace():
+                    return rest.strip()
+        return None
 
     def check(self, line: str) -> str | None:
         rules = self.rules
