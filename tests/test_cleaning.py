@@ -292,6 +292,23 @@ def test_title_echo_and_list_echo():
     assert kept(blocks, title="My title", source="Reuters", category="News") == ["Body."]
 
 
+def test_a_headline_right_before_its_glued_source_and_age_is_the_title_shown_again():
+    """Daily8's header: the title, then the source with the age glued to it. A title the
+    item does not know (cut short, reworded) is still the header's."""
+    blocks = [
+        "River ferry resumes after an eight-month halt",
+        "Juba Lantern5 hours ago",
+        "Passenger boats returned to the river route on Monday.",
+        "A subheading of the story",
+        "The cooperative said two boats would run each day.",
+    ]
+    assert kept(blocks, title="Ferry resumes", source="Juba Lantern") == [
+        blocks[2],
+        blocks[3],
+        blocks[4],
+    ]
+
+
 @pytest.mark.parametrize(
     ("raw", "title"),
     [

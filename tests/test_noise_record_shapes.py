@@ -79,8 +79,11 @@ def test_a_line_of_names_at_the_top_or_bottom_is_a_byline():
 
 
 def test_title_case_subheadings_and_a_short_record_stay():
-    result = clean_blocks(["Key Findings", P1, P2, "What Happens Next", P3, P4], RULES)
-    assert "Key Findings" in result.kept and "What Happens Next" in result.kept
+    result = clean_blocks([P1, P2, "What Happens Next", P3, P4], RULES)
+    assert "What Happens Next" in result.kept
+    # a heading above the copy's list keeps its list, and the list keeps the heading
+    listed = ["Key Findings", "• Two new berths", "• A covered bus stop", P1, P2, P3, P4]
+    assert clean_blocks(listed, RULES).kept == listed
     # a record of a name and a sentence: the name may be all there is to say who
     assert clean_blocks(["Maria Lopez", P1], RULES).kept == ["Maria Lopez", P1]
 
@@ -193,6 +196,52 @@ def test_a_section_label_in_capitals_above_the_copy_goes():
     result = clean_blocks(["HARBOUR & COAST", P1, P2, P3, P4], RULES)
     assert result.kept == [P1, P2, P3, P4]
     assert removed(result, "record:before_copy") == ["HARBOUR & COAST"]
+
+
+def test_a_section_name_in_title_case_alone_above_the_copy_goes():
+    """A story's subheadings sit between its paragraphs; a title-case line alone above the
+    first one is the page's section (the blind sets' `Ports & Terminals`, `Library News`)."""
+    result = clean_blocks(
+        ["Harbours & Ferries", "By Jane Roe, Ports Correspondent", P1, P2, P3, P4], RULES
+    )
+    assert result.kept == [P1, P2, P3, P4]
+    assert removed(result, "record:before_copy") == ["Harbours & Ferries"]
+
+
+def test_a_note_about_the_writer_right_under_the_byline_goes():
+    box = ["Ada Fung", "Ada Fung joined the Standard in 2019 and covers housing and planning."]
+    result = clean_blocks([*box, P1, P2, P3, P4], RULES)
+    assert result.kept == [P1, P2, P3, P4]
+    assert removed(result, "record:author_bio") == [box[1]]
+
+
+def test_a_lede_about_a_journalist_without_a_byline_above_stays():
+    lede = (
+        "Maya Ortiz is a senior reporter who was detained at the border on Monday, her paper said."
+    )
+    lines = [lede, P1, P2, P3, P4]
+    assert clean_blocks(lines, RULES).kept == lines
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "📢 Enter our monthly photo contest and win a weekend on the coast. Details here",
+        "🎁 A weekend on the coast for two to be won this month",
+        "👉 أرسلوا صوركم من الميناء إلى فريق التحرير",
+    ],
+)
+def test_a_line_led_by_a_pictograph_among_plain_lines_goes(promo):
+    result = clean_blocks([P1, P2, promo, P3, P4], RULES)
+    assert result.kept == [P1, P2, P3, P4]
+    assert removed(result, "record:emoji_line") == [promo]
+
+
+def test_a_run_of_lines_led_by_pictographs_is_the_copy_s_list():
+    points = ["⚓ Two new berths for larger ferries", "🚌 A covered bus stop at the quay"]
+    ticked = ["✅ Fares frozen until the terminal opens"]
+    lines = [P1, P2, *points, P3, *ticked, P4]
+    assert clean_blocks(lines, RULES).kept == lines
 
 
 def test_a_standfirst_without_its_full_stop_above_the_copy_stays():

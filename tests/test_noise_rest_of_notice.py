@@ -40,6 +40,14 @@ def clean(line: str):
         "Get the Tideline app for breaking news. We send only the alerts that matter.",
         # Arabic: a newsletter box, then what it promises the reader
         "اشترك في نشرتنا البريدية. نرسل إليك أهم الأخبار كل صباح.",
+        # a commission notice, then the link that explains it
+        "When you buy through links on our site, we may earn a small fee. Here's how it works.",
+        # a membership pitch and its small print
+        "Sign up for the Harbour Weekender newsletter. It only takes a minute. Plans start at "
+        "£2 a week.",
+        # a writer's note and the rest of it
+        "Sana Rafiq is the Harbour Post's transport editor. She previously reported on "
+        "courts for the Evening Lantern.",
     ],
 )
 def test_the_rest_of_a_notice_goes_with_it(line: str) -> None:

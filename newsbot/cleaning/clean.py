@@ -103,7 +103,7 @@ def _drop_sentences(
 ) -> tuple[str, list[Removal]]:
     parts = sentences(text)
     brief = len(parts) <= _BRIEF_SENTENCES and len(text.split()) <= _BRIEF_WORDS
-    own = structural is not None and bool(rules.own) and bool(structural.own_names)
+    own = structural is not None and bool(rules.own) and structural.own_name is not None
     if len(parts) < 2 and not brief and not own:
         return text, []
     kept: list[str] = []
@@ -127,9 +127,9 @@ def _drop_sentences(
 
 
 def _own_rule(sentence: str, rules: NoiseRules, structural: Structural) -> OutletRule | None:
-    """The ``own`` rule matching what a sentence says after the source's own name."""
-    rest = structural.after_own_name(sentence)
-    return first_match(rules.own, rules.forms(rest)) if rest else None
+    """The ``own`` rule matching a sentence that names the record's source."""
+    marked = structural.with_own_name_marked(sentence)
+    return first_match(rules.own, rules.forms(marked)) if marked else None
 
 
 def _rest_of_notice(text: str, rules: NoiseRules) -> OutletRule | None:

@@ -20,10 +20,10 @@ ordinary cleaning rules named ``kind:<id>``, run after the outlets' rules of ``n
   or two sentences): an ask of the reader that names the outlet's channels, whatever its word
   order. A long paragraph's sentence that speaks to the reader is a story's (a live blog's
   ``join us``, a review's ``you``), so they are never tried there;
-- ``own`` patterns are what an outlet says about itself after its own name, the record's
-  source (``<Outlet> is part of ...``, ``<Outlet> is run entirely by volunteers``): a
-  sentence that opens with the source's name and goes on in one of them is dropped. The
-  same words after another name are a story's (``Acme is part of the Smith Group``).
+- ``own`` patterns are sentences that name the outlet itself, the record's source, written
+  ``{outlet}`` (``{outlet} is part of ...``, ``Follow {outlet} on Telegram``): they are
+  tried only on a sentence that names the source, with the name marked. The same words
+  with another name are a story's (``Acme is part of the Smith Group``).
 
 Sentences are matched with Arabic diacritics and tatweel folded away (``حمّل`` is ``حمل``), so
 patterns are written without them.

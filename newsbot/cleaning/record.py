@@ -231,7 +231,8 @@ _BIO_REACH = 3  # lines from the bottom of the record
 
 
 def mark_author_bios(out: Sequence[Outcome]) -> None:
-    """A note about the writer among the last lines: a name, then their newsroom work."""
+    """A note about the writer among the last lines: a name, then their newsroom work; or at
+    the top, right under the byline the cleaner removed (an author box above the copy)."""
     kept = _kept(out)
     if len(kept) <= _BIO_REACH + 1:
         return
@@ -239,6 +240,16 @@ def mark_author_bios(out: Sequence[Outcome]) -> None:
         text = item.kept or ""
         if len(text) <= _PULL_MAX_CHARS and _BIO.fullmatch(text):
             _remove(item, AUTHOR_BIO)
+    for n, item in enumerate(out[1 : _BIO_REACH + 1], 1):
+        above = out[n - 1]
+        if item.rule is not None or not item.kept or not _is_byline_rule(above.rule):
+            continue
+        if len(item.kept) <= _PULL_MAX_CHARS and _BIO.fullmatch(item.kept):
+            _remove(item, AUTHOR_BIO)
+
+
+def _is_byline_rule(rule: str | None) -> bool:
+    return rule is not None and ("byline" in rule or "dateline" in rule)
 
 
 # `About Verandi Systems` (a press release's boilerplate label, already removed as a line)
@@ -287,20 +298,6 @@ _LABEL_MAX_WORDS = 3
 _SEPARATORS = re.compile(r"[,|·•/›»:–—]|\s-\s|\d")
 
 
-def _may_head_the_copy(text: str) -> bool:
-    """``Key Findings``: words that all start with a capital and nothing between them, a
-    subheading that may open the copy (a byline has a comma, a date its digits)."""
-    words = text.split()
-    if text.isupper() and len(words) <= _LABEL_MAX_WORDS:
-        return False  # `ARTS & CULTURE`: a section's label in capitals
-    return (
-        len(words) >= 2
-        and not _SEPARATORS.search(text)
-        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-        and any(w[:1].isalpha() and w[:1].isascii() for w in words)
-    )
-
-
 def _may_be_a_standfirst(text: str) -> bool:
     """``Police say the suspect fled on foot``: a sentence without its full stop, in words
     mostly in lower case, no separator; a byline or a label is names, capitals, a bar or a
@@ -318,8 +315,10 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
     """The lines above the first paragraph of copy, and those below the last, when there are
     at most three of them and every one is short and not a sentence (``Staff Correspondent,
     Chattogram``, ``Written by Kate Ferreira | 6 min read``, a related headline at the end).
-    A longer run is the copy's own list; a sentence there keeps the whole run, and so does a
-    title-case subheading above the copy (``Key Findings``)."""
+    A longer run is the copy's own list, a sentence there keeps the whole run, and so does a
+    lower-case standfirst alone above the copy. A title-case line alone above the first
+    paragraph is the page's section (``Ports & Terminals``, ``Library News``): a story's
+    subheadings sit between its paragraphs, and a heading above a list keeps its list."""
     kept = _kept(out)
     if len(kept) < _FRAME_MIN_RECORD:
         return
@@ -327,10 +326,8 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
     if not copy:
         return
     head, tail = kept[: copy[0]], kept[copy[-1] + 1 :]
-    if any(_may_head_the_copy(o.kept or "") for o in head) or (
-        len(head) == 1 and _may_be_a_standfirst(head[0].kept or "")
-    ):
-        head = []  # a subheading or a standfirst opens the copy: the run is the copy's
+    if len(head) == 1 and _may_be_a_standfirst(head[0].kept or ""):
+        head = []  # a standfirst opens the copy: it is the copy's
     for zone, rule in ((head, BEFORE_COPY), (tail, AFTER_COPY)):
         if 0 < len(zone) <= _FRAME_MAX_LINES and all(_is_frame(o.kept or "") for o in zone):
             for item in zone:

@@ -10,6 +10,10 @@ import re
 from newsbot.cleaning.rules import NoiseRules
 from newsbot.cleaning.text import repeated_unit, strip_bullet
 
+#: What the record's source name becomes in a sentence the kinds' ``own`` shapes read (a
+#: private-use character: never in text, ``{outlet}`` in their patterns).
+OUTLET = "\ue001"
+
 _AGE_EN = (
     r"(?:(?:about|over|almost|nearly|less than) )?"
     r"(?:a few seconds|a second|a minute|an hour|a day|a week|a month"
@@ -58,28 +62,22 @@ class Structural:
             rf"{glued_src}(?:{prefix})?(?:{_AGE_EN})|(?:.{{1,60}}?[^\s])?(?:{prefix})?(?:{_AGE_AR})",
             re.I,
         )
-        own = {" ".join(source.split()).casefold()} if source and source.strip() else set()
-        own |= {n[4:] for n in own if n.startswith("the ")} | {"the " + n for n in own}
-        # longest first: `the valley tribune` before `valley tribune`
-        self.own_names = tuple(sorted(own, key=len, reverse=True))
+        own = {" ".join(source.split())} if source and source.strip() else set()
+        own |= {n[4:] for n in own if n.casefold().startswith("the ")} | {"the " + n for n in own}
+        # longest first: `The Valley Tribune` before `Valley Tribune`; whole words only
+        spelled = "|".join(re.escape(n) for n in sorted(own, key=len, reverse=True))
+        self.own_name = re.compile(rf"(?<!\w)(?:{spelled})(?!\w)", re.I) if own else None
         names = {n.casefold() for n in (source, category) if n}
         names |= {n[4:] for n in names if n.startswith("the ")}
         names |= {"the " + n for n in names}
         self.echo_names = frozenset(names)
 
-    def after_own_name(self, sentence: str) -> str | None:
-        """What a sentence says after the record's source name it opens with (``is part of
-        ...`` for ``The Valley Tribune is part of ...``), or None."""
-        folded = sentence.casefold()
-        for name in self.own_names:
-            if folded.startswith(name):
-                rest = sentence[len(name) :]
-                for mark in ("’s ", "'s "):
-                    if rest.startswith(mark):
-                        rest = rest[len(mark) - 1 :]
-                if rest[:1].isspace():
-                    return rest.strip()
-        return None
+    def with_own_name_marked(self, sentence: str) -> str | None:
+        """The sentence with the record's source name written as :data:`OUTLET` (``OUTLET is
+        part of ...``, ``Follow OUTLET on X``), or None when it does not name the source."""
+        if self.own_name is None or self.own_name.search(sentence) is None:
+            return None
+        return self.own_name.sub(OUTLET, sentence)
 
     def check(self, line: str) -> str | None:
         rules = self.rules
