@@ -73,6 +73,24 @@ def clean(line: str):
         "Pix by Lasantha Perera",
         "الصورة: المهندسون أثناء تركيب البوابة الأخيرة (الجريدة/ س. علي)",
         "عمال يغلقون بوابات الحاجز - الصورة من هيئة النهر",
+        # sets 34-37
+        "Allow and continue",
+        "Contact me with news and offers from our partner brands",
+        "Comment policy: be kind. Comments containing personal attacks will be removed.",
+        "Print recipe",
+        "Rate this recipe ★★★★☆ (98 ratings)",
+        "Members' area: log in to view the full-size photo gallery.",
+        "Registered charity number 1045678 (England and Wales)",
+        "Start your free 30-day trial and explore the flood archive.",
+        "Cut your fleet's fuel bill by 10% with RouteWise. Request a demo today.",
+        "READ: Mill owners count the cost of a wet autumn",
+        "The cast of The Weir in rehearsal. Production photo: Dana Holt",
+        "Mill Street dancers in “Flood Lines.” Photo by Ana Brook, courtesy Mill Street Dance.",
+        "محتوى مدعوم بالتعاون مع «شركة المياه»",
+        "التعليقات (12)",
+        "يرجى الالتزام بآداب الحوار، وتخضع التعليقات للمراجعة قبل نشرها.",
+        "استمع إلى القصيدة بصوت الشاعر",
+        "شاهد الحلقة الأولى كاملة على منصة النهر بلس",
     ],
 )
 def test_the_shape_is_removed(line: str) -> None:
@@ -99,6 +117,10 @@ def test_the_shape_is_removed(line: str) -> None:
             "The range comes in wide cuts Shop now and earthy colours.",
             "The range comes in wide cuts and earthy colours.",
         ),
+        (
+            "وقالت الهيئة إن التمويل سيستخدم لتوسيع فريق الصيانةمساحة إعلانيةوشراء مضخات جديدة.",
+            "وقالت الهيئة إن التمويل سيستخدم لتوسيع فريق الصيانة وشراء مضخات جديدة.",
+        ),
     ],
 )
 def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> None:
@@ -121,6 +143,13 @@ def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> No
         "Join the queue early, officials advised, as the footbridge will close at noon.",
         "وشارك الفنان مقطعا من الحفل عبر إنستغرام.",
         "وأقرت الهيئة قواعد جديدة لملفات تعريف الارتباط في المواقع الحكومية.",
+        # sets 34-37's look-alikes
+        "- شوط الحقايق: «برق» لمالكه سالم بن راشد",
+        "- صورة الهوية الوطنية",
+        "Log in to view your results on the exam board's website before Friday.",
+        "Registration for the flood grants is now open, the council said.",
+        "Comments from residents will be published in the council's report.",
+        "وشاهد الآلاف الحلقة الأولى على التلفزيون الرسمي.",
     ],
 )
 def test_a_story_sentence_with_the_same_words_stays(line: str) -> None:

@@ -38,6 +38,9 @@ def cleaned(line: str, source: str, *, arabic: bool = False):
         ("The Bench Note", "Subscribe to The Bench Note Daily for the day's rulings before 8 a.m."),
         ("Cellar & Vine", "Tickets for the Cellar & Vine Winter Fair are on sale now."),
         ("Kelani Post", "The Kelani Post reserves the right to remove any comment."),
+        ("Freight Lane Weekly", "Advertise with Freight Lane Weekly."),
+        ("Fox Valley News", "Check out what's trending on FoxValleyNews.com."),
+        ("The Valley Tribune", "Read The Valley Tribune's full coverage of the vote here."),
     ],
 )
 def test_a_sentence_about_the_outlet_itself_goes(source: str, line: str) -> None:
@@ -73,6 +76,9 @@ def test_the_outlet_s_sentence_goes_and_the_story_s_stays() -> None:
         # the outlet named in a story's sentence that is no notice
         ("Harbour FM", "Harbour FM broadcast the council meeting live on Tuesday."),
         ("Bytewell", "Bytewell tested the headset for two weeks, mostly on long train journeys."),
+        # reported speech naming the outlet, and a link into its site (wire copy's own ending)
+        ("Valley Tribune", "Watch the debate in full, the Valley Tribune reported."),
+        ("APNews", "Follow AP’s climate coverage at https://apnews.com/climate-and-environment"),
         # no source known: nothing to compare with
         (None, "The Quayside Echo is part of Tidewater Media Group Ltd."),
     ],

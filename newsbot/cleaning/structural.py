@@ -43,6 +43,25 @@ _URL_LINE = re.compile(
 _JS_JUNK = re.compile(r"undefined|null|NaN|\[object Object\]|\{\}|\[\]", re.I)
 
 
+def _own_name_pattern(source: str | None) -> re.Pattern[str] | None:
+    """The record's source as a sentence may name it: with or without ``The``, whole words
+    only, and its web address (``Foxnews.com``, ``www.valleytribune.co.uk``; a link into the
+    site, ``https://apnews.com/climate``, points to a page and is left alone, as wire copy
+    ends with one that fundus-eval's marked bodies keep)."""
+    name = " ".join((source or "").split())
+    if not name:
+        return None
+    spelled = {name} | ({name[4:]} if name.casefold().startswith("the ") else {"The " + name})
+    squashed = re.sub(r"\W+", "", name.casefold())
+    if squashed.startswith("the") and len(squashed) > 6:
+        squashed = squashed[3:]
+    names = [
+        rf"(?:www\.)?(?:the)?{re.escape(squashed)}\.(?:com|org|net|news|tv|fm|co\.\w\w|com\.\w\w)",
+        *(re.escape(n) for n in sorted(spelled, key=len, reverse=True)),
+    ]
+    return re.compile(rf"(?<![\w./])(?:{'|'.join(names)})(?![\w/]|\.\w)", re.I)
+
+
 class Structural:
     """Per-article structural checks (the title, source and category are known here)."""
 
@@ -62,11 +81,7 @@ class Structural:
             rf"{glued_src}(?:{prefix})?(?:{_AGE_EN})|(?:.{{1,60}}?[^\s])?(?:{prefix})?(?:{_AGE_AR})",
             re.I,
         )
-        own = {" ".join(source.split())} if source and source.strip() else set()
-        own |= {n[4:] for n in own if n.casefold().startswith("the ")} | {"the " + n for n in own}
-        # longest first: `The Valley Tribune` before `Valley Tribune`; whole words only
-        spelled = "|".join(re.escape(n) for n in sorted(own, key=len, reverse=True))
-        self.own_name = re.compile(rf"(?<!\w)(?:{spelled})(?!\w)", re.I) if own else None
+        self.own_name = _own_name_pattern(source)
         names = {n.casefold() for n in (source, category) if n}
         names |= {n[4:] for n in names if n.startswith("the ")}
         names |= {"the " + n for n in names}
