@@ -65,7 +65,7 @@ def _disagreements(units: list[str]) -> list[tuple[str, str]]:
     wrong = []
     for unit in units:
         indexed, plain = RULES.forms(unit), LineForms(unit)
-        for rule in RULES.lines + RULES.credits + RULES.remainders + RULES.briefs:
+        for rule in RULES.lines + RULES.credits + RULES.remainders + RULES.briefs + RULES.own:
             if rule.matches(indexed) != rule.matches(plain):
                 wrong.append((rule.name, unit))
         for rule in RULES.inline + RULES.credits + RULES.caption_labels:

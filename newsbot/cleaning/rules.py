@@ -175,7 +175,7 @@ class NoiseRules:
     remainders: tuple[OutletRule, ...] = ()
     #: sentences that are noise in a short paragraph only (kinds' ``brief`` shapes)
     briefs: tuple[OutletRule, ...] = ()
-    #: what an outlet says about itself after its own name (kinds' ``own`` shapes)
+    #: sentences that name the record's source, the outlet (kinds' ``own`` shapes)
     own: tuple[OutletRule, ...] = ()
     outlets: dict[str, str] = field(default_factory=dict)
     #: The site whose chrome this holds (its profile name); None: no site layer.
