@@ -103,7 +103,7 @@ def _drop_sentences(
 ) -> tuple[str, list[Removal]]:
     parts = sentences(text)
     brief = len(parts) <= _BRIEF_SENTENCES and len(text.split()) <= _BRIEF_WORDS
-    own = structural is not None and bool(rules.own) and structural.own_name is not None
+    own = bool(rules.own) and structural is not None and structural.names_the_outlet(text)
     if len(parts) < 2 and not brief and not own:
         return text, []
     kept: list[str] = []

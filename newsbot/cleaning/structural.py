@@ -87,6 +87,10 @@ class Structural:
         names |= {"the " + n for n in names}
         self.echo_names = frozenset(names)
 
+    def names_the_outlet(self, text: str) -> bool:
+        """Whether ``text`` names the record's source (its name or its web address)."""
+        return self.own_name is not None and self.own_name.search(text) is not None
+
     def with_own_name_marked(self, sentence: str) -> str | None:
         """The sentence with the record's source name written as :data:`OUTLET` (``OUTLET is
         part of ...``, ``Follow OUTLET on X``), or None when it does not name the source."""
