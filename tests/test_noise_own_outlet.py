@@ -41,6 +41,8 @@ def cleaned(line: str, source: str, *, arabic: bool = False):
         ("Freight Lane Weekly", "Advertise with Freight Lane Weekly."),
         ("Fox Valley News", "Check out what's trending on FoxValleyNews.com."),
         ("The Valley Tribune", "Read The Valley Tribune's full coverage of the vote here."),
+        # the name without its `Online`
+        ("Lubombo Times Online", "Also on Lubombo Times: Council approves a new bus levy"),
     ],
 )
 def test_a_sentence_about_the_outlet_itself_goes(source: str, line: str) -> None:

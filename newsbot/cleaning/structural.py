@@ -43,6 +43,10 @@ _URL_LINE = re.compile(
 _JS_JUNK = re.compile(r"undefined|null|NaN|\[object Object\]|\{\}|\[\]", re.I)
 
 
+# what an outlet's name may end with besides its name proper
+_GENERIC_TAIL = re.compile(r"\s+(?:Online|Digital|Web|Portal|Live|Today|Media|Network)$", re.I)
+
+
 def _own_name_pattern(source: str | None) -> re.Pattern[str] | None:
     """The record's source as a sentence may name it: with or without ``The``, whole words
     only, and its web address (``Foxnews.com``, ``www.valleytribune.co.uk``; a link into the
@@ -51,7 +55,11 @@ def _own_name_pattern(source: str | None) -> re.Pattern[str] | None:
     name = " ".join((source or "").split())
     if not name:
         return None
-    spelled = {name} | ({name[4:]} if name.casefold().startswith("the ") else {"The " + name})
+    spelled = {name}
+    short = _GENERIC_TAIL.sub("", name)  # `Lubombo Times Online` is also `Lubombo Times`
+    if short != name and len(short.split()) >= 2:
+        spelled.add(short)
+    spelled |= {n[4:] if n.casefold().startswith("the ") else "The " + n for n in spelled}
     squashed = re.sub(r"\W+", "", name.casefold())
     if squashed.startswith("the") and len(squashed) > 6:
         squashed = squashed[3:]
