@@ -36,7 +36,7 @@ def cleaned(line: str, source: str, *, arabic: bool = False):
         ("Pier Review", "Pier Review is the independent student magazine of Saltmarsh College."),
         ("Pier Review", "Pier Review welcomes letters from readers on any subject."),
         ("The Bench Note", "Subscribe to The Bench Note Daily for the day's rulings before 8 a.m."),
-        ("Cellar & Vine", "Tickets for the Cellar & Vine Winter Fair are on sale now."),
+        ("Cellar & Vine", "Tickets for the Cellar & Vine Winter Fair go on sale on Monday."),
         ("Kelani Post", "The Kelani Post reserves the right to remove any comment."),
         ("Freight Lane Weekly", "Advertise with Freight Lane Weekly."),
         ("Fox Valley News", "Check out what's trending on FoxValleyNews.com."),

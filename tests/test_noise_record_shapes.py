@@ -237,6 +237,18 @@ def test_a_line_led_by_a_pictograph_among_plain_lines_goes(promo):
     assert removed(result, "record:emoji_line") == [promo]
 
 
+def test_a_numbered_list_at_the_end_of_the_copy_stays():
+    steps = ["How to apply", "1. Log in with your digital ID", "2. Fill in the form and pay"]
+    lines = [P1, P2, P3, P4, *steps]
+    assert clean_blocks(lines, RULES).kept == lines
+
+
+def test_a_match_report_s_goal_line_stays():
+    goal = "⚽ 23' Dana Holt heads in from a corner to put the hosts ahead"
+    lines = [P1, P2, goal, P3, P4]
+    assert clean_blocks(lines, RULES).kept == lines
+
+
 def test_a_run_of_lines_led_by_pictographs_is_the_copy_s_list():
     points = ["⚓ Two new berths for larger ferries", "🚌 A covered bus stop at the quay"]
     ticked = ["✅ Fares frozen until the terminal opens"]

@@ -284,6 +284,10 @@ def _is_copy(text: str) -> bool:
     return len(text.split()) >= _COPY_MIN_WORDS and text.rstrip().endswith(_COPY_ENDS)
 
 
+# `1. Log in with your digital ID`, `٢) ...`: a numbered list's item
+_NUMBERED = re.compile(r"[\d\u0660-\u0669]{1,2}\s*[.)-]\s")
+
+
 def _is_frame(text: str) -> bool:
     """Short, not a sentence, not a list item, not a list's heading (``Key facts:``)."""
     text = text.strip()
@@ -291,6 +295,7 @@ def _is_frame(text: str) -> bool:
         len(text.split()) <= _FRAME_MAX_WORDS
         and not text.endswith((*_COPY_ENDS, ":", "،", ","))
         and not text.startswith(tuple(BULLETS))
+        and _NUMBERED.match(text) is None
     )
 
 
@@ -335,9 +340,9 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
 
 
 # Pictographs: misc symbols and dingbats, and the emoji planes. Ticks and crosses (a list's
-# marks) and keycaps are not among them.
+# marks), a match report's goals and cards, and keycaps are not among them.
 _PICTOGRAPHS = ((0x2600, 0x27BF), (0x1F300, 0x1FAFF))
-_LIST_MARKS = frozenset("✓✔✅☑✗✘❌❎")
+_LIST_MARKS = frozenset("✓✔✅☑✗✘❌❎⚽🏀🏈⚾🎾🏐🏉🥅🟨🟥")
 _EMOJI_LINE_MAX_WORDS = 60
 
 
