@@ -109,11 +109,17 @@ def first_match(
     rules: Iterable[OutletRule], line: LineForms, *, teasers: bool = False
 ) -> OutletRule | None:
     """The first of ``rules`` (of those that drop sentences, with ``teasers``) matching the
-    whole line; rules whose required strings the line lacks are passed over unasked."""
+    whole line; rules whose required strings the line lacks are passed over unasked
+    (:meth:`OutletRule.may_search`, inlined: this loop runs for every line and rule)."""
+    indexed = line.index is not None
+    hits = line.hits if indexed else 0
     for rule in rules:
         if teasers and not rule.teaser:
             continue
-        if rule.may_search(line) and rule.matches(line):
+        split = rule.split
+        if indexed and split is not None and split.always is None and not hits & split.mask:
+            continue
+        if rule.matches(line):
             return rule
     return None
 
