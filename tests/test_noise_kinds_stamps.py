@@ -9,23 +9,13 @@ from __future__ import annotations
 import pytest
 
 from newsbot.cleaning import load_noise_rules
-from tests.support.stories import clean_in_story
+from tests.support.stories import FLOOD_BARRIER, FLOOD_BARRIER_AR, clean_in_story
 
 RULES = load_noise_rules(None)
-BODY = [
-    "The river authority opened a new flood barrier at the old mill on Friday.",
-    "Engineers said the barrier could hold back water two metres above the usual level.",
-    "Residents on the lower terraces had been flooded three times in five years.",
-]
-BODY_AR = [
-    "افتتحت هيئة النهر حاجزا جديدا للفيضانات عند الطاحونة القديمة يوم الجمعة.",
-    "وقال المهندسون إن الحاجز يمكنه صد المياه بارتفاع مترين فوق المستوى المعتاد.",
-    "وكانت منازل المدرجات السفلى قد غمرتها المياه ثلاث مرات في خمس سنوات.",
-]
 
 
 def clean(line: str):
-    return clean_in_story(line, RULES, BODY, BODY_AR, at=2)
+    return clean_in_story(line, RULES, FLOOD_BARRIER, FLOOD_BARRIER_AR, at=2)
 
 
 @pytest.mark.parametrize(

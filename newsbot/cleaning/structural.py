@@ -47,6 +47,11 @@ _JS_JUNK = re.compile(r"undefined|null|NaN|\[object Object\]|\{\}|\[\]", re.I)
 _GENERIC_TAIL = re.compile(r"\s+(?:Online|Digital|Web|Portal|Live|Today|Media|Network)$", re.I)
 
 
+def _with_and_without_the(names: set[str]) -> set[str]:
+    """Each name, and each with its leading ``The`` dropped or one added."""
+    return names | {n[4:] if n.casefold().startswith("the ") else "the " + n for n in names}
+
+
 def _own_name_pattern(source: str | None) -> re.Pattern[str] | None:
     """The record's source as a sentence may name it: with or without ``The``, whole words
     only, and its web address (``Foxnews.com``, ``www.valleytribune.co.uk``; a link into the
@@ -59,7 +64,7 @@ def _own_name_pattern(source: str | None) -> re.Pattern[str] | None:
     short = _GENERIC_TAIL.sub("", name)  # `Lubombo Times Online` is also `Lubombo Times`
     if short != name and len(short.split()) >= 2:
         spelled.add(short)
-    spelled |= {n[4:] if n.casefold().startswith("the ") else "The " + n for n in spelled}
+    spelled = _with_and_without_the(spelled)
     squashed = re.sub(r"\W+", "", name.casefold())
     if squashed.startswith("the") and len(squashed) > 6:
         squashed = squashed[3:]
@@ -90,10 +95,9 @@ class Structural:
             re.I,
         )
         self.own_name = _own_name_pattern(source)
-        names = {n.casefold() for n in (source, category) if n}
-        names |= {n[4:] for n in names if n.startswith("the ")}
-        names |= {"the " + n for n in names}
-        self.echo_names = frozenset(names)
+        self.echo_names = frozenset(
+            _with_and_without_the({n.casefold() for n in (source, category) if n})
+        )
 
     def names_the_outlet(self, text: str) -> bool:
         """Whether ``text`` names the record's source (its name or its web address)."""
@@ -102,9 +106,10 @@ class Structural:
     def with_own_name_marked(self, sentence: str) -> str | None:
         """The sentence with the record's source name written as :data:`OUTLET` (``OUTLET is
         part of ...``, ``Follow OUTLET on X``), or None when it does not name the source."""
-        if self.own_name is None or self.own_name.search(sentence) is None:
+        if self.own_name is None:
             return None
-        return self.own_name.sub(OUTLET, sentence)
+        marked, found = self.own_name.subn(OUTLET, sentence)
+        return marked if found else None
 
     def check(self, line: str) -> str | None:
         rules = self.rules

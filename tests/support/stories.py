@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from newsbot.cleaning import CleanResult, NoiseRules, clean_blocks
 
+# A short made-up report, in English and in Arabic, for a line to be cleaned inside.
+FLOOD_BARRIER = [
+    "The river authority opened a new flood barrier at the old mill on Friday.",
+    "Engineers said the barrier could hold back water two metres above the usual level.",
+    "Residents on the lower terraces had been flooded three times in five years.",
+]
+FLOOD_BARRIER_AR = [
+    "افتتحت هيئة النهر حاجزا جديدا للفيضانات عند الطاحونة القديمة يوم الجمعة.",
+    "وقال المهندسون إن الحاجز يمكنه صد المياه بارتفاع مترين فوق المستوى المعتاد.",
+    "وكانت منازل المدرجات السفلى قد غمرتها المياه ثلاث مرات في خمس سنوات.",
+]
+
 
 def is_arabic(text: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in text)
