@@ -42,7 +42,7 @@ def cleaned(line: str, source: str, *, arabic: bool = False):
         ("Fox Valley News", "Check out what's trending on FoxValleyNews.com."),
         ("The Valley Tribune", "Read The Valley Tribune's full coverage of the vote here."),
         # the name without its `Online`
-        ("Lubombo Times Online", "Also on Lubombo Times: Council approves a new bus levy"),
+        ("Lubombo Times Online", "Lubombo Times is now on WhatsApp and Telegram."),
     ],
 )
 def test_a_sentence_about_the_outlet_itself_goes(source: str, line: str) -> None:

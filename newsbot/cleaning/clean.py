@@ -38,6 +38,17 @@ _SLOT_MAX_WORDS = 5
 _BRIEF_SENTENCES = 2
 _BRIEF_WORDS = 45
 _REST_MAX = 300  # characters: a longer remainder of a paragraph is copy, not a notice's tail
+# a box's label before a notice: `Embedded map: This content is hosted by a third party.`
+# (one to three words and a colon; what follows must be a sentence, prose of three words or
+# more with its full stop: `Winner: 2:05:33` is no player's duration, `Update: May 2, 2024`
+# no date line, `Second place: Salma Nasser — a mosquito trap` no byline)
+_LABEL = re.compile(r"[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,2}\s*:\s+(?=\S+ \S+ \S)")
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b|[\u0600-\u06ff]{2,}")  # a sentence, not a date or a list
+_LABEL_MAX = 32
+# a second stamp or label in brackets after the first: `Published Jun 4 (Updated Jun 5)`
+_BRACKETED_TAIL = re.compile(r"\s*\(([^()]{3,80})\)$")
+# what a notice's paragraph may leave besides its notice: a greeting (`Kia orana!`)
+_GREETING_MAX_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,37 @@ def _line_rule(text: str, rules: NoiseRules) -> OutletRule | None:
     return first_match(rules.lines, line) or first_match(rules.credits, line)
 
 
+def _after_label(text: str) -> str | None:
+    """What follows a short box label (``Embedded map: ...``), or None if none leads."""
+    m = _LABEL.match(text)
+    if m is None or m.end() > _LABEL_MAX or not text.endswith((".", "!", "?", "؟")):
+        return None
+    if _PROSE_WORD.search(text, m.end()) is None:
+        return None
+    return text[m.end() :]
+
+
+def _paired_rule(text: str, rules: NoiseRules) -> OutletRule | None:
+    """The rule of a line that is two noise lines, the second in brackets (``Published Jun 4,
+    2025 (Updated Jun 4, 2025 at 8:40 am)``): each is matched on its own."""
+    m = _BRACKETED_TAIL.search(text)
+    if m is None or m.start() == 0:
+        return None
+    head = _line_rule(text[: m.start()], rules)
+    if head is None or head.span != "line" or _line_rule(m.group(1), rules) is None:
+        return None
+    return head
+
+
+def _labelled_rule(text: str, rules: NoiseRules, *, teasers: bool = False) -> OutletRule | None:
+    """The whole-line rule matching what follows a short label leading ``text``."""
+    rest = _after_label(text)
+    if rest is None:
+        return None
+    rule = first_match(rules.lines, rules.forms(rest), teasers=teasers)
+    return rule if rule is not None and rule.span == "line" else None
+
+
 def _drop_sentences(
     text: str, rules: NoiseRules, structural: Structural | None = None
 ) -> tuple[str, list[Removal]]:
@@ -112,6 +154,8 @@ def _drop_sentences(
     for part in parts:
         line = rules.forms(part)
         rule = first_match(rules.lines, line, teasers=True) if len(parts) > 1 else None
+        if rule is None and len(parts) > 1:
+            rule = _labelled_rule(part, rules, teasers=True)
         if rule is None and brief:
             rule = first_match(rules.briefs, line)
         if rule is None and own and structural is not None:
@@ -123,7 +167,14 @@ def _drop_sentences(
         else:
             cuts.append(Removal(part, rule.name))
         last_dropped = rule is not None
+    if cuts and len(kept) == 1 and _is_greeting(kept[0]):
+        cuts.append(Removal(kept.pop(), cuts[0].rule))
     return " ".join(kept), cuts
+
+
+def _is_greeting(text: str) -> bool:
+    """A short exclamation a notice opens or closes with (``Kia orana!``, ``Thanks!``)."""
+    return text.endswith("!") and len(text.split()) <= _GREETING_MAX_WORDS
 
 
 def _own_rule(sentence: str, rules: NoiseRules, structural: Structural) -> OutletRule | None:
@@ -222,7 +273,7 @@ def _clean_line(
         rule_id = structural.check(text)
         if rule_id:
             return None, rule_id, cuts, caption, None
-        outlet = _line_rule(text, rules)
+        outlet = _line_rule(text, rules) or _labelled_rule(text, rules) or _paired_rule(text, rules)
         if outlet is not None:
             return None, outlet.name, cuts, caption, outlet
         labelled = _caption_label(text, rules)

@@ -300,6 +300,21 @@ def _is_frame(text: str) -> bool:
 
 
 _LABEL_MAX_WORDS = 3
+# `Tuesday to Saturday: 10am to 5pm`: a fact box's entry, its label and its value
+_FACT = re.compile(r"[^:]{2,40}:\s+\S.*")
+
+
+def _is_fact_box(zone: Sequence[Outcome]) -> bool:
+    """A heading and its entries (``Opening hours`` / ``Tuesday to Saturday: 10am to 5pm``):
+    the copy's box of facts below its last paragraph, not the page's frame."""
+    texts = [o.kept or "" for o in zone]
+    return (
+        len(texts) >= 3  # two entries at least: one is a related headline's `Place: what`
+        and ":" not in texts[0]
+        and all(_FACT.fullmatch(t) is not None for t in texts[1:])
+    )
+
+
 _SEPARATORS = re.compile(r"[,|·•/›»:–—]|\s-\s|\d")
 
 
@@ -334,6 +349,8 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
     if len(head) == 1 and _may_be_a_standfirst(head[0].kept or ""):
         head = []  # a standfirst opens the copy: it is the copy's
     for zone, rule in ((head, BEFORE_COPY), (tail, AFTER_COPY)):
+        if rule == AFTER_COPY and _is_fact_box(zone):
+            continue
         if 0 < len(zone) <= _FRAME_MAX_LINES and all(_is_frame(o.kept or "") for o in zone):
             for item in zone:
                 _remove(item, rule)

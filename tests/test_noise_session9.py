@@ -1,0 +1,123 @@
+"""Boilerplate behind a box's label, a greeting left of a notice, press-office lines, shopping
+buttons, quizzes, glued continue-labels and bracketed ad labels (settings/noise_kinds.toml and
+newsbot/cleaning/clean.py, session 9: from the misses of blind sets 46 to 51, written in other
+words here). Made-up wording; look-alike sentences of a story stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.cleaning import clean_blocks, load_noise_rules
+from tests.support.stories import FLOOD_BARRIER, FLOOD_BARRIER_AR, clean_in_story
+
+RULES = load_noise_rules(None)
+
+
+def clean(line: str):
+    return clean_in_story(line, RULES, FLOOD_BARRIER, FLOOD_BARRIER_AR, at=2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a notice behind a box's label, with what the box says besides
+        "River map: This content is hosted by a third party. By showing it you accept their "
+        "cookie policy. Show content",
+        "Weir camera: This video cannot be played in your browser.",
+        # a greeting that opens a notice goes with it
+        "Hello readers! Got a story? Message us on Facebook or email news@millgazette.example",
+        # press-office lines
+        "Journalists: contact press@rivertrust.example for interview requests.",
+        "Press office: for photographs and interviews, contact the media team on 0161 555 0100.",
+        # shopping buttons and sponsorship notes
+        "Check the best price on Amazon",
+        "Shop the Weirmaster 3 at Mill Street Hardware →",
+        "This guide is brought to you in partnership with Mill Street Outdoors.",
+        # a quiz, a survey, a checker
+        "Is your home at risk? Take our two-minute flood-risk quiz.",
+        # Arabic: a morning newsletter, comments unavailable
+        "اشترك الآن في النشرة الصباحية لأخبار النهر",
+        "لا تتوفر التعليقات حالياً. كن أول من يعلق على هذا الخبر.",
+        # sets 48-51: two stamps on a line, a box office, a station, a paywall, a funded post
+        "Posted Nov 4, 2026 at 9:05 am (Updated Nov 4, 2026 at 11:40 am)",
+        "Book tickets",
+        "Reserve your free place now",
+        "Tune in to Mill FM Breakfast at 7 a.m. for the latest flood updates.",
+        "Subscribers to Gazette Plus can download the full gauge data here.",
+        "This reporter's position is funded through the Local News Fund.",
+        "Want to advertise your business in the Gazette? Contact our office on 555 0100.",
+        "Also on Millside: Lock keepers vote to strike over rota",
+        "Image credit: R. Okafor",
+        "Photo: Mill County Archive, CC BY-SA 4.0",
+        "سجّل الآن واحجز مكانك في الجولة",
+        "هذه الحلقة برعاية شركة النهر للتأمين",
+        "هل لديك سؤال عن الفيضانات؟ أرسل استفسارك إلى فريق التحرير.",
+        "شارك صورتك معنا! أرسلها إلى بريد الجريدة.",
+    ],
+)
+def test_the_shape_is_removed(line: str) -> None:
+    result, body = clean(line)
+    assert result.kept == body, result.removed
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        (
+            "Engineers said the wall will be raised Continue reading belowby another metre.",
+            "Engineers said the wall will be raised by another metre.",
+        ),
+        (
+            "The trust said the company [Sponsored]would pay for the new pumps.",
+            "The trust said the company would pay for the new pumps.",
+        ),
+        (
+            "وقال المهندس إن تقرير الهيئة (رابط خارجي) يوصي برفع الحاجز مترا.",
+            "وقال المهندس إن تقرير الهيئة يوصي برفع الحاجز مترا.",
+        ),
+        (
+            "وأوضحت الهيئة في بيان (للاطلاع على البيان اضغط هنا) أن الأعمال ستنتهي قريبا.",
+            "وأوضحت الهيئة في بيان أن الأعمال ستنتهي قريبا.",
+        ),
+        (
+            "وأغلقت البوابات مساء الجمعة.إعلان وبدأ الضخ صباح السبت.",
+            "وأغلقت البوابات مساء الجمعة. وبدأ الضخ صباح السبت.",
+        ),
+    ],
+)
+def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> None:
+    result, body = clean(line)
+    assert result.kept == [*body[:2], kept, *body[2:]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a label before a result or a date is no box: it stays
+        "Winner: 2:05:33",
+        "Update: February 29, 2024",
+        "Result: Mill Harriers won by three points in the last minute",
+        # an institution's own service, addressed to donors: the story's advice
+        "If you have donated before, you can walk in at any of our five permanent centres "
+        "without booking until 14 December.",
+        # a quiz, a shop, a continue in a story
+        "Residents who took the council's flood quiz scored an average of six out of ten.",
+        "The hardware shop said it would continue selling sandbags below cost.",
+        "Goal! The barrier fund passed its target on Friday.",
+        "لا توجد تعليقات رسمية من الهيئة حتى الآن على أسباب التأخير في الأعمال.",
+        "Also on Tuesday: councillors approved the barrier budget",
+        "Book prices rose sharply after the flood, the shop said.",
+        "وقال رئيس الهيئة إن الإعلان عن الفائزين سيتم الأسبوع المقبل.",
+    ],
+)
+def test_a_look_alike_stays(line: str) -> None:
+    result, body = clean(line)
+    assert result.kept == [*body[:2], line, *body[2:]], result.removed
+
+
+def test_a_box_of_facts_below_the_copy_stays() -> None:
+    """A heading and its entries at the end of a page are the copy's (opening hours), where
+    a run of short lines there would otherwise read as the page's frame."""
+    box = ["Opening hours", "Tuesday to Saturday: 10am to 5pm", "Thursday: open late until 8pm"]
+    result = clean_blocks([*FLOOD_BARRIER, *box], RULES)
+    assert result.kept == [*FLOOD_BARRIER, *box], result.removed
