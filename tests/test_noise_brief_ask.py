@@ -30,7 +30,7 @@ def clean(line: str):
     [
         "Catch every episode of Depot Talk, our weekly transport podcast, wherever you listen.",
         "Snap a picture of your commute and tag @countyvoice so we can share it.",
-        "Hear the whole interview on Depot Talk, our transport podcast.",
+        "Hear more from the depot team on Depot Talk, our transport podcast.",
     ],
 )
 def test_a_short_ask_on_the_outlets_channels_goes(line: str) -> None:

@@ -226,7 +226,7 @@ def test_a_lede_about_a_journalist_without_a_byline_above_stays():
 @pytest.mark.parametrize(
     "promo",
     [
-        "📢 Enter our monthly photo contest and win a weekend on the coast. Details here",
+        "📢 Our monthly photo contest is open: win a weekend on the coast. Details here",
         "🎁 A weekend on the coast for two to be won this month",
         "👉 أرسلوا صوركم من الميناء إلى فريق التحرير",
     ],

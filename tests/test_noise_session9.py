@@ -53,6 +53,26 @@ def clean(line: str):
         "هذه الحلقة برعاية شركة النهر للتأمين",
         "هل لديك سؤال عن الفيضانات؟ أرسل استفسارك إلى فريق التحرير.",
         "شارك صورتك معنا! أرسلها إلى بريد الجريدة.",
+        # sets 52-55: breadcrumbs, tags, polls, listening and support promos, contests
+        "Home › News › Flood Defences",
+        "الرئيسية > أخبار > السدود",
+        "الكلمات الدلالية: فيضانات، سدود، النهر",
+        "شارك:",
+        "صوّت: ما أفضل حل لحماية الضفاف؟",
+        "الحلقة برعاية شركة النهر للاتصالات",
+        "تعرّف على خياراتك بشأن الإعلانات في هذا البودكاست عبر صفحة سياسة الإعلانات.",
+        "Hear the full interview with Ana Brook on River Talk, weekdays at noon.",
+        "Support local flood reporting — become a Gazette member today.",
+        "Interested in volunteering? Book a place on the next training day using our form.",
+        "Enter our Flood Forecast League and win a signed river map - click here",
+        "Tickets for all open days are available from our partner - book now.",
+        "This site is run by volunteers. If you value local news, please consider a small gift.",
+        "Our journalists work hard to bring you local news every day.",
+        "Subscribe to Mill Markets for weekly prices and analysis.",
+        "Sorry, this video isn't available any more.",
+        "Read the report: Raising the Mill Weir",
+        "Listen to this release",
+        "About the Trust: The River Trust looks after forty miles of the Mill and its banks.",
     ],
 )
 def test_the_shape_is_removed(line: str) -> None:
@@ -83,6 +103,23 @@ def test_the_shape_is_removed(line: str) -> None:
             "وأغلقت البوابات مساء الجمعة.إعلان وبدأ الضخ صباح السبت.",
             "وأغلقت البوابات مساء الجمعة. وبدأ الضخ صباح السبت.",
         ),
+        (
+            "وأغلقت البوابات مساء الجمعة. إعلان وبدأ الضخ صباح السبت.",
+            "وأغلقت البوابات مساء الجمعة. وبدأ الضخ صباح السبت.",
+        ),
+        (
+            "وخصصت الهيئة المبلغ لتعزيز الحماية إعلان والصيانة الدورية للحاجز.",
+            "وخصصت الهيئة المبلغ لتعزيز الحماية والصيانة الدورية للحاجز.",
+        ),
+        (
+            # marked letters in the label: matched folded, cut as written
+            "وقالت الهيئة في تقريرها (يُفتح في علامة تبويب جديدة) إن المنسوب انخفض.",
+            "وقالت الهيئة في تقريرها إن المنسوب انخفض.",
+        ),
+        (
+            "The data was shared with the national flood archive [external link] on Friday.",
+            "The data was shared with the national flood archive on Friday.",
+        ),
     ],
 )
 def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> None:
@@ -108,6 +145,12 @@ def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> No
         "Also on Tuesday: councillors approved the barrier budget",
         "Book prices rose sharply after the flood, the shop said.",
         "وقال رئيس الهيئة إن الإعلان عن الفائزين سيتم الأسبوع المقبل.",
+        "وقررت الحكومة إعلان حالة الطوارئ في المدن الساحلية.",
+        "وجاء إعلان النتائج بعد اجتماع استمر ست ساعات.",
+        "السبت: أمسية موسيقية على ضفاف النهر",
+        "Washbasins: +8.1%",
+        "About the scheme: the council will pay for new pumps, the mayor said.",
+        "If you see water rising, move to higher ground and call the flood line.",
     ],
 )
 def test_a_look_alike_stays(line: str) -> None:
@@ -121,3 +164,16 @@ def test_a_box_of_facts_below_the_copy_stays() -> None:
     box = ["Opening hours", "Tuesday to Saturday: 10am to 5pm", "Thursday: open late until 8pm"]
     result = clean_blocks([*FLOOD_BARRIER, *box], RULES)
     assert result.kept == [*FLOOD_BARRIER, *box], result.removed
+
+
+@pytest.mark.parametrize(
+    ("heading", "question"),
+    [
+        ("Related stories", "Will the barrier cope with a wetter winter?"),
+        ("مواضيع ذات صلة", "كيف تحمي منزلك من الفيضانات؟"),
+    ],
+)
+def test_a_question_headline_in_a_list_of_links_goes_with_it(heading: str, question: str) -> None:
+    story = FLOOD_BARRIER_AR if heading.startswith("م") else FLOOD_BARRIER
+    result = clean_blocks([*story, heading, question], RULES)
+    assert result.kept == story, result.removed

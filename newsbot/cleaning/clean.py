@@ -23,7 +23,14 @@ from newsbot.cleaning.learner import KnowsLearnedLines
 from newsbot.cleaning.record import mark_record_shapes
 from newsbot.cleaning.rules import NoiseRules, OutletRule, first_match
 from newsbot.cleaning.structural import Structural, strip_encoded
-from newsbot.cleaning.text import lines_of, normalise, repeated_unit, sentences, strip_bullet
+from newsbot.cleaning.text import (
+    fold_arabic_marks_with_positions,
+    lines_of,
+    normalise,
+    repeated_unit,
+    sentences,
+    strip_bullet,
+)
 
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
@@ -83,10 +90,14 @@ def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
         for rule in rules.inline:
             if not rule.may_search(line):
                 continue
-            found = [m.group(0) for m in rule.regex.finditer(text) if m.group(0).strip()]
-            if found:
-                text = _close_gaps(rule.regex.sub(_GAP, text))
-                cuts.extend(Removal(normalise(f), rule.name) for f in found)
+            spans = _inline_spans(rule, text)
+            if spans:
+                cuts.extend(Removal(normalise(text[a:b]), rule.name) for a, b in spans)
+                pieces, last = [], 0
+                for a, b in spans:
+                    pieces += [text[last:a], _GAP]
+                    last = b
+                text = _close_gaps("".join([*pieces, text[last:]]))
                 line = rules.forms(text)
         stripped = strip_encoded(text)
         if stripped != text:
@@ -95,6 +106,16 @@ def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
         if text == before:
             break
     return text, cuts
+
+
+def _inline_spans(rule: OutletRule, text: str) -> list[tuple[int, int]]:
+    """Where a glued phrase's rule matches ``text``: matched with Arabic marks folded away
+    (``(يُفتح في علامة تبويب جديدة)`` is the shape's ``(يفتح ...)``), cut as written."""
+    folded, at = fold_arabic_marks_with_positions(text)
+    if len(folded) == len(text):
+        return [m.span() for m in rule.regex.finditer(text) if m.group(0).strip()]
+    at.append(len(text))  # a match that ends the text ends where the text does
+    return [(at[m.start()], at[m.end()]) for m in rule.regex.finditer(folded) if m.group(0).strip()]
 
 
 def _close_gaps(text: str) -> str:
@@ -249,7 +270,13 @@ def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
 
 
 def _is_rail_item(text: str) -> bool:
-    return len(text) <= _RAIL_ITEM_MAX and not text.endswith(_SENTENCE_END)
+    """A headline of a list of links: short, no sentence's end (a question is a headline's:
+    `How do you choose the right feed?` under `Related topics`)."""
+    if len(text) > _RAIL_ITEM_MAX:
+        return False
+    if text.endswith(("?", "؟")):
+        return len(sentences(text)) == 1
+    return not text.endswith(_SENTENCE_END)
 
 
 def _is_chrome_start(lines: list[str], i: int, rules: NoiseRules) -> bool:

@@ -57,3 +57,10 @@ def strip_bullet(text: str) -> tuple[str, bool]:
 def fold_arabic_marks(text: str) -> str:
     """``text`` without Arabic diacritics and tatweel (``حمّل`` -> ``حمل``), for matching."""
     return text.translate(_ARABIC_MARKS)
+
+
+def fold_arabic_marks_with_positions(text: str) -> tuple[str, list[int]]:
+    """:func:`fold_arabic_marks` of ``text``, and for each of its characters the position of
+    that character in ``text`` (to cut from the text as written what matched folded)."""
+    kept = [i for i, ch in enumerate(text) if ord(ch) not in _ARABIC_MARKS]
+    return "".join(text[i] for i in kept), kept
