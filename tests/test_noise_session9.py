@@ -73,6 +73,26 @@ def clean(line: str):
         "Read the report: Raising the Mill Weir",
         "Listen to this release",
         "About the Trust: The River Trust looks after forty miles of the Mill and its banks.",
+        # sets 56-59: notices, buttons, contact lines, breadcrumbs without their home
+        "This interactive map requires JavaScript and cookies to be enabled.",
+        "This blog post is published under the Open Data Licence v2 unless otherwise stated.",
+        "Content on this page may be reused under the Trust's open licence, except where "
+        "otherwise stated.",
+        "Download the full report",
+        "Contact the Flood Resilience team",
+        "Support the Trust: Donate online today",
+        "← Previous post: Lock gates repainted",
+        "Next post: Volunteers plant 400 willows →",
+        "Hotline: 0800 555 0199",
+        "Flood News › Barrier Works",
+        "News and media releases",
+        "مركز الاتصال الموحد: 8001244000",
+        "شارك عبر: واتساب - تيليغرام - البريد الإلكتروني",
+        "أخبار الهيئة > قرارات وتعاميم",
+        "شاهد ملخص الافتتاح",
+        "للمزيد: أبرز مشاريع الحماية هذا العام",
+        "الصور: أرشيف الهيئة",
+        "لوحة الغلاف: الفنان مروان الخطيب",
     ],
 )
 def test_the_shape_is_removed(line: str) -> None:
@@ -120,6 +140,10 @@ def test_the_shape_is_removed(line: str) -> None:
             "The data was shared with the national flood archive [external link] on Friday.",
             "The data was shared with the national flood archive on Friday.",
         ),
+        (
+            "The trust's annual report (PDF, 1.2MB) shows the barrier closed 41 times.",
+            "The trust's annual report shows the barrier closed 41 times.",
+        ),
     ],
 )
 def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> None:
@@ -151,6 +175,13 @@ def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> No
         "Washbasins: +8.1%",
         "About the scheme: the council will pay for new pumps, the mayor said.",
         "If you see water rising, move to higher ground and call the flood line.",
+        # advice with an app the reader may pick, not the outlet's own
+        "Download a flood-warning app before winter so you get alerts for your street.",
+        "If you are contacted by a surveyor, you can check their identity by calling our "
+        "free helpline.",
+        # a list item of the copy, with its label: no byline, no dateline
+        "المركز الأول: ريم الكواري",
+        "ناقل الحركة: أوتوماتيكي متغير باستمرار",
     ],
 )
 def test_a_look_alike_stays(line: str) -> None:
@@ -177,3 +208,17 @@ def test_a_question_headline_in_a_list_of_links_goes_with_it(heading: str, quest
     story = FLOOD_BARRIER_AR if heading.startswith("م") else FLOOD_BARRIER
     result = clean_blocks([*story, heading, question], RULES)
     assert result.kept == story, result.removed
+
+
+def test_entries_below_the_last_paragraph_stay_without_their_heading() -> None:
+    box = ["Average wage: £34,500 after training", "Shift pattern: four days on, four off"]
+    result = clean_blocks([*FLOOD_BARRIER, *box], RULES)
+    assert result.kept == [*FLOOD_BARRIER, *box], result.removed
+
+
+def test_a_list_heading_ends_a_list_of_links() -> None:
+    """`Key figures:` after a related link is the copy's own list, and so are its entries."""
+    facts = ["Key figures:", "Height: 4.2 metres", "Cost: £18 million"]
+    lines = [*FLOOD_BARRIER[:2], "Read more", "Mill owners count the cost", *facts]
+    result = clean_blocks([*lines, *FLOOD_BARRIER[2:]], RULES)
+    assert result.kept == [*FLOOD_BARRIER[:2], *facts, *FLOOD_BARRIER[2:]], result.removed

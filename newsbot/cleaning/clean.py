@@ -271,12 +271,12 @@ def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
 
 def _is_rail_item(text: str) -> bool:
     """A headline of a list of links: short, no sentence's end (a question is a headline's:
-    `How do you choose the right feed?` under `Related topics`)."""
+    `How do you choose the right feed?` under `Related topics`), no list heading's colon."""
     if len(text) > _RAIL_ITEM_MAX:
         return False
     if text.endswith(("?", "؟")):
         return len(sentences(text)) == 1
-    return not text.endswith(_SENTENCE_END)
+    return not text.endswith((*_SENTENCE_END, ":"))  # `Key figures:` heads the copy's list
 
 
 def _is_chrome_start(lines: list[str], i: int, rules: NoiseRules) -> bool:

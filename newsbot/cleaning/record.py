@@ -305,14 +305,13 @@ _FACT = re.compile(r"[^:]{2,40}:\s+\S.*")
 
 
 def _is_fact_box(zone: Sequence[Outcome]) -> bool:
-    """A heading and its entries (``Opening hours`` / ``Tuesday to Saturday: 10am to 5pm``):
-    the copy's box of facts below its last paragraph, not the page's frame."""
+    """Entries, with or without their heading (``Opening hours`` / ``Tuesday to Saturday:
+    10am to 5pm`` / ...): the copy's box of facts below its last paragraph, not the page's
+    frame. Two entries at least: one alone is as often a related headline's ``Place: what``."""
     texts = [o.kept or "" for o in zone]
-    return (
-        len(texts) >= 3  # two entries at least: one is a related headline's `Place: what`
-        and ":" not in texts[0]
-        and all(_FACT.fullmatch(t) is not None for t in texts[1:])
-    )
+    if texts and ":" not in texts[0]:
+        texts = texts[1:]
+    return len(texts) >= 2 and all(_FACT.fullmatch(t) is not None for t in texts)
 
 
 _SEPARATORS = re.compile(r"[,|·•/›»:–—]|\s-\s|\d")
