@@ -93,6 +93,16 @@ def clean(line: str):
         "للمزيد: أبرز مشاريع الحماية هذا العام",
         "الصور: أرشيف الهيئة",
         "لوحة الغلاف: الفنان مروان الخطيب",
+        # sets 60-63
+        "Watch the highlights: Mill Harriers v Weir Rovers (3:27)",
+        "To continue reading unlimited articles, subscribe to the Mill Gazette.",
+        "Advertise here — reach 3,000 local households. Call 01692 555 014.",
+        "Press office: 0300 555 0190 (out of hours: 07700 900123)",
+        "Darllenwch fwy: Welsh-medium school in Cwmdare to expand",
+        "Adopt an otter from £40 and help protect the river — adopt now",
+        "يتواصل المقال بعد الإعلان",
+        "لتلقي أحدث الأخبار، اشترك في القائمة البريدية للهيئة",
+        "استمع إلى التقرير كاملا | 04:12",
     ],
 )
 def test_the_shape_is_removed(line: str) -> None:
@@ -144,6 +154,16 @@ def test_the_shape_is_removed(line: str) -> None:
             "The trust's annual report (PDF, 1.2MB) shows the barrier closed 41 times.",
             "The trust's annual report shows the barrier closed 41 times.",
         ),
+        (
+            "Gates were shut at dawn, said lock keeper Ana Brook. Read more: Weir repairs "
+            "finished early He said the river had peaked by noon.",
+            "Gates were shut at dawn, said lock keeper Ana Brook. He said the river had peaked "
+            "by noon.",
+        ),
+        (
+            "وعلى المتطوعين إرسال صورهم اقرأ أيضاً إلى مقر الهيئة قبل الأول من مارس.",
+            "وعلى المتطوعين إرسال صورهم إلى مقر الهيئة قبل الأول من مارس.",
+        ),
     ],
 )
 def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> None:
@@ -181,6 +201,8 @@ def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> No
         "free helpline.",
         # a list item of the copy, with its label: no byline, no dateline
         "المركز الأول: ريم الكواري",
+        "Members can download the club app free of charge and book a court seven days ahead.",
+        "حمّل خرائط المنطقة على هاتفك قبل الانطلاق، لأن التغطية تنقطع في أجزاء واسعة منها.",
         "ناقل الحركة: أوتوماتيكي متغير باستمرار",
     ],
 )
