@@ -103,6 +103,15 @@ def clean(line: str):
         "يتواصل المقال بعد الإعلان",
         "لتلقي أحدث الأخبار، اشترك في القائمة البريدية للهيئة",
         "استمع إلى التقرير كاملا | 04:12",
+        # sets 64-67
+        "Help keep the weir open – donate to our repair appeal today.",
+        "Book tickets for the Christmas Lantern Walk now",
+        "All content on this site may be reused under our open data terms, except where "
+        "otherwise stated.",
+        "Buy this week's print edition at newsagents or subscribe online.",
+        "Got news from the river? Email the Gazette desk and we'll follow it up.",
+        "Mill Street Theatre Company is a registered charity, no. 1099872.",
+        "سجّل الآن في منصة شريكنا واحصل على مكافأة ترحيبية بقيمة 20 دولاراً",
     ],
 )
 def test_the_shape_is_removed(line: str) -> None:
@@ -164,6 +173,18 @@ def test_the_shape_is_removed(line: str) -> None:
             "وعلى المتطوعين إرسال صورهم اقرأ أيضاً إلى مقر الهيئة قبل الأول من مارس.",
             "وعلى المتطوعين إرسال صورهم إلى مقر الهيئة قبل الأول من مارس.",
         ),
+        (
+            "The new gates were made by a local firm, Read more engineer Sam Lee said.",
+            "The new gates were made by a local firm, engineer Sam Lee said.",
+        ),
+        (
+            "Her last report on the weir, Lines on the Water [Read more], won a prize.",
+            "Her last report on the weir, Lines on the Water, won a prize.",
+        ),
+        (
+            "ومن المتوقع أن ينخفض المنسوب تدريجياً (إعلان) مساء الغد.",
+            "ومن المتوقع أن ينخفض المنسوب تدريجياً مساء الغد.",
+        ),
     ],
 )
 def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> None:
@@ -203,6 +224,9 @@ def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> No
         "المركز الأول: ريم الكواري",
         "Members can download the club app free of charge and book a court seven days ahead.",
         "حمّل خرائط المنطقة على هاتفك قبل الانطلاق، لأن التغطية تنقطع في أجزاء واسعة منها.",
+        "احجز جولتك مسبقاً في عطلات نهاية الأسبوع لأن الأعداد محدودة.",
+        # a numbered step is one sentence, its number included
+        "2. ثبّت تطبيق القراءة المعتمد من المكتبة على جهازك.",
         "ناقل الحركة: أوتوماتيكي متغير باستمرار",
     ],
 )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-_SENTENCE_END = re.compile(r"(?<=[.!?؟…])\s+(?=\S)")
+# (a list item's number is no sentence: `2. Install the app on your device.` is one)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…])(?<!^\d\.)(?<!^\d\d\.)\s+(?=\S)")
 BULLETS = "•·‣◦▪▫●○-–—*►▸"
 # Arabic diacritics (fathatan..sukun, superscript alef) and tatweel: optional in writing
 _ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0653), 0x0670, 0x0640])
