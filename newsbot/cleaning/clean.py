@@ -34,6 +34,7 @@ from newsbot.cleaning.text import (
 
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
+_COPY_MIN_WORDS = 8
 _CAPTION_MIN_WORDS = 3
 _CAPTION_MAX = 250
 _KIND_CAPTION_MAX = 500
@@ -119,8 +120,9 @@ def _inline_spans(rule: OutletRule, text: str) -> list[tuple[int, int]]:
 
 
 def _close_gaps(text: str) -> str:
-    """Spaces where noise was cut, but none before the punctuation that follows it."""
-    text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*(?=[,.;:!?؟،](?:\s|$))", "", text)
+    """Spaces where noise was cut, but none before the punctuation or the closing bracket
+    that follows it (`(see our methods, opens new tab)` is `(see our methods)`)."""
+    text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*(?=[,.;:!?؟،](?:\s|$)|[)\]»”])", "", text)
     text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*", " ", text)
     return normalise(text)
 
@@ -269,14 +271,21 @@ def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
     return None
 
 
-def _is_rail_item(text: str) -> bool:
-    """A headline of a list of links: short, no sentence's end (a question is a headline's:
-    `How do you choose the right feed?` under `Related topics`), no list heading's colon."""
+def _is_rail_item(text: str, following: str = "") -> bool:
+    """A headline of a list of links: short, no sentence's end, no list heading's colon. A
+    question is a headline's (`How do you choose the right feed?` under `Related topics`)
+    unless a paragraph of copy follows it: then it is the copy's subheading (`What changes
+    for users?`)."""
     if len(text) > _RAIL_ITEM_MAX:
         return False
     if text.endswith(("?", "؟")):
-        return len(sentences(text)) == 1
+        return len(sentences(text)) == 1 and not _is_copy_paragraph(following)
     return not text.endswith((*_SENTENCE_END, ":"))  # `Key figures:` heads the copy's list
+
+
+def _is_copy_paragraph(text: str) -> bool:
+    """A paragraph of the story: eight words or more, ended as a sentence ends."""
+    return len(text.split()) >= _COPY_MIN_WORDS and text.rstrip().endswith(_SENTENCE_END)
 
 
 def _is_chrome_start(lines: list[str], i: int, rules: NoiseRules) -> bool:
@@ -382,7 +391,7 @@ def trace(
             continue
         if mode is not None and span_kind in ("list", "follow"):
             if kept is not None and (
-                _is_rail_item(kept)
+                _is_rail_item(kept, lines[i + 1] if i + 1 < len(lines) else "")
                 if span_kind == "list"
                 else follow is not None and follow.fullmatch(kept) is not None
             ):

@@ -68,11 +68,16 @@ def _own_name_pattern(source: str | None) -> re.Pattern[str] | None:
     squashed = re.sub(r"\W+", "", name.casefold())
     if squashed.startswith("the") and len(squashed) > 6:
         squashed = squashed[3:]
-    names = [
-        rf"(?:www\.)?(?:the)?{re.escape(squashed)}\.(?:com|org|net|news|tv|fm|co\.\w\w|com\.\w\w)",
-        *(re.escape(n) for n in sorted(spelled, key=len, reverse=True)),
-    ]
-    return re.compile(rf"(?<![\w./])(?:{'|'.join(names)})(?![\w/]|\.\w)", re.I)
+    tld = r"(?:com|org|net|news|tv|fm|co\.\w\w|com\.\w\w)"
+    address = rf"(?:www\.)?(?:the)?{re.escape(squashed)}\.{tld}"
+    # a name of words may follow a slash (`Jens Aalto/Lumen Science`, a picture's credit);
+    # one word or an address after a slash is a link's path (`apnews.com/climate`)
+    spaced = [re.escape(n) for n in sorted(spelled, key=len, reverse=True) if " " in n]
+    single = [re.escape(n) for n in sorted(spelled, key=len, reverse=True) if " " not in n]
+    alternatives = [rf"(?<![\w./])(?:{'|'.join([address, *single])})"]
+    if spaced:
+        alternatives.append(rf"(?<![\w.])(?<!//)(?:{'|'.join(spaced)})")
+    return re.compile(rf"(?:{'|'.join(alternatives)})(?![\w/]|\.\w)", re.I)
 
 
 class Structural:
