@@ -46,6 +46,7 @@ _SLOT_MAX_WORDS = 5
 _BRIEF_SENTENCES = 2
 _BRIEF_WORDS = 45
 _REST_MAX = 300  # characters: a longer remainder of a paragraph is copy, not a notice's tail
+_COPY_SENTENCES = 2  # the opening a promo glued at a paragraph's end leaves: copy
 # a box's label before a notice: `Embedded map: This content is hosted by a third party.`
 # (one to three words and a colon; what follows must be a sentence, prose of three words or
 # more with its full stop: `Winner: 2:05:33` is no player's duration, `Update: May 2, 2024`
@@ -91,7 +92,7 @@ def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
         for rule in rules.inline:
             if not rule.may_search(line):
                 continue
-            spans = _inline_spans(rule, text)
+            spans = _inline_spans(rule, text, line.folded)
             if spans:
                 cuts.extend(Removal(normalise(text[a:b]), rule.name) for a, b in spans)
                 pieces, last = [], 0
@@ -109,12 +110,13 @@ def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
     return text, cuts
 
 
-def _inline_spans(rule: OutletRule, text: str) -> list[tuple[int, int]]:
-    """Where a glued phrase's rule matches ``text``: matched with Arabic marks folded away
-    (``(يُفتح في علامة تبويب جديدة)`` is the shape's ``(يفتح ...)``), cut as written."""
-    folded, at = fold_arabic_marks_with_positions(text)
+def _inline_spans(rule: OutletRule, text: str, folded: str) -> list[tuple[int, int]]:
+    """Where a glued phrase's rule matches ``text`` (``folded``: the same, Arabic marks folded
+    away): matched folded (``(يُفتح في علامة تبويب جديدة)`` is the shape's ``(يفتح ...)``),
+    cut as written."""
     if len(folded) == len(text):
         return [m.span() for m in rule.regex.finditer(text) if m.group(0).strip()]
+    folded, at = fold_arabic_marks_with_positions(text)
     at.append(len(text))  # a match that ends the text ends where the text does
     return [(at[m.start()], at[m.end()]) for m in rule.regex.finditer(folded) if m.group(0).strip()]
 
@@ -145,7 +147,7 @@ def _after_label(text: str) -> str | None:
 def _paired_rule(text: str, rules: NoiseRules) -> OutletRule | None:
     """The rule of a line that is two noise lines, the second in brackets (``Published Jun 4,
     2025 (Updated Jun 4, 2025 at 8:40 am)``): each is matched on its own."""
-    m = _BRACKETED_TAIL.search(text)
+    m = _BRACKETED_TAIL.search(text) if text.endswith(")") else None
     if m is None or m.start() == 0:
         return None
     head = _line_rule(text[: m.start()], rules)
@@ -204,6 +206,13 @@ def _own_rule(sentence: str, rules: NoiseRules, structural: Structural) -> Outle
     """The ``own`` rule matching a sentence that names the record's source."""
     marked = structural.with_own_name_marked(sentence)
     return first_match(rules.own, rules.forms(marked)) if marked else None
+
+
+def _opens_with(paragraph: str, kept: str) -> bool:
+    """Whether what a paragraph kept is its opening, two sentences or more: a promo glued to
+    the end of copy (`Should you buy one? If you ..., yes. Find out ... with our tool.`)
+    leaves the copy, however it speaks to the reader."""
+    return paragraph.startswith(kept) and len(sentences(kept)) >= _COPY_SENTENCES
 
 
 def _rest_of_notice(text: str, rules: NoiseRules) -> OutletRule | None:
@@ -340,7 +349,7 @@ def _clean_line(
         cuts += more
         if not text:
             return None, more[0].rule, [], caption, None
-        tail_rule = _rest_of_notice(text, rules) if more else None
+        tail_rule = _rest_of_notice(text, rules) if more and not _opens_with(before, text) else None
         if tail_rule is not None:
             return None, tail_rule.name, [], caption, None
         if text == before:
