@@ -45,6 +45,9 @@ _JS_JUNK = re.compile(r"undefined|null|NaN|\[object Object\]|\{\}|\[\]", re.I)
 
 # what an outlet's name may end with besides its name proper
 _GENERIC_TAIL = re.compile(r"\s+(?:Online|Digital|Web|Portal|Live|Today|Media|Network)$", re.I)
+# a language edition's name: `Nordpost English` is also `Nordpost` (a brand, one word will do)
+_EDITION_TAIL = re.compile(r"\s+(?:English|Arabic|French|International|Global|Edition)$", re.I)
+_BRAND_MIN = 5  # letters of a one-word brand left by an edition's tail
 
 
 def _with_and_without_the(names: set[str]) -> set[str]:
@@ -64,6 +67,9 @@ def _own_name_pattern(source: str | None) -> re.Pattern[str] | None:
     short = _GENERIC_TAIL.sub("", name)  # `Lubombo Times Online` is also `Lubombo Times`
     if short != name and len(short.split()) >= 2:
         spelled.add(short)
+    brand = _EDITION_TAIL.sub("", name)
+    if brand != name and (len(brand.split()) >= 2 or len(brand) >= _BRAND_MIN):
+        spelled.add(brand)
     spelled = _with_and_without_the(spelled)
     squashed = re.sub(r"\W+", "", name.casefold())
     if squashed.startswith("the") and len(squashed) > 6:
