@@ -1,7 +1,9 @@
-"""Boilerplate behind a box's label, a greeting left of a notice, press-office lines, shopping
-buttons, quizzes, glued continue-labels and bracketed ad labels (settings/noise_kinds.toml and
-newsbot/cleaning/clean.py, session 9: from the misses of blind sets 46 to 51, written in other
-words here). Made-up wording; look-alike sentences of a story stay."""
+"""Boilerplate behind a box's label, a greeting left of a notice, press-office and contact
+lines, shop and box-office buttons, quizzes, pitches that name no product, credits of names,
+rights notices without a keyword, dialect Arabic asks, glued continue-labels, bracketed ad and
+link labels (settings/noise_kinds.toml and newsbot/cleaning/clean.py: from the misses of blind
+sets 46 to 79, written in other words here). Made-up wording; look-alike sentences of a story,
+a review's how-to, a public body's instructions, a story about a cookie law, stay."""
 
 from __future__ import annotations
 
