@@ -416,10 +416,17 @@ def test_a_look_alike_stays(line: str) -> None:
     assert result.kept == [*body[:2], line, *body[2:]], result.removed
 
 
-def test_a_box_of_facts_below_the_copy_stays() -> None:
-    """A heading and its entries at the end of a page are the copy's (opening hours), where
-    a run of short lines there would otherwise read as the page's frame."""
-    box = ["Opening hours", "Tuesday to Saturday: 10am to 5pm", "Thursday: open late until 8pm"]
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["Opening hours", "Tuesday to Saturday: 10am to 5pm", "Thursday: open late until 8pm"],
+        # without its heading
+        ["Average wage: £34,500 after training", "Shift pattern: four days on, four off"],
+    ],
+)
+def test_a_box_of_facts_below_the_copy_stays(box: list[str]) -> None:
+    """Entries (with or without their heading) at the end of a page are the copy's, where a
+    run of short lines there would otherwise read as the page's frame."""
     result = clean_blocks([*FLOOD_BARRIER, *box], RULES)
     assert result.kept == [*FLOOD_BARRIER, *box], result.removed
 
@@ -437,12 +444,6 @@ def test_a_question_headline_in_a_list_of_links_goes_with_it(heading: str, quest
     assert result.kept == story, result.removed
 
 
-def test_entries_below_the_last_paragraph_stay_without_their_heading() -> None:
-    box = ["Average wage: £34,500 after training", "Shift pattern: four days on, four off"]
-    result = clean_blocks([*FLOOD_BARRIER, *box], RULES)
-    assert result.kept == [*FLOOD_BARRIER, *box], result.removed
-
-
 def test_a_list_heading_ends_a_list_of_links() -> None:
     """`Key figures:` after a related link is the copy's own list, and so are its entries."""
     facts = ["Key figures:", "Height: 4.2 metres", "Cost: £18 million"]
@@ -451,12 +452,17 @@ def test_a_list_heading_ends_a_list_of_links() -> None:
     assert result.kept == [*FLOOD_BARRIER[:2], *facts, *FLOOD_BARRIER[2:]], result.removed
 
 
-def test_a_credit_naming_the_outlet_after_a_slash_goes() -> None:
-    result = clean_blocks(
-        [*FLOOD_BARRIER[:2], "Jens Aalto/Mill Gazette", *FLOOD_BARRIER[2:]],
-        RULES,
-        source="Mill Gazette",
-    )
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        # a picture's credit: the name after a slash is no link's path
+        ("Mill Gazette", "Jens Aalto/Mill Gazette"),
+        # an outlet named with its language edition is known by its brand
+        ("Millpost English", "Millpost's English service is delivered to partner newsrooms."),
+    ],
+)
+def test_a_line_naming_the_outlet_goes(source: str, line: str) -> None:
+    result = clean_blocks([*FLOOD_BARRIER[:2], line, *FLOOD_BARRIER[2:]], RULES, source=source)
     assert result.kept == FLOOD_BARRIER
     assert [r.rule for r in result.removed] == ["kind:self_description"]
 
@@ -473,17 +479,3 @@ def test_a_question_followed_by_copy_ends_a_list_of_links() -> None:
     ]
     result = clean_blocks(lines, RULES)
     assert result.kept == [*FLOOD_BARRIER[:2], *lines[4:]], result.removed
-
-
-def test_an_outlet_named_with_its_edition_is_known_by_its_brand() -> None:
-    result = clean_blocks(
-        [
-            *FLOOD_BARRIER[:2],
-            "Millpost's English service is delivered to partner newsrooms.",
-            *FLOOD_BARRIER[2:],
-        ],
-        RULES,
-        source="Millpost English",
-    )
-    assert result.kept == FLOOD_BARRIER
-    assert [r.rule for r in result.removed] == ["kind:self_description"]

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsbot.cleaning.learner import KnowsLearnedLines
-from newsbot.cleaning.record import mark_record_shapes
+from newsbot.cleaning.record import is_copy, mark_record_shapes
 from newsbot.cleaning.rules import NoiseRules, OutletRule, first_match
 from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.text import (
@@ -34,7 +34,6 @@ from newsbot.cleaning.text import (
 
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
-_COPY_MIN_WORDS = 8
 _CAPTION_MIN_WORDS = 3
 _CAPTION_MAX = 250
 _KIND_CAPTION_MAX = 500
@@ -288,13 +287,8 @@ def _is_rail_item(text: str, following: str = "") -> bool:
     if len(text) > _RAIL_ITEM_MAX:
         return False
     if text.endswith(("?", "؟")):
-        return len(sentences(text)) == 1 and not _is_copy_paragraph(following)
+        return len(sentences(text)) == 1 and not is_copy(following)
     return not text.endswith((*_SENTENCE_END, ":"))  # `Key figures:` heads the copy's list
-
-
-def _is_copy_paragraph(text: str) -> bool:
-    """A paragraph of the story: eight words or more, ended as a sentence ends."""
-    return len(text.split()) >= _COPY_MIN_WORDS and text.rstrip().endswith(_SENTENCE_END)
 
 
 def _is_chrome_start(lines: list[str], i: int, rules: NoiseRules) -> bool:

@@ -280,7 +280,8 @@ _FRAME_MAX_LINES = 3  # more short lines in a row are a list of the copy's (nomi
 _FRAME_MIN_RECORD = 5  # kept lines: in a shorter record a short line may be all it says
 
 
-def _is_copy(text: str) -> bool:
+def is_copy(text: str) -> bool:
+    """A paragraph of the story: eight words or more, ended as a sentence ends."""
     return len(text.split()) >= _COPY_MIN_WORDS and text.rstrip().endswith(_COPY_ENDS)
 
 
@@ -341,7 +342,7 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
     kept = _kept(out)
     if len(kept) < _FRAME_MIN_RECORD:
         return
-    copy = [n for n, o in enumerate(kept) if _is_copy(o.kept or "")]
+    copy = [n for n, o in enumerate(kept) if is_copy(o.kept or "")]
     if not copy:
         return
     head, tail = kept[: copy[0]], kept[copy[-1] + 1 :]
