@@ -60,7 +60,7 @@ SETS = {
     "counts as kept)": ROOT / "tests" / "data" / "noise_independent",
 }
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
-LAYERS = ("chrome", "structural", "outlet", "kind", "record", "learned")
+LAYERS = ("chrome", "structural", "outlet", "kind", "record", "learned", "model")
 TUNE = ("CNBC", "LATimes", "TheGuardian", "TheIndependent", "TheNation", "TheTelegraph",
         "WashingtonTimes", "iNews")  # fmt: skip
 HELD_OUT = ("APNews", "FoxNews", "FreeBeacon", "OccupyDemocrats", "Reuters",
@@ -75,7 +75,7 @@ def layer_of(rule: str) -> str:
     if rule in (LEARNED, LEARNED_SHARED):
         return "learned"
     head, _, _ = rule.partition(":")
-    return head if head in ("outlet", "kind", "record") else "structural"
+    return head if head in ("outlet", "kind", "record", "model") else "structural"
 
 
 @dataclass

@@ -32,6 +32,7 @@ def test_every_rule_name_has_a_layer():
         "kind",
     ]
     assert layer_of("learned") == layer_of("learned_shared") == "learned"
+    assert layer_of("model:pitch") == "model"
 
 
 # noise_independent is checked as its writers scored it, through `scrapy reprocess`
@@ -71,6 +72,9 @@ def test_on_real_pages_no_kind_removes_a_marked_body_line(fundus):
     page_scope = score_pages(pages, outcomes, "page")
     assert page_scope.content > 2000
     assert page_scope.content_by["kind"] == 0, page_scope.render("all pages")
+    # The pitch model is gated to lines that address the reader: sign-offs and credits, which
+    # real marked bodies keep, are never put to it; no body line of any publisher goes.
+    assert page_scope.content_by["model"] == 0, page_scope.render("all pages")
     held = score_pages([p for p in pages if p.publisher in HELD_OUT], outcomes, "article")
     assert held.content_kept >= 0.99, held.render("held-out, article")
     assert held.noise_by["kind"] > 0  # the kinds find noise in publishers never looked at

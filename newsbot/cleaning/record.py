@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from newsbot.cleaning.text import BULLETS
+from newsbot.cleaning.text import BULLETS, NUMBERED_STEP
 
 LAYER = "record"
 PULL_QUOTE = f"{LAYER}:pull_quote"
@@ -286,7 +286,6 @@ def is_copy(text: str) -> bool:
 
 
 # `1. Log in with your digital ID`, `٢) ...`: a numbered list's item
-_NUMBERED = re.compile(r"[\d\u0660-\u0669]{1,2}\s*[.)-]\s")
 
 
 def _is_frame(text: str) -> bool:
@@ -296,7 +295,7 @@ def _is_frame(text: str) -> bool:
         len(text.split()) <= _FRAME_MAX_WORDS
         and not text.endswith((*_COPY_ENDS, ":", "،", ","))
         and not text.startswith(tuple(BULLETS))
-        and _NUMBERED.match(text) is None
+        and NUMBERED_STEP.match(text) is None
     )
 
 

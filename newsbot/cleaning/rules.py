@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbot.cleaning.config import default_kinds_path, default_noise_path, read_toml
+from newsbot.cleaning.pitch_model import PitchModel, shipped_model
 from newsbot.cleaning.prefilter import RuleIndex, fold_case, required_factors
 from newsbot.cleaning.text import fold_arabic_marks, normalise
 from newsbot.profiles import SiteProfile
@@ -188,6 +189,8 @@ class NoiseRules:
     site: str | None = None
     #: The rules' required strings (:mod:`newsbot.cleaning.prefilter`); None: try every rule.
     index: RuleIndex | None = None
+    #: The learned pitch layer (:mod:`newsbot.cleaning.pitch_model`); None: left out.
+    pitch: PitchModel | None = None
 
     def forms(self, text: str) -> LineForms:
         """``text`` as these rules read it (with their index). The cleaner's steps ask for
@@ -314,10 +317,11 @@ def load_noise_rules(
     kinds_path: str | Path | Traversable | None = None,
     *,
     kinds: bool = True,
+    pitch: bool = True,
 ) -> NoiseRules:
     """Build the rules from a site profile (None: no site layer), a noise file and a kinds
-    file (defaults: the shipped ones). ``kinds=False`` leaves the kinds layer out (to measure
-    what it adds)."""
+    file (defaults: the shipped ones). ``kinds=False`` leaves the kinds layer out and
+    ``pitch=False`` the learned pitch model (to measure what each adds)."""
     from newsbot.cleaning.kinds import KindRules, compile_kinds
 
     data = read_toml(noise_path if noise_path is not None else default_noise_path())
@@ -337,6 +341,7 @@ def load_noise_rules(
             remainders=found.remainders,
             briefs=found.briefs,
             own=found.own,
+            pitch=shipped_model() if pitch else None,
             outlets={
                 r.name: r.outlet
                 for r in (

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator
 
 # (a list item's number is no sentence: `2. Install the app on your device.` is one)
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])(?<!^\d\.)(?<!^\d\d\.)\s+(?=\S)")
+#: "1. Log in", "٢) ...": a step of a numbered list
+NUMBERED_STEP = re.compile(r"[\d\u0660-\u0669]{1,2}\s*[.)-]\s")
 BULLETS = "•·‣◦▪▫●○-–—*►▸"
 # Arabic diacritics (fathatan..sukun, superscript alef) and tatweel: optional in writing
 _ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0653), 0x0670, 0x0640])
