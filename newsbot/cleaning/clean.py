@@ -36,6 +36,7 @@ from newsbot.cleaning.text import (
     strip_bullet,
 )
 
+_WIDGET = "kind:widget"  # `Swipe →`, `Load more`: a rail's own buttons
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
 _CAPTION_MIN_WORDS = 3
@@ -393,8 +394,8 @@ def trace(
                 mode, span_kind, follow = outlet.name, outlet.span, outlet.follow
             elif span_kind == "follow" and rule != mode:
                 mode = None  # another kind of noise in between: the appeal has ended
-            elif span_kind == "list" and rule.startswith("kind:"):
-                mode = None  # a byline, a credit, a notice: not a link of the rail
+            elif span_kind == "list" and rule.startswith("kind:") and rule != _WIDGET:
+                mode = None  # a byline, a credit, a notice (not a button): not a link of the rail
             continue
         if mode is not None and span_kind in ("list", "follow"):
             if kept is not None and (
