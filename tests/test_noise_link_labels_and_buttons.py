@@ -44,6 +44,18 @@ def clean(line: str):
             "Engineers said the first gate could close by 2027 (external link), not 2026.",
             "Engineers said the first gate could close by 2027, not 2026.",
         ),
+        (
+            "Pumps at Eastfield and Norbury (click here for the map) will run all night.",
+            "Pumps at Eastfield and Norbury will run all night.",
+        ),
+        (
+            "The contract (link) runs until the second gate is finished.",
+            "The contract runs until the second gate is finished.",
+        ),
+        (
+            "وافتتح الوزير المرحلة الأولى من السد (شاهد الصور) بحضور رؤساء البلديات.",
+            "وافتتح الوزير المرحلة الأولى من السد بحضور رؤساء البلديات.",
+        ),
     ],
 )
 def test_a_glued_link_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> None:
@@ -64,6 +76,14 @@ def test_a_glued_link_label_is_cut_and_the_sentence_stays(line: str, kept: str) 
         "شمس الخليج / عدسة: مريم الكعبي",
         "Also on Tidewater Times: Ferry fares to rise by 6% in spring",
         "ALSO ON THE COURIER",
+        "Also on Tidewater Times:",
+        "Tidewater Times file photo by Marta Keane",
+        "Estuary Post photo / Dev Amin",
+        "Harbour Lights Trust — courtesy photo",
+        "Courier archive picture",
+        "Ines Mota / Lusa Press (archive)",
+        "Pavel Horak · Tidewater Pictures",
+        "» Lifeboat crew rescues two kayakers off the point",
     ],
 )
 def test_a_button_widget_or_label_line_goes(line: str) -> None:
@@ -86,6 +106,10 @@ def test_a_button_widget_or_label_line_goes(line: str) -> None:
         # the story's `also on`
         "Also on the agenda: a vote on parking charges at the harbour.",
         "Also on Monday, the board will publish the cost of the second gate.",
+        # an instruction on what to do when a warning comes
+        "Move cars to higher ground when a red alert is sent.",
+        # an award's category, a score line
+        "Alternative / Rock Act",
         # rights in reported speech
         "The club retains all rights to the ground, its chairman said on Friday.",
     ],
