@@ -56,6 +56,26 @@ def clean(line: str):
             "وافتتح الوزير المرحلة الأولى من السد (شاهد الصور) بحضور رؤساء البلديات.",
             "وافتتح الوزير المرحلة الأولى من السد بحضور رؤساء البلديات.",
         ),
+        (
+            "Analysts at Kestrel Bank (subscription required) raised their estimate of the cost.",
+            "Analysts at Kestrel Bank raised their estimate of the cost.",
+        ),
+        (
+            "The board will publish the tender (see related story, Page 4) next month.",
+            "The board will publish the tender next month.",
+        ),
+        (
+            "The grant from the coastal fund opens in new tab covers the second pump house.",
+            "The grant from the coastal fund covers the second pump house.",
+        ),
+        (
+            "ونشرت البلدية على موقعها (رابط) خريطة للمناطق المعرضة للغمر.",
+            "ونشرت البلدية على موقعها خريطة للمناطق المعرضة للغمر.",
+        ),
+        (
+            "ويبقى الحاجز مفتوحاً إعلان حتى نهاية موسم العواصف.",
+            "ويبقى الحاجز مفتوحاً حتى نهاية موسم العواصف.",
+        ),
     ],
 )
 def test_a_glued_link_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> None:
@@ -84,6 +104,14 @@ def test_a_glued_link_label_is_cut_and_the_sentence_stays(line: str, kept: str) 
         "Ines Mota / Lusa Press (archive)",
         "Pavel Horak · Tidewater Pictures",
         "» Lifeboat crew rescues two kayakers off the point",
+        "Advertisement · Continue reading below",
+        "Supplied by Harbour Lights Trust",
+        "Photo — Marta Keane / family archive",
+        "Estuary Trust press office / photo",
+        "Material on this site may not be reproduced without the written consent of Tide Media.",
+        "This item is distributed to Courier Wire clients and may not be resold.",
+        "All Courier content is protected by copyright.",
+        "Any use requires prior written permission.",
     ],
 )
 def test_a_button_widget_or_label_line_goes(line: str) -> None:
@@ -110,6 +138,12 @@ def test_a_button_widget_or_label_line_goes(line: str) -> None:
         "Move cars to higher ground when a red alert is sent.",
         # an award's category, a score line
         "Alternative / Rock Act",
+        # a ticket, not the outlet's copy; copyright in a story about a court case
+        "Tickets may not be resold, and each buyer is limited to four.",
+        "The judge said the song is protected by copyright in 40 countries.",
+        # an announcement after a verb or a preposition
+        "وقالت الوزارة في إعلان رسمي إن الحاجز سيغلق يوم الجمعة.",
+        "وصدر إعلان يحدد موعد المرحلة الثانية من المشروع.",
         # rights in reported speech
         "The club retains all rights to the ground, its chairman said on Friday.",
     ],
