@@ -133,6 +133,8 @@ NEWSBOT_MMAP_THRESHOLD = 256 * 1024
 NEWSBOT_BOILERPLATE_THRESHOLD = 5
 NEWSBOT_BOILERPLATE_SOURCES = 5
 NEWSBOT_KEEP_REMOVED = False
+# The learned pitch layer of the cleaner (newsbot/cleaning/pitch_model.py); False leaves it out.
+NEWSBOT_NOISE_MODEL = True
 
 # Keep Scrapy's asyncio reactor (scrapy-playwright and the workers need it).
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

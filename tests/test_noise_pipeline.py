@@ -124,3 +124,25 @@ def test_noise_file_setting_is_used(tmp_path):
     out = process(pipe, item(body_blocks=["Body.", "Zap", "Photo: Reuters"]))
     assert out["body"] == "Body.\n\nPhoto: Reuters"  # only the custom rule set is loaded
     assert stats.get_value("newsbot/noise/removed/outlet:only") == 1
+
+
+def test_the_pitch_model_is_a_layer_an_operator_can_switch_off():
+    pitch = "Join thousands of gardeners who get our seasonal tips first."
+    blocks = ["The bridge reopened on Monday.", pitch, "Traffic was light."]
+    on, on_stats = make()
+    out = process(on, item(body_blocks=blocks))
+    assert pitch not in out["body"]
+    assert on_stats.get_value("newsbot/noise/removed/model:pitch") == 1
+    off, off_stats = make(NEWSBOT_NOISE_MODEL="0")
+    out = process(off, item(body_blocks=blocks))
+    assert pitch in out["body"]
+    assert off_stats.get_value("newsbot/noise/removed/model:pitch") is None
+
+
+def test_a_bad_model_switch_is_a_usage_error():
+    import pytest
+
+    from newsbot.exitcodes import UsageError
+
+    with pytest.raises(UsageError, match="NEWSBOT_NOISE_MODEL"):
+        make(NEWSBOT_NOISE_MODEL="sometimes")

@@ -53,10 +53,12 @@ class NoisePipeline:
         stats: Any = None,
         workers: WorkerPool | None = None,
         crawl_site: str | None = None,
+        model: bool = True,
     ) -> None:
-        # the outlet and kind layers; each item gets the site layer of its own aggregator
+        # the outlet and kind layers (and the pitch model); each item gets the site layer of
+        # its own aggregator
         self.rules = load_noise_rules(
-            None, noise_path=noise_file or None, kinds_path=kinds_file or None
+            None, noise_path=noise_file or None, kinds_path=kinds_file or None, pitch=model
         )
         self._site_rules: dict[str | None, NoiseRules] = {None: self.rules}
         learns = threshold > 0 or sources > 0
@@ -102,6 +104,12 @@ class NoisePipeline:
                 "expected 0 (no learning) or more"
             ) from None
         try:
+            model = settings.getbool("NEWSBOT_NOISE_MODEL", defaults.NEWSBOT_NOISE_MODEL)
+        except ValueError:
+            raise UsageError(
+                "NEWSBOT_NOISE_MODEL: expected 1/0, true/false (the learned pitch layer on or off)"
+            ) from None
+        try:
             return cls(
                 noise_file=noise_file,
                 kinds_file=kinds_file,
@@ -110,6 +118,7 @@ class NoisePipeline:
                 keep_removed=settings.getbool(
                     "NEWSBOT_KEEP_REMOVED", defaults.NEWSBOT_KEEP_REMOVED
                 ),
+                model=model,
                 stats=crawler.stats,
                 workers=crawl_workers(crawler),
                 crawl_site=getattr(crawler.spidercls, "profile_name", None) or None,
