@@ -172,6 +172,12 @@ class Page:
         marked = [i for i, c in enumerate(self.content) if c]
         return range(marked[0], marked[-1] + 1) if marked else range(0)
 
+    @property
+    def article_lines(self) -> list[int]:
+        """The lines scored in ``article`` scope: the article's span without its subheadings
+        (not boilerplate, not body)."""
+        return [i for i in self.article_span if self.content[i] or not self.headings[i]]
+
 
 def load_fundus(folder: Path = FUNDUS) -> list[Page]:
     """The pages with every visible line labelled content (in the marked body) or not."""
@@ -228,10 +234,8 @@ def score_pages(
 ) -> LayerScores:
     scores = LayerScores()
     for page in pages:
-        span = page.article_span if scope == "article" else range(len(page.lines))
-        for i in span:
-            if scope == "article" and page.headings[i] and not page.content[i]:
-                continue  # a subheading: not boilerplate, not scored
+        scored = page.article_lines if scope == "article" else range(len(page.lines))
+        for i in scored:
             out = outcomes[page.name][i]
             removed = out.rule is not None or (out.kept is None and out.caption is not None)
             layer = layer_of(out.rule) if out.rule is not None else "outlet"  # caption split

@@ -31,9 +31,10 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
-from benchmarks.noise_heldout import FUNDUS, HELD_OUT, TUNE, load_fundus
+from benchmarks.noise_heldout import FUNDUS, HELD_OUT, TUNE, Page, load_fundus
 from newsbot.cleaning import load_noise_rules, trace
 from newsbot.cleaning.pitch_model import (
     MODEL_FILE,
@@ -56,37 +57,43 @@ _SET = re.compile(r"set(\d+)-")
 Line = tuple[str, bool]  # text, is noise
 
 
-def made_up_records(hold_out_from: int | None = None) -> Iterable[tuple[str, dict]]:
-    """(group, record) for every labelled record; independent sets from ``hold_out_from``
-    on are left out."""
+def _set_number(path: Path) -> int | None:
+    """The independent set a file belongs to (``set84-...``), None for the other folders."""
+    found = _SET.match(path.name)
+    return int(found.group(1)) if found else None
+
+
+def made_up_records(hold_out_from: int | None = None) -> Iterable[dict]:
+    """Every labelled record; independent sets from ``hold_out_from`` on are left out."""
     for folder in sorted(DATA.glob("noise*")):
         for path in sorted(folder.glob("*.json")):
-            found = _SET.match(path.name)
-            if hold_out_from is not None and found and int(found.group(1)) >= hold_out_from:
+            number = _set_number(path)
+            if hold_out_from is not None and number is not None and number >= hold_out_from:
                 continue
-            yield folder.name, json.loads(path.read_text(encoding="utf-8"))
+            yield json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _fundus_pages() -> tuple[Page, ...]:
+    """fundus-eval's pages, read once (none without ../shared)."""
+    return tuple(load_fundus()) if FUNDUS.is_dir() else ()
 
 
 def fundus_lines(publishers: Iterable[str]) -> list[Line]:
     """Lines inside the article of real pages of ``publishers`` (empty without ../shared)."""
-    if not FUNDUS.is_dir():
-        return []
     wanted = set(publishers)
-    lines: list[Line] = []
-    for page in load_fundus():
-        if page.publisher not in wanted:
-            continue
-        for i in page.article_span:
-            if page.headings[i] and not page.content[i]:
-                continue
-            lines.append((page.lines[i], not page.content[i]))
-    return lines
+    return [
+        (page.lines[i], not page.content[i])
+        for page in _fundus_pages()
+        if page.publisher in wanted
+        for i in page.article_lines
+    ]
 
 
 def training_lines(hold_out_from: int | None = None) -> tuple[list[Line], dict]:
     lines: list[Line] = []
     records = 0
-    for _, record in made_up_records(hold_out_from):
+    for record in made_up_records(hold_out_from):
         records += 1
         lines.extend((r["text"], r["label"] == "noise") for r in record["lines"])
     made_up = len(lines)
@@ -144,11 +151,11 @@ def _kept_after_rules(hold_out_from: int) -> tuple[list[tuple[str, bool, str]], 
     rules = load_noise_rules(load_profile("daily8"), pitch=False)
     kept: list[tuple[str, bool, str]] = []
     totals = {"blind noise": 0, "blind content": 0, "pages noise": 0, "pages content": 0}
-    for folder in sorted((DATA / "noise_independent").glob("set*.json")):
-        found = _SET.match(folder.name)
-        if not found or int(found.group(1)) < hold_out_from:
+    for path in sorted((DATA / "noise_independent").glob("set*.json")):
+        number = _set_number(path)
+        if number is None or number < hold_out_from:
             continue
-        record = json.loads(folder.read_text(encoding="utf-8"))
+        record = json.loads(path.read_text(encoding="utf-8"))
         texts = [r["text"] for r in record["lines"]]
         outs = trace(texts, rules, language=record.get("language", "en"))
         for r, out in zip(record["lines"], outs, strict=True):
@@ -156,14 +163,10 @@ def _kept_after_rules(hold_out_from: int) -> tuple[list[tuple[str, bool, str]], 
             totals["blind noise" if noise else "blind content"] += 1
             if out.rule is None and out.kept is not None:
                 kept.append((out.kept, noise, "blind"))
-    if FUNDUS.is_dir():
-        for page in load_fundus():
-            if page.publisher not in HELD_OUT:
-                continue
+    for page in _fundus_pages():
+        if page.publisher in HELD_OUT:
             outs = trace(page.lines, rules, source=page.publisher)
-            for i in page.article_span:
-                if page.headings[i] and not page.content[i]:
-                    continue
+            for i in page.article_lines:
                 noise = not page.content[i]
                 totals["pages noise" if noise else "pages content"] += 1
                 if outs[i].rule is None and outs[i].kept is not None:

@@ -25,10 +25,9 @@ from newsbot.cleaning.learner import KnowsLearnedLines
 from newsbot.cleaning.pitch_model import RULE as PITCH
 from newsbot.cleaning.pitch_model import PitchModel
 from newsbot.cleaning.record import is_copy, mark_record_shapes
-from newsbot.cleaning.rules import NoiseRules, OutletRule, first_match
+from newsbot.cleaning.rules import LineForms, NoiseRules, OutletRule, first_match
 from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.text import (
-    fold_arabic_marks_with_positions,
     lines_of,
     normalise,
     repeated_unit,
@@ -96,7 +95,7 @@ def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
         for rule in rules.inline:
             if not rule.may_search(line):
                 continue
-            spans = _inline_spans(rule, text, line.folded)
+            spans = _inline_spans(rule, line)
             if spans:
                 cuts.extend(Removal(normalise(text[a:b]), rule.name) for a, b in spans)
                 pieces, last = [], 0
@@ -114,14 +113,13 @@ def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
     return text, cuts
 
 
-def _inline_spans(rule: OutletRule, text: str, folded: str) -> list[tuple[int, int]]:
-    """Where a glued phrase's rule matches ``text`` (``folded``: the same, Arabic marks folded
-    away): matched folded (``(يُفتح في علامة تبويب جديدة)`` is the shape's ``(يفتح ...)``),
-    cut as written."""
+def _inline_spans(rule: OutletRule, line: LineForms) -> list[tuple[int, int]]:
+    """Where a glued phrase's rule matches the line: matched with Arabic marks folded away
+    (``(يُفتح في علامة تبويب جديدة)`` is the shape's ``(يفتح ...)``), cut as written."""
+    text, folded = line.text, line.folded
     if len(folded) == len(text):
         return [m.span() for m in rule.regex.finditer(text) if m.group(0).strip()]
-    folded, at = fold_arabic_marks_with_positions(text)
-    at.append(len(text))  # a match that ends the text ends where the text does
+    at = line.positions  # folded once per line, whichever rules match it
     return [(at[m.start()], at[m.end()]) for m in rule.regex.finditer(folded) if m.group(0).strip()]
 
 

@@ -285,9 +285,6 @@ def is_copy(text: str) -> bool:
     return len(text.split()) >= _COPY_MIN_WORDS and text.rstrip().endswith(_COPY_ENDS)
 
 
-# `1. Log in with your digital ID`, `٢) ...`: a numbered list's item
-
-
 def _is_frame(text: str) -> bool:
     """Short, not a sentence, not a list item, not a list's heading (``Key facts:``)."""
     text = text.strip()

@@ -17,7 +17,7 @@ from typing import Any
 from newsbot.cleaning.config import default_kinds_path, default_noise_path, read_toml
 from newsbot.cleaning.pitch_model import PitchModel, shipped_model
 from newsbot.cleaning.prefilter import RuleIndex, fold_case, required_factors
-from newsbot.cleaning.text import fold_arabic_marks, normalise
+from newsbot.cleaning.text import fold_arabic_marks, fold_arabic_marks_with_positions, normalise
 from newsbot.profiles import SiteProfile
 
 KINDS = ("phrase", "line", "inline", "credit")
@@ -130,13 +130,14 @@ class LineForms:
     (for the prefilters); each form computed once, when a rule first asks for it. With the
     rules' ``index``, the rules whose required strings the line holds are found once too."""
 
-    __slots__ = ("_folded", "_hits", "_lowered", "index", "text")
+    __slots__ = ("_folded", "_hits", "_lowered", "_positions", "index", "text")
 
     def __init__(self, text: str, index: RuleIndex | None = None) -> None:
         self.text = text
         self.index = index
         self._folded: str | None = None
         self._lowered: str | None = None
+        self._positions: list[int] | None = None
         self._hits: int | None = None
 
     @property
@@ -144,6 +145,14 @@ class LineForms:
         if self._folded is None:
             self._folded = fold_arabic_marks(self.text)
         return self._folded
+
+    @property
+    def positions(self) -> list[int]:
+        """Where each character of :attr:`folded` stands in the text, then the text's end (to
+        cut as written what matched folded)."""
+        if self._positions is None:
+            self._positions = [*fold_arabic_marks_with_positions(self.text)[1], len(self.text)]
+        return self._positions
 
     @property
     def lowered(self) -> str:
