@@ -144,6 +144,27 @@ def test_copy_with_a_promo_glued_to_its_end_keeps_its_copy(rules):
     assert any(k.startswith("Ferry fares will rise by 12% in April") for k in kept)
 
 
+def test_a_promo_glued_to_copy_is_cut_and_the_copy_stays(rules):
+    copy = "The port authority said cargo volumes rose 8% in the quarter."
+    promo = "Your weekly dose of island news lands every Friday."
+    result = clean_blocks([COPY[0], f"{copy} {promo}", COPY[1]], rules)
+    assert result.kept == [COPY[0], copy, COPY[1]]
+    assert [(r.rule, r.text) for r in result.removed] == [(RULE, promo)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # someone's words stay, however they speak to the reader
+        "“You can read it on your phone. It lands in your inbox every morning,” the editor said.",
+        "The port authority said cargo volumes rose 8% in the quarter. “You can read it on your "
+        "phone,” the editor said.",
+    ],
+)
+def test_a_quotation_is_never_cut_as_a_pitch(rules, line):
+    assert clean_blocks([COPY[0], line, COPY[1]], rules).kept == [COPY[0], line, COPY[1]]
+
+
 def test_short_lines_and_unpunctuated_headings_are_not_asked():
     assert not could_be_pitch("Subscribe to us")
     assert not could_be_pitch("Here come our hosts")

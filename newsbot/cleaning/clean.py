@@ -28,6 +28,7 @@ from newsbot.cleaning.record import is_copy, mark_record_shapes
 from newsbot.cleaning.rules import LineForms, NoiseRules, OutletRule, first_match
 from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.text import (
+    in_quotation,
     lines_of,
     normalise,
     repeated_unit,
@@ -175,10 +176,15 @@ def _drop_sentences(
     own = bool(rules.own) and structural is not None and structural.names_the_outlet(text)
     if len(parts) < 2 and not brief and not own:
         return text, []
+    quoted = in_quotation(parts)
     kept: list[str] = []
     cuts: list[Removal] = []
     last_dropped = False
-    for part in parts:
+    for part, in_quote in zip(parts, quoted, strict=True):
+        if in_quote:  # someone's words: `“A newsletter lands in your inbox ...,” she said.`
+            kept.append(part)
+            last_dropped = False
+            continue
         line = rules.forms(part)
         rule = first_match(rules.lines, line, teasers=True) if len(parts) > 1 else None
         if rule is None and len(parts) > 1:
@@ -420,8 +426,20 @@ def trace(
 def _mark_pitches(out: list[LineOutcome], model: PitchModel) -> None:
     """The learned layer, last: kept lines the pitch model reads as the outlet's promo."""
     for item in out:
-        if item.rule is None and item.kept is not None and model.is_pitch(item.kept):
+        if item.rule is not None or item.kept is None:
+            continue
+        rest = model.without_pitch(item.kept)
+        if rest == "":
             item.rule, item.kept, item.cuts, item.caption = PITCH, None, [], None
+        elif rest is not None:
+            item.cuts.append(Removal(_removed_part(item.kept, rest), PITCH))
+            item.kept = rest
+
+
+def _removed_part(text: str, rest: str) -> str:
+    """What a cut took from ``text`` when ``rest`` stays: its head, its tail or both."""
+    at = text.find(rest)
+    return normalise(f"{text[:at]} {text[at + len(rest) :]}") if at >= 0 else text
 
 
 def _is_slot_text(text: str) -> bool:

@@ -41,7 +41,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from newsbot.cleaning.text import NUMBERED_STEP, fold_arabic_marks, sentences
+from newsbot.cleaning.text import NUMBERED_STEP, fold_arabic_marks, in_quotation, sentences
 
 RULE = "model:pitch"
 MODEL_FILE = "pitch-v1.json.gz"
@@ -94,6 +94,10 @@ def could_be_pitch(text: str) -> bool:
     return _ARABIC.search(text) is not None or _ADDRESS.search(text) is not None
 
 
+_QUOTE_MARK = re.compile('["“”«»„]')
+_SENTENCE_PITCH = 0.5  # a sentence of a pitch line that scores this or more is part of the pitch
+
+
 @dataclass(frozen=True)
 class PitchModel:
     weights: dict[str, float]
@@ -115,7 +119,42 @@ class PitchModel:
         if not could_be_pitch(text) or self.score(text) < self.threshold:
             return False
         parts = sentences(text)
-        return len(parts) < 2 or self.score(parts[0]) >= 0.5
+        return len(parts) < 2 or self.score(parts[0]) >= _SENTENCE_PITCH
+
+    def without_pitch(self, text: str) -> str | None:
+        """None when nothing of ``text`` is a pitch; else what stays of it: ``""`` when the
+        whole line goes, or the copy between pitch sentences at its start and its end.
+
+        A line that reads as a pitch loses its sentences at either end that score as part
+        of it (`This article is part of our series, produced with X. Users can ...`: the copy
+        the note was glued to stays); in a line that does not, a sentence at either end goes
+        only if it passes as a pitch on its own (`... rose 8%. You're reading our weekly
+        Harbour Notes.`). Pitch and copy interleaved: the line is the outlet's."""
+        whole = self.is_pitch(text)
+        parts = sentences(text)
+        if len(parts) < 2:
+            return "" if whole else None
+        if whole:
+            pitch = [self.score(p) >= _SENTENCE_PITCH for p in parts]
+        else:  # someone's words are the story's, whatever they say
+            quoted = in_quotation(parts)
+            pitch = [
+                not q
+                and not _QUOTE_MARK.search(p)
+                and could_be_pitch(p)
+                and self.score(p) >= self.threshold
+                for p, q in zip(parts, quoted, strict=True)
+            ]
+        start, end = 0, len(parts)
+        while start < end and pitch[start]:
+            start += 1
+        while end > start and pitch[end - 1]:
+            end -= 1
+        if start == 0 and end == len(parts):
+            return "" if whole else None
+        if any(pitch[start:end]):
+            return "" if whole else None
+        return " ".join(parts[start:end])
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -67,3 +67,27 @@ def fold_arabic_marks_with_positions(text: str) -> tuple[str, list[int]]:
     that character in ``text`` (to cut from the text as written what matched folded)."""
     kept = [i for i, ch in enumerate(text) if ord(ch) not in _ARABIC_MARKS]
     return "".join(text[i] for i in kept), kept
+
+
+_OPEN_QUOTES = frozenset("“«„")
+_CLOSE_QUOTES = frozenset("”»“")  # `„...“`: German quotes close on “
+_STRAIGHT_QUOTE = '"'
+
+
+def in_quotation(parts: list[str]) -> list[bool]:
+    """For each sentence of a paragraph, whether it belongs to a quotation that spans several
+    of its sentences (it opens or closes there, or lies between): someone's words, the
+    story's, whatever they say (`“A newsletter lands in your inbox. People read it,” she
+    said.`)."""
+    result = [False] * len(parts)
+    opened_at: int | None = None
+    for i, part in enumerate(parts):
+        for char in part:
+            opens = char in _OPEN_QUOTES or (char == _STRAIGHT_QUOTE and opened_at is None)
+            if opens and opened_at is None:
+                opened_at = i
+            elif opened_at is not None and (char in _CLOSE_QUOTES or char == _STRAIGHT_QUOTE):
+                for j in range(opened_at, i + 1) if opened_at < i else ():
+                    result[j] = True
+                opened_at = None
+    return result
