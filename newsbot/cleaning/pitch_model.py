@@ -95,6 +95,7 @@ def could_be_pitch(text: str) -> bool:
 
 
 _QUOTE_MARK = re.compile('["“”«»„]')
+_QUESTION = ("?", "؟")
 _SENTENCE_PITCH = 0.5  # a sentence of a pitch line that scores this or more is part of the pitch
 
 
@@ -150,6 +151,10 @@ class PitchModel:
             start += 1
         while end > start and pitch[end - 1]:
             end -= 1
+        # an ask that follows the story's question to the reader answers it (`Who are you
+        # looking forward to watching? Let us know in the comments below!`): it stays
+        if not whole and start < end < len(parts) and parts[end - 1].endswith(_QUESTION):
+            end = len(parts)
         if start == 0 and end == len(parts):
             return "" if whole else None
         if any(pitch[start:end]):
