@@ -136,20 +136,24 @@ class PitchModel:
         if len(parts) < 2:
             return "" if whole else None
         if whole:
-            pitch = [self.score(p) >= _SENTENCE_PITCH for p in parts]
-        else:  # someone's words are the story's, whatever they say
+            scored = [self.score(p) >= _SENTENCE_PITCH for p in parts]
+            pitch = scored.__getitem__
+        else:  # asked from either end; someone's words are the story's, whatever they say
             quoted = in_quotation(parts)
-            pitch = [
-                not q
-                and not _QUOTE_MARK.search(p)
-                and could_be_pitch(p)
-                and self.score(p) >= self.threshold
-                for p, q in zip(parts, quoted, strict=True)
-            ]
+
+            def pitch(i: int) -> bool:
+                part = parts[i]
+                return (
+                    could_be_pitch(part)
+                    and not quoted[i]
+                    and not _QUOTE_MARK.search(part)
+                    and self.score(part) >= self.threshold
+                )
+
         start, end = 0, len(parts)
-        while start < end and pitch[start]:
+        while start < end and pitch(start):
             start += 1
-        while end > start and pitch[end - 1]:
+        while end > start and pitch(end - 1):
             end -= 1
         # an ask that follows the story's question to the reader answers it (`Who are you
         # looking forward to watching? Let us know in the comments below!`): it stays
@@ -157,8 +161,8 @@ class PitchModel:
             end = len(parts)
         if start == 0 and end == len(parts):
             return "" if whole else None
-        if any(pitch[start:end]):
-            return "" if whole else None
+        if whole and any(scored[start:end]):  # pitch and copy interleaved: the outlet's line
+            return ""
         return " ".join(parts[start:end])
 
     def to_json(self) -> dict[str, Any]:
