@@ -40,6 +40,23 @@ def clean(line: str):
         "Estuary Wildlife Trust (photo)",
         "— إعلانات —",
         "ساهموا في استمرار الصحافة المستقلة في المدينة. دعمكم يصنع الفرق.",
+        "Thank you so much for reading the Gazette this year.",
+        "Vinaka for tuning in to the evening bulletin.",
+        "Join the conversation below – all comments are moderated before they are published.",
+        "Your donation this week will be matched by a local business, up to £5,000.",
+        "Need the tide tables in one place? The Gazette has you covered.",
+        "احجزوا رحلتكم القادمة بأسعار مخفضة من خلال شريكنا",
+        "Listen to this article read aloud · 5:20",
+        "Audio version | 3:05",
+        "— Sponsor message —",
+        "[Photo courtesy of the Harbour Board]",
+        "Articles may be reproduced with attribution only.",
+        "Continued on page 14",
+        "GAZETTE PHOTO 2511087",
+        "Gazette archive — photo by T. Mallory",
+        "Comments policy: Keep it civil and on topic. Comments with links are held for review.",
+        "#فيضانات #السد_الجديد",
+        "Tag us in your flood photos with #SaltmarshGazette and we may share them!",
     ],
 )
 def test_a_notice_credit_or_widget_line_goes(line: str) -> None:
@@ -63,6 +80,26 @@ def test_a_notice_credit_or_widget_line_goes(line: str) -> None:
             "وقال المهندس إن الحاجز يحمي الحيإعلان الذي غمرته المياه العام الماضي.",
             "وقال المهندس إن الحاجز يحمي الحي الذي غمرته المياه العام الماضي.",
         ),
+        (
+            "The rota is on the council website [click here] and at the library.",
+            "The rota is on the council website and at the library.",
+        ),
+        (
+            "The warden recommends the Tidemark gauge (buy now) for garden walls.",
+            "The warden recommends the Tidemark gauge for garden walls.",
+        ),
+        (
+            "The first barrier, built in 2019 ADVERTISEMENT after two floods, cost £4m.",
+            "The first barrier, built in 2019 after two floods, cost £4m.",
+        ),
+        (
+            "وستبقى الطريق مغلقة لمدة ثلاثة أيام إعلان بعد انتهاء الأشغال في الجسر.",
+            "وستبقى الطريق مغلقة لمدة ثلاثة أيام بعد انتهاء الأشغال في الجسر.",
+        ),
+        (
+            "وأكد المهندس أن الأشغال ستكون مجانية (الرابط هنا) لكل السكان.",
+            "وأكد المهندس أن الأشغال ستكون مجانية لكل السكان.",
+        ),
     ],
 )
 def test_a_label_glued_into_a_sentence_is_cut(line: str, kept: str) -> None:
@@ -83,6 +120,15 @@ def test_a_label_glued_into_a_sentence_is_cut(line: str, kept: str) -> None:
         "The app is free and does not share anyone's location with the council.",
         "وقالت الوزارة إن الجفاف ساهم في استمرار ارتفاع أسعار الخضار.",
         "وأعلنت البلدية بالإعلان الرسمي عن موعد إغلاق الحاجز وإعلان النتائج.",
+        "Awards for reading the most books went to two pupils from the harbour school.",
+        "All comments are moderated before they are published, the platform said in a statement.",
+        "وقالت الشركة إنها وقعت اتفاقية مع شريكنا في دبي.",
+        "Donate online through the appeal's website or at any branch of the bank.",
+        "Sign up for flood warnings by text through the government's Floodline service.",
+        "The app is free to download, and the volunteers update the map twice a day.",
+        "Continued investment in the sea wall is vital, the engineer said.",
+        "Residents shared photos tagged #FloodWatch on Friday.",
+        "وأصدرت البلدية إعلان عن موعد فتح الطريق.",
         # someone's words, over two sentences, about a newsletter
         "“A newsletter lands in your inbox and stays there. People really do read it,” the "
         "warden said.",
@@ -102,6 +148,11 @@ def test_a_look_alike_stays(line: str) -> None:
         ("Follow the storm hour by hour with Saltmarsh Gazette on Facebook.", OUTLET),
         ("Saltmarsh Gazette is the official media partner of the Estuary Boat Show.", OUTLET),
         ("Saltmarsh Gazette is on sale in newsagents every Thursday.", OUTLET),
+        ("Saltmarsh Gazette is on air every weekday at 7am on 96.1FM.", OUTLET),
+        (
+            "Tom Avery is chief reporter at Saltmarsh Gazette, covering the coast and the courts.",
+            OUTLET,
+        ),
         ("شرفة المدينة منصة مستقلة تعنى بالشأن المحلي في المدينة وضواحيها.", OUTLET_AR),
     ],
 )

@@ -135,20 +135,20 @@ class PitchModel:
         parts = sentences(text)
         if len(parts) < 2:
             return "" if whole else None
-        if whole:
-            scored = [self.score(p) >= _SENTENCE_PITCH for p in parts]
-            pitch = scored.__getitem__
-        else:  # asked from either end; someone's words are the story's, whatever they say
-            quoted = in_quotation(parts)
+        scored = [self.score(p) >= _SENTENCE_PITCH for p in parts] if whole else []
+        quoted = [] if whole else in_quotation(parts)
 
-            def pitch(i: int) -> bool:
-                part = parts[i]
-                return (
-                    could_be_pitch(part)
-                    and not quoted[i]
-                    and not _QUOTE_MARK.search(part)
-                    and self.score(part) >= self.threshold
-                )
+        def pitch(i: int) -> bool:
+            if whole:
+                return scored[i]
+            # asked from either end; someone's words are the story's, whatever they say
+            part = parts[i]
+            return (
+                could_be_pitch(part)
+                and not quoted[i]
+                and not _QUOTE_MARK.search(part)
+                and self.score(part) >= self.threshold
+            )
 
         start, end = 0, len(parts)
         while start < end and pitch(start):
