@@ -1,11 +1,11 @@
-"""tests/data/noise_independent: one hundred and eighteen sets of made-up records written by people
-who never saw the cleaner (wire services, broadcasters, newspapers, magazines, tech, sports,
-finance, science, student and Arabic sites of the Gulf, the Levant, Egypt and the Maghreb), run
-through ``scrapy reprocess`` as an operator would. Scored the way their authors scored them: a noise
-line is removed when no paragraph of the cleaned body holds it; a content line is kept when a
-paragraph holds it (a glued line: its text without the glued label). Their first scores, on
-arrival, are in the folder's README; the cleaner has been tuned on them since, so these are
-the issue's targets held as a regression check, not a blind measure."""
+"""tests/data/noise_independent: one hundred and twenty-four sets of made-up records written by
+people who never saw the cleaner (wire services, broadcasters, newspapers, magazines, tech,
+sports, finance, science, student and Arabic sites of the Gulf, the Levant, Egypt and the
+Maghreb), run through ``scrapy reprocess`` as an operator would. Scored the way their authors
+scored them: a noise line is removed when no paragraph of the cleaned body holds it; a content
+line is kept when a paragraph holds it (a glued line: its text without the glued label). Their
+first scores, on arrival, are in the folder's README; the cleaner has been tuned on them since,
+so these are the issue's targets held as a regression check, not a blind measure."""
 
 from __future__ import annotations
 

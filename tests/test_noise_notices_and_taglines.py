@@ -57,6 +57,22 @@ def clean(line: str):
         "Comments policy: Keep it civil and on topic. Comments with links are held for review.",
         "#فيضانات #السد_الجديد",
         "Tag us in your flood photos with #SaltmarshGazette and we may share them!",
+        "This supplement is brought to you by Harrow Marine Insurance.",
+        "Comments are only open to registered readers.",
+        "What's On listings are compiled from details sent in by organisers; check before you go.",
+        "Catch the Estuary Hour news programme weeknights at 7 on 96.1FM.",
+        "The Tide Report airs weekdays at 8 a.m. on Saltmarsh Radio.",
+        "Letters for the next issue must reach us by Monday.",
+        "Cover image credit: Ana Ruiz, courtesy of the Harbour Museum",
+        "PUBLICIDAD",
+        "► Listen to this article (3 min)",
+        "Many thanks to Quayside Bakery for supporting this week's edition.",
+        "Reporting like this takes time and money. A donation of any size keeps it going.",
+        "خاص — «شرفة المدينة»",
+        "انشر إعلانك في «شرفة المدينة» بأسعار خاصة للمحلات الصغيرة.",
+        "إدارة الموقع غير مسؤولة عن التعليقات المنشورة.",
+        "صورة المعرض: المكتب الإعلامي للبلدية",
+        "اشتركوا في النسخة الرقمية واقرأوا العدد قبل صدوره في الأكشاك",
     ],
 )
 def test_a_notice_credit_or_widget_line_goes(line: str) -> None:
@@ -100,6 +116,14 @@ def test_a_notice_credit_or_widget_line_goes(line: str) -> None:
             "وأكد المهندس أن الأشغال ستكون مجانية (الرابط هنا) لكل السكان.",
             "وأكد المهندس أن الأشغال ستكون مجانية لكل السكان.",
         ),
+        (
+            "The agency's flood plan [PDF, 2.3MB] lists the streets to be cleared first.",
+            "The agency's flood plan lists the streets to be cleared first.",
+        ),
+        (
+            "The river rose by 40cm in a day, according to the agency's gauge data [link].",
+            "The river rose by 40cm in a day, according to the agency's gauge data.",
+        ),
     ],
 )
 def test_a_label_glued_into_a_sentence_is_cut(line: str, kept: str) -> None:
@@ -129,6 +153,11 @@ def test_a_label_glued_into_a_sentence_is_cut(line: str, kept: str) -> None:
         "Continued investment in the sea wall is vital, the engineer said.",
         "Residents shared photos tagged #FloodWatch on Friday.",
         "وأصدرت البلدية إعلان عن موعد فتح الطريق.",
+        "Tip: if the water reaches the door, turn off your power at the mains every time.",
+        "Membership will be free for residents; visitors will pay £5 a year.",
+        "The newsletter, which goes out on Friday mornings, lists every road closure.",
+        "The show, which airs weekdays at 9, was cancelled in May.",
+        "Catch the bus at the harbour stop every morning at 7.",
         # someone's words, over two sentences, about a newsletter
         "“A newsletter lands in your inbox and stays there. People really do read it,” the "
         "warden said.",
