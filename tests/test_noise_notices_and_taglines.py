@@ -124,6 +124,19 @@ def test_a_notice_credit_or_widget_line_goes(line: str) -> None:
             "The river rose by 40cm in a day, according to the agency's gauge data [link].",
             "The river rose by 40cm in a day, according to the agency's gauge data.",
         ),
+        (
+            "The trust has hired 12 wardens (see more) and plans to train four as boat crew.",
+            "The trust has hired 12 wardens and plans to train four as boat crew.",
+        ),
+        (
+            "The gates close at high tide. Story continues below advertisement. Wardens will "
+            "open them again at dawn.",
+            "The gates close at high tide. Wardens will open them again at dawn.",
+        ),
+        (
+            "ويمكن للسكان التسجيل في برنامج الإنذار (طالع التفاصيل) حتى نهاية الشهر.",
+            "ويمكن للسكان التسجيل في برنامج الإنذار حتى نهاية الشهر.",
+        ),
     ],
 )
 def test_a_label_glued_into_a_sentence_is_cut(line: str, kept: str) -> None:
