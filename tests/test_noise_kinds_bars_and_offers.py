@@ -8,13 +8,13 @@ from __future__ import annotations
 import pytest
 
 from newsbot.cleaning import load_noise_rules
-from tests.support.stories import FLOOD_BARRIER, FLOOD_BARRIER_AR, clean_in_story
+from tests.support.stories import clean_in_flood_story
 
 RULES = load_noise_rules(None)
 
 
 def clean(line: str):
-    return clean_in_story(line, RULES, FLOOD_BARRIER, FLOOD_BARRIER_AR, at=2)
+    return clean_in_flood_story(line, RULES)
 
 
 @pytest.mark.parametrize(

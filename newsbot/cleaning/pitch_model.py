@@ -41,7 +41,13 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from newsbot.cleaning.text import NUMBERED_STEP, fold_arabic_marks, in_quotation, sentences
+from newsbot.cleaning.text import (
+    NUMBERED_STEP,
+    QUOTE_MARK,
+    fold_arabic_marks,
+    in_quotation,
+    sentences,
+)
 
 RULE = "model:pitch"
 MODEL_FILE = "pitch-v1.json.gz"
@@ -94,7 +100,6 @@ def could_be_pitch(text: str) -> bool:
     return _ARABIC.search(text) is not None or _ADDRESS.search(text) is not None
 
 
-_QUOTE_MARK = re.compile('["“”«»„]')
 _QUESTION = ("?", "؟")
 _SENTENCE_PITCH = 0.5  # a sentence of a pitch line that scores this or more is part of the pitch
 
@@ -146,7 +151,7 @@ class PitchModel:
             return (
                 could_be_pitch(part)
                 and not quoted[i]
-                and not _QUOTE_MARK.search(part)
+                and not QUOTE_MARK.search(part)
                 and self.score(part) >= self.threshold
             )
 

@@ -72,7 +72,7 @@ def fold_arabic_marks_with_positions(text: str) -> tuple[str, list[int]]:
 _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»“")  # `„...“`: German quotes close on “
 _STRAIGHT_QUOTE = '"'
-_ANY_QUOTE = re.compile('["“”«»„]')
+QUOTE_MARK = re.compile('["“”«»„]')  # any quotation mark, opening or closing
 
 
 def in_quotation(parts: list[str]) -> list[bool]:
@@ -81,7 +81,7 @@ def in_quotation(parts: list[str]) -> list[bool]:
     story's, whatever they say (`“A newsletter lands in your inbox. People read it,” she
     said.`)."""
     result = [False] * len(parts)
-    if not any(_ANY_QUOTE.search(part) for part in parts):
+    if not any(QUOTE_MARK.search(part) for part in parts):
         return result
     opened_at: int | None = None
     for i, part in enumerate(parts):

@@ -28,3 +28,9 @@ def clean_in_story(
     Arabic line), cleaned: the result, and the story's paragraphs."""
     body = story_ar if is_arabic(line) else story
     return clean_blocks([*body[:at], line, *body[at:]], rules), body
+
+
+def clean_in_flood_story(line: str, rules: NoiseRules) -> tuple[CleanResult, list[str]]:
+    """``line`` cleaned as the third paragraph of the flood-barrier story (the Arabic one for
+    an Arabic line): the result, and the story's paragraphs."""
+    return clean_in_story(line, rules, FLOOD_BARRIER, FLOOD_BARRIER_AR, at=2)
