@@ -56,8 +56,8 @@ SETS = {
     / "tests"
     / "data"
     / "noise_variety",
-    "noise_independent (one hundred and thirty sets written without the code; strict: a "
-    "partly cleaned line counts as kept)": ROOT / "tests" / "data" / "noise_independent",
+    "noise_independent (one hundred and thirty-six sets written without the code; strict: "
+    "a partly cleaned line counts as kept)": ROOT / "tests" / "data" / "noise_independent",
 }
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
 LAYERS = ("chrome", "structural", "outlet", "kind", "record", "learned", "model")

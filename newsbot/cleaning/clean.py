@@ -37,6 +37,11 @@ from newsbot.cleaning.text import (
 )
 
 _WIDGET = "kind:widget"  # `Swipe →`, `Load more`: a rail's own buttons
+# `How to book:` / `Download the GlenTip app or visit the council website.`: the first step of
+# the copy's own how-to list reads like an ask; under the copy's heading it is the story's
+_STEP_RULES = frozenset({"kind:reader_action", "kind:call_to_action", "outlet:app_promo"})
+_STEP_HEADING_MAX_WORDS = 12
+_OUTLET_VOICE = re.compile(r"\b(?:our|ours|us|we)\b", re.I)
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
 _CAPTION_MIN_WORDS = 3
@@ -392,6 +397,8 @@ def trace(
             item.rule = mode
             continue
         kept, rule, cuts, caption, outlet = _clean_line(line, rules, structural, captions)
+        if rule in _STEP_RULES and len(out) > 1 and _is_list_step(out[-2], line):
+            rule, kept = None, line
         if rule is not None:
             item.rule = rule
             if outlet is not None and outlet.span != "line":
@@ -421,6 +428,19 @@ def trace(
         _mark_pitches(out, rules.pitch)
     _mark_entry_slots(out, rules)
     return out
+
+
+def _is_list_step(before: LineOutcome, line: str) -> bool:
+    """Whether ``line`` opens a list under the copy's heading just before it (kept, ending
+    with a colon: `How to register:`), and does not speak for the outlet (`Download our
+    app`)."""
+    heading = (before.kept or "").rstrip()
+    return (
+        before.rule is None
+        and heading.endswith((":", "："))
+        and len(heading.split()) <= _STEP_HEADING_MAX_WORDS
+        and _OUTLET_VOICE.search(line) is None
+    )
 
 
 def _mark_pitches(out: list[LineOutcome], model: PitchModel) -> None:

@@ -43,9 +43,9 @@ from typing import Any
 
 from newsbot.cleaning.text import (
     NUMBERED_STEP,
-    QUOTE_MARK,
     fold_arabic_marks,
     in_quotation,
+    quotes_someone,
     sentences,
 )
 
@@ -151,7 +151,7 @@ class PitchModel:
             return (
                 could_be_pitch(part)
                 and not quoted[i]
-                and not QUOTE_MARK.search(part)
+                and not quotes_someone(part)
                 and self.score(part) >= self.threshold
             )
 

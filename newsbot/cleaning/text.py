@@ -73,24 +73,69 @@ _OPEN_QUOTES = frozenset("“«„")
 _CLOSE_QUOTES = frozenset("”»“")  # `„...“`: German quotes close on “
 _STRAIGHT_QUOTE = '"'
 QUOTE_MARK = re.compile('["“”«»„]')  # any quotation mark, opening or closing
+_SINGLE_MARK = re.compile("['‘’]")  # a single mark: a quotation's, or an apostrophe
+
+
+def _single_quote(part: str, k: int) -> str | None:
+    """Whether the single quotation mark at ``part[k]`` opens (``"open"``) or closes
+    (``"close"``) a quotation, or is an apostrophe (None): British copy quotes with ' and ‘’,
+    which also spell `don't` and `the players' union`. A mark opens after a space or a colon
+    and before a letter; it closes after a letter or a stop and before a space or a stop."""
+    before = part[k - 1] if k else " "
+    after = part[k + 1] if k + 1 < len(part) else " "
+    char = part[k]
+    if char in "'‘" and (before.isspace() or before in "(:[—–") and after.isalpha():
+        return "open"
+    if (
+        char in "'’"
+        and (after.isspace() or after in ".,;:!?)]—–")
+        and (before.isalpha() or before in ".,!?")
+    ):
+        return "close"
+    return None
+
+
+def quotes_someone(part: str) -> bool:
+    """Whether a sentence holds a quotation mark (single marks only where they open a
+    quotation: `'We are trying to find a space.'`, not `don't`)."""
+    if QUOTE_MARK.search(part):
+        return True
+    return any(_single_quote(part, k) == "open" for k, c in enumerate(part) if c in "'‘")
+
+
+def _double_marks(part: str) -> list[tuple[bool, bool]]:
+    """(opens, closes) for each double quotation mark of ``part``, in order (a straight one
+    may do either: which, depends on whether a quotation is open)."""
+    return [
+        (
+            m.group() in _OPEN_QUOTES or m.group() == _STRAIGHT_QUOTE,
+            m.group() in _CLOSE_QUOTES or m.group() == _STRAIGHT_QUOTE,
+        )
+        for m in QUOTE_MARK.finditer(part)
+    ]
+
+
+def _single_marks(part: str) -> list[tuple[bool, bool]]:
+    """(opens, closes) for each single mark of ``part`` that is a quotation's."""
+    roles = (_single_quote(part, m.start()) for m in _SINGLE_MARK.finditer(part))
+    return [(role == "open", role == "close") for role in roles if role is not None]
 
 
 def in_quotation(parts: list[str]) -> list[bool]:
     """For each sentence of a paragraph, whether it belongs to a quotation that spans several
     of its sentences (it opens or closes there, or lies between): someone's words, the
     story's, whatever they say (`“A newsletter lands in your inbox. People read it,” she
-    said.`)."""
+    said.`, `said: 'We wanted ... You don't need to be an expert to join us.'`)."""
     result = [False] * len(parts)
-    if not any(QUOTE_MARK.search(part) for part in parts):
-        return result
-    opened_at: int | None = None
-    for i, part in enumerate(parts):
-        for char in part:
-            opens = char in _OPEN_QUOTES or (char == _STRAIGHT_QUOTE and opened_at is None)
-            if opens and opened_at is None:
-                opened_at = i
-            elif opened_at is not None and (char in _CLOSE_QUOTES or char == _STRAIGHT_QUOTE):
-                for j in range(opened_at, i + 1) if opened_at < i else ():
-                    result[j] = True
-                opened_at = None
+    for marks_of in (_double_marks, _single_marks):
+        opened_at: int | None = None
+        for i, part in enumerate(parts):
+            for opens, closes in marks_of(part):
+                if opened_at is None:
+                    if opens:
+                        opened_at = i
+                elif closes:
+                    for j in range(opened_at, i + 1) if opened_at < i else ():
+                        result[j] = True
+                    opened_at = None
     return result
