@@ -186,6 +186,16 @@ def test_short_lines_that_frame_the_copy_are_removed():
         [P1, P2, P3, P4, "Ferry fares frozen", "Tickets go on sale on Monday."],
         # a record too short to tell
         ["Harbour Desk, Porthmadog", P1, P2],
+        # a short heading, then items that read as sentences without their stops
+        [
+            P1,
+            P2,
+            P3,
+            P4,
+            "Still to decide",
+            "Whether the old pier is kept as a walkway",
+            "How the quay stays open during the works",
+        ],
     ],
 )
 def test_short_lines_that_belong_to_the_copy_stay(lines):
@@ -259,4 +269,20 @@ def test_a_run_of_lines_led_by_pictographs_is_the_copy_s_list():
 def test_a_standfirst_without_its_full_stop_above_the_copy_stays():
     standfirst = "Engineers say the new barrier could hold back a once-a-century flood"
     lines = [standfirst, P1, P2, P3, P4]
+    assert clean_blocks(lines, RULES).kept == lines
+
+
+def test_a_name_right_above_a_removed_date_stamp_is_a_byline_wherever_it_sits():
+    """A page's standfirst, then the byline and its stamp, then the copy: the name is the
+    byline although it is neither the first nor the last line."""
+    standfirst = "A ferry terminal ten years in the planning gets the go-ahead at last."
+    lines = [P1, P2, standfirst, "Morwenna Tregear", "Sat 2 Mar 2024 17.07 CET", P3, P4, P5]
+    result = clean_blocks(lines, RULES)
+    assert "Morwenna Tregear" not in result.kept
+    assert removed(result, "record:byline") == ["Morwenna Tregear"]
+    assert result.kept[:3] == [P1, P2, standfirst]
+
+
+def test_a_name_in_the_copy_s_list_without_a_stamp_stays():
+    lines = [P1, P2, "Shortlisted architects:", "Morwenna Tregear", "Idris Vaughan", P3, P4]
     assert clean_blocks(lines, RULES).kept == lines

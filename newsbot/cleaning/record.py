@@ -202,13 +202,26 @@ def _is_names(text: str) -> bool:
     return not any(w.casefold() in _NOT_NAMES for w in words)
 
 
+# the rules that take a date stamp or a dateline: `Sat 2 Mar 2024 17.07 CET`, `Updated 6:01 am`
+_STAMP_RULES = frozenset({"rail_date", "dateline", "stamp", "age"})
+
+
+def _is_stamp_rule(rule: str | None) -> bool:
+    return rule is not None and rule.rpartition(":")[2] in _STAMP_RULES
+
+
 def mark_bylines(out: Sequence[Outcome]) -> None:
-    """A line of names only (``Jane Roe, Sam Lee``) at the top or the bottom of the copy."""
+    """A line of names only (``Jane Roe, Sam Lee``) at the top or the bottom of the copy, or
+    anywhere right above a date stamp the cleaner removed (``Edward Helmore`` / ``Sat 2 Mar
+    2024 17.07 CET``: a byline and its stamp, under a page's standfirst)."""
     kept = _kept(out)
     if len(kept) <= 2 * _BYLINE_REACH:
         return  # a short record: a name alone may be all there is to it
     for item in (*kept[:_BYLINE_REACH], *kept[-_BYLINE_REACH:]):
         if _is_names(item.kept or ""):
+            _remove(item, BYLINE)
+    for item, below in zip(out, out[1:], strict=False):
+        if item.rule is None and _is_stamp_rule(below.rule) and _is_names(item.kept or ""):
             _remove(item, BYLINE)
 
 
@@ -312,6 +325,21 @@ def _is_fact_box(zone: Sequence[Outcome]) -> bool:
 
 
 _SEPARATORS = re.compile(r"[,|·•/›»:–—]|\s-\s|\d")
+_LIST_HEADING_MAX_WORDS = 5
+
+
+def _is_headed_list(zone: Sequence[Outcome]) -> bool:
+    """A short heading, then items that read as sentences without their stops (``What to
+    watch`` / ``Whether carriers announce further rate increases`` / ...): the copy's own
+    list below its last paragraph. A rail of related headlines comes under a label the
+    rules take (``Related stories``), so what stays of it has no heading of its own."""
+    texts = [o.kept or "" for o in zone]
+    return (
+        len(texts) >= 3
+        and len(texts[0].split()) <= _LIST_HEADING_MAX_WORDS
+        and not _is_names(texts[0])
+        and all(_may_be_a_standfirst(t) for t in texts[1:])
+    )
 
 
 def _may_be_a_standfirst(text: str) -> bool:
@@ -345,7 +373,7 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
     if len(head) == 1 and _may_be_a_standfirst(head[0].kept or ""):
         head = []  # a standfirst opens the copy: it is the copy's
     for zone, rule in ((head, BEFORE_COPY), (tail, AFTER_COPY)):
-        if rule == AFTER_COPY and _is_fact_box(zone):
+        if rule == AFTER_COPY and (_is_fact_box(zone) or _is_headed_list(zone)):
             continue
         if 0 < len(zone) <= _FRAME_MAX_LINES and all(_is_frame(o.kept or "") for o in zone):
             for item in zone:
