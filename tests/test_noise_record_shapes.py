@@ -286,3 +286,13 @@ def test_a_name_right_above_a_removed_date_stamp_is_a_byline_wherever_it_sits():
 def test_a_name_in_the_copy_s_list_without_a_stamp_stays():
     lines = [P1, P2, "Shortlisted architects:", "Morwenna Tregear", "Idris Vaughan", P3, P4]
     assert clean_blocks(lines, RULES).kept == lines
+
+
+def test_names_under_the_copys_heading_below_its_last_paragraph_stay():
+    lines = [P1, P2, P3, P4, "Among the firms on the shortlist", "Tregear Marine", "Vaughan Civil"]
+    assert clean_blocks(lines, RULES).kept == lines
+
+
+def test_a_heading_in_title_case_at_the_top_is_not_a_byline():
+    lines = [P1, "Second-Quarter Highlights", P2, P3, P4, P5]
+    assert clean_blocks(lines, RULES).kept == lines

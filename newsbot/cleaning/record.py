@@ -85,7 +85,10 @@ _NOT_NAME_WORDS = (
     "the a an how why what when where who which this these those our my your his her their "
     "key more top new latest live watch read related about editor editors news world "
     "breaking update updates analysis opinion comment comments sponsored advertisement "
-    "share follow sign subscribe listen video photo photos gallery"
+    "share follow sign subscribe listen video photo photos gallery "
+    "highlights summary overview background results outlook timeline contacts notes facts "
+    "figures quarter annual financial review preview statement guidance agenda schedule "
+    "details information"
 )
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 
@@ -217,9 +220,13 @@ def mark_bylines(out: Sequence[Outcome]) -> None:
     kept = _kept(out)
     if len(kept) <= 2 * _BYLINE_REACH:
         return  # a short record: a name alone may be all there is to it
-    for item in (*kept[:_BYLINE_REACH], *kept[-_BYLINE_REACH:]):
-        if _is_names(item.kept or ""):
-            _remove(item, BYLINE)
+    names = [_is_names(o.kept or "") for o in kept]
+    ends = (*range(_BYLINE_REACH), *range(len(kept) - _BYLINE_REACH, len(kept)))
+    for n in ends:
+        # a run of name lines is a list of the copy's (nominees, exhibitors), not a byline
+        in_run = (n > 0 and names[n - 1]) or (n + 1 < len(kept) and names[n + 1])
+        if names[n] and not in_run:
+            _remove(kept[n], BYLINE)
     for item, below in zip(out, out[1:], strict=False):
         if item.rule is None and _is_stamp_rule(below.rule) and _is_names(item.kept or ""):
             _remove(item, BYLINE)
@@ -325,20 +332,25 @@ def _is_fact_box(zone: Sequence[Outcome]) -> bool:
 
 
 _SEPARATORS = re.compile(r"[,|·•/›»:–—]|\s-\s|\d")
-_LIST_HEADING_MAX_WORDS = 5
+_LIST_HEADING_MAX_WORDS = 6
 
 
 def _is_headed_list(zone: Sequence[Outcome]) -> bool:
     """A short heading, then items that read as sentences without their stops (``What to
-    watch`` / ``Whether carriers announce further rate increases`` / ...): the copy's own
-    list below its last paragraph. A rail of related headlines comes under a label the
+    watch`` / ``Whether carriers announce further rate increases`` / ...) or names: the
+    copy's own list below its last paragraph. A rail of related headlines comes under a label the
     rules take (``Related stories``), so what stays of it has no heading of its own."""
     texts = [o.kept or "" for o in zone]
-    return (
-        len(texts) >= 3
-        and len(texts[0].split()) <= _LIST_HEADING_MAX_WORDS
-        and not _is_names(texts[0])
-        and all(_may_be_a_standfirst(t) for t in texts[1:])
+    if len(texts) < 3 or len(texts[0].split()) > _LIST_HEADING_MAX_WORDS or _is_names(texts[0]):
+        return False
+    items = texts[1:]
+    if all(_may_be_a_standfirst(t) for t in items):
+        return True
+    # `Among the confirmed exhibitors` / `Kaarlela Nonwovens` / ...: names under a heading
+    # that reads as words of a sentence (a rail's label is the rules' to take)
+    heading = texts[0].rstrip()
+    return (heading.endswith(":") or _may_be_a_standfirst(heading)) and all(
+        _is_names(t) for t in items
     )
 
 
