@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsbot.cleaning import clean_blocks, clean_text, clean_title, load_noise_rules
@@ -59,6 +59,32 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 @FAST
 @given(blocks, names, names, st.one_of(st.none(), line))
+# found by this test: the record's shapes change once the model or the entry slots have taken
+# a line (a fragment the model left, a frame of three lines once a fourth has gone)
+@example(
+    [
+        "The council met on Tuesday.",
+        "The council met on Tuesday." * 5,
+        "The council met on Tuesday.Photo: Reutersأخبار ذات صلةregime.advertisementThe",
+        "regime.advertisementThe",
+    ],
+    None,
+    None,
+    None,
+)
+@example(
+    [
+        "The council met on Tuesday.",
+        "The council met on Tuesday." * 5,
+        "The council met on Tuesday.Hashtags",
+        "The council met on Tuesday.• Independent",
+        "The council met on Tuesday.Related Articles\x85time3 hours ago",
+        "regime.advertisementThe",
+    ],
+    None,
+    None,
+    None,
+)
 def test_clean_blocks_never_raises_and_is_idempotent(blocks, source, category, title):
     first = clean_blocks(blocks, RULES, title=title, source=source, category=category)
     assert all(isinstance(p, str) and p and p == " ".join(p.split()) for p in first.kept)
@@ -68,6 +94,7 @@ def test_clean_blocks_never_raises_and_is_idempotent(blocks, source, category, t
 
 @FAST
 @given(line, st.sampled_from(["en", "ar"]))
+@example("Photo: Reutersأخبار ذات صلة!\r0", "en")  # what the model left is read again
 def test_clean_text_never_raises_and_is_idempotent(text, language):
     once = clean_text(text, RULES, language=language)
     assert clean_text(once, RULES, language=language) == once

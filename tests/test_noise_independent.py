@@ -1,5 +1,5 @@
-"""tests/data/noise_independent: one hundred and forty-two sets of made-up records written
-by people who never saw the cleaner (wire services, broadcasters, newspapers, magazines, tech,
+"""tests/data/noise_independent: one hundred and forty-eight sets of made-up records written by
+people who never saw the cleaner (wire services, broadcasters, newspapers, magazines, tech,
 sports, finance, science, student and Arabic sites of the Gulf, the Levant, Egypt and the
 Maghreb), run through ``scrapy reprocess`` as an operator would. Scored the way their authors
 scored them: a noise line is removed when no paragraph of the cleaned body holds it; a content

@@ -296,3 +296,23 @@ def test_names_under_the_copys_heading_below_its_last_paragraph_stay():
 def test_a_heading_in_title_case_at_the_top_is_not_a_byline():
     lines = [P1, "Second-Quarter Highlights", P2, P3, P4, P5]
     assert clean_blocks(lines, RULES).kept == lines
+
+
+def test_the_last_entry_of_a_box_of_facts_below_the_copy_stays():
+    """An entry that reads as copy (eight words, a closing bracket) splits the box: what
+    follows it is still the box's, not the page's frame."""
+    box = [
+        "Deal at a glance",
+        "Buyer: Harbour Holdings",
+        "Target: Quay Post (12,000 subscribers, 61% average open rate)",
+        "Price: undisclosed; paid in cash and shares",
+    ]
+    lines = [P1, P2, P3, P4, *box]
+    assert clean_blocks(lines, RULES).kept == lines
+
+
+def test_a_standfirst_in_title_case_alone_above_the_copy_stays():
+    """A section's name is short (``Ports & Terminals``); a dek in title case is not."""
+    dek = "The Story Behind the Harbour Board's Secret Flood Plan"
+    lines = [dek, P1, P2, P3, P4, P5]
+    assert clean_blocks(lines, RULES).kept == lines

@@ -37,11 +37,16 @@ from newsbot.cleaning.text import (
 )
 
 _WIDGET = "kind:widget"  # `Swipe →`, `Load more`: a rail's own buttons
-# `How to book:` / `Download the GlenTip app or visit the council website.`: the first step of
-# the copy's own how-to list reads like an ask; under the copy's heading it is the story's
+# `How to book:` / `Download the GlenTip app or visit the council website.`: the steps of the
+# copy's own how-to list read like asks; under the copy's heading they are the story's
 _STEP_RULES = frozenset({"kind:reader_action", "kind:call_to_action", "outlet:app_promo"})
 _STEP_HEADING_MAX_WORDS = 12
-_OUTLET_VOICE = re.compile(r"\b(?:our|ours|us|we)\b", re.I)
+_STEP_MAX_WORDS = 25  # a longer line ends the list: a paragraph of copy, or of the outlet
+_OUTLET_VOICE = re.compile(
+    r"\b(?:our|ours|us|we|Facebook|Instagram|WhatsApp|Telegram|TikTok|YouTube|newsletter)\b"
+    r"|فيسبوك|فيس بوك|واتساب|تيليجرام|تلغرام|تليغرام|إنستغرام|انستغرام|تويتر|يوتيوب|إكس|\S+نا\b",
+    re.I,
+)
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
 _CAPTION_MIN_WORDS = 3
@@ -91,6 +96,7 @@ class LineOutcome:
     rule: str | None = None
     caption: str | None = None
     cuts: list[Removal] = field(default_factory=list)
+    in_list: bool = False  # a step of the copy's list under its own heading (`How to ...:`)
 
 
 def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
@@ -397,7 +403,10 @@ def trace(
             item.rule = mode
             continue
         kept, rule, cuts, caption, outlet = _clean_line(line, rules, structural, captions)
-        if rule in _STEP_RULES and len(out) > 1 and _is_list_step(out[-2], line):
+        item.in_list = (
+            len(out) > 1 and _continues_list(out[-2], line) and _OUTLET_VOICE.search(line) is None
+        )
+        if rule in _STEP_RULES and _opens_list(out) and _OUTLET_VOICE.search(line) is None:
             rule, kept = None, line
         if rule is not None:
             item.rule = rule
@@ -425,35 +434,74 @@ def trace(
         item.kept = kept
     mark_record_shapes(out)
     if rules.pitch is not None:
-        _mark_pitches(out, rules.pitch)
+        for item in _mark_pitches(out, rules.pitch):
+            # what the model left of a line is read again, as cleaning it again would
+            kept, rule, cuts, _, _ = _clean_line(item.kept or "", rules, structural, captions)
+            if rule is not None:
+                item.rule, item.kept, item.caption = rule, None, None
+            else:
+                item.kept, item.cuts = kept, [*item.cuts, *cuts]
     _mark_entry_slots(out, rules)
+    _settle_record_shapes(out)
     return out
 
 
-def _is_list_step(before: LineOutcome, line: str) -> bool:
-    """Whether ``line`` opens a list under the copy's heading just before it (kept, ending
-    with a colon: `How to register:`), and does not speak for the outlet (`Download our
-    app`)."""
-    heading = (before.kept or "").rstrip()
+def _is_list_heading(item: LineOutcome) -> bool:
+    heading = (item.kept or "").rstrip()
     return (
-        before.rule is None
+        item.rule is None
         and heading.endswith((":", "："))
         and len(heading.split()) <= _STEP_HEADING_MAX_WORDS
-        and _OUTLET_VOICE.search(line) is None
     )
 
 
-def _mark_pitches(out: list[LineOutcome], model: PitchModel) -> None:
-    """The learned layer, last: kept lines the pitch model reads as the outlet's promo."""
+def _opens_list(out: list[LineOutcome]) -> bool:
+    """Whether the line just added is the first under the copy's list heading: an ask there
+    is the list's first step (`How to register:` / `Download CaymanGo from your phone's app
+    store.`) unless it speaks for the outlet or names its channels (`_OUTLET_VOICE`)."""
+    return len(out) > 1 and _is_list_heading(out[-2])
+
+
+def _continues_list(before: LineOutcome, line: str) -> bool:
+    """Whether ``line`` reads as an item of a list under the copy's heading: the line before
+    it is that heading or a kept item, and ``line`` is short and unpunctuated as list items
+    are (`Email the parish office with your name and address`)."""
+    if before.rule is not None or len(line.split()) > _STEP_MAX_WORDS:
+        return False
+    if line.rstrip().endswith((".", "!", "?", "؟")):
+        return False  # a sentence: a paragraph, or a promo after the list
+    return _is_list_heading(before) or before.in_list
+
+
+_SETTLE_ROUNDS = 3
+
+
+def _settle_record_shapes(out: list[LineOutcome]) -> None:
+    """Read the record's shapes again until they hold: what the model and the entry slots
+    took changes them (a fragment left alone below the copy, a frame of three lines once a
+    fourth has gone), and cleaning the cleaned text must change nothing."""
+    for _ in range(_SETTLE_ROUNDS):
+        before = [(o.rule, o.kept) for o in out]
+        mark_record_shapes(out)
+        if [(o.rule, o.kept) for o in out] == before:
+            return
+
+
+def _mark_pitches(out: list[LineOutcome], model: PitchModel) -> list[LineOutcome]:
+    """The learned layer, last: kept lines the pitch model reads as the outlet's promo. The
+    lines it cut a part from."""
+    cut: list[LineOutcome] = []
     for item in out:
-        if item.rule is not None or item.kept is None:
-            continue
+        if item.rule is not None or item.kept is None or item.in_list:
+            continue  # a step of the copy's how-to list is asked of the reader by the story
         rest = model.without_pitch(item.kept)
         if rest == "":
             item.rule, item.kept, item.cuts, item.caption = PITCH, None, [], None
         elif rest is not None:
             item.cuts.append(Removal(_removed_part(item.kept, rest), PITCH))
             item.kept = rest
+            cut.append(item)
+    return cut
 
 
 def _removed_part(text: str, rest: str) -> str:

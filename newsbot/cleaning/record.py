@@ -331,6 +331,17 @@ def _is_fact_box(zone: Sequence[Outcome]) -> bool:
     return len(texts) >= 2 and all(_FACT.fullmatch(t) is not None for t in texts)
 
 
+def _ends_fact_box(zone: Sequence[Outcome], before: str) -> bool:
+    """The last entries of a box of facts whose earlier entry reads as copy (``Target: Lorong
+    Letters (86,000 subscribers, ...)`` / ``Price: undisclosed; paid in cash``)."""
+    texts = [o.kept or "" for o in zone]
+    return (
+        bool(texts)
+        and _FACT.fullmatch(before) is not None
+        and all(_FACT.fullmatch(t) is not None for t in texts)
+    )
+
+
 _SEPARATORS = re.compile(r"[,|·•/›»:–—]|\s-\s|\d")
 _LIST_HEADING_MAX_WORDS = 6
 
@@ -367,6 +378,23 @@ def _may_be_a_standfirst(text: str) -> bool:
     return sum(w[:1].islower() for w in cased) * 2 > len(cased)
 
 
+_SECTION_MAX_WORDS = 6
+
+
+def _is_title_case_dek(text: str) -> bool:
+    """``The Story Behind the New York Times October 7 Exposé``: a standfirst in title case,
+    longer than a section's name and without a byline's or a stamp's separators."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capitals = sum(w[:1].isupper() for w in words)
+    return (
+        len(text.split()) > _SECTION_MAX_WORDS
+        and capitals * 5 >= len(words) * 3  # title case: three words in five or more
+        and _SEPARATORS.search(re.sub(r"\d", "", text)) is None
+        and re.search(r"\b(?:by|By|BY)\b", text) is None  # `Report by Callum Ashworth at ...`
+        and not _is_names(text)
+    )
+
+
 def mark_frame_lines(out: Sequence[Outcome]) -> None:
     """The lines above the first paragraph of copy, and those below the last, when there are
     at most three of them and every one is short and not a sentence (``Staff Correspondent,
@@ -382,10 +410,15 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
     if not copy:
         return
     head, tail = kept[: copy[0]], kept[copy[-1] + 1 :]
-    if len(head) == 1 and _may_be_a_standfirst(head[0].kept or ""):
+    if len(head) == 1 and (
+        _may_be_a_standfirst(head[0].kept or "") or _is_title_case_dek(head[0].kept or "")
+    ):
         head = []  # a standfirst opens the copy: it is the copy's
+    last_copy = kept[copy[-1]].kept or ""
     for zone, rule in ((head, BEFORE_COPY), (tail, AFTER_COPY)):
-        if rule == AFTER_COPY and (_is_fact_box(zone) or _is_headed_list(zone)):
+        if rule == AFTER_COPY and (
+            _is_fact_box(zone) or _is_headed_list(zone) or _ends_fact_box(zone, last_copy)
+        ):
             continue
         if 0 < len(zone) <= _FRAME_MAX_LINES and all(_is_frame(o.kept or "") for o in zone):
             for item in zone:
