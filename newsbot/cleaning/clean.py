@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from newsbot.cleaning.learner import KnowsLearnedLines
 from newsbot.cleaning.pitch_model import RULE as PITCH
 from newsbot.cleaning.pitch_model import PitchModel
-from newsbot.cleaning.record import is_copy, mark_record_shapes
+from newsbot.cleaning.record import is_copy, mark_record_ends, mark_record_shapes
 from newsbot.cleaning.rules import LineForms, NoiseRules, OutletRule, first_match
 from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.text import (
@@ -476,14 +476,18 @@ def _continues_list(before: LineOutcome, line: str) -> bool:
 _SETTLE_ROUNDS = 3
 
 
+def _state(out: list[LineOutcome]) -> list[tuple[str | None, str | None]]:
+    return [(o.rule, o.kept) for o in out]
+
+
 def _settle_record_shapes(out: list[LineOutcome]) -> None:
     """Read the record's shapes again until they hold: what the model and the entry slots
     took changes them (a fragment left alone below the copy, a frame of three lines once a
     fourth has gone), and cleaning the cleaned text must change nothing."""
     for _ in range(_SETTLE_ROUNDS):
-        before = [(o.rule, o.kept) for o in out]
-        mark_record_shapes(out)
-        if [(o.rule, o.kept) for o in out] == before:
+        before = _state(out)
+        mark_record_ends(out)
+        if _state(out) == before:
             return
 
 

@@ -108,6 +108,14 @@ def mark_record_shapes(out: Sequence[Outcome]) -> None:
         check(out)
 
 
+def mark_record_ends(out: Sequence[Outcome]) -> None:
+    """Only the checks that read where a line sits among the kept ones (its ends, the lines
+    above the first paragraph and below the last): what changes when a later layer takes a
+    line. A pull quote or an embed is what it is wherever its neighbours have gone."""
+    for check in _END_CHECKS:
+        check(out)
+
+
 def _kept(out: Sequence[Outcome]) -> list[Outcome]:
     return [o for o in out if o.rule is None and o.kept]
 
@@ -461,6 +469,12 @@ _CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
     mark_bylines,
     mark_author_bios,
     mark_about_blocks,
+    mark_frame_lines,
+    mark_emoji_lines,
+)
+_END_CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
+    mark_bylines,
+    mark_author_bios,
     mark_frame_lines,
     mark_emoji_lines,
 )
