@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsbot.cleaning import clean_blocks, load_noise_rules
-from tests.support.stories import clean_in_story
+from tests.support.stories import clean_in_story, in_story
 
 RULES = load_noise_rules(None)
 BODY = [
@@ -179,5 +179,5 @@ def test_look_alike_sentences_of_a_story_stay(line):
 def test_a_read_also_link_in_brackets_is_cut_out_of_its_sentence():
     link = "(اقرأ أيضا: المطار يفتح مدرجه الثاني)"
     line = f"وأكد المدير أن الرحلات ستستأنف {link} وأن الجدول سيعلن قريبا."
-    result = clean_blocks([*BODY_AR[:2], line, *BODY_AR[2:]], RULES)
+    result = clean_blocks(in_story(BODY_AR, line), RULES)
     assert "وأكد المدير أن الرحلات ستستأنف وأن الجدول سيعلن قريبا." in result.kept

@@ -9,7 +9,7 @@ import pytest
 
 from newsbot.cleaning import clean_blocks, load_noise_rules
 from newsbot.cleaning.rules import LineForms
-from tests.support.stories import clean_in_story
+from tests.support.stories import clean_in_story, in_story
 
 RULES = load_noise_rules(None)
 BODY = [
@@ -235,11 +235,11 @@ def test_an_obituary_s_last_lines_stay():
 
 def test_an_ad_label_glued_between_two_arabic_sentences_is_cut_out():
     glued = "وقال المدير إن التذاكر متاحة.إعلانوأضاف أن الحفل سيقام في المساء."
-    result = clean_blocks([*BODY_AR[:2], glued, *BODY_AR[2:]], RULES)
+    result = clean_blocks(in_story(BODY_AR, glued), RULES)
     assert result.kept[2] == "وقال المدير إن التذاكر متاحة. وأضاف أن الحفل سيقام في المساء."
     # a word that starts like the label, after a full stop, is left as it is
     ads = "وقال المدير إن التذاكر متاحة.إعلانات الوظائف نشرت أمس."
-    assert ads in clean_blocks([*BODY_AR[:2], ads, *BODY_AR[2:]], RULES).kept
+    assert ads in clean_blocks(in_story(BODY_AR, ads), RULES).kept
 
 
 def test_a_press_release_s_standing_description_under_its_about_label_is_removed():
@@ -254,6 +254,6 @@ def test_a_press_release_s_standing_description_under_its_about_label_is_removed
 def test_a_source_ending_in_digits_glued_to_its_age_is_the_aggregator_s_header():
     result = clean_blocks(["Harbour 2414 hours ago", *BODY], RULES)
     assert result.kept == BODY
-    assert clean_blocks([*BODY[:2], "The ferry left 14 hours ago.", *BODY[2:]], RULES).kept[2] == (
+    assert clean_blocks(in_story(BODY, "The ferry left 14 hours ago."), RULES).kept[2] == (
         "The ferry left 14 hours ago."
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from newsbot.cleaning import clean_blocks, load_noise_rules
-from tests.support.stories import FLOOD_BARRIER, FLOOD_BARRIER_AR, clean_in_flood_story
+from tests.support.stories import FLOOD_BARRIER, FLOOD_BARRIER_AR, clean_in_flood_story, in_story
 
 RULES = load_noise_rules(None)
 
@@ -349,7 +349,7 @@ def test_the_shape_is_removed(line: str) -> None:
 )
 def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> None:
     result, body = clean(line)
-    assert result.kept == [*body[:2], kept, *body[2:]]
+    assert result.kept == in_story(body, kept)
 
 
 @pytest.mark.parametrize(
@@ -422,7 +422,7 @@ def test_a_glued_label_is_cut_and_the_sentence_stays(line: str, kept: str) -> No
 )
 def test_a_look_alike_stays(line: str) -> None:
     result, body = clean(line)
-    assert result.kept == [*body[:2], line, *body[2:]], result.removed
+    assert result.kept == in_story(body, line), result.removed
 
 
 @pytest.mark.parametrize(
@@ -458,7 +458,7 @@ def test_a_list_heading_ends_a_list_of_links() -> None:
     facts = ["Key figures:", "Height: 4.2 metres", "Cost: £18 million"]
     lines = [*FLOOD_BARRIER[:2], "Read more", "Mill owners count the cost", *facts]
     result = clean_blocks([*lines, *FLOOD_BARRIER[2:]], RULES)
-    assert result.kept == [*FLOOD_BARRIER[:2], *facts, *FLOOD_BARRIER[2:]], result.removed
+    assert result.kept == in_story(FLOOD_BARRIER, *facts), result.removed
 
 
 @pytest.mark.parametrize(
@@ -471,7 +471,7 @@ def test_a_list_heading_ends_a_list_of_links() -> None:
     ],
 )
 def test_a_line_naming_the_outlet_goes(source: str, line: str) -> None:
-    result = clean_blocks([*FLOOD_BARRIER[:2], line, *FLOOD_BARRIER[2:]], RULES, source=source)
+    result = clean_blocks(in_story(FLOOD_BARRIER, line), RULES, source=source)
     assert result.kept == FLOOD_BARRIER
     # (a name and an agency after a slash is also a credit's shape since session 10)
     assert [r.rule for r in result.removed] in (["kind:self_description"], ["kind:media_credit"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsbot.cleaning import clean_blocks, load_noise_rules
-from tests.support.stories import FLOOD_BARRIER, FLOOD_BARRIER_AR, clean_in_flood_story
+from tests.support.stories import FLOOD_BARRIER, FLOOD_BARRIER_AR, clean_in_flood_story, in_story
 
 RULES = load_noise_rules(None, pitch=False)
 OUTLET = "Saltmarsh Gazette"
@@ -141,7 +141,7 @@ def test_a_notice_credit_or_widget_line_goes(line: str) -> None:
 )
 def test_a_label_glued_into_a_sentence_is_cut(line: str, kept: str) -> None:
     result, body = clean(line)
-    assert result.kept == [*body[:2], kept, *body[2:]], result.removed
+    assert result.kept == in_story(body, kept), result.removed
 
 
 @pytest.mark.parametrize(
@@ -178,7 +178,7 @@ def test_a_label_glued_into_a_sentence_is_cut(line: str, kept: str) -> None:
 )
 def test_a_look_alike_stays(line: str) -> None:
     result, body = clean(line)
-    assert result.kept == [*body[:2], line, *body[2:]], result.removed
+    assert result.kept == in_story(body, line), result.removed
 
 
 @pytest.mark.parametrize(
@@ -201,7 +201,7 @@ def test_a_look_alike_stays(line: str) -> None:
 def test_the_outlets_own_tagline_goes(line: str, source: str) -> None:
     body = FLOOD_BARRIER_AR if source == OUTLET_AR else FLOOD_BARRIER
     result = clean_blocks(
-        [*body[:2], line, *body[2:]],
+        in_story(body, line),
         RULES,
         language="ar" if source == OUTLET_AR else "en",
         source=source,
@@ -212,5 +212,5 @@ def test_the_outlets_own_tagline_goes(line: str, source: str) -> None:
 
 def test_the_outlets_name_opening_a_news_sentence_stays() -> None:
     line = "Saltmarsh Gazette, the paper that first reported the leak, has been sold to a chain."
-    result = clean_blocks([*FLOOD_BARRIER[:2], line, *FLOOD_BARRIER[2:]], RULES, source=OUTLET)
+    result = clean_blocks(in_story(FLOOD_BARRIER, line), RULES, source=OUTLET)
     assert line in result.kept

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.cleaning import clean_blocks, load_noise_rules
-from tests.support.stories import FLOOD_BARRIER, clean_in_flood_story
+from newsbot.cleaning import NoiseRules, clean_blocks, load_noise_rules
+from tests.support.stories import FLOOD_BARRIER, clean_in_flood_story, in_story
 
 RULES = load_noise_rules(None, pitch=False)
 WITH_MODEL = load_noise_rules(None)
@@ -209,7 +209,7 @@ def test_a_caption_with_a_supplier_credit_leaves_the_body(line: str, caption: st
 )
 def test_a_label_or_sponsor_glued_into_copy_is_cut(line: str, kept: str) -> None:
     result, body = clean(line)
-    assert result.kept == [*body[:2], kept, *body[2:]], result.removed
+    assert result.kept == in_story(body, kept), result.removed
 
 
 @pytest.mark.parametrize(
@@ -236,12 +236,12 @@ def test_a_label_or_sponsor_glued_into_copy_is_cut(line: str, kept: str) -> None
 )
 def test_a_look_alike_stays(line: str) -> None:
     result, body = clean(line)
-    assert result.kept == [*body[:2], line, *body[2:]], result.removed
+    assert result.kept == in_story(body, line), result.removed
 
 
 def test_an_arabic_related_label_and_its_headline_go() -> None:
     lines = ["مواد ذات صلة:", "افتتاح الحاجز قبل موعده بشهر"]
-    result = clean_blocks([*FLOOD_BARRIER[:2], *lines, *FLOOD_BARRIER[2:]], RULES)
+    result = clean_blocks(in_story(FLOOD_BARRIER, *lines), RULES)
     assert result.kept == FLOOD_BARRIER, result.removed
 
 
@@ -250,32 +250,41 @@ def test_a_quotation_in_single_marks_is_never_cut_as_a_pitch() -> None:
         "'We are not trying to scare anybody,' the warden said. 'You can sign up for the "
         "alerts at the library, and it is free.'"
     )
-    result = clean_blocks([*FLOOD_BARRIER[:2], line, *FLOOD_BARRIER[2:]], WITH_MODEL)
+    result = clean_blocks(in_story(FLOOD_BARRIER, line), WITH_MODEL)
     assert line in result.kept, result.removed
 
 
-def test_the_first_step_of_the_copys_how_to_list_stays() -> None:
-    steps = [
-        "How to register:",
-        "Download the FloodLine app or call the council.",
-        "Enter your postcode and choose text or email alerts.",
-    ]
-    result = clean_blocks([*FLOOD_BARRIER[:2], *steps, *FLOOD_BARRIER[2:]], RULES)
-    assert result.kept == [*FLOOD_BARRIER[:2], *steps, *FLOOD_BARRIER[2:]], result.removed
-
-
-def test_every_step_of_the_copys_list_stays_and_the_model_leaves_them() -> None:
-    steps = [
-        "How to get the flood bulletin:",
-        "Email the harbour office with your name and address",
-        "Collect a printed copy from the library on Saturdays",
-        "Ask a warden to add you to the delivery list",
-    ]
-    result = clean_blocks([*FLOOD_BARRIER[:2], *steps, *FLOOD_BARRIER[2:]], WITH_MODEL)
-    assert result.kept == [*FLOOD_BARRIER[:2], *steps, *FLOOD_BARRIER[2:]], result.removed
+@pytest.mark.parametrize(
+    ("steps", "rules"),
+    [
+        # the first step reads like an ask to the rules
+        (
+            [
+                "How to register:",
+                "Download the FloodLine app or call the council.",
+                "Enter your postcode and choose text or email alerts.",
+            ],
+            RULES,
+        ),
+        # short unpunctuated items read like asks to the model
+        (
+            [
+                "How to get the flood bulletin:",
+                "Email the harbour office with your name and address",
+                "Collect a printed copy from the library on Saturdays",
+                "Ask a warden to add you to the delivery list",
+            ],
+            WITH_MODEL,
+        ),
+    ],
+    ids=["first step, rules", "every item, model"],
+)
+def test_the_steps_of_the_copys_how_to_list_stay(steps: list[str], rules: NoiseRules) -> None:
+    result = clean_blocks(in_story(FLOOD_BARRIER, *steps), rules)
+    assert result.kept == in_story(FLOOD_BARRIER, *steps), result.removed
 
 
 def test_an_ask_for_the_outlets_app_under_a_heading_still_goes() -> None:
     lines = ["How to stay updated:", "Download our app and turn on flood alerts."]
-    result = clean_blocks([*FLOOD_BARRIER[:2], *lines, *FLOOD_BARRIER[2:]], RULES)
+    result = clean_blocks(in_story(FLOOD_BARRIER, *lines), RULES)
     assert "Download our app and turn on flood alerts." not in result.kept

@@ -21,16 +21,25 @@ def is_arabic(text: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in text)
 
 
+# where the flood-barrier tests set the line under test: before the story's third paragraph
+FLOOD_AT = 2
+
+
+def in_story(body: list[str], *lines: str, at: int = FLOOD_AT) -> list[str]:
+    """``body`` with ``lines`` set before its paragraph ``at``."""
+    return [*body[:at], *lines, *body[at:]]
+
+
 def clean_in_story(
     line: str, rules: NoiseRules, story: list[str], story_ar: list[str], at: int
 ) -> tuple[CleanResult, list[str]]:
     """``line`` set before paragraph ``at`` of the story in its language (``story_ar`` for an
     Arabic line), cleaned: the result, and the story's paragraphs."""
     body = story_ar if is_arabic(line) else story
-    return clean_blocks([*body[:at], line, *body[at:]], rules), body
+    return clean_blocks(in_story(body, line, at=at), rules), body
 
 
 def clean_in_flood_story(line: str, rules: NoiseRules) -> tuple[CleanResult, list[str]]:
     """``line`` cleaned as the third paragraph of the flood-barrier story (the Arabic one for
     an Arabic line): the result, and the story's paragraphs."""
-    return clean_in_story(line, rules, FLOOD_BARRIER, FLOOD_BARRIER_AR, at=2)
+    return clean_in_story(line, rules, FLOOD_BARRIER, FLOOD_BARRIER_AR, at=FLOOD_AT)
