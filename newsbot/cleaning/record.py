@@ -336,18 +336,18 @@ def _is_fact_box(zone: Sequence[Outcome]) -> bool:
     texts = [o.kept or "" for o in zone]
     if texts and ":" not in texts[0]:
         texts = texts[1:]
-    return len(texts) >= 2 and all(_FACT.fullmatch(t) is not None for t in texts)
+    return len(texts) >= 2 and _all_facts(texts)
+
+
+def _all_facts(texts: Sequence[str]) -> bool:
+    return all(_FACT.fullmatch(t) is not None for t in texts)
 
 
 def _ends_fact_box(zone: Sequence[Outcome], before: str) -> bool:
     """The last entries of a box of facts whose earlier entry reads as copy (``Target: Lorong
     Letters (86,000 subscribers, ...)`` / ``Price: undisclosed; paid in cash``)."""
     texts = [o.kept or "" for o in zone]
-    return (
-        bool(texts)
-        and _FACT.fullmatch(before) is not None
-        and all(_FACT.fullmatch(t) is not None for t in texts)
-    )
+    return bool(texts) and _all_facts([before, *texts])
 
 
 _SEPARATORS = re.compile(r"[,|·•/›»:–—]|\s-\s|\d")
@@ -387,6 +387,8 @@ def _may_be_a_standfirst(text: str) -> bool:
 
 
 _SECTION_MAX_WORDS = 6
+_BYLINE_BY = re.compile(r"\b(?:by|By|BY)\b")  # `Report by Callum Ashworth at Quarry Lane`
+_DIGITS = re.compile(r"\d")  # a date in a dek is the story's, not a stamp's separator
 
 
 def _is_title_case_dek(text: str) -> bool:
@@ -397,8 +399,8 @@ def _is_title_case_dek(text: str) -> bool:
     return (
         len(text.split()) > _SECTION_MAX_WORDS
         and capitals * 5 >= len(words) * 3  # title case: three words in five or more
-        and _SEPARATORS.search(re.sub(r"\d", "", text)) is None
-        and re.search(r"\b(?:by|By|BY)\b", text) is None  # `Report by Callum Ashworth at ...`
+        and _SEPARATORS.search(_DIGITS.sub("", text)) is None
+        and _BYLINE_BY.search(text) is None
         and not _is_names(text)
     )
 

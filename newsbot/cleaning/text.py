@@ -98,9 +98,7 @@ def _single_quote(part: str, k: int) -> str | None:
 def quotes_someone(part: str) -> bool:
     """Whether a sentence holds a quotation mark (single marks only where they open a
     quotation: `'We are trying to find a space.'`, not `don't`)."""
-    if QUOTE_MARK.search(part):
-        return True
-    return any(_single_quote(part, k) == "open" for k, c in enumerate(part) if c in "'‘")
+    return QUOTE_MARK.search(part) is not None or any(opens for opens, _ in _single_marks(part))
 
 
 def _double_marks(part: str) -> list[tuple[bool, bool]]:
