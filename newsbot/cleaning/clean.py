@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsbot.cleaning.learner import KnowsLearnedLines
+from newsbot.cleaning.learner import LEARNED_SHARED, KnowsLearnedLines
 from newsbot.cleaning.pitch_model import RULE as PITCH
 from newsbot.cleaning.pitch_model import PitchModel
 from newsbot.cleaning.record import is_copy, mark_record_ends, mark_record_shapes
@@ -321,6 +321,28 @@ def _is_chrome_start(lines: list[str], i: int, rules: NoiseRules) -> bool:
     return False
 
 
+_BOX_MAX_LINKS = 5  # headlines an outlet's related box lists before its copy resumes
+
+
+def _related_box_end(lines: list[str], i: int, rules: NoiseRules, structural: Structural) -> int:
+    """Where an outlet's own related box ends, when ``lines[i]`` is the site's related label
+    but the copy goes on after the box: the label, a few headlines, then a paragraph of copy
+    (`Related Articles` / `Councilwoman pushes for free fares for students` / `Riders who
+    ...`). The site's related section has the site's chrome around it and its entries carry
+    ages and source lines; a text that shows any of them ends there. 0: no box."""
+    if lines[i].casefold() not in rules.chrome_related:
+        return 0
+    for j in range(i + 1, min(len(lines), i + 2 + _BOX_MAX_LINKS)):
+        line = lines[j]
+        if line.casefold() in rules.chrome_block or structural.check(line):
+            return 0
+        if is_copy(line):
+            return j if j > i + 1 else 0
+        if line.rstrip().endswith((".", "!", "?", "؟")) or len(line.split()) > 20:
+            return 0
+    return 0
+
+
 def _clean_line(
     text: str, rules: NoiseRules, structural: Structural, captions: bool = True
 ) -> tuple[str | None, str | None, list[Removal], str | None, OutletRule | None]:
@@ -393,11 +415,19 @@ def trace(
     mode: str | None = None  # None (body), "chrome", or the name of a list/rest span rule
     span_kind = ""
     follow: re.Pattern[str] | None = None
+    shared: dict[int, tuple[str, list[Removal]]] = {}  # lines learned across sources
+    box_end = 0  # an outlet's related box inside the copy runs up to here
     for i, line in enumerate(lines):
         item = LineOutcome(text=line)
         out.append(item)
+        if i < box_end:
+            item.rule = "chrome"
+            continue
         if mode == "chrome" or _is_chrome_start(lines, i, rules):
-            mode, item.rule = "chrome", "chrome"
+            box_end = _related_box_end(lines, i, rules, structural) if mode is None else 0
+            if not box_end:
+                mode = "chrome"
+            item.rule = "chrome"
             continue
         if mode is not None and span_kind == "rest":
             item.rule = mode
@@ -406,7 +436,7 @@ def trace(
         item.in_list = (
             len(out) > 1 and _continues_list(out[-2], line) and _OUTLET_VOICE.search(line) is None
         )
-        if rule in _STEP_RULES and _opens_list(out) and _OUTLET_VOICE.search(line) is None:
+        if _is_list_step(out, line, rule):
             rule, kept = None, line
         if rule is not None:
             item.rule = rule
@@ -429,9 +459,12 @@ def trace(
         item.cuts, item.caption = cuts, caption
         learned = learner.learned_as(source or "", kept) if kept and learner is not None else None
         if learned is not None:
+            if learned == LEARNED_SHARED:
+                shared[i] = (kept or "", cuts)
             item.rule, item.cuts = learned, []
             continue
         item.kept = kept
+    _keep_copy_sections(out, shared)
     mark_record_shapes(out)
     if rules.pitch is not None:
         for item in _mark_pitches(out, rules.pitch):
@@ -444,6 +477,29 @@ def trace(
     _mark_entry_slots(out, rules)
     _settle_record_shapes(out)
     return out
+
+
+def _keep_copy_sections(
+    out: list[LineOutcome], shared: dict[int, tuple[str, list[Removal]]]
+) -> None:
+    """A line learned across sources stays where it sits inside the copy: between two kept
+    lines of it, it is one of the headings and set phrases copy shares (`Results`,
+    `Ingredients`, `What happens next`), not the chrome around it."""
+    for i, (kept, cuts) in shared.items():
+        if _next_kept(out, range(i - 1, -1, -1)) and _next_kept(out, range(i + 1, len(out))):
+            out[i].rule, out[i].kept, out[i].cuts = None, kept, cuts
+
+
+def _next_kept(out: list[LineOutcome], order: range) -> bool:
+    """Whether the first line in ``order`` that a rule did not remove is kept: the lines a
+    rule removed (an ad slot, a credit) sit inside the copy; learned ones may be its chrome."""
+    for j in order:
+        item = out[j]
+        if item.rule is None:
+            return bool(item.kept)
+        if item.rule.startswith(("learned", "chrome")):
+            return False
+    return False
 
 
 def _is_list_heading(item: LineOutcome) -> bool:
@@ -460,6 +516,32 @@ def _opens_list(out: list[LineOutcome]) -> bool:
     is the list's first step (`How to register:` / `Download CaymanGo from your phone's app
     store.`) unless it speaks for the outlet or names its channels (`_OUTLET_VOICE`)."""
     return len(out) > 1 and _is_list_heading(out[-2])
+
+
+def _is_list_step(out: list[LineOutcome], line: str, rule: str | None) -> bool:
+    """Whether a line a rule took is an item of the copy's own list: the first step under
+    its `How to ...:` heading, or the next of its items that lead with a figure."""
+    if rule in _STEP_RULES and _opens_list(out):
+        return _OUTLET_VOICE.search(line) is None
+    return rule is not None and rule.startswith("kind:") and _next_of_items(out, line)
+
+
+# a list item that leads with a figure: `45p – Skerrabrae Light`, `2. Ridley Brothers: 48 pts`
+_FIGURE_ITEM = re.compile(r"(?:\S*\d\S*)\s+([–—-]|:)\s+\S")
+
+
+def _next_of_items(out: list[LineOutcome], line: str) -> bool:
+    """Whether ``line`` is the next item of the copy's list: the two lines before it are kept
+    items that lead with a figure as it does (`45p – Skerrabrae Light`, `60p – North Holm
+    Light`, then `£1.20 – Cairnsay Point Light`, which alone reads as a shop's price line)."""
+    shape = _FIGURE_ITEM.match(line)
+    if shape is None or len(out) < 3:
+        return False
+    for before in (out[-2], out[-3]):
+        other = _FIGURE_ITEM.match(before.kept or "") if before.rule is None else None
+        if other is None or other.group(1) != shape.group(1):
+            return False
+    return True
 
 
 def _continues_list(before: LineOutcome, line: str) -> bool:

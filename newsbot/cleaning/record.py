@@ -19,7 +19,10 @@ gives itself away only next to the rest of the record, in any language:
   ``record:after_copy``);
 - a line that opens with a pictograph (``📢``, ``🎧``, ``👉``) among lines that do not: a
   promo set apart by its emoji; a run of them is a list of the copy's
-  (``record:emoji_line``).
+  (``record:emoji_line``);
+- a call to comment as the copy's last line (``Do you agree with the increase? Let us know in
+  the comments.``): the outlet's footer. Between paragraphs, a live blog's reporter talking
+  to readers, it stays (``record:comment_prompt``).
 
 Each check reads the lines still kept and marks the ones it removes; rule names start with
 ``record:`` so that stats and ``removed`` say which layer took them.
@@ -43,6 +46,7 @@ ABOUT_BLOCK = f"{LAYER}:about_block"
 BEFORE_COPY = f"{LAYER}:before_copy"
 AFTER_COPY = f"{LAYER}:after_copy"
 EMOJI_LINE = f"{LAYER}:emoji_line"
+COMMENT_PROMPT = f"{LAYER}:comment_prompt"
 
 _NOT_WORD = re.compile(r"[^\w’']+")
 _OPENING = "\"'“‘«„‚"
@@ -350,6 +354,11 @@ def _ends_fact_box(zone: Sequence[Outcome], before: str) -> bool:
     return bool(texts) and _all_facts([before, *texts])
 
 
+# `What to bring`, `How to apply`: the copy's own heading over its list (a rail's label speaks
+# for the outlet: `What we're reading`)
+_WH_HEADING = re.compile(
+    r"(?:What|How|Where|When|Who|Which)\b(?![^\n]*\b(?:we|our|us)\b)[^.!?:]{0,40}$"
+)
 _SEPARATORS = re.compile(r"[,|·•/›»:–—]|\s-\s|\d")
 _LIST_HEADING_MAX_WORDS = 6
 
@@ -363,7 +372,7 @@ def _is_headed_list(zone: Sequence[Outcome]) -> bool:
     if len(texts) < 3 or len(texts[0].split()) > _LIST_HEADING_MAX_WORDS or _is_names(texts[0]):
         return False
     items = texts[1:]
-    if all(_may_be_a_standfirst(t) for t in items):
+    if all(_may_be_a_standfirst(t) for t in items) or _WH_HEADING.match(texts[0]):
         return True
     # `Among the confirmed exhibitors` / `Kaarlela Nonwovens` / ...: names under a heading
     # that reads as words of a sentence (a rail's label is the rules' to take)
@@ -465,6 +474,22 @@ def mark_emoji_lines(out: Sequence[Outcome]) -> None:
             _remove(item, EMOJI_LINE)
 
 
+# `What do you think? Let us know in the comments.`, `شاركونا رأيكم في التعليقات`
+_COMMENT_PROMPT = re.compile(
+    r"(?:[^.!?؟]{1,120}[?؟]\s*)?(?:(?:Let us know|Tell us)\b[^.!?]{0,80}\bin the comments?\b"
+    r"|(?:شاركونا|شاركنا|أخبرونا|أخبرنا|اكتبوا|اكتب|اتركوا|اترك)\s[^.!؟]{0,60}\bالتعليقات?\b)"
+    r"[^.!?؟]{0,30}[.!]?",
+    re.I,
+)
+
+
+def mark_comment_prompt(out: Sequence[Outcome]) -> None:
+    """The copy's last kept line when it asks the reader to comment."""
+    kept = _kept(out)
+    if len(kept) >= 2 and _COMMENT_PROMPT.fullmatch((kept[-1].kept or "").strip()):
+        _remove(kept[-1], COMMENT_PROMPT)
+
+
 _CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
     mark_embeds,
     mark_pull_quotes,
@@ -473,10 +498,12 @@ _CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
     mark_about_blocks,
     mark_frame_lines,
     mark_emoji_lines,
+    mark_comment_prompt,
 )
 _END_CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
     mark_bylines,
     mark_author_bios,
     mark_frame_lines,
     mark_emoji_lines,
+    mark_comment_prompt,
 )

@@ -193,6 +193,8 @@ class NoiseRules:
     briefs: tuple[OutletRule, ...] = ()
     #: sentences that name the record's source, the outlet (kinds' ``own`` shapes)
     own: tuple[OutletRule, ...] = ()
+    #: the site's "Related Articles" labels (folded): where its related section starts
+    chrome_related: frozenset[str] = frozenset()
     outlets: dict[str, str] = field(default_factory=dict)
     #: The site whose chrome this holds (its profile name); None: no site layer.
     site: str | None = None
@@ -223,6 +225,7 @@ def _build_chrome(site: SiteProfile | None) -> dict[str, Any]:
     block: set[str] = set()
     start: set[str] = set()
     other: set[str] = set()
+    related: set[str] = set()
     headings: list[str] = []
     counters: list[str] = []
     for chrome in site.chrome.values() if site is not None else ():
@@ -232,6 +235,8 @@ def _build_chrome(site: SiteProfile | None) -> dict[str, Any]:
         # unambiguous; short words ("Comments") end the body only next to other chrome.
         start.update(x.casefold() for i, x in enumerate(items) if i == 0 or len(x) >= 12)
         start.update(_fold(label) for label in (chrome.hashtags, chrome.related) if label)
+        if chrome.related:
+            related.add(_fold(chrome.related))
         other.update(normalise(x) for x in chrome.other)
         if chrome.listing_heading.strip():
             headings.append(re.escape(normalise(chrome.listing_heading)))
@@ -244,6 +249,7 @@ def _build_chrome(site: SiteProfile | None) -> dict[str, Any]:
     return {
         "chrome_block": frozenset(block),
         "chrome_start": frozenset(start),
+        "chrome_related": frozenset(related),
         "chrome_lines": frozenset(block),
         "icon_alt": frozenset(icons),
         "lone_markers": frozenset(lone),

@@ -1,0 +1,170 @@
+"""The outlet pitching its own papers, emails and archive in the third person, promo bars,
+subscription terms, comment prompts after the copy, and the copy's own lists and headings
+that must stay (a heading many outlets share, an outlet's related box inside the copy, the
+next item of a list of figures): shapes blind sets 148-153 showed missed or wrongly cut,
+written in other words here; and the story's sentences that share their words and stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.cleaning import BoilerplateLearner, clean_blocks, load_noise_rules
+from newsbot.profiles import load_profile
+from tests.support.stories import FLOOD_BARRIER, clean_in_flood_story, in_story
+
+RULES = load_noise_rules(None, pitch=False)
+DAILY8 = load_noise_rules(load_profile("daily8"), pitch=False)
+
+
+def clean(line: str):
+    return clean_in_flood_story(line, RULES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the outlet's products in the third person
+        "For less than the price of a coffee a week, the Clarion brings you every court case "
+        "and every council vote.",
+        "Every Friday, the Herald's property pages bring you the best homes for sale.",
+        "Each Monday the Herald brings you the full results from every league in the county.",
+        "This paper is produced by volunteers and survives on the support of its readers.",
+        "Village homes receive every issue free; readers elsewhere can have it posted for £20 "
+        "a year.",
+        "Unlimited archive access comes with a digital subscription.",
+        "Every week our Market Watch lists the sale prices – available to subscribers in print "
+        "and online.",
+        "Back issues of the magazine can still be ordered from our shop.",
+        "Readers who wish to receive the Bulletin by post should write to the address below.",
+        "Ask your newsagent to save you a copy of Saturday's souvenir edition.",
+        "The Clarion's free Friday newsletter rounds up the week's stories from across the "
+        "district.",
+        "Get more stories like this in your inbox every Thursday.",
+        "Reporting like this is paid for by our members — join from £4 a month.",
+        "Run a club or a charity? We'd love to hear from you at news@clarion.example.",
+        "Off to the coast? Our Seaside Weekends guide has everything you need.",
+        "Daily analysis of the energy markets, trusted by 25,000 professionals.",
+        "Saturday's paper includes a free 12-page wedding planner.",
+        "Drop us a line at the newsdesk if you spot something we should cover.",
+        "In this week's issue: our guide to the county show, letters and six pages of sport",
+        "Clarion's morning briefing: the day's news from the valley, in one email at 7am.",
+        "The latest local headlines, every hour from 6am on Valley Sound.",
+        # promo bars and players
+        "Webinar | Cutting downtime on the line | Save your seat",
+        "Sponsored · Hydraulic seals delivered next day from Corran Supplies",
+        "Watch video: Residents clear the mud from their homes",
+        # asks, notices and credits
+        "Text FLOOD to 60300 for alerts when the gates close.",
+        "Have your say on the barrier: letters to the editor can be sent to the usual address.",
+        "The scheme's weekly round-up is brought to you in association with Fenn Builders.",
+        "Reproduction permitted only with a link to the original article.",
+        "Registered in England and Wales No. 0733311.",
+        "Tide tables are provided for information only and should not be relied on for navigation.",
+        "Engineers inspect the sluice gates. (Clarion photo/Tom Vane)",
+        "شارك برأيك: صوّت الآن في استفتاء الأسبوع",
+        "صوت الان: هل أنت مع تمديد ساعات الحاجز؟",
+        "الخبر يتواصل بعد الإعلان",
+        "لتصلك تنبيهات المد يومياً، أرسل كلمة «مد» عبر واتساب إلى رقم الصحيفة.",
+        "كل أخبار الساحل في مكان واحد.. بس حمّل تطبيق الموجة",
+    ],
+)
+def test_the_outlets_own_line_goes(line: str) -> None:
+    result, body = clean(line)
+    assert result.kept == body, result.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the same words in the story
+        "Existing subscribers will receive the digital edition free until their term ends.",
+        "The festival brings together brass bands from five counties.",
+        "The council said the new app would let residents report blocked drains.",
+        "افتح التطبيق واختر «بلاغ جديد» ثم أرفق صورة المجرى المسدود.",
+        "وقال مدير المشروع إن أكثر من ألفي مستخدم حمّلوا التطبيق خلال أسبوعه الأول.",
+        "وقال رئيس الهيئة: «لم ننته من العمل بعد».",
+        "Engineers said the gates were provided for the town by a government grant.",
+        "Readers of the report will find the flood maps on page 12, the authority said.",
+    ],
+)
+def test_a_look_alike_stays(line: str) -> None:
+    result, body = clean(line)
+    assert result.kept == in_story(body, line), result.removed
+
+
+def test_a_glued_link_note_is_cut_and_the_sentence_stays() -> None:
+    result, body = clean("The authority cited its annual report (link opens PDF) on the barrier.")
+    assert result.kept == in_story(body, "The authority cited its annual report on the barrier.")
+    result, body = clean("وقال المهندس إن الحاجز يحمي حي السوق إعلان الذي غمرته المياه ثلاث مرات.")
+    assert "إعلان" not in " ".join(result.kept)
+
+
+def test_a_call_to_comment_after_the_copy_goes_and_one_inside_it_stays() -> None:
+    prompt = "Do you back the barrier? Let us know in the comments."
+    result = clean_blocks([*FLOOD_BARRIER, prompt], RULES)
+    assert result.kept == FLOOD_BARRIER
+    assert [r.rule for r in result.removed] == ["record:comment_prompt"]
+    # a live blog's reporter talking to readers between paragraphs
+    inside = in_story(FLOOD_BARRIER, prompt)
+    assert clean_blocks(inside, RULES).kept == inside
+
+
+def _learned_across(lines: list[str], sources: int = 3) -> BoilerplateLearner:
+    learner = BoilerplateLearner(threshold=0, sources=sources)
+    for n in range(sources):
+        learner.observe(
+            f"Outlet {n}", f"a{n}", [f"A story of outlet {n} about the weather.", *lines]
+        )
+    return learner
+
+
+def test_a_heading_many_outlets_share_stays_inside_the_copy() -> None:
+    learner = _learned_across(["Results", "Neighbourhood guide"])
+    story = [
+        "Neighbourhood guide",
+        "Forty boats took part in the harbour regatta on Saturday, the organisers said.",
+        "Results",
+        "Senior race: Tidewater Rowing Club",
+        "Junior race: Marsh Lane School",
+        "The next regatta will be held in September, weather permitting.",
+        "Neighbourhood guide",
+    ]
+    result = clean_blocks(story, RULES, learner=learner, source="Another Outlet")
+    assert result.kept == story[1:-1]
+    assert [r.rule for r in result.removed] == ["learned_shared", "learned_shared"]
+
+
+def test_an_outlets_related_box_inside_the_copy_ends_where_the_copy_resumes() -> None:
+    story = [
+        "Bus fares in the city will rise by 20 cents from July, the council decided on Tuesday.",
+        "Related Articles",
+        "Council approves new cycle lanes on the ring road",
+        "Students could ride for free under a new proposal",
+        "Riders who buy monthly passes through the app will pay the old price until August.",
+        "The council will review the fares again next year.",
+    ]
+    result = clean_blocks(story, DAILY8)
+    assert result.kept == [story[0], *story[4:]]
+    # the site's own related section: entries with their source and age lines
+    site = [
+        *story[:2],
+        "Council approves new cycle lanes",
+        "Valley Post",
+        "time3 hours ago",
+        "Councillors voted on Monday to add protected lanes on the ring road.",
+    ]
+    assert clean_blocks(site, DAILY8).kept == story[:1]
+
+
+def test_the_next_item_of_a_list_of_figures_stays() -> None:
+    items = ["45p – Harbour Light", "60p – North Pier Light", "£1.20 – Point Marsh Light"]
+    story = [*FLOOD_BARRIER[:2], "The six new stamps are:", *items, FLOOD_BARRIER[2]]
+    assert clean_blocks(story, RULES).kept == story
+    # alone, the same shape is a shop's price line
+    result, body = clean("£1.20 – Point Marsh Light")
+    assert result.kept == body
+
+
+def test_a_wh_heading_over_a_list_below_the_copy_is_the_copys() -> None:
+    listed = ["What to bring", "Wellington boots", "A torch if you are staying after dark"]
+    assert clean_blocks([*FLOOD_BARRIER, *listed], RULES).kept == [*FLOOD_BARRIER, *listed]
