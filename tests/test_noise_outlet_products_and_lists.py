@@ -66,6 +66,34 @@ def clean(line: str):
         "الخبر يتواصل بعد الإعلان",
         "لتصلك تنبيهات المد يومياً، أرسل كلمة «مد» عبر واتساب إلى رقم الصحيفة.",
         "كل أخبار الساحل في مكان واحد.. بس حمّل تطبيق الموجة",
+        # sets 154-159
+        "Make a coffee and relax: our evening bulletin arrives at 6 p.m.",
+        "Clarion members enjoy every court report the moment it is filed.",
+        "Swap tips with other growers in the Clarion Allotment readers' group on Facebook",
+        "Families abroad receive each edition by email a day early.",
+        "Our live flood page updates every hour while the warning is in force.",
+        "Flood Expo 2026: registration opens in May. Save 15% on exhibitor passes.",
+        "Free webinar: What the new flood maps mean for your home.",
+        "Trade readers get 24 issues for the price of 12.",
+        "Enter our photo competition now – entries close at the end of the month.",
+        "Get the top stories from the valley delivered every evening.",
+        "Take out a digital subscription and read every page before breakfast.",
+        "Earn 2 CPD points by answering the questions on this article.",
+        "Back-issue downloads are included with Gold membership.",
+        "The full tide tables are printed in Friday's paper.",
+        "Could a family day out be yours? Answer one simple question to enter.",
+        "We answer to readers, not owners. Chip in what you can.",
+        "Meet our editors at Stand B4 in Hall 2 at the Flood Show.",
+        "Why you can trust our reviews: every product is tested for a month.",
+        "Prices and availability correct at the time of writing.",
+        "Advertise with Clarion Media.",
+        "Also in the valley this week: Swans return to the mill pond",
+        "6 minutes to read",
+        "Sylwadau / Comments (3)",
+        "Waders: $89 at RiverKit (view deal)",
+        "خاص «صدى الساحل»",
+        "نشرة المد على «صدى الساحل» تأتيكم برعاية مياه الينابيع",
+        "كل أخبار الحاجز توصلك أول بأول.. ومجاناً",
     ],
 )
 def test_the_outlets_own_line_goes(line: str) -> None:
@@ -85,6 +113,11 @@ def test_the_outlets_own_line_goes(line: str) -> None:
         "وقال رئيس الهيئة: «لم ننته من العمل بعد».",
         "Engineers said the gates were provided for the town by a government grant.",
         "Readers of the report will find the flood maps on page 12, the authority said.",
+        "Stall fees will be £15 a week for the first six months.",
+        "Club members get every second week free, the manager said.",
+        "Enter the building through the side door while the works continue.",
+        "ادفع الرسوم إلكترونياً، وستصلك الموافقة خلال دقائق.",
+        "لا تحمّل تطبيقات إلا من المتاجر الرسمية، وتجنب الروابط التي تصلك عبر الرسائل.",
     ],
 )
 def test_a_look_alike_stays(line: str) -> None:
@@ -97,6 +130,53 @@ def test_a_glued_link_note_is_cut_and_the_sentence_stays() -> None:
     assert result.kept == in_story(body, "The authority cited its annual report on the barrier.")
     result, body = clean("وقال المهندس إن الحاجز يحمي حي السوق إعلان الذي غمرته المياه ثلاث مرات.")
     assert "إعلان" not in " ".join(result.kept)
+
+
+def test_a_label_glued_between_sentences_or_words_is_cut() -> None:
+    result, body = clean(
+        "The first gate opened on Friday. Sponsored content The second will follow in June."
+    )
+    assert result.kept == in_story(
+        body, "The first gate opened on Friday. The second will follow in June."
+    )
+    result, body = clean(
+        "The sensors report over radio [Related: How the old gates failed] to the control room."
+    )
+    assert result.kept == in_story(body, "The sensors report over radio to the control room.")
+    result, body = clean("ويمكن متابعة المنسوب عبر الموقع إعلانأو من خلال الرسائل النصية.")
+    assert result.kept == in_story(
+        body, "ويمكن متابعة المنسوب عبر الموقع أو من خلال الرسائل النصية."
+    )
+
+
+def test_a_sentence_set_out_as_a_list_keeps_its_clauses() -> None:
+    story = [
+        *FLOOD_BARRIER[:2],
+        "Under the new rules, websites must:",
+        "explain what data they collect;",
+        "allow users to refuse non-essential cookies without losing access to the service;",
+        "report breaches within 72 hours.",
+        FLOOD_BARRIER[2],
+    ]
+    assert clean_blocks(story, RULES).kept == story
+
+
+def test_a_how_to_heading_without_a_colon_keeps_its_first_step() -> None:
+    story = [
+        *FLOOD_BARRIER,
+        "How to use the alerts",
+        "Open the app and choose your street to see the gate times.",
+        "The alerts work without a signal once the times are downloaded, the authority said.",
+    ]
+    assert clean_blocks(story, RULES).kept == story
+
+
+def test_a_heading_that_is_also_a_sources_name_stays_in_the_copys_case() -> None:
+    listed = ["What's on", "Saturday: guided walks along the barrier.", "Sunday: a family day."]
+    story = [*FLOOD_BARRIER, *listed, "Entry is free on both days, the trust said."]
+    assert clean_blocks(story, DAILY8).kept == story
+    # printed as the source's name (Daily8's `What's On`), it is a source slot
+    assert "What's On" not in clean_blocks([*FLOOD_BARRIER[:2], "What's On"], DAILY8).kept
 
 
 def test_a_call_to_comment_after_the_copy_goes_and_one_inside_it_stays() -> None:

@@ -42,6 +42,12 @@ _WIDGET = "kind:widget"  # `Swipe →`, `Load more`: a rail's own buttons
 _STEP_RULES = frozenset({"kind:reader_action", "kind:call_to_action", "outlet:app_promo"})
 _STEP_HEADING_MAX_WORDS = 12
 _STEP_MAX_WORDS = 25  # a longer line ends the list: a paragraph of copy, or of the outlet
+# `How to use the app`, `What you need to do`: the copy's heading over its steps, unpunctuated
+_HOW_TO = re.compile(
+    r"(?:How to|What to|What you(?:\'ll| will| need| should| can| must)|Steps to|Ways to"
+    r"|How you can|كيف|خطوات)\b[^.!?:؟]{0,60}",
+    re.I,
+)
 _OUTLET_VOICE = re.compile(
     r"\b(?:our|ours|us|we|Facebook|Instagram|WhatsApp|Telegram|TikTok|YouTube|newsletter)\b"
     r"|فيسبوك|فيس بوك|واتساب|تيليجرام|تلغرام|تليغرام|إنستغرام|انستغرام|تويتر|يوتيوب|إكس|\S+نا\b",
@@ -506,7 +512,7 @@ def _is_list_heading(item: LineOutcome) -> bool:
     heading = (item.kept or "").rstrip()
     return (
         item.rule is None
-        and heading.endswith((":", "："))
+        and (heading.endswith((":", "：")) or _HOW_TO.fullmatch(heading) is not None)
         and len(heading.split()) <= _STEP_HEADING_MAX_WORDS
     )
 
@@ -514,16 +520,32 @@ def _is_list_heading(item: LineOutcome) -> bool:
 def _opens_list(out: list[LineOutcome]) -> bool:
     """Whether the line just added is the first under the copy's list heading: an ask there
     is the list's first step (`How to register:` / `Download CaymanGo from your phone's app
-    store.`) unless it speaks for the outlet or names its channels (`_OUTLET_VOICE`)."""
+    store.`, `How to use it` / `Open the app and choose Freight.`) unless it speaks for the
+    outlet or names its channels (`_OUTLET_VOICE`)."""
     return len(out) > 1 and _is_list_heading(out[-2])
 
 
 def _is_list_step(out: list[LineOutcome], line: str, rule: str | None) -> bool:
     """Whether a line a rule took is an item of the copy's own list: the first step under
-    its `How to ...:` heading, or the next of its items that lead with a figure."""
+    its `How to ...:` heading, the next of its items that lead with a figure, or the next
+    clause of a sentence set out as a list."""
     if rule in _STEP_RULES and _opens_list(out):
         return _OUTLET_VOICE.search(line) is None
-    return rule is not None and rule.startswith("kind:") and _next_of_items(out, line)
+    return (
+        rule is not None
+        and rule.startswith("kind:")
+        and (_next_of_items(out, line) or _goes_on_with(out, line))
+    )
+
+
+def _goes_on_with(out: list[LineOutcome], line: str) -> bool:
+    """Whether ``line`` carries on the sentence of the kept line before it: that line ends
+    with a colon or a semicolon and this one opens in lower case (`Under the new law,
+    companies must:` / `allow users to refuse non-essential cookies ...;`)."""
+    if len(out) < 2 or not line[:1].islower():
+        return False
+    before = out[-2]
+    return before.rule is None and (before.kept or "").rstrip().endswith((":", ";"))
 
 
 # a list item that leads with a figure: `45p – Skerrabrae Light`, `2. Ridley Brothers: 48 pts`

@@ -182,6 +182,9 @@ class NoiseRules:
     categories: frozenset[str]
     age_prefix: str
     known_sources: frozenset[str] = frozenset()
+    #: the same names as the site prints them (a bare line must match the case: `What's on`
+    #: heading a story's list is not the source `What's On`)
+    known_source_names: frozenset[str] = frozenset()
     unreadable_ages: frozenset[str] = frozenset()
     lines: tuple[OutletRule, ...] = ()
     inline: tuple[OutletRule, ...] = ()
@@ -261,6 +264,9 @@ def _build_chrome(site: SiteProfile | None) -> dict[str, Any]:
         if site is not None
         else frozenset(),
         "known_sources": frozenset(_fold(s) for s in site.known_sources)
+        if site is not None
+        else frozenset(),
+        "known_source_names": frozenset(normalise(s) for s in site.known_sources)
         if site is not None
         else frozenset(),
         "site": site.name if site is not None else None,

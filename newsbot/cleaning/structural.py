@@ -160,12 +160,16 @@ class Structural:
         return unit is not None and any(ch.isalpha() for ch in unit)
 
     def _is_list_echo(self, line: str) -> bool:
-        text, _ = strip_bullet(line)
+        text, bulleted = strip_bullet(line)
         folded = text.casefold()
         if folded in self.echo_names or folded in self.rules.categories:
             return True
-        # Any source name Daily8 prints in a source slot, bulleted or bare: never prose.
-        return folded in self.rules.known_sources
+        # Any source name Daily8 prints in a source slot, bulleted or bare: never prose. Bare,
+        # it is printed in the source's own case (`What's On`; the copy's `What's on` heads
+        # its list of events).
+        if bulleted:
+            return folded in self.rules.known_sources
+        return text in self.rules.known_source_names
 
     def _is_encoded(self, line: str) -> bool:
         if _JS_JUNK.fullmatch(line) or _URL_LINE.fullmatch(line):
