@@ -1,7 +1,7 @@
 """The outlet pitching its own papers, emails and archive in the third person, promo bars,
 subscription terms, comment prompts after the copy, and the copy's own lists and headings
 that must stay (a heading many outlets share, an outlet's related box inside the copy, the
-next item of a list of figures): shapes blind sets 148-153 showed missed or wrongly cut,
+next item of a list of figures): shapes blind sets 148-165 showed missed or wrongly cut,
 written in other words here; and the story's sentences that share their words and stay."""
 
 from __future__ import annotations
@@ -94,6 +94,31 @@ def clean(line: str):
         "خاص «صدى الساحل»",
         "نشرة المد على «صدى الساحل» تأتيكم برعاية مياه الينابيع",
         "كل أخبار الحاجز توصلك أول بأول.. ومجاناً",
+        # sets 160-165
+        "The Clarion's free weekly email puts the valley's best stories in one place. Start "
+        "it here.",
+        "Related news: Ferry timetable changes for the winter",
+        "Presented with Harbour Engineering",
+        "Registered readers can download the full survey from our resources page.",
+        "By our environment correspondent",
+        "Be first with every result: the Clarion's text alerts go out at full time.",
+        "Want the week's flood news in one email? Thousands of residents already get it.",
+        "Road closures, gate times and warnings – we'll send them to you every morning.",
+        "Receive our weekly bulletin free every Friday.",
+        "Local news that matters to your street, delivered free each Thursday.",
+        "Get the latest valley stories the moment they break.",
+        "Issue 12 of Harbour Life is on sale now, with a guide to the coast path.",
+        "This supplement is supported by Fenn Builders. Editorial control remained with the "
+        "Clarion.",
+        "Weather brought to you by Marsh Lane Garage - servicing the valley since 1971.",
+        "Jobs board: 12 new vacancies in flood defence this week",
+        "File photo — The Valley Clarion",
+        "Pre-order the Flood Diaries from the Clarion Shop",
+        "Listen to the mayor's full speech on Valley Sound",
+        "Copyright Valley Clarion Media Ltd.",
+        "وصلتك النصائح؟ شاركها مع أهلك وأصدقائك",
+        "بدك تضل على اطلاع؟ نشرتنا بتوصلك كل صباح ببلاش",
+        "الساحل - (و.أ.ع)",
     ],
 )
 def test_the_outlets_own_line_goes(line: str) -> None:
@@ -118,6 +143,10 @@ def test_the_outlets_own_line_goes(line: str) -> None:
         "Enter the building through the side door while the works continue.",
         "ادفع الرسوم إلكترونياً، وستصلك الموافقة خلال دقائق.",
         "لا تحمّل تطبيقات إلا من المتاجر الرسمية، وتجنب الروابط التي تصلك عبر الرسائل.",
+        "Meals are delivered free each Wednesday evening to residents over 80.",
+        "The council's free weekly email will end in March, officials said.",
+        "تحديث التطبيق من المتجر الرسمي فقط",
+        "Listen to the river on a quiet night and you can hear the gates move.",
     ],
 )
 def test_a_look_alike_stays(line: str) -> None:
@@ -143,6 +172,8 @@ def test_a_label_glued_between_sentences_or_words_is_cut() -> None:
         "The sensors report over radio [Related: How the old gates failed] to the control room."
     )
     assert result.kept == in_story(body, "The sensors report over radio to the control room.")
+    result, body = clean("Lunch at the Mill Inn (check prices) is worth the wait.")
+    assert result.kept == in_story(body, "Lunch at the Mill Inn is worth the wait.")
     result, body = clean("ويمكن متابعة المنسوب عبر الموقع إعلانأو من خلال الرسائل النصية.")
     assert result.kept == in_story(
         body, "ويمكن متابعة المنسوب عبر الموقع أو من خلال الرسائل النصية."
@@ -243,6 +274,22 @@ def test_the_next_item_of_a_list_of_figures_stays() -> None:
     # alone, the same shape is a shop's price line
     result, body = clean("£1.20 – Point Marsh Light")
     assert result.kept == body
+
+
+def test_a_list_of_names_and_their_figures_keeps_its_items() -> None:
+    items = ["Millbrook, £265 and £240", "Eastfield, £232", "Upper Weir, £210"]
+    story = [*FLOOD_BARRIER[:2], "Leading prices:", *items, FLOOD_BARRIER[2]]
+    assert clean_blocks(story, RULES).kept == story
+
+
+def test_a_match_result_framing_the_copy_stays() -> None:
+    story = ["SPORT", "Harbour Rovers 2-1 Mill Lane", *FLOOD_BARRIER]
+    assert clean_blocks(story, RULES).kept == story[1:]
+
+
+def test_an_outlets_related_label_right_before_the_copy_goes_alone() -> None:
+    story = [*FLOOD_BARRIER[:2], "Related Articles", FLOOD_BARRIER[2]]
+    assert clean_blocks(story, DAILY8).kept == FLOOD_BARRIER
 
 
 def test_a_wh_heading_over_a_list_below_the_copy_is_the_copys() -> None:

@@ -332,10 +332,11 @@ _BOX_MAX_LINKS = 5  # headlines an outlet's related box lists before its copy re
 
 def _related_box_end(lines: list[str], i: int, rules: NoiseRules, structural: Structural) -> int:
     """Where an outlet's own related box ends, when ``lines[i]`` is the site's related label
-    but the copy goes on after the box: the label, a few headlines, then a paragraph of copy
-    (`Related Articles` / `Councilwoman pushes for free fares for students` / `Riders who
-    ...`). The site's related section has the site's chrome around it and its entries carry
-    ages and source lines; a text that shows any of them ends there. 0: no box."""
+    but the copy goes on after the box: the label, a few headlines (or none), then a
+    paragraph of copy (`Related Articles` / `Councilwoman pushes for free fares for
+    students` / `Riders who ...`). The site's related section has the site's chrome around
+    it and its entries carry ages and source lines; a text that shows any of them ends
+    there. 0: no box."""
     if lines[i].casefold() not in rules.chrome_related:
         return 0
     for j in range(i + 1, min(len(lines), i + 2 + _BOX_MAX_LINKS)):
@@ -343,7 +344,7 @@ def _related_box_end(lines: list[str], i: int, rules: NoiseRules, structural: St
         if line.casefold() in rules.chrome_block or structural.check(line):
             return 0
         if is_copy(line):
-            return j if j > i + 1 else 0
+            return j
         if line.rstrip().endswith((".", "!", "?", "؟")) or len(line.split()) > 20:
             return 0
     return 0
@@ -548,22 +549,33 @@ def _goes_on_with(out: list[LineOutcome], line: str) -> bool:
     return before.rule is None and (before.kept or "").rstrip().endswith((":", ";"))
 
 
-# a list item that leads with a figure: `45p – Skerrabrae Light`, `2. Ridley Brothers: 48 pts`
-_FIGURE_ITEM = re.compile(r"(?:\S*\d\S*)\s+([–—-]|:)\s+\S")
+# a list item that leads with a figure (`45p – Skerrabrae Light`, `2. Ridley Brothers: 48 pts`),
+# or a name and then its figure (`Balnacoul, £232`)
+_FIGURE_ITEM = re.compile(
+    r"(?:\S*\d\S*)\s+([–—-]|:)\s+\S|[^\d,:;.!?]{2,40}?\s*([,:–—-])\s*[$£€¥₹]?\d"
+)
+
+
+def _item_shape(text: str) -> str | None:
+    found = _FIGURE_ITEM.match(text)
+    return None if found is None else (found.group(1) or "") + "|" + (found.group(2) or "")
 
 
 def _next_of_items(out: list[LineOutcome], line: str) -> bool:
-    """Whether ``line`` is the next item of the copy's list: the two lines before it are kept
-    items that lead with a figure as it does (`45p – Skerrabrae Light`, `60p – North Holm
-    Light`, then `£1.20 – Cairnsay Point Light`, which alone reads as a shop's price line)."""
-    shape = _FIGURE_ITEM.match(line)
+    """Whether ``line`` is the next item of the copy's list: the line before it is a kept
+    item of the same shape, and so is the one before that or it is the list's heading
+    (`45p – Skerrabrae Light`, `60p – North Holm Light`, then `£1.20 – Cairnsay Point
+    Light`, which alone reads as a shop's price line; `Leading prices:` / `Glenlednock,
+    £265` / `Balnacoul, £232`)."""
+    shape = _item_shape(line)
     if shape is None or len(out) < 3:
         return False
-    for before in (out[-2], out[-3]):
-        other = _FIGURE_ITEM.match(before.kept or "") if before.rule is None else None
-        if other is None or other.group(1) != shape.group(1):
-            return False
-    return True
+    before, first = out[-2], out[-3]
+    if before.rule is not None or _item_shape(before.kept or "") != shape:
+        return False
+    return _is_list_heading(first) or (
+        first.rule is None and _item_shape(first.kept or "") == shape
+    )
 
 
 def _continues_list(before: LineOutcome, line: str) -> bool:

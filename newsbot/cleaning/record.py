@@ -317,6 +317,10 @@ def is_copy(text: str) -> bool:
     return len(text.split()) >= _COPY_MIN_WORDS and text.rstrip().endswith(_COPY_ENDS)
 
 
+# `Carrowbeg Gaels 1-14 Kilbrannagh 0-12`, `مولودية الساحل 3 - 1 وفاق القصر`: a result
+_SCORE = re.compile(r"[^\W\d]\S*\s+\d{1,3}\s?[-–]\s?\d{1,3}(?:\s*\(\d+\))?\s+[^\W\d]")
+
+
 def _is_frame(text: str) -> bool:
     """Short, not a sentence, not a list item, not a list's heading (``Key facts:``)."""
     text = text.strip()
@@ -441,7 +445,8 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
             continue
         if 0 < len(zone) <= _FRAME_MAX_LINES and all(_is_frame(o.kept or "") for o in zone):
             for item in zone:
-                _remove(item, rule)
+                if _SCORE.search(item.kept or "") is None:  # a match's result is the copy's
+                    _remove(item, rule)
 
 
 # Pictographs: misc symbols and dingbats, and the emoji planes. Ticks and crosses (a list's
