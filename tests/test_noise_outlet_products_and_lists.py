@@ -1,7 +1,7 @@
 """The outlet pitching its own papers, emails and archive in the third person, promo bars,
 subscription terms, comment prompts after the copy, and the copy's own lists and headings
 that must stay (a heading many outlets share, an outlet's related box inside the copy, the
-next item of a list of figures): shapes blind sets 148-165 showed missed or wrongly cut,
+next item of a list of figures): shapes blind sets 148-171 showed missed or wrongly cut,
 written in other words here; and the story's sentences that share their words and stay."""
 
 from __future__ import annotations
@@ -119,6 +119,38 @@ def clean(line: str):
         "وصلتك النصائح؟ شاركها مع أهلك وأصدقائك",
         "بدك تضل على اطلاع؟ نشرتنا بتوصلك كل صباح ببلاش",
         "الساحل - (و.أ.ع)",
+        # sets 166-171
+        "Hear the full interview on Valley Mornings from 9am tomorrow.",
+        "Got a story for us? Leave your notes in the box at the library counter.",
+        "Articles from this website may only be republished with a link to the original.",
+        "Copyright reserved – no part of this page may be copied without consent.",
+        "يستمر المقال بعد الإشهار",
+        "Next week: our guide to the coastal path.",
+        "Upcoming event: Flood Resilience Forum, Leeds, 3 June – early-bird rates end soon",
+        "Forward this newsletter to a neighbour who would enjoy it.",
+        "You are receiving this email because you signed up at the county show.",
+        "Flood warnings go to our WhatsApp group first.",
+        "One licence, one invoice, unlimited Clarion access for your whole team.",
+        "Love a day out? Our weekend guide rounds up the best walks and markets.",
+        "The whole Clarion, every Thursday, for less than the price of a pint.",
+        "Listener-funded since 1982. Every pound you give stays in the valley.",
+        "Old photographs fill our nostalgia pages every Saturday.",
+        "Have every issue delivered and pay a third less than the cover price.",
+        "Looking for a walking group? Our group finder lists more than 200.",
+        "Discuss this story with other readers in the Clarion community forum.",
+        "Valley headlines every morning on Telegram: t.me/valleyclarion",
+        "Harbour Lens Photography",
+        "By Jane Roe (Valley Sound)",
+        "Tide tables in association with Marsh Lane Chandlery - serving sailors since 1950",
+        "Weather coverage sponsored by Fenn Builders",
+        "On air across the valley on 102.4FM – or stream us anywhere online.",
+        "Listen back: the mayor speaking to Valley Mornings",
+        "Fig. 2: The new sluice gate. Photo: J. Roe",
+        "HARWICH, Essex (VSR)",
+        "شارك هذا الموضوع:",
+        "أعجبني هذا:",
+        "خلك أول من يعرف: نشرة الساحل توصلك كل صباح",
+        "الموقع مستقل ولا يتلقى تمويلاً من أي جهة. مساهمتك، مهما كانت صغيرة، تحمي هذا الاستقلال.",
     ],
 )
 def test_the_outlets_own_line_goes(line: str) -> None:
@@ -147,6 +179,10 @@ def test_the_outlets_own_line_goes(line: str) -> None:
         "The council's free weekly email will end in March, officials said.",
         "تحديث التطبيق من المتجر الرسمي فقط",
         "Listen to the river on a quiet night and you can hear the gates move.",
+        "Don't try to move it yourself. Contact the museum or the site warden.",
+        "Most of the pictures are by Ruth Roe. Photographs by Sam Lee fill the second room.",
+        "Parliament passed a law requiring websites to ask visitors for consent to cookies.",
+        "Next week the council will vote on the barrier budget.",
     ],
 )
 def test_a_look_alike_stays(line: str) -> None:
@@ -172,6 +208,12 @@ def test_a_label_glued_between_sentences_or_words_is_cut() -> None:
         "The sensors report over radio [Related: How the old gates failed] to the control room."
     )
     assert result.kept == in_story(body, "The sensors report over radio to the control room.")
+    result, body = clean("The gates stayed shut (Read: Storm closes harbour) until Tuesday.")
+    assert result.kept == in_story(body, "The gates stayed shut until Tuesday.")
+    result, body = clean("Crews made 212 rescues this summer, advertisement up from 180 last year.")
+    assert result.kept == in_story(
+        body, "Crews made 212 rescues this summer, up from 180 last year."
+    )
     result, body = clean("Lunch at the Mill Inn (check prices) is worth the wait.")
     assert result.kept == in_story(body, "Lunch at the Mill Inn is worth the wait.")
     result, body = clean("ويمكن متابعة المنسوب عبر الموقع إعلانأو من خلال الرسائل النصية.")
@@ -280,6 +322,27 @@ def test_a_list_of_names_and_their_figures_keeps_its_items() -> None:
     items = ["Millbrook, £265 and £240", "Eastfield, £232", "Upper Weir, £210"]
     story = [*FLOOD_BARRIER[:2], "Leading prices:", *items, FLOOD_BARRIER[2]]
     assert clean_blocks(story, RULES).kept == story
+
+
+def test_the_first_item_under_a_list_heading_stays() -> None:
+    story = [
+        *FLOOD_BARRIER[:2],
+        "The squad's goalkeepers:",
+        "Sam Roe (Harbour Rovers)",
+        "Jan Lee (Mill Lane)",
+        FLOOD_BARRIER[2],
+    ]
+    assert clean_blocks(story, RULES).kept == story
+
+
+def test_a_promo_sentence_before_the_copy_goes_and_the_copy_stays() -> None:
+    result, body = clean(
+        "Hear the full interview on Valley Mornings from 9am tomorrow. A hospice group has "
+        "launched an appeal to raise £25,000 for a new family room."
+    )
+    assert result.kept == in_story(
+        body, "A hospice group has launched an appeal to raise £25,000 for a new family room."
+    )
 
 
 def test_a_match_result_framing_the_copy_stays() -> None:

@@ -554,25 +554,32 @@ def _goes_on_with(out: list[LineOutcome], line: str) -> bool:
 _FIGURE_ITEM = re.compile(
     r"(?:\S*\d\S*)\s+([–—-]|:)\s+\S|[^\d,:;.!?]{2,40}?\s*([,:–—-])\s*[$£€¥₹]?\d"
 )
+# a name and what it belongs to: `Hussam al-Sharabi (Fajr al-Sahel club)`
+_NAMED_ITEM = re.compile(r"[^\d()\[\].!?:]{2,40}\s\([^()]{2,40}\)")
 
 
 def _item_shape(text: str) -> str | None:
     found = _FIGURE_ITEM.match(text)
-    return None if found is None else (found.group(1) or "") + "|" + (found.group(2) or "")
+    if found is not None:
+        return (found.group(1) or "") + "|" + (found.group(2) or "")
+    return "()" if _NAMED_ITEM.fullmatch(text.strip()) else None
 
 
 def _next_of_items(out: list[LineOutcome], line: str) -> bool:
-    """Whether ``line`` is the next item of the copy's list: the line before it is a kept
-    item of the same shape, and so is the one before that or it is the list's heading
-    (`45p – Skerrabrae Light`, `60p – North Holm Light`, then `£1.20 – Cairnsay Point
-    Light`, which alone reads as a shop's price line; `Leading prices:` / `Glenlednock,
-    £265` / `Balnacoul, £232`)."""
+    """Whether ``line`` is the next item of the copy's list: the first under its heading, or
+    the line before it is a kept item of the same shape, and so is the one before that or
+    it is the list's heading (`45p – Skerrabrae Light`, `60p – North Holm Light`, then
+    `£1.20 – Cairnsay Point Light`, which alone reads as a shop's price line; `Leading
+    prices:` / `Glenlednock, £265` / `Balnacoul, £232`; `In goal:` / `Name (Club)`)."""
     shape = _item_shape(line)
-    if shape is None or len(out) < 3:
+    if shape is None or len(out) < 2:
         return False
-    before, first = out[-2], out[-3]
-    if before.rule is not None or _item_shape(before.kept or "") != shape:
+    before = out[-2]
+    if _is_list_heading(before) and _OUTLET_VOICE.search(line) is None:
+        return True  # the list's first item
+    if len(out) < 3 or before.rule is not None or _item_shape(before.kept or "") != shape:
         return False
+    first = out[-3]
     return _is_list_heading(first) or (
         first.rule is None and _item_shape(first.kept or "") == shape
     )
