@@ -223,14 +223,13 @@ def test_a_label_glued_between_sentences_or_words_is_cut() -> None:
 
 
 def test_a_sentence_set_out_as_a_list_keeps_its_clauses() -> None:
-    story = [
-        *FLOOD_BARRIER[:2],
+    story = in_story(
+        FLOOD_BARRIER,
         "Under the new rules, websites must:",
         "explain what data they collect;",
         "allow users to refuse non-essential cookies without losing access to the service;",
         "report breaches within 72 hours.",
-        FLOOD_BARRIER[2],
-    ]
+    )
     assert clean_blocks(story, RULES).kept == story
 
 
@@ -311,7 +310,7 @@ def test_an_outlets_related_box_inside_the_copy_ends_where_the_copy_resumes() ->
 
 def test_the_next_item_of_a_list_of_figures_stays() -> None:
     items = ["45p – Harbour Light", "60p – North Pier Light", "£1.20 – Point Marsh Light"]
-    story = [*FLOOD_BARRIER[:2], "The six new stamps are:", *items, FLOOD_BARRIER[2]]
+    story = in_story(FLOOD_BARRIER, "The six new stamps are:", *items)
     assert clean_blocks(story, RULES).kept == story
     # alone, the same shape is a shop's price line
     result, body = clean("£1.20 – Point Marsh Light")
@@ -320,18 +319,14 @@ def test_the_next_item_of_a_list_of_figures_stays() -> None:
 
 def test_a_list_of_names_and_their_figures_keeps_its_items() -> None:
     items = ["Millbrook, £265 and £240", "Eastfield, £232", "Upper Weir, £210"]
-    story = [*FLOOD_BARRIER[:2], "Leading prices:", *items, FLOOD_BARRIER[2]]
+    story = in_story(FLOOD_BARRIER, "Leading prices:", *items)
     assert clean_blocks(story, RULES).kept == story
 
 
 def test_the_first_item_under_a_list_heading_stays() -> None:
-    story = [
-        *FLOOD_BARRIER[:2],
-        "The squad's goalkeepers:",
-        "Sam Roe (Harbour Rovers)",
-        "Jan Lee (Mill Lane)",
-        FLOOD_BARRIER[2],
-    ]
+    story = in_story(
+        FLOOD_BARRIER, "The squad's goalkeepers:", "Sam Roe (Harbour Rovers)", "Jan Lee (Mill Lane)"
+    )
     assert clean_blocks(story, RULES).kept == story
 
 
@@ -351,7 +346,7 @@ def test_a_match_result_framing_the_copy_stays() -> None:
 
 
 def test_an_outlets_related_label_right_before_the_copy_goes_alone() -> None:
-    story = [*FLOOD_BARRIER[:2], "Related Articles", FLOOD_BARRIER[2]]
+    story = in_story(FLOOD_BARRIER, "Related Articles")
     assert clean_blocks(story, DAILY8).kept == FLOOD_BARRIER
 
 

@@ -574,9 +574,9 @@ def _next_of_items(out: list[LineOutcome], line: str) -> bool:
     shape = _item_shape(line)
     if shape is None or len(out) < 2:
         return False
-    before = out[-2]
-    if _is_list_heading(before) and _OUTLET_VOICE.search(line) is None:
+    if _opens_list(out) and _OUTLET_VOICE.search(line) is None:
         return True  # the list's first item
+    before = out[-2]
     if len(out) < 3 or before.rule is not None or _item_shape(before.kept or "") != shape:
         return False
     first = out[-3]

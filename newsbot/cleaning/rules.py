@@ -246,6 +246,8 @@ def _build_chrome(site: SiteProfile | None) -> dict[str, Any]:
         counters.extend(chrome.gallery_counter)
     if not counters:
         counters = [r"Show all \d+"]
+    # the source names as the site prints them; folded, as a bulleted slot is compared
+    sources = frozenset(normalise(s) for s in site.known_sources) if site else frozenset()
     lone = {x for x in other if not any(ch.isalnum() for ch in x)}
     icons = {x.casefold() for x in other if x not in lone}
     heading = re.compile(r"(?:{})\s*\S*".format("|".join(headings)), re.I) if headings else None
@@ -263,12 +265,8 @@ def _build_chrome(site: SiteProfile | None) -> dict[str, Any]:
         "unreadable_ages": frozenset(_fold(s) for s in site.unreadable_ages)
         if site is not None
         else frozenset(),
-        "known_sources": frozenset(_fold(s) for s in site.known_sources)
-        if site is not None
-        else frozenset(),
-        "known_source_names": frozenset(normalise(s) for s in site.known_sources)
-        if site is not None
-        else frozenset(),
+        "known_sources": frozenset(name.casefold() for name in sources),
+        "known_source_names": sources,
         "site": site.name if site is not None else None,
     }
 
