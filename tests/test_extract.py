@@ -169,6 +169,42 @@ def test_source_printed_after_the_age_is_still_the_source():
     assert entry.teaser.startswith("Overnight services")
 
 
+def test_the_last_entry_of_a_feed_does_not_run_on_into_the_footer():
+    # the footer's link lists are not the last entry's category, source or teaser
+    html = (
+        '<main><div><a href="/en/article/' + "c" * 32 + '"><h3>Night trains return</h3></a>'
+        "<p>Irish Times</p><p>an hour ago</p></div></main>"
+        "<footer><ul><li>Local</li><li>Weather</li></ul>"
+        "<p>Our newsroom covers the region from three offices and two studios.</p></footer>"
+    )
+    listing = parse_listing(Selector(text=html), "https://www.daily8.com/en", PROFILE, READ_AGE)
+    [entry] = listing.entries
+    assert (entry.source, entry.age, entry.category, entry.teaser) == (
+        "Irish Times",
+        "an hour ago",
+        None,
+        None,
+    )
+
+
+def test_a_cards_own_footer_is_still_its_entry():
+    # <footer> inside the card's <article>: the card's meta line, not the page's footer
+    card = (
+        '<article><a href="/en/article/{id}"><h3>{title}</h3></a>'
+        "<footer><p>{source}</p><p>2 hours ago</p></footer></article>"
+    )
+    html = "<main>" + "".join(
+        card.format(id=c * 32, title=t, source=s)
+        for c, t, s in (("c", "Night trains return", "Irish Times"), ("d", "Ferry fares", "RTE"))
+    )
+    html += "</main><footer><ul><li>Local</li></ul></footer>"
+    listing = parse_listing(Selector(text=html), "https://www.daily8.com/en", PROFILE, READ_AGE)
+    assert [(e.title, e.source, e.age, e.category) for e in listing.entries] == [
+        ("Night trains return", "Irish Times", "2 hours ago", None),
+        ("Ferry fares", "RTE", "2 hours ago", None),
+    ]
+
+
 def _rail_page(related: str, rail: str) -> str:
     a, b, c = ("/en/article/" + x * 32 for x in "abc")
     return (

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from parsel import Selector
 
-from newsbot.extract.blocks import Block, page_layout
+from newsbot.extract.blocks import SECTION_CHROME, Block, page_layout
 from newsbot.extract.entries import Entry, parse_entries
 from newsbot.extract.extent import is_prose, title_index
 from newsbot.extract.metadata import PageMetadata, read_metadata
@@ -24,8 +24,6 @@ from newsbot.profiles import SiteProfile
 HEADER_MAX_CHARS = 160
 # Page chrome that never belongs to a body (figures stay: captions are the cleaner's job).
 BODY_CHROME = frozenset({"nav", "header", "footer", "aside", "dialog", "named"})
-# Chrome that a related section does not run on into: rails, navigation, footer, dialogs.
-_SECTION_CHROME = frozenset({"nav", "header", "footer", "aside", "dialog"})
 # An age as printed that the age reader could not read ("99999999999 hours ago"): it is
 # still the header's age slot, kept raw so the pipeline counts it as unreadable.
 _AGE_SHAPE = re.compile(r"(?P<age>\d[\d\s.,]*\s*[^\W\d_]+\.?\s+ago)\s*$", re.IGNORECASE)
@@ -76,7 +74,7 @@ def _related_end(blocks: list[Block], label_at: int, base_url: str, profile: Sit
         block = blocks[i]
         if container is not None and container not in block.path:
             return i
-        if block.chrome != label.chrome and block.chrome in _SECTION_CHROME:
+        if block.chrome != label.chrome and block.chrome in SECTION_CHROME:
             return i
         if rank and block.is_heading and int(block.tag[1]) <= rank and not block.links:
             return i
@@ -200,5 +198,7 @@ def parse_article(
     page.hashtags = _hashtags(region, url, profile)
     if related_at < len(blocks):
         related_end = _related_end(blocks, related_at, url, profile)
-        page.related = parse_entries(blocks[related_at + 1 : related_end], url, profile, read_age)
+        page.related = parse_entries(
+            blocks[related_at + 1 : related_end], url, profile, read_age, layout.tags
+        )
     return page

@@ -117,6 +117,9 @@ CHROME_ROLES = {
     "alertdialog": "dialog",
     "figure": "figure",
 }
+# Chrome that a section (a related block, a listing's entry) does not run on into: rails,
+# navigation, footer, dialogs.
+SECTION_CHROME = frozenset({"nav", "header", "footer", "aside", "dialog"})
 # class/id words that name a comment section or other non-article boxes on any site
 _CHROME_NAMES = re.compile(
     r"(?<![a-z0-9])(?:comments?|comment-(?:list|section|thread)|disqus|"

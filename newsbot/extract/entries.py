@@ -1,7 +1,10 @@
 """Entries of a listing or a "Related Articles" block: one per linked article.
 
 An entry is the run of blocks from the first link to an article up to the next link to
-another article. Inside it, what a reader sees is sorted into title, source, age,
+another article, or up to page chrome the entry is not in (a rail, the footer: the last
+entry of a feed does not run on into the footer's link lists; a card's own ``<footer>``,
+inside the ``<article>`` or ``<li>`` that holds the entry's link, is still the entry's).
+Inside it, what a reader sees is sorted into title, source, age,
 category and teaser, whatever the markup.
 """
 
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsbot.extract.blocks import Block
+from newsbot.extract.blocks import SECTION_CHROME, Block
 from newsbot.extract.text import (
     AgeReader,
     fold,
@@ -51,6 +54,7 @@ class _Group:
     article_id: str
     url: str
     language: str
+    chrome: str = ""  # the page chrome the entry's first link sits in ("" for the main column)
     blocks: list[Block] = field(default_factory=list)
     titles: list[Block] = field(default_factory=list)
 
@@ -64,7 +68,28 @@ def _article_link(block: Block, base_url: str, profile: SiteProfile) -> tuple[st
     return None
 
 
-def group_entries(blocks: list[Block], base_url: str, profile: SiteProfile) -> list[_Group]:
+# Elements that hold one card of a feed: a header or footer inside one is the card's own.
+_CARD_TAGS = frozenset({"article", "li"})
+
+
+def _leaves_entry(block: Block, group: _Group, tags: dict[int, str]) -> bool:
+    """Whether ``block`` is page chrome that the entry's box does not run on into."""
+    if block.chrome == group.chrome or block.chrome not in SECTION_CHROME:
+        return False
+    first = group.blocks[0].path
+    for mine, theirs in zip(first, block.path, strict=False):
+        if mine != theirs:
+            break
+        if tags.get(mine) in _CARD_TAGS:
+            return False  # both inside one card: the card's own header or footer
+    return True
+
+
+def group_entries(
+    blocks: list[Block], base_url: str, profile: SiteProfile, tags: dict[int, str] | None = None
+) -> list[_Group]:
+    """Blocks grouped by the article they tell of; ``tags`` (block-level element id -> tag,
+    from :func:`page_layout`) tells a card's own footer from the page's."""
     groups: list[_Group] = []
     seen: set[str] = set()
     current: _Group | None = None
@@ -75,9 +100,12 @@ def group_entries(blocks: list[Block], base_url: str, profile: SiteProfile) -> l
                 current = None
                 continue
             seen.add(link[0])
-            current = _Group(*link)
+            current = _Group(*link, chrome=block.chrome)
             groups.append(current)
         if current is None:
+            continue
+        if current.blocks and _leaves_entry(block, current, tags or {}):
+            current = None  # the entry's box ended: a rail or the footer starts
             continue
         if link and link[0] == current.article_id:
             current.titles.append(block)
@@ -141,9 +169,12 @@ def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -
 
 
 def parse_entries(
-    blocks: list[Block], base_url: str, profile: SiteProfile, read_age: AgeReader
+    blocks: list[Block],
+    base_url: str,
+    profile: SiteProfile,
+    read_age: AgeReader,
+    tags: dict[int, str] | None = None,
 ) -> list[Entry]:
     """Entries among ``blocks`` (a listing page, or the blocks after "Related Articles")."""
-    return [
-        entry_from_group(g, profile, read_age) for g in group_entries(blocks, base_url, profile)
-    ]
+    groups = group_entries(blocks, base_url, profile, tags)
+    return [entry_from_group(g, profile, read_age) for g in groups]

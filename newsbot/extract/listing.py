@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from parsel import Selector
 
-from newsbot.extract.blocks import page_blocks
+from newsbot.extract.blocks import page_layout
 from newsbot.extract.entries import Entry, parse_entries
 from newsbot.extract.text import AgeReader, safe_urljoin
 from newsbot.profiles import SiteProfile
@@ -76,8 +76,8 @@ def _numbered_next(selector: Selector, url: str) -> list[str]:
 def parse_listing(
     selector: Selector, url: str, profile: SiteProfile, read_age: AgeReader
 ) -> ListingPage:
-    blocks = page_blocks(selector.root)
+    layout = page_layout(selector.root)
     return ListingPage(
-        entries=parse_entries(blocks, url, profile, read_age),
+        entries=parse_entries(layout.blocks, url, profile, read_age, layout.tags),
         next_pages=next_page_links(selector, url, profile),
     )
