@@ -205,6 +205,36 @@ def test_a_cards_own_footer_is_still_its_entry():
     ]
 
 
+def test_the_articles_own_header_is_read_not_skipped_as_the_pages_banner():
+    # a CMS theme: the title, header line and category inside <article><header>, the title
+    # a styled <div>; only the page's masthead is a banner
+    html = (
+        '<html><head><meta property="og:title" content="Count under way in Ballykeel"></head>'
+        '<body><header id="masthead"><nav><ul><li><a href="/en">Home</a></li></ul></nav>'
+        '</header><main><article><header class="entry-header">'
+        '<div class="h entry-title">Count under way in Ballykeel</div>'
+        '<p class="entry-meta">RTÉ News<img alt="time" src="/c.svg">a day ago</p>'
+        '<div class="cat-links"><a href="/en">News</a></div></header>'
+        '<div class="entry-content"><p>Counting is under way in the by-election.</p>'
+        "<figure><img src='/p.jpg' alt=''><figcaption>Tally observers at the count centre "
+        "on Thursday.</figcaption></figure><p>A result is expected late this evening.</p>"
+        "</div></article></main></body></html>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert (page.title, page.source, page.age, page.category) == (
+        "Count under way in Ballykeel",
+        "RTÉ News",
+        "a day ago",
+        "News",
+    )
+    assert page.body_blocks == [
+        "Counting is under way in the by-election.",
+        "A result is expected late this evening.",
+    ]
+    # the page marks it as a caption: it goes to the captions, whatever its words
+    assert page.figure_captions == ["Tally observers at the count centre on Thursday."]
+
+
 def _rail_page(related: str, rail: str) -> str:
     a, b, c = ("/en/article/" + x * 32 for x in "abc")
     return (

@@ -146,3 +146,27 @@ def test_a_bad_model_switch_is_a_usage_error():
 
     with pytest.raises(UsageError, match="NEWSBOT_NOISE_MODEL"):
         make(NEWSBOT_NOISE_MODEL="sometimes")
+
+
+def test_what_the_page_marks_as_a_caption_is_a_caption_never_body():
+    # a <figcaption> without a credit reads like copy: the page says it is a caption
+    pipe, stats = make(NEWSBOT_KEEP_REMOVED=True)
+    out = process(
+        pipe,
+        item(
+            body_blocks=["The bridge reopened on Monday."],
+            figure_captions=[
+                "Engineers inspect the deck at the north pier, where the survey was carried out.",
+                "Photo: Reuters",
+                "Traffic on the bridge on Monday. (Photo: Jane Roe/AP)",
+            ],
+        ),
+    )
+    assert out["body"] == "The bridge reopened on Monday."
+    assert out["image_captions"] == [
+        "Engineers inspect the deck at the north pier, where the survey was carried out.",
+        "Traffic on the bridge on Monday.",
+    ]
+    assert "figure_captions" not in out
+    assert {"text": "Photo: Reuters", "rule": "outlet:photo_credit"} in out["removed"]
+    assert stats.get_value("newsbot/noise/removed/outlet:photo_credit") == 2

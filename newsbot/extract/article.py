@@ -37,6 +37,7 @@ class ArticlePage:
     age_datetime: str | None = None
     category: str | None = None
     body_blocks: list[str] = field(default_factory=list)
+    figure_captions: list[str] = field(default_factory=list)  # a <figcaption>'s text, in order
     hashtags: list[str] = field(default_factory=list)
     related: list[Entry] = field(default_factory=list)
     metadata: PageMetadata = field(default_factory=PageMetadata)
@@ -193,7 +194,11 @@ def parse_article(
             in_box = True
             continue
         in_box = in_box and block.link_density >= 0.5
-        if not in_box and _in_body(block, forms):
+        if in_box or not _in_body(block, forms):
+            continue
+        if any(layout.tags.get(e) == "figcaption" for e in block.path):
+            page.figure_captions.append(block.text)  # the page says it is a caption
+        else:
             page.body_blocks.append(block.text)
     page.hashtags = _hashtags(region, url, profile)
     if related_at < len(blocks):

@@ -256,9 +256,16 @@ def _hidden(element: etree._Element) -> bool:
     )
 
 
+# A <header> inside these is the header of that content (an article's title, byline and
+# category), not the page's banner (as HTML's accessibility mapping has it).
+_SECTIONING = frozenset({"article", "main", "section"})
+
+
 def _chrome(element: etree._Element, tag: str) -> str:
     """What kind of page chrome ``element`` opens, or ``""``."""
     kind = CHROME_TAGS.get(tag)
+    if kind == "header" and any(_tag(up) in _SECTIONING for up in element.iterancestors()):
+        return ""
     if kind:
         return kind
     role = element.get("role")

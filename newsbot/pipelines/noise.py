@@ -1,7 +1,9 @@
 """NoisePipeline: a thin Scrapy adapter over :mod:`newsbot.cleaning`.
 
-Reads ``title``, ``body_blocks`` (or, when re-run over an export, ``body``) and ``teaser``;
-writes the cleaned ``title``, ``body`` and ``image_captions``. The boilerplate learner sees
+Reads ``title``, ``body_blocks`` (or, when re-run over an export, ``body``), ``teaser`` and
+``figure_captions`` (what the page marks as captions: they go to ``image_captions``, without
+their credits, never to the body); writes the cleaned ``title``, ``body`` and
+``image_captions``. The boilerplate learner sees
 what each item kept after cleaning, so items later in a crawl benefit from what earlier ones
 taught it (the first few articles of a source may keep a promo that later ones lose).
 """
@@ -175,6 +177,11 @@ class NoisePipeline:
             captions = list(adapter.get("image_captions") or [])
             adapter["image_captions"] = captions + [c for c in result.captions if c not in captions]
         removed = list(result.removed)
+        figures, figure_removed = self._figure_captions(adapter.get("figure_captions"), rules, ctx)
+        if figures:
+            captions = list(adapter.get("image_captions") or [])
+            adapter["image_captions"] = captions + [c for c in figures if c not in captions]
+        removed += figure_removed
         teaser = adapter.get("teaser")
         if isinstance(teaser, str) and teaser.strip() and not result.kept:
             # Only a teaser is known (often the whole article in one paragraph): it becomes
@@ -188,13 +195,31 @@ class NoisePipeline:
             )
             adapter["body"] = " ".join(short.kept)
             removed += short.removed
-        for key in ("body_blocks", "teaser"):
+        for key in ("body_blocks", "teaser", "figure_captions"):
             if key in adapter:
                 del adapter[key]
         self._count(removed)
         if self.keep_removed:
             adapter["removed"] = [{"text": r.text, "rule": r.rule} for r in removed]
         return item
+
+    @staticmethod
+    def _figure_captions(
+        texts: Any, rules: NoiseRules, ctx: dict[str, Any]
+    ) -> tuple[list[str], list[Any]]:
+        """The page's captions, each cleaned alone: a credit is cut from its caption or
+        removed when it is all there is; what is left is a caption, whatever its shape."""
+        if not isinstance(texts, list):
+            return [], []
+        captions: list[str] = []
+        removed: list[Any] = []
+        for text in texts:
+            if not isinstance(text, str) or not text.strip():
+                continue
+            result = clean_blocks([text], rules, **ctx)
+            captions += [c for c in (*result.captions, *result.kept) if c not in captions]
+            removed += result.removed
+        return captions, removed
 
     def _count(self, removed: list[Any]) -> None:
         if self.stats is None or not removed:

@@ -349,6 +349,7 @@ class AggregatorSpider(SiteSpider):
             "source": page.source or first("source"),
             "title": page.title or first("title"),
             "body_blocks": page.body_blocks,
+            "figure_captions": page.figure_captions,
             "category": page.category or first("category") or page.metadata.section,
             "hashtags": page.hashtags,
             "language": language or page.metadata.language,
