@@ -305,15 +305,16 @@ def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
     return None
 
 
-def _is_rail_item(text: str, following: str = "") -> bool:
+def _is_rail_item(text: str, following: str = "", first: bool = False) -> bool:
     """A headline of a list of links: short, no sentence's end, no list heading's colon. A
     question is a headline's (`How do you choose the right feed?` under `Related topics`)
     unless a paragraph of copy follows it: then it is the copy's subheading (`What changes
-    for users?`)."""
+    for users?`). Right under the box's label (``first``) it is the box's one link
+    (`READ MORE` / `Mayoral race: who is standing?`), whatever follows."""
     if len(text) > _RAIL_ITEM_MAX:
         return False
     if text.endswith(("?", "؟")):
-        return len(sentences(text)) == 1 and not is_copy(following)
+        return len(sentences(text)) == 1 and (first or not is_copy(following))
     return not text.endswith((*_SENTENCE_END, ":"))  # `Key figures:` heads the copy's list
 
 
@@ -424,6 +425,7 @@ def trace(
     follow: re.Pattern[str] | None = None
     shared: dict[int, tuple[str, list[Removal]]] = {}  # lines learned across sources
     box_end = 0  # an outlet's related box inside the copy runs up to here
+    label_at = -2  # the line that opened the outlet's box (its label)
     for i, line in enumerate(lines):
         item = LineOutcome(text=line)
         out.append(item)
@@ -449,6 +451,7 @@ def trace(
             item.rule = rule
             if outlet is not None and outlet.span != "line":
                 mode, span_kind, follow = outlet.name, outlet.span, outlet.follow
+                label_at = i
             elif span_kind == "follow" and rule != mode:
                 mode = None  # another kind of noise in between: the appeal has ended
             elif span_kind == "list" and rule.startswith("kind:") and rule != _WIDGET:
@@ -456,7 +459,7 @@ def trace(
             continue
         if mode is not None and span_kind in ("list", "follow"):
             if kept is not None and (
-                _is_rail_item(kept, lines[i + 1] if i + 1 < len(lines) else "")
+                _is_rail_item(kept, lines[i + 1] if i + 1 < len(lines) else "", i == label_at + 1)
                 if span_kind == "list"
                 else follow is not None and follow.fullmatch(kept) is not None
             ):

@@ -197,11 +197,15 @@ def mark_embeds(out: Sequence[Outcome]) -> None:
     short paragraphs: only the one next to the signature is sure to be the post's.
     """
     kept = _kept(out)
+    at = {id(item): i for i, item in enumerate(out)}
     for n, item in enumerate(kept):
         text = item.kept or ""
         if not (_SIGNATURE.fullmatch(text) or _SHARED_BY.fullmatch(text)):
             continue
         _remove(item, EMBED)
+        i = at[id(item)]
+        if i and (out[i - 1].rule or "").endswith(":widget"):
+            continue  # `View this post on Instagram` right above: the post shows no text
         before = kept[n - 1] if n else None
         if before is None or before.rule is not None or not before.kept:
             continue

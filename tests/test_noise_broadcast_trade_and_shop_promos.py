@@ -1,0 +1,147 @@
+"""A station's slogans and programme promos, a trade journal's stand and advertising pitches,
+a shop's lines, a magazine's features of the week, a writer's note in Arabic, an embed with no
+text, a read-more box whose one link is a question, and the Arabic ad label before a clause:
+shapes blind sets 172-181 showed missed or wrongly cut, written in other words here; and the
+story's sentences that share their words and stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.cleaning import clean_blocks, load_noise_rules
+from tests.support.stories import FLOOD_BARRIER, clean_in_flood_story, in_story
+
+RULES = load_noise_rules(None, pitch=False)
+
+
+def clean(line: str):
+    return clean_in_flood_story(line, RULES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a station's programmes, slogans and sponsors
+        "Hear this interview and more on Valley Sound's Drive Time, weekdays from 4 p.m.",
+        "Tune in every weekday at 7:15 a.m. for the Valley Farm Report",
+        "For more local music and sport, keep it locked to Coast 99.",
+        "Coast 99 — the best music and local news, every hour on the hour.",
+        "Coast 99 97.4 FM | Headlines on the hour, every hour",
+        "Catch all the action live on Coast 99 and the Coast 99 app.",
+        "Catch the Harbour Market Wrap weekdays at 12:30 on your local Coast affiliate.",
+        "Harbour FM's Niamh Doyle reports:",
+        "Valley Sound's Farm Report is sponsored by Millbrook Feeds.",
+        "Coast News is presented by Harbour Motors — serving the valley since 1971.",
+        "This segment made possible by Greenlane Nurseries.",
+        "Pledge today to keep community radio on the air.",
+        # the paper's own pages, deadlines and funders
+        "Club notes and pictures for the next edition should reach the newsroom by Tuesday at 5pm.",
+        "Motoring news every week in the Gazette's Wheels supplement, only in the print edition.",
+        "The Gazette is in all good newsagents every Friday, or read the e-edition from £1.20 a "
+        "week.",
+        "The Courier's council coverage is made possible in part by a grant from the Riverside "
+        "Trust, which has no say over what we publish.",
+        "This weather report is supported by Fenn Garden Centre.",
+        "Sports news from across the islands, every evening.",
+        "Support the Gazette by becoming a member today.",
+        "Free registration required to read the full tender document.",
+        "The article continues below this advertisement",
+        # a trade journal's and a shop's lines
+        "Want to reach 40,000 buyers in the timber trade? Speak to our sales team about "
+        "advertising opportunities.",
+        "See it in action on stand C14.",
+        "Tile cutting made simple: the Kestrel 900 cuts 60 tiles an hour on a single plug.",
+        "Timber Expo 2026 — early-bird tickets close 1 March",
+        "Never miss a fixture: Score Alert texts you every result, for £1.99 a month.",
+        "Compare home insurance quotes and see how much you could save.",
+        "Buy seed trays from £4.99 at Greenlane Nurseries",
+        "Shop our winter cycling picks",
+        "Prices come from shops we work with, and we may be paid when you buy.",
+        "The Gazette may earn a small fee from purchases made through links on this page.",
+        "Recipe of the week: Smoked haddock chowder",
+        # Arabic: a dateline with the outlet and the writer, a writer's note, a dialect promo
+        "عين الحلوة - «الساحل» - من رامي خليل:",
+        "رنا حداد، محررة الشؤون الاقتصادية في موقع السوق، تكتب عن الطاقة والنقل منذ عام 2015.",
+        "حابب تعرف آخر أخبار السوق؟ نشرتنا المسائية بتوصل على إيميلك كل يوم",
+    ],
+)
+def test_the_outlets_own_line_goes(line: str) -> None:
+    result, body = clean(line)
+    assert result.kept == body, result.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council's report is supported by data from 40 councils.",
+        "The show is presented by comedian Ruth Roe and runs until May.",
+        "Catch limits for cod will be cut by a fifth next year, the ministry said.",
+        "The minister said local news is a public good that deserves support.",
+        "Applications should reach the office by Friday, the council said.",
+        "Hear, hear, said the mayor as the vote was read.",
+        "Player of the month: Sam Lee",
+        "قال رامي خليل، مراسل الوكالة في صيدا، إن الطريق أغلق صباح الأحد.",
+        "وقررت الحكومة تأجيل إعلان بسبب الظروف الجوية.",
+        "وجاء في إعلان أن موعد الافتتاح تأجل أسبوعاً.",
+        "The barrier's builders will show the gates to visitors on stand days in June.",
+    ],
+)
+def test_a_look_alike_stays(line: str) -> None:
+    result, body = clean(line)
+    assert result.kept == in_story(body, line), result.removed
+
+
+@pytest.mark.parametrize(
+    ("line", "left"),
+    [
+        (
+            "Advertise with us: reach 20,000 homes across the valley. The second gate will "
+            "open in June, the engineers said.",
+            "The second gate will open in June, the engineers said.",
+        ),
+        (
+            "Never miss a story: the Gazette's briefing lands in your inbox every morning. The "
+            "second gate will open in June, the engineers said.",
+            "The second gate will open in June, the engineers said.",
+        ),
+        # the bare Arabic ad label before a clause of what was said or of reason
+        (
+            "وأكد رئيس البلدية إعلان أن الحاجز سيكتمل في حزيران.",
+            "وأكد رئيس البلدية أن الحاجز سيكتمل في حزيران.",
+        ),
+        (
+            "وما زالت الحركة في السوق ضعيفة إعلان بسبب الأمطار.",
+            "وما زالت الحركة في السوق ضعيفة بسبب الأمطار.",
+        ),
+        (
+            "وقال إن سعر الكيس (50 كيلوغراماً) إعلان يتراوح بين 20 و25 ديناراً.",
+            "وقال إن سعر الكيس (50 كيلوغراماً) يتراوح بين 20 و25 ديناراً.",
+        ),
+    ],
+)
+def test_a_glued_promo_or_label_is_cut_and_the_copy_stays(line: str, left: str) -> None:
+    result, body = clean(line)
+    assert result.kept == in_story(body, left), result.removed
+
+
+def test_an_embed_that_shows_no_text_takes_no_line_of_the_copy() -> None:
+    line = "The engineers spent 41 days on the gates over two winters, the council said."
+    story = [
+        *FLOOD_BARRIER[:2],
+        line,
+        "View this post on Instagram",
+        "A post shared by Harbour Council (@harbourcouncil)",
+        *FLOOD_BARRIER[2:],
+    ]
+    kept = clean_blocks(story, RULES).kept
+    assert kept == [*FLOOD_BARRIER[:2], line, *FLOOD_BARRIER[2:]]
+
+
+def test_a_question_right_under_a_read_more_label_is_its_link() -> None:
+    story = [
+        *FLOOD_BARRIER[:2],
+        "READ MORE",
+        "Barrier vote: who is standing and what do they promise?",
+        *FLOOD_BARRIER[2:],
+    ]
+    assert clean_blocks(story, RULES).kept == FLOOD_BARRIER
