@@ -1,0 +1,49 @@
+"""A site someone else wrote, served on loopback from a snapshot of its pages.
+
+``tests/data/sites/<name>/pages.json.gz`` maps each request path (with its query) to the
+page's HTML; ``truth.json`` says what a correct crawl reads from them. Any other path is a
+404, as on the site it was taken from."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from newsbot.replica.server import ServedOnThreads
+
+SITES = Path(__file__).resolve().parents[1] / "data" / "sites"
+
+
+def load_site(name: str) -> tuple[dict[str, str], dict[str, Any]]:
+    """(pages by request path, truth) of the snapshot ``name``."""
+    folder = SITES / name
+    with gzip.open(folder / "pages.json.gz", "rt", encoding="utf-8") as f:
+        pages = json.load(f)
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    return pages, truth
+
+
+class SnapshotServer(ServedOnThreads):
+    """The snapshot's pages on 127.0.0.1, on a free port; stops with the ``with`` block."""
+
+    def __init__(self, pages: dict[str, str]) -> None:
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                html = pages.get(self.path)
+                body = (html or "<html><body><h1>Not found</h1></body></html>").encode("utf-8")
+                self.send_response(200 if html is not None else 404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+                pass
+
+        self._httpd = [ThreadingHTTPServer(("127.0.0.1", 0), Handler)]
+        self._threads = []
+        self.base_url = f"http://127.0.0.1:{self._httpd[0].server_address[1]}"
+        self.mirror_url = None
