@@ -235,6 +235,48 @@ def test_the_articles_own_header_is_read_not_skipped_as_the_pages_banner():
     assert page.figure_captions == ["Tally observers at the count centre on Thursday."]
 
 
+def test_custom_elements_standing_alone_are_blocks_and_inside_text_are_not():
+    # a web-components page: paragraphs are <d8-paragraph>, not <p>; a custom element inside
+    # running text (a term, a time) stays part of its line
+    html = (
+        "<html><body><d8-page><d8-article><h1>Ferry fares frozen</h1>"
+        "<d8-meta><d8-source>RTE</d8-source><relative-time>2 hours ago</relative-time></d8-meta>"
+        "<d8-body><d8-paragraph>Fares on the island ferries will not rise this winter, the "
+        "operator said.</d8-paragraph><d8-paragraph>The freeze was agreed with the "
+        "<d8-term>island council</d8-term> on Monday.</d8-paragraph></d8-body>"
+        "</d8-article></d8-page></body></html>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert (page.source, page.age) == ("RTE", "2 hours ago")
+    assert page.body_blocks == [
+        "Fares on the island ferries will not rise this winter, the operator said.",
+        "The freeze was agreed with the island council on Monday.",
+    ]
+
+
+def test_a_name_line_after_an_entrys_teaser_is_not_its_source():
+    # a table layout: the row shows the title, a category bullet and the teaser; the rail's
+    # heading after the last row is no source of it
+    row = (
+        '<tr><td class="ttl"><a href="/article/{id}"><b>{title}</b></a></td>'
+        "<td>&bull; {category}</td><td>{teaser}</td></tr>"
+    )
+    html = (
+        "<table><tr><td><table>"
+        + row.format(
+            id="c" * 32,
+            title="الشارقة تزرع خمسة آلاف شجرة",
+            category="عام",
+            teaser="بدأت البلدية زراعة خمسة آلاف شجرة على جانبي الطريق ضمن خطة الرقعة الخضراء.",
+        )
+        + "</table></td><td><table><tr><td><b>الأكثر قراءة</b></td></tr></table></td></tr>"
+        "</table>"
+    )
+    listing = parse_listing(Selector(text=html), "https://www.daily8.com/", PROFILE, READ_AGE)
+    [entry] = listing.entries
+    assert (entry.source, entry.category) == (None, "عام")
+
+
 def _rail_page(related: str, rail: str) -> str:
     a, b, c = ("/en/article/" + x * 32 for x in "abc")
     return (

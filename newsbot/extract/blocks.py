@@ -261,6 +261,21 @@ def _hidden(element: etree._Element) -> bool:
 _SECTIONING = frozenset({"article", "main", "section"})
 
 
+def _custom_block(element: etree._Element, alone: dict[int, bool]) -> bool:
+    """Whether a custom element (``<d8-paragraph>``, ``<story-card>``) is a block: it is
+    when no text runs beside it in its parent (the paragraphs of a web component's body);
+    one inside running text (``<relative-time>`` after a source name) is inline."""
+    parent = element.getparent()
+    if parent is None:
+        return True
+    key = id(parent)
+    if key not in alone:
+        alone[key] = not (parent.text or "").strip() and not any(
+            (child.tail or "").strip() for child in parent
+        )
+    return alone[key]
+
+
 def _chrome(element: etree._Element, tag: str) -> str:
     """What kind of page chrome ``element`` opens, or ``""``."""
     kind = CHROME_TAGS.get(tag)
@@ -310,6 +325,7 @@ def page_layout(root: etree._Element) -> Layout:
     paths: list[tuple[int, ...]] = []
     chromes: list[str] = []
     next_id = 0
+    alone: dict[int, bool] = {}  # per parent of a custom element: no text beside its children
     events = ("start", "end", "comment", "pi")
     for event, element in etree.iterwalk(root, events=events):
         if event == "start":
@@ -320,7 +336,7 @@ def page_layout(root: etree._Element) -> Layout:
             if not tag or tag in SKIP_TAGS or _hidden(element):
                 skipping += 1
                 continue
-            is_block = tag in BLOCK_TAGS
+            is_block = tag in BLOCK_TAGS or ("-" in tag and _custom_block(element, alone))
             kind = "" if builder.chrome else _chrome(element, tag)
             if is_block:
                 builder.flush(tag)

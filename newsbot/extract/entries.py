@@ -136,7 +136,9 @@ def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -
         if bulleted or block.tag == "li":
             if fold(text) in profile.categories and entry.category is None:
                 entry.category = text
-            elif entry.source is None and entry.age is None and looks_like_name(text):
+            elif (
+                entry.source is None and entry.age is None and not teaser and looks_like_name(text)
+            ):
                 entry.source = text
             elif (
                 entry.source
@@ -146,8 +148,8 @@ def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -
             ):
                 entry.category = text
             continue
-        if entry.source is None and entry.age is None and looks_like_name(text):
-            entry.source = text
+        if entry.source is None and entry.age is None and not teaser and looks_like_name(text):
+            entry.source = text  # before the teaser: a name line after it is the next box's
             continue
         if entry.category is None and fold(text) in profile.categories:
             entry.category = text
@@ -156,10 +158,10 @@ def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -
             continue
         teaser.append(text)
     if entry.source is None and len(teaser) > 1:
-        # the source printed after the age: a short name line that is not the teaser
+        # the source printed after the age: a short name line before the teaser
         longest = max(teaser, key=len)
-        for text in teaser:
-            if text is not longest and looks_like_name(text, max_words=5, max_chars=40):
+        for text in teaser[: teaser.index(longest)]:
+            if looks_like_name(text, max_words=5, max_chars=40):
                 entry.source = text
                 teaser.remove(text)
                 break

@@ -2,12 +2,16 @@
 
 ``tests/data/sites/<name>/pages.json.gz`` maps each request path (with its query) to the
 page's HTML; ``truth.json`` says what a correct crawl reads from them. Any other path is a
-404, as on the site it was taken from."""
+404, as on the site it was taken from. A page may hold ``@AGO:<seconds>@`` where its site
+printed a machine-readable time (``<relative-time datetime>``) that many seconds before it
+was served: it is filled in when served, as that site did."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -15,6 +19,15 @@ from typing import Any
 from newsbot.replica.server import ServedOnThreads
 
 SITES = Path(__file__).resolve().parents[1] / "data" / "sites"
+_AGO = re.compile(r"@AGO:(\d+)@")
+
+
+def served(html: str) -> str:
+    """The page as its site served it now: its ``@AGO:<seconds>@`` times filled in."""
+    now = datetime.now(UTC)
+    return _AGO.sub(
+        lambda m: (now - timedelta(seconds=int(m[1]))).strftime("%Y-%m-%dT%H:%M:%S.000Z"), html
+    )
 
 
 def load_site(name: str) -> tuple[dict[str, str], dict[str, Any]]:
@@ -33,7 +46,8 @@ class SnapshotServer(ServedOnThreads):
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
                 html = pages.get(self.path)
-                body = (html or "<html><body><h1>Not found</h1></body></html>").encode("utf-8")
+                page = served(html) if html is not None else None
+                body = (page or "<html><body><h1>Not found</h1></body></html>").encode("utf-8")
                 self.send_response(200 if html is not None else 404)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
