@@ -65,6 +65,9 @@ _SLOT_MAX_WORDS = 5
 # a short paragraph, where a sentence asking the reader to act is the outlet's, not a story's
 _BRIEF_SENTENCES = 2
 _BRIEF_WORDS = 45
+_HEADING_MAX_WORDS = 4  # a heading over the copy's list of figures (`Key figures`)
+# an item of such a list: a label, a colon, a figure (`Capacity: 600,000 TEU a year`)
+_LABELLED_FIGURE = re.compile(r"[^\W\d_][^\d:.!?]{1,40}:\s*[$£€¥₹]?\d")
 _REST_MAX = 300  # characters: a longer remainder of a paragraph is copy, not a notice's tail
 _COPY_SENTENCES = 2  # the opening a promo glued at a paragraph's end leaves: copy
 # a box's label before a notice: `Embedded map: This content is hosted by a third party.`
@@ -318,6 +321,15 @@ def _is_rail_item(text: str, following: str = "", first: bool = False) -> bool:
     return not text.endswith((*_SENTENCE_END, ":"))  # `Key figures:` heads the copy's list
 
 
+def _heads_items(text: str | None, lines: list[str], i: int) -> bool:
+    """Whether ``text`` (``lines[i]``) is a short heading with no figure of its own over a
+    list of figures (`Key figures` / `Capacity: 600,000 TEU a year`): the copy's own list,
+    which ends a rail of links before it."""
+    if not text or i + 1 >= len(lines) or len(text.split()) > _HEADING_MAX_WORDS:
+        return False
+    return not any(ch.isdigit() for ch in text) and _LABELLED_FIGURE.match(lines[i + 1]) is not None
+
+
 def _is_chrome_start(lines: list[str], i: int, rules: NoiseRules) -> bool:
     folded = lines[i].casefold()
     if folded in rules.chrome_start:
@@ -457,6 +469,8 @@ def trace(
             elif span_kind == "list" and rule.startswith("kind:") and rule != _WIDGET:
                 mode = None  # a byline, a credit, a notice (not a button): not a link of the rail
             continue
+        if mode is not None and span_kind == "list" and _heads_items(kept, lines, i):
+            mode = None  # the copy's own list starts: `Key figures` / `Capacity: 600,000 TEU`
         if mode is not None and span_kind in ("list", "follow"):
             if kept is not None and (
                 _is_rail_item(kept, lines[i + 1] if i + 1 < len(lines) else "", i == label_at + 1)
