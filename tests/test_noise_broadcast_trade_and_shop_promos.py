@@ -1,8 +1,9 @@
 """A station's slogans and programme promos, a trade journal's stand and advertising pitches,
 a shop's lines, a magazine's features of the week, a writer's note in Arabic, an embed with no
-text, a read-more box whose one link is a question, and the Arabic ad label before a clause:
-shapes blind sets 172-187 showed missed or wrongly cut, written in other words here; and the
-story's sentences that share their words and stay."""
+text, a read-more box whose one link is a question, a publisher rail's headline over its date,
+and the Arabic ad label before a clause: shapes blind sets 172-193 and the sites written blind
+showed missed or wrongly cut, written in other words here; and the story's sentences that
+share their words and stay."""
 
 from __future__ import annotations
 
@@ -84,6 +85,8 @@ def clean(line: str):
         "Morning prices on your phone before you head out — text MARKET to 60123.",
         "Listen back to the full interview with the harbour master on Drive Time below",
         "Log in or register to continue reading.",
+        "Review continues after advert",
+        "Have a club event? Put it on our what's on calendar at no charge.",
         # Arabic: a dateline with the outlet and the writer, a writer's note, a dialect promo
         "عين الحلوة - «الساحل» - من رامي خليل:",
         "رنا حداد، محررة الشؤون الاقتصادية في موقع السوق، تكتب عن الطاقة والنقل منذ عام 2015.",
@@ -145,6 +148,10 @@ def test_a_look_alike_stays(line: str) -> None:
         (
             "وما زالت الحركة في السوق ضعيفة إعلان بسبب الأمطار.",
             "وما زالت الحركة في السوق ضعيفة بسبب الأمطار.",
+        ),
+        (
+            "وأوضح المدرب أن القائمة ليست نهائية إشهار وأن الباب مفتوح أمام الجميع.",
+            "وأوضح المدرب أن القائمة ليست نهائية وأن الباب مفتوح أمام الجميع.",
         ),
         (
             "وقال إن سعر الكيس (50 كيلوغراماً) إعلان يتراوح بين 20 و25 ديناراً.",
@@ -214,4 +221,18 @@ def test_a_list_of_figures_after_a_sponsored_rail_is_the_copys() -> None:
         "Capacity: 600,000 TEU a year",
         "Stacking cranes: 38",
         *FLOOD_BARRIER[2:],
+    ]
+
+
+def test_a_publisher_rails_headline_goes_with_the_date_under_it() -> None:
+    story = [
+        *FLOOD_BARRIER[:2],
+        "Hawkers offered free digital payment training",
+        "12/04/2025",
+        *FLOOD_BARRIER[2:],
+    ]
+    result = clean_blocks(story, RULES)
+    assert result.kept == FLOOD_BARRIER
+    assert ("Hawkers offered free digital payment training", "rail_headline") in [
+        (r.text, r.rule) for r in result.removed
     ]

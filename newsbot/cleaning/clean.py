@@ -65,6 +65,8 @@ _SLOT_MAX_WORDS = 5
 # a short paragraph, where a sentence asking the reader to act is the outlet's, not a story's
 _BRIEF_SENTENCES = 2
 _BRIEF_WORDS = 45
+_RAIL_DATE = "outlet:rail_date"
+_RAIL_HEADLINE = "rail_headline"
 _HEADING_MAX_WORDS = 4  # a heading over the copy's list of figures (`Key figures`)
 # an item of such a list: a label, a colon, a figure (`Capacity: 600,000 TEU a year`)
 _LABELLED_FIGURE = re.compile(r"[^\W\d_][^\d:.!?]{1,40}:\s*[$£€¥₹]?\d")
@@ -698,6 +700,16 @@ def _mark_entry_slots(out: list[LineOutcome], rules: NoiseRules) -> None:
         )
         if slots and item.rule is None and item.kept and not item.cuts and _is_headline(item.kept):
             item.rule, item.kept = "title_echo", None
+        # a publisher rail's item: its headline over the date the rail prints under it
+        # (`Hawkers offered free digital payment training` / `12/04/2025`)
+        elif (
+            out[i + 1].rule == _RAIL_DATE
+            and item.rule is None
+            and item.kept
+            and not item.cuts
+            and _is_headline(item.kept)
+        ):
+            item.rule, item.kept = _RAIL_HEADLINE, None
     _mark_twin_titles(out)
 
 
