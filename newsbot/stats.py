@@ -52,6 +52,8 @@ TEXT = key("text/")  # + the kind of damage (newsbot/decoding.py)
 ARTICLES_SCHEDULED = key("articles/scheduled")  # every article a spider asks for
 LISTING_PAGES = key("listing/pages")
 LISTING_EMPTY = key("listing/empty")
+# empty listing pages that carry script a browser would run, in a crawl without the browser
+LISTING_EMPTY_SCRIPTED = key("listing/empty_with_script")
 SKIPPED_SEEN = key("skipped/seen")
 RECOVERED_FILES = key("recovered/files")
 RECOVERED_ITEMS = key("recovered/items")

@@ -248,6 +248,20 @@ def test_no_browser_the_crawl_says_so_once_and_goes_on_with_plain_http(tmp_path,
     assert crawl.items == []  # the plain listing has no entries; nothing invented
 
 
+def test_without_the_browser_a_script_built_site_is_named_as_such_in_the_health_report(
+    tmp_path,
+):
+    # the default mode (never): nothing found, and the report says why that may be
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    with script_server(site) as server:
+        crawl = run_crawl(server, ["/en"], tmp_path, args={"related_depth": 0}, timeout=120)
+    assert crawl.returncode == 4, crawl.log[-3000:]
+    failed = next(line for line in crawl.log.splitlines() if "FAILED articles found" in line)
+    assert "1 of the empty ones carry script a browser would run" in failed
+    assert "NEWSBOT_BROWSER=auto" in failed
+    assert stat(crawl.log, "newsbot/listing/empty_with_script") == 1
+
+
 # -- with the real browser ------------------------------------------------------------------
 class WithAnalytics:
     """Serves a replica's pages with the script tags real sites carry (analytics), so that

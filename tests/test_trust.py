@@ -305,6 +305,7 @@ def test_5_listings_that_yield_nothing_exit_4(small_replica, tmp_path):
     proc = crawl.run("-O", str(tmp_path / "x.jsonl"))
     assert proc.returncode == ExitCode.HEALTH_FAILED, proc.stderr[-3000:]
     assert "FAILED articles found: 0 article(s) found" in proc.stderr
+    assert "NEWSBOT_BROWSER" not in proc.stderr  # no script there: no browser to suggest
     assert ids(tmp_path / "x.jsonl") == []
 
 

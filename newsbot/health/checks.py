@@ -96,6 +96,12 @@ def articles_found(stats: Mapping[str, Any], limits: Thresholds) -> Check:
         f"({_n(stats, names.LISTING_EMPTY)} without entries); minimum "
         f"{limits.min_articles_found}"
     )
+    scripted = _n(stats, names.LISTING_EMPTY_SCRIPTED)
+    if scripted:
+        detail += (
+            f"; {scripted} of the empty ones carry script a browser would run: the site may "
+            "build its listings in the browser (try -s NEWSBOT_BROWSER=auto)"
+        )
     return Check("articles found", found >= limits.min_articles_found, detail)
 
 

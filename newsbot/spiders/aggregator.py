@@ -16,6 +16,8 @@ from scrapy import signals
 from scrapy.http import HtmlResponse, JsonResponse, Response, TextResponse, XmlResponse
 from twisted.python.failure import Failure
 
+from newsbot.browser.config import resolve_mode
+from newsbot.browser.needs import has_script
 from newsbot.decoding import Decoded
 from newsbot.extract.article import ArticlePage
 from newsbot.extract.entries import Entry
@@ -197,6 +199,14 @@ class AggregatorSpider(SiteSpider):
         async for output in callback:
             yield output
 
+    def _browser_mode(self) -> str:
+        """The run's browser mode (``never`` unless the profile or NEWSBOT_BROWSER says)."""
+        if not hasattr(self, "_mode"):
+            settings = getattr(self, "settings", None)
+            setting = settings.get("NEWSBOT_BROWSER") if settings is not None else None
+            self._mode = resolve_mode(setting, self.profile)
+        return self._mode
+
     async def parse_listing_page(
         self, response: Response, listing: str | None = None, page: int = 1
     ) -> AsyncIterator[Any]:
@@ -223,6 +233,8 @@ class AggregatorSpider(SiteSpider):
         if not parsed.entries:
             self._stat("listing/empty")
             self.logger.info("Listing page with no entries: %s", response.url)
+            if self._browser_mode() == "never" and has_script(response.selector):
+                self._stat("listing/empty_with_script")
         fresh_entries = 0
         for entry in parsed.entries:
             if not self._old(entry, anchor):
