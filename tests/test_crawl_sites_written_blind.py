@@ -1,10 +1,11 @@
-"""Whole crawls of four copies of Daily8 that helpers built from ``daily8.md`` alone, in markup
+"""Whole crawls of five copies of Daily8 that helpers built from ``daily8.md`` alone, in markup
 nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
 a table layout of the 2000s (no headings, ``<font>``, ``<br>`` lines in one cell, entries as
 table rows) and a web-components app (custom elements for every part: ``<d8-paragraph>``,
-``<d8-card>``, ``<relative-time datetime>``).
+``<d8-card>``, ``<relative-time datetime>``) and an AMP site (``<amp-img>``, related cards in
+an ``<amp-carousel>``, the header inside ``<article><header>``).
 Made-up articles with publisher noise; the truth is theirs. What a user checks: every
 article once, the fields each page shows, bodies without the noise and with every story
 paragraph."""
@@ -20,7 +21,7 @@ from tests.conftest import run_crawl
 from tests.support.snapshot_site import SnapshotServer, load_site
 
 DAILY8 = load_profile("daily8")
-SITES = ("vue_cards", "classic_theme", "legacy_tables", "web_components")
+SITES = ("vue_cards", "classic_theme", "legacy_tables", "web_components", "amp_pages")
 
 
 @pytest.fixture(scope="module", params=SITES)
@@ -28,7 +29,8 @@ def crawl(request, tmp_path_factory):
     pages, truth = load_site(request.param)
     with SnapshotServer(pages) as server:
         out = tmp_path_factory.mktemp(f"blind_{request.param}")
-        result = run_crawl(server, truth["start_paths"], out)
+        # some articles are two or three related hops from any listing
+        result = run_crawl(server, truth["start_paths"], out, args={"related_depth": 5})
     return truth, result
 
 
