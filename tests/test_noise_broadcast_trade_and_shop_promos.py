@@ -58,7 +58,7 @@ def clean(line: str):
         "Buy seed trays from £4.99 at Greenlane Nurseries",
         "Shop our winter cycling picks",
         "Prices come from shops we work with, and we may be paid when you buy.",
-        "The Gazette may earn a small fee from purchases made through links on this page.",
+        "The Gazette may earn a small cut from purchases made through links on this page.",
         "Recipe of the week: Smoked haddock chowder",
         # a trade paper's and a magazine's own lines (sets 182-187)
         "The market data your buyers need, every week, in print and digital.",
