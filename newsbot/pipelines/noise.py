@@ -43,6 +43,13 @@ def _noise_problem(exc: Exception) -> str:
     return f"cannot be read ({type(exc).__name__}: {exc})"
 
 
+def _add_captions(adapter: ItemAdapter, found: list[str]) -> None:
+    """``found`` after the item's ``image_captions``, those it already has left out."""
+    if found:
+        captions = list(adapter.get("image_captions") or [])
+        adapter["image_captions"] = captions + [c for c in found if c not in captions]
+
+
 class NoisePipeline:
     def __init__(
         self,
@@ -173,15 +180,10 @@ class NoisePipeline:
             # once it has been seen in `threshold` of them (cleaning once keeps this cheap)
             self.learner.observe(source, str(adapter.get("id") or adapter.get("url")), result.kept)
         adapter["body"] = "\n\n".join(result.kept)
-        if result.captions:
-            captions = list(adapter.get("image_captions") or [])
-            adapter["image_captions"] = captions + [c for c in result.captions if c not in captions]
-        removed = list(result.removed)
+        _add_captions(adapter, result.captions)
         figures, figure_removed = self._figure_captions(adapter.get("figure_captions"), rules, ctx)
-        if figures:
-            captions = list(adapter.get("image_captions") or [])
-            adapter["image_captions"] = captions + [c for c in figures if c not in captions]
-        removed += figure_removed
+        _add_captions(adapter, figures)
+        removed = [*result.removed, *figure_removed]
         teaser = adapter.get("teaser")
         if isinstance(teaser, str) and teaser.strip() and not result.kept:
             # Only a teaser is known (often the whole article in one paragraph): it becomes

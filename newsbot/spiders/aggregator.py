@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
+from functools import cached_property
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -199,13 +200,11 @@ class AggregatorSpider(SiteSpider):
         async for output in callback:
             yield output
 
-    def _browser_mode(self) -> str:
+    @cached_property
+    def browser_mode(self) -> str:
         """The run's browser mode (``never`` unless the profile or NEWSBOT_BROWSER says)."""
-        if not hasattr(self, "_mode"):
-            settings = getattr(self, "settings", None)
-            setting = settings.get("NEWSBOT_BROWSER") if settings is not None else None
-            self._mode = resolve_mode(setting, self.profile)
-        return self._mode
+        settings = getattr(self, "settings", None)  # a spider built without a crawler has none
+        return resolve_mode(settings.get("NEWSBOT_BROWSER") if settings else None, self.profile)
 
     async def parse_listing_page(
         self, response: Response, listing: str | None = None, page: int = 1
@@ -233,7 +232,7 @@ class AggregatorSpider(SiteSpider):
         if not parsed.entries:
             self._stat("listing/empty")
             self.logger.info("Listing page with no entries: %s", response.url)
-            if self._browser_mode() == "never" and has_script(response.selector):
+            if self.browser_mode == "never" and has_script(response.selector):
                 self._stat("listing/empty_with_script")
         fresh_entries = 0
         for entry in parsed.entries:

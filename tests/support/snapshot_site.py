@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from newsbot.replica.server import ServedOnThreads
+from newsbot.replica.server import Reply, ServedOnThreads, not_found, send_reply
 
 SITES = Path(__file__).resolve().parents[1] / "data" / "sites"
 _AGO = re.compile(r"@AGO:(\d+)@")
@@ -46,13 +46,8 @@ class SnapshotServer(ServedOnThreads):
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
                 html = pages.get(self.path)
-                page = served(html) if html is not None else None
-                body = (page or "<html><body><h1>Not found</h1></body></html>").encode("utf-8")
-                self.send_response(200 if html is not None else 404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                reply = Reply(body=served(html).encode("utf-8")) if html is not None else None
+                send_reply(self, reply or not_found(), send_body=True)
 
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass
