@@ -1,11 +1,16 @@
-"""Whole crawls of five copies of Daily8 that helpers built from ``daily8.md`` alone, in markup
+"""Whole crawls of eight copies of Daily8 that helpers built from ``daily8.md`` alone, in markup
 nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
 a table layout of the 2000s (no headings, ``<font>``, ``<br>`` lines in one cell, entries as
 table rows) and a web-components app (custom elements for every part: ``<d8-paragraph>``,
 ``<d8-card>``, ``<relative-time datetime>``) and an AMP site (``<amp-img>``, related cards in
-an ``<amp-carousel>``, the header inside ``<article><header>``).
+an ``<amp-carousel>``, the header inside ``<article><header>``), a server-rendered Angular
+Material app (``<mat-card>`` entries, ``<mat-chip>`` hashtags, a transfer-state JSON blob) and a
+Drupal 7 site with Views (field wrappers five ``<div>``s deep, ``views-row`` entries, a "Most
+Read" rail in the related entries' markup, a ``pager-next`` link) and a Next.js site in
+Tailwind utility classes (``<div>``s for every part, ``role="heading"`` titles, the age after an
+``<svg aria-label="time">``).
 Made-up articles with publisher noise; the truth is theirs. What a user checks: every
 article once, the fields each page shows, bodies without the noise and with every story
 paragraph."""
@@ -21,7 +26,16 @@ from tests.conftest import run_crawl
 from tests.support.snapshot_site import SnapshotServer, load_site
 
 DAILY8 = load_profile("daily8")
-SITES = ("vue_cards", "classic_theme", "legacy_tables", "web_components", "amp_pages")
+SITES = (
+    "vue_cards",
+    "classic_theme",
+    "legacy_tables",
+    "web_components",
+    "amp_pages",
+    "angular_material",
+    "drupal_views",
+    "tailwind_divs",
+)
 
 
 @pytest.fixture(scope="module", params=SITES)
