@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad spider argument, setting, environment, profile or noise file
     EXPORT_FAILED = 3  # an export could not be written completely (disk full, unwritable...)
     HEALTH_FAILED = 4  # the run finished, but its health checks failed
+    INTERRUPTED = 130  # a forced (unclean) shutdown: 128 + SIGINT, as a shell reports it
 
 
 class UsageError(ValueError):

@@ -8,6 +8,8 @@ happened to the export. This one exits:
 - 3 when an export could not be written completely (:class:`ExportFailed` before the crawl,
   or a failed write during it);
 - 4 when the run finished but its health checks failed (``newsbot.health``);
+- 130 when a forced shutdown (Ctrl-C or SIGTERM a second time) stopped it before the crawl
+  ended: no export, only its ``.part`` (the next run recovers it);
 - 1 for anything else that stopped the crawl (with its traceback), 0 otherwise.
 
 scrapyd runs this same command, so its jobs get the same status (scrapyd logs a non-zero one
@@ -83,6 +85,8 @@ class Command(ScrapyCrawlCommand):
         error = failure_of(run, errors)
         if error is not None:
             self.exitcode = int(report_failure("crawl", error))
+        elif not (run.done() if isinstance(run, asyncio.Future) else run.called):
+            self.exitcode = int(ExitCode.INTERRUPTED)  # the reactor stopped before the crawl
         elif self.crawler_process.bootstrap_failed or crawler.stats is None:
             self.exitcode = int(ExitCode.UNEXPECTED)
         else:

@@ -18,11 +18,15 @@ A worker is also a fence around hostile input: a task that runs past ``NEWSBOT_W
 seconds or kills its process costs that page only (the caller counts and logs it), the worker
 is started again, and tasks that were only waiting in the dead worker run again, alone. After
 ``MAX_RESTARTS`` restarts the crawl process does the work itself (``active`` turns False).
+
+A forced shutdown (Ctrl-C or SIGTERM twice: Scrapy stops at once, the spider never closes)
+kills the workers when the crawl process exits.
 """
 
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import itertools
 import logging
@@ -189,6 +193,10 @@ class _Worker:
             raise
         task_read.close()  # the worker's ends: closing ours lets us see it die as EOF
         result_write.close()
+        # a forced shutdown (Ctrl-C twice) ends the crawl process with the pool never closed:
+        # multiprocessing's exit hook would wait forever for a worker that ignores SIGTERM and
+        # reads a pipe still open here. Hooks run last registered first: it is killed before.
+        atexit.register(self.kill)
         loop = asyncio.get_running_loop()
         writer = os.fdopen(os.dup(task_write.fileno()), "wb", buffering=0)
         reader = os.fdopen(os.dup(result_read.fileno()), "rb", buffering=0)
@@ -259,6 +267,7 @@ class _Worker:
                 self.process.kill()
                 self.process.join(5)
         _close(self.results)
+        atexit.unregister(self.kill)
 
 
 def _close(transport: asyncio.BaseTransport | None) -> None:

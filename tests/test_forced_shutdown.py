@@ -1,0 +1,179 @@
+"""A forced shutdown: Ctrl-C (or SIGTERM, as scrapyd sends it) a second time.
+
+Scrapy's first signal starts a graceful stop; the second stops it at once ("forcing unclean
+shutdown"): the spider never closes, so neither the export nor the worker pool is closed.
+The run must still end within seconds, leave no worker process behind, exit 130 (not 0: a
+scheduler must not read it as a run that did its job), and leave its export as a ``.part``
+that the same command recovers. One Ctrl-C keeps Scrapy's graceful stop (exit 0).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from newsbot.exitcodes import ExitCode
+from newsbot.replica import ReplicaServer, build_site
+from newsbot.replica.slow import make_slow
+from tests.conftest import ARTICLES, CLOCK, ROOT, SEED, start_paths
+from tests.support.scheduled_runs import crawl_command, part_lines, wait_for
+
+FAST = 15  # article pages answered at once; the ones after them wait STALL seconds
+ENDS_WITHIN = 10.0  # seconds from the second signal to the end of the process
+
+
+def _children(pid: int) -> dict[int, str]:
+    """The live child processes of ``pid``: their command lines."""
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            head, _, rest = stat.read_text().rpartition(")")
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:  # ended meanwhile
+            continue
+        state, ppid = rest.split()[:2]
+        if int(ppid) == pid and state != "Z":
+            found[int(head.split(" (")[0])] = cmdline.replace(b"\0", b" ").decode()
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+class Crawl:
+    """``scrapy crawl daily8 -O <out>/x.jsonl`` against ``server``, as a user runs it."""
+
+    def __init__(self, server: ReplicaServer, paths: list[str], out: Path, workers: str) -> None:
+        self.out = out
+        self.command = [
+            *crawl_command(server.base_url, server.mirror_url, paths),
+            "-O", str(out / "x.jsonl"),
+            "-s", "NEWSBOT_INCREMENTAL=1", "-s", f"NEWSBOT_SEEN_STORE={out / 'seen.sqlite'}",
+            "-s", f"NEWSBOT_WORKERS={workers}",
+            "-s", "CONCURRENT_REQUESTS=4", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=4",
+        ]  # fmt: skip
+        self.env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        self.runs = 0
+
+    def start(self) -> tuple[subprocess.Popen, Path]:
+        self.runs += 1
+        log = self.out / f"run{self.runs}.log"
+        proc = subprocess.Popen(
+            [*self.command, "-s", f"LOG_FILE={log}"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        return proc, log
+
+    def names(self) -> list[str]:
+        return sorted(p.name for p in self.out.iterdir() if p.name.startswith("x."))
+
+
+def _stop(proc: subprocess.Popen, signals: list[tuple[int, float]]) -> None:
+    """Send each signal after its pause; fail if the process has not ended ENDS_WITHIN
+    seconds after the last (the caller kills it)."""
+    for sig, pause in signals:
+        time.sleep(pause)
+        proc.send_signal(sig)
+    try:
+        proc.wait(ENDS_WITHIN)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"still running {ENDS_WITHIN:g} s after {signals}")
+
+
+def _crawl_until_stuck(tmp_path: Path, workers: str, stall: float, signals, check) -> None:
+    """Crawl a replica whose article pages after the first FAST take ``stall`` seconds; once
+    some articles are in the .part, send ``signals``; then ``check(crawl, proc, log, pids)``
+    with the crawl process's children as they were. Nothing is left running."""
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    paths = start_paths(site.truth())
+    with ReplicaServer(site, theme="a") as server:
+        counter = itertools.count()
+        make_slow(server, stall, lambda req: "/article/" in req.path and next(counter) >= FAST)
+        crawl = Crawl(server, paths, tmp_path, workers)
+        proc, log = crawl.start()
+        pids: dict[int, str] = {}
+        try:
+            assert wait_for(lambda: part_lines(tmp_path) >= 8, timeout=60), "no articles yet"
+            assert proc.poll() is None, "the crawl ended before it could be stopped"
+            pids = _children(proc.pid)
+            _stop(proc, signals)
+            server.fault_hook = None  # the next run gets every page at once
+            check(crawl, proc, log, pids)
+        finally:
+            for pid in [proc.pid, *pids]:
+                if _running(pid):
+                    os.kill(pid, signal.SIGKILL)
+            proc.wait(10)
+
+
+def _workers(pids: dict[int, str]) -> list[int]:
+    return [pid for pid, cmdline in pids.items() if "multiprocessing.spawn" in cmdline]
+
+
+@pytest.mark.parametrize(
+    ("workers", "sig", "pause"),
+    [
+        ("1", signal.SIGINT, 0.3),
+        ("1", signal.SIGINT, 1.5),
+        ("1", signal.SIGTERM, 0.3),
+        ("1", signal.SIGTERM, 1.5),
+        ("0", signal.SIGINT, 0.3),
+        ("0", signal.SIGTERM, 1.5),
+    ],
+    ids=["worker-int-0.3", "worker-int-1.5", "worker-term-0.3", "worker-term-1.5",
+         "no-worker-int-0.3", "no-worker-term-1.5"],
+)  # fmt: skip
+def test_a_forced_shutdown_ends_at_once_exits_non_zero_and_is_recovered(
+    tmp_path, workers, sig, pause
+):
+    def check(crawl, proc, log, pids):
+        text = log.read_text()
+        assert "twice, forcing unclean shutdown" in text, text[-2000:]
+        assert proc.returncode == ExitCode.INTERRUPTED == 130
+        assert len(_workers(pids)) == int(workers), pids
+        # the workers and multiprocessing's helper end with the crawl process
+        assert wait_for(lambda: not any(_running(pid) for pid in pids), timeout=5), [
+            pid for pid in pids if _running(pid)
+        ]
+        # nothing that looks finished: only the .part, for the next run to recover
+        assert crawl.names() == ["x.jsonl.part"]
+        left = part_lines(crawl.out)
+        assert left >= 8
+
+        again, log = crawl.start()
+        again.wait(120)
+        text = log.read_text()
+        assert again.returncode == 0, text[-3000:]
+        assert "from a killed run" in text, text[-3000:]
+        recovered = (crawl.out / "x.recovered.jsonl").read_text().splitlines()
+        assert left - 1 <= len(recovered) <= left
+        assert "x.jsonl" in crawl.names() and "x.jsonl.part" not in crawl.names()
+
+    _crawl_until_stuck(tmp_path, workers, 30.0, [(sig, 0.0), (sig, pause)], check)
+
+
+def test_one_ctrl_c_still_stops_gracefully(tmp_path):
+    def check(crawl, proc, log, pids):
+        text = log.read_text()
+        assert "forcing unclean shutdown" not in text
+        assert proc.returncode == 0, text[-3000:]
+        assert "Run " in text and "ended (shutdown): exit status 0 (ok)" in text
+        assert len(_workers(pids)) == 1, pids
+        assert wait_for(lambda: not any(_running(pid) for pid in pids), timeout=5)
+        assert "x.jsonl" in crawl.names() and "x.jsonl.part" not in crawl.names()
+
+    _crawl_until_stuck(tmp_path, "1", 1.0, [(signal.SIGINT, 0.0)], check)
