@@ -41,8 +41,9 @@ def settings_dir() -> Path | resources.abc.Traversable:
 
 
 def read_settings_file(name: str) -> str:
-    """Text of a file under ``settings/`` (works from a checkout, a wheel or an egg)."""
-    return (settings_dir() / name).read_text(encoding="utf-8")
+    """Text of a file under ``settings/`` (works from a checkout, a wheel or an egg); a byte
+    order mark some editors write at its start is not part of it."""
+    return (settings_dir() / name).read_text(encoding="utf-8-sig")
 
 
 def load_toml(name: str) -> dict[str, Any]:
@@ -273,6 +274,7 @@ def load_profile(name: str) -> SiteProfile:
             f"{where}: not found in {settings_dir()}{did_you_mean(name, known)}; "
             f"available: {', '.join(known) or 'none'} (NEWSBOT_SETTINGS_DIR moves the folder)"
         ) from None
+    _check_keys(where, data)
     data.setdefault("name", name)
     if data["name"] != name:  # items name their site by it: it must find this file again
         raise ProfileError(
@@ -291,6 +293,64 @@ def load_profile(name: str) -> SiteProfile:
         ) from None
     _check_profile(where, profile)
     return profile
+
+
+# The keys a profile may hold, per table (a misspelt key would be ignored: `max_page = 1`
+# would crawl fifty pages)
+PROFILE_KEYS: dict[str, frozenset[str]] = {
+    "": frozenset(
+        [
+            "name",
+            "kind",
+            "start_urls",
+            "allowed_domains",
+            "canonical_host",
+            "mirror_hosts",
+            "timezone",
+            "day_first",
+            "browser",
+            "script_filled",
+            "urls",
+            "pagination",
+            "chrome",
+            "ages",
+            "entries",
+            "river",
+        ]
+    ),
+    "urls": frozenset(
+        ["article", "listing", "hashtag", "story", "redirect", "redirect_params", "interstitial"]
+    ),
+    "pagination": frozenset(["labels", "max_pages"]),
+    "entries": frozenset(["categories", "age_prefix", "unreadable_ages", "known_sources"]),
+    "river": frozenset(
+        ["story_labels", "continue_labels", "min_headline_words", "follow_listings"]
+    ),
+    "chrome.*": frozenset(
+        ["hashtags", "block", "related", "listing_heading", "other", "gallery_counter"]
+    ),
+}
+
+
+def _check_keys(where: str, data: dict[str, Any]) -> None:
+    """Every key is one the profile reads; else :class:`ProfileError` naming it and the
+    key it is close to."""
+    tables: list[tuple[str, str, Any]] = [("", "", data)]
+    tables += [(key, key, data.get(key)) for key in PROFILE_KEYS if key and key != "chrome.*"]
+    chrome = data.get("chrome")
+    if isinstance(chrome, dict):
+        tables += [("chrome.*", f"chrome.{lang}", value) for lang, value in chrome.items()]
+    for schema, label, table in tables:
+        if not isinstance(table, dict):
+            continue
+        allowed = PROFILE_KEYS[schema]
+        for key in table:
+            if key not in allowed:
+                at = f"[{label}] " if label else ""
+                raise ProfileError(
+                    f"{where}: unknown key {at}{key!r}{did_you_mean(key, allowed)}; "
+                    f"expected {one_of(allowed)}"
+                )
 
 
 def _check_profile(where: str, profile: SiteProfile) -> None:

@@ -152,3 +152,145 @@ def test_unknown_spider_and_bad_setting(server, tmp_path):
         proc, requests = crawl(server, tmp_path, "-s", setting)
         assert setting.split("=")[0] in error_line(proc) and expected in error_line(proc)
         assert requests == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("LOG_LEVEL=VERBOSE", ["LOG_LEVEL='VERBOSE'", "one of: CRITICAL"]),
+        ("CONCURRENT_REQUESTS=lots", ["CONCURRENT_REQUESTS='lots'", "whole number >= 1"]),
+        ("NEWSBOT_INCREMENTAL=nope", ["NEWSBOT_INCREMENTAL='nope'", "True or False"]),
+        ("DOWNLOAD_TIMEOUT=-3", ["DOWNLOAD_TIMEOUT='-3'", "number >= 0.001"]),
+        ("NEWSBOT_HEALTH_MIN_EXPORTED_SHARE=1.5", ["share from 0 to 1"]),
+        ("NEWSBOT_HEALTH_MAX_FAILED_PAGES_SHARE=half", ["'half'", "0.5 is half"]),
+        ("NEWSBOT_HEALTH_MIN_SAMPLE=-5", ["NEWSBOT_HEALTH_MIN_SAMPLE", ">= 0"]),
+        ('SPIDERMON_FIELD_COVERAGE_RULES={"title": "all"}', ["['title']='all'"]),
+        ("CONCURENT_REQUESTS=4", ["unknown setting", "did you mean 'CONCURRENT_REQUESTS'"]),
+        ("NEWSBOT_RUN_ID=", ["NEWSBOT_RUN_ID=''", "leave it unset"]),
+        ("NEWSBOT_RUN_ID=../../etc/x", ["NEWSBOT_RUN_ID=", "names the export file"]),
+    ],
+)
+def test_bad_scrapy_or_health_setting_is_one_line_before_any_request(
+    server, tmp_path, setting, expected
+):
+    proc, requests = crawl(server, tmp_path, "-s", setting)
+    line = error_line(proc)
+    for fragment in expected:
+        assert fragment in line, line
+    assert requests == []
+
+
+def test_a_lower_case_log_level_is_read_as_its_capitals(server, tmp_path):
+    proc, _ = crawl(server, tmp_path, "-L", "info")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "[newsbot.report] INFO" in proc.stderr
+
+
+def _settings_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "settings"
+    (folder / "environments").mkdir(parents=True)
+    for path in (ROOT / "settings").rglob("*.toml"):
+        target = folder / path.relative_to(ROOT / "settings")
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "CONCURENT_REQUESTS = 4",
+            ["environments/test.toml", "did you mean 'CONCURRENT_REQUESTS'"],
+        ),
+        ("CONCURRENT_ITEMS = -4", ["CONCURRENT_ITEMS=-4", ">= 1"]),
+        ('DOWNLOAD_DELAY = "lots"', ["DOWNLOAD_DELAY='lots'", "number >= 0"]),
+    ],
+)
+def test_a_mistake_in_an_environment_overlay_is_one_line(server, tmp_path, line, expected):
+    folder = _settings_copy(tmp_path)
+    overlay = folder / "environments" / "test.toml"
+    overlay.write_text(overlay.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
+    error = error_line(proc)
+    for fragment in expected:
+        assert fragment in error, error
+    assert requests == []
+
+
+def test_a_misspelt_profile_key_is_named_not_ignored(server, tmp_path):
+    folder = _settings_copy(tmp_path)
+    profile = folder / "daily8.toml"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("max_pages = 50", "max_page = 1"),
+        encoding="utf-8",
+    )
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
+    line = error_line(proc)
+    assert "[pagination] 'max_page'" in line and "did you mean 'max_pages'" in line
+    assert requests == []
+
+
+def test_a_byte_order_mark_an_editor_wrote_is_not_a_toml_error(server, tmp_path):
+    folder = _settings_copy(tmp_path)
+    for name in ("daily8.toml", "noise.toml", "environments/test.toml"):
+        path = folder / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    proc, _ = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "Exported" in proc.stderr or "exported" in proc.stderr
+
+
+def test_a_crawl_typed_in_a_subfolder_keeps_the_projects_exports_and_store(server, tmp_path):
+    project = tmp_path / "project"
+    (project / "settings").mkdir(parents=True)
+    (project / "scrapy.cfg").write_text((ROOT / "scrapy.cfg").read_text())
+    env = {"PATH": "/usr/bin:/bin", "NEWSBOT_ENV": "test", "PYTHONPATH": str(ROOT)}
+    if "HOME" in os.environ:
+        env["HOME"] = os.environ["HOME"]
+    command = [sys.executable, "-m", "scrapy", "crawl", "daily8", "-a",
+               f"start_urls={server.base_url}/en", "-s", "NEWSBOT_INCREMENTAL=true"]  # fmt: skip
+    proc = subprocess.run(
+        command, cwd=project / "settings", env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert len(list((project / "exports" / "daily8").glob("*.jsonl"))) == 1
+    assert (project / ".newsbot" / "seen.sqlite").is_file()
+    assert not (project / "settings" / "exports").exists()
+    assert not (project / "settings" / ".newsbot").exists()
+
+
+def test_the_article_spider_names_a_misspelt_argument(server, tmp_path):
+    proc, requests = crawl(server, tmp_path, "-a", "url_file=urls.txt", spider="article")
+    line = error_line(proc)
+    assert "-a url_file" in line and "did you mean 'urls_file'" in line
+    assert requests == []
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("redis://127.0.0.1:1/0", "Redis does not answer"),
+        ("redis:/127.0.0.1", "not a Redis URL"),
+        ("redis://:hunter2@127.0.0.1:1/0", "Redis does not answer"),
+    ],
+)
+def test_a_redis_url_that_cannot_serve_is_one_line(server, tmp_path, url, expected):
+    pytest.importorskip("scrapy_redis", reason="the ops extra (scrapy-redis) is not installed")
+    proc, requests = crawl(server, tmp_path, "-s", f"NEWSBOT_REDIS_URL={url}")
+    line = error_line(proc)
+    assert expected in line and "hunter2" not in proc.stderr
+    assert requests == []
+
+
+def test_an_empty_environment_name_is_a_mistake_not_development(server, tmp_path):
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_ENV": ""})
+    line = error_line(proc)
+    assert "NEWSBOT_ENV is set but empty" in line and "production" in line
+    assert requests == []
+
+
+def test_a_setting_given_as_an_environment_variable_is_said_not_ignored(server, tmp_path):
+    proc, _ = crawl(server, tmp_path, env={"NEWSBOT_WORKERS": "many"})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    warned = [line for line in proc.stderr.splitlines() if "NEWSBOT_WORKERS is not read" in line]
+    assert len(warned) == 1 and "-s NEWSBOT_WORKERS=" in warned[0]

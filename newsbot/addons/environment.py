@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from typing import Any
 
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
+from scrapy.utils.conf import closest_scrapy_cfg
 
 from newsbot.exitcodes import UsageError
 from newsbot.profiles import load_settings_toml, settings_dir
-from newsbot.usage import did_you_mean, one_of
+from newsbot.settings_check import check_names, check_values, cmdline_names
+from newsbot.usage import check_numeric_settings, did_you_mean, one_of
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +28,34 @@ def active_environment(settings: BaseSettings) -> str:
     from_cmdline = settings.getpriority("NEWSBOT_ENV") or 0
     if from_cmdline >= SETTINGS_PRIORITIES["cmdline"]:  # an explicit -s wins over the variable
         return str(settings.get("NEWSBOT_ENV"))
-    return os.environ.get("NEWSBOT_ENV") or str(settings.get("NEWSBOT_ENV") or "development")
+    variable = os.environ.get("NEWSBOT_ENV")
+    if variable is not None and not variable.strip():  # `NEWSBOT_ENV=` is not "development"
+        raise UsageError(
+            f"NEWSBOT_ENV is set but empty; unset it for development or name one of: "
+            f"{', '.join(available_environments())}"
+        )
+    return variable or str(settings.get("NEWSBOT_ENV") or "development")
+
+
+# the variables newsbot reads from the environment; any other NEWSBOT_* there is a setting
+# that only -s (or an overlay) sets
+READ_FROM_ENVIRONMENT = frozenset(
+    ["NEWSBOT_ENV", "NEWSBOT_SETTINGS_DIR", "NEWSBOT_EXPORTS_DIR", "NEWSBOT_REDIS_URL",
+     "NEWSBOT_CHROMIUM"]
+)  # fmt: skip
+
+
+def warn_unread_variables(environ: dict[str, str] | os._Environ[str]) -> None:
+    """A ``NEWSBOT_*`` environment variable newsbot does not read is said once, with the
+    way to set it, instead of being ignored in silence."""
+    for name in sorted(environ):
+        if name.startswith("NEWSBOT_") and name not in READ_FROM_ENVIRONMENT:
+            logger.warning(
+                "The environment variable %s is not read; set it with -s %s=... or in "
+                "settings/environments/<env>.toml",
+                name,
+                name,
+            )
 
 
 def apply_overlay(settings: BaseSettings, overlay: dict[str, Any]) -> None:
@@ -37,14 +67,38 @@ def apply_overlay(settings: BaseSettings, overlay: dict[str, Any]) -> None:
             settings.set(key, value, priority="project")
 
 
-def add_default_feed(settings: BaseSettings) -> None:
+def project_root() -> Path | None:
+    """The folder of the project's ``scrapy.cfg`` when the command was typed in another one
+    below it (``cd settings && scrapy crawl ...``); None in the project's folder or outside
+    any project (scrapyd runs an egg)."""
+    found = closest_scrapy_cfg()
+    if not found:
+        return None
+    root = Path(found).parent.resolve()
+    return None if root == Path.cwd().resolve() else root
+
+
+def anchor_to_project(settings: BaseSettings, root: Path | None) -> None:
+    """The seen-store's default path, read from the project's folder wherever the command
+    was typed: one store per project, not one per folder."""
+    if (
+        root is None
+        or (settings.getpriority("NEWSBOT_SEEN_STORE") or 0) >= SETTINGS_PRIORITIES["cmdline"]
+    ):
+        return
+    store = str(settings.get("NEWSBOT_SEEN_STORE") or "")
+    if store and "://" not in store and not os.path.isabs(store):
+        settings.set("NEWSBOT_SEEN_STORE", str(root / store), priority="project")
+
+
+def add_default_feed(settings: BaseSettings, root: Path | None = None) -> None:
     """``exports/<spider>/<UTC start time>-<run id>.jsonl`` unless the user named feeds
-    (-o/-O, FEEDS)."""
+    (-o/-O, FEEDS); a relative folder set in no variable is the project's."""
     if settings.getdict("FEEDS"):
         return
-    folder = (
-        os.environ.get("NEWSBOT_EXPORTS_DIR") or settings.get("NEWSBOT_EXPORTS_DIR") or "exports"
-    )
+    folder = os.environ.get("NEWSBOT_EXPORTS_DIR") or settings.get("NEWSBOT_EXPORTS_DIR")
+    if not folder:
+        folder = str(root / "exports") if root is not None else "exports"
     options = dict(settings.getdict("NEWSBOT_DEFAULT_FEED") or {"format": "jsonlines"})
     settings.set(
         "FEEDS", {f"{folder}/%(name)s/%(time)s-%(run_id)s.jsonl": options}, priority="project"
@@ -77,10 +131,17 @@ def load_environment(name: str) -> dict[str, Any]:
 class EnvironmentAddon:
     def update_settings(self, settings: BaseSettings) -> None:
         name = active_environment(settings)
+        warn_unread_variables(os.environ)
         overlay = load_environment(name)
+        check_names(cmdline_names(settings), "-s")
+        check_names(overlay.get("settings", overlay), f"settings/environments/{name}.toml")
         apply_overlay(settings, overlay.get("settings", overlay))
+        check_values(settings.get)  # -s and the overlay, before any request
+        check_numeric_settings(settings.get)
         settings.set("NEWSBOT_ENV", name, priority="addon")
-        add_default_feed(settings)
+        root = project_root()
+        anchor_to_project(settings, root)
+        add_default_feed(settings, root)
         logger.info(
             "newsbot environment: %s (%d settings from settings/environments/%s.toml)",
             name,

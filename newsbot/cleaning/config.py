@@ -22,7 +22,7 @@ def settings_path(name: str) -> Path | Traversable:
 def read_toml(path: str | Path | Traversable) -> dict[str, Any]:
     if isinstance(path, str):
         path = Path(path)
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # an editor's BOM is not TOML
 
 
 def default_noise_path() -> Path | Traversable:

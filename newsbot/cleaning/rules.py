@@ -7,6 +7,7 @@ no aggregator (a publisher's page read on its own) get no site layer: ``site=Non
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -345,6 +346,11 @@ def load_noise_rules(
 
     data = read_toml(noise_path if noise_path is not None else default_noise_path())
     outlet = list(_outlet_rules(data))
+    if not outlet:  # an empty or emptied file: say so, once, rather than clean less in silence
+        logging.getLogger(__name__).warning(
+            "noise file %s has no [[rule]]: outlet rules are off for this run",
+            noise_path if noise_path is not None else default_noise_path(),
+        )
     found = KindRules()
     if kinds:
         found = compile_kinds(

@@ -29,6 +29,7 @@ from scrapy.exceptions import UsageError as ScrapyUsageError
 
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.outcome import exit_code
+from newsbot.settings_check import normalise_log_level
 from newsbot.usage import did_you_mean
 
 
@@ -55,7 +56,20 @@ def report_failure(command: str, error: BaseException) -> ExitCode:
     return ExitCode.UNEXPECTED
 
 
+def check_log_level(command: str, settings: Any) -> None:
+    """``-L info`` read as ``INFO``; an unknown level is one line and exit status 2, before
+    Scrapy sets up its logging with it (which would end in a traceback)."""
+    try:
+        normalise_log_level(settings)
+    except UsageError as error:
+        sys.exit(int(report_failure(command, error)))
+
+
 class Command(ScrapyCrawlCommand):
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)
+        check_log_level("crawl", self.settings)
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) < 1:
             raise ScrapyUsageError
@@ -85,7 +99,7 @@ class Command(ScrapyCrawlCommand):
         error = failure_of(run, errors)
         if error is not None:
             self.exitcode = int(report_failure("crawl", error))
-        elif not (run.done() if isinstance(run, asyncio.Future) else run.called):
+        elif not (run.done() if isinstance(run, asyncio.Future) else getattr(run, "called", True)):
             self.exitcode = int(ExitCode.INTERRUPTED)  # the reactor stopped before the crawl
         elif self.crawler_process.bootstrap_failed or crawler.stats is None:
             self.exitcode = int(ExitCode.UNEXPECTED)

@@ -19,7 +19,7 @@ from typing import Any
 from scrapy.commands.parse import Command as ScrapyParseCommand
 from scrapy.settings import SETTINGS_PRIORITIES
 
-from newsbot.commands.crawl import failure_of, report_failure
+from newsbot.commands.crawl import check_log_level, failure_of, report_failure
 from newsbot.exitcodes import ExitCode
 
 logger = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ class Command(ScrapyParseCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
         assert self.settings is not None
+        check_log_level("parse", self.settings)
         for key, value in TOOL_SETTINGS.items():
             self.settings.set(key, value, priority=TOOL_PRIORITY)
         if args and "start_urls" not in opts.spargs:

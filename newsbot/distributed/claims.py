@@ -28,6 +28,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 
 from newsbot.distributed.queue import CLAIM_META, SETTLE, CrawlKeys
+from newsbot.distributed.reach import check_reachable
 from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
@@ -85,6 +86,9 @@ class ClaimLedger:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ClaimLedger:
+        url = str(crawler.settings.get("NEWSBOT_REDIS_URL") or "")
+        if url:  # the add-on that enables the ledger sets it: a crawl about to start
+            check_reachable(url)
         ledger = cls(crawler)
         crawler.signals.connect(ledger.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ledger.item_dropped, signal=signals.item_dropped)

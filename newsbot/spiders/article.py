@@ -23,7 +23,12 @@ from twisted.python.failure import Failure
 from newsbot.publisher import read_publisher_text
 from newsbot.spiders.aggregator import selector_type
 from newsbot.spiders.anchors import response_anchor
-from newsbot.spiders.arguments import PageArguments, parse_page_arguments
+from newsbot.spiders.arguments import (
+    PAGE_ARGUMENTS,
+    PageArguments,
+    check_names,
+    parse_page_arguments,
+)
 from newsbot.spiders.failures import PageFailures
 from newsbot.spiders.requests import KIND, PageKind
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
@@ -42,6 +47,9 @@ class ArticleSpider(PageFailures, scrapy.Spider):
         fresh: object = False,
         **kwargs: Any,
     ) -> None:
+        # an unknown (misspelt) -a name is an error before anything else: `-a url_file=...`
+        # must not be reported as "no URL given"
+        check_names(kwargs, PAGE_ARGUMENTS)
         super().__init__(name, **kwargs)
         self.args: PageArguments = parse_page_arguments(
             start_urls=start_urls, urls_file=urls_file, max_articles=max_articles, fresh=fresh

@@ -1,0 +1,32 @@
+"""Whether ``NEWSBOT_REDIS_URL`` can serve a crawl: checked once when a distributed crawl
+starts, so that a wrong URL or a server that is down is one line, not three tracebacks from
+the scheduler."""
+
+from __future__ import annotations
+
+from newsbot.exitcodes import UsageError
+from newsbot.incremental.store import _safe_url
+from newsbot.usage import short
+
+
+def check_reachable(url: str, timeout: float = 5.0) -> None:
+    """The URL is a Redis URL and its server answers; else :class:`UsageError` in one line,
+    before the crawl starts (not three tracebacks from the scheduler)."""
+    import redis
+
+    where = f"NEWSBOT_REDIS_URL={short(_safe_url(url))}"  # never the password
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout)
+    except ValueError as exc:
+        raise UsageError(
+            f"{where}: not a Redis URL ({exc}); expected redis://host:port/db"
+        ) from None
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        raise UsageError(
+            f"{where}: Redis does not answer ({type(exc).__name__}: {exc}); start redis-server "
+            "or fix the URL (NEWSBOT_ENV=distributed reads it from the environment overlay)"
+        ) from None
+    finally:
+        client.close()

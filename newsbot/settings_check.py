@@ -1,0 +1,178 @@
+"""Checks of the settings an operator gives (``-s``, ``-L``, environment overlays) before a
+crawl starts: a wrong value is one line and exit status 2, not a traceback in the middle of
+the run or a health check that can never pass.
+
+Pure functions over a ``get`` callable (``settings.get``) so they are testable without a
+crawler: Scrapy's own numeric and yes/no settings, the log level, the health thresholds and
+spidermon's coverage rules; and a setting's name that is a misspelling of a known one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping
+
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, default_settings
+
+from newsbot import settings as newsbot_settings
+from newsbot.exitcodes import UsageError
+from newsbot.usage import did_you_mean, one_of, short
+
+logger = logging.getLogger(__name__)
+
+LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+
+# Scrapy's numbers an operator sets: (int or float, smallest allowed, what they are).
+SCRAPY_NUMBERS: dict[str, tuple[type, float, str]] = {
+    "CONCURRENT_REQUESTS": (int, 1, "requests at once"),
+    "CONCURRENT_REQUESTS_PER_DOMAIN": (int, 1, "requests at once per site"),
+    "CONCURRENT_REQUESTS_PER_IP": (int, 0, "requests at once per address (0: per site)"),
+    "CONCURRENT_ITEMS": (int, 1, "items in the pipelines at once per response"),
+    "DOWNLOAD_TIMEOUT": (float, 0.001, "seconds a download may take"),
+    "DOWNLOAD_DELAY": (float, 0, "seconds between requests to a site"),
+    "DOWNLOAD_MAXSIZE": (int, 0, "bytes (0: no limit)"),
+    "DOWNLOAD_WARNSIZE": (int, 0, "bytes (0: no warning)"),
+    "RETRY_TIMES": (int, 0, "retries of a failed request"),
+    "REDIRECT_MAX_TIMES": (int, 0, "redirects followed"),
+    "DEPTH_LIMIT": (int, 0, "link hops (0: no limit)"),
+    "CLOSESPIDER_TIMEOUT": (float, 0, "seconds (0: no limit)"),
+    "CLOSESPIDER_ITEMCOUNT": (int, 0, "items (0: no limit)"),
+    "CLOSESPIDER_PAGECOUNT": (int, 0, "pages (0: no limit)"),
+    "CLOSESPIDER_ERRORCOUNT": (int, 0, "errors (0: no limit)"),
+    "AUTOTHROTTLE_START_DELAY": (float, 0, "seconds"),
+    "AUTOTHROTTLE_MAX_DELAY": (float, 0, "seconds"),
+    "AUTOTHROTTLE_TARGET_CONCURRENCY": (float, 0.001, "requests at once per site"),
+    "HTTPCACHE_EXPIRATION_SECS": (int, 0, "seconds (0: never expires)"),
+    "NEWSBOT_HEALTH_MIN_ARTICLES_FOUND": (int, 0, "articles"),
+    "NEWSBOT_HEALTH_MIN_SAMPLE": (int, 0, "articles"),
+}
+# newsbot's shares: a number from 0 to 1 (0.5 is half).
+SHARES = (
+    "NEWSBOT_HEALTH_MIN_EXPORTED_SHARE",
+    "NEWSBOT_HEALTH_MAX_FAILED_PAGES_SHARE",
+    "NEWSBOT_HEALTH_MAX_UNREADABLE_TIMES_SHARE",
+)
+YES_NO = (
+    "NEWSBOT_INCREMENTAL",
+    "NEWSBOT_NOISE_MODEL",
+    "NEWSBOT_KEEP_REMOVED",
+    "NEWSBOT_BROWSER_CACHE_APART",
+    "ROBOTSTXT_OBEY",
+    "HTTPCACHE_ENABLED",
+    "AUTOTHROTTLE_ENABLED",
+    "COOKIES_ENABLED",
+    "RETRY_ENABLED",
+    "REDIRECT_ENABLED",
+    "LOG_ENABLED",
+    "SPIDERMON_ENABLED",
+)
+_YES_NO_WORDS = ("0", "1", "true", "false")
+# families of settings other packages read (scrapy-playwright, scrapy-redis, spidermon, ...)
+_OTHER_PACKAGES = ("PLAYWRIGHT_", "SPIDERMON_", "REDIS_", "SCHEDULER_", "DUPEFILTER_", "SCRAPYD_")
+
+
+def _number(name: str, value: object, kind: type, minimum: float, meaning: str) -> float:
+    try:
+        number = kind(str(value).strip()) if isinstance(value, str) else kind(value)
+    except (TypeError, ValueError):
+        number = None
+    if number is None or isinstance(value, bool) or number < minimum:
+        kind_name = "a whole number" if kind is int else "a number"
+        raise UsageError(f"{name}={short(value)}: expected {kind_name} >= {minimum:g} ({meaning})")
+    return float(number)
+
+
+def check_values(get: Callable[[str], object]) -> None:
+    """Scrapy's numbers, yes/no settings and log level, newsbot's health thresholds and
+    spidermon's coverage rules are of their type and range; else :class:`UsageError`."""
+    for name, (kind, minimum, meaning) in SCRAPY_NUMBERS.items():
+        value = get(name)
+        if value is not None and value != "":
+            _number(name, value, kind, minimum, meaning)
+    for name in SHARES:
+        value = get(name)
+        if value is None or value == "":
+            continue
+        share = _number(name, value, float, 0, "a share: 0.5 is half")
+        if share > 1:
+            raise UsageError(f"{name}={short(value)}: expected a share from 0 to 1 (0.5 is half)")
+    for name in YES_NO:
+        value = get(name)
+        if value is None or isinstance(value, bool) or value in (0, 1):
+            continue
+        if str(value).strip().lower() not in _YES_NO_WORDS:
+            raise UsageError(f"{name}={short(value)}: expected True or False (or 1 or 0)")
+    level = get("LOG_LEVEL")
+    if isinstance(level, str) and level.upper() not in LOG_LEVELS:
+        raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
+    rules = get("SPIDERMON_FIELD_COVERAGE_RULES")
+    if isinstance(rules, str):  # -s takes a dict as JSON
+        try:
+            rules = json.loads(rules)
+        except ValueError:
+            raise UsageError(
+                f"SPIDERMON_FIELD_COVERAGE_RULES={short(rules)}: expected a JSON object of "
+                'field: share, e.g. {"title": 1.0}'
+            ) from None
+    if isinstance(rules, Mapping):
+        for field, threshold in rules.items():
+            share = _number(
+                f"SPIDERMON_FIELD_COVERAGE_RULES[{field!r}]", threshold, float, 0, "a share"
+            )
+            if share > 1:
+                raise UsageError(
+                    f"SPIDERMON_FIELD_COVERAGE_RULES[{field!r}]={short(threshold)}: "
+                    "expected a share from 0 to 1"
+                )
+
+
+# newsbot settings read with no default in settings.py (unset means "not used")
+READ_WITHOUT_DEFAULT = (
+    "NEWSBOT_BROWSER_CACHE_APART",
+    "NEWSBOT_CHROMIUM",
+    "NEWSBOT_EXPORTS_DIR",
+    "NEWSBOT_MAX_PAGES",
+    "NEWSBOT_NOISE_FILE",
+    "NEWSBOT_NOISE_KINDS_FILE",
+    "NEWSBOT_REDIS_URL",
+    "NEWSBOT_SETTINGS_DIR",
+)
+
+
+def known_settings() -> set[str]:
+    """The names Scrapy and newsbot define or read."""
+    names = {n for n in dir(default_settings) if n.isupper()} | set(READ_WITHOUT_DEFAULT)
+    return names | {n for n in dir(newsbot_settings) if n.isupper()}
+
+
+def check_names(names: Iterable[str], where: str, known: set[str] | None = None) -> None:
+    """A name that is not a known setting but is close to one is a misspelling:
+    :class:`UsageError` naming it. Other unknown names are logged (another package may read
+    them)."""
+    known = known if known is not None else known_settings()
+    for name in names:
+        if name in known or not name.isupper() or name.startswith(_OTHER_PACKAGES):
+            continue
+        hint = did_you_mean(name, known)
+        if hint:
+            raise UsageError(f"{where}: unknown setting {name!r}{hint}")
+        logger.warning("%s: %s is not a setting Scrapy or newsbot reads", where, name)
+
+
+def cmdline_names(settings: BaseSettings) -> list[str]:
+    """The names set on the command line (``-s``)."""
+    cmdline = SETTINGS_PRIORITIES["cmdline"]
+    return [name for name in settings if (settings.getpriority(name) or 0) >= cmdline]
+
+
+def normalise_log_level(settings: BaseSettings) -> None:
+    """``-L info`` as ``INFO`` (Python's logging knows only the capitals); a level that is
+    none of them: :class:`UsageError`."""
+    level = settings.get("LOG_LEVEL")
+    if not isinstance(level, str):
+        return
+    if level.strip().upper() not in LOG_LEVELS:
+        raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
+    priority = settings.getpriority("LOG_LEVEL") or 0
+    settings.set("LOG_LEVEL", level.strip().upper(), priority=priority)
