@@ -5,22 +5,34 @@ existing JSON Lines export goes through the project's ``ITEM_PIPELINES``, in the
 and with the same settings as a crawl, inside a crawl of a spider that sends no requests.
 Each record keeps its ``crawled_at``, which pipelines use as the anchor for relative times.
 
+Each line is read as UTF-8; a line that is not (an export saved as Latin-1 or Windows-1252)
+keeps its valid UTF-8 and has every other byte read as the Windows-1252 character it most
+likely is (the Latin-1 byte 0xC9 is ``É``), never U+FFFD; such lines are counted and
+reported once.
 Lines that are not JSON objects are reported on stderr as ``line N: <reason>`` (the first
 ten, then a count) and skipped; records a pipeline drops are reported with their line number
 and the reason. The output is written atomically (``newsbot.atomic``: a temporary file in the
 same folder, fsynced, renamed; mode 0644 like crawl exports), so a failed run leaves no
 half-written file. ``-o`` appends to the output instead of overwriting it.
 
-It never replaces its target with less than it read: an input with no valid record (a
-binary file, the wrong file) is an error (exit 2), a record a pipeline failed on leaves the
-target untouched (exit 1), a write that fails (disk full) too (exit 3). Scrapy's INFO log is
-not shown (``-L INFO`` shows it); nothing is recorded in the seen-store.
+The input and the target are checked before anything is read: a missing input, a directory
+on either side, or a target crawl would refuse (``newsbot.feeds.check_target``) is one line on
+stderr and exit 2; a folder that cannot be written is exit 3.
+
+It never replaces its target with less than it read; each of these leaves it untouched: an
+input with no valid record (a binary file, the wrong file: exit 2), a mistake in a setting or
+the environment found when the crawl starts (one line, exit 2), a record a pipeline failed on,
+a crawl that could not run, stopped before every record went through the pipelines (Ctrl-C)
+or logged an error (a pipeline's ``close_spider`` that failed: exit 1), a write that fails
+(disk full: exit 3). Scrapy's INFO log is not shown (``-L INFO`` shows it); nothing is
+recorded in the seen-store.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -30,16 +42,20 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy import Spider, signals
 from scrapy.commands import ScrapyCommand
-from scrapy.exceptions import UsageError
+from scrapy.exceptions import UsageError as ScrapyUsageError
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from newsbot.atomic import write_atomically as write_file
-from newsbot.exitcodes import ExitCode
+from newsbot.commands.crawl import check_log_level, failure_of, report_failure
+from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
+from newsbot.feeds import check_target, check_writable
 from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
 
 ANCHOR = "crawled_at"
 BAD_LINES_SHOWN = 10
+# a byte that is not part of valid UTF-8, as the "surrogateescape" error handler keeps it
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 @dataclass
@@ -49,6 +65,23 @@ class Summary:
     bad: list[tuple[int, str]] = field(default_factory=list)
     dropped: list[tuple[int | None, str]] = field(default_factory=list)
     errors: list[tuple[int | None, str]] = field(default_factory=list)
+    redecoded: list[int] = field(default_factory=list)  # lines that were not UTF-8
+    unfinished: int = 0  # records the crawl ended without (neither written, dropped nor failed)
+    finish_reason: str | None = None
+    logged_errors: int = 0  # e.g. a pipeline's close_spider that failed
+
+    def not_written_because(self) -> str | None:
+        """Why the output must not be written, or None for a clean run over every record."""
+        if self.errors:
+            return f"{len(self.errors)} record(s) failed in a pipeline"
+        if self.unfinished:
+            return (
+                f"the crawl stopped (finish reason: {self.finish_reason or 'none'}) before "
+                f"{self.unfinished} record(s) went through the pipelines"
+            )
+        if self.logged_errors:
+            return f"{self.logged_errors} error(s) logged above"
+        return None
 
     def report(self, stream: Any = None) -> None:
         stream = stream or sys.stderr
@@ -62,6 +95,12 @@ class Summary:
         for line_no, reason in self.errors:
             where = line_no if line_no is not None else "?"
             print(f"line {where}: pipeline error: {reason}", file=stream)
+        if self.redecoded:
+            print(
+                f"{len(self.redecoded)} line(s) not UTF-8, re-decoded as Windows-1252 "
+                f"(first: line {self.redecoded[0]})",
+                file=stream,
+            )
         print(
             f"reprocess: {self.read} lines read, {self.written} records written, "
             f"{len(self.bad)} bad lines skipped, {len(self.dropped)} dropped, "
@@ -70,16 +109,38 @@ class Summary:
         )
 
 
+def _as_cp1252(match: re.Match[str]) -> str:
+    byte = bytes([ord(match.group()) - 0xDC00])
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:  # 5 bytes Windows-1252 leaves undefined: their Latin-1 meaning
+        return byte.decode("latin-1")
+
+
+def decode_line(raw: bytes) -> tuple[str, bool]:
+    """``raw`` as text, and whether it was not UTF-8 (then its valid UTF-8 is kept and every
+    other byte read as Windows-1252: never U+FFFD)."""
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return ESCAPED_BYTE.sub(_as_cp1252, raw.decode("utf-8", "surrogateescape")), True
+
+
 def read_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, record) for each JSON object line; the rest go to ``summary.bad``."""
-    with open(path, encoding="utf-8", errors="replace") as fh:
+    with open(path, "rb") as fh:
         for n, raw in enumerate(fh, 1):
             summary.read += 1
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a byte order mark, not a record's
+                raw = raw[3:]
             if not raw.strip():
                 summary.bad.append((n, "empty line"))
                 continue
+            text, redecoded = decode_line(raw)
+            if redecoded:
+                summary.redecoded.append(n)
             try:
-                record = json.loads(raw)
+                record = json.loads(text)
             except json.JSONDecodeError as exc:
                 summary.bad.append((n, f"invalid JSON: {exc.msg} (column {exc.colno})"))
                 continue
@@ -164,36 +225,77 @@ class Reprocessor:
     def item_error(self, item: Any, failure: Any) -> None:
         self.summary.errors.append((self._line(item), failure.getErrorMessage()))
 
+    def unfinished(self) -> int:
+        """Records that were neither written, dropped nor failed (the crawl ended first)."""
+        summary = self.summary
+        return len(self.records) - len(self.output) - len(summary.dropped) - len(summary.errors)
+
     def lines(self) -> list[str]:
         encoder = ScrapyJSONEncoder(ensure_ascii=False)
         return [encoder.encode(ordered(rec)) for _, rec in sorted(self.output, key=lambda x: x[0])]
 
 
-class NothingToReprocess(ValueError):
+class NothingToReprocess(UsageError):
     """The input holds no valid record."""
+
+
+def check_input(path: str | Path) -> Path:
+    """The JSON Lines file to read; :class:`UsageError` if it is missing, a directory, a
+    device or cannot be read."""
+    path = Path(path)
+    if path.is_dir():
+        raise UsageError(f"{path} is a directory; expected a JSON Lines file")
+    if not path.exists():
+        raise UsageError(f"{path}: no such file; expected a JSON Lines file")
+    if not path.is_file():
+        raise UsageError(f"{path} is a device or special file; expected a JSON Lines file")
+    try:
+        path.open("rb").close()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return path
 
 
 def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: bool) -> Summary:
     """Run the pipelines of ``process``'s settings over ``in_path``; write ``out_path``.
 
     Raises :class:`NothingToReprocess` (before any pipeline runs) when no line of
-    ``in_path`` is a record; writes nothing when a pipeline failed on a record.
+    ``in_path`` is a record, :class:`UsageError` for a mistake found when the crawl starts,
+    :class:`ExportFailed` when the write fails, and whatever stopped the crawl; writes nothing
+    then, nor when ``summary.not_written_because()`` says why.
     """
     summary = Summary()
     records = list(read_records(in_path, summary))
     if not records:
         raise NothingToReprocess(
             f"{in_path} has no valid JSON Lines record ({summary.read} line(s) read, "
-            f"{len(summary.bad)} bad)"
+            f"{len(summary.bad)} bad); {out_path} left untouched"
         )
     collector = Reprocessor(records, summary)
     crawler = process.create_crawler(ReprocessSpider)
     collector.connect(crawler)
-    process.crawl(crawler, records=records)
+    errors: list[BaseException] = []
+    run = process.crawl(crawler, records=records)
+    if hasattr(run, "addErrback"):  # a Deferred (a non-asyncio reactor)
+        run.addErrback(lambda failure: errors.append(failure.value))
     process.start()
-    summary.written = len(collector.output)
-    if not summary.errors:
-        write_atomically(out_path, collector.lines(), append=append)
+    error = failure_of(run, errors)
+    if isinstance(error, UsageError):
+        raise UsageError(f"{error}; {out_path} left untouched") from None
+    if error is not None:
+        raise error
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    summary.unfinished = collector.unfinished()
+    summary.finish_reason = stats.get("finish_reason")
+    summary.logged_errors = stats.get("log_count/ERROR", 0)
+    if summary.not_written_because() is None:
+        try:
+            write_atomically(out_path, collector.lines(), append=append)
+        except OSError as exc:
+            raise ExportFailed(
+                f"cannot write {out_path}: {exc.strerror or exc}; {out_path} left untouched"
+            ) from None
+        summary.written = len(collector.output)
     return summary
 
 
@@ -221,36 +323,31 @@ class Command(ScrapyCommand):
         # explicit -L or -s LOG_LEVEL does
         if (self.settings.getpriority("LOG_LEVEL") or 0) < SETTINGS_PRIORITIES["cmdline"]:
             self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
+        check_log_level("reprocess", self.settings)
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
-            raise UsageError("give exactly one input file", print_help=True)
+            raise ScrapyUsageError("give exactly one input file", print_help=True)
         if bool(opts.output) == bool(opts.overwrite_output):
-            raise UsageError("give one output: -O FILE (overwrite) or -o FILE (append)")
-        in_path = Path(args[0])
-        if not in_path.is_file():
-            raise UsageError(f"no such file: {in_path}", print_help=False)
-        out_path = opts.overwrite_output or opts.output
+            raise ScrapyUsageError("give one output: -O FILE (overwrite) or -o FILE (append)")
+        try:  # before reading anything
+            in_path = check_input(args[0])
+            target = check_target(opts.overwrite_output or opts.output)
+            check_writable(target.parent)
+        except (UsageError, ExportFailed) as error:
+            self.exitcode = int(report_failure("reprocess", error))
+            return
         assert self.crawler_process is not None
         try:
-            summary = reprocess(self.crawler_process, in_path, out_path, append=bool(opts.output))
-        except NothingToReprocess as exc:
-            print(f"scrapy reprocess: error: {exc}; {out_path} left untouched", file=sys.stderr)
-            self.exitcode = int(ExitCode.USAGE)
-            return
-        except OSError as exc:
-            print(
-                f"scrapy reprocess: export failed: cannot write {out_path}: "
-                f"{exc.strerror or exc}; {out_path} left untouched",
-                file=sys.stderr,
-            )
-            self.exitcode = int(ExitCode.EXPORT_FAILED)
+            summary = reprocess(self.crawler_process, in_path, target, append=bool(opts.output))
+        except Exception as error:  # nothing was written: a mistake, a failed write or a crash
+            self.exitcode = int(report_failure("reprocess", error))
+            if self.exitcode == ExitCode.UNEXPECTED:  # after its traceback
+                print(f"scrapy reprocess: {target} left untouched", file=sys.stderr)
             return
         summary.report()
-        if summary.errors:
-            print(
-                f"scrapy reprocess: {len(summary.errors)} record(s) failed in a pipeline; "
-                f"{out_path} left untouched",
-                file=sys.stderr,
-            )
-            self.exitcode = int(ExitCode.UNEXPECTED)
+        why = summary.not_written_because()
+        if why is not None:
+            print(f"scrapy reprocess: {why}; {target} left untouched", file=sys.stderr)
+            forced = summary.unfinished and summary.finish_reason in (None, "shutdown")
+            self.exitcode = int(ExitCode.INTERRUPTED if forced else ExitCode.UNEXPECTED)

@@ -1,0 +1,248 @@
+"""``scrapy reprocess IN -O OUT`` facing an operator's mistakes and failing pipelines.
+
+Each case runs the real command in a subprocess from the project root and checks what an
+operator would: the exit status, the one line on stderr (no traceback for a mistake) and the
+target's bytes, which a failed run leaves exactly as they were (or absent).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsbot.commands.reprocess import Summary
+from newsbot.exitcodes import ExitCode
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# a previous, good output that a failed run must not replace
+GOOD_TARGET = "".join(
+    json.dumps({"id": f"{n:032x}", "title": f"Kept article {n}"}) + "\n" for n in range(129)
+).encode()
+
+FAILING_PIPELINES = """
+class FailsToBuild:
+    def __init__(self):
+        raise RuntimeError("cannot connect to the archive database")
+
+
+class FailsToOpen:
+    def open_spider(self, spider=None):
+        raise RuntimeError("cannot open the archive")
+
+    def process_item(self, item, spider=None):
+        return item
+
+
+class FailsOnItem:
+    def process_item(self, item, spider=None):
+        raise ValueError("the archive rejected the record")
+
+
+class FailsToClose:
+    def process_item(self, item, spider=None):
+        return item
+
+    def close_spider(self, spider=None):
+        raise RuntimeError("cannot flush the archive")
+"""
+
+
+def record(n: int, **fields: str) -> dict[str, str]:
+    rec = {
+        "crawled_at": "2025-05-11T10:00:00Z",
+        "id": f"{n:032x}",
+        "url": f"https://www.daily8.com/en/article/{n:032x}",
+        "aggregator": "daily8",
+        "source": "Independent",
+        "title": f"Pier {n} reopens",
+        "body": "The pier reopened.\n\nCrowds came.",
+        "language": "en",
+        "published_raw": "3 hours ago",
+    }
+    rec.update(fields)
+    return rec
+
+
+def jsonl(*records: dict[str, str], encoding: str = "utf-8") -> bytes:
+    return b"".join((json.dumps(r, ensure_ascii=False) + "\n").encode(encoding) for r in records)
+
+
+def reprocess(
+    *args: str, env: dict[str, str] | None = None, pythonpath: Path | None = None
+) -> subprocess.CompletedProcess:
+    paths = [str(ROOT)] + ([str(pythonpath)] if pythonpath else [])
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy.cmdline", "reprocess", *args],
+        cwd=ROOT,
+        env={**os.environ, **(env or {}), "PYTHONPATH": os.pathsep.join(paths)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def one_line(proc: subprocess.CompletedProcess) -> str:
+    assert "Traceback" not in proc.stderr, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    return lines[0]
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "export.jsonl"
+    path.write_bytes(jsonl(record(1), record(2)))
+    return path
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> Path:
+    path = tmp_path / "cleaned.jsonl"
+    path.write_bytes(GOOD_TARGET)
+    return path
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+@pytest.mark.parametrize(
+    ("option", "env", "named"),
+    [
+        (["-s", "NEWSBOT_NOISE_FILE=/nope.toml"], {}, "NEWSBOT_NOISE_FILE='/nope.toml'"),
+        (["-s", "NEWSBOT_WORKERS=many"], {}, "NEWSBOT_WORKERS='many'"),
+        ([], {"NEWSBOT_ENV": "prodcution"}, "did you mean 'production'?"),
+    ],
+    ids=["noise-file", "workers", "environment"],
+)
+def test_a_setting_or_environment_mistake_is_one_line_and_leaves_the_target(
+    source, target, option, env, named
+):
+    proc = reprocess(str(source), "-O", str(target), *option, env=env)
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    line = one_line(proc)
+    assert line.startswith("scrapy reprocess: error: ") and named in line
+    assert line.endswith(f"{target} left untouched")
+    assert target.read_bytes() == GOOD_TARGET
+    assert leftovers(target.parent) == []
+
+
+def test_a_mistake_leaves_a_missing_target_missing(source, tmp_path):
+    target = tmp_path / "new.jsonl"
+    proc = reprocess(str(source), "-O", str(target), "-s", "NEWSBOT_WORKERS=many")
+    assert proc.returncode == ExitCode.USAGE
+    assert "NEWSBOT_WORKERS='many'" in one_line(proc)
+    assert not target.exists() and leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("pipeline", "says"),
+    [
+        ("FailsToBuild", "cannot connect to the archive database"),
+        ("FailsToOpen", "cannot open the archive"),
+        ("FailsOnItem", "line 1: pipeline error: the archive rejected the record"),
+        ("FailsToClose", "cannot flush the archive"),
+    ],
+)
+def test_a_failing_pipeline_exits_non_zero_and_leaves_the_target(
+    source, target, tmp_path, pipeline, says
+):
+    (tmp_path / "archive_pipelines.py").write_text(FAILING_PIPELINES)
+    pipelines = json.dumps({f"archive_pipelines.{pipeline}": 100})
+    proc = reprocess(
+        str(source), "-O", str(target), "-s", f"ITEM_PIPELINES={pipelines}", pythonpath=tmp_path
+    )
+    assert proc.returncode == ExitCode.UNEXPECTED, proc.stderr
+    assert says in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1].endswith(f"{target} left untouched")
+    assert target.read_bytes() == GOOD_TARGET
+    assert leftovers(tmp_path) == []
+
+
+def test_a_line_that_is_not_utf8_is_read_as_windows_1252_and_reported_once(tmp_path):
+    source = tmp_path / "export.jsonl"
+    mixed = json.dumps(record(3, title="Pier’s café reopens"), ensure_ascii=False).encode("cp1252")
+    mixed = mixed.replace("café".encode("cp1252"), "café".encode())  # a stray byte in UTF-8
+    source.write_bytes(
+        jsonl(record(1, source="Ünïversity News"))
+        + jsonl(record(2, source="RTÉ", title="Café reopens"), encoding="latin-1")
+        + mixed
+        + b"\n"
+    )
+    target = tmp_path / "cleaned.jsonl"
+    proc = reprocess(str(source), "-O", str(target))
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    assert proc.stderr.count("not UTF-8") == 1
+    assert "2 line(s) not UTF-8, re-decoded as Windows-1252 (first: line 2)" in proc.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "\ufffd" not in text
+    rows = [json.loads(line) for line in text.splitlines()]
+    assert [r["source"] for r in rows] == ["Ünïversity News", "RTÉ", "Independent"]
+    assert [r["title"] for r in rows] == ["Pier 1 reopens", "Café reopens", "Pier’s café reopens"]
+
+
+@pytest.mark.parametrize("option", ["-O", "-o"])
+def test_a_directory_as_target_is_refused_before_reading(source, tmp_path, option):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    proc = reprocess(str(source), option, str(folder))
+    assert proc.returncode == ExitCode.USAGE
+    line = one_line(proc)  # no "lines read": the input was not read
+    assert line == (
+        f"scrapy reprocess: error: export target {folder} is a directory; "
+        "give a regular file or a new path"
+    )
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("make_input", "says"),
+    [
+        (lambda path: path.mkdir(), " is a directory; expected a JSON Lines file"),
+        (lambda path: None, ": no such file; expected a JSON Lines file"),
+    ],
+    ids=["directory", "missing"],
+)
+def test_an_input_that_is_not_a_file_is_one_line(target, tmp_path, make_input, says):
+    given = tmp_path / "exports"
+    make_input(given)
+    proc = reprocess(str(given), "-O", str(target))
+    assert proc.returncode == ExitCode.USAGE
+    assert one_line(proc) == f"scrapy reprocess: error: {given}{says}"
+    assert target.read_bytes() == GOOD_TARGET
+
+
+def test_output_is_written_only_after_a_clean_run_over_every_record():
+    assert Summary().not_written_because() is None
+    stopped = Summary(unfinished=3, finish_reason="shutdown").not_written_because()
+    assert stopped and "stopped (finish reason: shutdown) before 3 record(s)" in stopped
+    assert Summary(logged_errors=1).not_written_because() == "1 error(s) logged above"
+
+
+def test_a_byte_order_mark_before_the_first_record_is_not_a_bad_line(tmp_path):
+    source = tmp_path / "export.jsonl"
+    source.write_bytes(b"\xef\xbb\xbf" + jsonl(record(1), record(2)))
+    target = tmp_path / "cleaned.jsonl"
+    proc = reprocess(str(source), "-O", str(target))
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    assert "2 records written, 0 bad lines skipped" in proc.stderr
+    assert [json.loads(line)["id"] for line in target.read_text().splitlines()] == [
+        record(1)["id"],
+        record(2)["id"],
+    ]
+
+
+def test_an_unknown_log_level_is_one_line_and_a_lower_case_one_is_read(source, target):
+    proc = reprocess(str(source), "-O", str(target), "-L", "verbose")
+    assert proc.returncode == ExitCode.USAGE
+    assert "LOG_LEVEL='verbose'" in one_line(proc)
+    assert target.read_bytes() == GOOD_TARGET
+    proc = reprocess(str(source), "-O", str(target), "-L", "warning")
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    assert len(target.read_text().splitlines()) == 2
