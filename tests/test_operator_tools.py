@@ -100,6 +100,15 @@ def test_parse_reports_a_bad_argument_in_one_line(served, tmp_path):
     assert proc.stderr.strip().splitlines()[-1].startswith("scrapy parse: error: -a max_article:")
 
 
+def test_parse_names_an_unknown_spider_in_one_line(served, tmp_path):
+    proc = scrapy(tmp_path, "parse", "--spider", "daily9", first_article(served.base))
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("scrapy parse: error: --spider daily9") and "'daily8'" in last
+    leaves_nothing(tmp_path)
+
+
 def test_check_runs_the_contracts_against_the_replica(served, tmp_path):
     proc = scrapy(tmp_path, "check", "daily8", "-a", f"start_urls={served.base}/en")
     assert proc.returncode == 0, proc.stderr[-3000:]

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from typing import Any
 
 from scrapy.commands.parse import Command as ScrapyParseCommand
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot.commands.crawl import check_log_level, failure_of, report_failure
-from newsbot.exitcodes import ExitCode
+from newsbot.exitcodes import ExitCode, UsageError
+from newsbot.usage import did_you_mean
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,14 @@ class Command(ScrapyParseCommand):
     def set_spidercls(self, url: str, opts: argparse.Namespace) -> None:
         if not opts.spider:
             opts.spider = self._spider_for(url)
+        assert self.crawler_process
+        known = self.crawler_process.spider_loader.list()
+        if opts.spider and opts.spider not in known:  # Scrapy logs it and exits 0
+            error = UsageError(
+                f"--spider {opts.spider}: not found{did_you_mean(opts.spider, known)}; "
+                f"available: {', '.join(sorted(known))}"
+            )
+            sys.exit(int(report_failure("parse", error)))
         super().set_spidercls(url, opts)
 
     def _spider_for(self, url: str) -> str | None:
