@@ -17,7 +17,7 @@ from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, default_settings
 
 from newsbot import settings as newsbot_settings
 from newsbot.exitcodes import UsageError
-from newsbot.usage import did_you_mean, one_of, short
+from newsbot.usage import at_least, did_you_mean, one_of, short
 
 logger = logging.getLogger(__name__)
 
@@ -73,14 +73,12 @@ _OTHER_PACKAGES = ("PLAYWRIGHT_", "SPIDERMON_", "REDIS_", "SCHEDULER_", "DUPEFIL
 
 
 def _number(name: str, value: object, kind: type, minimum: float, meaning: str) -> float:
-    try:
-        number = kind(str(value).strip()) if isinstance(value, str) else kind(value)
-    except (TypeError, ValueError):
-        number = None
-    if number is None or isinstance(value, bool) or number < minimum:
+    """:func:`newsbot.usage.at_least`, and a yes/no value is not a number (``True`` is not 1
+    request at once)."""
+    if isinstance(value, bool):
         kind_name = "a whole number" if kind is int else "a number"
         raise UsageError(f"{name}={short(value)}: expected {kind_name} >= {minimum:g} ({meaning})")
-    return float(number)
+    return at_least(name, value, kind, minimum, meaning)
 
 
 def check_values(get: Callable[[str], object]) -> None:

@@ -46,19 +46,23 @@ NUMERIC_SETTINGS: dict[str, tuple[type, float, str]] = {
 }
 
 
+def at_least(name: str, value: object, kind: type, minimum: float, meaning: str) -> float:
+    """``value`` read as ``kind`` (int or float), no smaller than ``minimum``; else
+    :class:`UsageError` naming ``name`` and what it is (``meaning``)."""
+    try:
+        number = kind(str(value).strip()) if isinstance(value, str) else kind(value)
+    except (TypeError, ValueError):
+        number = None
+    if number is None or number < minimum:
+        kind_name = "a whole number" if kind is int else "a number"
+        raise UsageError(f"{name}={short(value)}: expected {kind_name} >= {minimum:g} ({meaning})")
+    return float(number)
+
+
 def check_numeric_settings(get: Callable[[str], object]) -> None:
     """Each numeric setting that is set is a number no smaller than allowed; else
     :class:`UsageError` (``get`` is ``settings.get``)."""
     for name, (kind, minimum, meaning) in NUMERIC_SETTINGS.items():
         value = get(name)
-        if value is None or value == "":
-            continue
-        try:
-            number = kind(str(value).strip()) if isinstance(value, str) else kind(value)
-        except (TypeError, ValueError):
-            number = None
-        if number is None or number < minimum:
-            kind_name = "a whole number" if kind is int else "a number"
-            raise UsageError(
-                f"{name}={short(value)}: expected {kind_name} >= {minimum:g} ({meaning})"
-            )
+        if value is not None and value != "":
+            at_least(name, value, kind, minimum, meaning)
