@@ -44,6 +44,8 @@ class Stats:
 
 # -- names read elsewhere than where they are counted --------------------------------------
 DROPPED = key("dropped")
+# a duplicate whose first copy came from another host (a mirror not named in mirror_hosts)
+DUPLICATES_OTHER_HOST = key("duplicates/other_host")
 PAGES_FAILED = key("pages/failed")
 PAGES_UNPARSEABLE = key("pages/unparseable")
 TIMES_UNREADABLE = key("timestamps/unreadable")

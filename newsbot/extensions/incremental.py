@@ -471,6 +471,9 @@ class IncrementalRuns:
 
     def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
         self._lock_own_parts()
+        # new or updated as exported: a later pipeline (dedupe) may still drop an item
+        # the incremental pipeline let through
+        self.stats.inc("incremental/" + ("update" if item.get("update") else "new"))
         if self.store is None:  # without a store nothing is recorded: no content hash
             return
         record = self._record(item, response)

@@ -111,6 +111,8 @@ def exported_share(stats: Mapping[str, Any], limits: Thresholds) -> Check:
     # every article a spider asks for, those the incremental middleware then skips included
     found = _n(stats, ARTICLES_SCHEDULED)
     expected = found - sum(_n(stats, key) for key in NOT_EXPECTED)
+    # a copy from another host was never scheduled on its own (the article was, by id)
+    expected += _n(stats, names.DUPLICATES_OTHER_HOST)
     exported = _n(stats, "item_scraped_count")
     if expected <= 0:
         return Check("exported share", True, f"{exported} exported; nothing else was due")

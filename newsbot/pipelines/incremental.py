@@ -42,7 +42,8 @@ class IncrementalPipeline(CrawlerPipeline):
             return item
         adapter = ItemAdapter(item)
         verdict = runs.classify(adapter)  # read-only: no deep copy of the item
-        self.stat(f"incremental/{verdict}")
+        if verdict not in ("new", "update"):  # those two are counted once exported
+            self.stat(f"incremental/{verdict}")
         if verdict == "expand_only":  # fetched again only to follow its related articles
             raise UnchangedItem(f"already exported: {adapter.get('url')}", log_level="DEBUG")
         if verdict == "claimed":  # another run sharing the seen-store exports it now
