@@ -118,6 +118,15 @@ def test_check_runs_the_contracts_against_the_replica(served, tmp_path):
     assert "parse_article_page" in listed.stdout and "parse_listing_page" in listed.stdout
 
 
+def test_check_names_a_misspelt_argument_in_one_line(served, tmp_path):
+    proc = scrapy(tmp_path, "check", "daily8", "-a", f"start_url={served.base}/en")
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr and "Ran 0 contracts" not in proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("scrapy check: error: -a start_url") and "'start_urls'" in last
+    leaves_nothing(tmp_path)
+
+
 def test_check_fails_when_the_site_changed(tmp_path):
     script_only = Served("--theme", "script")  # listings built by script: no article links
     try:
