@@ -11,6 +11,11 @@ directory, or a symlink leading out of its folder is refused before the crawl st
 full, file too large, folder turned read-only) fails the export once: one ERROR line, the
 ``.part`` removed, the crawl stopped with reason ``export_failed``, stats
 ``newsbot/export/failed``, and nothing recorded in the seen-store.
+
+``-O`` replaces its target, except after a run that read nothing at all: no article exported,
+dropped or skipped as seen, and at least one page failed (the site down, a wrong address).
+Such a run leaves an existing non-empty target as it was (:func:`read_nothing`; stat
+``newsbot/export/kept_previous``, a WARNING, the report's export line says so).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from scrapy.exporters import JsonLinesItemExporter
 from scrapy.extensions.feedexport import FileFeedStorage
 from scrapy.utils.python import to_bytes
 
+from newsbot import stats as names
 from newsbot.atomic import commit, create_exclusive, discard, hidden_temporary
 from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
@@ -37,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 PART_SUFFIX = ".part"
 STORED_STAT = "newsbot/export/files"
+KEPT_PREVIOUS_STAT = "newsbot/export/kept_previous"
 EXPORT_FAILED_REASON = "export_failed"  # the crawl's finish reason after a failed write
 
 
@@ -184,6 +191,7 @@ class AtomicFileFeedStorage(FileFeedStorage):
         self.crawler: Any = None
         self.error: OSError | None = None
         self.committed = False
+        self.kept_previous = False  # an empty run left the existing target as it was
         self._temporary: Path | None = None
         self._handle: IO[bytes] | None = None
         feedexport_logger = logging.getLogger("scrapy.extensions.feedexport")
@@ -256,6 +264,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
 
     def store(self, file: Any) -> None:
         if self.error is None and self._handle is not None and self._temporary is not None:
+            if self._keeps_previous():
+                return None
             try:
                 commit(self._handle, self._temporary, self.path)
             except OSError as exc:
@@ -268,6 +278,42 @@ class AtomicFileFeedStorage(FileFeedStorage):
         if self.error is None:
             self.fail(OSError(f"{self.path} was never opened"))
         raise ExportFailed(f"{self.path}: {self.error.strerror or self.error}")
+
+    def _keeps_previous(self) -> bool:
+        """After a run that read nothing, an existing target is kept and the empty ``.part``
+        discarded (a wrong address or a site down must not blank yesterday's export)."""
+        assert self._handle is not None and self._temporary is not None
+        stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
+        final = self.final
+        try:
+            written = self._handle.tell()
+            previous = final.is_file() and final.stat().st_size > 0
+        except OSError:
+            return False
+        if written or not previous or not read_nothing(stats):
+            return False
+        discard(self._handle, self._temporary)
+        self._handle = None
+        self.kept_previous = True
+        self.crawler.stats.inc_value(KEPT_PREVIOUS_STAT)
+        logger.warning(
+            "Kept %s as it was: this run read nothing (%d page(s) failed, no article "
+            "exported); the run summary records what happened",
+            self.path,
+            stats.get(names.PAGES_FAILED, 0),
+        )
+        return True
+
+
+def read_nothing(stats: dict[str, Any]) -> bool:
+    """Whether a run read no article at all and some page failed: nothing exported, dropped,
+    unchanged or skipped as seen."""
+    if not stats.get(names.PAGES_FAILED):
+        return False
+    read = ("item_scraped_count", "item_dropped_count", names.SKIPPED_SEEN)
+    return not any(stats.get(key) for key in read) and not any(
+        value for key, value in stats.items() if key.startswith(names.INCREMENTAL)
+    )
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")

@@ -153,6 +153,8 @@ EXTENSIONS = {
     # progress every NEWSBOT_PROGRESS_INTERVAL s instead of LogStats' "Crawled 0 pages"
     "scrapy.extensions.logstats.LogStats": None,
     "newsbot.extensions.progress.Progress": 100,
+    # a robots.txt that cannot be fetched (host down, no DNS): one line, not a traceback
+    "newsbot.extensions.network_errors.OneLineNetworkErrors": 5,
     "newsbot.extensions.summary.RunSummary": 500,
     "newsbot.extensions.incremental.IncrementalRuns": 510,  # issue 5: seen-store, recovery
 }

@@ -123,6 +123,10 @@ def report_lines(
     for export in exports or [{"path": None, "items": summary["items"], "error": None}]:
         if export["error"]:
             lines.append(f"Export FAILED: {export['error']} (no file written)")
+        elif export.get("kept_previous"):
+            lines.append(
+                f"Exported nothing: kept the previous {export['path']} as it was ({counts})"
+            )
         elif export["path"]:
             lines.append(f"Exported {export['items']} article(s) to {export['path']} ({counts})")
         else:
@@ -197,6 +201,7 @@ class RunSummary:
                     "path": str(storage.path),
                     "items": slot.itemcount,
                     "error": (f"{storage.path}: {error.strerror or error}" if error else None),
+                    "kept_previous": bool(getattr(storage, "kept_previous", False)),
                     "summary": None,
                 }
             )
@@ -217,6 +222,7 @@ class RunSummary:
             record = {
                 **summary,
                 "export": None if export["error"] else export["path"],
+                "export_kept_previous": export["kept_previous"],
                 "stats": stats,
             }
             text = json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n"

@@ -27,7 +27,7 @@ class DedupePipeline(CrawlerPipeline):
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        key = adapter.get("id") or adapter.get("url")
+        key = str(adapter.get("id") or adapter.get("url"))
         host = urlsplit(str(adapter.get("url") or "")).netloc
         host_index = self.hosts.setdefault(host, len(self.hosts))
         first = self.seen.get(key)

@@ -1,0 +1,49 @@
+"""``-O`` onto yesterday's export with the site down (or a wrong address): the run reads
+nothing, so the good file is kept as it was, and the report and summary say so. A run that
+read something replaces the file as ``-O`` says, even with nothing new in it."""
+
+from __future__ import annotations
+
+import socket
+from types import SimpleNamespace
+
+from newsbot import stats as names
+from newsbot.feeds import read_nothing
+from tests.conftest import run_crawl
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_run_that_reads_nothing_keeps_the_previous_export(tmp_path):
+    dead = SimpleNamespace(base_url=f"http://127.0.0.1:{closed_port()}", mirror_url=None)
+    previous = '{"id": "a1", "title": "Yesterday"}\n{"id": "b2", "title": "Also yesterday"}\n'
+    (tmp_path / "items.jsonl").write_text(previous, encoding="utf-8")
+    result = run_crawl(dead, ["/en"], tmp_path, settings={"RETRY_TIMES": 0})
+    assert result.returncode == 4, result.log[-3000:]
+    assert (tmp_path / "items.jsonl").read_text(encoding="utf-8") == previous
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))
+    assert "Exported nothing: kept the previous" in result.log
+    assert result.summary["export_kept_previous"] is True
+    assert "Traceback" not in result.log  # a refused connection is one line
+
+
+def test_a_run_that_read_something_replaces_the_export(replica, tmp_path):
+    (tmp_path / "items.jsonl").write_text('{"id": "old"}\n', encoding="utf-8")
+    result = run_crawl(replica, ["/en"], tmp_path, args={"max_articles": 3})
+    assert result.returncode == 0, result.log[-3000:]
+    assert len(result.items) == 3 and all(item["id"] != "old" for item in result.items)
+    assert result.summary["export_kept_previous"] is False
+
+
+def test_what_counts_as_reading_nothing():
+    failed = {names.PAGES_FAILED: 2}
+    assert read_nothing(failed)
+    assert not read_nothing({})  # nothing failed: an empty site, the empty file is its answer
+    assert not read_nothing({**failed, "item_scraped_count": 1})
+    assert not read_nothing({**failed, "item_dropped_count": 1})
+    assert not read_nothing({**failed, names.SKIPPED_SEEN: 4})  # all seen: nothing new
+    assert not read_nothing({**failed, names.INCREMENTAL + "unchanged": 4})
