@@ -44,6 +44,9 @@ logger = logging.getLogger(__name__)
 PART_SUFFIX = ".part"
 STORED_STAT = "newsbot/export/files"
 KEPT_PREVIOUS_STAT = "newsbot/export/kept_previous"
+# feed option of the default export (``exports/<spider>/<time>-<run id>.jsonl``): its file
+# must be new; one that exists was written by another run with the same id in the same second
+NEW_FILE = "newsbot_new_file"
 EXPORT_FAILED_REASON = "export_failed"  # the crawl's finish reason after a failed write
 
 
@@ -192,6 +195,8 @@ class AtomicFileFeedStorage(FileFeedStorage):
         self.error: OSError | None = None
         self.committed = False
         self.kept_previous = False  # an empty run left the existing target as it was
+        self.collided = False  # the default export's name was taken by another run
+        self.new_file = bool((feed_options or {}).get(NEW_FILE))
         self._temporary: Path | None = None
         self._handle: IO[bytes] | None = None
         feedexport_logger = logging.getLogger("scrapy.extensions.feedexport")
@@ -220,6 +225,17 @@ class AtomicFileFeedStorage(FileFeedStorage):
             return GuardedFile(None, self)
         try:
             final = check_target(self.path)
+            if self.new_file and final.exists():
+                self.collided = True
+                run_id = self.crawler.settings.get("NEWSBOT_RUN_ID") if self.crawler else None
+                self.fail(
+                    OSError(
+                        f"{final} exists: another run with NEWSBOT_RUN_ID={run_id} started in "
+                        "the same second wrote it (give each run its own NEWSBOT_RUN_ID, or "
+                        "leave it unset for a random one)"
+                    )
+                )
+                return GuardedFile(None, self)
             final.parent.mkdir(parents=True, exist_ok=True)
             temporary = part_path(final)
             self._handle = create_exclusive(temporary)

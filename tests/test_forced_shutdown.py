@@ -177,3 +177,17 @@ def test_one_ctrl_c_still_stops_gracefully(tmp_path):
         assert "x.jsonl" in crawl.names() and "x.jsonl.part" not in crawl.names()
 
     _crawl_until_stuck(tmp_path, "1", 1.0, [(signal.SIGINT, 0.0)], check)
+
+
+def test_a_hang_up_stops_gracefully_like_sigterm(tmp_path):
+    """The terminal closed (SIGHUP): a graceful stop, a finished export, no worker left."""
+
+    def check(crawl, proc, log, pids):
+        text = log.read_text()
+        assert proc.returncode == 0, text[-3000:]
+        assert "ended (shutdown): exit status 0 (ok)" in text
+        assert "Traceback" not in text
+        assert wait_for(lambda: not any(_running(pid) for pid in pids), timeout=5)
+        assert "x.jsonl" in crawl.names() and "x.jsonl.part" not in crawl.names()
+
+    _crawl_until_stuck(tmp_path, "1", 1.0, [(signal.SIGHUP, 0.0)], check)

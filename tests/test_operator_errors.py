@@ -294,3 +294,24 @@ def test_a_setting_given_as_an_environment_variable_is_said_not_ignored(server, 
     assert proc.returncode == 0, proc.stderr[-3000:]
     warned = [line for line in proc.stderr.splitlines() if "NEWSBOT_WORKERS is not read" in line]
     assert len(warned) == 1 and "-s NEWSBOT_WORKERS=" in warned[0]
+
+
+def test_a_jobdir_in_use_by_a_running_crawl_is_one_line(server, tmp_path):
+    from newsbot.extensions.incremental import MARKER
+
+    jobdir = tmp_path / "job"
+    jobdir.mkdir()
+    (jobdir / MARKER).write_text(f"{os.getpid()}\n")  # a live process holds it (this test)
+    proc, requests = crawl(server, tmp_path, "-s", f"JOBDIR={jobdir}")
+    line = error_line(proc)
+    assert f"JOBDIR {jobdir} is in use by a running crawl (pid {os.getpid()})" in line
+    assert requests == []
+    assert (jobdir / MARKER).read_text() == f"{os.getpid()}\n"  # left to the running crawl
+
+
+def test_a_mistake_is_also_in_the_log_file_a_scheduled_job_keeps(server, tmp_path):
+    log = tmp_path / "job.log"  # scrapyd gives each job a LOG_FILE; stderr goes elsewhere
+    proc, requests = crawl(server, tmp_path, "-a", "max_article=5", "-s", f"LOG_FILE={log}")
+    line = error_line(proc)
+    assert line in log.read_text(encoding="utf-8")
+    assert requests == []

@@ -418,6 +418,10 @@ def test_1_a_seen_store_that_cannot_record_the_run_sets_its_export_aside(slower_
     assert run.returncode == ExitCode.EXPORT_FAILED, stderr[-3000:]
     assert_no_traceback(stderr)
     assert "could not record" in stderr and "set aside as" in stderr
+    report = [x for x in stderr.splitlines() if "Export FAILED" in x]
+    assert report and "no file written" not in report[0], report  # a file is left, aside
+    summary = json.loads(out.with_name("x.summary.json").read_text(encoding="utf-8"))
+    assert summary["export"] is None and "could not record" in summary["export_error"]
     aside = ids(Path(f"{out}.unrecorded"))
     assert not out.exists() and len(aside) > 10
     assert crawl.seen() == (0, {})

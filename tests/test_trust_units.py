@@ -191,3 +191,54 @@ def test_redis_claims_follow_each_runs_keepalive(redis_url):  # noqa: F811
     assert a.claim("y", "h", "run-a") == NEW  # ...so its claim is taken over
     a.close()
     b.close()
+
+
+def test_the_default_export_never_writes_into_another_runs_file(tmp_path):
+    """Two runs with the same NEWSBOT_RUN_ID started in the same second name the same default
+    export: the second finds the first's finished file and fails instead of appending to it."""
+    from newsbot.feeds import NEW_FILE, AtomicFileFeedStorage
+
+    taken = tmp_path / "20261202T091338Z-nightly.jsonl"
+    taken.write_text('{"id": "a"}\n', encoding="utf-8")
+    storage = AtomicFileFeedStorage(str(taken), feed_options={NEW_FILE: True})
+    storage.open(None)
+    assert storage.collided and storage.error is not None
+    assert "NEWSBOT_RUN_ID" in str(storage.error)
+    assert taken.read_text(encoding="utf-8") == '{"id": "a"}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == [taken.name]  # no .part
+    # a file the operator names with -o is appended to, as Scrapy's -o does
+    appended = AtomicFileFeedStorage(str(taken), feed_options={})
+    handle = appended.open(None)
+    handle.write(b'{"id": "b"}\n')
+    appended.store(handle)
+    assert taken.read_text(encoding="utf-8") == '{"id": "a"}\n{"id": "b"}\n'
+
+
+def test_a_seen_store_that_cannot_be_used_now_is_not_called_a_bad_setting(tmp_path):
+    """Locked, read-only, a full disk, another user's: exit status 3 and the store kept; a file
+    that is not a seen-store, or a folder: the setting is wrong (exit status 2)."""
+    import errno
+    import sqlite3
+
+    from newsbot.extensions.incremental import _store_condition
+
+    store = tmp_path / "seen.sqlite"
+    store.write_bytes(b"")
+    now = [
+        sqlite3.OperationalError("database is locked"),
+        sqlite3.OperationalError("attempt to write a readonly database"),
+        sqlite3.OperationalError("disk I/O error"),
+        sqlite3.OperationalError("database or disk is full"),
+        sqlite3.OperationalError("unable to open database file"),  # an existing file
+        PermissionError(errno.EACCES, "Permission denied"),
+        OSError(errno.ENOSPC, "No space left on device"),
+    ]
+    for error in now:
+        assert _store_condition(error, str(store)) is not None, error
+    wrong = [
+        (sqlite3.DatabaseError("file is not a database"), str(store)),
+        (sqlite3.OperationalError("unable to open database file"), str(tmp_path)),  # a folder
+        (IsADirectoryError(errno.EISDIR, "Is a directory"), str(tmp_path)),
+    ]
+    for error, where in wrong:
+        assert _store_condition(error, where) is None, error

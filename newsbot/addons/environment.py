@@ -17,6 +17,7 @@ from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.utils.conf import closest_scrapy_cfg
 
 from newsbot.exitcodes import UsageError
+from newsbot.feeds import NEW_FILE
 from newsbot.profiles import load_settings_toml, settings_dir
 from newsbot.settings_check import check_names, check_values, cmdline_names
 from newsbot.usage import check_numeric_settings, did_you_mean, one_of
@@ -100,6 +101,7 @@ def add_default_feed(settings: BaseSettings, root: Path | None = None) -> None:
     if not folder:
         folder = str(root / "exports") if root is not None else "exports"
     options = dict(settings.getdict("NEWSBOT_DEFAULT_FEED") or {"format": "jsonlines"})
+    options[NEW_FILE] = True  # never appended to: its name is this run's
     settings.set(
         "FEEDS", {f"{folder}/%(name)s/%(time)s-%(run_id)s.jsonl": options}, priority="project"
     )

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import signal
 import sys
 import traceback
 from typing import Any
@@ -28,6 +30,7 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError as ScrapyUsageError
 
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
+from newsbot.extensions.summary import reported_outcome
 from newsbot.outcome import exit_code
 from newsbot.settings_check import normalise_log_level
 from newsbot.usage import did_you_mean
@@ -47,13 +50,36 @@ def report_failure(command: str, error: BaseException) -> ExitCode:
     """Print why the crawl could not run; the exit status for it."""
     if isinstance(error, UsageError):
         message = " ".join(str(error).split())  # one line, whatever the message held
-        print(f"scrapy {command}: error: {message}", file=sys.stderr)
+        _say(f"scrapy {command}: error: {message}")
         return ExitCode.USAGE
     if isinstance(error, ExportFailed):
-        print(f"scrapy {command}: export failed: {error}", file=sys.stderr)
+        _say(f"scrapy {command}: export failed: {error}")
         return ExitCode.EXPORT_FAILED
     traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
     return ExitCode.UNEXPECTED
+
+
+def _say(line: str) -> None:
+    """The one line on stderr, and in the log file too when there is one (a scrapyd job's log,
+    which is what its operator reads; stderr goes to scrapyd's own log)."""
+    print(line, file=sys.stderr)
+    if any(isinstance(h, logging.FileHandler) for h in logging.getLogger().handlers):
+        logging.getLogger("newsbot.report").error(line)
+
+
+def hang_up_as_terminate() -> None:
+    """SIGHUP (the terminal closed, an SSH session lost) stops the crawl as SIGTERM does:
+    gracefully the first time (the export finished, the summary written), at once the second.
+    Scrapy handles SIGINT and SIGTERM only; a hang-up killed the run and left a ``.part``."""
+    if not hasattr(signal, "SIGHUP"):
+        return
+
+    def forward(signum: int, frame: Any) -> None:
+        handler = signal.getsignal(signal.SIGTERM)
+        if callable(handler):
+            handler(signum, frame)
+
+    signal.signal(signal.SIGHUP, forward)
 
 
 def check_log_level(command: str, settings: Any) -> None:
@@ -95,12 +121,16 @@ class Command(ScrapyCrawlCommand):
         run = self.crawler_process.crawl(crawler, **opts.spargs)
         if hasattr(run, "addErrback"):  # a Deferred (a non-asyncio reactor)
             run.addErrback(lambda failure: errors.append(failure.value))
+        hang_up_as_terminate()
         self.crawler_process.start()
         error = failure_of(run, errors)
         if error is not None:
             self.exitcode = int(report_failure("crawl", error))
         elif not (run.done() if isinstance(run, asyncio.Future) else getattr(run, "called", True)):
-            self.exitcode = int(ExitCode.INTERRUPTED)  # the reactor stopped before the crawl
+            # the reactor stopped before the crawl: forced, unless the run had ended and
+            # reported already (a late second Ctrl-C) - then its own outcome stands
+            done = reported_outcome(crawler)
+            self.exitcode = int(ExitCode.INTERRUPTED) if done is None else done
         elif self.crawler_process.bootstrap_failed or crawler.stats is None:
             self.exitcode = int(ExitCode.UNEXPECTED)
         else:

@@ -28,6 +28,7 @@ What it does, in the order of a run:
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import shutil
@@ -45,7 +46,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot import settings as defaults
 from newsbot.durations import parse_duration
-from newsbot.exitcodes import UsageError
+from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
 from newsbot.incremental.hashing import content_hash, listing_fingerprint
 from newsbot.incremental.recovery import (
@@ -56,7 +57,7 @@ from newsbot.incremental.recovery import (
     recover_part,
 )
 from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, open_store
-from newsbot.outcome import EXPORT_FAILED_STAT, export_failed
+from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT, export_failed
 from newsbot.spiders.requests import article_of, follows_related, is_expand_only
 from newsbot.stats import Stats
 
@@ -78,18 +79,54 @@ def parse_age(value: Any) -> float:
         ) from None
 
 
+# What SQLite says when a good store cannot be used now: its disk, its permissions or
+# another process, not the setting (the store keeps the incremental history: never move it)
+_STORE_CONDITIONS = (
+    ("locked", "another process holds it (a run, or a tool with an open transaction); "
+     "run again when it is free"),
+    ("readonly", "it cannot be written by this user; make the file and its folder writable"),
+    ("disk i/o", "its disk failed or is full; free space on it"),
+    ("disk is full", "its disk is full; free space on it"),
+)  # fmt: skip
+
+
 def _open_checked(location: str, spider: str, max_age: float) -> tuple[Any, int]:
     """The seen-store, opened and expired; :class:`UsageError` naming the setting when the
-    file is not a seen-store (corrupt, another kind of file, a folder, unreadable)."""
+    file is not a seen-store (corrupt, another kind of file, a folder); :class:`ExportFailed`
+    (exit status 3) when a store cannot be used now (locked, read-only, a full disk)."""
     try:
         store = open_store(location, spider)
         return store, store.expire(max_age)
     except (sqlite3.Error, OSError) as exc:
+        why = f"{type(exc).__name__}: {exc}"
+        condition = _store_condition(exc, location)
+        if condition is not None:
+            raise ExportFailed(
+                f"NEWSBOT_SEEN_STORE={str(location)!r} cannot be used now ({why}): {condition}; "
+                "the store is left as it is (it holds what earlier runs exported)"
+            ) from None
         raise UsageError(
             f"NEWSBOT_SEEN_STORE={str(location)!r}: not a usable seen-store "
-            f"({type(exc).__name__}: {exc}); expected an SQLite file newsbot created, a new "
+            f"({why}); expected an SQLite file newsbot created, a new "
             "path, or a redis:// URL (move the file aside to start afresh)"
         ) from None
+
+
+def _store_condition(exc: BaseException, location: str) -> str | None:
+    """Why a store cannot be used now, or None when the setting itself is wrong."""
+    if isinstance(exc, PermissionError):
+        return "it cannot be read or written by this user; fix the file's or its folder's owner"
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "its disk is full; free space on it"
+    if not isinstance(exc, sqlite3.OperationalError):
+        return None
+    text = str(exc).casefold()
+    for words, condition in _STORE_CONDITIONS:
+        if words in text:
+            return condition
+    if "unable to open" in text and not Path(location).is_dir() and Path(location).exists():
+        return "it cannot be opened by this user; fix the file's or its folder's owner"
+    return None
 
 
 def feed_folders(feeds: dict[str, Any], spider_name: str) -> list[Path]:
@@ -211,7 +248,10 @@ class IncrementalRuns:
             except (ValueError, IndexError):
                 pid = 0
             if pid and pid != os.getpid() and _pid_alive(pid):
-                raise RuntimeError(f"JOBDIR {folder} is in use by a running crawl (pid {pid})")
+                raise UsageError(
+                    f"JOBDIR {folder} is in use by a running crawl (pid {pid}): let it finish, "
+                    "or give this run a JOBDIR of its own (-s JOBDIR=...)"
+                )
             _clear_jobdir(folder)
             self.jobdir_reset = True
             logger.warning(
@@ -423,7 +463,12 @@ class IncrementalRuns:
                 continue
             storage.committed = False
             storage.error = OSError(f"the seen-store could not record it; set aside as {target}")
+            storage.set_aside = str(target)
             aside.append(str(target))
+        if self.crawler.stats is not None and aside:
+            self.crawler.stats.set_value(
+                EXPORT_ERROR_STAT, f"the seen-store could not record the export ({error})"
+            )
         logger.error(
             "Export failed: seen-store %s could not record this run's %d article(s) (%s); "
             "the export is set aside as %s and the next run exports them again",

@@ -122,7 +122,12 @@ def report_lines(
         counts += f", left to a concurrent run {inc['claimed_by_other_run']}"
     for export in exports or [{"path": None, "items": summary["items"], "error": None}]:
         if export["error"]:
-            lines.append(f"Export FAILED: {export['error']} (no file written)")
+            left = (
+                "the next run exports its articles again"
+                if export.get("set_aside")
+                else "no file written"
+            )
+            lines.append(f"Export FAILED: {export['error']} ({left})")
         elif export.get("kept_previous"):
             lines.append(
                 f"Exported nothing: kept the previous {export['path']} as it was ({counts})"
@@ -166,6 +171,7 @@ class RunSummary:
         self.crawler = crawler
         self.reason: str | None = None
         self.slots: list[Any] = []
+        self.outcome: int | None = None  # the exit status reported, once the run has ended
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RunSummary:
@@ -202,6 +208,8 @@ class RunSummary:
                     "items": slot.itemcount,
                     "error": (f"{storage.path}: {error.strerror or error}" if error else None),
                     "kept_previous": bool(getattr(storage, "kept_previous", False)),
+                    "collided": bool(getattr(storage, "collided", False)),
+                    "set_aside": getattr(storage, "set_aside", None),
                     "summary": None,
                 }
             )
@@ -218,6 +226,8 @@ class RunSummary:
         summary["export_error"] = stats.get(EXPORT_ERROR_STAT)
         exports = self._exports()
         for export in exports:
+            if export["collided"]:  # its summary is the other run's: left alone
+                continue
             target = summary_path(Path(export["path"]))
             record = {
                 **summary,
@@ -234,3 +244,14 @@ class RunSummary:
         logger.debug("Scrapy stats:\n%s", pprint.pformat(stats))
         for line in report_lines(summary, exports, stats):
             report_logger.info(line)
+        self.outcome = int(code)
+
+
+def reported_outcome(crawler: Any) -> int | None:
+    """The exit status the run's report gave, if the run got that far (a stop signal sent
+    after it does not change what the run did)."""
+    try:
+        summary = crawler.get_extension(RunSummary)
+    except (KeyError, ValueError, AttributeError):
+        return None
+    return getattr(summary, "outcome", None)

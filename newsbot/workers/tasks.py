@@ -128,7 +128,7 @@ def start_worker(context: dict[str, Any]) -> None:
     _CONTEXT.clear()
     _CONTEXT.update(context)
     return_big_blocks(int(context.get("mmap_threshold", DEFAULT_MMAP_THRESHOLD)))
-    for stop in (signal.SIGINT, signal.SIGTERM):
+    for stop in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop, signal.SIG_IGN)
 
 
