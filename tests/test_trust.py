@@ -233,7 +233,8 @@ def test_4_two_runs_started_together_share_no_name_and_no_article(slow_replica, 
     crawl = Crawl(server, tmp_path, paths)
     runs = [crawl.start(), crawl.start()]  # same command, same second, one seen-store
     errors = [run.communicate(timeout=300)[1] for run in runs]
-    assert [run.returncode for run in runs] == [0, 0], [e[-2000:] for e in errors]
+    # a string, not a list: pytest shows it whole (a failure here needs both runs' ends)
+    assert [run.returncode for run in runs] == [0, 0], "\n----\n".join(e[-3000:] for e in errors)
     folder = tmp_path / "x" / "daily8"
     files = sorted(folder.glob("*.jsonl"))
     assert len(files) == 2 and files[0].name != files[1].name  # <time>-<run id>.jsonl each

@@ -31,6 +31,7 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import random
 import shutil
 import sqlite3
 import time
@@ -79,6 +80,8 @@ def parse_age(value: Any) -> float:
         ) from None
 
 
+LOCKED_RETRY_SECONDS = 10.0  # a store locked at start is tried again for this long
+
 # What SQLite says when a good store cannot be used now: its disk, its permissions or
 # another process, not the setting (the store keeps the incremental history: never move it)
 _STORE_CONDITIONS = (
@@ -95,8 +98,7 @@ def _open_checked(location: str, spider: str, max_age: float) -> tuple[Any, int]
     file is not a seen-store (corrupt, another kind of file, a folder); :class:`ExportFailed`
     (exit status 3) when a store cannot be used now (locked, read-only, a full disk)."""
     try:
-        store = open_store(location, spider)
-        return store, store.expire(max_age)
+        return _open_when_free(location, spider, max_age)
     except (sqlite3.Error, OSError) as exc:
         why = f"{type(exc).__name__}: {exc}"
         condition = _store_condition(exc, location)
@@ -110,6 +112,22 @@ def _open_checked(location: str, spider: str, max_age: float) -> tuple[Any, int]
             f"({why}); expected an SQLite file newsbot created, a new "
             "path, or a redis:// URL (move the file aside to start afresh)"
         ) from None
+
+
+def _open_when_free(location: str, spider: str, max_age: float) -> tuple[Any, int]:
+    """Open and expire the store, trying again for a few seconds while it is locked: two
+    runs that start together both set up a new store, and SQLite answers a journal-mode
+    change or a write that would deadlock with "database is locked" at once, without its
+    busy timeout."""
+    deadline = time.monotonic() + LOCKED_RETRY_SECONDS
+    while True:
+        try:
+            store = open_store(location, spider)
+            return store, store.expire(max_age)
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05 + random.random() * 0.2)
 
 
 def _store_condition(exc: BaseException, location: str) -> str | None:
