@@ -12,26 +12,19 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from scrapy.exceptions import (
-    CannotResolveHostError,
-    DownloadCancelledError,
-    DownloadConnectionRefusedError,
-    DownloadFailedError,
-    DownloadTimeoutError,
-    ResponseDataLossError,
-)
-from twisted.internet.error import ConnectError, DNSLookupError, TimeoutError
+from scrapy import exceptions as scrapy_errors
+from twisted.internet import error as twisted_errors
 
 NETWORK_ERRORS = (
-    CannotResolveHostError,
-    DownloadCancelledError,
-    DownloadConnectionRefusedError,
-    DownloadFailedError,
-    DownloadTimeoutError,
-    ResponseDataLossError,
-    ConnectError,
-    DNSLookupError,
-    TimeoutError,
+    scrapy_errors.CannotResolveHostError,
+    scrapy_errors.DownloadCancelledError,
+    scrapy_errors.DownloadConnectionRefusedError,
+    scrapy_errors.DownloadFailedError,
+    scrapy_errors.DownloadTimeoutError,
+    scrapy_errors.ResponseDataLossError,
+    twisted_errors.ConnectError,
+    twisted_errors.DNSLookupError,
+    twisted_errors.TimeoutError,
     ConnectionError,
 )
 LOGGERS = ("scrapy.downloadermiddlewares.robotstxt",)
