@@ -407,3 +407,45 @@ def test_pull_quotes_and_promos_set_between_the_paragraphs_are_left_out():
         f"{paragraphs(PROSE[2:])}</div></article>"
     )
     assert read_article(page(html), URL).body_blocks == PROSE
+
+
+def _sectioned(middle: str, after: str = "") -> str:
+    """A piece cut into numbered sections, each its own element with a heading outside the
+    element that holds its paragraphs (a letters page, a listicle)."""
+    first = paragraphs(PROSE + PROSE[::-1])
+    return (
+        "<article><h1>Council delays toll vote</h1><div class='sections'>"
+        f"<section><div class='n'>1</div><h3>The vote</h3><div class='copy'>{first}</div></section>"
+        f"<section><div class='n'>2</div><h3>A word from the gallery</h3><div class='copy'>{middle}"
+        "</div></section>"
+        f"<section><div class='n'>3</div><h3>What comes next</h3><div class='copy'>"
+        f"{paragraphs(PROSE)}</div></section>{after}</div></article>"
+    )
+
+
+def test_a_short_section_between_longer_ones_and_the_later_headings_stay():
+    """A section with one short letter is part of the piece when the sections on both sides
+    of it are; each later section keeps its heading (the first one's stays out: a heading
+    right above the copy may be a standfirst)."""
+    letter = "The gallery was full, and nobody there wanted the toll at all."
+    html = _sectioned(f"<p>{letter}</p><p>Jo Resident</p>")
+    body = read_article(page(html), URL).body_blocks
+    assert body == [
+        *(PROSE + PROSE[::-1]),
+        "A word from the gallery",
+        letter,
+        "Jo Resident",
+        "What comes next",
+        *PROSE,
+    ]
+
+
+def test_a_short_box_after_the_sections_is_not_pulled_in():
+    note = "This piece was updated on Tuesday evening to add the mayor's comments on costs."
+    html = _sectioned(
+        "<p>The gallery was full, and nobody there wanted the toll at all.</p>",
+        after=f"<div class='editors-note'><p>{note}</p></div>",
+    )
+    body = read_article(page(html), URL).body_blocks
+    assert note not in body
+    assert body[-len(PROSE) :] == PROSE

@@ -166,6 +166,7 @@ def _groups(blocks: Sequence[Block], prose: list[int], container: int | None) ->
         return set()
     for level in range(2, 64):
         weight: dict[int, int] = {}
+        keys: dict[int, int] = {}  # prose block -> its group at this level
         for i in prose:
             path = blocks[i].path
             if len(path) < level:
@@ -177,13 +178,29 @@ def _groups(blocks: Sequence[Block], prose: list[int], container: int | None) ->
                 and path.index(container) > len(path) - level
             ):
                 key = container  # never above the body's element
+            keys[i] = key
             weight[key] = weight.get(key, 0) + len(blocks[i].text)
         if not weight:
             break
         top = max(weight.values())
         if top >= GROUP_SHARE * total:
-            return {g for g, w in weight.items() if w >= GROUP_MIN_SHARE * top}
+            chosen = {g for g, w in weight.items() if w >= GROUP_MIN_SHARE * top}
+            return chosen | _sandwiched(prose, keys, chosen)
     return {container} if container is not None else set()
+
+
+def _sandwiched(prose: list[int], keys: dict[int, int], chosen: set[int]) -> set[int]:
+    """Smaller groups of paragraphs that sit between the body's own groups in reading order
+    (a short section of a piece cut into sections): a box after or before the article's
+    text is not between them."""
+    order = [keys[i] for i in prose if i in keys]
+    at = [n for n, g in enumerate(order) if g in chosen]
+    if len(at) < 2:
+        return set()
+    between = {order[n] for n in range(at[0] + 1, at[-1]) if order[n] not in chosen}
+    # a group whose paragraphs all lie between the body's: not one that also runs outside
+    outside = {order[n] for n in range(len(order)) if n < at[0] or n > at[-1]}
+    return between - outside
 
 
 def body_range(
@@ -257,7 +274,35 @@ def body_range(
         if _label_of_link_list(blocks, inside, n):
             continue
         kept.append(i)
+    kept = _with_section_headings(blocks, inside, kept)
     return _trim(blocks, kept, prose)
+
+
+def _with_section_headings(
+    blocks: Sequence[Block], inside: list[int], kept: list[int]
+) -> list[int]:
+    """``kept`` with the headings of the body's later sections: a heading between body
+    lines, outside the paragraphs' own element but in the element that holds the section
+    it opens (``<section><h3>…</h3><div><p>…``), followed at once by a body line. The first
+    section's heading stays out (a standfirst or kicker set as a heading is not body)."""
+    if len(kept) < 2:
+        return kept
+    chosen = set(kept)
+    order = {i: n for n, i in enumerate(inside)}
+    added = []
+    for i in inside:
+        if not kept[0] < i < kept[-1] or i in chosen:
+            continue
+        block = blocks[i]
+        if not block.is_heading or block.tag == "h1" or block.chrome or block.link_density >= 0.5:
+            continue
+        n = order[i] + 1
+        after = inside[n] if n < len(inside) else None
+        if after is None or after not in chosen or len(block.path) < 2:
+            continue
+        if block.path[-2] in blocks[after].path[:-1]:
+            added.append(i)
+    return sorted(chosen.union(added)) if added else kept
 
 
 def _teaser_cards(blocks: Sequence[Block], inside: list[int], prose: list[int]) -> set[int]:
