@@ -16,8 +16,16 @@ per layer.
    aggregator republishes; subheadings, which the marked bodies leave out but which are not
    boilerplate, are not scored) and ``page`` (every line, navigation and footers included:
    the cleaner is not an extractor, this shows what is left to the extraction step).
+   The truth's ``[bracketed]`` paragraphs are optional (standfirsts, key points, staff
+   contact lines: Fundus scores a page with and without them): they mark the article's span
+   but are scored neither as noise nor as content.
    The learned layer learns as a crawl would, over all 80 pages in an interleaved order, and
    cleans them again with what it learned (as ``scrapy reprocess`` does).
+   Each group and scope is printed twice: the cleaner alone on every visible line (text
+   only: a caption or a related headline inside the article has nothing that says so), and
+   reader + cleaner, what the ``article`` spider exports: the generic reader takes the body
+   out of the page by its markup (figures, rails, boxes, link lists; layer ``reader``), then
+   the cleaner cleans the body's lines.
 
 ``--model-baseline`` (needs scikit-learn, ``pip install -e '.[train]'``) trains two line
 classifiers on the other publishers, leave-one-publisher-out, on the lines the rules keep, and
@@ -60,7 +68,8 @@ SETS = {
     "a partly cleaned line counts as kept)": ROOT / "tests" / "data" / "noise_independent",
 }
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
-LAYERS = ("chrome", "structural", "outlet", "kind", "record", "learned", "model")
+LAYERS = ("reader", "chrome", "structural", "outlet", "kind", "record", "learned", "model")
+READER = "reader"  # left out of the body by the article reader (markup: figures, rails, boxes)
 TUNE = ("CNBC", "LATimes", "TheGuardian", "TheIndependent", "TheNation", "TheTelegraph",
         "WashingtonTimes", "iNews")  # fmt: skip
 HELD_OUT = ("APNews", "FoxNews", "FreeBeacon", "OccupyDemocrats", "Reuters",
@@ -70,8 +79,8 @@ _HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 
 def layer_of(rule: str) -> str:
     """The cleaning layer a rule name belongs to."""
-    if rule == "chrome":
-        return "chrome"
+    if rule in ("chrome", READER):
+        return rule
     if rule in (LEARNED, LEARNED_SHARED):
         return "learned"
     head, _, _ = rule.partition(":")
@@ -166,6 +175,14 @@ class Page:
     lines: list[str]
     headings: list[bool]
     content: list[bool]
+    optional: list[bool] = field(default_factory=list)
+    html: str = ""
+    url: str = ""
+
+    def is_optional(self, i: int) -> bool:
+        """A line the truth brackets as optional (standfirsts, key points, staff contact
+        lines): right kept or removed, so never scored."""
+        return bool(self.optional) and self.optional[i]
 
     @property
     def article_span(self) -> range:
@@ -175,8 +192,17 @@ class Page:
     @property
     def article_lines(self) -> list[int]:
         """The lines scored in ``article`` scope: the article's span without its subheadings
-        (not boilerplate, not body)."""
-        return [i for i in self.article_span if self.content[i] or not self.headings[i]]
+        (not boilerplate, not body) and without optional lines."""
+        return [
+            i
+            for i in self.article_span
+            if (self.content[i] or not self.headings[i]) and not self.is_optional(i)
+        ]
+
+    @property
+    def page_lines(self) -> list[int]:
+        """The lines scored in ``page`` scope: every line but the optional ones."""
+        return [i for i in range(len(self.lines)) if not self.is_optional(i)]
 
 
 def load_fundus(folder: Path = FUNDUS) -> list[Page]:
@@ -192,8 +218,13 @@ def load_fundus(folder: Path = FUNDUS) -> list[Page]:
         blocks = [b for b in page_blocks(Selector(text=html).root) if normalise(b.text)]
         body = [normalise(p) for p in truth[name]["body"]]
         marked, joined = set(body), " ".join(body)
+        # the truth's [bracketed] paragraphs are optional (Fundus scores a page with and
+        # without them): they still mark the article's span, but are not scored either way
+        bracketed = [p[1:-1].strip() for p in body if p.startswith("[") and p.endswith("]")]
+        optional_text, optional_joined = set(bracketed), " ".join(bracketed)
         lines = [normalise(b.text) for b in blocks]
         content = [x in marked or (len(x) > 30 and x in joined) for x in lines]
+        optional = [x in optional_text or (len(x) > 30 and x in optional_joined) for x in lines]
         pages.append(
             Page(
                 name=name,
@@ -201,6 +232,9 @@ def load_fundus(folder: Path = FUNDUS) -> list[Page]:
                 lines=lines,
                 headings=[b.tag in _HEADINGS for b in blocks],
                 content=content,
+                optional=optional,
+                html=html,
+                url=truth[name].get("url", ""),
             )
         )
     return pages
@@ -229,12 +263,61 @@ def clean_pages(
     return {p.name: trace(p.lines, rules, source=p.publisher, learner=learner) for p in pages}
 
 
+def read_and_clean_pages(
+    pages: list[Page], rules: NoiseRules, threshold: int = 5, sources: int = 5
+) -> dict[str, list[LineOutcome]]:
+    """Each page's lines as the ``article`` spider exports them: the generic reader takes the
+    body out of the page (its markup: figures, rails, boxes, link lists), the cleaner cleans
+    the body's lines, learning across pages as a crawl does. A page line the reader leaves
+    out of the body comes back as removed by ``reader``."""
+    from newsbot.cleaning.text import lines_of
+    from newsbot.extract.page import page_selector
+    from newsbot.extract.reader import read_article
+
+    bodies: dict[str, list[str]] = {}
+    titles: dict[str, str | None] = {}
+    for page in pages:
+        read = read_article(
+            page_selector(page.html, page.url or "https://example.invalid/", None), page.url
+        )
+        bodies[page.name] = list(lines_of(read.body_blocks))
+        titles[page.name] = read.title
+    learner = BoilerplateLearner(threshold, sources=sources)
+    for page in _interleaved(pages):
+        outs = trace(
+            bodies[page.name],
+            rules,
+            source=page.publisher,
+            learner=learner,
+            title=titles[page.name],
+        )
+        learner.observe(page.publisher, page.name, [o.kept for o in outs if o.kept])
+    result: dict[str, list[LineOutcome]] = {}
+    for page in pages:
+        outs = trace(
+            bodies[page.name],
+            rules,
+            source=page.publisher,
+            learner=learner,
+            title=titles[page.name],
+        )
+        by_text = {normalise(o.text): o for o in outs}
+        joined = " ".join(by_text)
+        result[page.name] = [
+            by_text.get(line)
+            or (LineOutcome(line, kept=line) if len(line) > 30 and line in joined else None)
+            or LineOutcome(line, rule=READER)
+            for line in page.lines
+        ]
+    return result
+
+
 def score_pages(
     pages: Iterable[Page], outcomes: dict[str, list[LineOutcome]], scope: str
 ) -> LayerScores:
     scores = LayerScores()
     for page in pages:
-        scored = page.article_lines if scope == "article" else range(len(page.lines))
+        scored = page.article_lines if scope == "article" else page.page_lines
         for i in scored:
             out = outcomes[page.name][i]
             removed = out.rule is not None or (out.kept is None and out.caption is not None)
@@ -387,11 +470,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     pages = load_fundus(args.fundus)
     outcomes = clean_pages(pages, rules)
+    read = read_and_clean_pages(pages, rules)
     for group, names in (("held-out publishers", HELD_OUT), ("tuning publishers", TUNE)):
         chosen = [p for p in pages if p.publisher in names]
         for scope in ("article", "page"):
-            title = f"fundus-eval, {group} ({len(names)}), scope {scope}"
+            title = f"fundus-eval, {group} ({len(names)}), scope {scope}, cleaner alone"
             print(score_pages(chosen, outcomes, scope).render(title))
+        for scope in ("article", "page"):
+            title = (
+                f"fundus-eval, {group} ({len(names)}), scope {scope}, reader + cleaner "
+                "(what the article spider exports)"
+            )
+            print(score_pages(chosen, read, scope).render(title))
     if args.model_baseline:
         print(model_baseline(pages, outcomes))
     return 0

@@ -3,6 +3,9 @@ content kept on outlets the rules were not written from."""
 
 from __future__ import annotations
 
+import gzip
+import json
+
 import pytest
 
 from benchmarks.noise_heldout import (
@@ -15,6 +18,7 @@ from benchmarks.noise_heldout import (
     layer_of,
     load_fundus,
     main,
+    read_and_clean_pages,
     score_labelled,
     score_pages,
 )
@@ -78,3 +82,53 @@ def test_on_real_pages_no_kind_removes_a_marked_body_line(fundus):
     held = score_pages([p for p in pages if p.publisher in HELD_OUT], outcomes, "article")
     assert held.content_kept >= 0.99, held.render("held-out, article")
     assert held.noise_by["kind"] > 0  # the kinds find noise in publishers never looked at
+
+
+def _made_up_set(folder, body, html):
+    """A fundus-eval-shaped folder with one made-up page (publisher ``Example``)."""
+    (folder / "html").mkdir(parents=True)
+    (folder / "html" / "Example_0.html.gz").write_bytes(gzip.compress(html.encode("utf-8")))
+    truth = {"Example_0.html.gz": {"url": "https://news.example.org/a", "body": body}}
+    (folder / "ground_truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    return load_fundus(folder)
+
+
+PARAS = [
+    "The council voted on Tuesday to delay the toll decision until the spring, citing the "
+    "need for a fuller study of traffic on the eastern approach roads.",
+    "Residents who packed the public gallery had asked for more time to respond, and several "
+    "speakers said the consultation had been too short for families to take part.",
+    "The mayor said the delay would cost little, because the toll could not be collected "
+    "before the new gantries are installed next summer in any case.",
+]
+DEK = "A vote on the toll is put off until the spring after a packed meeting."
+CAPTION = "Residents queue outside the council chamber on Tuesday evening."
+PAGE = (
+    "<html><body><nav><a href='/'>Home</a><a href='/news'>News</a></nav><article>"
+    f"<h1>Council delays toll vote</h1><p class='dek'>{DEK}</p><p>{PARAS[0]}</p>"
+    f"<figure><img src='a.jpg'><figcaption>{CAPTION}</figcaption></figure>"
+    f"<p>{PARAS[1]}</p><p>{PARAS[2]}</p></article><footer>Contact us</footer></body></html>"
+)
+
+
+def test_bracketed_paragraphs_are_optional_and_never_scored(tmp_path):
+    """The truth's [bracketed] paragraphs (standfirsts, key points) are right kept or
+    removed: neither noise nor content, in either scope."""
+    [page] = _made_up_set(tmp_path, [f"[{DEK}]", *PARAS], PAGE)
+    dek = page.lines.index(DEK)
+    assert page.is_optional(dek) and dek not in page.article_lines + page.page_lines
+    caption = page.lines.index(CAPTION)
+    assert not page.content[caption] and caption in page.article_lines
+    assert all(page.content[page.lines.index(p)] for p in PARAS)
+
+
+def test_the_reader_scope_scores_what_the_article_spider_exports(tmp_path):
+    """Reader + cleaner: the caption inside the article is left out by the reader (a
+    figure), navigation and footer too; every body line comes out."""
+    pages = _made_up_set(tmp_path, [f"[{DEK}]", *PARAS], PAGE)
+    outcomes = read_and_clean_pages(pages, RULES)
+    article = score_pages(pages, outcomes, "article")
+    assert article.noise == 1 and article.noise_by["reader"] == 1  # the caption
+    assert article.content == 3 and article.content_kept == 1.0
+    page = score_pages(pages, outcomes, "page")
+    assert page.noise > article.noise and page.recall == 1.0, page.render("page")
