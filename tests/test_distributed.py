@@ -471,3 +471,31 @@ def test_the_queue_serializer_refuses_code_and_keeps_requests():
         with pytest.raises(serializer.RefusedPayload):
             serializer.loads(payload)
     assert "nonexistent_module" not in sys.modules
+
+
+def test_a_worker_with_other_arguments_does_not_join_the_crawl(
+    own_replica, tmp_path, redis_url, redis_client
+):
+    """A worker started with another -a related_depth while a crawl is in progress (running,
+    or stopped with its queue in Redis) is refused in one line; the crawl goes on as it was
+    started and the same command resumes it."""
+    site, server = own_replica
+    make_slow(server, 0.3)
+    (worker,) = _workers(server, site, tmp_path, redis_url, names=["worker1"])
+    (other,) = _workers(server, site, tmp_path, redis_url, depth=DEPTH + 2, names=["worker2"])
+    served = fetches_by_agent(server)
+    proc, _ = worker.start()
+    assert wait_for(lambda: part_lines(worker.folder()) >= 3, 60) and proc.poll() is None
+    code, log = other.run()
+    assert code == 2, log[-3000:]
+    assert "Traceback" not in log
+    assert f"related_depth {DEPTH} -> {DEPTH + 2}" in log and "same -a arguments" in log
+    assert served["newsbot-test/worker2"] == 0  # took no request
+    assert not other.finished() and not other.parts()
+    assert kill(proc, signal.SIGINT) == 0  # a graceful stop: the rest of the crawl waits
+    assert redis_client.zcard("newsbot:daily8:requests") > 0
+    code, log = other.run()
+    assert code == 2 and "same -a arguments" in log, log[-3000:]
+    code, rerun = worker.run()  # the crawl's own arguments resume it
+    assert code == 0, rerun[-3000:]
+    _shares([worker], site)

@@ -315,3 +315,31 @@ def test_a_mistake_is_also_in_the_log_file_a_scheduled_job_keeps(server, tmp_pat
     line = error_line(proc)
     assert line in log.read_text(encoding="utf-8")
     assert requests == []
+
+
+def test_a_stopped_jobdir_resumed_with_other_arguments_is_refused(server, tmp_path):
+    """A JOBDIR's queued requests were made for its crawl's -a arguments: a resume with
+    another related_depth (or other start URLs) would silently be neither crawl."""
+    from newsbot.extensions.incremental import ARGUMENTS_FILE
+
+    jobdir = tmp_path / "job"
+    stop = ("-s", f"JOBDIR={jobdir}", "-s", "CLOSESPIDER_ITEMCOUNT=2")
+    first, _ = crawl(server, tmp_path, *stop, "-a", "related_depth=1")
+    assert (jobdir / "requests.queue").exists(), first.stderr[-3000:]  # stopped, not finished
+    written = (jobdir / ARGUMENTS_FILE).read_text(encoding="utf-8")
+    assert '"related_depth": 1' in written
+
+    proc, requests = crawl(server, tmp_path, "-s", f"JOBDIR={jobdir}", "-a", "related_depth=3")
+    line = error_line(proc)
+    assert f"JOBDIR {jobdir} holds a stopped crawl with other arguments" in line
+    assert "related_depth 1 -> 3" in line and "resume it with the same -a arguments" in line
+    assert requests == []
+    assert (jobdir / ARGUMENTS_FILE).read_text(encoding="utf-8") == written
+    assert (jobdir / "requests.queue").exists()
+
+    # the same arguments resume it (this small site's queue may already be empty: the
+    # resumed run then finds nothing new, which its health checks report with status 4)
+    resumed, _ = crawl(server, tmp_path, "-s", f"JOBDIR={jobdir}", "-a", "related_depth=1")
+    assert resumed.returncode in (0, 4) and "other arguments" not in resumed.stderr
+    assert "Spider closed (finished)" in resumed.stderr, resumed.stderr[-3000:]
+    assert not (jobdir / ARGUMENTS_FILE).exists()  # finished: nothing left to resume

@@ -27,8 +27,11 @@ from typing import IO, Any
 from itemadapter import ItemAdapter
 from scrapy import signals
 
+from newsbot import settings as defaults
+from newsbot.distributed.joining import check_same_crawl
 from newsbot.distributed.queue import CLAIM_META, SETTLE, CrawlKeys
 from newsbot.distributed.reach import check_reachable
+from newsbot.spiders.arguments import shaping_arguments
 from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
@@ -71,6 +74,32 @@ def drop_lines(export: OpenExport, ids: set[str]) -> int:
     return dropped
 
 
+def _check_same_crawl(crawler: Any, url: str) -> None:
+    """A worker whose -a arguments differ from the crawl in progress is refused (one line)."""
+    import redis
+
+    spider = getattr(crawler, "spider", None)
+    if spider is None:
+        return
+    settings = crawler.settings
+    queue_key = str(settings.get("SCHEDULER_QUEUE_KEY") or "%(spider)s:requests")
+    server = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5)
+    try:
+        check_same_crawl(
+            server,
+            spider.name,
+            queue_key % {"spider": spider.name},
+            shaping_arguments(getattr(spider, "args", None)),
+            settings.getfloat(
+                "NEWSBOT_REDIS_WORKER_TIMEOUT", defaults.NEWSBOT_REDIS_WORKER_TIMEOUT
+            ),
+        )
+    except redis.RedisError:
+        pass  # the scheduler meets the same server next and says what is wrong
+    finally:
+        server.close()
+
+
 class ClaimLedger:
     """Extension (distributed mode only): claims of this worker and the settle fence."""
 
@@ -89,6 +118,7 @@ class ClaimLedger:
         url = str(crawler.settings.get("NEWSBOT_REDIS_URL") or "")
         if url:  # the add-on that enables the ledger sets it: a crawl about to start
             check_reachable(url)
+            _check_same_crawl(crawler, url)
         ledger = cls(crawler)
         crawler.signals.connect(ledger.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ledger.item_dropped, signal=signals.item_dropped)

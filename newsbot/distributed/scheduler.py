@@ -47,7 +47,9 @@ from twisted.internet import task
 from newsbot import settings as defaults
 from newsbot.distributed.claims import ClaimLedger
 from newsbot.distributed.expansion import expansion_keys
+from newsbot.distributed.joining import write_down
 from newsbot.distributed.queue import BEAT, CLAIM_META, REAP, CrawlKeys
+from newsbot.spiders.arguments import shaping_arguments
 from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
@@ -107,8 +109,10 @@ class DistributedScheduler(Scheduler):
             self.df.clear()  # a new crawl: the previous one finished or died with nothing left
             self.server.delete(*expansion_keys(spider.name), self.keys.reassigned)
             self._clear_crawl_state()
+            write_down(self.server, spider.name, self._arguments(spider), replace=True)
             logger.info("Distributed crawl: first worker, starting a new crawl (%s)", self.worker)
         else:
+            write_down(self.server, spider.name, self._arguments(spider), replace=False)
             logger.info(
                 "Distributed crawl: joining (%d other worker(s), %d queued requests) as %s",
                 len(live),
@@ -281,6 +285,10 @@ class DistributedScheduler(Scheduler):
         stats = getattr(self.crawler, "stats", None)
         if stats is not None:
             stats.inc_value(key)
+
+    @staticmethod
+    def _arguments(spider: Any) -> dict[str, object]:
+        return shaping_arguments(getattr(spider, "args", None))
 
     def _clear_crawl_state(self) -> None:
         keys = list(self.server.scan_iter(match=self.keys.crawl_prefix + "*"))

@@ -29,6 +29,7 @@ What it does, in the order of a run:
 from __future__ import annotations
 
 import errno
+import json
 import logging
 import os
 import random
@@ -59,6 +60,7 @@ from newsbot.incremental.recovery import (
 )
 from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, open_store
 from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT, export_failed
+from newsbot.spiders.arguments import changed_arguments, shaping_arguments
 from newsbot.spiders.requests import article_of, follows_related, is_expand_only
 from newsbot.stats import Stats
 
@@ -66,7 +68,8 @@ logger = logging.getLogger(__name__)
 
 CMDLINE = SETTINGS_PRIORITIES["cmdline"]
 MARKER = "newsbot.running"
-JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state")
+ARGUMENTS_FILE = "newsbot.arguments.json"  # the -a arguments of the crawl a JOBDIR holds
+JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state", ARGUMENTS_FILE)
 
 
 def parse_age(value: Any) -> float:
@@ -237,6 +240,7 @@ class IncrementalRuns:
         self.reason: str | None = None
 
         self._check_jobdir(settings.get("JOBDIR"))
+        self._check_resumed_arguments(settings.get("JOBDIR"))
         if self.enabled:
             self.store, self.expired = _open_checked(self.location, self.name, self.max_age)
         self._recover(feed_folders(settings.getdict("FEEDS"), self.name))
@@ -279,6 +283,36 @@ class IncrementalRuns:
                 folder,
             )
         self.marker.write_text(f"{os.getpid()}\n")
+
+    def _check_resumed_arguments(self, jobdir: str | None) -> None:
+        """A JOBDIR resumed with other ``-a`` arguments than the crawl it holds is refused: its
+        queued requests were made for the old ones, so the run would silently be neither.
+        The arguments are written down when the crawl starts."""
+        if not jobdir:
+            return
+        folder = Path(jobdir)
+        current = shaping_arguments(getattr(self.crawler.spider, "args", None))
+        path = folder / ARGUMENTS_FILE
+        if (folder / "requests.queue").exists() and path.exists():
+            try:
+                before = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                before = None
+            if isinstance(before, dict) and before != current:
+                changed = changed_arguments(before, current)
+                if self.marker is not None:
+                    self.marker.unlink(missing_ok=True)  # nothing of this run started
+                raise UsageError(
+                    f"JOBDIR {folder} holds a stopped crawl with other arguments ({changed}): "
+                    "resume it with the same -a arguments, or give this run a JOBDIR of its "
+                    f"own (-s JOBDIR=...), or delete {folder} to start over"
+                )
+        try:
+            path.write_text(json.dumps(current, sort_keys=True) + "\n", encoding="utf-8")
+        except OSError as exc:
+            logger.warning(
+                "JOBDIR %s: could not write down this crawl's arguments: %s", folder, exc
+            )
 
     def _recover(self, folders: list[Path]) -> None:
         parts = find_parts(folders)

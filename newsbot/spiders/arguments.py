@@ -29,6 +29,10 @@ ARGUMENTS = {
     "mirror_hosts": "comma-separated host or host:port names",
     "fresh": "1/true/yes/on or 0/false/no/off",
 }
+# What a resumed crawl (JOBDIR) or a joining worker (Redis) must share with the crawl it
+# continues: its queued requests were made for these. ``since`` and ``fresh`` may differ (a
+# later resume reads "24h" from a later now).
+SHAPING_ARGUMENTS = ("start_urls", "related_depth", "max_articles", "mirror_hosts")
 _FLAGS = {"1": True, "true": True, "yes": True, "on": True}
 _FLAGS.update({"0": False, "false": False, "no": False, "off": False})
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$", re.I)
@@ -280,4 +284,33 @@ def parse_page_arguments(
         if max_articles is None
         else _int("max_articles", max_articles, minimum=1),
         fresh=False if fresh is False else _flag("fresh", fresh),
+    )
+
+
+def shaping_arguments(args: object) -> dict[str, object]:
+    """The :data:`SHAPING_ARGUMENTS` of a spider's parsed arguments as JSON values (tuples
+    as lists); one the spider does not have is left out."""
+    found: dict[str, object] = {}
+    for name in SHAPING_ARGUMENTS:
+        if args is None or not hasattr(args, name):
+            continue
+        value = getattr(args, name)
+        found[name] = list(value) if isinstance(value, tuple) else value
+    return found
+
+
+def changed_arguments(before: Mapping[str, object], now: Mapping[str, object]) -> str:
+    """``related_depth 1 -> 3, start_urls a -> b``: what differs, for one error line."""
+
+    def shown(value: object) -> str:
+        if value is None:
+            return "(not given)"
+        if isinstance(value, list):
+            return ",".join(str(v) for v in value) or "(none)"
+        return str(value)
+
+    return ", ".join(
+        f"{name} {shown(before.get(name))} -> {shown(now.get(name))}"
+        for name in SHAPING_ARGUMENTS
+        if before.get(name) != now.get(name)
     )
