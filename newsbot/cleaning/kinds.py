@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from newsbot.cleaning.lazy import LazyRegex
 from newsbot.cleaning.prefilter import prefilter_form
 from newsbot.cleaning.rules import NoiseRulesError, OutletRule
 from newsbot.cleaning.text import fold_arabic_marks
@@ -99,7 +100,7 @@ def _expand(pattern: str, words: dict[str, str], where: str) -> str:
 
 def _compiled(
     kind: dict[str, Any], step: str, vocab: dict[str, dict[str, str]], where: str
-) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+) -> tuple[LazyRegex, tuple[str, ...]] | None:
     """The step's patterns as one regex, and each alone (for the rules' index)."""
     table = kind.get(step) or {}
     if not isinstance(table, dict):
@@ -118,7 +119,7 @@ def _compiled(
     lead = _SYMBOLS if step in _WHOLE_TEXT_STEPS else ""
     joined = "|".join(f"(?:{source})" for _, _, source in alternatives)
     try:
-        regex = re.compile(f"{lead}(?:{joined})", re.I)
+        regex = LazyRegex.of(re.compile(f"{lead}(?:{joined})", re.I))
         return regex, tuple(f"{lead}(?:{source})" for _, _, source in alternatives)
     except re.error:
         for p, lang, source in alternatives:  # name the culprit

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbot.cleaning.config import default_kinds_path, default_noise_path, read_toml
+from newsbot.cleaning.lazy import LazyRegex
 from newsbot.cleaning.pitch_model import PitchModel, shipped_model
 from newsbot.cleaning.prefilter import RuleIndex, fold_case, required_factors
 from newsbot.cleaning.text import fold_arabic_marks, fold_arabic_marks_with_positions, normalise
@@ -35,7 +36,7 @@ class Split:
     those with required strings by slot (tried only on a line holding one of their strings;
     compiled when first tried), the others in one pattern (``always``, tried on every line)."""
 
-    always: re.Pattern[str] | None
+    always: re.Pattern[str] | LazyRegex | None
     parts: dict[int, str]  # slot -> the alternative's source
     mask: int  # a bit per slot in ``parts``
     flags: int = re.I
@@ -63,7 +64,7 @@ class OutletRule:
     id: str
     outlet: str
     kind: str
-    regex: re.Pattern[str]
+    regex: re.Pattern[str] | LazyRegex  # lazy: a worker compiles what its lines need
     span: str = "line"
     teaser: bool = False
     follow: re.Pattern[str] | None = None
@@ -318,7 +319,7 @@ def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
             for p in patterns:
                 _compile(p, kind, agencies, where)
             alternatives = tuple(f"(?:{p.replace('{agency}', agencies)})" for p in patterns)
-        regex = re.compile("|".join(alternatives), re.I)
+        regex = LazyRegex.of(re.compile("|".join(alternatives), re.I))
         yield OutletRule(
             id=str(raw["id"]),
             outlet=str(raw.get("outlet", "")),
@@ -404,7 +405,7 @@ def indexed(rules: NoiseRules) -> NoiseRules:
         if len(always) == len(sources):
             combined = rule.regex
         elif always:
-            combined = re.compile("|".join(f"(?:{x})" for x in always), flags)
+            combined = LazyRegex.of(re.compile("|".join(f"(?:{x})" for x in always), flags))
         mask = sum(1 << slot for slot in parts)
         return replace(rule, split=Split(combined, parts, mask, flags))
 
