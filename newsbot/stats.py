@@ -62,6 +62,8 @@ RECOVERED_ITEMS = key("recovered/items")
 RECOVERED_TORN_LINES = key("recovered/torn_lines")
 RECOVERED_DISCARDED_FILES = key("recovered/discarded_files")
 RECOVERED_JOBDIR_RESET = key("recovered/jobdir_reset")
+# a stopped JOBDIR job resumed: the run it continues read (some of) the listings
+RESUMED_JOB = key("recovered/resumed_job")
 INCREMENTAL = key("incremental/")  # + new, update, unchanged, claimed, expand_only, ...
 INCREMENTAL_EXPIRED = key("incremental/expired")
 INCREMENTAL_RECORDED = key("incremental/recorded")

@@ -163,6 +163,10 @@ def test_health_checks_on_stats():
     assert exported_share(incremental, LIMITS).ok  # nothing was due
     small = {"item_scraped_count": 2, "newsbot/timestamps/unreadable": 1}
     assert unreadable_times_share(small, LIMITS).ok  # 1 of 2: too few to judge
+    # a resumed JOBDIR job whose queue held only articles reads no listing: not a broken site
+    resumed = {**nothing, "newsbot/recovered/resumed_job": 1}
+    check = articles_found(resumed, LIMITS)
+    assert check.ok and "resumed a stopped job" in check.detail
 
 
 @pytest.mark.parametrize(

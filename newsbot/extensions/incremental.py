@@ -231,6 +231,7 @@ class IncrementalRuns:
         self.recoveries: list[Recovery] = []
         self.discarded: list[Path] = []
         self.jobdir_reset = False
+        self.resumed = False  # a stopped JOBDIR job, continued
         self.locks: dict[Path, IO[bytes]] = {}
         self._locked_names: set[str] = set()  # .part files already handled (str: cheap)
         self.store = None
@@ -293,7 +294,8 @@ class IncrementalRuns:
         folder = Path(jobdir)
         current = shaping_arguments(getattr(self.crawler.spider, "args", None))
         path = folder / ARGUMENTS_FILE
-        if (folder / "requests.queue").exists() and path.exists():
+        self.resumed = (folder / "requests.queue").exists()
+        if self.resumed and path.exists():
             try:
                 before = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
@@ -376,6 +378,8 @@ class IncrementalRuns:
             self._stat("recovered/discarded_files", len(self.discarded))
         if self.jobdir_reset:
             self._stat("recovered/jobdir_reset")
+        if self.resumed:
+            self._stat("recovered/resumed_job")
         if self.store is None:
             logger.info("Incremental runs off (NEWSBOT_INCREMENTAL=0): exporting everything")
             return

@@ -82,6 +82,11 @@ def _not_judged(stats: Mapping[str, Any], limits: Thresholds) -> str | None:
         return "stopped before the end (Ctrl-C, SIGTERM): completeness not judged"
     if limits.distributed:
         return "one worker of a distributed crawl: completeness not judged per worker"
+    if _n(stats, names.RESUMED_JOB):
+        return (
+            "resumed a stopped job (JOBDIR): the run it continues read the listings; "
+            "completeness not judged"
+        )
     return None
 
 
