@@ -61,7 +61,8 @@ def check_same_crawl(
         f"the distributed {spider} crawl in Redis was started with other arguments "
         f"({changed_arguments(before, current)}): start this worker with the same -a "
         "arguments as that crawl's, or let it finish (a stopped one is resumed by the next "
-        "worker started with its arguments)"
+        f"worker started with its arguments), or delete its keys (newsbot:{spider}:*) to "
+        "start a new crawl"
     )
 
 
