@@ -256,11 +256,33 @@ def clean_pages(
 ) -> dict[str, list[LineOutcome]]:
     """Each page's line outcomes, learning as a crawl does, then cleaned again with what was
     learned (as ``scrapy reprocess`` does)."""
+    return _learn_then_clean(pages, {p.name: p.lines for p in pages}, {}, rules, threshold, sources)
+
+
+def _learn_then_clean(
+    pages: list[Page],
+    lines: dict[str, list[str]],
+    titles: dict[str, str | None],
+    rules: NoiseRules,
+    threshold: int,
+    sources: int,
+) -> dict[str, list[LineOutcome]]:
+    """Each page's ``lines`` cleaned, the learner first learning over them in a crawl's order."""
     learner = BoilerplateLearner(threshold, sources=sources)
+
+    def cleaned(page: Page) -> list[LineOutcome]:
+        return trace(
+            lines[page.name],
+            rules,
+            source=page.publisher,
+            learner=learner,
+            title=titles.get(page.name),
+        )
+
     for page in _interleaved(pages):
-        outs = trace(page.lines, rules, source=page.publisher, learner=learner)
+        outs = cleaned(page)
         learner.observe(page.publisher, page.name, [o.kept for o in outs if o.kept])
-    return {p.name: trace(p.lines, rules, source=p.publisher, learner=learner) for p in pages}
+    return {page.name: cleaned(page) for page in pages}
 
 
 def read_and_clean_pages(
@@ -282,25 +304,10 @@ def read_and_clean_pages(
         )
         bodies[page.name] = list(lines_of(read.body_blocks))
         titles[page.name] = read.title
-    learner = BoilerplateLearner(threshold, sources=sources)
-    for page in _interleaved(pages):
-        outs = trace(
-            bodies[page.name],
-            rules,
-            source=page.publisher,
-            learner=learner,
-            title=titles[page.name],
-        )
-        learner.observe(page.publisher, page.name, [o.kept for o in outs if o.kept])
+    cleaned = _learn_then_clean(pages, bodies, titles, rules, threshold, sources)
     result: dict[str, list[LineOutcome]] = {}
     for page in pages:
-        outs = trace(
-            bodies[page.name],
-            rules,
-            source=page.publisher,
-            learner=learner,
-            title=titles[page.name],
-        )
+        outs = cleaned[page.name]
         by_text = {normalise(o.text): o for o in outs}
         joined = " ".join(by_text)
         result[page.name] = [
