@@ -78,6 +78,18 @@ def test_a_line_of_names_at_the_top_or_bottom_is_a_byline():
     assert removed(result, "record:byline") == [top, bottom]
 
 
+def test_a_list_of_entries_ending_on_names_keeps_its_last_entries():
+    """A list of winners or albums whose last entries happen to be names only: they close
+    the list under an entry of its shape (`Artist, Album`), not a paragraph of prose."""
+    entries = ["Best Group", "The Lantern Keepers, Slow Tide", "Maya Orr, Second Light"]
+    names = ["Halden Brook, Open Water", "Corin Vale"]
+    result = clean_blocks([P1, P2, P3, *entries, *names], RULES)
+    assert result.kept == [P1, P2, P3, *entries, *names]
+    # the same name under the last paragraph is the byline
+    result = clean_blocks([P1, P2, P3, P4, "Corin Vale"], RULES)
+    assert removed(result, "record:byline") == ["Corin Vale"]
+
+
 def test_title_case_subheadings_and_a_short_record_stay():
     result = clean_blocks([P1, P2, "What Happens Next", P3, P4], RULES)
     assert "What Happens Next" in result.kept

@@ -241,11 +241,27 @@ def mark_bylines(out: Sequence[Outcome]) -> None:
     for n in ends:
         # a run of name lines is a list of the copy's (nominees, exhibitors), not a byline
         in_run = (n > 0 and names[n - 1]) or (n + 1 < len(kept) and names[n + 1])
-        if names[n] and not in_run:
+        # at the bottom, under a list's entry (`RAYE, My 21st Century Blues`): its last entry
+        closes_list = n >= len(kept) - _BYLINE_REACH and _is_list_entry(kept[n - 1].kept or "")
+        if names[n] and not in_run and not closes_list:
             _remove(kept[n], BYLINE)
     for item, below in zip(out, out[1:], strict=False):
         if item.rule is None and _is_stamp_rule(below.rule) and _is_names(item.kept or ""):
             _remove(item, BYLINE)
+
+
+_ENTRY_MAX_WORDS = 8
+_ENTRY_SEPARATOR = re.compile(r",|\s[-–—:]\s|:\s")
+
+
+def _is_list_entry(text: str) -> bool:
+    """A short line of two parts, not a sentence: an entry of the copy's list
+    (`Blur, The Ballad of Darren`, `Producer of the Year – Chase & Status`)."""
+    return (
+        len(text.split()) <= _ENTRY_MAX_WORDS
+        and not text.rstrip().endswith(_COPY_ENDS)
+        and _ENTRY_SEPARATOR.search(text) is not None
+    )
 
 
 # `Jane Roe is a senior reporter at ...`, `Sam covers ...`, `Kai has been testing phones ...`
