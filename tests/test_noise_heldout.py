@@ -132,3 +132,21 @@ def test_the_reader_scope_scores_what_the_article_spider_exports(tmp_path):
     assert article.content == 3 and article.content_kept == 1.0
     page = score_pages(pages, outcomes, "page")
     assert page.noise > article.noise and page.recall == 1.0, page.render("page")
+
+
+def test_a_removed_line_the_kept_text_repeats_is_counted_apart(tmp_path):
+    """A pull quote the marked body keeps, left out by the reader: content lost by line, but
+    its words are still in the export. The figure counts it, and says how many such lines
+    there are; a line whose words are gone is not one of them."""
+    quote = "The toll could not be collected before the new gantries are installed next summer"
+    lost = "Councillors will meet again in March to hear the results of the traffic study."
+    html = PAGE.replace(
+        f"<p>{PARAS[2]}</p>",
+        f"<p>{PARAS[2]}</p><aside class='pullquote'><p>{quote}</p></aside>"
+        f"<aside><p>{lost}</p></aside>",
+    )
+    pages = _made_up_set(tmp_path, [*PARAS, quote, lost], html)
+    article = score_pages(pages, read_and_clean_pages(pages, RULES), "article")
+    assert article.content == 5 and sum(article.content_by.values()) == 2
+    assert article.repeats == 1
+    assert "counted as kept, content kept would be 0.800" in article.render("article")
