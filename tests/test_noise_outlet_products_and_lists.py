@@ -308,6 +308,27 @@ def test_an_outlets_related_box_inside_the_copy_ends_where_the_copy_resumes() ->
     assert clean_blocks(site, DAILY8).kept == story[:1]
 
 
+def test_the_sites_chrome_block_inside_the_copy_ends_only_the_block() -> None:
+    """Daily8's block set between two parts of the copy (a template that puts it there, or
+    text joined out of order): the paragraphs after it run to the end with nothing of the
+    site after them, so they are the copy's. Anything of the site after them (the block
+    again, a related entry's source and age) and the block ends the body, as on the page."""
+    lead = "Bus fares in the city will rise by 20 cents from July, the council decided on Tuesday."
+    rest = [
+        "Riders who buy monthly passes through the app will pay the old price until August.",
+        "The council will review the fares again next year, a spokeswoman said.",
+    ]
+    block = ["Try Our AI Features", "Explore what Daily8 AI can do for you:"]
+    result = clean_blocks([lead, *block, *rest], DAILY8)
+    assert result.kept == [lead, *rest]
+    assert [r.rule for r in result.removed] == ["chrome", "chrome"]
+    later = [lead, *block, *rest, "Comments", "No comments yet..."]
+    assert clean_blocks(later, DAILY8).kept == [lead]
+    entry = ["Council approves new cycle lanes", "Valley Post", "time3 hours ago"]
+    related = [lead, *block, "Related Articles", *entry, *rest]
+    assert clean_blocks(related, DAILY8).kept == [lead]
+
+
 def test_the_next_item_of_a_list_of_figures_stays() -> None:
     items = ["45p – Harbour Light", "60p – North Pier Light", "£1.20 – Point Marsh Light"]
     story = in_story(FLOOD_BARRIER, "The six new stamps are:", *items)

@@ -2,7 +2,8 @@
 
 Layers, in the order a line meets them:
 
-1. site chrome from the profile: the body ends where Daily8's chrome block starts;
+1. site chrome from the profile: the body ends where Daily8's chrome block starts (unless
+   only copy follows the block, to the end of the text);
 2. structural junk (:mod:`newsbot.cleaning.structural`);
 3. outlets' noise from ``settings/noise.toml``: glued phrases are cut out of sentences,
    whole-line rules remove lines, picture credits split a caption from its credit;
@@ -365,6 +366,29 @@ def _related_box_end(lines: list[str], i: int, rules: NoiseRules, structural: St
     return 0
 
 
+def _copy_after_chrome(lines: list[str], i: int, rules: NoiseRules, structural: Structural) -> int:
+    """Where the copy resumes when the site's chrome block (``lines[i]`` on) sits inside it:
+    the block's own lines and a few short ones, then paragraphs of copy that run to the end
+    of the text with nothing of the site after them (no chrome line, no age or source line:
+    the site's related section, or readers' comments before it, always has them). 0: the
+    block ends the body."""
+    resume = 0
+    for j in range(i + 1, len(lines)):
+        line = lines[j]
+        if line.casefold() in rules.chrome_block:
+            if resume:
+                return 0  # the site again after the paragraphs: they were its, not the copy's
+            continue
+        if structural.check(line):
+            return 0  # an age or a source line: the site's related section
+        if not resume:
+            if is_copy(line):
+                resume = j
+            elif j - i > _BOX_MAX_LINKS + len(rules.chrome_block):
+                return 0
+    return resume
+
+
 def _clean_line(
     text: str, rules: NoiseRules, structural: Structural, captions: bool = True
 ) -> tuple[str | None, str | None, list[Removal], str | None, OutletRule | None]:
@@ -447,7 +471,10 @@ def trace(
             item.rule = "chrome"
             continue
         if mode == "chrome" or _is_chrome_start(lines, i, rules):
-            box_end = _related_box_end(lines, i, rules, structural) if mode is None else 0
+            box_end = 0
+            if mode is None:
+                box_end = _related_box_end(lines, i, rules, structural)
+                box_end = box_end or _copy_after_chrome(lines, i, rules, structural)
             if not box_end:
                 mode = "chrome"
             item.rule = "chrome"
