@@ -37,6 +37,7 @@ def clean(line: str):
         "Narrated version: listen to this feature (12 min)",
         "Live updates are paused. Refresh the page to see new posts.",
         "Skip to the most recent update ↓",
+        "Continue scrolling to see more from the red carpet",
         "New posts appear at the top of the page.",
         "Our reviewer was sent a retail copy by the studio.",
         "The manufacturer provided a review unit for this test; it had no say over our verdict.",
@@ -62,6 +63,7 @@ def test_the_pages_furniture_goes(line: str) -> None:
         "Councillors voted to pass it on to the planning committee for a final decision.",
         "Residents can zoom in on the flood map at the library, the council said.",
         "The refresh of the town's bus fleet is on schedule, the operator said.",
+        "Investors should keep scrolling for more than headlines, the analyst said.",
         "وقال المدير إن المعلومات كانت مفيدة للمزارعين في الموسم الماضي.",
     ],
 )
