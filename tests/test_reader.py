@@ -449,3 +449,65 @@ def test_a_short_box_after_the_sections_is_not_pulled_in():
     body = read_article(page(html), URL).body_blocks
     assert note not in body
     assert body[-len(PROSE) :] == PROSE
+
+
+AUTHOR_HEAD = (
+    '<script type="application/ld+json">{"@context":"https://schema.org","@type":'
+    '"LiveBlogPosting","headline":"Council toll vote: live","author":{"name":"Jo Writer"}}'
+    "</script>"
+)
+
+
+def _live_page(summary: str) -> str:
+    """A live page: the title, a summary beside the posts, then posts that each carry their
+    time stamp, their writer's name, a heading and a paragraph."""
+    posts = "".join(
+        f"<article class='block'><header><time datetime='2026-11-25T1{n}:00:00Z'>1{n}:00 GMT"
+        f"</time></header><div class='contributor'>Jo Writer</div><h2>Update {n}</h2>"
+        f"<div class='elements'><p>{text}</p></div><footer><a href='#b{n}'>Share</a></footer>"
+        "</article>"
+        for n, text in enumerate(PROSE)
+    )
+    return (
+        "<main><h1>Council toll vote: live</h1><div class='column'>"
+        f"<section class='summary'><h2>Summary</h2><ul>{summary}</ul></section>"
+        "<div class='toolbar'><button>Newest first</button></div>"
+        f"<div class='live-body'>{posts}</div></div></main>"
+    )
+
+
+def test_a_live_page_keeps_every_post_and_its_summary_but_not_the_stamps():
+    """Each post names its writer above its heading and paragraphs: that is not the author's
+    box after the article, so the posts after it stay. The posts' time stamps stay out; the
+    summary above the posts is the page's own text."""
+    summary = [
+        "The council delayed its toll vote until the spring after a packed meeting",
+        "Opponents promised a petition before the next meeting of the full council",
+    ]
+    html = _live_page("".join(f"<li>{s}</li>" for s in summary))
+    body = read_article(page(html, AUTHOR_HEAD), URL).body_blocks
+    assert [b for b in body if b in PROSE] == PROSE
+    assert body[:2] == summary
+    assert not [b for b in body if "GMT" in b]
+
+
+def test_key_points_that_say_the_body_again_stay_out():
+    """Key points above the body that repeat its sentences add nothing to it."""
+    points = [PROSE[0][:-1], PROSE[2][:-1]]
+    html = _live_page("".join(f"<li>{s}</li>" for s in points))
+    body = read_article(page(html, AUTHOR_HEAD), URL).body_blocks
+    assert not [b for b in body if b in points]
+    assert [b for b in body if b in PROSE] == PROSE
+
+
+def test_a_newsletter_post_is_the_article_not_a_newsletter_box():
+    """Substack renders a post as `<article class="newsletter-post post">`: the word names
+    the publication's kind, not a sign-up box."""
+    html = (
+        "<div class='single-post'><article class='typography newsletter-post post'>"
+        f"<h1>Council delays toll vote</h1><div class='available-content'>"
+        f"<div class='body markup'>{paragraphs(PROSE)}</div></div></article>"
+        "<div class='newsletter-signup'><p>Get every post of The Toll Road Report in your "
+        "inbox, free, every Thursday morning.</p></div></div>"
+    )
+    assert read_article(page(html), URL).body_blocks == PROSE

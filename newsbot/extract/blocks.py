@@ -124,7 +124,9 @@ SECTION_CHROME = frozenset({"nav", "header", "footer", "aside", "dialog"})
 _CHROME_NAMES = re.compile(
     r"(?<![a-z0-9])(?:comments?|comment-(?:list|section|thread)|disqus|"
     r"(?:image|photo|media|video|figure|img|wp)-?captions?|captions?|"
-    r"newsletter|share-?(?:bar|tools|buttons)|social-?(?:share|links|buttons)|"
+    # (a newsletter's own post is the article: Substack's `newsletter-post`)
+    r"newsletter(?!-?(?:post|article|story|body|content|issue|edition|entry|text))|"
+    r"share-?(?:bar|tools|buttons)|social-?(?:share|links|buttons)|"
     r"breadcrumbs?|most-?(?:read|popular|viewed)|trending|taboola|outbrain|"
     r"related-(?:articles|stories|content|links)|recommended|cookies?(?:-?(?:banner|notice|bar|consent|popup))?|gdpr|consent|"
     # the header's standfirst and byline, the author's box: about the article, not of it

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from newsbot.extract.blocks import Block, Layout
 from newsbot.extract.metadata import PageMetadata
@@ -264,10 +264,11 @@ def body_range(
             continue  # a link list: navigation, tags, an inline related box
         if author and _author_bio(block.text, author):
             continue  # "Jo Writer is a political correspondent for ..."
-        if _dateline(block.text):
+        if _dateline(block.text) or _time_stamp(block):
             continue  # a byline or dateline: "Telegraph Reporters 2 March 2024 • 9:08pm"
         if author and kept and fold(block.text) in author_lines and len(block.path) > 1:
-            bio_box = block.path[-2]  # the author's box after the article: name and bio
+            if _author_box(blocks, inside, n, later_prose):
+                bio_box = block.path[-2]  # the author's box after the article: name and bio
             continue
         if bio_box is not None and bio_box in block.path:
             continue
@@ -275,7 +276,87 @@ def body_range(
             continue
         kept.append(i)
     kept = _with_section_headings(blocks, inside, kept)
-    return _trim(blocks, kept, prose)
+    kept = _trim(blocks, kept, prose)
+    return _lead_in(blocks, start, kept, container) + kept
+
+
+LEAD_IN_MIN_BLOCKS = 2  # a lone paragraph above the body is a standfirst
+LEAD_IN_MIN_CHARS = 40
+
+
+def _lead_in(
+    blocks: Sequence[Block], start: int, kept: list[int], container: int | None
+) -> list[int]:
+    """Paragraphs or list items of text between the title and the body's element, in one
+    element of their own beside it: a live page's summary or introduction above its posts
+    (``<section class="summary"><ul><li>...``). Two or more, text not links, outside page
+    chrome; a lone paragraph there is a standfirst and stays out."""
+    if not kept or container is None:
+        return []
+    first = kept[0]
+    lines = [
+        i
+        for i in range(start, first)
+        if not blocks[i].chrome
+        and container not in blocks[i].path
+        and blocks[i].tag in ("p", "li")
+        and len(blocks[i].text) >= LEAD_IN_MIN_CHARS
+        and blocks[i].link_density <= PROSE_MAX_LINK_DENSITY
+        and not _dateline(blocks[i].text)
+        and not _time_stamp(blocks[i])
+    ]
+    if len(lines) < LEAD_IN_MIN_BLOCKS:
+        return []
+    group = _common(blocks[i].path[:-1] for i in lines)
+    if group is None or container not in blocks[first].path:
+        return []
+    # the group sits beside the body's element: their nearest common element holds both
+    # within a few levels, and no other text-holding block between them is skipped
+    members = [i for i in range(lines[0], lines[-1] + 1) if group in blocks[i].path]
+    if any(i not in lines and is_prose(blocks[i]) for i in members):
+        return []
+    # key points that say again what the body says add nothing to it
+    body = _triples(" ".join(blocks[i].text for i in kept))
+    fresh = [i for i in lines if not _said_in(blocks[i].text, body)]
+    return fresh if len(fresh) >= LEAD_IN_MIN_BLOCKS else []
+
+
+REPEAT_SHARE = 0.6  # of a line's word triples found in the body: it says the body again
+
+
+def _triples(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return {tuple(words[n : n + 3]) for n in range(len(words) - 2)}
+
+
+def _said_in(text: str, body: set[tuple[str, ...]]) -> bool:
+    mine = _triples(text)
+    return bool(mine) and len(mine & body) >= REPEAT_SHARE * len(mine)
+
+
+def _common(paths: Iterable[tuple[int, ...]]) -> int | None:
+    """The deepest element every path passes through."""
+    shared: tuple[int, ...] | None = None
+    for path in paths:
+        if shared is None:
+            shared = path
+            continue
+        n = 0
+        while n < min(len(shared), len(path)) and shared[n] == path[n]:
+            n += 1
+        shared = shared[:n]
+    return shared[-1] if shared else None
+
+
+def _author_box(blocks: Sequence[Block], inside: list[int], n: int, later_prose: set[int]) -> bool:
+    """Whether the author's name at ``inside[n]`` opens the author's box after the article
+    (the name, then a note about them), not one post of a live blog, which names its writer
+    above its own heading and paragraphs, with more posts after it."""
+    box = blocks[inside[n]].path[-2]
+    if any(box not in blocks[i].path for i in later_prose):
+        return False  # the article's prose goes on after the box
+    after = [blocks[i] for i in inside[n + 1 :] if box in blocks[i].path]
+    return not any(b.is_heading for b in after)
 
 
 def _with_section_headings(
@@ -364,6 +445,20 @@ def _dateline(text: str) -> bool:
         printed_date(text) is not None
         and _CLOCK.search(text) is not None
         and not text.rstrip().endswith((".", "!", "?"))
+    )
+
+
+TIME_STAMP_MAX_CHARS = 40
+
+
+def _time_stamp(block: Block) -> bool:
+    """A short line around a ``<time datetime>``, not a sentence: a live post's or an
+    update's stamp (``16:50 BST 90+4 min``, ``Updated 2 hours ago``)."""
+    text = block.text.rstrip()
+    return (
+        bool(block.datetimes)
+        and len(text) <= TIME_STAMP_MAX_CHARS
+        and not text.endswith((".", "!", "?"))
     )
 
 
