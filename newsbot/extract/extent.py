@@ -6,7 +6,8 @@ labels, so it holds for any publisher:
 - title: the heading that agrees with the metadata titles (``title_index``);
 - body: the block-level element that holds most of the page's prose (``prose`` blocks:
   paragraphs with few links, outside page chrome), then every block inside it after the
-  title, minus chrome, link lists, bare labels and the teaser (``body_range``).
+  title, minus chrome, link lists, bare labels, stamps and the teaser, plus a summary of
+  two or more paragraphs or items set above it that does not repeat it (``body_range``).
 """
 
 from __future__ import annotations
@@ -308,10 +309,9 @@ def _lead_in(
     if len(lines) < LEAD_IN_MIN_BLOCKS:
         return []
     group = _common(blocks[i].path[:-1] for i in lines)
-    if group is None or container not in blocks[first].path:
+    if group is None:
         return []
-    # the group sits beside the body's element: their nearest common element holds both
-    # within a few levels, and no other text-holding block between them is skipped
+    # one group of their own: no paragraph of another kind sits among them
     members = [i for i in range(lines[0], lines[-1] + 1) if group in blocks[i].path]
     if any(i not in lines and is_prose(blocks[i]) for i in members):
         return []
