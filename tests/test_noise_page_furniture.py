@@ -38,6 +38,9 @@ def clean(line: str):
         "Live updates are paused. Refresh the page to see new posts.",
         "Skip to the most recent update ↓",
         "Continue scrolling to see more from the red carpet",
+        "£249.99Buy at Hollis Electrical",
+        "$1,299 View at Kettering Tech",
+        "We check over 120 million prices every day to find you the best deal",
         "New posts appear at the top of the page.",
         "Our reviewer was sent a retail copy by the studio.",
         "The manufacturer provided a review unit for this test; it had no say over our verdict.",
@@ -64,6 +67,8 @@ def test_the_pages_furniture_goes(line: str) -> None:
         "Residents can zoom in on the flood map at the library, the council said.",
         "The refresh of the town's bus fleet is on schedule, the operator said.",
         "Investors should keep scrolling for more than headlines, the analyst said.",
+        "$5 buys a hot meal at the shelter, the charity said.",
+        "We check every product recall notice that the regulator publishes, the group said.",
         "وقال المدير إن المعلومات كانت مفيدة للمزارعين في الموسم الماضي.",
     ],
 )
