@@ -57,6 +57,7 @@ from typing import Any
 from newsbot.cleaning import BoilerplateLearner, LineOutcome, NoiseRules, load_noise_rules, trace
 from newsbot.cleaning.learner import LEARNED, LEARNED_SHARED
 from newsbot.cleaning.text import normalise
+from newsbot.extract.text import says_again, word_triples
 from newsbot.profiles import load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -338,7 +339,7 @@ def score_pages(
     scores = LayerScores()
     for page in pages:
         scored = page.article_lines if scope == "article" else page.page_lines
-        kept_shingles = _shingles(" ".join(o.kept for o in outcomes[page.name] if o.kept))
+        kept_triples = word_triples(" ".join(o.kept for o in outcomes[page.name] if o.kept))
         for i in scored:
             out = outcomes[page.name][i]
             removed = out.rule is not None or (out.kept is None and out.caption is not None)
@@ -347,7 +348,7 @@ def score_pages(
                 scores.content += 1
                 if removed:
                     scores.content_by[layer] += 1
-                    scores.repeats += repeated(page.lines[i], kept_shingles)
+                    scores.repeats += repeated(page.lines[i], kept_triples)
             else:
                 scores.noise += 1
                 if removed:
@@ -355,23 +356,14 @@ def score_pages(
     return scores
 
 
-_SHINGLE_WORD = re.compile(r"\w+")
 REPEAT_SHARE = 0.8  # of a line's word triples found in the kept text: said again there
+REPEAT_MIN_TRIPLES = 3  # five words or more
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = _SHINGLE_WORD.findall(text.casefold())
-    return {tuple(words[n : n + 3]) for n in range(len(words) - 2)}
-
-
-def repeated(line: str, kept_shingles: set[tuple[str, ...]]) -> bool:
+def repeated(line: str, kept_triples: set[tuple[str, ...]]) -> bool:
     """Whether the kept text still holds a removed line's words (a pull quote repeating a
-    passage, a summary repeating the lede): five words or more, and ``REPEAT_SHARE`` of its
-    word triples found there."""
-    mine = _shingles(line)
-    if len(mine) < 3:
-        return False
-    return len(mine & kept_shingles) >= REPEAT_SHARE * len(mine)
+    passage, a summary repeating the lede)."""
+    return says_again(line, kept_triples, REPEAT_SHARE, REPEAT_MIN_TRIPLES)
 
 
 # -- the learned-model baseline ------------------------------------------------------------

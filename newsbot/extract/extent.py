@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from newsbot.extract.blocks import Block, Layout
 from newsbot.extract.metadata import PageMetadata
-from newsbot.extract.text import fold
+from newsbot.extract.text import fold, says_again, word_triples
 
 PROSE_MIN_CHARS = 60  # a paragraph of prose: at least this long...
 PROSE_MAX_LINK_DENSITY = 0.35  # ...and mostly not link text
@@ -316,22 +316,12 @@ def _lead_in(
     if any(i not in lines and is_prose(blocks[i]) for i in members):
         return []
     # key points that say again what the body says add nothing to it
-    body = _triples(" ".join(blocks[i].text for i in kept))
-    fresh = [i for i in lines if not _said_in(blocks[i].text, body)]
+    body = word_triples(" ".join(blocks[i].text for i in kept))
+    fresh = [i for i in lines if not says_again(blocks[i].text, body, REPEAT_SHARE)]
     return fresh if len(fresh) >= LEAD_IN_MIN_BLOCKS else []
 
 
 REPEAT_SHARE = 0.6  # of a line's word triples found in the body: it says the body again
-
-
-def _triples(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
-    return {tuple(words[n : n + 3]) for n in range(len(words) - 2)}
-
-
-def _said_in(text: str, body: set[tuple[str, ...]]) -> bool:
-    mine = _triples(text)
-    return bool(mine) and len(mine & body) >= REPEAT_SHARE * len(mine)
 
 
 def _common(paths: Iterable[tuple[int, ...]]) -> int | None:

@@ -14,6 +14,24 @@ _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-(?=\s))\s*")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
 
 
+_WORD = re.compile(r"\w+")
+
+
+def word_triples(text: str) -> set[tuple[str, ...]]:
+    """The text's runs of three words, case folded."""
+    words = _WORD.findall(text.casefold())
+    return {tuple(words[n : n + 3]) for n in range(len(words) - 2)}
+
+
+def says_again(
+    text: str, triples: set[tuple[str, ...]], share: float, min_triples: int = 1
+) -> bool:
+    """Whether ``text`` says again what ``triples`` (another text's :func:`word_triples`)
+    say: at least ``min_triples`` runs of three words, and ``share`` of them found there."""
+    mine = word_triples(text)
+    return len(mine) >= min_triples and len(mine & triples) >= share * len(mine)
+
+
 def strip_bullet(text: str) -> tuple[str, bool]:
     """``('Source', True)`` for ``'  • Source'`` or ``'- Source'``."""
     match = _BULLET.match(text)
