@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsbot.cleaning.lazy import LazyRegex
+from newsbot.cleaning.pattern_cache import PatternCache
 from newsbot.cleaning.prefilter import prefilter_form
 from newsbot.cleaning.rules import NoiseRulesError, OutletRule
 from newsbot.cleaning.text import fold_arabic_marks
@@ -99,7 +100,11 @@ def _expand(pattern: str, words: dict[str, str], where: str) -> str:
 
 
 def _compiled(
-    kind: dict[str, Any], step: str, vocab: dict[str, dict[str, str]], where: str
+    kind: dict[str, Any],
+    step: str,
+    vocab: dict[str, dict[str, str]],
+    where: str,
+    cache: PatternCache | None,
 ) -> tuple[LazyRegex, tuple[str, ...]] | None:
     """The step's patterns as one regex, and each alone (for the rules' index)."""
     table = kind.get(step) or {}
@@ -119,7 +124,8 @@ def _compiled(
     lead = _SYMBOLS if step in _WHOLE_TEXT_STEPS else ""
     joined = "|".join(f"(?:{source})" for _, _, source in alternatives)
     try:
-        regex = LazyRegex.of(re.compile(f"{lead}(?:{joined})", re.I))
+        pattern = f"{lead}(?:{joined})"
+        regex = cache.regex(pattern, re.I) if cache else LazyRegex.of(re.compile(pattern, re.I))
         return regex, tuple(f"{lead}(?:{source})" for _, _, source in alternatives)
     except re.error:
         for p, lang, source in alternatives:  # name the culprit
@@ -130,8 +136,8 @@ def _compiled(
         raise
 
 
-def compile_kinds(data: dict[str, Any]) -> KindRules:
-    """The kinds of a parsed ``noise_kinds.toml``."""
+def compile_kinds(data: dict[str, Any], cache: PatternCache | None = None) -> KindRules:
+    """The kinds of a parsed ``noise_kinds.toml`` (``cache``: patterns known to compile)."""
     vocab = _vocab(data)
     lines: list[OutletRule] = []
     inline: list[OutletRule] = []
@@ -164,7 +170,7 @@ def compile_kinds(data: dict[str, Any]) -> KindRules:
             ("brief", "line", briefs),
             ("own", "line", own),
         ):
-            compiled = _compiled(kind, step, vocab, where)
+            compiled = _compiled(kind, step, vocab, where, cache)
             if compiled is not None:
                 regex, alternatives = compiled
                 into.append(

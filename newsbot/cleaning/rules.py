@@ -17,8 +17,9 @@ from typing import Any
 
 from newsbot.cleaning.config import default_kinds_path, default_noise_path, read_toml
 from newsbot.cleaning.lazy import LazyRegex
+from newsbot.cleaning.pattern_cache import PatternCache
 from newsbot.cleaning.pitch_model import PitchModel, shipped_model
-from newsbot.cleaning.prefilter import RuleIndex, fold_case, required_factors
+from newsbot.cleaning.prefilter import RuleIndex, fold_case
 from newsbot.cleaning.text import fold_arabic_marks, fold_arabic_marks_with_positions, normalise
 from newsbot.profiles import SiteProfile
 
@@ -346,6 +347,7 @@ def load_noise_rules(
     from newsbot.cleaning.kinds import KindRules, compile_kinds
 
     data = read_toml(noise_path if noise_path is not None else default_noise_path())
+    cache = PatternCache.default()
     outlet = list(_outlet_rules(data))
     if not outlet:  # an empty or emptied file: say so, once, rather than clean less in silence
         logging.getLogger(__name__).warning(
@@ -355,7 +357,7 @@ def load_noise_rules(
     found = KindRules()
     if kinds:
         found = compile_kinds(
-            read_toml(kinds_path if kinds_path is not None else default_kinds_path())
+            read_toml(kinds_path if kinds_path is not None else default_kinds_path()), cache
         )
     return indexed(
         NoiseRules(
@@ -380,14 +382,18 @@ def load_noise_rules(
                     *found.own,
                 )
             },
-        )
+        ),
+        cache,
     )
 
 
-def indexed(rules: NoiseRules) -> NoiseRules:
+def indexed(rules: NoiseRules, cache: PatternCache | None = None) -> NoiseRules:
     """``rules`` with a :class:`RuleIndex` of what each alternative of each rule must contain,
-    so that a line is tried only against what it could match (the same removals, faster)."""
+    so that a line is tried only against what it could match (the same removals, faster).
+    ``cache`` (default: the user's, :mod:`newsbot.cleaning.pattern_cache`) keeps those strings
+    between runs."""
     factors: list[frozenset[str]] = []
+    cache = cache if cache is not None else PatternCache.default()
 
     def split(rule: OutletRule) -> OutletRule:
         flags = rule.regex.flags
@@ -395,7 +401,7 @@ def indexed(rules: NoiseRules) -> NoiseRules:
         always: list[str] = []
         parts: dict[int, str] = {}
         for source in sources:
-            found = required_factors(source, flags)
+            found = cache.factors(source, flags)
             if found is None:
                 always.append(source)
                 continue
@@ -409,7 +415,7 @@ def indexed(rules: NoiseRules) -> NoiseRules:
         mask = sum(1 << slot for slot in parts)
         return replace(rule, split=Split(combined, parts, mask, flags))
 
-    return replace(
+    result = replace(
         rules,
         lines=tuple(split(r) for r in rules.lines),
         inline=tuple(split(r) for r in rules.inline),
@@ -420,3 +426,5 @@ def indexed(rules: NoiseRules) -> NoiseRules:
         own=tuple(split(r) for r in rules.own),
         index=RuleIndex(factors),
     )
+    cache.save()
+    return result
