@@ -15,6 +15,9 @@ Layers, in the order a line meets them:
    embedded posts, name-only bylines;
 7. the learned pitch model (:mod:`newsbot.cleaning.pitch_model`), over the lines still kept:
    the outlet addressing its reader in words no rule lists (``model:pitch``).
+
+A table of the copy (:mod:`newsbot.cleaning.tables`) meets only the first layer: its rows stay
+whole.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from newsbot.cleaning.pitch_model import PitchModel
 from newsbot.cleaning.record import is_copy, mark_record_ends, mark_record_shapes
 from newsbot.cleaning.rules import LineForms, NoiseRules, OutletRule, first_match
 from newsbot.cleaning.structural import Structural, strip_encoded
+from newsbot.cleaning.tables import table_rows
 from newsbot.cleaning.text import (
     in_quotation,
     lines_of,
@@ -82,8 +86,17 @@ _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b|[\u0600-\u06ff]{2,}")  # a sentence, no
 _LABEL_MAX = 32
 # a second stamp or label in brackets after the first: `Published Jun 4 (Updated Jun 5)`
 _BRACKETED_TAIL = re.compile(r"\s*\(([^()]{3,80})\)$")
-# what a notice's paragraph may leave besides its notice: a greeting (`Kia orana!`)
+# what a notice's paragraph may leave besides its notice: a greeting (`Kia orana!`), or the
+# hook it opens with (`Stay ahead of the regulators.`, `Glued to the show? So are we.`)
 _GREETING_MAX_WORDS = 3
+_HOOK_MAX_WORDS = 10
+_HOOK_MAX_SENTENCES = 2
+_HOOK_EXCLAMATION_MAX_WORDS = 5
+_HOOK = re.compile(
+    r"(?:Stay|Keep|Don[’']t|Never|Tell us|Join|Support|Be (?:the|among)|Want|Love|Enjoy|Hungry"
+    r"|Ready|So (?:are|do|did|have|can|will) we|ادعم|ادعموا|تابعوا|انضموا|كن|كونوا|لا تفوت)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -203,10 +216,12 @@ def _drop_sentences(
     kept: list[str] = []
     cuts: list[Removal] = []
     last_dropped = False
+    opening = True  # every sentence kept so far comes before the first cut
     for part, in_quote in zip(parts, quoted, strict=True):
         if in_quote:  # someone's words: `“A newsletter lands in your inbox ...,” she said.`
             kept.append(part)
             last_dropped = False
+            opening = opening and not cuts
             continue
         line = rules.forms(part)
         rule = first_match(rules.lines, line, teasers=True) if len(parts) > 1 else None
@@ -218,19 +233,41 @@ def _drop_sentences(
             rule = _own_rule(part, rules, structural)
         if rule is None:
             kept.append(part)
+            opening = opening and not cuts
         elif cuts and cuts[-1].rule == rule.name and last_dropped:
             cuts[-1] = Removal(f"{cuts[-1].text} {part}", rule.name)
         else:
             cuts.append(Removal(part, rule.name))
         last_dropped = rule is not None
-    if cuts and len(kept) == 1 and _is_greeting(kept[0]):
-        cuts.append(Removal(kept.pop(), cuts[0].rule))
+    if cuts and (
+        (len(kept) == 1 and _is_greeting(kept[0]))
+        or (opening and _is_hook(kept) and not any(quoted))
+    ):
+        cuts.insert(0, Removal(" ".join(kept), cuts[0].rule))
+        kept = []
     return " ".join(kept), cuts
 
 
 def _is_greeting(text: str) -> bool:
     """A short exclamation a notice opens or closes with (``Kia orana!``, ``Thanks!``)."""
     return text.endswith("!") and len(text.split()) <= _GREETING_MAX_WORDS
+
+
+def _is_hook(kept: list[str]) -> bool:
+    """Whether the sentences a paragraph kept before its cut promo are the promo's hook: one
+    or two sentences, ten words in all, each a question, a short exclamation or an ask
+    (`Stay ahead of the regulators.`, `Glued to the show? So are we.`, `Stuck in it? Tell us
+    what you can see.`, `ادعم الصحافة المستقلة.`). A paragraph of copy keeps its opening."""
+    if not kept or len(kept) > _HOOK_MAX_SENTENCES:
+        return False
+    if sum(len(part.split()) for part in kept) > _HOOK_MAX_WORDS:
+        return False
+    return all(
+        part.rstrip().endswith(("?", "؟"))
+        or (part.rstrip().endswith("!") and len(part.split()) <= _HOOK_EXCLAMATION_MAX_WORDS)
+        or _HOOK.match(part) is not None
+        for part in kept
+    )
 
 
 def _own_rule(sentence: str, rules: NoiseRules, structural: Structural) -> OutletRule | None:
@@ -457,6 +494,7 @@ def trace(
     """
     structural = Structural(rules, title=title, source=source, category=category)
     lines = list(lines_of(blocks))
+    table = table_rows(lines)
     out: list[LineOutcome] = []
     mode: str | None = None  # None (body), "chrome", or the name of a list/rest span rule
     span_kind = ""
@@ -481,6 +519,9 @@ def trace(
             continue
         if mode is not None and span_kind == "rest":
             item.rule = mode
+            continue
+        if i in table:  # a row of the copy's table (`Fibrenet | 500Mb | £24`): whole
+            mode, item.kept = None, line
             continue
         kept, rule, cuts, caption, outlet = _clean_line(line, rules, structural, captions)
         item.in_list = (
@@ -668,6 +709,8 @@ def _mark_pitches(out: list[LineOutcome], model: PitchModel) -> list[LineOutcome
         if item.rule is not None or item.kept is None or item.in_list:
             continue  # a step of the copy's how-to list is asked of the reader by the story
         rest = model.without_pitch(item.kept)
+        if rest and item.kept.startswith(rest) and _is_hook(sentences(rest)):
+            rest = ""  # the promo's hook before it: `Stuck in it? Tell us what you can see.`
         if rest == "":
             item.rule, item.kept, item.cuts, item.caption = PITCH, None, [], None
         elif rest is not None:

@@ -5,8 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-# (a list item's number is no sentence: `2. Install the app on your device.` is one)
-_SENTENCE_END = re.compile(r"(?<=[.!?؟…])(?<!^\d\.)(?<!^\d\d\.)\s+(?=\S)")
+# (a list item's number is no sentence: `2. Install the app on your device.` is one, nor is a
+# number's label: `a registered charity (no. 1048213)`; a closing
+# quotation mark after the stop ends the sentence when a capital follows: `... a boot.' READ
+# MORE: ...`, not in `“Why?” she asked.`)
+_SENTENCE_END = re.compile(
+    r"(?<!^\d\.)(?<!^\d\d\.)(?:(?<=[.!?؟…])(?!(?<=\b[Nn]o\.)\s+\d)\s+(?=\S)"
+    r"|(?<=[.!?؟…][\"'”’»])\s+(?=[A-Z\"“‘'«\u0600-\u06ff]))"
+)
 #: "1. Log in", "٢) ...": a step of a numbered list
 NUMBERED_STEP = re.compile(r"[\d\u0660-\u0669]{1,2}\s*[.)-]\s")
 BULLETS = "•·‣◦▪▫●○-–—*►▸"

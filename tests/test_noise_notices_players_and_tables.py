@@ -1,0 +1,124 @@
+"""What blind sets 232-233 showed the cleaner missed or lost, written here in other words: a
+press release's forward-looking statement, a writer's no-position and no-advice notes, deal
+pages' price notes and buttons, players with their counters, translation widgets, press-kit
+downloads, ad countdowns, community and ad-free invites (the kind ``notices_and_players``);
+a promo's hook left before it (`Stay ahead of X.`); a sentence closed by a quotation mark
+before a glued pointer; a charity's number read as a sentence end; the copy's own table, whose
+rows one at a time look like tool bars. And the story's sentences that share their words,
+which stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.cleaning import clean_blocks, load_noise_rules
+from newsbot.cleaning.tables import table_rows
+from newsbot.cleaning.text import sentences
+from tests.support.stories import clean_in_flood_story, in_story
+
+RULES = load_noise_rules(None, pitch=False)
+
+
+def clean(line: str):
+    return clean_in_flood_story(line, RULES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Safe harbor statement: Statements in this announcement about future results are "
+        "forward-looking and involve risks.",
+        "Cautionary note regarding forward-looking statements: Our plans may change.",
+        "The writer has no holdings in any of the companies discussed.",
+        "Northline Markets does not provide investment advice. Always do your own research "
+        "before trading.",
+        "Retailers may pay us a small fee when you buy through these links.",
+        "Our shopping team hand-picks every one of these deals from dozens of offers.",
+        "Prices and availability may change without notice.",
+        "Every price here was correct at the time of writing, including delivery.",
+        "We recheck these offers daily, but always check the final price at the checkout.",
+        "£129 at Pellman Home (was £179) ›",
+        "$59.99 from Crestline Outdoor →",
+        "Listen to the bulletin ► 2:45",
+        "Now playing: Drive Time headlines 0:00 / 4:12",
+        "Select Language ▼",
+        "Powered by Google Translate",
+        "Download high-res photos and logos from our press room",
+        "Chat about this story with other readers in our Telegram group.",
+        "Go ad-free with Morning Ledger Premium and get every episode a day early.",
+        "Watch the full interview on Coastline Tonight at 7pm.",
+        "Reload the page for the latest posts from the courtroom.",
+        "Open an account today and get your first three trades free — T&Cs apply",
+        "Stay ahead of the market. Our trading desk sends you the five charts that matter "
+        "every Friday morning, free.",
+        "تخطي الإعلان",
+        "الإعلان ينتهي بعد 10 ثوان",
+        "ساهموا في دعم صحافتنا المستقلة بمبلغ بسيط كل شهر.",
+    ],
+)
+def test_the_notice_goes(line: str) -> None:
+    result, body = clean(line)
+    assert result.kept == body, result.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The regulator said the firm had published forward-looking statements that misled "
+        "investors about its debts.",
+        "The author of the report has no position on the merger, the committee heard.",
+        "The bank does not provide financial advice to its customers, its chief executive said.",
+        "Prices of heating oil were correct to within a penny, the watchdog found.",
+        "Stock levels at food banks can change quickly in winter, volunteers say.",
+        "Tickets cost £49 at the door, or £39 in advance.",
+        "The museum will show the film at 2:45 and again at 6pm.",
+        "The council will pay us back within a month, residents were told by the mayor.",
+        "The translation service was powered by volunteers from the university.",
+        "Residents can download the flood maps from the council's website.",
+        "The T&Cs apply to every customer who opened an account before March, the bank said.",
+        "Stay tuned to the committee: it meets again in June to vote on the budget.",
+        "أعلنت الوزارة أن الإعلان عن الفائزين سيكون بعد أسبوع.",
+    ],
+)
+def test_a_look_alike_stays(line: str) -> None:
+    result, body = clean(line)
+    assert result.kept == in_story(body, line), result.removed
+
+
+def test_a_promos_hook_goes_with_it_and_copys_opening_stays() -> None:
+    hooked = clean(
+        "Glued to the trial? So are we. Sign up to our free court newsletter for every ruling."
+    )
+    assert hooked[0].kept == hooked[1], hooked[0].removed
+    opening = "What happens now? Ministers meet on Monday to decide."
+    result, body = clean(f"{opening} Follow our live coverage on the app.")
+    assert result.kept == in_story(body, opening), result.removed
+
+
+def test_a_quotation_ends_its_sentence_before_a_glued_pointer() -> None:
+    quote = "'We will not back down,' the union said. 'This is about every depot.'"
+    assert sentences(f"{quote} READ MORE: Union rejects the offer") == [
+        "'We will not back down,' the union said.",
+        "'This is about every depot.'",
+        "READ MORE: Union rejects the offer",
+    ]
+    assert sentences("“Why?” she asked.") == ["“Why?” she asked."]
+    assert sentences("It is registered charity (no. 204518) in Wales.") == [
+        "It is registered charity (no. 204518) in Wales."
+    ]
+
+
+def test_the_copys_table_stays_whole_and_a_link_row_does_not() -> None:
+    rows = [
+        "Route | Fare | Journey time",
+        "Kelby to Arran Street | £3.40 | 22 min",
+        "Kelby to Harbour | £2.10 | 12 min",
+    ]
+    lead = "The new fares take effect on Monday, the transport authority said."
+    after = "Fares on night buses stay unchanged, the authority added."
+    result = clean_blocks([lead, *rows, after], RULES)
+    assert result.kept == [lead, *rows, after], result.removed
+    links = ["Home | News | Sport | Weather", "About us | Contact | Careers | Advertise"]
+    assert table_rows(links) == frozenset()
+    assert table_rows([*rows, "Home | News"]) == frozenset({0, 1, 2})
+    assert table_rows(["Tags | Buses | Fares"]) == frozenset()
