@@ -511,3 +511,30 @@ def test_a_newsletter_post_is_the_article_not_a_newsletter_box():
         "inbox, free, every Thursday morning.</p></div></div>"
     )
     assert read_article(page(html), URL).body_blocks == PROSE
+
+
+def test_camel_case_names_paywall_boxes_and_embed_placeholders_are_chrome():
+    """Older CMSs name boxes in camel case (`RelatedTable`, `CommentItem`); a paywall's own
+    box (`paywall__message`) and a consent platform's embed placeholder (`cmp-placeholder`)
+    and a component named for a sign-up card (`data-component="newsletter-signup-card"`) are
+    not the story, while `class="paywall"` on the story's paragraphs (as many sites mark the
+    text behind the wall) is."""
+    story = "".join(f"<p class='paywall'>{p}</p>" for p in PROSE[:2])
+    html = (
+        f"<article><h1>Council delays toll vote</h1><div class='ArticleBody'>{story}"
+        "<div class='cmp-placeholder'><p>Este contenido está alojado en YouTube. Para verlo "
+        "necesitas aceptar las cookies de terceros.</p><button>Aceptar y ver contenido"
+        "</button></div>"
+        f"{paragraphs(PROSE[2:])}"
+        "<div data-component='newsletter-signup-card'><p>The week's most important stories "
+        "about roads, tolls and the people who pay them, from our transport desk.</p></div>"
+        "<section class='paywall js-paywall'><p class='paywall__message'>You have 62% of "
+        "this article left to read. The rest is for subscribers.</p></section></div></article>"
+        "<table class='RelatedTable'><tr><td class='RelatedItem'><a href='/a'>Ring road "
+        "works begin</a> The council said the work would take two years to finish in full."
+        "</td></tr></table>"
+        "<table class='CommentsTable'><tr><td class='CommentItem'>A fine decision, and long "
+        "overdue for everyone who drives the eastern approach every single day.</td></tr>"
+        "</table>"
+    )
+    assert read_article(page(html), URL).body_blocks == PROSE

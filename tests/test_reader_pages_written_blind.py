@@ -1,11 +1,12 @@
-"""tests/data/pages_written_blind: 24 made-up article pages in 24 publishers' kinds of markup
+"""tests/data/pages_written_blind: 40 made-up article pages in 40 publishers' kinds of markup
 (WordPress, Arc XP, Next.js, Drupal, a React app with generated class names, a newswire,
-Substack, AMP, a live blog, a table layout, Arabic sites ...), written by helpers who never
-saw the reader, with the body a person would mark. What the ``article`` spider exports
-(the generic reader, then the cleaner) is scored line by line, as benchmarks.noise_heldout
-scores fundus-eval: every story line kept, what the page shows around and inside the
-article left out. Their scores on arrival are in the folder's README; the reader was fixed
-on three of their pages since, so this is a regression check, not a blind measure."""
+Substack, AMP, Ghost, Squarespace, live blogs, a table layout, Arabic, French and Spanish
+sites ...), written by helpers who never saw the reader, with the body a person would mark.
+What the ``article`` spider exports (the generic reader, then the cleaner) is scored line
+by line, as benchmarks.noise_heldout scores fundus-eval: every story line kept, what the
+page shows around and inside the article left out. Their scores on arrival are in the
+folder's README; the reader was fixed on some of their pages since, so this is a regression
+check, not a blind measure."""
 
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ def read():
 
 def test_every_story_line_is_exported_and_the_noise_inside_the_article_is_not(read):
     pages, outcomes = read
-    assert len(pages) == 24
+    assert len(pages) == 40
     scores = score_pages(pages, outcomes, "article")
-    assert scores.content >= 300 and scores.noise >= 300
+    assert scores.content >= 500 and scores.noise >= 500
     assert scores.content_kept >= 0.99, scores.render("article")
     assert scores.recall >= 0.95, scores.render("article")
 

@@ -128,16 +128,26 @@ _CHROME_NAMES = re.compile(
     r"newsletter(?!-?(?:post|article|story|body|content|issue|edition|entry|text))|"
     r"share-?(?:bar|tools|buttons)|social-?(?:share|links|buttons)|"
     r"breadcrumbs?|most-?(?:read|popular|viewed)|trending|taboola|outbrain|"
-    r"related-(?:articles|stories|content|links)|recommended|cookies?(?:-?(?:banner|notice|bar|consent|popup))?|gdpr|consent|"
+    r"related(?:-(?:articles|stories|content|links|items?|news|posts?|box|table|list|reads?))?|recommended|cookies?(?:-?(?:banner|notice|bar|consent|popup))?|gdpr|consent|"
     # the header's standfirst and byline, the author's box: about the article, not of it
     r"dek|standfirst|(?:author-?)?bio|author-?(?:box|card|info)|byline|read(?:ing)?-?time|"
     # a pull quote set beside the paragraphs, a promo box between them
     r"pull-?quotes?|pullquote|promo|inline-promo|"
+    # a consent platform's placeholder where an embed waits for the reader's yes
+    r"cmp-(?:placeholder|banner|container|wrapper|notice)|"
+    # a paywall's own box (`paywall__message`, `paywall-fence`); `paywall` alone marks the
+    # paragraphs behind it on many sites: the article's
+    r"paywall(?:-|__)(?:message|fence|gate|bar|modal|prompt|barrier|offers?|cta|legal|btn|"
+    r"button|notice|banner|overlay|fade|gradient)|"
     # the markup social networks' embed codes give a post on any site
     r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post|reddit-embed-bq)"
     r"(?![a-z0-9])",
     re.IGNORECASE,
 )
+# a name made of whole words in camel case (`CommentsTable`, `RelatedItem`, `ImageCaption`, as
+# older CMSs write them) is read word by word; a hashed one (`sc-bdVaJa`, `kFOmkN`) is not
+_CAMEL_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+(?![A-Za-z0-9])")
+_CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # class names that hide an element on every screen (utility classes of common CSS kits)
 _HIDDEN_CLASSES = re.compile(
     r"(?:^|\s)(?:hidden|hide|is-hidden|d-none|sr-only|visually-hidden|visuallyhidden|"
@@ -290,13 +300,18 @@ def _chrome(element: etree._Element, tag: str) -> str:
         kind = CHROME_ROLES.get(role.strip().lower())
         if kind:
             return kind
-    names = element.get("id") or ""
-    classes = element.get("class")
-    if classes:
-        names = f"{names} {classes}" if names else classes
-    if names and _CHROME_NAMES.search(names):
+    names = " ".join(
+        value
+        for value in (element.get("id"), element.get("class"), element.get("data-component"))
+        if value
+    )
+    if names and _CHROME_NAMES.search(_CAMEL_WORD.sub(_spaced_words, names)):
         return "named"
     return ""
+
+
+def _spaced_words(found: re.Match[str]) -> str:
+    return _CAMEL_BREAK.sub("-", found.group(0))
 
 
 @dataclass(slots=True)
