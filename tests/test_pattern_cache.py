@@ -105,3 +105,25 @@ def test_the_cache_is_off_when_its_variable_is_empty(tmp_path, monkeypatch):
     load_noise_rules(None, pitch=False)
     assert not any(tmp_path.rglob(FILE_NAME))
     assert rules.PatternCache.default().directory is None
+
+
+def test_no_cache_when_the_codes_source_cannot_be_read(tmp_path, monkeypatch, uncached):
+    """Inside an egg whose loader gives no source, the code's version is unknown: a file from
+    another build could hold stale answers, so none is read or written."""
+    monkeypatch.setattr(pattern_cache, "_source", lambda module: None)
+    monkeypatch.setenv("NEWSBOT_CACHE_DIR", str(tmp_path))
+    assert cleaned(load_noise_rules(None, pitch=False)) == uncached
+    assert not (tmp_path / FILE_NAME).exists()
+
+
+def test_the_version_reads_a_zipped_modules_source_through_its_loader(tmp_path, monkeypatch):
+    """scrapyd runs the project from an egg (a zip): the loader gives the source."""
+    import importlib
+    import zipfile
+
+    egg = tmp_path / "probe.egg"
+    with zipfile.ZipFile(egg, "w") as archive:
+        archive.writestr("probe_module_for_cache.py", "VALUE = 1\n")
+    monkeypatch.syspath_prepend(str(egg))
+    module = importlib.import_module("probe_module_for_cache")
+    assert pattern_cache._source(module) == b"VALUE = 1\n"

@@ -28,6 +28,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 from newsbot.cleaning import lazy, prefilter, text
 from newsbot.cleaning.lazy import LazyRegex
@@ -49,16 +50,27 @@ def cache_dir() -> Path | None:
     return Path(base) / "newsbot"
 
 
-def code_version() -> str:
+def code_version() -> str | None:
     """A digest of what the answers depend on besides the pattern: the Python version and the
-    source of the modules that parse patterns and fold lines."""
+    source of the modules that parse patterns and fold lines. None when a source cannot be
+    read (a zipped egg whose loader gives none): then nothing is cached."""
     digest = hashlib.sha256(sys.version.encode())
     for module in (prefilter, text, lazy):
-        try:
-            digest.update(Path(module.__file__ or "").read_bytes())
-        except OSError:  # zipped egg: the package version stands in for the source
-            digest.update(module.__name__.encode())
+        source = _source(module)
+        if source is None:
+            return None
+        digest.update(source)
     return digest.hexdigest()[:20]
+
+
+def _source(module: ModuleType) -> bytes | None:
+    try:
+        return Path(module.__file__ or "").read_bytes()
+    except OSError:  # inside a zipped egg: ask its loader
+        loader = getattr(module.__spec__, "loader", None)
+        get_source = getattr(loader, "get_source", None)
+        found = get_source(module.__name__) if get_source else None
+        return found.encode() if isinstance(found, str) else None
 
 
 def _key(pattern: str, flags: int) -> str:
@@ -74,8 +86,8 @@ class PatternCache:
     the cache file and written back once when something new was learnt."""
 
     def __init__(self, directory: Path | None) -> None:
-        self.directory = directory
         self.version = code_version()
+        self.directory = directory if self.version is not None else None
         self.known, self.compiles = self._read()
         self.added = 0
 
