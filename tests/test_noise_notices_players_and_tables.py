@@ -136,6 +136,9 @@ def test_a_promos_hook_goes_with_it_and_copys_opening_stays() -> None:
     opening = "What happens now? Ministers meet on Monday to decide."
     result, body = clean(f"{opening} Follow our live coverage on the app.")
     assert result.kept == in_story(body, opening), result.removed
+    for opening in ("Love Island returns on Monday.", "Keep Britain Tidy counted 40 bags."):
+        result, body = clean(f"{opening} Sign up to our free morning newsletter.")
+        assert result.kept == in_story(body, opening), result.removed
 
 
 def test_a_quotation_ends_its_sentence_before_a_glued_pointer() -> None:

@@ -92,9 +92,16 @@ _GREETING_MAX_WORDS = 3
 _HOOK_MAX_WORDS = 10
 _HOOK_MAX_SENTENCES = 2
 _HOOK_EXCLAMATION_MAX_WORDS = 5
+# (an ask with what it asks for: `Support for the plan fell.` and `Keep Britain Tidy said ...`
+# open a story's paragraph)
 _HOOK = re.compile(
-    r"(?:Stay|Keep|Don[’']t|Never|Tell us|Join|Support|Be (?:the|among)|Want|Love|Enjoy|Hungry"
-    r"|Ready|So (?:are|do|did|have|can|will) we|ادعم|ادعموا|تابعوا|انضموا|كن|كونوا|لا تفوت)\b",
+    r"(?:Stay (?:ahead|informed|in the loop|up to date|tuned|connected|in touch|safe|on top"
+    r"|across|current|sharp|curious|up)"
+    r"|Keep (?:up|informed|reading|in touch|up to date)|Don[’']t miss|Never miss|Tell us"
+    r"|Join (?:us|the|our)|Support (?:us|our|independent|local|quality|journalism)"
+    r"|Be (?:the first|among the first)|Want (?:more|to know|the latest)|Love (?:this|reading|it)"
+    r"|Enjoy(?:ed|ing)? (?:this|reading|our)|Hungry for more|Ready for more"
+    r"|So (?:are|do|did|have|can|will) we|ادعم|ادعموا|تابعوا|انضموا|كن|كونوا|لا تفوت)\b",
     re.I,
 )
 
