@@ -79,6 +79,15 @@ def clean(line: str):
         "Anzeige",
         "Publicidade",
         "Moradores limpam a praça central após a chuva — Foto: Arquivo/Jornal do Vale",
+        "The Ledger is independent and member-supported. Subscribe for $5 a month.",
+        "This story is free for everyone. For unlimited access to our archive, sign in.",
+        "Fares were correct at the time of going to press and are subject to availability.",
+        "The Quad Record is editorially independent of the university.",
+        "If you share this post, please avoid naming anyone who may be involved.",
+        "Please don't speculate online about the case, as this could affect the trial.",
+        "Forward this newsletter to a colleague who loves a bargain.",
+        "Our money desk answers readers' questions every Monday.",
+        "(س.ع)",
     ],
 )
 def test_the_notice_goes(line: str) -> None:
@@ -114,6 +123,11 @@ def test_the_notice_goes(line: str) -> None:
         "Farmers affected by the drought can apply for the grant until June.",
         "Readers shared their photos of the eclipse with the museum, which will exhibit them.",
         "Die Anzeige wurde am Montag bei der Polizei erstattet.",
+        "The station is listener-funded, its director said at the hearing.",
+        "The museum is free to visit until the end of the month, the council said.",
+        "Requests for a parking permit can be made at the town hall until May, the council said.",
+        "The judge warned that social media posts could prejudice the trial.",
+        "Prices were checked by inspectors at 40 shops, the watchdog said.",
     ],
 )
 def test_a_look_alike_stays(line: str) -> None:
