@@ -1,9 +1,9 @@
-"""What blind sets 232-235 and blind pages showed the cleaner missed or lost, written here in
+"""What blind sets 232-238 and blind pages showed the cleaner missed or lost, written here in
 other words: a press release's forward-looking statement, a writer's no-position and
 no-advice notes, deal pages' price notes, buttons and sponsor labels, players with their
 counters, translation widgets, press-kit downloads, ad countdowns, advice columns' boxes,
 paid-placement notes, calls for the reader's pictures, community and ad-free invites,
-read-also and ad labels in German, French, Spanish and Portuguese (the kind
+read-also and ad labels in German, French, Spanish, Portuguese, Italian, Dutch and Polish (the kind
 ``notices_and_players``); a promo's hook left before it (`Stay ahead of X.`); a sentence
 closed by a quotation mark before a glued pointer; a charity's number read as a sentence
 end; the copy's own table and spec rows, which one line at a time look like tool bars. And
@@ -89,6 +89,15 @@ def clean(line: str):
         "Our money desk answers readers' questions every Monday.",
         "(س.ع)",
         "Published by The Harbour Herald from March 2 to March 4, 2026.",
+        "Book tickets now →",
+        "Watch: Harbour Town 2-1 Kelby Rovers highlights",
+        "Press copy supplied by the studio.",
+        "شاهدوا الملخص كاملا.. ابحثوا عن «قناة الوادي» على يوتيوب",
+        "— إعلان —",
+        "Leggi anche: Il sindaco inaugura la nuova piazza",
+        "Czytaj także: Nowy most otwarty dla ruchu",
+        "Lees ook: Gemeente opent nieuw zwembad",
+        "Reklama",
     ],
 )
 def test_the_notice_goes(line: str) -> None:
@@ -130,6 +139,9 @@ def test_the_notice_goes(line: str) -> None:
         "The judge warned that social media posts could prejudice the trial.",
         "Prices were checked by inspectors at 40 shops, the watchdog said.",
         "Published in print from 1901 to 1954, it closed when the mill did.",
+        "Tickets: Adults £12 | Children £6 | Under-3s free",
+        "إعلان الفائزين بالجائزة يوم الخميس المقبل.",
+        "Highlights of the season included a cup run and a late league surge.",
     ],
 )
 def test_a_look_alike_stays(line: str) -> None:
@@ -168,6 +180,21 @@ def test_a_quotation_ends_its_sentence_before_a_glued_pointer() -> None:
     assert sentences("It is registered charity (no. 204518) in Wales.") == [
         "It is registered charity (no. 204518) in Wales."
     ]
+
+
+def test_a_result_above_the_copy_stays_and_an_issue_line_does_not() -> None:
+    """A result written team, points, team, points opens a match report; an issue line of
+    the same length above the copy is the page's."""
+    report = [
+        "Harbour Town 24 Kelby Rovers 18",
+        "A late try by the replacement hooker sealed a first home win of the season.",
+        "Kelby led 18-10 at half-time after two converted tries from their wingers.",
+        "The hosts kicked two penalties before the decisive score with four minutes left.",
+        "Both sides meet again in the cup quarter-final at Kelby next month.",
+    ]
+    assert clean_blocks(report, RULES).kept == report
+    issued = ["Harbour Herald | Vol. 12, Issue 40", *report[1:]]
+    assert clean_blocks(issued, RULES).kept == report[1:]
 
 
 def test_the_copys_table_stays_whole_and_a_link_row_does_not() -> None:

@@ -339,6 +339,10 @@ def is_copy(text: str) -> bool:
 
 # `Carrowbeg Gaels 1-14 Kilbrannagh 0-12`, `مولودية الساحل 3 - 1 وفاق القصر`: a result
 _SCORE = re.compile(r"[^\W\d]\S*\s+\d{1,3}\s?[-–]\s?\d{1,3}(?:\s*\(\d+\))?\s+[^\W\d]")
+# a result written team, points, team, points: `Bodwin 17 Porthallow Saints 20`
+_SCORE_LINE = re.compile(
+    r"[^\W\d](?:[^\W\d]|[ .'’&-]){1,40}?\s\d{1,3}\s+[^\W\d](?:[^\W\d]|[ .'’&-]){1,40}?\s\d{1,3}"
+)
 
 
 def _is_frame(text: str) -> bool:
@@ -465,8 +469,9 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
             continue
         if 0 < len(zone) <= _FRAME_MAX_LINES and all(_is_frame(o.kept or "") for o in zone):
             for item in zone:
-                if _SCORE.search(item.kept or "") is None:  # a match's result is the copy's
-                    _remove(item, rule)
+                text = item.kept or ""
+                if _SCORE.search(text) is None and _SCORE_LINE.fullmatch(text) is None:
+                    _remove(item, rule)  # (a match's result is the copy's)
 
 
 # Pictographs: misc symbols and dingbats, and the emoji planes. Ticks and crosses (a list's
