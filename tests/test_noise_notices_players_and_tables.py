@@ -79,7 +79,7 @@ def clean(line: str):
         "Anzeige",
         "Publicidade",
         "Moradores limpam a praça central após a chuva — Foto: Arquivo/Jornal do Vale",
-        "The Ledger is independent and member-supported. Subscribe for $5 a month.",
+        "The Ledger is locally owned and member-supported. Subscribe for $5 a month.",
         "This story is free for everyone. For unlimited access to our archive, sign in.",
         "Fares were correct at the time of going to press and are subject to availability.",
         "The Quad Record is editorially independent of the university.",
