@@ -28,6 +28,16 @@ def slow_site():
         yield site, server
 
 
+@pytest.fixture(scope="module")
+def wide_site():
+    """More articles than listing pages can show at once: a crawl fetches some articles as
+    related entries before it reads the listing page that shows them."""
+    site = build_site(seed=SEED, articles=400, clock=CLOCK)
+    with ReplicaServer(site, theme="a") as server:
+        make_slow(server, 0.05)
+        yield site, server
+
+
 def _paths(site) -> list[str]:
     return start_paths(site.truth())
 
@@ -42,9 +52,11 @@ def _assert_exactly_once(runs: ScheduledRuns, expected: set[str]) -> None:
     assert runs.parts() == []
 
 
-def _kill_halfway(runs: ScheduledRuns, sig: int, extra: list[str] | None = None) -> str:
+def _kill_halfway(
+    runs: ScheduledRuns, sig: int, extra: list[str] | None = None, lines: int = 15
+) -> str:
     proc, log = runs.start(extra)
-    halfway = wait_for(lambda: part_lines(runs.folder()) >= 15, timeout=60)
+    halfway = wait_for(lambda: part_lines(runs.folder()) >= lines, timeout=60)
     assert halfway, "the crawl never got halfway"
     assert proc.poll() is None, "the crawl finished before it could be stopped"
     kill(proc, sig)
@@ -118,3 +130,27 @@ def test_fresh_run_sets_a_killed_runs_part_aside(slow_site, tmp_path):
     finished = runs.finished()
     assert len(finished) == 1
     assert all(json.loads(x).get("update") is None for x in finished[0].read_text().splitlines())
+
+
+@pytest.mark.parametrize("related_depth", [1, 2])
+def test_resumed_job_follows_what_the_stopped_run_left_unexpanded(
+    wide_site, tmp_path, related_depth
+):
+    """The stopped run fetched articles as related entries (their own related not followed)
+    before reading the listings that show them, or deeper than a path the resumed run
+    finds: the resumed run, whose duplicate filter (in the JOBDIR) drops those articles'
+    requests, still follows their related. Every reachable article is exported once."""
+    site, server = wide_site
+    paths = _paths(site)
+    settings = {**SETTINGS, "JOBDIR": str(tmp_path / "job")}
+    args = {"related_depth": related_depth}
+    runs = ScheduledRuns(server, paths, tmp_path, settings=settings, args=args)
+    _kill_halfway(runs, signal.SIGINT, lines=100)
+    assert (tmp_path / "job" / "newsbot.expansions.json").exists()
+
+    code, log = runs.run(timeout=300)
+    assert code == 0, log[-3000:]
+    _assert_exactly_once(runs, site.expected_ids(paths, related_depth))
+    resumed = next(s for s in runs.summaries() if s["finish_reason"] == "finished")
+    assert resumed["stats"].get("newsbot/incremental/depth_upgrades", 0) >= 1  # it happened
+    assert not (tmp_path / "job" / "newsbot.expansions.json").exists()  # finished: cleared

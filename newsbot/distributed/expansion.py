@@ -16,7 +16,11 @@ Two atomic scripts on two Redis keys settle it, whoever comes second acting:
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
+
+from newsbot.atomic import write_atomically
 
 LISTED = """
 redis.call('SADD', KEYS[1], ARGV[1])
@@ -52,17 +56,74 @@ class RedisExpansions:
     def fetched_unexpanded(self, article_id: str, url: str) -> bool:
         return bool(self._fetched(keys=self.keys, args=[article_id, url]))
 
+    def parsed_at(self, article_id: str, url: str, depth: int) -> None:
+        """Not shared between workers: a closer path to an article another worker parsed
+        at depth > 0 is not followed up (only a listing's, above)."""
+
+    def closer(self, article_id: str, depth: int) -> str | None:
+        return None
+
     def close(self) -> None:
         self.server.close()
 
 
 class LocalExpansions:
-    """The same bookkeeping in memory, for one process (a resume from ``JOBDIR`` needs it:
-    requests queued by the stopped run carry their old depth, unknown to the new process)."""
+    """The same bookkeeping in memory, for one process and the runs of one ``JOBDIR`` job.
 
-    def __init__(self) -> None:
+    A stopped job keeps it in the JOBDIR (:meth:`save`) and the run that resumes it starts
+    from it (:meth:`load`): an article the stopped run fetched as a related entry, then shown
+    by a listing the resumed run reads, is fetched again to follow its related (the
+    duplicate filter, kept in the JOBDIR too, would drop the listing's request)."""
+
+    def __init__(self, track_depths: bool = False) -> None:
         self.on_listing: set[str] = set()
         self.unexpanded: dict[str, str] = {}
+        # with related_depth >= 2 in a JOBDIR job: the depth (> 0) and URL each article was
+        # parsed at, this run's and the stopped runs' (whose closer paths this run follows up)
+        self.track_depths = track_depths
+        self.depths: dict[str, tuple[int, str]] = {}
+        self.earlier: dict[str, tuple[int, str]] = {}
+
+    @classmethod
+    def load(cls, path: Path, track_depths: bool = False) -> LocalExpansions:
+        """What :meth:`save` wrote; ``OSError`` or ``ValueError`` if it cannot be read."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        state = cls(track_depths)
+        try:
+            listed, unexpanded = data["listed"], data["unexpanded"]
+            depths = data.get("depths", {})
+            if not isinstance(listed, list):
+                raise TypeError("listed")
+            state.on_listing = {str(i) for i in listed}
+            state.unexpanded = {str(i): str(url) for i, url in unexpanded.items()}
+            state.earlier = {str(i): (int(d), str(url)) for i, (d, url) in depths.items()}
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise ValueError(f"{path}: not a saved expansion state ({exc!r})") from exc
+        return state
+
+    def save(self, path: Path) -> None:
+        depths = dict(self.earlier)
+        for article_id, (depth, url) in self.depths.items():
+            if article_id not in depths or depth < depths[article_id][0]:
+                depths[article_id] = (depth, url)
+        data = {"listed": sorted(self.on_listing), "unexpanded": self.unexpanded}
+        data["depths"] = {i: list(v) for i, v in sorted(depths.items())}
+        write_atomically(path, [json.dumps(data, sort_keys=True).encode("utf-8")])
+
+    def parsed_at(self, article_id: str, url: str, depth: int) -> None:
+        if self.track_depths and depth > 0:
+            known = self.depths.get(article_id)
+            if known is None or depth < known[0]:
+                self.depths[article_id] = (depth, url)
+
+    def closer(self, article_id: str, depth: int) -> str | None:
+        """An article a stopped run of the job parsed deeper than ``depth``: its URL, once
+        (this run's own closer paths are the article middleware's)."""
+        known = self.earlier.get(article_id)
+        if known is None or depth >= known[0]:
+            return None
+        self.earlier[article_id] = (depth, known[1])
+        return known[1]
 
     def listed(self, article_id: str) -> str | None:
         self.on_listing.add(article_id)

@@ -47,6 +47,7 @@ from scrapy.extensions.feedexport import FeedExporter
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot import settings as defaults
+from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
 from newsbot.durations import parse_duration
 from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
@@ -69,7 +70,9 @@ logger = logging.getLogger(__name__)
 CMDLINE = SETTINGS_PRIORITIES["cmdline"]
 MARKER = "newsbot.running"
 ARGUMENTS_FILE = "newsbot.arguments.json"  # the -a arguments of the crawl a JOBDIR holds
-JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state", ARGUMENTS_FILE)
+# articles listed / fetched without their related, for the run that resumes the job
+EXPANSIONS_FILE = "newsbot.expansions.json"
+JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state", ARGUMENTS_FILE, EXPANSIONS_FILE)
 
 
 def parse_age(value: Any) -> float:
@@ -212,12 +215,12 @@ class IncrementalRuns:
         self.claiming = not redis_url
         # Depth upgrades the spider cannot see (newsbot.distributed.expansion): across
         # workers (Redis), and across a JOBDIR resume (in memory); used by the middleware.
-        from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
-
         # distributed: a killed worker's claims are crawled again by the others (issue 17)
         self.distributed = bool(redis_url)
         self.expansions: Any = (
-            RedisExpansions(redis_url, self.name) if redis_url else LocalExpansions()
+            RedisExpansions(redis_url, self.name)
+            if redis_url
+            else LocalExpansions(track_depths=self._tracks_depths(settings))
         )
         self.expanded_elsewhere: set[str] = set()  # refetched to follow their related
         self.max_age = parse_age(
@@ -242,6 +245,7 @@ class IncrementalRuns:
 
         self._check_jobdir(settings.get("JOBDIR"))
         self._check_resumed_arguments(settings.get("JOBDIR"))
+        self._resume_expansions()
         if self.enabled:
             self.store, self.expired = _open_checked(self.location, self.name, self.max_age)
         self._recover(feed_folders(settings.getdict("FEEDS"), self.name))
@@ -314,6 +318,40 @@ class IncrementalRuns:
         except OSError as exc:
             logger.warning(
                 "JOBDIR %s: could not write down this crawl's arguments: %s", folder, exc
+            )
+
+    def _tracks_depths(self, settings: Any) -> bool:
+        """A JOBDIR job that follows related of related keeps the depth each article was
+        parsed at, for the run that resumes it."""
+        return bool(settings.get("JOBDIR")) and self.related_depth >= 2
+
+    def _resume_expansions(self) -> None:
+        """A resumed job continues the stopped run's expansion bookkeeping (in its JOBDIR)."""
+        if not self.resumed or self.distributed or self.marker is None:
+            return
+        path = self.marker.parent / EXPANSIONS_FILE
+        if not path.exists():
+            return
+        try:
+            self.expansions = LocalExpansions.load(path, self.expansions.track_depths)
+        except (OSError, ValueError) as exc:
+            logger.warning(
+                "JOBDIR %s: could not read %s (%s): articles the stopped run fetched as "
+                "related entries may not get their own related followed",
+                path.parent,
+                path.name,
+                exc,
+            )
+
+    def _save_expansions(self) -> None:
+        """A stopped job keeps the bookkeeping for the run that resumes it."""
+        if self.distributed or self.marker is None or self.reason == "finished":
+            return
+        try:
+            self.expansions.save(self.marker.parent / EXPANSIONS_FILE)
+        except OSError as exc:
+            logger.warning(
+                "JOBDIR %s: could not save %s: %s", self.marker.parent, EXPANSIONS_FILE, exc
             )
 
     def _recover(self, folders: list[Path]) -> None:
@@ -646,6 +684,7 @@ class IncrementalRuns:
             else:
                 self._release_run()
             self.store.close()
+        self._save_expansions()
         self.expansions.close()
         if self.marker is not None and self.marker.exists():
             if self.reason == "finished":

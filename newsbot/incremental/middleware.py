@@ -56,6 +56,7 @@ class IncrementalMiddleware:
         async for output in result:
             if not isinstance(output, Request):
                 yield output
+                self._parsed_at(response, output)
                 again = self._parsed_unexpanded(response, output)
                 if again is not None:
                     yield again
@@ -96,16 +97,31 @@ class IncrementalMiddleware:
 
     def _listed(self, request: Request, article: dict[str, Any]) -> Request | None:
         """A listing shows the article: if it was fetched elsewhere without following its
-        related, fetch it again to follow them."""
+        related, fetch it again to follow them. Likewise an article a stopped run of this
+        JOBDIR job parsed deeper than this request finds it."""
         if not follows_related(article) or not self.related_depth:
             return None
-        if article.get("depth") != 0 or not article.get("hint"):
+        depth = article.get("depth")
+        if not self._would_expand(depth):
             return None
-        url = self.runs.expansions.listed(str(article.get("id")))
+        article_id = str(article.get("id"))
+        url = None
+        if depth == 0 and article.get("hint"):
+            url = self.runs.expansions.listed(article_id)
+        url = self.runs.expansions.closer(article_id, depth) or url
         if not url:
             return None
         self.stats.inc("incremental/depth_upgrades")
-        return expand_only(request, url)
+        return expand_only(request, url, depth)
+
+    def _parsed_at(self, response: Any, item: Any) -> None:
+        article = article_of(response)
+        if not follows_related(article) or is_expand_only(article.get("found_via")):
+            return
+        depth = article.get("depth")
+        article_id = item.get("id") if hasattr(item, "get") else None
+        if article_id and isinstance(depth, int):
+            self.runs.expansions.parsed_at(str(article_id), response.url, depth)
 
     def _parsed_unexpanded(self, response: Any, item: Any) -> Request | None:
         """An article page was parsed without following its related: if a listing showed

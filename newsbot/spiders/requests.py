@@ -112,9 +112,9 @@ def article_of(message: Any) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
-def expand_only(request: Any, url: str | None = None) -> Any:
-    """A copy of an article request at depth 0, made only to follow its related entries
-    (its item is not exported again), past the duplicate filter."""
+def expand_only(request: Any, url: str | None = None, depth: int = 0) -> Any:
+    """A copy of an article request at ``depth`` (a listing's: 0), made only to follow its
+    related entries (its item is not exported again), past the duplicate filter."""
     article = article_of(request) or {}
     found_via = {**(article.get("found_via") or {}), EXPAND_ONLY: True}
     # only the contract's keys: what other middlewares added (retries, redirects, the
@@ -122,7 +122,7 @@ def expand_only(request: Any, url: str | None = None) -> Any:
     kept = {k: v for k, v in article.items() if k not in (EXTRA_HINTS, OLDER_THAN_SINCE)}
     meta = {
         KIND: request.meta.get(KIND),
-        ARTICLE: {**kept, "depth": 0, "found_via": found_via},
+        ARTICLE: {**kept, "depth": depth, "found_via": found_via},
     }
     if SITE in request.meta:
         meta[SITE] = request.meta[SITE]
