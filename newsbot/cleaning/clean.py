@@ -86,6 +86,7 @@ _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b|[\u0600-\u06ff]{2,}")  # a sentence, no
 _LABEL_MAX = 32
 # a second stamp or label in brackets after the first: `Published Jun 4 (Updated Jun 5)`
 _BRACKETED_TAIL = re.compile(r"\s*\(([^()]{3,80})\)$")
+_BRACKETED = re.compile(r"\[([^\[\]]{3,80})\]|\(([^()]{3,80})\)")
 # what a notice's paragraph may leave besides its notice: a greeting (`Kia orana!`), or the
 # hook it opens with (`Stay ahead of the regulators.`, `Glued to the show? So are we.`)
 _GREETING_MAX_WORDS = 3
@@ -98,12 +99,29 @@ _HOOK = re.compile(
     r"(?:Stay (?:ahead|informed|in the loop|up to date|tuned|connected|in touch|safe|on top"
     r"|across|current|sharp|curious|up)"
     r"|Keep (?:up|informed|reading|in touch|up to date)|Don[’']t miss|Never miss|Tell us"
+    r"|Write (?:to|in)|Email us|Get in touch|Contact us"
     r"|Join (?:us|the|our)|Support (?:us|our|independent|local|quality|journalism)"
     r"|Be (?:the first|among the first)|Want (?:more|to know|the latest)|Love (?:this|reading|it)"
     r"|Enjoy(?:ed|ing)? (?:this|reading|our)|Hungry for more|Ready for more"
     r"|So (?:are|do|did|have|can|will) we|ادعم|ادعموا|تابعوا|انضموا|كن|كونوا|لا تفوت)\b",
     re.I,
 )
+# a promo's promise, however long its sentence (`Research news from X, delivered every other
+# Tuesday.`, `Results and live timing on the X app, every stage of every race.`, `The market
+# never sleeps, and neither does our morning briefing.`, `A fresh puzzle every morning at
+# seven.`, `... في جيبك`, `... على بريدك`), before its ask
+_PROMISE = re.compile(
+    r"\bdelivered (?:to (?:you|your inbox|your door) )?(?:every|each|daily|weekly|free|straight)\b"
+    r"|\bstraight to your (?:inbox|phone|door)\b|\bin your (?:pocket|inbox)\b"
+    r"|\bon (?:the|our) (?-i:[A-Z])[\w-]*(?: [\w-]+){0,2} app\b"
+    r"|\bour (?:free )?(?:morning|daily|weekly|evening|lunchtime|weekend|weekday) "
+    r"(?:briefing|newsletter|digest|bulletin|round-?up|email)\b"
+    r"|\b(?:a )?(?:fresh|new) [\w-]+(?: [\w-]+)? every (?:morning|evening|day|weekday|week|weekend"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+    r"|في جيبك|بين يديك|(?:على|إلى|الى|في) بريدك|قبل (?:غيرك|الكل|الجميع)",
+    re.I,
+)
+_PROMISE_MAX_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -202,6 +220,16 @@ def _paired_rule(text: str, rules: NoiseRules) -> OutletRule | None:
     return head
 
 
+def _bracketed_rule(text: str, rules: NoiseRules) -> OutletRule | None:
+    """The whole-line rule of a placeholder printed in brackets (``[Game viewer loading…]``,
+    ``(Video unavailable)``): what the brackets hold is matched on its own."""
+    m = _BRACKETED.fullmatch(text)
+    if m is None:
+        return None
+    rule = _line_rule((m.group(1) or m.group(2)).strip(), rules)
+    return rule if rule is not None and rule.span == "line" else None
+
+
 def _labelled_rule(text: str, rules: NoiseRules, *, teasers: bool = False) -> OutletRule | None:
     """The whole-line rule matching what follows a short label leading ``text``."""
     rest = _after_label(text)
@@ -224,7 +252,9 @@ def _drop_sentences(
     cuts: list[Removal] = []
     last_dropped = False
     opening = True  # every sentence kept so far comes before the first cut
+    dropped: list[bool] = []
     for part, in_quote in zip(parts, quoted, strict=True):
+        dropped.append(False)
         if in_quote:  # someone's words: `“A newsletter lands in your inbox ...,” she said.`
             kept.append(part)
             last_dropped = False
@@ -245,14 +275,30 @@ def _drop_sentences(
             cuts[-1] = Removal(f"{cuts[-1].text} {part}", rule.name)
         else:
             cuts.append(Removal(part, rule.name))
-        last_dropped = rule is not None
+        last_dropped = dropped[-1] = rule is not None
     if cuts and (
         (len(kept) == 1 and _is_greeting(kept[0]))
         or (opening and _is_hook(kept) and not any(quoted))
+        or (_between_cuts(dropped) and _is_link(kept) and not any(quoted))
     ):
         cuts.insert(0, Removal(" ".join(kept), cuts[0].rule))
         kept = []
     return " ".join(kept), cuts
+
+
+def _between_cuts(dropped: list[bool]) -> bool:
+    """Whether every sentence a paragraph kept lies between two of its cut sentences."""
+    kept_at = [i for i, cut in enumerate(dropped) if not cut]
+    cut_at = [i for i, cut in enumerate(dropped) if cut]
+    return bool(kept_at and cut_at) and cut_at[0] < kept_at[0] and kept_at[-1] < cut_at[-1]
+
+
+def _is_link(kept: list[str]) -> bool:
+    """Whether what a paragraph kept between two promo sentences is the promo's own link
+    between them (`Love this? There's more where it came from. Our Sunday edit lands at 8am -
+    tell us where to send it.`): a short sentence or two, ten words in all. A story's line
+    does not sit alone between two of the outlet's asks."""
+    return len(kept) <= _HOOK_MAX_SENTENCES and sum(len(p.split()) for p in kept) <= _HOOK_MAX_WORDS
 
 
 def _is_greeting(text: str) -> bool:
@@ -264,10 +310,14 @@ def _is_hook(kept: list[str]) -> bool:
     """Whether the sentences a paragraph kept before its cut promo are the promo's hook: one
     or two sentences, ten words in all, each a question, a short exclamation or an ask
     (`Stay ahead of the regulators.`, `Glued to the show? So are we.`, `Stuck in it? Tell us
-    what you can see.`, `ادعم الصحافة المستقلة.`). A paragraph of copy keeps its opening."""
+    what you can see.`, `ادعم الصحافة المستقلة.`), or one sentence of a promo's promise
+    (``_PROMISE``). A paragraph of copy keeps its opening."""
     if not kept or len(kept) > _HOOK_MAX_SENTENCES:
         return False
-    if sum(len(part.split()) for part in kept) > _HOOK_MAX_WORDS:
+    words = sum(len(part.split()) for part in kept)
+    if len(kept) == 1 and words <= _PROMISE_MAX_WORDS and _PROMISE.search(kept[0]):
+        return True
+    if words > _HOOK_MAX_WORDS:
         return False
     return all(
         part.rstrip().endswith(("?", "؟"))
@@ -323,11 +373,19 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
             before = text[: m.start()].rstrip(" |-–—,;(")
             if len(before.split()) < _CAPTION_MIN_WORDS:
                 continue
-            caption = len(before) <= _CAPTION_MAX and len(sentences(before)) == 1
-            if not caption and len(before) <= _KIND_CAPTION_MAX:
+            parts = sentences(before)
+            caption = len(before) <= _CAPTION_MAX and len(parts) == 1
+            if not caption and len(before) <= _KIND_CAPTION_MAX and not _speaks(parts):
                 caption = _ends_with_kind_credit(text, rules)
             return before, Removal(m.group(0), rule.name), caption
     return None
+
+
+def _speaks(parts: list[str]) -> bool:
+    """Someone quoted over several sentences: a paragraph of the story, which a picture's
+    caption (what it shows; a wire's may report what someone said) is not (`X said the
+    signing was 'not a gamble'. 'We have his data ... already there.'`)."""
+    return len(parts) > 1 and any(in_quotation(parts))
 
 
 def _ends_with_kind_credit(text: str, rules: NoiseRules) -> bool:
@@ -444,7 +502,12 @@ def _clean_line(
         rule_id = structural.check(text)
         if rule_id:
             return None, rule_id, cuts, caption, None
-        outlet = _line_rule(text, rules) or _labelled_rule(text, rules) or _paired_rule(text, rules)
+        outlet = (
+            _line_rule(text, rules)
+            or _labelled_rule(text, rules)
+            or _paired_rule(text, rules)
+            or _bracketed_rule(text, rules)
+        )
         if outlet is not None:
             return None, outlet.name, cuts, caption, outlet
         labelled = _caption_label(text, rules)
@@ -718,6 +781,16 @@ def _mark_pitches(out: list[LineOutcome], model: PitchModel) -> list[LineOutcome
         rest = model.without_pitch(item.kept)
         if rest and item.kept.startswith(rest) and _is_hook(sentences(rest)):
             rest = ""  # the promo's hook before it: `Stuck in it? Tell us what you can see.`
+        elif (
+            rest
+            and not item.kept.startswith(rest)
+            and _is_link(sentences(rest))
+            and (not item.kept.endswith(rest) or model.is_pitch(item.kept))
+        ):
+            # what a promo leaves between its pitches, or after them when the line reads as a
+            # promo as a whole, is its own link (`Reporting on it is expensive. Reading it
+            # shouldn't be. Unlock ...`, `Corrections? Concerns? Our editor reads ...`)
+            rest = ""
         if rest == "":
             item.rule, item.kept, item.cuts, item.caption = PITCH, None, [], None
         elif rest is not None:

@@ -43,3 +43,15 @@ def clean_in_flood_story(line: str, rules: NoiseRules) -> tuple[CleanResult, lis
     """``line`` cleaned as the third paragraph of the flood-barrier story (the Arabic one for
     an Arabic line): the result, and the story's paragraphs."""
     return clean_in_story(line, rules, FLOOD_BARRIER, FLOOD_BARRIER_AR, at=FLOOD_AT)
+
+
+def assert_removed_from_flood_story(line: str, rules: NoiseRules) -> None:
+    """``line``, set in the flood-barrier story, leaves the story and only the story."""
+    result, body = clean_in_flood_story(line, rules)
+    assert result.kept == body, result.removed
+
+
+def assert_kept_in_flood_story(line: str, rules: NoiseRules) -> None:
+    """``line``, set in the flood-barrier story, stays whole, and so does the story."""
+    result, body = clean_in_flood_story(line, rules)
+    assert result.kept == in_story(body, line), result.removed
