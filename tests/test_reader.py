@@ -538,3 +538,60 @@ def test_camel_case_names_paywall_boxes_and_embed_placeholders_are_chrome():
         "</table>"
     )
     assert read_article(page(html), URL).body_blocks == PROSE
+
+
+def test_a_paragraph_that_is_one_linked_sentence_stays_a_related_headline_does_not():
+    letter = "<p><a href='/docs/letter.pdf'>The full letter is here.</a></p>"
+    headline = "<p><a href='/2026/11/20/bridge'>Bridge repairs to start in March</a></p>"
+    inside = (
+        f"<h1>Council delays vote</h1><div class='body'>{paragraphs(PROSE[:2])}{letter}"
+        f"{headline}{paragraphs(PROSE[2:])}</div>"
+    )
+    body = read_article(page(_real_page(inside)), URL).body_blocks
+    assert body == [*PROSE[:2], "The full letter is here.", *PROSE[2:]]
+
+
+def test_the_notes_and_sources_under_a_piece_and_a_paywalls_offer_are_not_its_text():
+    notes = (
+        "<div class='field--name-field-references'><div class='field__label'>References</div>"
+        "<ul class='footnotes'><li>1. Roe, J. Toll roads and traffic. Transport Review 4, "
+        "1-9 (2024).</li><li>2. Council of Kelby. Traffic survey of the eastern approach "
+        "(2025).</li></ul></div>"
+    )
+    offer = (
+        "<div class='paywall'><h3 class='paywall__title'>Keep reading with a subscription</h3>"
+        "<ul class='paywall__benefits'><li>Unlimited articles on every device</li>"
+        "<li>Live traffic alerts for your street</li></ul></div>"
+    )
+    inside = (
+        f"<h1>Council delays vote</h1><div class='body'>{paragraphs(PROSE[:2])}{offer}"
+        f"<div class='paywall'>{paragraphs(PROSE[2:])}</div>{notes}</div>"
+    )
+    assert read_article(page(_real_page(inside)), URL).body_blocks == PROSE
+
+
+def test_a_box_in_an_aside_written_in_the_storys_own_paragraphs_is_the_story():
+    def story(items: list[str]) -> str:
+        return "".join(f"<p class='Paragraph_p__x1'>{p}</p>" for p in items)
+
+    method = (
+        "<aside class='MethodBox_box__q2'><h2>How we reported this story</h2>"
+        f"{story(['We read 2,300 pages of council minutes and toll studies from 2019 on.'])}"
+        "</aside>"
+    )
+    donate = (
+        "<aside class='Donate_box__k9'><p class='Donate_text__z3'>We are a nonprofit newsroom "
+        "funded by readers like you, and we never take money from the councils we cover.</p>"
+        "<a href='/donate'>Donate now</a></aside>"
+    )
+    inside = (
+        f"<h1>Council delays vote</h1><div class='body'>{story(PROSE[:2])}{method}{donate}"
+        f"{story(PROSE[2:])}</div>"
+    )
+    body = read_article(page(_real_page(inside)), URL).body_blocks
+    assert body == [
+        *PROSE[:2],
+        "How we reported this story",
+        "We read 2,300 pages of council minutes and toll studies from 2019 on.",
+        *PROSE[2:],
+    ]

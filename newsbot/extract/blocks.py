@@ -133,12 +133,15 @@ _CHROME_NAMES = re.compile(
     r"dek|standfirst|(?:author-?)?bio|author-?(?:box|card|info)|byline|read(?:ing)?-?time|"
     # a pull quote set beside the paragraphs, a promo box between them
     r"pull-?quotes?|pullquote|promo|inline-promo|"
+    # the notes and sources listed under a piece: its apparatus, not its text
+    r"footnotes|endnotes|references|bibliography|reflist|"
     # a consent platform's placeholder where an embed waits for the reader's yes
     r"cmp-(?:placeholder|banner|container|wrapper|notice)|"
     # a paywall's own box (`paywall__message`, `paywall-fence`); `paywall` alone marks the
     # paragraphs behind it on many sites: the article's
     r"paywall(?:-|__)(?:message|fence|gate|bar|modal|prompt|barrier|offers?|cta|legal|btn|"
-    r"button|notice|banner|overlay|fade|gradient)|"
+    r"button|notice|banner|overlay|fade|gradient|title|heading|benefits?|perks|features|plans?|"
+    r"price|pricing)|"
     # the markup social networks' embed codes give a post on any site
     r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post|reddit-embed-bq)"
     r"(?![a-z0-9])",
@@ -288,11 +291,13 @@ def _custom_block(element: etree._Element, alone: dict[int, bool]) -> bool:
     return alone[key]
 
 
-def _chrome(element: etree._Element, tag: str) -> str:
+def _chrome(element: etree._Element, tag: str, story_class: str | None = None) -> str:
     """What kind of page chrome ``element`` opens, or ``""``."""
     kind = CHROME_TAGS.get(tag)
     if kind == "header" and any(_tag(up) in _SECTIONING for up in element.iterancestors()):
         return ""
+    if kind == "aside" and _holds_story_paragraphs(element, story_class):
+        kind = ""  # still chrome if its name says so (a pull quote, a promo)
     if kind:
         return kind
     role = element.get("role")
@@ -308,6 +313,31 @@ def _chrome(element: etree._Element, tag: str) -> str:
     if names and _CHROME_NAMES.search(_CAMEL_WORD.sub(_spaced_words, names)):
         return "named"
     return ""
+
+
+STORY_CLASS_MIN_PARAGRAPHS = 3
+
+
+def _story_paragraph_class(root: etree._Element) -> str | None:
+    """The class the page gives most of its paragraphs outside any ``<aside>`` (a CMS renders
+    every paragraph of the story with one component: `Paragraph_paragraph__b7Yq4`,
+    `article__p`), or None when no class is shared by three."""
+    counts: dict[str, int] = {}
+    for p in root.iter("p"):
+        name = p.get("class")
+        if name and not any(_tag(up) == "aside" for up in p.iterancestors()):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    name, count = max(counts.items(), key=lambda item: item[1])
+    return name if count >= STORY_CLASS_MIN_PARAGRAPHS else None
+
+
+def _holds_story_paragraphs(element: etree._Element, story_class: str | None) -> bool:
+    """Whether an ``<aside>`` holds paragraphs the page renders as the story's own (a
+    methodology or editor's box set between the story's paragraphs): then it is not
+    complementary chrome by its tag alone."""
+    return story_class is not None and any(p.get("class") == story_class for p in element.iter("p"))
 
 
 def _spaced_words(found: re.Match[str]) -> str:
@@ -343,6 +373,7 @@ def page_layout(root: etree._Element) -> Layout:
     chromes: list[str] = []
     next_id = 0
     alone: dict[int, bool] = {}  # per parent of a custom element: no text beside its children
+    story_class = _story_paragraph_class(root)
     events = ("start", "end", "comment", "pi")
     for event, element in etree.iterwalk(root, events=events):
         if event == "start":
@@ -354,7 +385,7 @@ def page_layout(root: etree._Element) -> Layout:
                 skipping += 1
                 continue
             is_block = tag in BLOCK_TAGS or ("-" in tag and _custom_block(element, alone))
-            kind = "" if builder.chrome else _chrome(element, tag)
+            kind = "" if builder.chrome else _chrome(element, tag, story_class)
             if is_block:
                 builder.flush(tag)
                 block_stack.append(tag)

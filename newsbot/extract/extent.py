@@ -439,6 +439,7 @@ def _dateline(text: str) -> bool:
 
 
 TIME_STAMP_MAX_CHARS = 40
+LINKED_SENTENCE_MIN_WORDS = 4
 
 
 def _time_stamp(block: Block) -> bool:
@@ -467,9 +468,21 @@ def _link_list(block: Block) -> bool:
     with one linked name ("From WECT News:")."""
     density = block.link_density
     if density >= 0.8:
-        return True
+        return not _linked_sentence(block)
     sentence = len(block.text.split()) >= 12 and block.text.rstrip().endswith(_SENTENCE_END)
     return density >= LINK_LIST_DENSITY and len(block.links) >= 2 and not sentence
+
+
+def _linked_sentence(block: Block) -> bool:
+    """A paragraph that is one linked sentence of the story (`The full letter is here.`,
+    its document behind the link), which a related headline (no full stop) is not."""
+    text = block.text.rstrip()
+    return (
+        block.tag == "p"
+        and len(block.links) == 1
+        and text.endswith(".")
+        and len(text.split()) >= LINKED_SENTENCE_MIN_WORDS
+    )
 
 
 def _label_of_link_list(blocks: Sequence[Block], inside: list[int], n: int) -> bool:
