@@ -11,7 +11,12 @@ from __future__ import annotations
 import pytest
 
 from newsbot.cleaning import load_noise_rules
-from tests.support.stories import assert_kept_in_flood_story, assert_removed_from_flood_story
+from tests.support.stories import (
+    assert_kept_in_flood_story,
+    assert_removed_from_flood_story,
+    clean_in_flood_story,
+    in_story,
+)
 
 RULES = load_noise_rules(None, pitch=False)
 
@@ -56,3 +61,9 @@ def test_the_boilerplate_goes(line: str) -> None:
 )
 def test_a_look_alike_stays(line: str) -> None:
     assert_kept_in_flood_story(line, RULES)
+
+
+def test_a_public_radio_sponsor_label_glued_after_the_last_sentence_is_cut() -> None:
+    sentence = "The survey found one in five wells had never been tested, the agency said."
+    result, body = clean_in_flood_story(f"{sentence} Sponsor Message", RULES)
+    assert result.kept == in_story(body, sentence), result.removed
