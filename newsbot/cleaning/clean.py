@@ -250,14 +250,12 @@ def _drop_sentences(
     quoted = in_quotation(parts)
     kept: list[str] = []
     cuts: list[Removal] = []
-    last_dropped = False
     opening = True  # every sentence kept so far comes before the first cut
-    dropped: list[bool] = []
+    dropped: list[bool] = []  # per sentence so far: cut
     for part, in_quote in zip(parts, quoted, strict=True):
         dropped.append(False)
         if in_quote:  # someone's words: `“A newsletter lands in your inbox ...,” she said.`
             kept.append(part)
-            last_dropped = False
             opening = opening and not cuts
             continue
         line = rules.forms(part)
@@ -271,11 +269,11 @@ def _drop_sentences(
         if rule is None:
             kept.append(part)
             opening = opening and not cuts
-        elif cuts and cuts[-1].rule == rule.name and last_dropped:
+        elif cuts and cuts[-1].rule == rule.name and dropped[-2]:  # the sentence before
             cuts[-1] = Removal(f"{cuts[-1].text} {part}", rule.name)
         else:
             cuts.append(Removal(part, rule.name))
-        last_dropped = dropped[-1] = rule is not None
+        dropped[-1] = rule is not None
     if cuts and (
         (len(kept) == 1 and _is_greeting(kept[0]))
         or (opening and _is_hook(kept) and not any(quoted))

@@ -17,6 +17,7 @@ page's structure.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -322,15 +323,13 @@ def _story_paragraph_class(root: etree._Element) -> str | None:
     """The class the page gives most of its paragraphs outside any ``<aside>`` (a CMS renders
     every paragraph of the story with one component: `Paragraph_paragraph__b7Yq4`,
     `article__p`), or None when no class is shared by three."""
-    counts: dict[str, int] = {}
-    for p in root.iter("p"):
-        name = p.get("class")
-        if name and not any(_tag(up) == "aside" for up in p.iterancestors()):
-            counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return None
-    name, count = max(counts.items(), key=lambda item: item[1])
-    return name if count >= STORY_CLASS_MIN_PARAGRAPHS else None
+    counts = Counter(
+        p.get("class")
+        for p in root.iter("p")
+        if p.get("class") and not any(_tag(up) == "aside" for up in p.iterancestors())
+    )
+    found = counts.most_common(1)
+    return found[0][0] if found and found[0][1] >= STORY_CLASS_MIN_PARAGRAPHS else None
 
 
 def _holds_story_paragraphs(element: etree._Element, story_class: str | None) -> bool:

@@ -56,8 +56,11 @@ class IncrementalMiddleware:
         async for output in result:
             if not isinstance(output, Request):
                 yield output
-                self._parsed_at(response, output)
-                again = self._parsed_unexpanded(response, output)
+                parsed = self._parsed(response, output)
+                if parsed is None:
+                    continue
+                self.runs.expansions.parsed_at(parsed[0], response.url, parsed[1])
+                again = self._parsed_unexpanded(response, *parsed)
                 if again is not None:
                     yield again
                 continue
@@ -114,29 +117,25 @@ class IncrementalMiddleware:
         self.stats.inc("incremental/depth_upgrades")
         return expand_only(request, url, depth)
 
-    def _parsed_at(self, response: Any, item: Any) -> None:
+    def _parsed(self, response: Any, item: Any) -> tuple[str, int] | None:
+        """The id of the article the spider parsed from ``response`` and the depth it
+        parsed it at; None for an expand-only refetch or a page outside related crawls."""
         article = article_of(response)
         if not follows_related(article) or is_expand_only(article.get("found_via")):
-            return
+            return None
         depth = article.get("depth")
         article_id = item.get("id") if hasattr(item, "get") else None
-        if article_id and isinstance(depth, int):
-            self.runs.expansions.parsed_at(str(article_id), response.url, depth)
+        if not article_id or not isinstance(depth, int):
+            return None
+        return str(article_id), depth
 
-    def _parsed_unexpanded(self, response: Any, item: Any) -> Request | None:
+    def _parsed_unexpanded(self, response: Any, article_id: str, depth: int) -> Request | None:
         """An article page was parsed without following its related: if a listing showed
         it elsewhere, fetch it again to follow them."""
-        article = article_of(response)
-        if not follows_related(article) or is_expand_only(article.get("found_via")):
-            return None
-        depth = article.get("depth")  # the depth the spider parsed it at
-        if not isinstance(depth, int) or self._would_expand(depth):
-            return None
-        article_id = item.get("id") if hasattr(item, "get") else None
-        if not article_id or not self.runs.expansions.fetched_unexpanded(
-            str(article_id), response.url
+        if self._would_expand(depth) or not self.runs.expansions.fetched_unexpanded(
+            article_id, response.url
         ):
             return None
-        self.runs.mark_expanded(str(article_id))
+        self.runs.mark_expanded(article_id)
         self.stats.inc("incremental/depth_upgrades")
         return expand_only(response.request)
