@@ -103,6 +103,12 @@ def clean(line: str):
         "Czytaj także: Nowy most otwarty dla ruchu",
         "Lees ook: Gemeente opent nieuw zwembad",
         "Reklama",
+        "Читайте також: Місто отримало нові трамваї",
+        "Читайте также: В городе открыли новый мост",
+        "— Реклама —",
+        "यह भी पढ़ें: शहर में नई बस सेवा शुरू",
+        "विज्ञापन",
+        "Baca juga: Pemkot resmikan jembatan baru",
     ],
 )
 def test_the_notice_goes(line: str) -> None:
@@ -127,6 +133,8 @@ def test_the_notice_goes(line: str) -> None:
         "Stay tuned to the committee: it meets again in June to vote on the budget.",
         "أعلنت الوزارة أن الإعلان عن الفائزين سيكون بعد أسبوع.",
         "The new advert airs on Sunday night during the cup final.",
+        "Реклама алкоголю на телебаченні буде заборонена з наступного року.",
+        "विज्ञापन पर खर्च बढ़ाने के फैसले की विपक्ष ने आलोचना की।",
         "Ten years ago, a weekly vegetable box delivered to your door was a novelty.",
         "Date: Friday, May 2, 9am to 3pm",
         "Display: 6.1in OLED | Battery: 4,000mAh | Weight: 172g",

@@ -144,7 +144,8 @@ _CHROME_NAMES = re.compile(
     r"button|notice|banner|overlay|fade|gradient|title|heading|benefits?|perks|features|plans?|"
     r"price|pricing)|"
     # the markup social networks' embed codes give a post on any site
-    r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post|reddit-embed-bq)"
+    r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post|reddit-embed-bq|"
+    r"telegram-post|bluesky-embed|mastodon-embed|text-post-media)"
     r"(?![a-z0-9])",
     re.IGNORECASE,
 )
@@ -292,8 +293,15 @@ def _custom_block(element: etree._Element, alone: dict[int, bool]) -> bool:
     return alone[key]
 
 
-def _chrome(element: etree._Element, tag: str, story_class: str | None = None) -> str:
+def _chrome(
+    element: etree._Element,
+    tag: str,
+    story_class: str | None = None,
+    paid_boxes: set[etree._Element] | frozenset[etree._Element] = frozenset(),
+) -> str:
     """What kind of page chrome ``element`` opens, or ``""``."""
+    if element in paid_boxes:
+        return "paid"
     kind = CHROME_TAGS.get(tag)
     if kind == "header" and any(_tag(up) in _SECTIONING for up in element.iterancestors()):
         return ""
@@ -317,6 +325,30 @@ def _chrome(element: etree._Element, tag: str, story_class: str | None = None) -
 
 
 STORY_CLASS_MIN_PARAGRAPHS = 3
+PAID_BOX_MIN_LINKS = 2
+PAID_BOX_MAX_PARAGRAPH = 150  # characters: a longer paragraph inside makes it the story's
+PAID_BOX_MAX_LEVELS = 8
+
+
+def _paid_boxes(root: etree._Element) -> set[etree._Element]:
+    """Elements whose links are mostly paid ones (``rel="sponsored"``, as search engines ask
+    of ads and affiliate links) and that hold no paragraph of prose: a betting-odds table, a
+    shop card, a deals box. A story's paragraph with an affiliate link is not one; a box is
+    looked for within ``PAID_BOX_MAX_LEVELS`` elements above its links."""
+    paid: Counter[etree._Element] = Counter()
+    for link in root.iter("a"):
+        if "sponsored" in (link.get("rel") or "").lower().split():
+            for n, up in enumerate(link.iterancestors()):
+                if n >= PAID_BOX_MAX_LEVELS:
+                    break
+                paid[up] += 1
+    return {
+        element
+        for element, n in paid.items()
+        if n >= PAID_BOX_MIN_LINKS
+        and 2 * n >= sum(1 for _ in element.iter("a"))
+        and not any(len("".join(p.itertext())) > PAID_BOX_MAX_PARAGRAPH for p in element.iter("p"))
+    }
 
 
 def _story_paragraph_class(root: etree._Element) -> str | None:
@@ -373,6 +405,7 @@ def page_layout(root: etree._Element) -> Layout:
     next_id = 0
     alone: dict[int, bool] = {}  # per parent of a custom element: no text beside its children
     story_class = _story_paragraph_class(root)
+    paid_boxes = _paid_boxes(root)
     events = ("start", "end", "comment", "pi")
     for event, element in etree.iterwalk(root, events=events):
         if event == "start":
@@ -384,7 +417,7 @@ def page_layout(root: etree._Element) -> Layout:
                 skipping += 1
                 continue
             is_block = tag in BLOCK_TAGS or ("-" in tag and _custom_block(element, alone))
-            kind = "" if builder.chrome else _chrome(element, tag, story_class)
+            kind = "" if builder.chrome else _chrome(element, tag, story_class, paid_boxes)
             if is_block:
                 builder.flush(tag)
                 block_stack.append(tag)

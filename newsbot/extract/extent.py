@@ -28,6 +28,7 @@ CONTAINER_SHARE = 0.85  # the body's element holds at least this share of the pr
 GROUP_SHARE = 0.4  # paragraphs are grouped by an ancestor holding this share of the prose
 GROUP_MIN_SHARE = 0.1  # a part of the body holds this share of the largest part's prose
 CARD_MAX_PROSE = 400  # a story card's teaser is at most this long
+WRAPPED_TAGS = frozenset(["ul", "ol"])  # a list in its own wrapper is a part of the body
 STRUCTURE_TAGS = frozenset(
     ["ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th"]
     + ["blockquote", "pre", "center", "details", "summary", "p", "hgroup"]
@@ -236,12 +237,15 @@ def body_range(
         inside_prose = [i for i in inside_prose if not any(t in blocks[i].path for t in teasers)]
     groups = _groups(blocks, inside_prose, container)
     holds_prose = _ancestors(blocks, inside_prose)
+    # the elements around a linked heading, short of one that holds the story's paragraphs
+    # too (a body in chunks, one with a "Read more" card among its paragraphs)
     cards = _ancestors(
         blocks, [i for i in inside if blocks[i].is_heading and blocks[i].link_density >= 0.5]
-    )
+    ) - _holding_prose(blocks, inside_prose)
     # wrappers of a single line (a subheading in its own <div>) pass like prose holders
     counts = Counter(e for i in inside for e in blocks[i].path[:-1])
     solo = {e for e, n in counts.items() if n == 1}
+    solo |= _list_wrappers(blocks, inside, layout.tags)
     kept: list[int] = []
     later_prose = set(inside_prose)
     author = fold(meta_author or "")
@@ -309,8 +313,8 @@ def _lead_in(
     if len(lines) < LEAD_IN_MIN_BLOCKS:
         return []
     group = _common(blocks[i].path[:-1] for i in lines)
-    if group is None:
-        return []
+    if group is None or group in blocks[first].path:
+        return []  # their element holds the body too: the article's header, not a summary
     # one group of their own: no paragraph of another kind sits among them
     members = [i for i in range(lines[0], lines[-1] + 1) if group in blocks[i].path]
     if any(i not in lines and is_prose(blocks[i]) for i in members):
@@ -426,6 +430,33 @@ def _around(blocks: Sequence[Block], inside: list[int], container: int | None) -
 
 def _ancestors(blocks: Sequence[Block], indexes: list[int]) -> set[int]:
     return {element for i in indexes for element in blocks[i].path[:-1]}
+
+
+def _list_wrappers(blocks: Sequence[Block], inside: list[int], tags: dict[int, str]) -> set[int]:
+    """Elements that wrap one list and nothing else: a body whose every part
+    sits in its own ``<div>`` (`div > p`, `div > h2`, `div > ul`) passes through them."""
+    children: dict[int, set[int]] = {}
+    for i in inside:
+        path = blocks[i].path
+        for k in range(len(path) - 1):
+            children.setdefault(path[k], set()).add(path[k + 1])
+    return {
+        element
+        for element, below in children.items()
+        if len(below) == 1 and tags.get(next(iter(below))) in WRAPPED_TAGS
+    }
+
+
+def _holding_prose(blocks: Sequence[Block], prose: list[int]) -> set[int]:
+    """The elements holding more of the paragraphs ``prose`` than a story card's teaser: two
+    paragraphs or more, or over ``CARD_MAX_PROSE`` characters."""
+    size: Counter[int] = Counter()
+    count: Counter[int] = Counter()
+    for i in prose:
+        for element in blocks[i].path[:-1]:
+            size[element] += len(blocks[i].text)
+            count[element] += 1
+    return {e for e in size if count[e] >= 2 or size[e] > CARD_MAX_PROSE}
 
 
 def _dateline(text: str) -> bool:

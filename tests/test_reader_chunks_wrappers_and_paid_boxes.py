@@ -1,0 +1,134 @@
+"""What blind pages 12 and 13 showed the reader, in other markup: a body rendered in chunks
+(one grid per chunk, ads between) with a "Read more" card inside a chunk; a body whose every
+part sits in its own `<div>`, a list too; a betting-odds table and a shop card whose links are
+paid (`rel="sponsored"`) beside a story paragraph with an affiliate link; a review's header
+(standfirst, disclosure, verdict) in the element that holds the body; social embeds of
+networks other than X and Instagram."""
+
+from __future__ import annotations
+
+from newsbot.extract.reader import read_article
+from tests.test_reader import PROSE, URL, page, paragraphs
+
+MORE = [
+    "The bridge will close for three weekends in March while engineers replace the joints "
+    "on the northern span, the highways department said.",
+    "Buses will run a shuttle between the two ends of the bridge every twenty minutes on the "
+    "closure weekends, and cyclists will be able to walk their bikes across.",
+]
+STORY = PROSE + MORE
+
+
+def _article(inside: str) -> str:
+    nav = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8))
+    return (
+        f"<header><nav><ul>{nav}</ul></nav></header>"
+        f"<main><article><h1>Council delays vote</h1>{inside}</article></main>"
+        "<footer><p>Copyright Example Times. All rights reserved.</p></footer>"
+    )
+
+
+def _chunk(inner: str) -> str:
+    return (
+        "<div class='GridWrapper-x1 grid'><div class='GridItem-x2'><div class='BodyWrapper-x3'>"
+        f"<div class='container'><div class='body__inner-container'>{inner}</div></div>"
+        "</div></div><div class='GridItem-x4 aside'><div class='ad ad--rail'></div></div></div>"
+    )
+
+
+def test_a_body_in_chunks_keeps_the_chunk_that_holds_a_read_more_card():
+    card = (
+        "<div class='Recirc-x5'><div>Read More</div>"
+        "<h3><a href='/how-to-fix-a-bridge'>How Old Bridges Are Kept Standing</a></h3>"
+        "<div>Steel, paint and a great deal of patience.</div></div>"
+    )
+    ad = "<div class='AdWrapper-x6'><div class='ad__slot'></div></div>"
+    inside = (
+        _chunk(paragraphs(STORY[:2]))
+        + ad
+        + _chunk(paragraphs(STORY[2:4]) + card)
+        + ad
+        + _chunk(paragraphs(STORY[4:]))
+    )
+    body = read_article(page(_article(inside)), URL).body_blocks
+    assert body == STORY
+
+
+def test_a_list_in_its_own_wrapper_is_part_of_a_body_in_wrappers():
+    def part(html: str) -> str:
+        return f"<div class='mc-column content-text'>{html}</div>"
+
+    items = ["Northgate, with 112 homes damaged;", "Riverside, with 87 homes;"]
+    related = (
+        "<div class='mc-column content-unordered-list--related'><ul>"
+        "<li><a href='/a'>Cold front to bring frost by Wednesday</a></li>"
+        "<li><a href='/b'>River rises a metre in a day</a></li></ul></div>"
+    )
+    inside = (
+        "<div class='content-body'>"
+        + "".join(part(f"<p>{p}</p>") for p in STORY[:3])
+        + related
+        + part(f"<p>{STORY[3]}</p>")
+        + part("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+        + "".join(part(f"<p>{p}</p>") for p in STORY[4:])
+        + "</div>"
+    )
+    body = read_article(page(_article(inside)), URL).body_blocks
+    assert body == STORY[:4] + items + STORY[4:]
+
+
+def test_paid_boxes_stay_out_and_a_paragraph_with_an_affiliate_link_stays():
+    odds = (
+        "<div class='odds-widget'><div><span>Match odds</span> <span>Odds correct at time of "
+        "publishing</span></div><table><tr><th>Harbour Town</th><th>Draw</th><th>Kelby</th>"
+        "</tr><tr>"
+        + "".join(
+            f"<td><a rel='sponsored nofollow' href='https://bet.example/{i}'>{odds}</a></td>"
+            for i, odds in enumerate(["6/5", "12/5", "11/5"])
+        )
+        + "</tr></table><a rel='sponsored' href='https://bet.example/'>Bet now</a>"
+        "<p>18+ | Gamble responsibly | <a href='https://help.example/'>BetHelp.example</a> | New "
+        "customers only. Terms and conditions apply.</p></div>"
+    )
+    affiliate = (
+        "The club shop sells the new away shirt for £55, and it is also stocked by "
+        "<a rel='sponsored' href='https://shop.example/shirt'>Kitbag Direct</a> online."
+    )
+    inside = (
+        "<div class='entry-content'>"
+        + paragraphs(STORY[:3])
+        + odds
+        + f"<p>{affiliate}</p>"
+        + paragraphs(STORY[3:])
+        + "</div>"
+    )
+    body = read_article(page(_article(inside)), URL).body_blocks
+    shirt = "The club shop sells the new away shirt for £55, and it is also stocked by Kitbag "
+    assert body == STORY[:3] + [shirt + "Direct online."] + STORY[3:]
+
+
+def test_a_reviews_header_beside_its_body_is_not_read_as_a_summary():
+    header = (
+        "<p class='standfirst'>The new tram line is quick, quiet and already late for its "
+        "second phase.</p>"
+        "<p>When you buy through links on our site, we may earn an affiliate commission.</p>"
+        "<div class='verdict'><h2>Our verdict</h2><p>A fine first line that the city will "
+        "need to extend before it changes how most people get to work.</p></div>"
+    )
+    long_story = STORY + [f"{p[:-1]}, the report added." for p in STORY]
+    inside = header + f"<div class='article-body'>{paragraphs(long_story)}</div>"
+    body = read_article(page(_article(inside)), URL).body_blocks
+    assert body == long_story
+
+
+def test_social_embeds_of_other_networks_are_not_the_story():
+    embeds = (
+        "<blockquote class='telegram-post' data-telegram-post='city/2231'><p>We opened the "
+        "new school today. Thanks to everyone who helped build it!</p>"
+        "<a href='https://t.me/city/2231'>City council, 10.03.2025</a></blockquote>"
+        "<blockquote class='bluesky-embed'><p>Huge turnout at the council meeting tonight, "
+        "the gallery was full an hour before it started.</p></blockquote>"
+    )
+    inside = f"<div class='body'>{paragraphs(STORY[:3])}{embeds}{paragraphs(STORY[3:])}</div>"
+    body = read_article(page(_article(inside)), URL).body_blocks
+    assert body == STORY
