@@ -109,6 +109,8 @@ def clean(line: str):
         "यह भी पढ़ें: शहर में नई बस सेवा शुरू",
         "विज्ञापन",
         "Baca juga: Pemkot resmikan jembatan baru",
+        "Darllenwch y stori hon yn Gymraeg",
+        "Léigh an scéal seo i nGaeilge",
     ],
 )
 def test_the_notice_goes(line: str) -> None:
@@ -222,3 +224,22 @@ def test_the_copys_table_stays_whole_and_a_link_row_does_not() -> None:
     assert table_rows(links) == frozenset()
     assert table_rows([*rows, "Home | News"]) == frozenset({0, 1, 2})
     assert table_rows(["Tags | Buses | Fares"]) == frozenset()
+
+
+def test_a_table_of_phrases_stays_whole_and_a_footer_of_link_rows_does_not() -> None:
+    rows = [
+        "Problem | Usual reason | What helps",
+        "Leaves turn pale from the bottom up | Too little feed | Give a liquid feed weekly",
+        "Brown patches appear after watering | Scorch from splashes | Water the soil only",
+        "Flowers fall before setting fruit | Dry air at night | Damp down the paths at dusk",
+    ]
+    lead = "Most trouble with greenhouse peppers comes from the growing conditions, not disease."
+    after = "If none of these fit, send a photo of the plant to a local nursery."
+    result = clean_blocks([lead, *rows, after], RULES)
+    assert result.kept == [lead, *rows, after], result.removed
+    footer = [
+        "About us | Contact | Careers",
+        "Terms | Privacy | Cookies",
+        "Advertise | Apps | Help",
+    ]
+    assert table_rows(footer) == frozenset()

@@ -3,9 +3,10 @@
 ``Provider | Speed | Monthly price | Contract`` over ``Fibrenet | 500Mb | £24 | 24 months``
 reads like a tool bar or a tag row (short items between bars) one line at a time; together the
 lines are a table: several rows in a run, each with the same number of cells, and figures in
-them. A story's comparison, results or prices: the rows stay whole, header included, whatever a
-line rule would say of one of them alone. A link row (`Home | News | Sport`) has no figures; a
-tag row stands alone.
+them, or phrases (`Symptom | Likely cause | What to do` over `Leaves twisted at the tip |
+Weedkiller drift | Remove affected growth`). A story's comparison, results, prices or advice:
+the rows stay whole, header included, whatever a line rule would say of one of them alone. A
+link row (`Home | News | Sport`) has no figures and no phrases; a tag row stands alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,12 @@ _FIGURE = re.compile(r"\d")
 _CELL_MAX = 80  # characters: a longer cell is a sentence with a bar in it, not a table's
 _MIN_ROWS = 3  # a header and two rows, or three rows
 _MIN_ROWS_WITH_FIGURES = 2
+_MIN_ROWS_WITH_PHRASES = 2  # a table of words: rows whose cells say something in a phrase
+_PHRASE_WORDS = 4  # words in a cell: a link label or a tag is shorter
+
+
+def _has_phrase(line: str) -> bool:
+    return any(len(cell.split()) >= _PHRASE_WORDS for cell in _BAR.split(line))
 
 
 def cells(line: str) -> list[str] | None:
@@ -49,8 +56,11 @@ def table_rows(lines: Sequence[str]) -> frozenset[int]:
                 break
             end += 1
         with_figures = sum(1 for i in range(start, end) if _FIGURE.search(lines[i]))
+        with_phrases = sum(1 for i in range(start, end) if _has_phrase(lines[i]))
         rows = end - start
-        if with_figures >= _MIN_ROWS_WITH_FIGURES and (rows >= _MIN_ROWS or with_figures == rows):
+        if (
+            with_figures >= _MIN_ROWS_WITH_FIGURES and (rows >= _MIN_ROWS or with_figures == rows)
+        ) or (rows >= _MIN_ROWS and with_phrases >= _MIN_ROWS_WITH_PHRASES):
             found.update(range(start, end))
         start = end
     return frozenset(found)
