@@ -110,6 +110,9 @@ def clean(line: str):
         "विज्ञापन",
         "Baca juga: Pemkot resmikan jembatan baru",
         "Darllenwch y stori hon yn Gymraeg",
+        "Síguenos en Google News para recibir las noticias de tu barrio.",
+        "Suivez-nous sur Instagram et Facebook.",
+        "Folgen Sie uns auf WhatsApp",
         "Léigh an scéal seo i nGaeilge",
     ],
 )

@@ -198,6 +198,11 @@ def test_short_lines_that_frame_the_copy_are_removed():
         [P1, P2, P3, P4, "Ferry fares frozen", "Tickets go on sale on Monday."],
         # a record too short to tell
         ["Harbour Desk, Porthmadog", P1, P2],
+        # who else reported it, under the last paragraph (marked bodies keep these)
+        [P1, P2, P3, P4, "Contributing: Erin Duval, The Cantwell Courier"],
+        [P1, P2, P3, P4, "With files from The Canadian Press"],
+        [P1, P2, P3, P4, "Avec les informations de La Presse canadienne"],
+        [P1, P2, P3, P4, "Con información de EFE"],
         # a short heading, then items that read as sentences without their stops
         [
             P1,

@@ -7,6 +7,7 @@ networks other than X and Instagram."""
 
 from __future__ import annotations
 
+from newsbot.extract.page import page_selector
 from newsbot.extract.reader import read_article
 from tests.test_reader import PROSE, URL, page, paragraphs
 
@@ -132,3 +133,55 @@ def test_social_embeds_of_other_networks_are_not_the_story():
     inside = f"<div class='body'>{paragraphs(STORY[:3])}{embeds}{paragraphs(STORY[3:])}</div>"
     body = read_article(page(_article(inside)), URL).body_blocks
     assert body == STORY
+
+
+def test_a_page_named_for_its_kind_is_not_chrome_and_its_boxes_are():
+    """A newsletter's web edition: `<body class="layout-newsletter">` says what the page is;
+    the sponsor's message between its items and its sources list are boxes."""
+    sponsor = (
+        "<div class='story-text__sponsor'><p>SPONSORED</p><p>A message from Gridwell: the "
+        "power grid was built for the last century, and we are investing to modernise it.</p>"
+        "</div>"
+    )
+    sources = (
+        "<section id='sources'><h2>Sources</h2><ol><li>Harbour Council. Toll study, interim "
+        "report. 2025.</li><li>Interview with the council's transport officer, March 2025."
+        "</li></ol></section>"
+    )
+    inside = f"<div class='story-text'>{paragraphs(STORY[:3])}{sponsor}{paragraphs(STORY[3:])}"
+    html = _article(inside + f"</div>{sources}")
+    document = f"<html><body class='layout-newsletter newsletter-morning'>{html}</body></html>"
+    body = read_article(page_selector(document, URL), URL).body_blocks
+    assert body == STORY
+
+
+def test_a_closing_credit_written_as_the_pages_paragraphs_are_stays():
+    """Paragraphs as `<div class="e-p">`: the credit after the last one is one of them."""
+    paras = "".join(f"<div class='e-p'>{p}</div>" for p in STORY)
+    credit = "<div class='e-p'><em>Avec les informations de La Presse canadienne</em></div>"
+    inside = f"<div class='e-body'>{paras}{credit}</div>"
+    body = read_article(page(_article(inside)), URL).body_blocks
+    assert body == [*STORY, "Avec les informations de La Presse canadienne"]
+
+
+def test_a_live_commentary_entry_of_the_comment_kind_is_the_story():
+    """`lt-entry--comment`: a BEM modifier names a variant of its block (an entry); the
+    readers' comments (`section.comments`) are still chrome."""
+    minutes = [
+        "90' The fourth official shows five minutes of added time at the end of the match.",
+        "88' The visitors throw everything forward, but the shot from the edge is blocked.",
+        "84' GOAL! The hosts lead 2-1 after a header from the corner at the far post.",
+    ]
+    kinds = ["comment", "comment", "goal"]
+    entries = "".join(
+        f"<li class='lt-entry lt-entry--{kind}'><span class='lt-entry__minute'>"
+        f"{text.split(' ', 1)[0]}</span> {text.split(' ', 1)[1]}</li>"
+        for kind, text in zip(kinds, minutes, strict=True)
+    )
+    comments = (
+        "<section class='comments'><h2>Comments</h2><p>What a game, the referee was awful "
+        "though and should never have given that corner in the first place.</p></section>"
+    )
+    inside = f"<div class='body'>{paragraphs(STORY)}<ol class='lt-feed'>{entries}</ol></div>"
+    body = read_article(page(_article(inside + comments)), URL).body_blocks
+    assert body == STORY + minutes

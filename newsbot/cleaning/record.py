@@ -357,6 +357,17 @@ def _is_frame(text: str) -> bool:
 
 
 _LABEL_MAX_WORDS = 3
+# who else reported the story, under its last paragraph: `Contributing: Erin Duval, The
+# Courier`, `With files from The Canadian Press`, `Avec les informations de La Presse
+# canadienne`, `Con información de EFE` (human-marked bodies keep these lines)
+_CREDIT_LINE = re.compile(
+    r"(?:[-–—]\s*)?(?:Contributing|Contributors?|Additional reporting|(?:Reporting|Writing|"
+    r"Editing|Research) by|With (?:files|reporting|reports|additional reporting|material) "
+    r"(?:from|by)|Avec (?:les |des )?informations (?:de|d['’])|Con (?:información|"
+    r"informaciones) de|Com informações d[aeo]s?|Mit Material (?:von|der|des)|Con "
+    r"informazioni (?:di|da))\b",
+    re.I,
+)
 # `Tuesday to Saturday: 10am to 5pm`: a fact box's entry, its label and its value
 _FACT = re.compile(r"[^:]{2,40}:\s+\S.*")
 
@@ -471,6 +482,8 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
             for item in zone:
                 text = item.kept or ""
                 if _SCORE.search(text) is None and _SCORE_LINE.fullmatch(text) is None:
+                    if rule == AFTER_COPY and _CREDIT_LINE.match(text):
+                        continue  # the copy's own credit, as marked bodies keep it
                     _remove(item, rule)  # (a match's result is the copy's)
 
 

@@ -134,8 +134,11 @@ _CHROME_NAMES = re.compile(
     r"dek|standfirst|(?:author-?)?bio|author-?(?:box|card|info)|byline|read(?:ing)?-?time|"
     # a pull quote set beside the paragraphs, a promo box between them
     r"pull-?quotes?|pullquote|promo|inline-promo|"
+    # a sponsor's message set between them (`story-text__sponsor`); `sponsored-content` may
+    # wrap a whole paid article, which is still the page's article
+    r"sponsor|sponsored-?(?:message|block|box|slot|unit|module|links?)|"
     # the notes and sources listed under a piece: its apparatus, not its text
-    r"footnotes|endnotes|references|bibliography|reflist|"
+    r"footnotes|endnotes|references|bibliography|reflist|sources|citations|"
     # a consent platform's placeholder where an embed waits for the reader's yes
     r"cmp-(?:placeholder|banner|container|wrapper|notice)|"
     # a paywall's own box (`paywall__message`, `paywall-fence`); `paywall` alone marks the
@@ -314,16 +317,23 @@ def _chrome(
         kind = CHROME_ROLES.get(role.strip().lower())
         if kind:
             return kind
+    if tag in _PAGE_TAGS:
+        return ""  # its names say what page this is (`layout-newsletter`), not a box on it
     names = " ".join(
         value
         for value in (element.get("id"), element.get("class"), element.get("data-component"))
         if value
     )
+    # a BEM modifier names a variant of its block, not what the element is: a live page's
+    # `lt-entry--comment` is an entry (its block), not a readers' comment
+    names = _BEM_MODIFIER.sub("", names)
     if names and _CHROME_NAMES.search(_CAMEL_WORD.sub(_spaced_words, names)):
         return "named"
     return ""
 
 
+_PAGE_TAGS = frozenset(["html", "body", "main"])
+_BEM_MODIFIER = re.compile(r"(?<=[a-z0-9])--[a-z0-9][a-z0-9-]*", re.I)
 STORY_CLASS_MIN_PARAGRAPHS = 3
 PAID_BOX_MIN_LINKS = 2
 PAID_BOX_MAX_PARAGRAPH = 150  # characters: a longer paragraph inside makes it the story's

@@ -534,10 +534,17 @@ def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[in
         return kept
     last = max(n for n, i in enumerate(kept) if i in prose_set)
     head = [i for i in kept[:first] if _sentence_like(blocks[i])]
+    # a paragraph after the text, as the page writes its paragraphs (a `<p>`, or the `<div>`
+    # its paragraphs are, beside them): `Avec les informations de La Presse canadienne`
+    paragraph = blocks[kept[last]]
     tail = [
         i
         for i in kept[last + 1 :]
-        if (_sentence_like(blocks[i]) or blocks[i].tag == "p")
+        if (
+            _sentence_like(blocks[i])
+            or blocks[i].tag == "p"
+            or (blocks[i].tag == paragraph.tag and blocks[i].path[:-1] == paragraph.path[:-1])
+        )
         and blocks[i].link_density < TAIL_LINK_DENSITY  # after the text: a pointer elsewhere
         and not _COPYRIGHT.search(blocks[i].text)
     ]
