@@ -26,7 +26,7 @@ import tomllib
 
 from newsbot.exitcodes import UsageError
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
-from newsbot.usage import did_you_mean, one_of
+from newsbot.usage import did_you_mean, one_of, short
 
 
 def settings_dir() -> Path | resources.abc.Traversable:
@@ -275,6 +275,7 @@ def load_profile(name: str) -> SiteProfile:
             f"available: {', '.join(known) or 'none'} (NEWSBOT_SETTINGS_DIR moves the folder)"
         ) from None
     _check_keys(where, data)
+    _check_types(where, data)
     data.setdefault("name", name)
     if data["name"] != name:  # items name their site by it: it must find this file again
         raise ProfileError(
@@ -351,6 +352,46 @@ def _check_keys(where: str, data: dict[str, Any]) -> None:
                     f"{where}: unknown key {at}{key!r}{did_you_mean(key, allowed)}; "
                     f"expected {one_of(allowed)}"
                 )
+
+
+# What each value must be, as TOML writes it (`day_first = "false"` would read as true,
+# `start_urls = "https://..."` letter by letter)
+_LIST = (list, 'a list of strings, e.g. ["https://www.example.com/en"]')
+_TEXT = (str, "a string in quotes")
+_YES_NO = (bool, "true or false, without quotes")
+_WHOLE = (int, "a whole number, without quotes")
+PROFILE_TYPES: dict[tuple[str, str], tuple[type, str]] = {
+    ("", "name"): _TEXT,
+    ("", "kind"): _TEXT,
+    ("", "start_urls"): _LIST,
+    ("", "allowed_domains"): _LIST,
+    ("", "canonical_host"): _TEXT,
+    ("", "mirror_hosts"): _LIST,
+    ("", "timezone"): _TEXT,
+    ("", "day_first"): _YES_NO,
+    ("", "browser"): _TEXT,
+    ("pagination", "labels"): _LIST,
+    ("pagination", "max_pages"): _WHOLE,
+    ("entries", "categories"): _LIST,
+    ("entries", "age_prefix"): _TEXT,
+    ("entries", "unreadable_ages"): _LIST,
+}
+
+
+def _check_types(where: str, data: dict[str, Any]) -> None:
+    """Every value the profile reads is of its type; else :class:`ProfileError` naming the
+    key, what it holds and what it must be."""
+    for (table, key), (kind, meaning) in PROFILE_TYPES.items():
+        holder = data.get(table) if table else data
+        if not isinstance(holder, dict) or key not in holder:
+            continue
+        value = holder[key]
+        wrong = not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+        if kind is list and not wrong:
+            wrong = not all(isinstance(v, str) for v in value)
+        if wrong:
+            at = f"[{table}] " if table else ""
+            raise ProfileError(f"{where}: {at}{key} = {short(value)}: expected {meaning}")
 
 
 def _check_profile(where: str, profile: SiteProfile) -> None:

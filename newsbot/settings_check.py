@@ -9,9 +9,12 @@ spidermon's coverage rules; and a setting's name that is a misspelling of a know
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, default_settings
 
@@ -101,6 +104,9 @@ def check_values(get: Callable[[str], object]) -> None:
             continue
         if str(value).strip().lower() not in _YES_NO_WORDS:
             raise UsageError(f"{name}={short(value)}: expected True or False (or 1 or 0)")
+    jobdir = get("JOBDIR")
+    if jobdir:
+        check_jobdir(str(jobdir))
     level = get("LOG_LEVEL")
     if isinstance(level, str) and level.upper() not in LOG_LEVELS:
         raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
@@ -123,6 +129,21 @@ def check_values(get: Callable[[str], object]) -> None:
                     f"SPIDERMON_FIELD_COVERAGE_RULES[{field!r}]={short(threshold)}: "
                     "expected a share from 0 to 1"
                 )
+
+
+def check_jobdir(jobdir: str) -> None:
+    """The job's folder exists or can be made, and can be written (not a file, not on a
+    read-only disk); else :class:`UsageError` naming it."""
+    folder = Path(jobdir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(errno.EACCES, "cannot be written")
+    except OSError as exc:  # a file there or above it, a read-only disk, no permission
+        raise UsageError(
+            f"JOBDIR {folder} cannot be used: {exc.strerror or exc}; give the crawl a folder "
+            "it can write (-s JOBDIR=...)"
+        ) from None
 
 
 # newsbot settings read with no default in settings.py (unset means "not used")

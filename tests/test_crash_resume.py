@@ -154,3 +154,47 @@ def test_resumed_job_follows_what_the_stopped_run_left_unexpanded(
     resumed = next(s for s in runs.summaries() if s["finish_reason"] == "finished")
     assert resumed["stats"].get("newsbot/incremental/depth_upgrades", 0) >= 1  # it happened
     assert not (tmp_path / "job" / "newsbot.expansions.json").exists()  # finished: cleared
+
+
+def test_a_run_stopped_with_ctrl_c_leaves_no_related_article_behind(wide_site, tmp_path):
+    """No JOBDIR: the next run starts from the listings and skips what the stopped run
+    exported. Articles reachable only as related entries of those must still come: the
+    stopped run fetched their parents but maybe not them, so it records none of the pages
+    it read as expanded, and the next run reads them again (without exporting them twice)."""
+    site, server = wide_site
+    paths = _paths(site)
+    runs = ScheduledRuns(server, paths, tmp_path, settings=SETTINGS)
+    _kill_halfway(runs, signal.SIGINT, lines=100)
+    stopped = next(s for s in runs.summaries() if s["finish_reason"] == "shutdown")
+    assert stopped["stats"].get("newsbot/incremental/unexpanded_recorded", 0) >= 1
+
+    code, log = runs.run(timeout=300)
+    assert code == 0, log[-3000:]
+    _assert_exactly_once(runs, site.expected_ids(paths, 1))
+
+
+def test_a_related_article_that_failed_is_asked_for_again_by_the_next_run(tmp_path):
+    """The site fails one related-only article (a 503 every time) in the first run: the run
+    finishes and exports the article's parent. The next run must not skip that parent as
+    seen and expanded: it reads it again and asks for the article, which now loads."""
+    from newsbot.replica import faults as F
+
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    paths = _paths(site)
+    related_only = sorted(site.expected_ids(paths, 1) - site.expected_ids(paths, 0))
+    assert related_only
+    dead = f"/en/article/{related_only[0]}"
+    down = F.ServerErrors([dead], times=None)
+    with F.FaultServer(site, [down]) as server:
+        settings = {**SETTINGS, "RETRY_TIMES": 1}
+        runs = ScheduledRuns(server, paths, tmp_path, settings=settings)
+        code, log = runs.run()
+        assert code == 0, log[-3000:]
+        assert related_only[0] not in runs.ids()
+        (first,) = runs.summaries()
+        assert first["stats"].get("newsbot/incremental/unexpanded_recorded", 0) >= 1
+
+        down.times = 0  # the page is back
+        code, log = runs.run()
+        assert code == 0, log[-3000:]
+    _assert_exactly_once(runs, site.expected_ids(paths, 1))

@@ -230,6 +230,33 @@ def test_a_misspelt_profile_key_is_named_not_ignored(server, tmp_path):
     assert requests == []
 
 
+@pytest.mark.parametrize(
+    ("written", "wrong", "expected"),
+    [
+        ("day_first = true", 'day_first = "false"', ["day_first = 'false'", "true or false"]),
+        ("max_pages = 50", 'max_pages = "50"', ["[pagination] max_pages", "whole number"]),
+        (
+            'start_urls = ["https://www.daily8.com/en", "https://www.daily8.com/en/hashtag/News"]',
+            'start_urls = "https://www.daily8.com/en"',
+            ["start_urls = 'https://www.daily8.com/en'", "a list of strings"],
+        ),
+    ],
+)
+def test_a_profile_value_of_the_wrong_type_is_named_not_misread(
+    server, tmp_path, written, wrong, expected
+):
+    """`day_first = "false"` would read as true, a string of start URLs letter by letter."""
+    folder = _settings_copy(tmp_path)
+    profile = folder / "daily8.toml"
+    text = profile.read_text(encoding="utf-8")
+    assert written in text
+    profile.write_text(text.replace(written, wrong), encoding="utf-8")
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
+    line = error_line(proc)
+    assert "settings/daily8.toml" in line and all(part in line for part in expected), line
+    assert requests == []
+
+
 def test_a_byte_order_mark_an_editor_wrote_is_not_a_toml_error(server, tmp_path):
     folder = _settings_copy(tmp_path)
     for name in ("daily8.toml", "noise.toml", "environments/test.toml"):
@@ -307,6 +334,18 @@ def test_a_jobdir_in_use_by_a_running_crawl_is_one_line(server, tmp_path):
     assert f"JOBDIR {jobdir} is in use by a running crawl (pid {os.getpid()})" in line
     assert requests == []
     assert (jobdir / MARKER).read_text() == f"{os.getpid()}\n"  # left to the running crawl
+
+
+def test_a_jobdir_that_cannot_be_a_folder_is_one_line(server, tmp_path):
+    """A file where the JOBDIR should be, or a folder under it: one line naming it."""
+    taken = tmp_path / "job"
+    taken.write_text("not a folder\n")
+    for jobdir in (taken, taken / "daily8"):
+        proc, requests = crawl(server, tmp_path, "-s", f"JOBDIR={jobdir}")
+        line = error_line(proc)
+        assert f"JOBDIR {jobdir} cannot be used" in line
+        assert requests == []
+    assert taken.read_text() == "not a folder\n"
 
 
 def test_a_mistake_is_also_in_the_log_file_a_scheduled_job_keeps(server, tmp_path):

@@ -133,6 +133,17 @@ def test_a_setting_or_environment_mistake_is_one_line_and_leaves_the_target(
     assert leftovers(target.parent) == []
 
 
+def test_appending_to_the_input_itself_is_refused_and_leaves_it(source):
+    """`-o IN.jsonl` would append every record after itself: each twice in the file."""
+    before = source.read_bytes()
+    proc = reprocess(str(source), "-o", str(source))
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    line = one_line(proc)
+    assert "is the input" in line and f"-O {source}" in line
+    assert source.read_bytes() == before
+    assert leftovers(source.parent) == []
+
+
 def test_a_mistake_leaves_a_missing_target_missing(source, tmp_path):
     target = tmp_path / "new.jsonl"
     proc = reprocess(str(source), "-O", str(target), "-s", "NEWSBOT_WORKERS=many")

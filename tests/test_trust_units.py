@@ -167,6 +167,10 @@ def test_health_checks_on_stats():
     resumed = {**nothing, "newsbot/recovered/resumed_job": 1}
     check = articles_found(resumed, LIMITS)
     assert check.ok and "resumed a stopped job" in check.detail
+    # `-a since=1m` and nothing that new: the listings showed articles, all older
+    quiet = {"newsbot/listing/pages": 1, "newsbot/skipped/older_than_since": 20}
+    check = articles_found(quiet, LIMITS)
+    assert check.ok and "20 more entries older than -a since" in check.detail
 
 
 @pytest.mark.parametrize(

@@ -333,6 +333,11 @@ class Command(ScrapyCommand):
         try:  # before reading anything
             in_path = check_input(args[0])
             target = check_target(opts.overwrite_output or opts.output)
+            if opts.output and target.exists() and target.resolve() == in_path.resolve():
+                raise UsageError(
+                    f"-o {target} is the input: appending would write every record twice; "
+                    f"use -O {target} to rewrite it in place"
+                )
             check_writable(target.parent)
         except (UsageError, ExportFailed) as error:
             self.exitcode = int(report_failure("reprocess", error))

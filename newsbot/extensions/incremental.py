@@ -62,7 +62,12 @@ from newsbot.incremental.recovery import (
 from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, open_store
 from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT, export_failed
 from newsbot.spiders.arguments import changed_arguments, shaping_arguments
-from newsbot.spiders.requests import article_of, follows_related, is_expand_only
+from newsbot.spiders.requests import (
+    article_failed,
+    article_of,
+    follows_related,
+    is_expand_only,
+)
 from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
@@ -223,6 +228,9 @@ class IncrementalRuns:
             else LocalExpansions(track_depths=self._tracks_depths(settings))
         )
         self.expanded_elsewhere: set[str] = set()  # refetched to follow their related
+        # pages whose related articles this run asked for: by URL, the article each is
+        self.page_ids: dict[str, str] = {}
+        self.failed_from: set[str] = set()  # pages a related article failed to come from
         self.max_age = parse_age(
             settings.get("NEWSBOT_SEEN_MAX_AGE", defaults.NEWSBOT_SEEN_MAX_AGE)
         )
@@ -258,6 +266,7 @@ class IncrementalRuns:
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(ext.article_failed, signal=article_failed)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.feed_exporter_closed, signal=signals.feed_exporter_closed)
         return ext
@@ -267,7 +276,16 @@ class IncrementalRuns:
         if not jobdir:
             return
         folder = Path(jobdir)
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._claim_jobdir(folder)
+        except OSError as exc:  # a file there, a read-only or full disk, no permission
+            raise UsageError(
+                f"JOBDIR {folder} cannot be used: {exc.strerror or exc}; give the crawl a "
+                "folder it can write (-s JOBDIR=...)"
+            ) from None
+
+    def _claim_jobdir(self, folder: Path) -> None:
         self.marker = folder / MARKER
         if self.marker.exists():
             try:
@@ -510,7 +528,7 @@ class IncrementalRuns:
         assert self.store is not None
         try:
             written = self.store.commit(
-                [*self.pending.values(), *self.touched.values()], self.run_id
+                self._vouched([*self.pending.values(), *self.touched.values()]), self.run_id
             )
         except Exception as exc:
             self._commit_failed(exc)
@@ -606,7 +624,34 @@ class IncrementalRuns:
             or depth < self.related_depth
             or article_id in self.expanded_elsewhere
         )
+        if follows_related(article) and depth < self.related_depth:
+            self.page_ids[str(getattr(response, "url", ""))] = article_id
         return SeenRecord(article_id, content_hash(item), fingerprint, expanded, time.time())
+
+    def article_failed(self, request: Any, kind: str) -> None:
+        """A related article could not be fetched: the page it came from is not recorded as
+        expanded, so the next run reads it again and asks for the article once more (a page
+        gone for good, 404 or 410, is not asked for again)."""
+        article = article_of(request) or {}
+        found_via = article.get("found_via") or {}
+        if found_via.get("kind") == "related" and kind not in _GONE_FOR_GOOD:
+            self.failed_from.add(str(found_via.get("url")))
+
+    def _vouched(self, records: list[SeenRecord]) -> list[SeenRecord]:
+        """What the run can vouch for. A run that did not finish (stopped, interrupted) may
+        not have fetched the related articles it asked for: none of the pages it read is
+        recorded as expanded. Nor is a page one of whose related articles failed."""
+        doubtful = {self.page_ids[url] for url in self.failed_from if url in self.page_ids}
+        if self.reason != "finished":
+            doubtful |= set(self.page_ids.values())
+        if doubtful:
+            self._stat("incremental/unexpanded_recorded", len(doubtful))
+        return [
+            SeenRecord(r.id, r.content_hash, r.fingerprint, False, r.seen_at)
+            if r.id in doubtful and r.expanded
+            else r
+            for r in records
+        ]
 
     def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
         self._lock_own_parts()
@@ -692,6 +737,9 @@ class IncrementalRuns:
                 # (Scrapy would otherwise filter its start requests as already seen)
                 _clear_jobdir(self.marker.parent)
             self.marker.unlink()
+
+
+_GONE_FOR_GOOD = frozenset(["http_404", "http_410"])
 
 
 def _item_id(item: Any) -> str | None:

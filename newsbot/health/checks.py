@@ -39,6 +39,8 @@ NOT_EXPECTED = (
     names.DROPPED + "/older_than_since",
 )
 ARTICLES_SCHEDULED = names.ARTICLES_SCHEDULED
+# entries whose age says they are older than -a since: listed, not fetched
+SKIPPED_OLDER_THAN_SINCE = names.key("skipped/older_than_since")
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,10 @@ def articles_found(stats: Mapping[str, Any], limits: Thresholds) -> Check:
         f"({_n(stats, names.LISTING_EMPTY)} without entries); minimum "
         f"{limits.min_articles_found}"
     )
+    older = _n(stats, SKIPPED_OLDER_THAN_SINCE)
+    if older:  # the listings were read and showed articles, all of them older than -a since
+        detail += f"; {older} more entries older than -a since, not fetched"
+        found += older
     scripted = _n(stats, names.LISTING_EMPTY_SCRIPTED)
     if scripted:
         detail += (

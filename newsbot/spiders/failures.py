@@ -9,6 +9,7 @@ from twisted.python.failure import Failure
 
 from newsbot.middlewares.failures import failure_kind
 from newsbot.outcome import record_sample
+from newsbot.spiders.requests import article_failed, article_of
 from newsbot.stats import Stats
 
 
@@ -36,4 +37,6 @@ class PageFailures:
             self.crawler.stats if self.crawler else None, f"pages/failed/{kind}", request.url
         )
         self.logger.warning("Failed %s: %s", request.url, kind)
+        if self.crawler is not None and article_of(request) is not None:
+            self.crawler.signals.send_catch_log(article_failed, request=request, kind=kind)
         return request

@@ -58,6 +58,9 @@ from enum import Enum
 from typing import Any
 
 KIND = "newsbot_kind"
+# sent (``request=``, ``kind=``) when a spider gives up on an article request it could not
+# fetch: the seen-store then does not record the page that led to it as expanded
+article_failed = object()
 SITE = "newsbot_site"  # the site (its profile's name) whose crawl made the request
 ARTICLE = "newsbot_article"
 EXPAND_ONLY = "newsbot_expand_only"  # in found_via: fetched again only to follow related
