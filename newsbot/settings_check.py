@@ -140,10 +140,15 @@ def check_jobdir(jobdir: str) -> None:
         if not os.access(folder, os.W_OK):
             raise PermissionError(errno.EACCES, "cannot be written")
     except OSError as exc:  # a file there or above it, a read-only disk, no permission
-        raise UsageError(
-            f"JOBDIR {folder} cannot be used: {exc.strerror or exc}; give the crawl a folder "
-            "it can write (-s JOBDIR=...)"
-        ) from None
+        raise jobdir_unusable(folder, exc) from None
+
+
+def jobdir_unusable(folder: Path, exc: OSError) -> UsageError:
+    """The one line for a JOBDIR the crawl cannot make or write."""
+    return UsageError(
+        f"JOBDIR {folder} cannot be used: {exc.strerror or exc}; give the crawl a folder it "
+        "can write (-s JOBDIR=...)"
+    )
 
 
 # newsbot settings read with no default in settings.py (unset means "not used")

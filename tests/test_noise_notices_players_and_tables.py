@@ -213,6 +213,12 @@ def test_a_result_above_the_copy_stays_and_an_issue_line_does_not() -> None:
     assert clean_blocks(issued, RULES).kept == report[1:]
 
 
+def assert_table_stays_whole(lead: str, rows: list[str], after: str) -> None:
+    """A table between two paragraphs of the copy is kept, every row of it."""
+    result = clean_blocks([lead, *rows, after], RULES)
+    assert result.kept == [lead, *rows, after], result.removed
+
+
 def test_the_copys_table_stays_whole_and_a_link_row_does_not() -> None:
     rows = [
         "Route | Fare | Journey time",
@@ -221,8 +227,7 @@ def test_the_copys_table_stays_whole_and_a_link_row_does_not() -> None:
     ]
     lead = "The new fares take effect on Monday, the transport authority said."
     after = "Fares on night buses stay unchanged, the authority added."
-    result = clean_blocks([lead, *rows, after], RULES)
-    assert result.kept == [lead, *rows, after], result.removed
+    assert_table_stays_whole(lead, rows, after)
     links = ["Home | News | Sport | Weather", "About us | Contact | Careers | Advertise"]
     assert table_rows(links) == frozenset()
     assert table_rows([*rows, "Home | News"]) == frozenset({0, 1, 2})
@@ -238,8 +243,7 @@ def test_a_table_of_phrases_stays_whole_and_a_footer_of_link_rows_does_not() -> 
     ]
     lead = "Most trouble with greenhouse peppers comes from the growing conditions, not disease."
     after = "If none of these fit, send a photo of the plant to a local nursery."
-    result = clean_blocks([lead, *rows, after], RULES)
-    assert result.kept == [lead, *rows, after], result.removed
+    assert_table_stays_whole(lead, rows, after)
     footer = [
         "About us | Contact | Careers",
         "Terms | Privacy | Cookies",

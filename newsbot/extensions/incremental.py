@@ -61,6 +61,7 @@ from newsbot.incremental.recovery import (
 )
 from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, open_store
 from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT, export_failed
+from newsbot.settings_check import check_jobdir, jobdir_unusable
 from newsbot.spiders.arguments import changed_arguments, shaping_arguments
 from newsbot.spiders.requests import (
     article_failed,
@@ -276,14 +277,11 @@ class IncrementalRuns:
         if not jobdir:
             return
         folder = Path(jobdir)
+        check_jobdir(jobdir)  # as the settings check did before Scrapy's job_dir
         try:
-            folder.mkdir(parents=True, exist_ok=True)
             self._claim_jobdir(folder)
-        except OSError as exc:  # a file there, a read-only or full disk, no permission
-            raise UsageError(
-                f"JOBDIR {folder} cannot be used: {exc.strerror or exc}; give the crawl a "
-                "folder it can write (-s JOBDIR=...)"
-            ) from None
+        except OSError as exc:  # the marker cannot be written: a full disk
+            raise jobdir_unusable(folder, exc) from None
 
     def _claim_jobdir(self, folder: Path) -> None:
         self.marker = folder / MARKER
