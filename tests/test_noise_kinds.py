@@ -457,6 +457,7 @@ fr = ['Suivez-nous sur (?:{reseau})[^.!?]{0,80}[.!]?']
     [
         ("[[kind]]\nid = 'x'\n[kind.sentence]\nen = ['(unclosed']\n", "bad pattern"),
         ("[[kind]]\nid = 'x'\n[kind.sentence]\nen = ['{nowhere} here']\n", "unknown vocabulary"),
+        ("[[kind]]\nid = 'x'\nspan = 'lists'\n[kind.sentence]\nen = ['x']\n", "mean 'list'"),
         ("[[kind]]\n[kind.sentence]\nen = ['x']\n", "needs an id"),
     ],
 )
@@ -465,3 +466,31 @@ def test_a_malformed_kinds_file_is_reported(tmp_path, text, message):
     kinds.write_text(text, encoding="utf-8")
     with pytest.raises(NoiseRulesError, match=message):
         load_noise_rules(load_profile("daily8"), kinds_path=kinds)
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ('kind = "creditt"\npatterns = ["x"]', r"kind = 'creditt' is not one of.*mean 'credit'"),
+        ('span = "rests"\npatterns = ["x"]', r"span = 'rests' is not one of.*mean 'rest'"),
+        # a misspelt placeholder would otherwise match its own braces, literally, never firing
+        ('patterns = ["Photo: {agencey}"]', r"unknown placeholder \{agencey\}.*mean 'agency'"),
+    ],
+)
+def test_a_mistyped_noise_rule_names_the_rule_and_the_likely_word(tmp_path, rule, message):
+    noise = tmp_path / "noise.toml"
+    noise.write_text(f'[[rule]]\nid = "mine"\n{rule}\n', encoding="utf-8")
+    with pytest.raises(NoiseRulesError, match=message) as caught:
+        load_noise_rules(load_profile("daily8"), noise_path=noise)
+    assert "noise rule #1 (mine)" in str(caught.value)
+
+
+def test_a_quantifier_in_braces_is_not_taken_for_a_placeholder(tmp_path):
+    noise = tmp_path / "noise.toml"
+    noise.write_text(
+        '[agencies]\nnames = ["Reuters"]\n'
+        '[[rule]]\nid = "dots"\npatterns = ["[.]{3,5}", "Photo: {agency}"]\n'
+    )
+    rules = load_noise_rules(load_profile("daily8"), noise_path=noise, kinds=False)
+    result = clean_blocks([BODY, "....", "Photo: Reuters"], rules)
+    assert result.kept == [BODY]

@@ -41,6 +41,7 @@ from newsbot.cleaning.pattern_cache import PatternCache
 from newsbot.cleaning.prefilter import prefilter_form
 from newsbot.cleaning.rules import NoiseRulesError, OutletRule
 from newsbot.cleaning.text import fold_arabic_marks
+from newsbot.usage import did_you_mean, short
 
 LAYER = "kind"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -93,7 +94,9 @@ def _alternation(name: str, items: Any, sensitive: set[str]) -> str:
 def _expand(pattern: str, words: dict[str, str], where: str) -> str:
     def fill(m: re.Match[str]) -> str:
         if m.group(1) not in words:
-            raise NoiseRulesError(f"{where}: unknown vocabulary {{{m.group(1)}}}")
+            raise NoiseRulesError(
+                f"{where}: unknown vocabulary {{{m.group(1)}}}{did_you_mean(m.group(1), words)}"
+            )
         return words[m.group(1)]
 
     return fold_arabic_marks(_PLACEHOLDER.sub(fill, pattern))
@@ -156,7 +159,10 @@ def compile_kinds(data: dict[str, Any], cache: PatternCache | None = None) -> Ki
         needs = _needs(kind, where)
         span = kind.get("span", "line")
         if span not in ("line", "list"):
-            raise NoiseRulesError(f"{where}: span must be line or list")
+            raise NoiseRulesError(
+                f"{where}: span = {short(span)} is not one of: line, list"
+                f"{did_you_mean(str(span), ('line', 'list'))}"
+            )
         line_max = kind.get("line_max")
         if line_max is not None and (not isinstance(line_max, int) or line_max < 1):
             raise NoiseRulesError(f"{where}: line_max must be a positive number of characters")

@@ -22,6 +22,7 @@ from newsbot.cleaning.pitch_model import PitchModel, shipped_model
 from newsbot.cleaning.prefilter import RuleIndex, fold_case
 from newsbot.cleaning.text import fold_arabic_marks, fold_arabic_marks_with_positions, normalise
 from newsbot.profiles import SiteProfile
+from newsbot.usage import did_you_mean, one_of, short
 
 KINDS = ("phrase", "line", "inline", "credit")
 SPANS = ("line", "list", "rest", "follow")
@@ -279,7 +280,17 @@ def for_site(rules: NoiseRules, site: SiteProfile | None) -> NoiseRules:
     return replace(rules, **_build_chrome(site))
 
 
+#: ``{name}`` in a pattern: a placeholder (only ``{agency}`` exists); ``{2,3}`` is a quantifier
+_PLACEHOLDER = re.compile(r"(?<!\\)\{([A-Za-z_]\w*)\}")
+
+
 def _compile(pattern: str, kind: str, agencies: str, where: str) -> re.Pattern[str]:
+    for name in _PLACEHOLDER.findall(pattern):
+        if name != "agency":
+            raise NoiseRulesError(
+                f"{where}: unknown placeholder {{{name}}} in {pattern!r}; "
+                f"the only one is {{agency}}{did_you_mean(name, ['agency'])}"
+            )
     pattern = pattern.replace("{agency}", agencies)
     source = re.escape(normalise(pattern)) if kind == "phrase" else pattern
     try:
@@ -307,8 +318,14 @@ def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
         where = f"noise rule #{n} ({raw.get('id', '?')})"
         kind = raw.get("kind", "line")
         span = raw.get("span", "line")
-        if not raw.get("id") or kind not in KINDS or span not in SPANS:
-            raise NoiseRulesError(f"{where}: needs an id, kind in {KINDS}, span in {SPANS}")
+        if not raw.get("id"):
+            raise NoiseRulesError(f"{where}: needs an id")
+        for key, value, allowed in (("kind", kind, KINDS), ("span", span, SPANS)):
+            if value not in allowed:
+                raise NoiseRulesError(
+                    f"{where}: {key} = {short(value)} is not {one_of(allowed)}"
+                    f"{did_you_mean(str(value), allowed)}"
+                )
         patterns = raw.get("patterns") or ([raw["pattern"]] if "pattern" in raw else [])
         if not patterns:
             raise NoiseRulesError(f"{where}: no patterns")
