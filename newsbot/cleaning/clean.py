@@ -75,6 +75,8 @@ _RAIL_HEADLINE = "rail_headline"
 _HEADING_MAX_WORDS = 4  # a heading over the copy's list of figures (`Key figures`)
 # an item of such a list: a label, a colon, a figure (`Capacity: 600,000 TEU a year`)
 _LABELLED_FIGURE = re.compile(r"[^\W\d_][^\d:.!?]{1,40}:\s*[$£€¥₹]?\d")
+_WORD = re.compile(r"\w+")
+_STRAY_MAX = 3  # letters: `at`, `or`, `via`, `في`: a word no story paragraph is made of
 _REST_MAX = 300  # characters: a longer remainder of a paragraph is copy, not a notice's tail
 _COPY_SENTENCES = 2  # the opening a promo glued at a paragraph's end leaves: copy
 # a box's label before a notice: `Embedded map: This content is hosted by a third party.`
@@ -489,6 +491,12 @@ def _copy_after_chrome(lines: list[str], i: int, rules: NoiseRules, structural: 
     return resume
 
 
+def _stray_word(text: str) -> bool:
+    """One short word and punctuation: what is left of a notice cut out around it."""
+    words = _WORD.findall(text)
+    return len(words) == 1 and len(words[0]) <= _STRAY_MAX
+
+
 def _clean_line(
     text: str, rules: NoiseRules, structural: Structural, captions: bool = True
 ) -> tuple[str | None, str | None, list[Removal], str | None, OutletRule | None]:
@@ -530,7 +538,8 @@ def _clean_line(
             text = described
         text, more = _cut_inline(text, rules)
         cuts += more
-        if not any(ch.isalnum() for ch in text):  # nothing but punctuation left
+        if not any(ch.isalnum() for ch in text) or (more and _stray_word(text)):
+            # nothing but punctuation left, or a word the cuts left hanging (`at`, `or`)
             return None, (more[0].rule if more else "encoded_markup"), [], caption, None
         text, more = _drop_sentences(text, rules, structural)
         cuts += more
