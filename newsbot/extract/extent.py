@@ -28,7 +28,8 @@ CONTAINER_SHARE = 0.85  # the body's element holds at least this share of the pr
 GROUP_SHARE = 0.4  # paragraphs are grouped by an ancestor holding this share of the prose
 GROUP_MIN_SHARE = 0.1  # a part of the body holds this share of the largest part's prose
 CARD_MAX_PROSE = 400  # a story card's teaser is at most this long
-WRAPPED_TAGS = frozenset(["ul", "ol"])  # a list in its own wrapper is a part of the body
+WRAPPED_TAGS = frozenset(["ul", "ol", "dl", "table"])  # in its own wrapper: a part of the body
+HEADING_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])  # a wrapped list's own label
 STRUCTURE_TAGS = frozenset(
     ["ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th"]
     + ["blockquote", "pre", "center", "details", "summary", "p", "hgroup"]
@@ -433,18 +434,38 @@ def _ancestors(blocks: Sequence[Block], indexes: list[int]) -> set[int]:
 
 
 def _list_wrappers(blocks: Sequence[Block], inside: list[int], tags: dict[int, str]) -> set[int]:
-    """Elements that wrap one list and nothing else: a body whose every part
-    sits in its own ``<div>`` (`div > p`, `div > h2`, `div > ul`) passes through them."""
+    """Elements that only wrap lists or tables, with at most their own headings: a body whose
+    every part sits in its own ``<div>`` (`div > p`, `div > h2`, `div > ul`), a table in a
+    scrolling wrapper (`div.table__wrapper > div > table`), a review's pros and cons (`div >
+    div > (h4, ul)`) pass through them."""
     children: dict[int, set[int]] = {}
+    text: Counter[int] = Counter()
+    linked: Counter[int] = Counter()
     for i in inside:
         path = blocks[i].path
         for k in range(len(path) - 1):
             children.setdefault(path[k], set()).add(path[k + 1])
-    return {
-        element
-        for element, below in children.items()
-        if len(below) == 1 and tags.get(next(iter(below))) in WRAPPED_TAGS
-    }
+        if not blocks[i].is_heading:
+            for element in path[:-1]:
+                text[element] += len(blocks[i].text)
+                linked[element] += round(len(blocks[i].text) * blocks[i].link_density)
+    passing: dict[int, bool] = {}
+
+    def wraps(element: int) -> bool:  # only lists, tables, headings and such wrappers
+        if linked[element] >= LINK_LIST_DENSITY * text[element]:
+            return False  # a box of links under its label: "Related articles", a tag list
+        if element not in passing:
+            below = children.get(element, set())
+            passing[element] = bool(below) and all(
+                tags.get(c) in WRAPPED_TAGS or tags.get(c) in HEADING_TAGS or wraps(c)
+                for c in below
+            )
+            passing[element] = passing[element] and any(
+                tags.get(c) in WRAPPED_TAGS or wraps(c) for c in below
+            )
+        return passing[element]
+
+    return {e for e in children if tags.get(e) not in WRAPPED_TAGS and wraps(e)}
 
 
 def _holding_prose(blocks: Sequence[Block], prose: list[int]) -> set[int]:
@@ -544,11 +565,19 @@ def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[in
             _sentence_like(blocks[i])
             or blocks[i].tag == "p"
             or (blocks[i].tag == paragraph.tag and blocks[i].path[:-1] == paragraph.path[:-1])
+            or _list_point(blocks[i])  # a review's pros and cons, a closing list of dates
         )
         and blocks[i].link_density < TAIL_LINK_DENSITY  # after the text: a pointer elsewhere
         and not _COPYRIGHT.search(blocks[i].text)
     ]
     return head + kept[first : last + 1] + tail
+
+
+LIST_POINT_MIN_WORDS = 4  # a list item this long says something (`Climate change` is a tag)
+
+
+def _list_point(block: Block) -> bool:
+    return block.tag == "li" and len(block.text.split()) >= LIST_POINT_MIN_WORDS
 
 
 def _sentence_like(block: Block) -> bool:

@@ -1,0 +1,65 @@
+"""What blind pages 16 showed the reader: a review's spec table inside a scrolling wrapper
+(`div.table__wrapper > div.table__container > table`) between its sections, and its verdict
+box closing the piece with lists of pros and cons under their own headings. Both are the
+review's text; a price widget and a tag list after them are not."""
+
+from __future__ import annotations
+
+from newsbot.extract.reader import read_article
+from tests.test_reader import PROSE, URL, page, paragraphs
+
+SPECS = [("Processor", "Tamarind T7 Pro, 10 cores"), ("Display", "14-inch OLED, 90Hz")]
+PROS = ["Superb keyboard with full-size arrow keys", "Completely silent fanless design"]
+CONS = ["Performance throttles under sustained load", "Only two USB-C ports"]
+
+
+def _review(after: str = "") -> str:
+    rows = "".join(f"<tr><th scope='row'>{k}</th><td>{v}</td></tr>" for k, v in SPECS)
+    table = (
+        "<div class='table__wrapper table__wrapper--sticky'><div class='table__container'>"
+        f"<table class='table--specs'><tbody>{rows}</tbody></table></div></div>"
+    )
+    verdict = (
+        "<div class='verdict'><h3>Verdict</h3>"
+        f"<div class='verdict__text'><p>{PROSE[3]}</p></div>"
+        "<div class='pro-con'>"
+        "<div class='pro-con__pros'><h4>Pros</h4><ul>"
+        + "".join(f"<li>{p}</li>" for p in PROS)
+        + "</ul></div><div class='pro-con__cons'><h4>Cons</h4><ul>"
+        + "".join(f"<li>{c}</li>" for c in CONS)
+        + "</ul></div></div></div>"
+    )
+    nav = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8))
+    return (
+        f"<header><nav><ul>{nav}</ul></nav></header><main><article>"
+        "<h1>Kestrel Book 14 review</h1><div class='article-body'>"
+        f"{paragraphs(PROSE[:2])}<h2>Specs</h2>{table}<h2>Design</h2>{paragraphs(PROSE[2:3])}"
+        f"{verdict}{after}</div></article></main>"
+        "<footer><p>Copyright Example Reviews. All rights reserved.</p></footer>"
+    )
+
+
+def test_a_spec_table_in_a_scrolling_wrapper_stays_in_the_review():
+    body = read_article(page(_review()), URL).body_blocks
+    for _name, value in SPECS:
+        assert any(value in line for line in body), (value, body)
+    assert body.index(PROSE[1]) < body.index(next(b for b in body if SPECS[0][1] in b))
+    assert body.index(PROSE[2]) > body.index(next(b for b in body if SPECS[-1][1] in b))
+
+
+def test_the_verdicts_pros_and_cons_close_the_review():
+    body = read_article(page(_review()), URL).body_blocks
+    assert body[body.index(PROSE[3]) :][-len(CONS) :] == CONS
+    for point in PROS + CONS:
+        assert point in body
+
+
+def test_a_short_tag_list_and_a_price_widget_after_the_verdict_stay_out():
+    after = (
+        "<div class='price-widget'><ul><li><a href='https://shop.example/kb14'>VoltBox $1,129"
+        "</a></li><li><a href='https://shop.example/kb14-2'>ShopMart $1,149</a></li></ul></div>"
+        "<div class='tags'><ul><li>Laptops</li><li>Reviews</li><li>Kestrel</li></ul></div>"
+    )
+    body = read_article(page(_review(after)), URL).body_blocks
+    assert body[-1] == CONS[-1]
+    assert not any("VoltBox" in line or line in ("Laptops", "Reviews") for line in body)
