@@ -13,7 +13,9 @@ full, file too large, folder turned read-only) fails the export once: one ERROR 
 ``newsbot/export/failed``, and nothing recorded in the seen-store.
 
 ``-O`` replaces its target, except after a run that read nothing at all: no article exported,
-dropped or skipped as seen, and at least one page failed (the site down, a wrong address).
+dropped or skipped (as seen, or as older than ``since``), and at least one page failed (the
+site down, a wrong address) or articles were asked for and never read (a ``CLOSESPIDER_*``
+limit or a stop came first).
 Such a run leaves an existing non-empty target as it was (:func:`read_nothing`; stat
 ``newsbot/export/kept_previous``, a WARNING, the report's export line says so).
 """
@@ -38,6 +40,7 @@ from newsbot.atomic import commit, create_exclusive, discard, hidden_temporary
 from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
 from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT
+from newsbot.usage import did_you_mean
 
 logger = logging.getLogger(__name__)
 
@@ -113,9 +116,34 @@ def local_path(uri: str) -> str | None:
     return uri
 
 
-def check_feeds(feeds: dict[str, Any], spider_name: str) -> None:
-    """Every local feed target of a crawl, checked before it starts (see module docstring)."""
+# a ``%(name)s`` placeholder as Scrapy fills it in; ``%(name)`` without its type letter is
+# left in the file name as typed
+_PLACEHOLDER = re.compile(r"%\(([^)]*)\)([-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa])?")
+# what newsbot and Scrapy offer every feed URI besides the spider's attributes and arguments
+URI_PARAMS = ("name", "time", "batch_time", "batch_id", "run_id")
+
+
+def check_placeholders(uri: str, known: set[str]) -> None:
+    """A placeholder the feed URI cannot fill is one line before the crawl starts: Scrapy
+    would fail the export at its start with a traceback in the log and the run would end
+    "ok" with nothing written."""
+    for match in _PLACEHOLDER.finditer(uri):
+        name, conversion = match.group(1), match.group(2)
+        if name not in known:
+            raise UsageError(
+                f"export {uri!r}: unknown placeholder %({name})s"
+                f"{did_you_mean(name, sorted(known))}; "
+                f"use {', '.join(f'%({k})s' for k in URI_PARAMS)} or a spider argument"
+            )
+        if conversion is None:
+            raise UsageError(f"export {uri!r}: %({name}) lacks its type letter; write %({name})s")
+
+
+def check_feeds(feeds: dict[str, Any], spider_name: str, known: set[str] | None = None) -> None:
+    """Every local feed target of a crawl, checked before it starts (see module docstring);
+    ``known``: the placeholders its URIs may use besides :data:`URI_PARAMS`."""
     for uri in feeds:
+        check_placeholders(str(uri), {*URI_PARAMS, *(known or ())})
         path = local_path(str(uri))
         if path is None:
             continue
@@ -313,25 +341,28 @@ class AtomicFileFeedStorage(FileFeedStorage):
         self.kept_previous = True
         self.crawler.stats.inc_value(KEPT_PREVIOUS_STAT)
         logger.warning(
-            "Kept %s as it was: this run read nothing (%d page(s) failed, no article "
-            "exported); the run summary records what happened",
+            "Kept %s as it was: this run read nothing (%d page(s) failed, %d article(s) asked "
+            "for and none read); the run summary records what happened",
             self.path,
             stats.get(names.PAGES_FAILED, 0),
+            stats.get(names.ARTICLES_SCHEDULED, 0),
         )
         return True
 
 
 def read_nothing(stats: dict[str, Any]) -> bool:
-    """Whether a run read no article at all and some page failed: nothing exported, dropped,
-    unchanged or skipped as seen."""
-    if not stats.get(names.PAGES_FAILED):
-        return False
-    read = ("item_scraped_count", "item_dropped_count", names.SKIPPED_SEEN)
+    """Whether a run read no article at all (nothing exported, dropped, unchanged, skipped as
+    seen or as older than ``since``) and some page failed or it asked for articles it never
+    got to (stopped by a ``CLOSESPIDER_*`` limit, a timeout, Ctrl-C)."""
+    if not stats.get(names.PAGES_FAILED) and not stats.get(names.ARTICLES_SCHEDULED):
+        return False  # an empty site: the empty file is its answer
+    read = ("item_scraped_count", "item_dropped_count", names.SKIPPED_SEEN, SKIPPED_OLDER)
     return not any(stats.get(key) for key in read) and not any(
         value for key, value in stats.items() if key.startswith(names.INCREMENTAL)
     )
 
 
+SKIPPED_OLDER = names.key("skipped/older_than_since")  # nothing new: the empty file is right
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
@@ -349,7 +380,11 @@ def uri_params(params: dict[str, Any], spider: Any) -> dict[str, Any]:
     time, compact: ``20261125T120000Z``, and ``%(run_id)s`` the run's id (``NEWSBOT_RUN_ID``,
     random unless set), so that two runs started in the same second never share a name.
     """
-    safe = {key: safe_component(value) for key, value in params.items() if isinstance(value, str)}
+    safe = {
+        key: safe_component(value if isinstance(value, str) else ",".join(map(str, value)))
+        for key, value in params.items()
+        if isinstance(value, (str, list, tuple))  # `-a start_urls` is a list of URLs
+    }
     params.update(safe)
     crawler = getattr(spider, "crawler", None)
     started = run_context(crawler).started_at

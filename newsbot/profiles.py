@@ -26,7 +26,7 @@ import tomllib
 
 from newsbot.exitcodes import UsageError
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
-from newsbot.usage import did_you_mean, one_of, short
+from newsbot.usage import did_you_mean, not_utf8, one_of, short
 
 
 def settings_dir() -> Path | resources.abc.Traversable:
@@ -63,7 +63,9 @@ def load_settings_toml(
         return load_toml(name)
     except IsADirectoryError:
         raise FileNotFoundError(name) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise error(f"{where}: settings/{name} is {not_utf8(exc)}") from None
+    except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             raise
         raise error(f"{where}: settings/{name} cannot be read ({exc})") from None

@@ -106,7 +106,10 @@ def check_values(get: Callable[[str], object]) -> None:
             raise UsageError(f"{name}={short(value)}: expected True or False (or 1 or 0)")
     jobdir = get("JOBDIR")
     if jobdir:
-        check_jobdir(str(jobdir))
+        folder = Path(str(jobdir))
+        while "%(" in str(folder):  # `.newsbot/jobs/%(name)s`: the spider's name comes later
+            folder = folder.parent
+        check_jobdir(str(folder))
     level = get("LOG_LEVEL")
     if isinstance(level, str) and level.upper() not in LOG_LEVELS:
         raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
@@ -176,6 +179,11 @@ def check_names(names: Iterable[str], where: str, known: set[str] | None = None)
     them)."""
     known = known if known is not None else known_settings()
     for name in names:
+        if not name.isupper() and name.upper() in known:
+            raise UsageError(
+                f"{where}: unknown setting {name!r} (did you mean {name.upper()!r}? setting "
+                "names are in capitals)"
+            )
         if name in known or not name.isupper() or name.startswith(_OTHER_PACKAGES):
             continue
         hint = did_you_mean(name, known)
@@ -188,6 +196,25 @@ def cmdline_names(settings: BaseSettings) -> list[str]:
     """The names set on the command line (``-s``)."""
     cmdline = SETTINGS_PRIORITIES["cmdline"]
     return [name for name in settings if (settings.getpriority(name) or 0) >= cmdline]
+
+
+def check_log_file(settings: BaseSettings) -> None:
+    """``LOG_FILE`` in a folder that is missing or cannot be written: :class:`UsageError`
+    before Scrapy opens it (which would end in a traceback)."""
+    value = settings.get("LOG_FILE")
+    if not value or not isinstance(value, (str, os.PathLike)):
+        return
+    path = Path(value).expanduser()
+    folder = path.parent
+    if path.is_dir():
+        raise UsageError(f"LOG_FILE={short(str(value))}: a folder, not a file")
+    if not folder.is_dir():
+        raise UsageError(
+            f"LOG_FILE={short(str(value))}: its folder {folder} does not exist; create it "
+            "or choose another file"
+        )
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UsageError(f"LOG_FILE={short(str(value))}: cannot be written here")
 
 
 def normalise_log_level(settings: BaseSettings) -> None:

@@ -18,6 +18,19 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """``not UTF-8 at line 12, column 7 (byte 0xe9); save the file as UTF-8``: where an
+    editor wrote another encoding (Latin-1, Windows-1252)."""
+    data = exc.object if isinstance(exc.object, bytes) else bytes(exc.object)
+    before = data[: exc.start]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return (
+        f"not UTF-8 at line {line}, column {column} (byte 0x{data[exc.start]:02x}); "
+        "save the file as UTF-8"
+    )
+
+
 def one_of(choices: Iterable[str]) -> str:
     """``"one of: a, b, c"`` in a stable order."""
     return "one of: " + ", ".join(sorted(choices))

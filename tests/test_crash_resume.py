@@ -198,3 +198,34 @@ def test_a_related_article_that_failed_is_asked_for_again_by_the_next_run(tmp_pa
         code, log = runs.run()
         assert code == 0, log[-3000:]
     _assert_exactly_once(runs, site.expected_ids(paths, 1))
+
+
+@pytest.mark.parametrize("damage", ["queue_cut_short", "active_json", "spider_state"])
+def test_a_stopped_job_whose_saved_state_was_damaged_starts_over(slow_site, tmp_path, damage):
+    """The blind operator cut a queue file of a stopped job to 100 bytes: the resumed run
+    looped on `OSError: [Errno 22]` every 5 s, fetched nothing, and said "ok" when stopped; a
+    broken `active.json` or `spider.state` gave tracebacks. Now the damaged state is named
+    and discarded, and the run crawls the rest: every article once."""
+    site, server = slow_site
+    job = tmp_path / "job"
+    runs = ScheduledRuns(server, _paths(site), tmp_path, settings={**SETTINGS, "JOBDIR": str(job)})
+    _kill_halfway(runs, signal.SIGINT)
+    queues = [
+        p for p in (job / "requests.queue").rglob("*") if p.is_file() and p.name != "active.json"
+    ]
+    assert queues, "the stopped job saved no queue"
+    if damage == "queue_cut_short":
+        target = max(queues, key=lambda p: p.stat().st_size)
+        with target.open("r+b") as handle:
+            handle.truncate(100)
+    elif damage == "active_json":
+        target = job / "requests.queue" / "active.json"
+        target.write_text("{broken", encoding="utf-8")
+    else:
+        target = job / "spider.state"
+        target.write_text("not a pickle\n", encoding="utf-8")
+    code, log = runs.run(timeout=180)
+    assert code == 0, log[-3000:]
+    assert "Traceback" not in log and "Errno 22" not in log
+    assert "saved state cannot be read back" in log and str(target) in log
+    _assert_exactly_once(runs, site.expected_ids(_paths(site), 1))

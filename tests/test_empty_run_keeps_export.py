@@ -47,3 +47,18 @@ def test_what_counts_as_reading_nothing():
     assert not read_nothing({**failed, "item_dropped_count": 1})
     assert not read_nothing({**failed, names.SKIPPED_SEEN: 4})  # all seen: nothing new
     assert not read_nothing({**failed, names.INCREMENTAL + "unchanged": 4})
+    # stopped (a CLOSESPIDER_* limit, Ctrl-C) before any article it asked for was read
+    asked = {names.ARTICLES_SCHEDULED: 30}
+    assert read_nothing(asked)
+    assert not read_nothing({**asked, names.key("skipped/older_than_since"): 30})
+
+
+def test_a_run_stopped_before_any_article_keeps_the_previous_export(replica, tmp_path):
+    """The blind operator's `-O latest.jsonl -s CLOSESPIDER_PAGECOUNT=1`: the run read the
+    listing, asked for its articles and was stopped before any; yesterday's file stays."""
+    previous = '{"id": "a1", "title": "Yesterday"}\n'
+    (tmp_path / "items.jsonl").write_text(previous, encoding="utf-8")
+    result = run_crawl(replica, ["/en"], tmp_path, settings={"CLOSESPIDER_PAGECOUNT": 1})
+    assert result.returncode == 4, result.log[-3000:]
+    assert (tmp_path / "items.jsonl").read_text(encoding="utf-8") == previous
+    assert result.summary["export_kept_previous"] is True

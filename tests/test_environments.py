@@ -160,3 +160,12 @@ def test_the_scheduled_runner_runs_the_crawl(replica, tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     (export,) = (tmp_path / "x" / "daily8").glob("*.jsonl")
     assert len(export.read_text().splitlines()) == 3
+
+
+def test_a_jobdir_template_makes_no_folder_named_after_its_placeholder(tmp_path):
+    """The settings check made `.newsbot/jobs/%(name)s` before the spider's name was put in
+    (a stray folder beside `.newsbot/jobs/daily8` on every production run)."""
+    from newsbot.settings_check import check_values
+
+    check_values({"JOBDIR": str(tmp_path / "jobs" / "%(name)s")}.get)
+    assert (tmp_path / "jobs").is_dir() and list((tmp_path / "jobs").iterdir()) == []

@@ -106,10 +106,16 @@ def test_store_location_chooses_the_implementation():
 
 
 @pytest.mark.parametrize(
-    ("text", "seconds"), [("30d", 30 * 86400), ("12h", 43200), ("90", 90), ("2w", 1209600)]
+    ("text", "seconds"),
+    [("30d", 30 * 86400), ("12h", 43200), ("90s", 90), ("7200", 7200), ("0", 0), ("2w", 1209600)],
 )
 def test_parse_age(text, seconds):
     assert parse_age(text) == seconds
+
+
+def test_a_bare_number_under_an_hour_is_taken_for_a_forgotten_unit():
+    with pytest.raises(ValueError, match="30d for days, 30s for seconds"):
+        parse_age("30")
 
 
 def test_parse_age_rejects_nonsense():

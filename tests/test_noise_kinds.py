@@ -494,3 +494,20 @@ def test_a_quantifier_in_braces_is_not_taken_for_a_placeholder(tmp_path):
     rules = load_noise_rules(load_profile("daily8"), noise_path=noise, kinds=False)
     result = clean_blocks([BODY, "....", "Photo: Reuters"], rules)
     assert result.kept == [BODY]
+
+
+def test_an_emptied_noise_or_kinds_file_is_said_not_silent(tmp_path, caplog):
+    """An operator who empties a file (or saves over it by mistake) cleans less: the run says
+    which layer is off, once, and still cleans with the other."""
+    empty = tmp_path / "empty.toml"
+    empty.write_text("# nothing here\n", encoding="utf-8")
+    with caplog.at_level("WARNING", logger="newsbot.cleaning.rules"):
+        rules = load_noise_rules(load_profile("daily8"), kinds_path=empty)
+    assert f"noise kinds file {empty} has no [[kind]]" in caplog.text
+    assert clean_blocks([BODY, "Getty Images"], rules).kept == [BODY]  # outlet rules work
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="newsbot.cleaning.rules"):
+        rules = load_noise_rules(load_profile("daily8"), noise_path=empty)
+    assert f"noise file {empty} has no [[rule]]" in caplog.text
+    assert "noise kinds file" not in caplog.text
+    assert clean_blocks([BODY, "Sign up to our free daily briefing."], rules).kept == [BODY]

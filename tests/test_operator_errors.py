@@ -28,7 +28,7 @@ def crawl(server, tmp_path: Path, *extra: str, env: dict[str, str] | None = None
         command += ["-a", f"start_urls={server.base_url}/en"]
     full_env = {"PATH": "/usr/bin:/bin", "NEWSBOT_EXPORTS_DIR": str(tmp_path / "exports"),
                 "NEWSBOT_ENV": "test", **(env or {})}  # fmt: skip
-    if "HOME" in os.environ:
+    if "HOME" in os.environ and "HOME" not in (env or {}):
         full_env["HOME"] = os.environ["HOME"]
     before = len(server.log)
     proc = subprocess.run(
@@ -61,6 +61,7 @@ def error_line(proc) -> str:
         ("mirror_hosts=not a host", ["-a mirror_hosts", "'not a host'", "not a host"]),
         ("mirror_hosts=", ["-a mirror_hosts", "empty value"]),
         ("since=2099-01-01", ["-a since", "in the future"]),
+        ("since=0m", ["-a since", "'0m'", "empty window"]),
         ("since=", ["-a since", "empty value"]),
         ("since=yesterday-ish", ["-a since", "duration", "ISO"]),
         ("max_articles=0", ["-a max_articles", ">= 1"]),
@@ -148,7 +149,8 @@ def test_unknown_spider_and_bad_setting(server, tmp_path):
     assert "did you mean 'always'" in error_line(proc)
     for setting, expected in (("NEWSBOT_MAX_PAGES=ten", "whole number >= 1"),
                               ("NEWSBOT_WORKER_TIMEOUT=-5", "number >= 0.001"),
-                              ("NEWSBOT_SEEN_MAX_AGE=a month", "not a duration")):  # fmt: skip
+                              ("NEWSBOT_SEEN_MAX_AGE=a month", "not a duration"),
+                              ("NEWSBOT_SEEN_MAX_AGE=30", "30d for days")):  # fmt: skip
         proc, requests = crawl(server, tmp_path, "-s", setting)
         assert setting.split("=")[0] in error_line(proc) and expected in error_line(proc)
         assert requests == []
@@ -180,6 +182,13 @@ def test_bad_scrapy_or_health_setting_is_one_line_before_any_request(
     assert requests == []
 
 
+def test_a_setting_name_in_small_letters_is_named_not_ignored(server, tmp_path):
+    proc, requests = crawl(server, tmp_path, "-s", "log_level=DEBUG")
+    line = error_line(proc)
+    assert "-s: unknown setting 'log_level'" in line and "did you mean 'LOG_LEVEL'" in line
+    assert requests == []
+
+
 def test_a_lower_case_log_level_is_read_as_its_capitals(server, tmp_path):
     proc, _ = crawl(server, tmp_path, "-L", "info")
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -204,12 +213,21 @@ def _settings_copy(tmp_path: Path) -> Path:
         ),
         ("CONCURRENT_ITEMS = -4", ["CONCURRENT_ITEMS=-4", ">= 1"]),
         ('DOWNLOAD_DELAY = "lots"', ["DOWNLOAD_DELAY='lots'", "number >= 0"]),
+        ('log_level = "DEBUG"', ["'log_level'", "did you mean 'LOG_LEVEL'", "capitals"]),
+        # every setting of the file would have been dropped without a word
+        ("[setting]", ["unknown table [setting]", "did you mean 'settings'"]),
+        ('LOG_LEVEL = "DEBUG"\n[settings]', ["LOG_LEVEL is outside the [settings] table"]),
     ],
 )
 def test_a_mistake_in_an_environment_overlay_is_one_line(server, tmp_path, line, expected):
     folder = _settings_copy(tmp_path)
     overlay = folder / "environments" / "test.toml"
-    overlay.write_text(overlay.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    text = overlay.read_text(encoding="utf-8")
+    if line.startswith(("[", "LOG_LEVEL")):  # the table's header written otherwise
+        text = text.replace("[settings]", line, 1)
+    else:
+        text += f"\n{line}\n"
+    overlay.write_text(text, encoding="utf-8")
     proc, requests = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
     error = error_line(proc)
     for fragment in expected:
@@ -384,3 +402,66 @@ def test_a_stopped_jobdir_resumed_with_other_arguments_is_refused(server, tmp_pa
     assert "Health checks: all" in resumed.stderr  # not "0 article(s) found ... FAILED"
     assert "Spider closed (finished)" in resumed.stderr, resumed.stderr[-3000:]
     assert not (jobdir / ARGUMENTS_FILE).exists()  # finished: nothing left to resume
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("out/%(nme)s.jsonl", ["unknown placeholder %(nme)s", "did you mean 'name'"]),
+        ("out/%(name)s-%(time).jsonl", ["%(time) lacks its type letter", "%(time)s"]),
+        ("out/%(since_when)s.jsonl", ["unknown placeholder %(since_when)s"]),
+    ],
+)
+def test_a_feed_placeholder_that_cannot_be_filled_is_one_line(server, tmp_path, target, expected):
+    """Scrapy failed such an export at its start (a traceback in the log) and the run ended
+    "ok" with nothing written; now nothing starts."""
+    proc, requests = crawl(server, tmp_path, "-O", str(tmp_path / target))
+    line = error_line(proc)
+    for fragment in expected:
+        assert fragment in line, line
+    assert requests == []
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_log_file_in_a_missing_folder_is_one_line(server, tmp_path):
+    log = tmp_path / "no" / "such" / "crawl.log"
+    proc, requests = crawl(server, tmp_path, "-s", f"LOG_FILE={log}")
+    line = error_line(proc)
+    assert "LOG_FILE=" in line and "does not exist" in line, line
+    assert requests == [] and not log.parent.exists()
+
+
+@pytest.mark.parametrize("name", ["daily8.toml", "noise.toml", "environments/test.toml"])
+def test_a_settings_file_saved_as_latin_1_names_its_line(server, tmp_path, name):
+    """An editor that saved `é` as one Latin-1 byte: the file, the line and what to do."""
+    folder = _settings_copy(tmp_path)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n") + 2
+    path.write_bytes(text.encode("utf-8") + "\n# café\n".encode("latin-1"))
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
+    error = error_line(proc)
+    assert name.split("/")[-1] in error and f"not UTF-8 at line {line}, column 6" in error, error
+    assert "save the file as UTF-8" in error
+    assert requests == []
+
+
+def test_an_empty_seen_store_setting_is_one_line(server, tmp_path):
+    proc, requests = crawl(server, tmp_path, "-s", "NEWSBOT_SEEN_STORE=")
+    line = error_line(proc)
+    assert "-s NEWSBOT_SEEN_STORE: empty value" in line
+    assert requests == []
+
+
+def test_a_tilde_in_the_exports_folder_is_the_home_folder(server, tmp_path):
+    """As systemd's Environment= passes it: no shell expanded it; the export went to a
+    folder named `~` in the working directory, and the report read as the home folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    proc, _ = crawl(server, tmp_path, "-a", "max_articles=2",
+                    env={"NEWSBOT_EXPORTS_DIR": "~/nb-exports", "HOME": str(home)})  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    exported = list((home / "nb-exports" / "daily8").glob("*.jsonl"))
+    assert len(exported) == 1 and exported[0].read_text().count("\n") == 2
+    assert str(home / "nb-exports") in proc.stderr
+    assert not (ROOT / "~").exists()

@@ -172,9 +172,15 @@ def test_offsite_and_non_http_links_are_not_followed():
 def test_user_output_paths_cannot_escape_their_folder():
     context = RunContext(started_at=CLOCK)
     spider = SimpleNamespace(crawler=SimpleNamespace(get_extension=lambda cls: context))
-    params = uri_params({"name": "../../etc/passwd", "batch": "/abs/path", "x": 1}, spider)
+    params = uri_params(
+        {"name": "../../etc/passwd", "batch": "/abs/path", "x": 1,
+         "start_urls": ["http://127.0.0.1:8008/en", "http://127.0.0.1:8008/en/hashtag/X"]},
+        spider,
+    )  # fmt: skip
     assert "/" not in params["name"] and ".." not in params["name"]
     assert "/" not in params["batch"]
+    # a spider argument given as a list (`-a start_urls`) is one component too
+    assert params["start_urls"] == "http_127.0.0.1_8008_en_http_127.0.0.1_8008_en_hashtag_X"
     assert params["time"] == "20261125T120000Z"
 
 

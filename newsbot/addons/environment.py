@@ -98,7 +98,9 @@ def add_default_feed(settings: BaseSettings, root: Path | None = None) -> None:
     if settings.getdict("FEEDS"):
         return
     folder = os.environ.get("NEWSBOT_EXPORTS_DIR") or settings.get("NEWSBOT_EXPORTS_DIR")
-    if not folder:
+    if folder:  # `~/exports` as a shell would read it (systemd's Environment= does not)
+        folder = os.path.expanduser(str(folder))
+    else:
         folder = str(root / "exports") if root is not None else "exports"
     options = dict(settings.getdict("NEWSBOT_DEFAULT_FEED") or {"format": "jsonlines"})
     options[NEW_FILE] = True  # never appended to: its name is this run's
@@ -130,14 +132,52 @@ def load_environment(name: str) -> dict[str, Any]:
         ) from None
 
 
+# paths whose empty value would silently fall back to the default (an unset shell variable)
+# (not JOBDIR or LOG_FILE: `-s JOBDIR=` is how a run leaves the production overlay's job out)
+NOT_EMPTY = ("NEWSBOT_SEEN_STORE", "NEWSBOT_EXPORTS_DIR")
+
+
+def check_not_empty(settings: BaseSettings) -> None:
+    """``-s NEWSBOT_SEEN_STORE=`` (``$STORE`` unset): one line, as an empty ``-a`` is."""
+    given = set(cmdline_names(settings))
+    for name in NOT_EMPTY:
+        if name in given and not str(settings.get(name) or "").strip():
+            raise UsageError(
+                f"-s {name}: empty value (an unset shell variable?); give a path or leave "
+                "the setting out"
+            )
+
+
+def overlay_settings(overlay: dict[str, Any], where: str) -> dict[str, Any]:
+    """The settings of an overlay file: its ``[settings]`` table (or, without one, its top
+    level). Another table is a mistake (``[setting]``) that would drop every setting in it
+    without a word: :class:`UsageError` naming it."""
+    found = overlay.get("settings", overlay)
+    if not isinstance(found, dict):
+        raise UsageError(f"{where}: settings must be a table, [settings]")
+    for key, value in overlay.items():
+        if key == "settings" or ("settings" not in overlay and key.isupper()):
+            continue  # a file without a [settings] table holds its settings at the top
+        if isinstance(value, dict):
+            raise UsageError(
+                f"{where}: unknown table [{key}]{did_you_mean(key, ['settings'])}; "
+                "settings go in [settings]"
+            )
+        if "settings" in overlay:
+            raise UsageError(f"{where}: {key} is outside the [settings] table; move it into it")
+    return found
+
+
 class EnvironmentAddon:
     def update_settings(self, settings: BaseSettings) -> None:
         name = active_environment(settings)
         warn_unread_variables(os.environ)
-        overlay = load_environment(name)
+        where = f"settings/environments/{name}.toml"
+        overlay = overlay_settings(load_environment(name), where)
         check_names(cmdline_names(settings), "-s")
-        check_names(overlay.get("settings", overlay), f"settings/environments/{name}.toml")
-        apply_overlay(settings, overlay.get("settings", overlay))
+        check_not_empty(settings)
+        check_names(overlay, where)
+        apply_overlay(settings, overlay)
         check_values(settings.get)  # -s and the overlay, before any request
         check_numeric_settings(settings.get)
         settings.set("NEWSBOT_ENV", name, priority="addon")
@@ -147,6 +187,6 @@ class EnvironmentAddon:
         logger.info(
             "newsbot environment: %s (%d settings from settings/environments/%s.toml)",
             name,
-            len(overlay.get("settings", overlay)),
+            len(overlay),
             name,
         )

@@ -373,9 +373,13 @@ def load_noise_rules(
         )
     found = KindRules()
     if kinds:
-        found = compile_kinds(
-            read_toml(kinds_path if kinds_path is not None else default_kinds_path()), cache
-        )
+        where = kinds_path if kinds_path is not None else default_kinds_path()
+        found = compile_kinds(read_toml(where), cache)
+        if not (found.lines or found.inline or found.credits):  # emptied, as the noise file
+            logging.getLogger(__name__).warning(
+                "noise kinds file %s has no [[kind]]: the kinds layer is off for this run",
+                where,
+            )
     return indexed(
         NoiseRules(
             **_build_chrome(site),

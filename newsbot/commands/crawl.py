@@ -32,7 +32,7 @@ from scrapy.exceptions import UsageError as ScrapyUsageError
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.extensions.summary import reported_outcome
 from newsbot.outcome import exit_code
-from newsbot.settings_check import normalise_log_level
+from newsbot.settings_check import check_log_file, normalise_log_level
 from newsbot.usage import did_you_mean
 
 
@@ -83,10 +83,12 @@ def hang_up_as_terminate() -> None:
 
 
 def check_log_level(command: str, settings: Any) -> None:
-    """``-L info`` read as ``INFO``; an unknown level is one line and exit status 2, before
-    Scrapy sets up its logging with it (which would end in a traceback)."""
+    """``-L info`` read as ``INFO``; an unknown level, or a ``LOG_FILE`` that cannot be
+    written, is one line and exit status 2, before Scrapy sets up its logging with it
+    (which would end in a traceback)."""
     try:
         normalise_log_level(settings)
+        check_log_file(settings)
     except UsageError as error:
         sys.exit(int(report_failure(command, error)))
 

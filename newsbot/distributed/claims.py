@@ -31,7 +31,7 @@ from newsbot import settings as defaults
 from newsbot.distributed.joining import check_same_crawl
 from newsbot.distributed.queue import CLAIM_META, SETTLE, CrawlKeys
 from newsbot.distributed.reach import check_reachable
-from newsbot.spiders.arguments import shaping_arguments
+from newsbot.spiders.arguments import worker_arguments
 from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
@@ -89,7 +89,9 @@ def _check_same_crawl(crawler: Any, url: str) -> None:
             server,
             spider.name,
             queue_key % {"spider": spider.name},
-            shaping_arguments(getattr(spider, "args", None)),
+            worker_arguments(
+                getattr(spider, "args", None), settings.getint("NEWSBOT_MAX_PAGES", 0) or None
+            ),
             settings.getfloat(
                 "NEWSBOT_REDIS_WORKER_TIMEOUT", defaults.NEWSBOT_REDIS_WORKER_TIMEOUT
             ),

@@ -1,7 +1,9 @@
 """A worker joins only the crawl it was started for: one with the same ``-a`` arguments.
 
 The first worker of a crawl writes down its shaping arguments (``start_urls``,
-``related_depth``, ``max_articles``, ``mirror_hosts``) beside the queue; a worker started
+``related_depth``, ``max_articles``, ``mirror_hosts``, and when given ``since`` as typed and
+``-s NEWSBOT_MAX_PAGES``: a worker that skipped by its own window or page limit would drop
+the articles shared out to it) beside the queue; a worker started
 while that crawl is in progress (requests queued, or another worker alive) with other
 arguments is refused in one line before it takes a request: it would crawl the others'
 queue by rules it was not given, and they would take its requests by theirs.
@@ -60,9 +62,9 @@ def check_same_crawl(
     raise UsageError(
         f"the distributed {spider} crawl in Redis was started with other arguments "
         f"({changed_arguments(before, current)}): start this worker with the same -a "
-        "arguments as that crawl's, or let it finish (a stopped one is resumed by the next "
-        f"worker started with its arguments), or delete its keys (newsbot:{spider}:*) to "
-        "start a new crawl"
+        "arguments (and -s NEWSBOT_MAX_PAGES) as that crawl's, or let it finish (a stopped "
+        "one is resumed by the next worker started with its arguments), or delete its keys "
+        f"(newsbot:{spider}:*) to start a new crawl"
     )
 
 

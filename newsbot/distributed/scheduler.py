@@ -49,7 +49,7 @@ from newsbot.distributed.claims import ClaimLedger
 from newsbot.distributed.expansion import expansion_keys
 from newsbot.distributed.joining import write_down
 from newsbot.distributed.queue import BEAT, CLAIM_META, REAP, CrawlKeys
-from newsbot.spiders.arguments import shaping_arguments
+from newsbot.spiders.arguments import worker_arguments
 from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
@@ -288,7 +288,9 @@ class DistributedScheduler(Scheduler):
 
     @staticmethod
     def _arguments(spider: Any) -> dict[str, object]:
-        return shaping_arguments(getattr(spider, "args", None))
+        settings = getattr(getattr(spider, "crawler", None), "settings", None)
+        max_pages = settings.getint("NEWSBOT_MAX_PAGES", 0) or None if settings else None
+        return worker_arguments(getattr(spider, "args", None), max_pages)
 
     def _clear_crawl_state(self) -> None:
         keys = list(self.server.scan_iter(match=self.keys.crawl_prefix + "*"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsbot.feeds import check_feeds
+from newsbot.spiders.arguments import ARGUMENTS, PAGE_ARGUMENTS
 
 
 class ExportTargets:
@@ -20,5 +21,7 @@ class ExportTargets:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExportTargets:
-        check_feeds(crawler.settings.getdict("FEEDS"), crawler.spidercls.name)
+        spider = crawler.spidercls
+        known = {n for n in dir(spider) if not n.startswith("_")} | set(ARGUMENTS)
+        check_feeds(crawler.settings.getdict("FEEDS"), spider.name, known | set(PAGE_ARGUMENTS))
         return cls(crawler)

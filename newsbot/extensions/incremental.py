@@ -52,6 +52,7 @@ from newsbot.durations import parse_duration
 from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
 from newsbot.incremental.hashing import content_hash, listing_fingerprint
+from newsbot.incremental.jobstate import damage
 from newsbot.incremental.recovery import (
     Recovery,
     discard_part,
@@ -84,12 +85,24 @@ JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state", ARGUMENTS_FIL
 def parse_age(value: Any) -> float:
     """``2592000``, ``"30d"``, ``"12h"``, ``"2w"`` -> seconds (0 or less: never expire)."""
     try:
-        return parse_duration(value)
+        seconds = parse_duration(value)
     except ValueError:
         raise UsageError(
             f"NEWSBOT_SEEN_MAX_AGE={value!r}: not a duration; expected a number of seconds "
             "or a number with s, m, h, d or w, such as 30d"
         ) from None
+    try:
+        parse_duration(value, unit_required=True)
+    except ValueError:  # a bare number: seconds, and `30` meant days more often than not
+        if 0 < seconds < BARE_AGE_MIN_SECONDS:
+            raise UsageError(
+                f"NEWSBOT_SEEN_MAX_AGE={value!r}: {value} seconds would forget every article "
+                f"before the next run; give the unit: {value}d for days, {value}s for seconds"
+            ) from None
+    return seconds
+
+
+BARE_AGE_MIN_SECONDS = 3600  # a bare number under an hour is taken for a forgotten unit
 
 
 LOCKED_RETRY_SECONDS = 10.0  # a store locked at start is tried again for this long
@@ -211,6 +224,8 @@ class IncrementalRuns:
         self.stats = Stats(crawler)
         self.enabled = settings.getbool("NEWSBOT_INCREMENTAL", defaults.NEWSBOT_INCREMENTAL)
         self.location = settings.get("NEWSBOT_SEEN_STORE") or defaults.NEWSBOT_SEEN_STORE
+        if "://" not in str(self.location):
+            self.location = os.path.expanduser(str(self.location))  # `~/newsbot/seen.sqlite`
         redis_url = settings.get("NEWSBOT_REDIS_URL")
         explicit = (settings.getpriority("NEWSBOT_SEEN_STORE") or 0) >= CMDLINE
         if redis_url and not explicit:
@@ -303,6 +318,19 @@ class IncrementalRuns:
                 "seen-store and recovered exports keep it from exporting anything twice",
                 folder,
             )
+        else:
+            lifo = "Lifo" in str(self.crawler.settings.get("SCHEDULER_DISK_QUEUE") or "")
+            damaged = damage(folder, lifo_queues=lifo)
+            if damaged:
+                _clear_jobdir(folder)
+                self.jobdir_reset = True
+                logger.warning(
+                    "JOBDIR %s: the stopped job's saved state cannot be read back (%s); it is "
+                    "discarded, the crawl starts over and the seen-store and recovered exports "
+                    "keep it from exporting anything twice",
+                    folder,
+                    damaged,
+                )
         self.marker.write_text(f"{os.getpid()}\n")
 
     def _check_resumed_arguments(self, jobdir: str | None) -> None:

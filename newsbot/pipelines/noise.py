@@ -24,6 +24,7 @@ from newsbot.cleaning.clean import CleanResult, strip_leading_title
 from newsbot.cleaning.rules import NoiseRulesError, load_noise_rules
 from newsbot.exitcodes import UsageError
 from newsbot.profiles import ProfileNotFound, load_profile
+from newsbot.usage import not_utf8
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 from newsbot.workers.tasks import clean_body
 
@@ -40,6 +41,8 @@ def _noise_problem(exc: Exception) -> str:
         return f"not valid TOML ({exc})"
     if isinstance(exc, NoiseRulesError):
         return f"bad rule: {exc}"
+    if isinstance(exc, UnicodeDecodeError):
+        return not_utf8(exc)
     return f"cannot be read ({type(exc).__name__}: {exc})"
 
 

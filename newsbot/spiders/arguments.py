@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from newsbot.exitcodes import UsageError
 from newsbot.timestamps import parse_since, to_iso_z
-from newsbot.usage import did_you_mean, short
+from newsbot.usage import did_you_mean, not_utf8, short
 
 # A ``since`` this far past the crawl's clock is still taken (clocks drift a little).
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -33,6 +33,11 @@ ARGUMENTS = {
 # continues: its queued requests were made for these. ``since`` and ``fresh`` may differ (a
 # later resume reads "24h" from a later now).
 SHAPING_ARGUMENTS = ("start_urls", "related_depth", "max_articles", "mirror_hosts")
+# What a worker joining a distributed crawl must share with it besides: the crawl's articles
+# are shared out between its workers, so one that skips what is older than its own ``since``
+# (or stops its listings at its own page limit) drops the others' share. Each is recorded
+# only when given, as given (`24h` on every worker of one crawl).
+WORKER_ARGUMENTS = (*SHAPING_ARGUMENTS, "since")
 _FLAGS = {"1": True, "true": True, "yes": True, "on": True}
 _FLAGS.update({"0": False, "false": False, "no": False, "off": False})
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9_-]{1,63}(?<!-)$", re.I)
@@ -50,6 +55,7 @@ class CrawlArguments:
     since: datetime | None = None
     mirror_hosts: tuple[str, ...] = ()
     fresh: bool = False
+    since_given: str | None = None  # ``since`` as typed (``24h``), for workers to compare
 
 
 def check_names(given: Iterable[str], known: Iterable[str] = ARGUMENTS) -> None:
@@ -173,6 +179,11 @@ def _since(value: object, now: datetime) -> datetime:
         raise ArgumentError(
             f"-a since: {short(value)} is not a time; expected {ARGUMENTS['since']}"
         ) from None
+    if since == now:  # `0m`, `0h`: a window no article can be in
+        raise ArgumentError(
+            f"-a since: {short(value)} is an empty window (now): every article would be "
+            "skipped; expected a duration such as 24h or a past time"
+        )
     if since > now + FUTURE_TOLERANCE:
         raise ArgumentError(
             f"-a since: {to_iso_z(since)} is in the future (now {to_iso_z(now)}): every "
@@ -214,6 +225,7 @@ def parse_arguments(
         if mirror_hosts is None
         else tuple(check_host("mirror_hosts", h) for h in _items("mirror_hosts", mirror_hosts)),
         fresh=False if fresh is None else _flag("fresh", fresh),
+        since_given=None if since is None else str(since).strip(),
     )
 
 
@@ -233,6 +245,8 @@ def read_urls_file(path: str) -> list[str]:
             lines = handle.read().splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        if isinstance(exc, UnicodeDecodeError):
+            reason = not_utf8(exc)
         raise ArgumentError(f"-a urls_file: cannot read {path!r}: {reason}") from None
     urls = []
     for number, line in enumerate(lines, 1):
@@ -299,6 +313,18 @@ def shaping_arguments(args: object) -> dict[str, object]:
     return found
 
 
+def worker_arguments(args: object, max_pages: int | None) -> dict[str, object]:
+    """:func:`shaping_arguments` and, when given, ``since`` as typed and the listing page
+    limit (``-s NEWSBOT_MAX_PAGES``): what the workers of one distributed crawl share."""
+    found = shaping_arguments(args)
+    since = getattr(args, "since_given", None)
+    if since is not None:
+        found["since"] = since
+    if max_pages:
+        found["NEWSBOT_MAX_PAGES"] = max_pages
+    return found
+
+
 def changed_arguments(before: Mapping[str, object], now: Mapping[str, object]) -> str:
     """``related_depth 1 -> 3, start_urls a -> b``: what differs, for one error line."""
 
@@ -309,8 +335,9 @@ def changed_arguments(before: Mapping[str, object], now: Mapping[str, object]) -
             return ",".join(str(v) for v in value) or "(none)"
         return str(value)
 
+    names = [*WORKER_ARGUMENTS, *sorted(set(before) | set(now) - set(WORKER_ARGUMENTS))]
     return ", ".join(
         f"{name} {shown(before.get(name))} -> {shown(now.get(name))}"
-        for name in SHAPING_ARGUMENTS
+        for name in names
         if before.get(name) != now.get(name)
     )
