@@ -465,3 +465,23 @@ def test_a_tilde_in_the_exports_folder_is_the_home_folder(server, tmp_path):
     assert len(exported) == 1 and exported[0].read_text().count("\n") == 2
     assert str(home / "nb-exports") in proc.stderr
     assert not (ROOT / "~").exists()
+
+
+def test_a_seen_store_on_a_full_disk_fails_before_the_crawl(server, tmp_path):
+    """The blind operator's second run on a full 300 KB disk crawled everything and failed
+    only when the store was written at the end: opening the store writes nothing."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(disk)],
+                             capture_output=True)  # fmt: skip
+    if mounted.returncode != 0:
+        pytest.skip("no tmpfs mount here (not root?)")
+    try:
+        proc, requests = crawl(server, tmp_path, "-s", "NEWSBOT_INCREMENTAL=1",
+                               "-s", f"NEWSBOT_SEEN_STORE={disk / 'seen.sqlite'}")  # fmt: skip
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+    assert proc.returncode == 3, proc.stderr[-3000:]
+    assert "NEWSBOT_SEEN_STORE" in proc.stderr and "its disk is full" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert requests == []

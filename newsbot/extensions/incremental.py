@@ -123,6 +123,7 @@ def _open_checked(location: str, spider: str, max_age: float) -> tuple[Any, int]
     file is not a seen-store (corrupt, another kind of file, a folder); :class:`ExportFailed`
     (exit status 3) when a store cannot be used now (locked, read-only, a full disk)."""
     try:
+        _check_room(location)
         return _open_when_free(location, spider, max_age)
     except (sqlite3.Error, OSError) as exc:
         why = f"{type(exc).__name__}: {exc}"
@@ -137,6 +138,24 @@ def _open_checked(location: str, spider: str, max_age: float) -> tuple[Any, int]
             f"({why}); expected an SQLite file newsbot created, a new "
             "path, or a redis:// URL (move the file aside to start afresh)"
         ) from None
+
+
+STORE_MIN_FREE_BYTES = 1024 * 1024  # room for a run's claims and records (its WAL grows)
+
+
+def _check_room(location: str) -> None:
+    """A store on a disk with under ``STORE_MIN_FREE_BYTES`` free fails before the crawl
+    (``ENOSPC``), not after it: opening it writes nothing, so a full disk was found only when
+    the run's records were written at the end, after the whole crawl."""
+    if "://" in location:
+        return
+    folder = Path(location).parent
+    try:
+        stats = os.statvfs(folder if folder.is_dir() else ".")
+    except OSError:
+        return  # the open says what is wrong with the folder
+    if stats.f_bavail * stats.f_frsize < STORE_MIN_FREE_BYTES:
+        raise OSError(errno.ENOSPC, f"{stats.f_bavail * stats.f_frsize // 1024} KB free")
 
 
 def _open_when_free(location: str, spider: str, max_age: float) -> tuple[Any, int]:
