@@ -413,6 +413,13 @@ def _check_profile(where: str, profile: SiteProfile) -> None:
             raise ProfileError(
                 f"{where}: article pattern {pattern.regex.pattern!r} has no (?P<id>...) group"
             )
+    for url in profile.start_urls if profile.kind != "river" else ():
+        if profile.is_listing(url) and profile.article_id(url):
+            # `(?P<id>.*)`: every listing would be read as an article, a crawl of one page
+            raise ProfileError(
+                f"{where}: an article pattern in [urls] also matches the listing {url}; "
+                "it must match article pages only"
+            )
     if profile.browser not in ("never", "always", "auto"):
         raise ProfileError(
             f"{where}: browser {profile.browser!r}: expected one of: always, auto, never"

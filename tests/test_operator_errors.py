@@ -123,6 +123,13 @@ def test_bad_noise_file(server, tmp_path):
         (lambda text: text + "\n[broken\n", "not valid TOML"),
         (lambda text: text.replace('timezone = "', 'timezone = "Mars/'), "IANA"),
         (lambda text: None, "not found"),
+        # a catch-all article rule first: the listing itself was exported as the only article
+        (
+            lambda text: text.replace(
+                "article = [\n", "article = [\n    { pattern = '(?P<id>.*)' },\n"
+            ),
+            "also matches the listing https://www.daily8.com/en",
+        ),
     ],
 )
 def test_bad_profile(server, tmp_path, edit, expected):
