@@ -35,3 +35,26 @@ def test_glued_source_with_a_trailing_stop():
 @pytest.mark.parametrize("text", ["Full story.", "...", "قبل الاجتماع", "قبل 3 ساعات من الاجتماع"])
 def test_stops_and_arabic_before_are_not_ages_by_themselves(text):
     assert parse_timestamp(text, ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("19 أيار 2025", "2025-05-19T00:00:00Z"),  # Levant, Iraq
+        ("3 تشرين الثاني 2025", "2025-11-03T00:00:00Z"),
+        ("الأحد 3 آب 2025", "2025-08-03T00:00:00Z"),
+        ("19 كانون الثاني 2025", "2025-01-19T00:00:00Z"),
+        ("3 جويلية 2025", "2025-07-03T00:00:00Z"),  # Maghreb
+        ("3 جانفي 2025", "2025-01-03T00:00:00Z"),
+        ("19 ماي 2025 14:30", "2025-05-19T14:30:00Z"),
+    ],
+)
+def test_regional_arabic_month_names_read_as_the_common_ones(text, iso):
+    """A blind helper's Levantine date (`19 أيار 2025`) stayed raw text: dateparser knows only
+    يناير ... ديسمبر. The Levant's and the Maghreb's names are read as those."""
+    parsed = parse_timestamp(text, ANCHOR)
+    assert parsed is not None and parsed.iso() == iso, parsed
+
+
+def test_a_regional_month_word_alone_is_not_a_date():
+    assert parse_timestamp("نيسان", ANCHOR) is None

@@ -87,3 +87,28 @@ def match_arabic(text: str, anchor: datetime) -> tuple[int, ParsedTime] | None:
     except (OverflowError, ValueError):
         return None
     return index[m.start()], ParsedTime(at, _PRECISION[unit], "relative")
+
+
+# Month names other than the Egyptian and Gulf ones dateparser knows (يناير ... ديسمبر): the
+# Levant's and Iraq's (كانون الثاني, شباط ... أيار ...) and the Maghreb's (جانفي, فيفري ... أوت),
+# as Arabic outlets of those regions print their dates.
+_REGIONAL_MONTHS = {
+    "كانون الثاني": "يناير", "شباط": "فبراير", "آذار": "مارس", "اذار": "مارس",
+    "نيسان": "أبريل", "أيار": "مايو", "ايار": "مايو", "حزيران": "يونيو", "تموز": "يوليو",
+    "آب": "أغسطس", "اب": "أغسطس", "أيلول": "سبتمبر", "ايلول": "سبتمبر",
+    "تشرين الأول": "أكتوبر", "تشرين الاول": "أكتوبر", "تشرين الثاني": "نوفمبر",
+    "كانون الأول": "ديسمبر", "كانون الاول": "ديسمبر",
+    "جانفي": "يناير", "فيفري": "فبراير", "أفريل": "أبريل", "افريل": "أبريل", "ماي": "مايو",
+    "جوان": "يونيو", "جويلية": "يوليو", "جويليه": "يوليو", "أوت": "أغسطس", "اوت": "أغسطس",
+}  # fmt: skip
+# a regional name next to a day or a year (`19 أيار 2025`, `أيار 2025`): `اب` alone is a word
+_REGIONAL_MONTH = re.compile(
+    r"(?<=[\d٠-٩]\s)(?P<a>{0})(?=\s|$)|(?<![^\s])(?P<b>{0})(?=\s+[\d٠-٩])".format(
+        "|".join(sorted(map(re.escape, _REGIONAL_MONTHS), key=len, reverse=True))
+    )
+)
+
+
+def standard_months(text: str) -> str:
+    """``19 أيار 2025`` -> ``19 مايو 2025``: regional month names as the common ones."""
+    return _REGIONAL_MONTH.sub(lambda m: _REGIONAL_MONTHS[m.group("a") or m.group("b")], text)

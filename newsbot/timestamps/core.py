@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from .absolute import Found, match_absolute, parse_unix
-from .arabic import match_arabic
+from .arabic import match_arabic, standard_months
 from .clock import MONTH, WEEKDAY
 from .english import match_relative
 from .fallback import candidate_script, has_known_word, languages_for, parse_fallback
@@ -215,6 +215,8 @@ def _parse(
             return None
     elif not other_langs and text.isascii() and not has_known_word(text):
         return None
+    if script == "ARABIC":
+        text = standard_months(text)  # the Levant's and the Maghreb's names: dateparser's
     read = parse_fallback(text, anchor, zone_name, zone, langs, day_first)
     if read is not None and read.kind == "relative" and read.at > anchor:
         return None  # "in 2 Minuten", "dans 5 minutes": a time to come
