@@ -92,6 +92,11 @@ _BRACKETED = re.compile(r"\[([^\[\]]{3,80})\]|\(([^()]{3,80})\)")
 # what a notice's paragraph may leave besides its notice: a greeting (`Kia orana!`), or the
 # hook it opens with (`Stay ahead of the regulators.`, `Glued to the show? So are we.`)
 _GREETING_MAX_WORDS = 3
+_GREETING = re.compile(
+    r"(?:Good (?:morning|afternoon|evening|day)|Hello|Hi|Morning|Welcome back)"
+    r"(?:,? (?:everyone|all|readers|friends|folks|and welcome))?[.!]",
+    re.IGNORECASE,
+)
 _HOOK_MAX_WORDS = 10
 _HOOK_MAX_SENTENCES = 2
 _HOOK_EXCLAMATION_MAX_WORDS = 5
@@ -302,8 +307,11 @@ def _is_link(kept: list[str]) -> bool:
 
 
 def _is_greeting(text: str) -> bool:
-    """A short exclamation a notice opens or closes with (``Kia orana!``, ``Thanks!``)."""
-    return text.endswith("!") and len(text.split()) <= _GREETING_MAX_WORDS
+    """A short exclamation a notice opens or closes with (``Kia orana!``, ``Thanks!``), or a
+    newsletter's greeting (``Good morning.``)."""
+    if text.endswith("!") and len(text.split()) <= _GREETING_MAX_WORDS:
+        return True
+    return bool(_GREETING.fullmatch(text))
 
 
 def _is_hook(kept: list[str]) -> bool:
