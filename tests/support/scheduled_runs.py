@@ -96,7 +96,12 @@ class ScheduledRuns:
 
     def run(self, extra: list[str] | None = None, timeout: float = 120) -> tuple[int, str]:
         proc, log = self.start(extra)
-        out, _ = proc.communicate(timeout=timeout)
+        try:
+            out, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()  # a hung crawl must not outlive the test that gave up on it
+            proc.communicate()
+            raise
         return proc.returncode, (log.read_text() if log.exists() else "") + (out or "")
 
     # -- what is on disk -------------------------------------------------------------------
