@@ -3,7 +3,7 @@ between a newsletter's items (`A MESSAGE FROM ...:`), a broadcaster's transcript
 review desk's note on its independence, an app promo that keeps the reader "across" the news,
 a price pitch left after a subscription appeal, a photo's source on its own line, a French
 read-also label with a bar, a comparison site's button, an offer's first-month price, a
-scores supplier's credit, a newsletter's greeting, credits, referral ask and sponsor's
+scores supplier's credit, a newsletter's greeting, referral ask and sponsor's
 button, the outlet's podcast plugged in the copy, a document link under a label, and a
 podcast notice whose cut leaves one word hanging. And the
 story's sentences that share their words, which stay: a station's reporter introduced in a
@@ -45,7 +45,6 @@ RULES = load_noise_rules(None)
         "Live scores powered by FieldPulse",
         # set 248
         "Documents: Read the full budget report (PDF)",
-        "Today's briefing was written by Ana Ruiz.",
         "Enjoying Morning Ledger? Share it with a friend and get a free month.",
         "Our sports desk looks back on the final in this week's episode of Extra Time.",
         "Good morning. This is Harbour Notes, your weekly guide to the port. Forwarded this "
