@@ -98,9 +98,10 @@ def check_writable(folder: str | Path) -> None:
         raise ExportFailed(f"cannot write exports to {folder}: {exc.strerror or exc}") from None
 
 
-def template_folder(uri: str) -> Path:
-    """The part of a feed path before its first ``%(...)s`` parameter, as a folder."""
-    folder = Path(uri).parent
+def fixed_folder(path: str | Path) -> Path:
+    """A path up to its first ``%(...)s`` parameter: the folder that exists before a run
+    fills in the rest (``exports/%(name)s/%(time)s`` gives ``exports``)."""
+    folder = Path(path)
     while "%(" in str(folder):
         folder = folder.parent
     return folder
@@ -152,7 +153,7 @@ def check_feeds(feeds: dict[str, Any], spider_name: str, known: set[str] | None 
             target = check_target(path)
             check_writable(target.parent)
         else:
-            folder = template_folder(path)
+            folder = fixed_folder(Path(path).parent)
             check_target(folder / "_")  # the folder part: a directory or a new path
             check_writable(folder)
 

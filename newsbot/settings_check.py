@@ -20,6 +20,7 @@ from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, default_settings
 
 from newsbot import settings as newsbot_settings
 from newsbot.exitcodes import UsageError
+from newsbot.feeds import fixed_folder
 from newsbot.usage import at_least, did_you_mean, one_of, short
 
 logger = logging.getLogger(__name__)
@@ -106,10 +107,8 @@ def check_values(get: Callable[[str], object]) -> None:
             raise UsageError(f"{name}={short(value)}: expected True or False (or 1 or 0)")
     jobdir = get("JOBDIR")
     if jobdir:
-        folder = Path(str(jobdir))
-        while "%(" in str(folder):  # `.newsbot/jobs/%(name)s`: the spider's name comes later
-            folder = folder.parent
-        check_jobdir(str(folder))
+        # `.newsbot/jobs/%(name)s`: the spider's name comes later
+        check_jobdir(str(fixed_folder(str(jobdir))))
     level = get("LOG_LEVEL")
     if isinstance(level, str) and level.upper() not in LOG_LEVELS:
         raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
@@ -204,15 +203,17 @@ def check_log_file(settings: BaseSettings) -> None:
     value = settings.get("LOG_FILE")
     if not value or not isinstance(value, (str, os.PathLike)):
         return
-    path = Path(value).expanduser()
+    path = Path(value)  # as Scrapy opens it: no ~ expansion
     folder = path.parent
     if path.is_dir():
         raise UsageError(f"LOG_FILE={short(str(value))}: a folder, not a file")
     if not folder.is_dir():
-        raise UsageError(
-            f"LOG_FILE={short(str(value))}: its folder {folder} does not exist; create it "
-            "or choose another file"
+        hint = (
+            "; ~ is not expanded here, write the full path"
+            if str(value).startswith("~")
+            else "; create it or choose another file"
         )
+        raise UsageError(f"LOG_FILE={short(str(value))}: its folder {folder} does not exist{hint}")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise UsageError(f"LOG_FILE={short(str(value))}: cannot be written here")
 

@@ -438,6 +438,18 @@ def test_a_log_file_in_a_missing_folder_is_one_line(server, tmp_path):
     assert requests == [] and not log.parent.exists()
 
 
+def test_a_log_file_under_a_tilde_is_one_line(server, tmp_path):
+    """Scrapy opens LOG_FILE as written, so `~/logs/crawl.log` is a folder named `~` in the
+    working directory, not the home folder: one line before the crawl, not a traceback."""
+    (tmp_path / "logs").mkdir()
+    proc, requests = crawl(
+        server, tmp_path, "-s", "LOG_FILE=~/logs/crawl.log", env={"HOME": str(tmp_path)}
+    )
+    line = error_line(proc)
+    assert "~/logs/crawl.log" in line and "~ is not expanded" in line, line
+    assert requests == [] and not (ROOT / "~").exists()
+
+
 @pytest.mark.parametrize("name", ["daily8.toml", "noise.toml", "environments/test.toml"])
 def test_a_settings_file_saved_as_latin_1_names_its_line(server, tmp_path, name):
     """An editor that saved `é` as one Latin-1 byte: the file, the line and what to do."""

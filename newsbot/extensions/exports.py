@@ -22,6 +22,6 @@ class ExportTargets:
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExportTargets:
         spider = crawler.spidercls
-        known = {n for n in dir(spider) if not n.startswith("_")} | set(ARGUMENTS)
-        check_feeds(crawler.settings.getdict("FEEDS"), spider.name, known | set(PAGE_ARGUMENTS))
+        known = {n for n in dir(spider) if not n.startswith("_")} | {*ARGUMENTS, *PAGE_ARGUMENTS}
+        check_feeds(crawler.settings.getdict("FEEDS"), spider.name, known)
         return cls(crawler)

@@ -39,7 +39,6 @@ import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
@@ -51,6 +50,7 @@ from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
 from newsbot.durations import parse_duration
 from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
+from newsbot.feeds import fixed_folder, local_path
 from newsbot.incremental.hashing import content_hash, listing_fingerprint
 from newsbot.incremental.jobstate import damage
 from newsbot.incremental.recovery import (
@@ -198,16 +198,10 @@ def feed_folders(feeds: dict[str, Any], spider_name: str) -> list[Path]:
         fmt = (options or {}).get("format", "jsonlines")
         if fmt not in ("jsonlines", "jsonl"):
             continue
-        uri = str(uri)
-        parts = urlsplit(uri)
-        if parts.scheme == "file":
-            uri = parts.path
-        elif parts.scheme and len(parts.scheme) > 1:
+        path = local_path(str(uri))
+        if path is None:
             continue  # s3://, ftp://...: not ours to recover
-        uri = uri.replace("%(name)s", spider_name)
-        folder = Path(uri).parent
-        while "%(" in str(folder):
-            folder = folder.parent
+        folder = fixed_folder(Path(path.replace("%(name)s", spider_name)).parent)
         if folder not in folders:
             folders.append(folder)
     return folders
