@@ -63,6 +63,11 @@ _RAIL_ITEM_MAX = 160
 _CAPTION_MIN_WORDS = 3
 _CAPTION_MAX = 250
 _KIND_CAPTION_MAX = 500
+# a story's opening dateline: `NEGOMBO – ...`, `KANDY, Sri Lanka — ...`, `LAGOS (Wire) - ...`;
+# a picture's caption never opens with one
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*(?:\([^()]{1,30}\)\s*)?[-–—]\s"
+)
 _SENTENCE_END = tuple(".!?؟…\"”’'»")
 _GAP = "\ue000"  # marks where a cut was made, until the gap is closed
 _CLONED = re.compile(r"\s*\(cloned\)\s*$", re.I)
@@ -194,7 +199,9 @@ def _inline_spans(rule: OutletRule, line: LineForms) -> list[tuple[int, int]]:
 
 def _close_gaps(text: str) -> str:
     """Spaces where noise was cut, but none before the punctuation or the closing bracket
-    that follows it (`(see our methods, opens new tab)` is `(see our methods)`)."""
+    that follows it (`(see our methods, opens new tab)` is `(see our methods)`). Brackets
+    that held nothing but the cut go with it (`(Story continues after advert)`)."""
+    text = re.sub(r"\s*[(\[][\s" + _GAP + r"]*" + _GAP + r"[\s" + _GAP + r"]*[)\]]", _GAP, text)
     text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*(?=[,.;:!?؟،](?:\s|$)|[)\]»”])", "", text)
     text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*", " ", text)
     return normalise(text)
@@ -385,6 +392,8 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
             caption = len(before) <= _CAPTION_MAX and len(parts) == 1
             if not caption and len(before) <= _KIND_CAPTION_MAX and not _speaks(parts):
                 caption = _ends_with_kind_credit(text, rules)
+            if caption and _DATELINE.match(before):
+                caption = False  # the story's first paragraph with a credit glued on
             return before, Removal(m.group(0), rule.name), caption
     return None
 
