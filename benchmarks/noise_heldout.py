@@ -229,7 +229,9 @@ def load_fundus(folder: Path = FUNDUS) -> list[Page]:
     pages = []
     for name in sorted(truth):
         html = gzip.decompress((folder / "html" / name).read_bytes()).decode("utf-8", "replace")
-        blocks = [b for b in page_blocks(Selector(text=html).root) if normalise(b.text)]
+        # the lines as the reader sees them (a data table's row is one line)
+        root = Selector(text=html).root
+        blocks = [b for b in page_blocks(root, table_rows=True) if normalise(b.text)]
         body = [normalise(p) for p in truth[name]["body"]]
         marked, joined = set(body), " ".join(body)
         # the truth's [bracketed] paragraphs are optional (Fundus scores a page with and

@@ -1,12 +1,13 @@
 """Turn an HTML page into the text blocks a reader sees, in reading order.
 
 Extraction keys on visible structure: a block is the inline text of one block-level element
-(a paragraph, a heading, a list item...), with the links it carries. ``<br>`` ends a line.
+(a paragraph, a heading, a list item...), with the links it carries. ``<br>`` ends a line. An
+article's data table may be read a row per line, its cells between bars.
 Every visible character is kept: comments and processing instructions between text pieces
 (React's ``4<!-- --> hours ago``) are skipped without their surrounding text. Image alt
 text is not visible and is left out. Hidden parts (scripts and their JSON payloads, styles,
-templates, ``noscript``, ``hidden``, ``aria-hidden="true"``, inline ``display:none``) are
-skipped. The walk is iterative, so hostile nesting cannot blow the stack.
+templates, ``noscript``, ``hidden``, ``aria-hidden="true"`` unless shown blurred, inline
+``display:none``) are skipped. The walk is iterative, so hostile nesting cannot blow the stack.
 
 Each block also says where it sits: the block-level elements around it (``path``) and
 whether it is inside page chrome (``chrome``: navigation, banner, footer, complementary
@@ -146,6 +147,10 @@ _CHROME_NAMES = re.compile(
     r"paywall(?:-|__)(?:message|fence|gate|bar|modal|prompt|barrier|offers?|cta|legal|btn|"
     r"button|notice|banner|overlay|fade|gradient|title|heading|benefits?|perks|features|plans?|"
     r"price|pricing)|"
+    # an ad slot and what the ad network fills it with (`ad-unit`, `adsbygoogle`, Carbon's
+    # `carbonads`); `ad` alone is too short a word to trust
+    r"ad-?(?:unit|slot|container|wrapper|placement|zone|inline|label)s?|advert(?:isement)?s?|"
+    r"adsbygoogle|carbon-?ads|dfp-ad|gpt-ad|google-ads?|"
     # the markup social networks' embed codes give a post on any site
     r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post|reddit-embed-bq|"
     r"telegram-post|bluesky-embed|mastodon-embed|text-post-media)"
@@ -259,9 +264,11 @@ def _tag(element: etree._Element) -> str:
 
 
 def _hidden(element: etree._Element) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
     classes = element.get("class")
+    if element.get("hidden") is not None:
+        return True
+    if element.get("aria-hidden") == "true" and not _blurred(classes, element.get("style")):
+        return True
     if classes and _HIDDEN_CLASSES.search(classes):
         return True
     style = element.get("style")
@@ -274,6 +281,12 @@ def _hidden(element: etree._Element) -> bool:
         or "clip:rect(0" in style  # the "visually hidden" pattern: text for screen readers
         or "clip-path:inset(50%)" in style
     )
+
+
+def _blurred(classes: str | None, style: str | None) -> bool:
+    """Text a page shows blurred (a paywall's `paywall-blur`, `filter: blur(5px)`): on the
+    screen though hidden from screen readers, and the article's."""
+    return "blur" in (classes or "").lower() or "blur(" in (style or "").replace(" ", "").lower()
 
 
 # A <header> inside these is the header of that content (an article's title, byline and
@@ -310,6 +323,8 @@ def _chrome(
         return ""
     if kind == "aside" and _holds_story_paragraphs(element, story_class):
         kind = ""  # still chrome if its name says so (a pull quote, a promo)
+    if tag == "figure" and element.find(".//table") is not None:
+        kind = ""  # a table set as a figure is the story's data (its figcaption stays chrome)
     if kind:
         return kind
     role = element.get("role")
@@ -394,13 +409,16 @@ class Layout:
     form_holders: set[int]  # ids of the block-level elements that directly hold a form
 
 
-def page_blocks(root: etree._Element) -> list[Block]:
+def page_blocks(root: etree._Element, *, table_rows: bool = False) -> list[Block]:
     """Visible text blocks of the document under ``root`` (an lxml element)."""
-    return page_layout(root).blocks
+    return page_layout(root, table_rows=table_rows).blocks
 
 
-def page_layout(root: etree._Element) -> Layout:
-    """``page_blocks`` with the tags of the block-level elements and where forms are."""
+def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
+    """``page_blocks`` with the tags of the block-level elements and where forms are.
+
+    ``table_rows``: a data table's row is one line, its cells between bars (an article's
+    table, as a reader shows it); a listing's table layout keeps a line per cell."""
     builder = _Builder()
     tags: dict[int, str] = {}
     form_holders: set[int] = set()
@@ -480,4 +498,58 @@ def page_layout(root: etree._Element) -> Layout:
             # a comment or processing instruction: invisible, but its tail is text
             builder.add(element.tail, links[-1] if links else None, bool(links))
     builder.flush("body")
-    return Layout(builder.blocks, tags, form_holders)
+    blocks = _table_rows(builder.blocks, tags) if table_rows else builder.blocks
+    return Layout(blocks, tags, form_holders)
+
+
+ROW_CELL_MAX_CHARS = 200  # a longer cell is a layout table's column, not a data table's cell
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+def _table_rows(blocks: list[Block], tags: dict[int, str]) -> list[Block]:
+    """A data table's row as one line, its cells between bars (``Metric | Q2 2025 | Change``),
+    as an aggregator shows a table and the cleaner reads one: each cell one short line of its
+    own in ``<td>``/``<th>`` right under the ``<tr>``. A layout table's row (a cell holding
+    paragraphs, lists, ``<br>`` lines or a long text) keeps its lines."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        row = block.path[-2] if len(block.path) >= 2 else None
+        if block.tag not in _CELL_TAGS or row is None or tags.get(row) != "tr":
+            out.append(block)
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and row in blocks[j].path:
+            j += 1
+        cells = blocks[i:j]
+        if (
+            len(cells) >= 2
+            and all(
+                c.tag in _CELL_TAGS
+                and len(c.path) == len(block.path)
+                and c.path[-2] == row
+                and len(c.text) <= ROW_CELL_MAX_CHARS
+                and c.chrome == block.chrome
+                for c in cells
+            )
+            and len({c.path[-1] for c in cells}) == len(cells)
+        ):
+            text = " | ".join(c.text for c in cells)
+            out.append(
+                Block(
+                    text,
+                    "tr",
+                    [s for c in cells for s in c.segments],
+                    [href for c in cells for href in c.links],
+                    [dt for c in cells for dt in c.datetimes],
+                    sum(c.link_chars for c in cells),
+                    block.path[:-1],
+                    block.chrome,
+                )
+            )
+        else:
+            out.extend(cells)
+        i = j
+    return out

@@ -29,7 +29,9 @@ GROUP_SHARE = 0.4  # paragraphs are grouped by an ancestor holding this share of
 GROUP_MIN_SHARE = 0.1  # a part of the body holds this share of the largest part's prose
 CARD_MAX_PROSE = 400  # a story card's teaser is at most this long
 WRAPPED_TAGS = frozenset(["ul", "ol", "dl", "table"])  # in its own wrapper: a part of the body
-HEADING_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])  # a wrapped list's own label
+HEADING_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
+# a wrapped list's or table's own label: a heading, a table set as a figure's caption
+LABEL_TAGS = HEADING_TAGS | {"figcaption", "caption"}
 STRUCTURE_TAGS = frozenset(
     ["ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th"]
     + ["blockquote", "pre", "center", "details", "summary", "p", "hgroup"]
@@ -47,6 +49,9 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 DATE_LINE_MAX_CHARS = 80
+# a byline's date as Central Europe prints it: `Von Jana Roth 09.04.2025, 18:30 Uhr` (for the
+# byline only: a day-first date is not read as the article's time from here)
+_DOTTED_DATE_LINE = re.compile(r"^.{0,60}\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b.{0,20}$")
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 
 
@@ -244,7 +249,8 @@ def body_range(
         blocks, [i for i in inside if blocks[i].is_heading and blocks[i].link_density >= 0.5]
     ) - _holding_prose(blocks, inside_prose)
     # wrappers of a single line (a subheading in its own <div>) pass like prose holders
-    counts = Counter(e for i in inside for e in blocks[i].path[:-1])
+    # (a button beside the line is not a second line: a transcript's turn, `0:42` and its text)
+    counts = Counter(e for i in inside if blocks[i].tag != "button" for e in blocks[i].path[:-1])
     solo = {e for e, n in counts.items() if n == 1}
     solo |= _list_wrappers(blocks, inside, layout.tags)
     kept: list[int] = []
@@ -256,8 +262,8 @@ def body_range(
         block = blocks[i]
         later_prose.discard(i)
         text = fold(block.text).rstrip(":")
-        if block.chrome or block.tag == "h1":
-            continue
+        if block.chrome or block.tag in ("h1", "button"):
+            continue  # (a button's label, `Copy`, `Show more`, is the page's, not the text's)
         if boxes and any(f in block.path for f in boxes):
             continue  # a sign-up or search form and what it says
         if groups and not _in_groups(block, groups, holds_prose | solo, cards, layout.tags):
@@ -405,10 +411,13 @@ def _in_groups(
     """Whether ``block`` is part of one of the body's groups of paragraphs: in the group's
     element, or inside it through elements that hold prose themselves (a paragraph's own
     wrapper) or give text its structure (lists, tables, quotes), never through a box
-    without prose or a teaser card (an element with a linked heading)."""
+    without prose or a teaser card (an element with a linked heading). Preformatted text
+    (a guide's code, a poem) passes whatever wraps it there."""
     path = block.path
     for k in range(len(path) - 1, -1, -1):
         if path[k] in groups:
+            if block.tag == "pre":
+                return True  # code or verse in its highlighter's wrappers and toolbar
             between = path[k + 1 : -1]
             return all(
                 tags.get(w) in STRUCTURE_TAGS or (w in holds_prose and w not in cards)
@@ -434,10 +443,11 @@ def _ancestors(blocks: Sequence[Block], indexes: list[int]) -> set[int]:
 
 
 def _list_wrappers(blocks: Sequence[Block], inside: list[int], tags: dict[int, str]) -> set[int]:
-    """Elements that only wrap lists or tables, with at most their own headings: a body whose
-    every part sits in its own ``<div>`` (`div > p`, `div > h2`, `div > ul`), a table in a
-    scrolling wrapper (`div.table__wrapper > div > table`), a review's pros and cons (`div >
-    div > (h4, ul)`) pass through them."""
+    """Elements that only wrap lists or tables, with at most their own headings or captions: a
+    body whose every part sits in its own ``<div>`` (`div > p`, `div > h2`, `div > ul`), a
+    table in a scrolling wrapper (`div.table__wrapper > div > table`) or set as a figure
+    with its title and source note (`figure > (figcaption, div > table, p)`), a review's pros
+    and cons (`div > div > (h4, ul)`) pass through them."""
     children: dict[int, set[int]] = {}
     text: Counter[int] = Counter()
     linked: Counter[int] = Counter()
@@ -456,9 +466,11 @@ def _list_wrappers(blocks: Sequence[Block], inside: list[int], tags: dict[int, s
             return False  # a box of links under its label: "Related articles", a tag list
         if element not in passing:
             below = children.get(element, set())
+            if tags.get(element) == "figure":  # a table set as a figure, its title and source
+                passing[element] = any(tags.get(c) in WRAPPED_TAGS or wraps(c) for c in below)
+                return passing[element]
             passing[element] = bool(below) and all(
-                tags.get(c) in WRAPPED_TAGS or tags.get(c) in HEADING_TAGS or wraps(c)
-                for c in below
+                tags.get(c) in WRAPPED_TAGS or tags.get(c) in LABEL_TAGS or wraps(c) for c in below
             )
             passing[element] = passing[element] and any(
                 tags.get(c) in WRAPPED_TAGS or wraps(c) for c in below
@@ -484,7 +496,7 @@ def _dateline(text: str) -> bool:
     """A short line printing a date and a clock time, not a sentence: the article's (or a
     post's) time stamp, not its text."""
     return (
-        printed_date(text) is not None
+        (printed_date(text) is not None or _DOTTED_DATE_LINE.search(text) is not None)
         and _CLOCK.search(text) is not None
         and not text.rstrip().endswith((".", "!", "?"))
     )
@@ -566,6 +578,7 @@ def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[in
             or blocks[i].tag == "p"
             or (blocks[i].tag == paragraph.tag and blocks[i].path[:-1] == paragraph.path[:-1])
             or _list_point(blocks[i])  # a review's pros and cons, a closing list of dates
+            or blocks[i].tag == "pre"  # a guide's last command
         )
         and blocks[i].link_density < TAIL_LINK_DENSITY  # after the text: a pointer elsewhere
         and not _COPYRIGHT.search(blocks[i].text)

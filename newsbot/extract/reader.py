@@ -47,7 +47,7 @@ def read_article(selector: Selector, url: str, *, chrome_labels: Iterable[str] =
     """Read any publisher's article page. Never raises on odd markup; missing parts stay
     empty (``None`` or ``[]``)."""
     meta = read_metadata(selector)
-    layout = page_layout(selector.root)
+    layout = page_layout(selector.root, table_rows=True)
     return read_layout(layout, meta, chrome_labels={fold(label) for label in chrome_labels})
 
 
