@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -257,3 +259,61 @@ def test_an_unknown_log_level_is_one_line_and_a_lower_case_one_is_read(source, t
     proc = reprocess(str(source), "-O", str(target), "-L", "warning")
     assert proc.returncode == ExitCode.OK, proc.stderr
     assert len(target.read_text().splitlines()) == 2
+
+
+@pytest.mark.parametrize("option", ["-O", "-o"])
+def test_records_that_are_all_dropped_leave_the_target_and_exit_2(tmp_path, target, option):
+    """Another tool's export (no url, no id): every record is dropped. Writing would have
+    replaced a good export with an empty file, and the run ended 0."""
+    foreign = tmp_path / "foreign.jsonl"
+    foreign.write_text('{"foo": 1}\n{"bar": 2}\n', encoding="utf-8")
+    proc = reprocess(str(foreign), option, str(target))
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "every record was dropped (2)" in proc.stderr
+    assert proc.stderr.strip().endswith(f"{target} left untouched")
+    assert target.read_bytes() == GOOD_TARGET
+    assert leftovers(target.parent) == []
+
+
+def test_some_records_dropped_still_writes_the_rest(tmp_path, target):
+    source = tmp_path / "export.jsonl"
+    source.write_bytes(jsonl(record(1), {"foo": 1}))
+    proc = reprocess(str(source), "-O", str(target))
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == [f"{1:032x}"]
+
+
+def test_one_ctrl_c_finishes_the_records_under_way_and_leaves_the_target(tmp_path, target):
+    """Scrapy's graceful stop cancelled the feed in the middle of a record and then waited
+    for it forever; one Ctrl-C must end the command, with the target as it was."""
+    source = tmp_path / "big.jsonl"
+    source.write_bytes(jsonl(*(record(n, body="A long paragraph. " * 200) for n in range(6000))))
+    command = ["reprocess", str(source), "-O", str(target), "-L", "INFO"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scrapy.cmdline", *command],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        seen = []
+        for line in proc.stderr:  # until the records are under way
+            seen.append(line)
+            if "Spider opened" in line:
+                break
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        _out, rest = proc.communicate(timeout=60)
+        err = "".join(seen) + rest
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == ExitCode.INTERRUPTED, err
+    assert "interrupted before" in err and f"{target} left untouched" in err, err
+    assert target.read_bytes() == GOOD_TARGET

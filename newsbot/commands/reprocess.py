@@ -20,12 +20,13 @@ on either side, or a target crawl would refuse (``newsbot.feeds.check_target``) 
 stderr and exit 2; a folder that cannot be written is exit 3.
 
 It never replaces its target with less than it read; each of these leaves it untouched: an
-input with no valid record (a binary file, the wrong file: exit 2), a mistake in a setting or
-the environment found when the crawl starts (one line, exit 2), a record a pipeline failed on,
-a crawl that could not run, stopped before every record went through the pipelines (Ctrl-C)
-or logged an error (a pipeline's ``close_spider`` that failed: exit 1), a write that fails
-(disk full: exit 3). Scrapy's INFO log is not shown (``-L INFO`` shows it); nothing is
-recorded in the seen-store.
+input with no valid record (a binary file, the wrong file: exit 2), records that were all
+dropped (another tool's export, a rule that drops everything: exit 2), a mistake in a setting
+or the environment found when the crawl starts (one line, exit 2), a record a pipeline failed
+on, a crawl that could not run, stopped before every record went through the pipelines (Ctrl-C:
+the records under way finish, exit 130; a second Ctrl-C stops at once) or logged an error (a
+pipeline's ``close_spider`` that failed: exit 1), a write that fails (disk full: exit 3).
+Scrapy's INFO log is not shown (``-L INFO`` shows it); nothing is recorded in the seen-store.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from scrapy import Spider, signals
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError as ScrapyUsageError
 from scrapy.settings import SETTINGS_PRIORITIES
+from scrapy.utils.ossignal import install_shutdown_handlers
 from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from newsbot.atomic import write_atomically as write_file
@@ -69,18 +71,35 @@ class Summary:
     unfinished: int = 0  # records the crawl ended without (neither written, dropped nor failed)
     finish_reason: str | None = None
     logged_errors: int = 0  # e.g. a pipeline's close_spider that failed
+    interrupted: bool = False  # Ctrl-C or SIGTERM: the records under way finished, no more
+
+    @property
+    def all_dropped(self) -> bool:
+        """Every record was dropped: the wrong file, or a rule that drops everything."""
+        return (
+            bool(self.dropped)
+            and not self.errors
+            and len(self.dropped) == self.read - len(self.bad)
+        )
 
     def not_written_because(self) -> str | None:
         """Why the output must not be written, or None for a clean run over every record."""
         if self.errors:
             return f"{len(self.errors)} record(s) failed in a pipeline"
         if self.unfinished:
-            return (
-                f"the crawl stopped (finish reason: {self.finish_reason or 'none'}) before "
-                f"{self.unfinished} record(s) went through the pipelines"
+            stopped = (
+                "interrupted"
+                if self.interrupted
+                else f"the crawl stopped (finish reason: {self.finish_reason or 'none'})"
             )
+            return f"{stopped} before {self.unfinished} record(s) went through the pipelines"
         if self.logged_errors:
             return f"{self.logged_errors} error(s) logged above"
+        if self.all_dropped:
+            return (
+                f"every record was dropped ({len(self.dropped)}): an export of another tool, "
+                "or a rule that drops them all?"
+            )
         return None
 
     def report(self, stream: Any = None) -> None:
@@ -182,8 +201,12 @@ class ReprocessSpider(Spider):
         super().__init__(**kw)
         self.records = records or []
 
+    interrupted = False  # set by the first Ctrl-C: no more records, the ones under way finish
+
     async def start(self) -> AsyncIterator[Any]:
         for _, record in self.records:
+            if self.interrupted:
+                return
             yield record
 
 
@@ -274,6 +297,7 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
     collector = Reprocessor(records, summary)
     crawler = process.create_crawler(ReprocessSpider)
     collector.connect(crawler)
+    _stop_softly_on_signal(process, crawler, summary)
     errors: list[BaseException] = []
     run = process.crawl(crawler, records=records)
     if hasattr(run, "addErrback"):  # a Deferred (a non-asyncio reactor)
@@ -286,7 +310,7 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
         raise error
     stats = crawler.stats.get_stats() if crawler.stats else {}
     summary.unfinished = collector.unfinished()
-    summary.finish_reason = stats.get("finish_reason")
+    summary.finish_reason = "shutdown" if summary.interrupted else stats.get("finish_reason")
     summary.logged_errors = stats.get("log_count/ERROR", 0)
     if summary.not_written_because() is None:
         try:
@@ -297,6 +321,24 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
             ) from None
         summary.written = len(collector.output)
     return summary
+
+
+def _stop_softly_on_signal(process: Any, crawler: Any, summary: Summary) -> None:
+    """The first Ctrl-C (or SIGTERM) stops feeding records and lets the ones under way
+    finish, then the command leaves the target untouched (exit 130); a second one stops at
+    once. Scrapy's own graceful stop cancels the feed in the middle of a record and then
+    waits for it forever."""
+
+    def on_signal(_signum: int, _frame: Any) -> None:
+        summary.interrupted = True
+        if crawler.spider is not None:
+            crawler.spider.interrupted = True
+        install_shutdown_handlers(process._signal_kill)  # noqa: SLF001 (Scrapy's forced stop)
+
+    def install(spider: Any) -> None:  # after Scrapy's handlers, which the reactor installs
+        install_shutdown_handlers(on_signal)
+
+    crawler.signals.connect(install, signal=signals.spider_opened, weak=False)
 
 
 class Command(ScrapyCommand):
@@ -355,4 +397,9 @@ class Command(ScrapyCommand):
         if why is not None:
             print(f"scrapy reprocess: {why}; {target} left untouched", file=sys.stderr)
             forced = summary.unfinished and summary.finish_reason in (None, "shutdown")
-            self.exitcode = int(ExitCode.INTERRUPTED if forced else ExitCode.UNEXPECTED)
+            if forced:
+                self.exitcode = int(ExitCode.INTERRUPTED)
+            elif summary.all_dropped:
+                self.exitcode = int(ExitCode.USAGE)
+            else:
+                self.exitcode = int(ExitCode.UNEXPECTED)
