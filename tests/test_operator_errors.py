@@ -79,6 +79,16 @@ def test_bad_spider_argument_is_one_line_and_exit_2(server, tmp_path, argument, 
     assert not (tmp_path / "exports").exists() or not any((tmp_path / "exports").rglob("*"))
 
 
+def test_a_mirror_host_that_is_also_a_start_host_is_one_line(server, tmp_path):
+    """Its links were read as the profile's real host's: a crawl of a local copy reached
+    for the internet, lost half its articles and still ended 0."""
+    host = server.base_url.split("//", 1)[1]
+    proc, requests = crawl(server, tmp_path, "-a", f"mirror_hosts={host}")
+    line = error_line(proc)
+    assert f"-a mirror_hosts: {host} is also a start URL's host" in line, line
+    assert requests == []
+
+
 def test_unknown_environment_names_the_valid_ones(server, tmp_path):
     proc, requests = crawl(server, tmp_path, env={"NEWSBOT_ENV": "nonexistent"})
     line = error_line(proc)

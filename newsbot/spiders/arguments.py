@@ -212,6 +212,19 @@ def parse_arguments(
         urls = [check_url("start_urls", u) for u in default_start_urls]
     else:
         urls = [check_url("start_urls", u) for u in _items("start_urls", start_urls)]
+    mirrors = (
+        ()
+        if mirror_hosts is None
+        else tuple(check_host("mirror_hosts", h) for h in _items("mirror_hosts", mirror_hosts))
+    )
+    crawled = {urlsplit(u).netloc.lower() for u in urls}
+    for host in mirrors:
+        if host in crawled:  # its links would be read as the profile's real host's
+            raise ArgumentError(
+                f"-a mirror_hosts: {host} is also a start URL's host; a mirror is another "
+                "host serving the same site, not one the crawl starts on: drop it from "
+                "mirror_hosts"
+            )
     return CrawlArguments(
         start_urls=tuple(urls),
         related_depth=1
@@ -221,9 +234,7 @@ def parse_arguments(
         if max_articles is None
         else _int("max_articles", max_articles, minimum=1),  # fmt: skip
         since=None if since is None else _since(since, now),
-        mirror_hosts=()
-        if mirror_hosts is None
-        else tuple(check_host("mirror_hosts", h) for h in _items("mirror_hosts", mirror_hosts)),
+        mirror_hosts=mirrors,
         fresh=False if fresh is None else _flag("fresh", fresh),
         since_given=None if since is None else str(since).strip(),
     )
