@@ -140,11 +140,35 @@ def check_placeholders(uri: str, known: set[str]) -> None:
             raise UsageError(f"export {uri!r}: %({name}) lacks its type letter; write %({name})s")
 
 
-def check_feeds(feeds: dict[str, Any], spider_name: str, known: set[str] | None = None) -> None:
+def check_batches(uri: str, count: object) -> None:
+    """A feed split in batches needs a placeholder that numbers its files: Scrapy otherwise
+    logs an error and drops the feed, and the run ends "ok" with nothing written."""
+    try:
+        batches = int(str(count).strip() or 0)
+    except ValueError:
+        raise UsageError(
+            f"FEED_EXPORT_BATCH_ITEM_COUNT={count!r}: expected a whole number of items a file"
+        ) from None
+    if batches > 0 and "%(batch_id)" not in uri and "%(batch_time)" not in uri:
+        raise UsageError(
+            f"FEED_EXPORT_BATCH_ITEM_COUNT={batches}: export {uri!r} has no %(batch_id)d or "
+            "%(batch_time)s to number its files; add one (e.g. "
+            "exports/%(name)s/%(time)s-%(batch_id)d.jsonl) or drop the setting"
+        )
+
+
+def check_feeds(
+    feeds: dict[str, Any],
+    spider_name: str,
+    known: set[str] | None = None,
+    batch_item_count: object = 0,
+) -> None:
     """Every local feed target of a crawl, checked before it starts (see module docstring);
-    ``known``: the placeholders its URIs may use besides :data:`URI_PARAMS`."""
-    for uri in feeds:
+    ``known``: the placeholders its URIs may use besides :data:`URI_PARAMS`;
+    ``batch_item_count``: ``FEED_EXPORT_BATCH_ITEM_COUNT``, which a feed may override."""
+    for uri, options in feeds.items():
         check_placeholders(str(uri), {*URI_PARAMS, *(known or ())})
+        check_batches(str(uri), (options or {}).get("batch_item_count", batch_item_count))
         path = local_path(str(uri))
         if path is None:
             continue

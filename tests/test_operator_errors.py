@@ -448,6 +448,22 @@ def test_a_log_file_in_a_missing_folder_is_one_line(server, tmp_path):
     assert requests == [] and not log.parent.exists()
 
 
+def test_a_batch_count_without_a_numbered_export_is_one_line(server, tmp_path):
+    """Scrapy dropped the export (an ERROR in the log) and the run ended 0 with its health
+    checks passed and no file written."""
+    proc, requests = crawl(server, tmp_path, "-s", "FEED_EXPORT_BATCH_ITEM_COUNT=5")
+    line = error_line(proc)
+    assert "FEED_EXPORT_BATCH_ITEM_COUNT=5" in line and "%(batch_id)d" in line, line
+    assert requests == []
+    target = tmp_path / "out" / "%(batch_id)d.jsonl"
+    proc, _ = crawl(
+        server, tmp_path, "-s", "FEED_EXPORT_BATCH_ITEM_COUNT=5", "-a", "max_articles=1",
+        "-O", str(target),
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert [p.name for p in (tmp_path / "out").glob("*.jsonl")] == ["1.jsonl"]
+
+
 def test_a_log_file_under_a_tilde_is_one_line(server, tmp_path):
     """Scrapy opens LOG_FILE as written, so `~/logs/crawl.log` is a folder named `~` in the
     working directory, not the home folder: one line before the crawl, not a traceback."""

@@ -23,5 +23,7 @@ class ExportTargets:
     def from_crawler(cls, crawler: Any) -> ExportTargets:
         spider = crawler.spidercls
         known = {n for n in dir(spider) if not n.startswith("_")} | {*ARGUMENTS, *PAGE_ARGUMENTS}
-        check_feeds(crawler.settings.getdict("FEEDS"), spider.name, known)
+        settings = crawler.settings
+        count = settings.get("FEED_EXPORT_BATCH_ITEM_COUNT") or 0
+        check_feeds(settings.getdict("FEEDS"), spider.name, known, batch_item_count=count)
         return cls(crawler)
