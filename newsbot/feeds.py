@@ -157,6 +157,30 @@ def check_batches(uri: str, count: object) -> None:
         )
 
 
+# a file's extension and the feed format it holds
+FORMAT_OF_EXTENSION = {".jsonl": "jsonlines", ".jl": "jsonlines", ".json": "json",
+                       ".csv": "csv", ".xml": "xml"}  # fmt: skip
+
+
+def check_append(path: Path, options: dict[str, Any]) -> None:
+    """``-o`` onto an existing file: its format must be the one the file holds, and a JSON
+    array (``.json``) cannot take a second array after its own (it would not parse)."""
+    if options.get("overwrite", False) or not path.is_file() or path.stat().st_size == 0:
+        return
+    fmt = str(options.get("format") or "")
+    holds = FORMAT_OF_EXTENSION.get(path.suffix.lower())
+    if holds and fmt and fmt != holds and not (fmt == "jsonl" and holds == "jsonlines"):
+        raise UsageError(
+            f"-o {path}: appending {fmt} to a {path.suffix} file ({holds}) would mix two "
+            f"formats in it; use a {fmt} file or -O to replace it"
+        )
+    if fmt == "json":
+        raise UsageError(
+            f"-o {path}: appending to a JSON array file makes it invalid JSON; write JSON Lines "
+            "(.jsonl), which takes appends, or -O to replace it"
+        )
+
+
 def check_feeds(
     feeds: dict[str, Any],
     spider_name: str,
@@ -176,6 +200,7 @@ def check_feeds(
         if "%(" not in Path(path).name and "%(" not in str(Path(path).parent):
             target = check_target(path)
             check_writable(target.parent)
+            check_append(target, options or {})
         else:
             folder = fixed_folder(Path(path).parent)
             check_target(folder / "_")  # the folder part: a directory or a new path

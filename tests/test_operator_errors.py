@@ -464,6 +464,26 @@ def test_a_batch_count_without_a_numbered_export_is_one_line(server, tmp_path):
     assert [p.name for p in (tmp_path / "out").glob("*.jsonl")] == ["1.jsonl"]
 
 
+@pytest.mark.parametrize(
+    ("name", "option", "says"),
+    [
+        ("old.jsonl", "{path}:csv", "appending csv to a .jsonl file (jsonlines)"),
+        ("old.json", "{path}", "appending to a JSON array file makes it invalid JSON"),
+    ],
+)
+def test_appending_another_format_or_a_second_json_array_is_one_line(
+    server, tmp_path, name, option, says
+):
+    """Both ended 0 with a file that no longer parsed."""
+    path = tmp_path / name
+    before = b'{"id": "1", "title": "Kept"}\n' if name.endswith("l") else b'[{"id": "1"}]'
+    path.write_bytes(before)
+    proc, requests = crawl(server, tmp_path, "-o", option.format(path=path))
+    line = error_line(proc)
+    assert says in line, line
+    assert requests == [] and path.read_bytes() == before
+
+
 def test_a_log_file_under_a_tilde_is_one_line(server, tmp_path):
     """Scrapy opens LOG_FILE as written, so `~/logs/crawl.log` is a folder named `~` in the
     working directory, not the home folder: one line before the crawl, not a traceback."""
