@@ -317,3 +317,24 @@ def test_one_ctrl_c_finishes_the_records_under_way_and_leaves_the_target(tmp_pat
     assert proc.returncode == ExitCode.INTERRUPTED, err
     assert "interrupted before" in err and f"{target} left untouched" in err, err
     assert target.read_bytes() == GOOD_TARGET
+
+
+def test_a_json_array_export_is_read_record_by_record(tmp_path):
+    """Scrapy's `json` export (`[`, a record a line with a comma, `]`): 1 of 6 records was
+    written, the rest were 'bad lines', and the run ended 0."""
+    source = tmp_path / "export.json"
+    source.write_text(
+        "[\n"
+        + ",\n".join(
+            json.dumps(record(n, body=f"Pier {n} reopened after {n + 2} weeks of repairs."))
+            for n in range(6)
+        )
+        + "\n]",
+        encoding="utf-8",
+    )
+    target = tmp_path / "cleaned.jsonl"
+    proc = reprocess(str(source), "-O", str(target))
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == [f"{n:032x}" for n in range(6)]
+    assert "6 lines read, 6 records written, 0 bad lines" in proc.stderr

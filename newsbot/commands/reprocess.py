@@ -5,6 +5,7 @@ existing JSON Lines export goes through the project's ``ITEM_PIPELINES``, in the
 and with the same settings as a crawl, inside a crawl of a spider that sends no requests.
 Each record keeps its ``crawled_at``, which pipelines use as the anchor for relative times.
 
+A JSON array (a ``.json`` export) is read as well, its Nth record reported as line N.
 Each line is read as UTF-8; a line that is not (an export saved as Latin-1 or Windows-1252)
 keeps its valid UTF-8 and has every other byte read as the Windows-1252 character it most
 likely is (the Latin-1 byte 0xC9 is ``É``), never U+FFFD; such lines are counted and
@@ -146,8 +147,13 @@ def decode_line(raw: bytes) -> tuple[str, bool]:
 
 
 def read_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, record) for each JSON object line; the rest go to ``summary.bad``."""
+    """(line number, record) for each JSON object line; the rest go to ``summary.bad``. A
+    JSON array (a ``.json`` export: ``[`` first) is read whole, its Nth object as line N."""
     with open(path, "rb") as fh:
+        if fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+            yield from _array_records(path, summary)
+            return
+        fh.seek(0)
         for n, raw in enumerate(fh, 1):
             summary.read += 1
             if n == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a byte order mark, not a record's
@@ -167,6 +173,28 @@ def read_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict
                 summary.bad.append((n, f"not a JSON object but {type(record).__name__}"))
                 continue
             yield n, record
+
+
+def _array_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict[str, Any]]]:
+    text, redecoded = decode_line(Path(path).read_bytes().removeprefix(b"\xef\xbb\xbf"))
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as exc:
+        summary.read += 1
+        summary.bad.append((exc.lineno, f"a JSON array that does not parse: {exc.msg}"))
+        return
+    if not isinstance(items, list):
+        summary.read += 1
+        summary.bad.append((1, f"not a JSON array or JSON Lines but {type(items).__name__}"))
+        return
+    if redecoded:
+        summary.redecoded.append(1)
+    for n, record in enumerate(items, 1):
+        summary.read += 1
+        if isinstance(record, dict):
+            yield n, record
+        else:
+            summary.bad.append((n, f"not a JSON object but {type(record).__name__}"))
 
 
 def ordered(record: dict[str, Any]) -> dict[str, Any]:
