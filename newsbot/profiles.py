@@ -23,6 +23,8 @@ from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tomllib
+from cssselect import SelectorSyntaxError
+from parsel.csstranslator import css2xpath as css_to_xpath
 
 from newsbot.exitcodes import UsageError
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
@@ -431,6 +433,27 @@ def _check_profile(where: str, profile: SiteProfile) -> None:
         )
     if profile.max_pages < 1:
         raise ProfileError(f"{where}: [pagination] max_pages must be at least 1")
+    _check_selectors(where, profile.raw.get("script_filled"))
+
+
+def _check_selectors(where: str, table: object) -> None:
+    """``script_filled``: page kind -> CSS selectors, each one that parses (a broken one was
+    found only when a browser mode read it, as a failure on every article page)."""
+    if table is None:
+        return
+    if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
+        raise ProfileError(
+            f"{where}: script_filled: expected a table of lists of CSS selectors, e.g. "
+            "{ article = ['[data-fill=\"related\"]'] }"
+        )
+    for kind, selectors in table.items():
+        for selector in selectors:
+            try:
+                css_to_xpath(str(selector))
+            except SelectorSyntaxError as exc:
+                raise ProfileError(
+                    f"{where}: script_filled.{kind}: {selector!r} is not a CSS selector ({exc})"
+                ) from None
 
 
 def _check_river(where: str, profile: SiteProfile) -> None:

@@ -140,6 +140,14 @@ def test_bad_noise_file(server, tmp_path):
             ),
             "also matches the listing https://www.daily8.com/en",
         ),
+        # a script-filled part's selector that does not parse: found only in a browser mode,
+        # as a failure on every article page that named neither the key nor the selector
+        (
+            lambda text: text.replace(
+                """['[data-fill="related"]']""", """['[data-fill="related"']"""
+            ),
+            """script_filled.article: '[data-fill="related"' is not a CSS selector""",
+        ),
     ],
 )
 def test_bad_profile(server, tmp_path, edit, expected):
