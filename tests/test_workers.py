@@ -51,6 +51,10 @@ def test_worker_count_setting():
     for bad in ("-1", "many"):
         with pytest.raises(ValueError, match="NEWSBOT_WORKERS"):
             worker_count(bad)
+    # 100 processes on 2 cores read nothing for two minutes: refused, the limit named
+    assert worker_count("8", cpus=2) == 8
+    with pytest.raises(ValueError, match=r"more than 4 per core .* 2 core.* at most 8"):
+        worker_count("100", cpus=2)
 
 
 def test_auto_workers_may_grow_to_one_per_core():

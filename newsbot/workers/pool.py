@@ -88,6 +88,9 @@ def _auto(value: object) -> bool:
     return str(value if value is not None else "auto").strip().lower() in ("", "auto")
 
 
+WORKERS_PER_CORE_MAX = 4
+
+
 def worker_count(value: object, cpus: int | None = None) -> int:
     """``NEWSBOT_WORKERS``: a number, or "auto" (one worker when there are 2+ cores)."""
     if _auto(value):
@@ -101,6 +104,14 @@ def worker_count(value: object, cpus: int | None = None) -> int:
         ) from None
     if count < 0:
         raise UsageError(f"NEWSBOT_WORKERS={value!r}: negative; expected auto, 0 or more")
+    cores = cpus if cpus is not None else os.cpu_count() or 1
+    if count > WORKERS_PER_CORE_MAX * cores:
+        # each is a process that loads the reader and the cleaner before it takes a page:
+        # 100 on 2 cores read nothing for two minutes, which looked like a hang
+        raise UsageError(
+            f"NEWSBOT_WORKERS={value!r}: more than {WORKERS_PER_CORE_MAX} per core on this "
+            f"machine's {cores} core(s); expected auto or at most {WORKERS_PER_CORE_MAX * cores}"
+        )
     return count
 
 
