@@ -191,3 +191,27 @@ def test_a_hang_up_stops_gracefully_like_sigterm(tmp_path):
         assert "x.jsonl" in crawl.names() and "x.jsonl.part" not in crawl.names()
 
     _crawl_until_stuck(tmp_path, "1", 1.0, [(signal.SIGHUP, 0.0)], check)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["sigterm", "sigint"])
+def test_one_signal_while_the_crawl_opens_stops_it_gracefully(tmp_path, sig):
+    """A systemd stop or a quick Ctrl-C right after the start, while the crawl's extensions
+    start the workers: Scrapy's graceful stop did nothing before the engine ran and stopped
+    the reactor, so the run ended 130 with no report, summary or export."""
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    with ReplicaServer(site, theme="a") as server:
+        crawl = Crawl(server, start_paths(site.truth()), tmp_path, "1")
+        proc, log = crawl.start()
+        try:
+            opened = lambda: log.exists() and "Spider opened" in log.read_text()  # noqa: E731
+            assert wait_for(opened, timeout=60), "the crawl never opened"
+            proc.send_signal(sig)
+            proc.wait(60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(10)
+    text = log.read_text()
+    assert proc.returncode == 0, text[-3000:]
+    assert "ended (shutdown): exit status 0 (ok)" in text, text[-3000:]
+    assert "x.jsonl" in crawl.names() and "x.jsonl.part" not in crawl.names()

@@ -28,6 +28,7 @@ from typing import Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError as ScrapyUsageError
+from scrapy.utils.ossignal import install_shutdown_handlers
 
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.extensions.summary import reported_outcome
@@ -82,6 +83,44 @@ def hang_up_as_terminate() -> None:
     signal.signal(signal.SIGHUP, forward)
 
 
+def stop_once_started(process: Any, crawler: Any) -> None:
+    """A first Ctrl-C or SIGTERM that arrives while the crawl is still opening (its
+    extensions starting the workers and the seen-store) waits until the engine has started,
+    then stops the crawl gracefully: Scrapy's graceful stop does nothing before the engine
+    runs and then stops the reactor, and the run ended 130 with no report or export.
+    A second signal in that window stops at once, as later on. (Scrapy installs its handler
+    by this name when the reactor starts; the crawl's opening runs before that ends.)"""
+    from twisted.internet import reactor
+
+    graceful = process._signal_shutdown  # noqa: SLF001 (Scrapy's graceful stop)
+    pending: list[int] = []
+
+    def started() -> bool:
+        try:
+            engine = crawler.engine
+        except RuntimeError:  # not set before the crawl starts
+            return False
+        return engine is not None and engine.running
+
+    def on_signal(signum: int, frame: Any) -> None:
+        if started():
+            graceful(signum, frame)
+        elif pending:
+            process._signal_kill(signum, frame)  # noqa: SLF001 (Scrapy's forced stop)
+        else:
+            pending.append(signum)
+            reactor.callFromThread(stop_when_running)
+
+    def stop_when_running() -> None:
+        if started():
+            graceful(pending[0], None)
+        else:
+            reactor.callLater(0.05, stop_when_running)
+
+    process._signal_shutdown = on_signal  # noqa: SLF001
+    install_shutdown_handlers(on_signal)  # from now on, not only once the reactor runs
+
+
 def check_log_level(command: str, settings: Any) -> None:
     """``-L info`` read as ``INFO``; an unknown level, or a ``LOG_FILE`` that cannot be
     written, is one line and exit status 2, before Scrapy sets up its logging with it
@@ -123,6 +162,7 @@ class Command(ScrapyCrawlCommand):
         run = self.crawler_process.crawl(crawler, **opts.spargs)
         if hasattr(run, "addErrback"):  # a Deferred (a non-asyncio reactor)
             run.addErrback(lambda failure: errors.append(failure.value))
+        stop_once_started(self.crawler_process, crawler)
         hang_up_as_terminate()
         self.crawler_process.start()
         error = failure_of(run, errors)
