@@ -196,6 +196,11 @@ def check_feeds(
         path = local_path(str(uri))
         if path is None:
             continue
+        if path.startswith("~"):  # quoted, so no shell expanded it: a folder named `~` here
+            raise UsageError(
+                f"export {uri!r}: ~ is not expanded in an export path (it was quoted); write "
+                "the full path, or $HOME unquoted"
+            )
         path = path.replace("%(name)s", spider_name)
         if "%(" not in Path(path).name and "%(" not in str(Path(path).parent):
             target = check_target(path)

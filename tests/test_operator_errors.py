@@ -492,6 +492,21 @@ def test_appending_another_format_or_a_second_json_array_is_one_line(
     assert requests == [] and path.read_bytes() == before
 
 
+def test_a_quoted_tilde_in_an_export_path_is_one_line(server, tmp_path):
+    """It made a folder named `~` in the project, which `rm -rf ~` would take for home."""
+    proc, requests = crawl(server, tmp_path, "-O", "~/newsbot-tilde-test.jsonl")
+    line = error_line(proc)
+    assert "~ is not expanded in an export path" in line, line
+    assert requests == [] and not (ROOT / "~").exists()
+
+
+def test_a_value_with_an_unquoted_space_says_so(server, tmp_path):
+    """`-a since=24 h`: the stray `h` was read as a second spider name."""
+    proc, requests = crawl(server, tmp_path, "-a", "since=24", "h")
+    assert proc.returncode == 2 and requests == []
+    assert "got 'daily8' and 'h': a value with a space must be quoted" in proc.stderr
+
+
 def test_a_log_file_under_a_tilde_is_one_line(server, tmp_path):
     """Scrapy opens LOG_FILE as written, so `~/logs/crawl.log` is a folder named `~` in the
     working directory, not the home folder: one line before the crawl, not a traceback."""

@@ -141,8 +141,11 @@ class Command(ScrapyCrawlCommand):
         if len(args) < 1:
             raise ScrapyUsageError
         if len(args) > 1:
+            extra = " ".join(repr(a) for a in args[1:])
             raise ScrapyUsageError(
-                "running 'scrapy crawl' with more than one spider is not supported"
+                f"one spider name expected, got {args[0]!r} and {extra}: a value with a space "
+                "must be quoted (-a since='24 h'); running more than one spider is not "
+                "supported"
             )
         assert self.crawler_process is not None
         known = self.crawler_process.spider_loader.list()
