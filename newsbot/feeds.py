@@ -157,6 +157,8 @@ def check_batches(uri: str, count: object) -> None:
         )
 
 
+# the feed formats that write JSON Lines (Scrapy's names and aliases: `-o x.jl` is "jl")
+LINE_FORMATS = ("jsonlines", "jsonl", "jl")
 # a file's extension and the feed format it holds
 FORMAT_OF_EXTENSION = {".jsonl": "jsonlines", ".jl": "jsonlines", ".json": "json",
                        ".csv": "csv", ".xml": "xml"}  # fmt: skip
@@ -168,8 +170,9 @@ def check_append(path: Path, options: dict[str, Any]) -> None:
     if options.get("overwrite", False) or not path.is_file() or path.stat().st_size == 0:
         return
     fmt = str(options.get("format") or "")
+    fmt = "jsonlines" if fmt in LINE_FORMATS else fmt
     holds = FORMAT_OF_EXTENSION.get(path.suffix.lower())
-    if holds and fmt and fmt != holds and not (fmt == "jsonl" and holds == "jsonlines"):
+    if holds and fmt and fmt != holds:
         raise UsageError(
             f"-o {path}: appending {fmt} to a {path.suffix} file ({holds}) would mix two "
             f"formats in it; use a {fmt} file or -O to replace it"

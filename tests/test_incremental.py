@@ -128,6 +128,7 @@ def test_feed_folders_finds_local_jsonl_feeds():
         "exports/%(name)s/%(time)s.jsonl": {"format": "jsonlines"},
         "/tmp/out/items.jsonl": {"format": "jsonlines"},
         "file:///srv/x/%(time)s/a.jsonl": {"format": "jsonlines"},
+        "/srv/jl/items.jl": {"format": "jl"},  # `-o items.jl`: Scrapy's alias
         "s3://bucket/x.jsonl": {"format": "jsonlines"},
         "out.csv": {"format": "csv"},
     }
@@ -135,6 +136,7 @@ def test_feed_folders_finds_local_jsonl_feeds():
         Path("exports/daily8"),
         Path("/tmp/out"),
         Path("/srv/x"),
+        Path("/srv/jl"),
     ]
 
 

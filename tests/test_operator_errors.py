@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from newsbot.exitcodes import UsageError
+from newsbot.feeds import check_append
 from newsbot.replica import build_site
 from newsbot.replica.faults import FaultServer
 from tests.conftest import CLOCK, ROOT
@@ -470,6 +472,18 @@ def test_a_batch_count_without_a_numbered_export_is_one_line(server, tmp_path):
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert [p.name for p in (tmp_path / "out").glob("*.jsonl")] == ["1.jsonl"]
+
+
+def test_feed_checks_take_scrapys_format_aliases(tmp_path):
+    """`-o x.jl` is Scrapy's "jl" format, `-o x.jsonl` its "jsonl": both append JSON Lines to
+    a JSON Lines file; another format onto one is refused."""
+    for name in ("old.jl", "old.jsonl"):
+        path = tmp_path / name
+        path.write_text('{"id": "1"}\n', encoding="utf-8")
+        for fmt in ("jl", "jsonl", "jsonlines"):
+            check_append(path, {"format": fmt})
+        with pytest.raises(UsageError, match="would mix two formats"):
+            check_append(path, {"format": "csv"})
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsbot.distributed.claims import ClaimLedger
-from newsbot.feeds import AtomicFileFeedStorage
-
-LINE_FORMATS = ("jsonlines", "jsonl", "jl")
+from newsbot.feeds import LINE_FORMATS, AtomicFileFeedStorage
 
 
 class FencedFileFeedStorage(AtomicFileFeedStorage):

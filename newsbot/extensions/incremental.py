@@ -50,7 +50,7 @@ from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
 from newsbot.durations import parse_duration
 from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
-from newsbot.feeds import fixed_folder, local_path
+from newsbot.feeds import LINE_FORMATS, fixed_folder, local_path
 from newsbot.incremental.hashing import content_hash, listing_fingerprint
 from newsbot.incremental.jobstate import damage
 from newsbot.incremental.recovery import (
@@ -196,7 +196,7 @@ def feed_folders(feeds: dict[str, Any], spider_name: str) -> list[Path]:
     folders: list[Path] = []
     for uri, options in feeds.items():
         fmt = (options or {}).get("format", "jsonlines")
-        if fmt not in ("jsonlines", "jsonl"):
+        if fmt not in LINE_FORMATS:
             continue
         path = local_path(str(uri))
         if path is None:
