@@ -338,7 +338,7 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
         raise error
     stats = crawler.stats.get_stats() if crawler.stats else {}
     summary.unfinished = collector.unfinished()
-    summary.finish_reason = "shutdown" if summary.interrupted else stats.get("finish_reason")
+    summary.finish_reason = stats.get("finish_reason")
     summary.logged_errors = stats.get("log_count/ERROR", 0)
     if summary.not_written_because() is None:
         try:
@@ -424,7 +424,9 @@ class Command(ScrapyCommand):
         why = summary.not_written_because()
         if why is not None:
             print(f"scrapy reprocess: {why}; {target} left untouched", file=sys.stderr)
-            forced = summary.unfinished and summary.finish_reason in (None, "shutdown")
+            forced = summary.unfinished and (
+                summary.interrupted or summary.finish_reason in (None, "shutdown")
+            )
             if forced:
                 self.exitcode = int(ExitCode.INTERRUPTED)
             elif summary.all_dropped:

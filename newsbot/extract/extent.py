@@ -466,14 +466,14 @@ def _list_wrappers(blocks: Sequence[Block], inside: list[int], tags: dict[int, s
             return False  # a box of links under its label: "Related articles", a tag list
         if element not in passing:
             below = children.get(element, set())
-            if tags.get(element) == "figure":  # a table set as a figure, its title and source
-                passing[element] = any(tags.get(c) in WRAPPED_TAGS or wraps(c) for c in below)
-                return passing[element]
-            passing[element] = bool(below) and all(
-                tags.get(c) in WRAPPED_TAGS or tags.get(c) in LABEL_TAGS or wraps(c) for c in below
-            )
-            passing[element] = passing[element] and any(
-                tags.get(c) in WRAPPED_TAGS or wraps(c) for c in below
+            holds = any(tags.get(c) in WRAPPED_TAGS or wraps(c) for c in below)
+            # a table set as a figure passes with its title and source note beside it
+            passing[element] = holds and (
+                tags.get(element) == "figure"
+                or all(
+                    tags.get(c) in WRAPPED_TAGS or tags.get(c) in LABEL_TAGS or wraps(c)
+                    for c in below
+                )
             )
         return passing[element]
 
