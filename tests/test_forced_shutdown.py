@@ -10,6 +10,7 @@ that the same command recovers. One Ctrl-C keeps Scrapy's graceful stop (exit 0)
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import signal
 import subprocess
@@ -215,3 +216,38 @@ def test_one_signal_while_the_crawl_opens_stops_it_gracefully(tmp_path, sig):
     assert proc.returncode == 0, text[-3000:]
     assert "ended (shutdown): exit status 0 (ok)" in text, text[-3000:]
     assert "x.jsonl" in crawl.names() and "x.jsonl.part" not in crawl.names()
+
+
+@pytest.mark.parametrize(
+    "sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP], ids=["sigterm", "sigint", "sighup"]
+)
+def test_a_signal_after_the_report_keeps_the_reported_status(tmp_path, sig):
+    """A scheduler's stop that reaches a run just as it finishes: the report says exit 0
+    and the summary's outcome is 0, so the process must exit 0 too (it was killed while
+    Python exited: 143 for SIGTERM, a status the README does not even list)."""
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    with ReplicaServer(site, theme="a") as server:
+        crawl = Crawl(server, start_paths(site.truth())[:1], tmp_path, "1")
+        for _attempt in range(3):  # until a signal reaches the process before it has ended
+            proc, log = crawl.start()
+            try:
+                reported = lambda log=log: log.exists() and "Summary: " in log.read_text()  # noqa: E731
+                assert wait_for(reported, timeout=120, interval=0.01), "no report"
+                alive = proc.poll() is None
+                for _ in range(4):  # a stop repeated while the process exits
+                    proc.send_signal(sig)
+                    time.sleep(0.05)
+                proc.wait(60)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait(10)
+            if alive:
+                break
+        else:
+            pytest.fail("the run ended before any signal could reach it, three times")
+    text = log.read_text()
+    assert "ended (finished): exit status 0 (ok)" in text, text[-3000:]
+    assert proc.returncode == 0, text[-3000:]
+    summary = json.loads((tmp_path / "x.summary.json").read_text())
+    assert summary["outcome"]["exit_code"] == 0

@@ -319,6 +319,37 @@ def test_one_ctrl_c_finishes_the_records_under_way_and_leaves_the_target(tmp_pat
     assert target.read_bytes() == GOOD_TARGET
 
 
+def test_a_ctrl_c_while_it_opens_is_the_same_soft_stop(tmp_path, target):
+    """A Ctrl-C before the records are under way went to Scrapy's graceful stop: the soft
+    stop was installed only once the spider opened."""
+    source = tmp_path / "big.jsonl"
+    source.write_bytes(jsonl(*(record(n, body="A long paragraph. " * 200) for n in range(3000))))
+    command = ["reprocess", str(source), "-O", str(target), "-L", "INFO"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scrapy.cmdline", *command],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()  # Scrapy has started: the crawl is being set up
+        assert "Spider opened" not in first
+        proc.send_signal(signal.SIGINT)
+        _out, rest = proc.communicate(timeout=60)
+        err = first + rest
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == ExitCode.INTERRUPTED, err
+    assert "Traceback" not in err, err
+    assert "interrupted before" in err and f"{target} left untouched" in err, err
+    assert target.read_bytes() == GOOD_TARGET
+
+
 def test_a_json_array_export_is_read_record_by_record(tmp_path):
     """Scrapy's `json` export (`[`, a record a line with a comma, `]`): 1 of 6 records was
     written, the rest were 'bad lines', and the run ended 0."""

@@ -21,15 +21,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import signal
 import sys
 import traceback
 from typing import Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError as ScrapyUsageError
-from scrapy.utils.ossignal import install_shutdown_handlers
 
+from newsbot.commands.stops import (
+    hang_up_as_terminate,
+    hold_early_stops,
+    ignore_late_stops,
+    stop_once_started,
+)
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.extensions.summary import reported_outcome
 from newsbot.outcome import exit_code
@@ -68,59 +72,6 @@ def _say(line: str) -> None:
         logging.getLogger("newsbot.report").error(line)
 
 
-def hang_up_as_terminate() -> None:
-    """SIGHUP (the terminal closed, an SSH session lost) stops the crawl as SIGTERM does:
-    gracefully the first time (the export finished, the summary written), at once the second.
-    Scrapy handles SIGINT and SIGTERM only; a hang-up killed the run and left a ``.part``."""
-    if not hasattr(signal, "SIGHUP"):
-        return
-
-    def forward(signum: int, frame: Any) -> None:
-        handler = signal.getsignal(signal.SIGTERM)
-        if callable(handler):
-            handler(signum, frame)
-
-    signal.signal(signal.SIGHUP, forward)
-
-
-def stop_once_started(process: Any, crawler: Any) -> None:
-    """A first Ctrl-C or SIGTERM that arrives while the crawl is still opening (its
-    extensions starting the workers and the seen-store) waits until the engine has started,
-    then stops the crawl gracefully: Scrapy's graceful stop does nothing before the engine
-    runs and then stops the reactor, and the run ended 130 with no report or export.
-    A second signal in that window stops at once, as later on. (Scrapy installs its handler
-    by this name when the reactor starts; the crawl's opening runs before that ends.)"""
-    from twisted.internet import reactor
-
-    graceful = process._signal_shutdown  # noqa: SLF001 (Scrapy's graceful stop)
-    pending: list[int] = []
-
-    def started() -> bool:
-        try:
-            engine = crawler.engine
-        except RuntimeError:  # not set before the crawl starts
-            return False
-        return engine is not None and engine.running
-
-    def on_signal(signum: int, frame: Any) -> None:
-        if started():
-            graceful(signum, frame)
-        elif pending:
-            process._signal_kill(signum, frame)  # noqa: SLF001 (Scrapy's forced stop)
-        else:
-            pending.append(signum)
-            reactor.callFromThread(stop_when_running)
-
-    def stop_when_running() -> None:
-        if started():
-            graceful(pending[0], None)
-        else:
-            reactor.callLater(0.05, stop_when_running)
-
-    process._signal_shutdown = on_signal  # noqa: SLF001
-    install_shutdown_handlers(on_signal)  # from now on, not only once the reactor runs
-
-
 def check_log_level(command: str, settings: Any) -> None:
     """``-L info`` read as ``INFO``; an unknown level, or a ``LOG_FILE`` that cannot be
     written, is one line and exit status 2, before Scrapy sets up its logging with it
@@ -136,6 +87,7 @@ class Command(ScrapyCrawlCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
         check_log_level("crawl", self.settings)
+        hold_early_stops()
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) < 1:
@@ -168,6 +120,7 @@ class Command(ScrapyCrawlCommand):
         stop_once_started(self.crawler_process, crawler)
         hang_up_as_terminate()
         self.crawler_process.start()
+        ignore_late_stops()
         error = failure_of(run, errors)
         if error is not None:
             self.exitcode = int(report_failure("crawl", error))

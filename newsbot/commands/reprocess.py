@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import sys
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ from scrapy.utils.serialize import ScrapyJSONEncoder
 
 from newsbot.atomic import write_atomically as write_file
 from newsbot.commands.crawl import check_log_level, failure_of, report_failure
+from newsbot.commands.stops import hold_early_stops, ignore_late_stops, stopped_early
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.feeds import check_target, check_writable
 from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
@@ -225,15 +227,19 @@ class ReprocessSpider(Spider):
     # no export, no seen-store, no health checks: the command writes its own output
     custom_settings = {"FEEDS": {}, "NEWSBOT_INCREMENTAL": False, "SPIDERMON_ENABLED": False}
 
-    def __init__(self, records: list[tuple[int, dict[str, Any]]] | None = None, **kw: Any):
+    def __init__(
+        self,
+        records: list[tuple[int, dict[str, Any]]] | None = None,
+        summary: Summary | None = None,
+        **kw: Any,
+    ):
         super().__init__(**kw)
         self.records = records or []
-
-    interrupted = False  # set by the first Ctrl-C: no more records, the ones under way finish
+        self.summary = summary or Summary()  # its ``interrupted``: set by the first Ctrl-C
 
     async def start(self) -> AsyncIterator[Any]:
         for _, record in self.records:
-            if self.interrupted:
+            if self.summary.interrupted:  # no more records; the ones under way finish
                 return
             yield record
 
@@ -325,12 +331,13 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
     collector = Reprocessor(records, summary)
     crawler = process.create_crawler(ReprocessSpider)
     collector.connect(crawler)
-    _stop_softly_on_signal(process, crawler, summary)
+    _stop_softly_on_signal(process, summary)
     errors: list[BaseException] = []
-    run = process.crawl(crawler, records=records)
+    run = process.crawl(crawler, records=records, summary=summary)
     if hasattr(run, "addErrback"):  # a Deferred (a non-asyncio reactor)
         run.addErrback(lambda failure: errors.append(failure.value))
     process.start()
+    ignore_late_stops()
     error = failure_of(run, errors)
     if isinstance(error, UsageError):
         raise UsageError(f"{error}; {out_path} left untouched") from None
@@ -351,22 +358,21 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
     return summary
 
 
-def _stop_softly_on_signal(process: Any, crawler: Any, summary: Summary) -> None:
+def _stop_softly_on_signal(process: Any, summary: Summary) -> None:
     """The first Ctrl-C (or SIGTERM) stops feeding records and lets the ones under way
     finish, then the command leaves the target untouched (exit 130); a second one stops at
     once. Scrapy's own graceful stop cancels the feed in the middle of a record and then
-    waits for it forever."""
+    waits for it forever. Installed at once and under the name Scrapy installs when the
+    reactor starts, so a Ctrl-C while the crawl opens is a soft stop as well."""
 
     def on_signal(_signum: int, _frame: Any) -> None:
         summary.interrupted = True
-        if crawler.spider is not None:
-            crawler.spider.interrupted = True
         install_shutdown_handlers(process._signal_kill)  # noqa: SLF001 (Scrapy's forced stop)
 
-    def install(spider: Any) -> None:  # after Scrapy's handlers, which the reactor installs
-        install_shutdown_handlers(on_signal)
-
-    crawler.signals.connect(install, signal=signals.spider_opened, weak=False)
+    process._signal_shutdown = on_signal  # noqa: SLF001
+    install_shutdown_handlers(on_signal)
+    if stopped_early():  # while Scrapy was being set up: no record is fed
+        on_signal(signal.SIGINT, None)
 
 
 class Command(ScrapyCommand):
@@ -394,6 +400,7 @@ class Command(ScrapyCommand):
         if (self.settings.getpriority("LOG_LEVEL") or 0) < SETTINGS_PRIORITIES["cmdline"]:
             self.settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
         check_log_level("reprocess", self.settings)
+        hold_early_stops()
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
