@@ -566,7 +566,11 @@ def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[in
     if first is None:
         return kept
     last = max(n for n, i in enumerate(kept) if i in prose_set)
-    head = [i for i in kept[:first] if _sentence_like(blocks[i])]
+    # before it: sentences, and a list of points (a tabloid's key points, often unstopped)
+    points = [i for i in kept[:first] if _list_point(blocks[i])]
+    if len(points) < LEAD_IN_MIN_BLOCKS:
+        points = []
+    head = [i for i in kept[:first] if _sentence_like(blocks[i]) or i in points]
     # a paragraph after the text, as the page writes its paragraphs (a `<p>`, or the `<div>`
     # its paragraphs are, beside them): `Avec les informations de La Presse canadienne`
     paragraph = blocks[kept[last]]

@@ -91,6 +91,7 @@ class PageMetadata:
     canonical_url: str | None = None
     author: str | None = None
     locale: str | None = None
+    article_body: str | None = None  # JSON-LD articleBody as given (its line breaks kept)
 
 
 def _objects(data: Any, depth: int = 0) -> list[dict[str, Any]]:
@@ -195,6 +196,9 @@ def _read_jsonld(selector: Selector, meta: PageMetadata) -> None:
                 meta.description = _text(obj.get("description"))
             if not meta.language:
                 meta.language = _text(obj.get("inLanguage"))
+            body = obj.get("articleBody")
+            if isinstance(body, str) and len(body) > len(meta.article_body or ""):
+                meta.article_body = body
 
 
 def _read_meta_tags(selector: Selector, meta: PageMetadata) -> None:

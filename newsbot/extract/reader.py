@@ -11,7 +11,10 @@ The article's extent comes from the page itself, not from one site's labels:
   metadata repeats; a summary of two or more paragraphs or items above the body's element
   (a live page's) is read before it, unless it only says the body again (key points).
   A site profile's chrome labels are one more signal: a block that is only such a label
-  is left out, and ends the body when no prose follows it.
+  is left out, and ends the body when no prose follows it;
+- where the page shows only the start of the story (a metered paywall) and its JSON-LD
+  ``articleBody`` begins with that and goes on, the body is that text
+  (:mod:`newsbot.extract.full_text`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from parsel import Selector
 
 from newsbot.extract.blocks import Layout, page_layout
 from newsbot.extract.extent import body_range, printed_date, title_index
+from newsbot.extract.full_text import fuller_body
 from newsbot.extract.metadata import PageMetadata, read_metadata
 from newsbot.extract.text import fold
 
@@ -70,6 +74,8 @@ def read_layout(layout: Layout, meta: PageMetadata, *, chrome_labels: set[str]) 
         article.title = meta.title or meta.html_title
     kept = body_range(layout, title_at, chrome_labels, meta.author)
     article.body_blocks = [blocks[i].text for i in kept]
+    # a metered page shows the story's start; its JSON-LD may hold the whole of it
+    article.body_blocks = fuller_body(article.body_blocks, meta.article_body) or article.body_blocks
     candidates = list(meta.published)
     if title_at is not None:
         # the article's own header: a <time datetime> or a printed date line by the title
