@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from newsbot.commands.reprocess import Summary
@@ -369,3 +370,34 @@ def test_a_json_array_export_is_read_record_by_record(tmp_path):
     rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [row["id"] for row in rows] == [f"{n:032x}" for n in range(6)]
     assert "6 lines read, 6 records written, 0 bad lines" in proc.stderr
+
+
+def test_a_record_with_a_field_of_the_wrong_type_is_a_bad_line(tmp_path):
+    """`"related": "abc"` went through and was written again, an export that no longer
+    validates; `"crawled_at": "yesterday"`, the anchor of the record's age, nulled a good
+    `published_at`. Each such line is skipped and named; the other records are written."""
+    whole = {"category": None, "hashtags": [], "published_at": None, "related": []}
+    whole |= {"published_precision": None, "found_via": {"kind": "listing", "url": "/en"}}
+    source = tmp_path / "edited.jsonl"
+    source.write_bytes(
+        jsonl(
+            record(1, **whole),
+            record(2, **{**whole, "related": "abc"}),
+            record(3, **whole, crawled_at="yesterday"),
+            {**record(4, **whole), "title": 4},
+            record(5, **whole),
+        )
+    )
+    out = tmp_path / "out.jsonl"
+    proc = reprocess(str(source), "-O", str(out))
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert "line 2: related must be array, not string" in proc.stderr
+    assert 'line 3: crawled_at "yesterday" is not a time' in proc.stderr
+    assert "line 4: title must be string, not integer" in proc.stderr
+    assert "5 lines read, 2 records written, 3 bad lines skipped" in proc.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == [f"{1:032x}", f"{5:032x}"]
+    schema = json.loads((ROOT / "newsbot" / "article.schema.json").read_text())
+    for row in rows:
+        jsonschema.validate(row, schema)

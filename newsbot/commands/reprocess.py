@@ -56,6 +56,7 @@ from newsbot.commands.stops import hold_early_stops, ignore_late_stops, stopped_
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.feeds import check_target, check_writable
 from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
+from newsbot.record_check import field_problem
 
 ANCHOR = "crawled_at"
 BAD_LINES_SHOWN = 10
@@ -174,6 +175,10 @@ def read_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict
             if not isinstance(record, dict):
                 summary.bad.append((n, f"not a JSON object but {type(record).__name__}"))
                 continue
+            problem = field_problem(record)
+            if problem is not None:
+                summary.bad.append((n, problem))
+                continue
             yield n, record
 
 
@@ -193,10 +198,13 @@ def _array_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, di
         summary.redecoded.append(1)
     for n, record in enumerate(items, 1):
         summary.read += 1
-        if isinstance(record, dict):
-            yield n, record
-        else:
+        problem = field_problem(record) if isinstance(record, dict) else None
+        if not isinstance(record, dict):
             summary.bad.append((n, f"not a JSON object but {type(record).__name__}"))
+        elif problem is not None:
+            summary.bad.append((n, problem))
+        else:
+            yield n, record
 
 
 def ordered(record: dict[str, Any]) -> dict[str, Any]:
