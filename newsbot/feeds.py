@@ -27,6 +27,7 @@ import logging
 import re
 import secrets
 import shutil
+from collections.abc import Iterable
 from datetime import timezone
 from pathlib import Path
 from typing import IO, Any
@@ -213,6 +214,24 @@ def check_feeds(
             folder = fixed_folder(Path(path).parent)
             check_target(folder / "_")  # the folder part: a directory or a new path
             check_writable(folder)
+
+
+def check_cli_targets(values: Iterable[str]) -> None:
+    """``-o``/``-O`` values that name a folder, read before Scrapy takes the format from the
+    file name: an existing folder or a path ending in ``/`` has no extension, and Scrapy's
+    "Unrecognized output format ''" hid the real mistake."""
+    for value in values:
+        uri, _, fmt = value.rpartition(":")
+        if not uri or "/" in fmt or not fmt:  # no `:format` suffix (or a URI's own colon)
+            uri = value
+        path = local_path(uri)
+        if path is None or path in ("-", "stdout:"):
+            continue
+        if path.endswith(("/", "\\")) or Path(path).is_dir():
+            raise UsageError(
+                f"export target {path} is a folder; give a file in it "
+                f"(-O {Path(path) / 'items.jsonl'})"
+            )
 
 
 class GuardedFile(io.BufferedIOBase):

@@ -450,6 +450,18 @@ def test_a_feed_placeholder_that_cannot_be_filled_is_one_line(server, tmp_path, 
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("name", ["exports", "new/", "exports:jsonlines"])
+def test_an_export_target_that_is_a_folder_is_named_so(server, tmp_path, name):
+    """`-O exports` (an existing folder) or `-O new/`: Scrapy answered "Unrecognized output
+    format ''", since a folder has no extension; the mistake is the folder."""
+    (tmp_path / "exports").mkdir()
+    proc, requests = crawl(server, tmp_path, "-O", f"{tmp_path}/{name}")
+    line = error_line(proc)
+    assert "is a folder; give a file in it" in line and "format" not in line, line
+    assert requests == []
+    assert not (tmp_path / "new").exists()
+
+
 def test_a_log_file_in_a_missing_folder_is_one_line(server, tmp_path):
     log = tmp_path / "no" / "such" / "crawl.log"
     proc, requests = crawl(server, tmp_path, "-s", f"LOG_FILE={log}")

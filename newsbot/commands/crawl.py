@@ -36,6 +36,7 @@ from newsbot.commands.stops import (
 )
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.extensions.summary import reported_outcome
+from newsbot.feeds import check_cli_targets
 from newsbot.outcome import exit_code
 from newsbot.settings_check import check_log_file, normalise_log_level
 from newsbot.usage import did_you_mean
@@ -85,6 +86,10 @@ def check_log_level(command: str, settings: Any) -> None:
 
 class Command(ScrapyCrawlCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        try:  # before Scrapy reads a format off the name
+            check_cli_targets([*(opts.output or ()), *(opts.overwrite_output or ())])
+        except UsageError as error:
+            sys.exit(int(report_failure("crawl", error)))
         super().process_options(args, opts)
         check_log_level("crawl", self.settings)
         hold_early_stops()
