@@ -462,6 +462,19 @@ def test_an_export_target_that_is_a_folder_is_named_so(server, tmp_path, name):
     assert not (tmp_path / "new").exists()
 
 
+def test_an_argument_given_twice_is_one_line(server, tmp_path):
+    """Scrapy kept the last `start_urls` without a word: the crawl ran on half of it."""
+    first, second = f"{server.base_url}/en", f"{server.base_url}/nothing"
+    proc, requests = crawl(
+        server, tmp_path, "-a", f"start_urls={first}", "-a", f"start_urls={second}"
+    )
+    line = error_line(proc)
+    assert "-a start_urls given twice" in line and "commas" in line, line
+    assert requests == []
+    proc, _ = crawl(server, tmp_path, "-a", "max_articles=1", "-a", "max_articles=1")
+    assert proc.returncode == 0, proc.stderr[-2000:]  # the same value twice is harmless
+
+
 def test_a_log_file_in_a_missing_folder_is_one_line(server, tmp_path):
     log = tmp_path / "no" / "such" / "crawl.log"
     proc, requests = crawl(server, tmp_path, "-s", f"LOG_FILE={log}")

@@ -84,10 +84,28 @@ def check_log_level(command: str, settings: Any) -> None:
         sys.exit(int(report_failure(command, error)))
 
 
+def check_repeated_arguments(pairs: list[str]) -> None:
+    """``-a start_urls=A -a start_urls=B``: Scrapy keeps B without a word, and the crawl ran
+    on half of what was asked. Two values of one argument are one line and exit 2 (the same
+    value twice is harmless)."""
+    seen: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            continue  # Scrapy's own message for a pair without `=`
+        if name in seen and seen[name] != value:
+            hint = ", with commas between them" if name in ("start_urls", "mirror_hosts") else ""
+            raise UsageError(
+                f"-a {name} given twice ({seen[name]!r} and {value!r}): give it once{hint}"
+            )
+        seen[name] = value
+
+
 class Command(ScrapyCrawlCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
-        try:  # before Scrapy reads a format off the name
+        try:  # before Scrapy reads a format off the name, and keeps the last of two -a
             check_cli_targets([*(opts.output or ()), *(opts.overwrite_output or ())])
+            check_repeated_arguments(opts.spargs or [])
         except UsageError as error:
             sys.exit(int(report_failure("crawl", error)))
         super().process_options(args, opts)
