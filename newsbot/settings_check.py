@@ -9,6 +9,7 @@ spidermon's coverage rules; and a setting's name that is a misspelling of a know
 
 from __future__ import annotations
 
+import codecs
 import errno
 import json
 import logging
@@ -109,6 +110,15 @@ def check_values(get: Callable[[str], object]) -> None:
     if jobdir:
         # `.newsbot/jobs/%(name)s`: the spider's name comes later
         check_jobdir(str(fixed_folder(str(jobdir))))
+    encoding = get("FEED_EXPORT_ENCODING")
+    if isinstance(encoding, str) and encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise UsageError(
+                f"FEED_EXPORT_ENCODING={short(encoding)}: not an encoding Python knows "
+                "(utf-8, the default, or e.g. latin-1)"
+            ) from None
     level = get("LOG_LEVEL")
     if isinstance(level, str) and level.upper() not in LOG_LEVELS:
         raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")

@@ -197,6 +197,7 @@ def test_unknown_spider_and_bad_setting(server, tmp_path):
         ("CONCURENT_REQUESTS=4", ["unknown setting", "did you mean 'CONCURRENT_REQUESTS'"]),
         ("NEWSBOT_RUN_ID=", ["NEWSBOT_RUN_ID=''", "leave it unset"]),
         ("NEWSBOT_RUN_ID=../../etc/x", ["NEWSBOT_RUN_ID=", "names the export file"]),
+        ("FEED_EXPORT_ENCODING=klingon", ["FEED_EXPORT_ENCODING='klingon'", "not an encoding"]),
     ],
 )
 def test_bad_scrapy_or_health_setting_is_one_line_before_any_request(
