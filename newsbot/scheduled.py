@@ -26,10 +26,20 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     if "--" in argv:
         at = argv.index("--")
         argv, extra = argv[:at], argv[at + 1 :]
-    parser = argparse.ArgumentParser(prog="python -m newsbot.scheduled", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m newsbot.scheduled",
+        usage="%(prog)s [-h] [--lock LOCK] spider [-- scrapy crawl arguments]",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("spider", help="the spider to run, e.g. daily8 (scrapy list names them)")
     parser.add_argument("--lock", help="lock file (default: .newsbot/<spider>.lock)")
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # `-s X=1` or `-a ...` without the `--` before them
+        parser.error(
+            f"unrecognized arguments: {' '.join(unknown)} (scrapy's arguments go after --: "
+            f"python -m newsbot.scheduled {args.spider} -- {' '.join(unknown)})"
+        )
     args.scrapy_args = extra
     return args
 

@@ -118,6 +118,23 @@ def test_scheduled_runs_never_overlap(tmp_path):
     assert "still holds" in proc.stderr and "skipping" in proc.stderr
 
 
+def test_scrapy_arguments_without_the_dashes_name_them(tmp_path):
+    """`python -m newsbot.scheduled daily8 -s NEWSBOT_ENV=test`: argparse said only
+    "unrecognized arguments", and the usage line never showed where they go."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsbot.scheduled", "daily8", "-s", "NEWSBOT_ENV=test"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "[-- scrapy crawl arguments]" in proc.stderr
+    assert "newsbot.scheduled daily8 -- -s NEWSBOT_ENV=test" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 def test_systemd_and_cron_files_run_the_locked_runner():
     deploy = ROOT / "settings" / "deploy"
     service = (deploy / "systemd" / "newsbot.service").read_text()
