@@ -10,7 +10,7 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from newsbot.middlewares.articles import ArticleStateMiddleware
-from newsbot.spiders.arguments import ArgumentError
+from newsbot.spiders.arguments import ArgumentError, changed_arguments
 from newsbot.spiders.daily8 import Daily8Spider
 from newsbot.spiders.requests import article_meta
 
@@ -203,3 +203,14 @@ def test_every_request_names_its_site():
 
     starts = asyncio.run(start())
     assert starts and {r.meta["newsbot_site"] for r in starts} == {"daily8"}
+
+
+def test_a_changed_argument_is_named_once():
+    """ops3: `related_depth 1 -> 3, related_depth 1 -> 3` (a set difference read before the
+    union named each changed crawl argument twice)."""
+    before = {"start_urls": ["http://127.0.0.1/en"], "related_depth": 1}
+    now = {"start_urls": ["http://127.0.0.1/en"], "related_depth": 3}
+    assert changed_arguments(before, now) == "related_depth 1 -> 3"
+    assert changed_arguments({**before, "extra": "a"}, {**now, "extra": "b"}) == (
+        "related_depth 1 -> 3, extra a -> b"
+    )

@@ -346,7 +346,7 @@ def changed_arguments(before: Mapping[str, object], now: Mapping[str, object]) -
             return ",".join(str(v) for v in value) or "(none)"
         return str(value)
 
-    names = [*WORKER_ARGUMENTS, *sorted(set(before) | set(now) - set(WORKER_ARGUMENTS))]
+    names = [*WORKER_ARGUMENTS, *sorted((set(before) | set(now)) - set(WORKER_ARGUMENTS))]
     return ", ".join(
         f"{name} {shown(before.get(name))} -> {shown(now.get(name))}"
         for name in names
