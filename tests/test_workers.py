@@ -341,3 +341,34 @@ def test_without_a_worker_process_the_crawl_process_does_the_work():
     assert len(items) == 1 and items[0]["source"] == "9 News"
     assert not spider.workers.usable
     assert crawler.stats.get_value("newsbot/pages/unparseable") is None
+
+
+def test_a_worker_whose_crawl_process_is_gone_ends_without_a_traceback(tmp_path):
+    """ops3: after `kill -9` of the crawl, its worker finished the task under way, found
+    the result pipe broken and printed `BrokenPipeError` with a traceback into the crawl's
+    log. A real worker loop over real pipes: the crawl's end of the results is closed."""
+    script = textwrap.dedent(
+        """
+        import os, pickle, struct
+        from newsbot.workers.tasks import serve
+        task_r, task_w = os.pipe()
+        result_r, result_w = os.pipe()
+        payload = pickle.dumps((len, ("abc",), {}))
+        os.write(task_w, struct.pack("!Q", 8 + len(payload)) + struct.pack("!Q", 1) + payload)
+        os.close(task_w)
+        os.close(result_r)  # the crawl process is gone
+        serve(os.fdopen(task_r, "rb"), os.fdopen(result_w, "wb"), {})
+        print("ended")
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr, proc.stderr
+    assert proc.stdout.strip() == "ended"

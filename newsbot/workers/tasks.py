@@ -123,7 +123,8 @@ def start_worker(context: dict[str, Any]) -> None:
     what is in flight (Scrapy's graceful stop), which needs its worker, so a worker ignores
     SIGINT and SIGTERM and ends when the crawl process closes the task pipe. It needs no
     watch on its parent either: if the crawl process dies, even by SIGKILL, its end of the
-    pipe closes and ``serve`` reads the end of it.
+    pipe closes and ``serve`` reads the end of it (or finds the result pipe broken, and ends
+    without a traceback in the crawl's log).
     """
     _CONTEXT.clear()
     _CONTEXT.update(context)
@@ -162,8 +163,11 @@ def serve(tasks: Any, results: Any, context: dict[str, Any]) -> None:
             payload = pickle.dumps((False, RuntimeError(repr(exc))))
         # a result frame: its task's id, then the pickle (so a pickle the crawl process
         # cannot read still fails the right task)
-        _write_all(write_fd, _HEADER.pack(_HEADER.size + len(payload)) + head)
-        _write_all(write_fd, payload)
+        try:
+            _write_all(write_fd, _HEADER.pack(_HEADER.size + len(payload)) + head)
+            _write_all(write_fd, payload)
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the crawl process is gone (killed): nobody to answer, nothing to say
         del payload, outcome
 
 
