@@ -115,3 +115,22 @@ def test_key_points_above_the_first_paragraph_are_read_without_full_stops():
         '<div class="article-body"><ul><li>Reporting from the Kelsey Street fire scene</li></ul>',
     )
     assert _body(one)[:3] == STORY[:3]
+
+
+def test_a_picture_note_under_an_image_is_not_the_text():
+    """Blind pages round 21: a Chinese portal writes the caption as `<p class="pic-desc">`
+    under a paragraph that holds only the image."""
+    story = [
+        "本网讯 3月14日，青岚市首条有轨电车线路正式开通运营，全长约9公里，设站点12个。",
+        "据青岚市交通局介绍，线路运营时间为每日6:30至22:00，发车间隔约10分钟。",
+        "不少市民当天排队体验，车辆运行平稳，车内屏幕实时显示到站信息。",
+    ]
+    html = _page(story[:1], None).replace(
+        '<div class="body-para"><p>' + story[0] + "</p></div>",
+        f"<p>{story[0]}</p><p style='text-align:center'><img src='/t.jpg' alt=''></p>"
+        "<p class='pic-desc' style='text-align:center'>3月14日，市民在站台等候有轨电车。 "
+        f"记者 李明 摄</p><p>{story[1]}</p><p>{story[2]}</p>",
+    )
+    body = _body(html)
+    assert body[:3] == story
+    assert not any("记者 李明 摄" in line for line in body)

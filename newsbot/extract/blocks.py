@@ -126,6 +126,8 @@ SECTION_CHROME = frozenset({"nav", "header", "footer", "aside", "dialog"})
 _CHROME_NAMES = re.compile(
     r"(?<![a-z0-9])(?:comments?|comment-(?:list|section|thread)|disqus|"
     r"(?:image|photo|media|video|figure|img|wp)-?captions?|captions?|"
+    # a picture's note as Chinese and other CMSs name it (`<p class="pic-desc">` under the image)
+    r"(?:pic|img|image|photo)[-_]?(?:desc|description|note|info)|"
     # (a newsletter's own post is the article: Substack's `newsletter-post`)
     r"newsletter(?!-?(?:post|article|story|body|content|issue|edition|entry|text))|"
     r"share-?(?:bar|tools|buttons)|social-?(?:share|links|buttons)|"
