@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,32 @@ def test_corrupt_seen_store_names_the_setting(server, tmp_path):
     assert "NEWSBOT_SEEN_STORE" in line and str(store) in line and "not a usable seen-store" in line
     assert requests == []
     assert store.read_bytes().startswith(b"this is not an SQLite")  # left as it was
+
+
+def test_a_seen_store_damaged_behind_its_header_names_the_setting(server, tmp_path):
+    """ops4: bytes overwritten in the data pages of a good store (a bad disk, a partial
+    copy), header intact. It opened, the first lookup failed mid-crawl with a traceback,
+    and every run exported nothing and ended 0 with its health checks passed."""
+    from newsbot.incremental.store import SeenRecord, SQLiteSeenStore
+
+    store = tmp_path / "seen.sqlite"
+    good = SQLiteSeenStore(store, "daily8")
+    good.put_many(SeenRecord(f"{n:032x}", "h" * 64, None, False, time.time()) for n in range(3000))
+    good.close()
+    for suffix in ("-wal", "-shm", "-claims"):
+        Path(f"{store}{suffix}").unlink(missing_ok=True)
+    data = bytearray(store.read_bytes())
+    pages = len(data) // 4096
+    for n in range(pages // 3, pages // 3 + 5):  # b-tree pages in the middle: their headers
+        data[n * 4096 : n * 4096 + 8] = b"\xde\xad\xbe\xef" * 2
+    store.write_bytes(bytes(data))
+    proc, requests = crawl(
+        server, tmp_path, "-s", "HTTPCACHE_ENABLED=0", env={"NEWSBOT_ENV": "development"}
+    )
+    line = error_line(proc)
+    assert "NEWSBOT_SEEN_STORE" in line and "not a usable seen-store" in line, line
+    assert "malformed" in line, line
+    assert requests == []
 
 
 def test_bad_noise_file(server, tmp_path):

@@ -152,6 +152,12 @@ class SQLiteSeenStore:
             " seen_at REAL NOT NULL, PRIMARY KEY (spider, id))"
         )
         self.db.execute("CREATE INDEX IF NOT EXISTS seen_at ON seen (spider, seen_at)")
+        # pages damaged behind an intact header (a bad disk, a partial copy) opened fine and
+        # failed at the first lookup, mid-crawl: every run then exported nothing, exit 0
+        verdict = self.db.execute("PRAGMA quick_check(1)").fetchone()
+        if not verdict or verdict[0] != "ok":
+            self.db.close()
+            raise sqlite3.DatabaseError(f"database disk image is malformed ({verdict[0]})")
         self.claims_path = self.path.with_name(self.path.name + "-claims")
         try:
             self.claims_db = self._open_claims()
