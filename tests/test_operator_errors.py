@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsbot.cleaning import clean_blocks, load_noise_rules
 from newsbot.exitcodes import UsageError
 from newsbot.feeds import check_append
 from newsbot.replica import build_site
@@ -139,6 +140,38 @@ def test_a_seen_store_damaged_behind_its_header_names_the_setting(server, tmp_pa
     assert "NEWSBOT_SEEN_STORE" in line and "not a usable seen-store" in line, line
     assert "malformed" in line, line
     assert requests == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (".*", "matches an empty text"),
+        ("(?:Subscribe now)?", "matches an empty text"),
+        ("(?a)subscribe now", "only i, m, s and x"),
+    ],
+)
+def test_a_noise_rule_that_would_match_every_line_is_one_line(server, tmp_path, pattern, expected):
+    """ops4: `patterns = [".*"]` dropped every article as missing its body, and a small run
+    ended 0 with its health checks passed; `(?a)...` (a valid regex alone) ended in a
+    traceback."""
+    noise = tmp_path / "noise.toml"
+    noise.write_text(f'[[rule]]\nid = "mine"\nkind = "line"\npatterns = [\'{pattern}\']\n')
+    proc, requests = crawl(server, tmp_path, "-s", f"NEWSBOT_NOISE_FILE={noise}")
+    line = error_line(proc)
+    assert "noise rule #1 (mine)" in line and expected in line, line
+    assert requests == []
+
+
+def test_a_noise_rule_opening_with_ignore_case_is_read(tmp_path):
+    """ops4: `(?i)^subscribe now$` is a valid pattern an operator writes; joined with the
+    rule's others it was an error at start-up, with a traceback."""
+    noise = tmp_path / "noise.toml"
+    noise.write_text(
+        "[[rule]]\nid = \"mine\"\nkind = \"line\"\npatterns = ['(?i)^subscribe now$', 'Donate']\n"
+    )
+    rules = load_noise_rules(None, noise, kinds=False, pitch=False)
+    story = "The ferry resumed its winter timetable on Monday after repairs."
+    assert clean_blocks([story, "SUBSCRIBE NOW", "Donate"], rules).kept == [story]
 
 
 def test_bad_noise_file(server, tmp_path):

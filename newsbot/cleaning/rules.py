@@ -284,6 +284,25 @@ def for_site(rules: NoiseRules, site: SiteProfile | None) -> NoiseRules:
 _PLACEHOLDER = re.compile(r"(?<!\\)\{([A-Za-z_]\w*)\}")
 
 
+_GLOBAL_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+def _scoped(pattern: str, where: str) -> str:
+    """A pattern that opens with global flags (``(?i)^subscribe now$``, valid alone) with
+    them scoped to it: the rule's patterns are joined into one, where a global flag after
+    the start is an error (Scrapy's start failed with a traceback)."""
+    m = _GLOBAL_FLAGS.match(pattern)
+    if m is None:
+        return pattern
+    flags = m.group(1)
+    if set(flags) - set("imsx"):
+        raise NoiseRulesError(
+            f"{where}: {pattern!r} opens with ({flags}); only i, m, s and x can be set in a "
+            "rule's pattern (its patterns are matched ignoring case already)"
+        )
+    return f"(?{flags}:{pattern[m.end() :]})"
+
+
 def _compile(pattern: str, kind: str, agencies: str, where: str) -> re.Pattern[str]:
     for name in _PLACEHOLDER.findall(pattern):
         if name != "agency":
@@ -294,9 +313,15 @@ def _compile(pattern: str, kind: str, agencies: str, where: str) -> re.Pattern[s
     pattern = pattern.replace("{agency}", agencies)
     source = re.escape(normalise(pattern)) if kind == "phrase" else pattern
     try:
-        return re.compile(source, re.I)
+        compiled = re.compile(source, re.I)
     except re.error as exc:
         raise NoiseRulesError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+    if kind != "phrase" and compiled.fullmatch("") is not None:
+        raise NoiseRulesError(
+            f"{where}: {pattern!r} matches an empty text, so it would match every line (or "
+            "cut nothing but gaps): make it need at least one character of the boilerplate"
+        )
+    return compiled
 
 
 def _follow(patterns: Any, where: str) -> re.Pattern[str] | None:
@@ -329,6 +354,7 @@ def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
         patterns = raw.get("patterns") or ([raw["pattern"]] if "pattern" in raw else [])
         if not patterns:
             raise NoiseRulesError(f"{where}: no patterns")
+        patterns = [_scoped(p, where) if isinstance(p, str) else p for p in patterns]
         if kind == "phrase":
             alternatives = tuple(
                 f"(?:{_compile(p, kind, agencies, where).pattern})" for p in patterns
