@@ -123,6 +123,13 @@ def test_parse_age_rejects_nonsense():
         parse_age("soon")
 
 
+@pytest.mark.parametrize("text", ["-1d", "-3600"])
+def test_a_negative_age_is_refused_not_read_as_never(text):
+    """ops4: `-1d` was accepted without a word and turned expiry off."""
+    with pytest.raises(ValueError, match="a negative age"):
+        parse_age(text)
+
+
 def test_feed_folders_finds_local_jsonl_feeds():
     feeds = {
         "exports/%(name)s/%(time)s.jsonl": {"format": "jsonlines"},

@@ -83,7 +83,8 @@ JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state", ARGUMENTS_FIL
 
 
 def parse_age(value: Any) -> float:
-    """``2592000``, ``"30d"``, ``"12h"``, ``"2w"`` -> seconds (0 or less: never expire)."""
+    """``2592000``, ``"30d"``, ``"12h"``, ``"2w"`` -> seconds (0: never expire; a negative
+    age is refused)."""
     try:
         seconds = parse_duration(value)
     except ValueError:
@@ -91,6 +92,11 @@ def parse_age(value: Any) -> float:
             f"NEWSBOT_SEEN_MAX_AGE={value!r}: not a duration; expected a number of seconds "
             "or a number with s, m, h, d or w, such as 30d"
         ) from None
+    if seconds < 0:  # `-1d`: a typo, not a wish; 0 is the way to keep every entry
+        raise UsageError(
+            f"NEWSBOT_SEEN_MAX_AGE={value!r}: a negative age; give one such as 30d, or 0 to "
+            "keep every entry for ever"
+        )
     try:
         parse_duration(value, unit_required=True)
     except ValueError:  # a bare number: seconds, and `30` meant days more often than not
