@@ -174,6 +174,14 @@ def test_a_noise_rule_opening_with_ignore_case_is_read(tmp_path):
     assert clean_blocks([story, "SUBSCRIBE NOW", "Donate"], rules).kept == [story]
 
 
+def test_emptied_item_pipelines_are_a_warning(server, tmp_path):
+    """ops4: an overlay's `ITEM_PIPELINES = []` switched off validation and cleaning without
+    a word: raw records exported, exit 0."""
+    proc, _ = crawl(server, tmp_path, "-s", "ITEM_PIPELINES={}", "-a", "max_articles=1")
+    assert "WARNING: ITEM_PIPELINES is empty" in proc.stderr, proc.stderr[-3000:]
+    assert "no noise removed" in proc.stderr
+
+
 def test_bad_noise_file(server, tmp_path):
     noise = tmp_path / "noise.toml"
     noise.write_text('[[rule]]\nid = "x"\nkind = "line"\npatterns = ["(unclosed"]\n')

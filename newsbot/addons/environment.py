@@ -178,6 +178,12 @@ class EnvironmentAddon:
         check_not_empty(settings)
         check_names(overlay, where)
         apply_overlay(settings, overlay)
+        if not settings.get("ITEM_PIPELINES"):  # `ITEM_PIPELINES = []`, `-s ITEM_PIPELINES={}`
+            logger.warning(
+                "ITEM_PIPELINES is empty: records are exported as the spider read them, with "
+                "no validation, no noise removed, no ages turned into times and no duplicates "
+                "dropped (newsbot's pipelines are in newsbot/settings.py)"
+            )
         check_values(settings.get)  # -s and the overlay, before any request
         check_numeric_settings(settings.get)
         settings.set("NEWSBOT_ENV", name, priority="addon")
