@@ -47,6 +47,13 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     lock_path = Path(args.lock or f".newsbot/{args.spider}.lock")
+    if args.lock and not lock_path.parent.is_dir():  # a typo, not a folder to make anywhere
+        print(
+            f"python -m newsbot.scheduled: --lock {args.lock}: {lock_path.parent} is not a "
+            "folder; give a lock file in an existing folder",
+            file=sys.stderr,
+        )
+        return 2
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     lock = lock_path.open("a+")
     try:

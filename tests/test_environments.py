@@ -135,6 +135,22 @@ def test_scrapy_arguments_without_the_dashes_name_them(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def test_a_lock_in_a_missing_folder_is_refused_not_made(tmp_path):
+    """ops4: `--lock /nonexistent/dir/x.lock` silently created /nonexistent/dir."""
+    lock = tmp_path / "no" / "such" / "daily8.lock"
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsbot.scheduled", "daily8", "--lock", str(lock)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert "is not a folder" in proc.stderr and "Traceback" not in proc.stderr
+    assert not (tmp_path / "no").exists()
+
+
 def test_systemd_and_cron_files_run_the_locked_runner():
     deploy = ROOT / "settings" / "deploy"
     service = (deploy / "systemd" / "newsbot.service").read_text()
