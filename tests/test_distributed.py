@@ -535,3 +535,19 @@ def test_a_worker_with_its_own_window_or_page_limit_does_not_join(
         )
     assert shown in str(refused.value)
     check_same_crawl(redis_client, "daily8", "newsbot:daily8:requests", arguments(**first), 60)
+
+
+def test_a_redis_that_answers_but_refuses_is_not_called_down(redis_url, redis_client):
+    """ops4: a server that wanted a password, or had no database 99, was reported as "Redis
+    does not answer ... start redis-server"."""
+    from newsbot.distributed.reach import check_reachable
+    from newsbot.exitcodes import UsageError
+
+    port_url = redis_url.rsplit("/", 1)[0]
+    with pytest.raises(UsageError, match="answered but refused.*DB index"):
+        check_reachable(f"{port_url}/99", timeout=5)
+    redis_client.config_set("requirepass", "sekret")
+    with pytest.raises(UsageError, match="answered but refused.*give the password") as caught:
+        check_reachable(redis_url, timeout=5)
+    assert "does not answer" not in str(caught.value)
+    check_reachable(redis_url.replace("redis://", "redis://:sekret@"), timeout=5)

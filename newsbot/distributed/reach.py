@@ -23,6 +23,13 @@ def check_reachable(url: str, timeout: float = 5.0) -> None:
         ) from None
     try:
         client.ping()
+    except (redis.AuthenticationError, redis.ResponseError) as exc:
+        # it answered: a password it wants or rejects, a database number out of range
+        raise UsageError(
+            f"{where}: Redis answered but refused ({type(exc).__name__}: {exc}); give the "
+            "password (redis://:PASSWORD@host:port/db) or a database it has (0 to 15 by "
+            "default)"
+        ) from None
     except redis.RedisError as exc:
         raise UsageError(
             f"{where}: Redis does not answer ({type(exc).__name__}: {exc}); start redis-server "
