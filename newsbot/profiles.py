@@ -42,6 +42,14 @@ def settings_dir() -> Path | resources.abc.Traversable:
     return resources.files("newsbot.site_config")
 
 
+def shown_path(name: str) -> str:
+    """How a message names the file ``settings/<name>``: the path read when
+    ``NEWSBOT_SETTINGS_DIR`` moves the folder (the operator edits that copy)."""
+    if os.environ.get("NEWSBOT_SETTINGS_DIR"):
+        return str(settings_dir() / name)
+    return f"settings/{name}"
+
+
 def read_settings_file(name: str) -> str:
     """Text of a file under ``settings/`` (works from a checkout, a wheel or an egg); a byte
     order mark some editors write at its start is not part of it."""
@@ -66,13 +74,13 @@ def load_settings_toml(
     except IsADirectoryError:
         raise FileNotFoundError(name) from None
     except UnicodeDecodeError as exc:
-        raise error(f"{where}: settings/{name} is {not_utf8(exc)}") from None
+        raise error(f"{where}: {shown_path(name)} is {not_utf8(exc)}") from None
     except OSError as exc:
         if isinstance(exc, FileNotFoundError):
             raise
-        raise error(f"{where}: settings/{name} cannot be read ({exc})") from None
+        raise error(f"{where}: {shown_path(name)} cannot be read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise error(f"{where}: settings/{name} is not valid TOML ({exc})") from None
+        raise error(f"{where}: {shown_path(name)} is not valid TOML ({exc})") from None
 
 
 @dataclass(frozen=True)
@@ -269,7 +277,7 @@ def available_profiles() -> list[str]:
 @lru_cache(maxsize=16)
 def load_profile(name: str) -> SiteProfile:
     """The profile ``settings/<name>.toml``; :class:`ProfileError` when it cannot be used."""
-    where = f"site profile settings/{name}.toml"
+    where = f"site profile {shown_path(name + '.toml')}"
     try:
         data = load_settings_toml(f"{name}.toml", "site profile", ProfileError)
     except FileNotFoundError:

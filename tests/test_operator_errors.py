@@ -331,6 +331,18 @@ def test_a_mistake_in_an_environment_overlay_is_one_line(server, tmp_path, line,
     assert requests == []
 
 
+def test_a_broken_profile_in_a_moved_settings_folder_names_that_file(server, tmp_path):
+    """ops4: the message named settings/daily8.toml while the file read (and to fix) was
+    the copy under NEWSBOT_SETTINGS_DIR."""
+    folder = _settings_copy(tmp_path)
+    profile = folder / "daily8.toml"
+    profile.write_text(profile.read_text(encoding="utf-8") + '\nbroken = "\n', encoding="utf-8")
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
+    line = error_line(proc)
+    assert f"{profile} is not valid TOML" in line, line
+    assert requests == []
+
+
 def test_a_misspelt_profile_key_is_named_not_ignored(server, tmp_path):
     folder = _settings_copy(tmp_path)
     profile = folder / "daily8.toml"
