@@ -229,7 +229,7 @@ def check_cli_targets(values: Iterable[str]) -> None:
             continue
         if path.endswith(("/", "\\")) or Path(path).is_dir():
             raise UsageError(
-                f"export target {path} is a folder; give a file in it "
+                f"export target {path} is a folder, not a regular file; give a file in it "
                 f"(-O {Path(path) / 'items.jsonl'})"
             )
 

@@ -538,7 +538,7 @@ def test_an_export_target_that_is_a_folder_is_named_so(server, tmp_path, name):
     (tmp_path / "exports").mkdir()
     proc, requests = crawl(server, tmp_path, "-O", f"{tmp_path}/{name}")
     line = error_line(proc)
-    assert "is a folder; give a file in it" in line and "format" not in line, line
+    assert "is a folder, not a regular file" in line and "format" not in line, line
     assert requests == []
     assert not (tmp_path / "new").exists()
 
