@@ -99,19 +99,24 @@ def test_the_overlay_is_applied_and_logged(replica, tmp_path):
     assert "Incremental runs off" in text
 
 
+def _scheduled(*args: str) -> subprocess.CompletedProcess:
+    """``python -m newsbot.scheduled ARGS`` from the project, as cron runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "newsbot.scheduled", *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def test_scheduled_runs_never_overlap(tmp_path):
     lock = tmp_path / "daily8.lock"
     held = lock.open("a+")
     fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     try:
-        proc = subprocess.run(
-            [sys.executable, "-m", "newsbot.scheduled", "daily8", "--lock", str(lock)],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        proc = _scheduled("daily8", "--lock", str(lock))
     finally:
         held.close()
     assert proc.returncode == 0
@@ -121,14 +126,7 @@ def test_scheduled_runs_never_overlap(tmp_path):
 def test_scrapy_arguments_without_the_dashes_name_them(tmp_path):
     """`python -m newsbot.scheduled daily8 -s NEWSBOT_ENV=test`: argparse said only
     "unrecognized arguments", and the usage line never showed where they go."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "newsbot.scheduled", "daily8", "-s", "NEWSBOT_ENV=test"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = _scheduled("daily8", "-s", "NEWSBOT_ENV=test")
     assert proc.returncode == 2
     assert "[-- scrapy crawl arguments]" in proc.stderr
     assert "newsbot.scheduled daily8 -- -s NEWSBOT_ENV=test" in proc.stderr
@@ -138,14 +136,7 @@ def test_scrapy_arguments_without_the_dashes_name_them(tmp_path):
 def test_a_lock_in_a_missing_folder_is_refused_not_made(tmp_path):
     """ops4: `--lock /nonexistent/dir/x.lock` silently created /nonexistent/dir."""
     lock = tmp_path / "no" / "such" / "daily8.lock"
-    proc = subprocess.run(
-        [sys.executable, "-m", "newsbot.scheduled", "daily8", "--lock", str(lock)],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = _scheduled("daily8", "--lock", str(lock))
     assert proc.returncode == 2, proc.stderr
     assert "is not a folder" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "no").exists()
