@@ -172,14 +172,19 @@ def read_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict
             except json.JSONDecodeError as exc:
                 summary.bad.append((n, f"invalid JSON: {exc.msg} (column {exc.colno})"))
                 continue
-            if not isinstance(record, dict):
-                summary.bad.append((n, f"not a JSON object but {type(record).__name__}"))
-                continue
-            problem = field_problem(record)
+            problem = _record_problem(record)
             if problem is not None:
                 summary.bad.append((n, problem))
                 continue
             yield n, record
+
+
+def _record_problem(record: Any) -> str | None:
+    """Why a parsed line is not a record to reprocess (not an object, a field of the wrong
+    type), or None."""
+    if not isinstance(record, dict):
+        return f"not a JSON object but {type(record).__name__}"
+    return field_problem(record)
 
 
 def _array_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -198,10 +203,8 @@ def _array_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, di
         summary.redecoded.append(1)
     for n, record in enumerate(items, 1):
         summary.read += 1
-        problem = field_problem(record) if isinstance(record, dict) else None
-        if not isinstance(record, dict):
-            summary.bad.append((n, f"not a JSON object but {type(record).__name__}"))
-        elif problem is not None:
+        problem = _record_problem(record)
+        if problem is not None:
             summary.bad.append((n, problem))
         else:
             yield n, record
