@@ -31,7 +31,12 @@ FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval" / "
 
 
 def crawl(
-    tmp: Path, args: dict[str, str], *, export: bool = True, timeout: int = 300
+    tmp: Path,
+    args: dict[str, str],
+    *,
+    export: bool = True,
+    timeout: int = 300,
+    settings: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     tmp.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "scrapy", "crawl", "article", "-s", "NEWSBOT_ENV=test",
@@ -41,6 +46,8 @@ def crawl(
         command += ["-O", str(tmp / "items.jsonl")]
     for key, value in args.items():
         command += ["-a", f"{key}={value}"]
+    for key, value in (settings or {}).items():
+        command += ["-s", f"{key}={value}"]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_EXPORTS_DIR": str(tmp / "exports")}
     return subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout

@@ -9,6 +9,7 @@ written apart from the replica (``tests/spa_site.py``).
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from collections import Counter
 from datetime import datetime
@@ -690,3 +691,59 @@ def test_the_middleware_takes_the_site_from_the_request():
     crawler.spider = SimpleNamespace(profile=load_profile("river"))
     assert mw.process_request(plain) is None and plain.meta["playwright"] is True
     assert plain.meta["playwright_page_methods"][0].args[0] == plans["river"]
+
+
+# -- the article spider: publishers' pages, no site profile ------------------------------------
+def _script_shell(title: str, body: list[str]) -> bytes:
+    """A publisher's article page whose title and paragraphs a script puts in after 300 ms."""
+    data = json.dumps({"title": title, "body": body})
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Valley Courier</title>"
+        "</head><body><header><a href='/'>Valley Courier</a></header>"
+        "<main id='app'><p>Loading…</p></main><script>"
+        f"const story = {data};"
+        "setTimeout(() => {const app = document.getElementById('app');"
+        "app.innerHTML = '<article><h1></h1></article>';"
+        "app.querySelector('h1').textContent = story.title;"
+        "for (const text of story.body) {const p = document.createElement('p');"
+        "p.textContent = text; app.querySelector('article').appendChild(p);}}, 300);"
+        "</script></body></html>"
+    ).encode()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("mode", ["auto", "always"])
+def test_the_article_spider_renders_a_script_built_publisher_page(tmp_path, mode):
+    from tests.publisher_site import COURIER_BODY, HTML, PublisherServer, routes
+    from tests.test_article_spider import crawl as article_crawl
+    from tests.test_article_spider import records
+
+    chromium()
+    title = "Footbridge reopens to walkers after storm repairs"
+    pages = {**routes(), "/shell/footbridge": (200, HTML, _script_shell(title, COURIER_BODY), {})}
+    complete = "/news/2026/11/council-delays-vote-on-harbour-toll"
+    with PublisherServer(pages) as server:
+        given = [server.base_url + "/shell/footbridge", server.base_url + complete]
+        proc = article_crawl(
+            tmp_path,
+            {"start_urls": ",".join(given)},
+            settings={
+                "NEWSBOT_BROWSER": mode,
+                "NEWSBOT_CHROMIUM": chromium(),
+                "STATS_DUMP": "True",
+            },
+        )
+    log = (tmp_path / "crawl.log").read_text(encoding="utf-8")
+    assert proc.returncode == 0, log[-3000:] + proc.stderr[-2000:]
+    items = {urlsplit(i["url"]).path: i for i in records(tmp_path / "items.jsonl")}
+    assert set(items) == {"/shell/footbridge", complete}
+    shell = items["/shell/footbridge"]
+    assert shell["title"] == title
+    assert shell["body"] == "\n\n".join(COURIER_BODY)
+    if mode == "auto":  # only the shell lacked what a reader needs; the complete page stays plain
+        assert stat(log, "newsbot/browser/rendered") == 1
+        reasons = ("no_title", "no_body")
+        assert sum(stat(log, f"newsbot/browser/rendered/{why}") for why in reasons) == 1
+    else:
+        assert stat(log, "newsbot/browser/rendered/always") == 2
+    assert "none needed" not in log

@@ -159,7 +159,7 @@ def js_regex(pattern: str) -> str:
 
 
 def page_plan(
-    profile: SiteProfile,
+    profile: SiteProfile | None,
     kind: str | None,
     *,
     max_pages: int,
@@ -173,7 +173,26 @@ def page_plan(
     ``settle_timeout_ms`` bounds the wait for the page to settle (DOM unchanged and network
     quiet for ``quiet_ms``, with what the page kind needs present); ``more_timeout_ms`` and
     ``scroll_timeout_ms`` bound each wait for more entries after a click or a scroll.
+    Without a profile (a publisher's page read by the generic reader) the page is waited on
+    for a title and a paragraph only.
     """
+    timeouts = {
+        "settle_timeout_ms": settle_timeout_ms,
+        "quiet_ms": quiet_ms,
+        "more_timeout_ms": more_timeout_ms,
+        "scroll_timeout_ms": scroll_timeout_ms,
+    }
+    if profile is None:
+        return {
+            "kind": page_group(kind),
+            "article_patterns": [],
+            "offsite_entries": False,
+            "labels": [],
+            "related_labels": [],
+            "max_pages": 1,
+            "fill": [],
+            **timeouts,
+        }
     listing = page_group(kind) == "listing"
     patterns = [p.regex.pattern for p in profile.article_patterns]
     river = profile.kind == "river"
@@ -190,8 +209,5 @@ def page_plan(
         "related_labels": [] if listing else sorted(profile.related_labels()),
         "max_pages": max(1, max_pages) if listing else 1,
         "fill": list(fill_selectors(profile, kind)),
-        "settle_timeout_ms": settle_timeout_ms,
-        "quiet_ms": quiet_ms,
-        "more_timeout_ms": more_timeout_ms,
-        "scroll_timeout_ms": scroll_timeout_ms,
+        **timeouts,
     }

@@ -142,13 +142,26 @@ class BrowserMiddleware:
                 logger.debug("Request %s names an unknown site %r", request.url, site)
         return getattr(self.crawler.spider, "profile", None)
 
+    def _judged(self, request: Request) -> tuple[bool, SiteProfile | None]:
+        """Whether the browser may take this page, and the profile it is judged by: the
+        site's, or none for a publisher's article page read by the generic reader (the
+        ``article`` spider), which is judged on its title and body alone."""
+        profile = self.profile(request)
+        if profile is None and page_group(request.meta.get(KIND)) != "article":
+            return False, None
+        return True, profile
+
     def _inc(self, key: str, count: int = 1) -> None:
         Stats(self.crawler, "browser/").inc(key, count)
 
-    def _max_pages(self, profile: SiteProfile) -> int:
+    def _max_pages(self, profile: SiteProfile | None) -> int:
+        if profile is None:
+            return 1
         return self.max_pages_setting or profile.max_pages
 
-    def _browser_meta(self, request: Request, reason: str, profile: SiteProfile) -> dict[str, Any]:
+    def _browser_meta(
+        self, request: Request, reason: str, profile: SiteProfile | None
+    ) -> dict[str, Any]:
         kind = request.meta.get(KIND)
         plan = page_plan(profile, kind, max_pages=self._max_pages(profile), **self.timeouts)
         meta = {
@@ -182,8 +195,8 @@ class BrowserMiddleware:
         meta = request.meta
         if meta.get(KIND) is None or "newsbot_browser" in meta or "playwright" in meta:
             return None
-        profile = self.profile(request)
-        if profile is None:
+        wanted, profile = self._judged(request)
+        if not wanted:
             return None
         if self.mode == "always":
             reason = "always"
@@ -210,8 +223,8 @@ class BrowserMiddleware:
             return response
         if self.mode != "auto" or meta.get(KIND) is None:
             return response
-        profile = self.profile(request)
-        if profile is None or not isinstance(response, TextResponse) or response.status != 200:
+        wanted, profile = self._judged(request)
+        if not wanted or not isinstance(response, TextResponse) or response.status != 200:
             return response
         key = _key(response.url, meta.get(KIND))
         if key not in self.browser_hosts and self.in_vain[key] >= _IN_VAIN_LIMIT:
@@ -303,8 +316,8 @@ class BrowserMiddleware:
         page lacked."""
         kind = request.meta.get(KIND)
         key = _key(request.url, kind)
-        profile = self.profile(request)
-        if profile is None or not isinstance(response, TextResponse):
+        wanted, profile = self._judged(request)
+        if not wanted or not isinstance(response, TextResponse):
             return
         lacked = set(request.meta.get("newsbot_lacked") or (reason,))
         if lacked - set(missing_parts(response.selector, response.url, kind, profile)):

@@ -10,6 +10,10 @@ shows rather than from knowledge of the site:
   (``empty_related``);
 - a part the profile marks as filled by script that came back empty (``script_filled``).
 
+A page read without a site profile (the ``article`` spider's publisher pages) is asked only
+for a title and a body, as the generic reader (:func:`newsbot.extract.reader.read_article`)
+reads it.
+
 A page that carries no script cannot gain anything from a browser, so the first three are
 only reasons when the page carries executable script: a plain page that is simply empty (an
 article without a body) is never rendered.
@@ -26,6 +30,7 @@ from parsel import Selector
 from newsbot.extract.ages import age_reader
 from newsbot.extract.article import ArticlePage, parse_article
 from newsbot.extract.blocks import page_blocks
+from newsbot.extract.reader import read_article
 from newsbot.extract.text import fold
 from newsbot.profiles import SiteProfile
 
@@ -102,7 +107,9 @@ def has_related_label(selector: Selector, profile: SiteProfile) -> bool:
     return any(fold(b.text).rstrip(":") in labels for b in page_blocks(selector.root))
 
 
-def _unfilled(selector: Selector, url: str, kind: str | None, profile: SiteProfile) -> bool:
+def _unfilled(selector: Selector, url: str, kind: str | None, profile: SiteProfile | None) -> bool:
+    if profile is None:
+        return False
     for css in fill_selectors(profile, kind):
         parts = selector.css(css)
         if parts and not any(has_article_link(p, url, profile) for p in parts):
@@ -110,11 +117,24 @@ def _unfilled(selector: Selector, url: str, kind: str | None, profile: SiteProfi
     return False
 
 
+def generic_missing(selector: Selector, url: str) -> list[str]:
+    """What a publisher's article page, read without a profile, lacks: title, body."""
+    read = read_article(selector, url)
+    missing = [] if read.title else ["no_title"]
+    if not readable_body(read.body_blocks):
+        missing.append("no_body")
+    return missing
+
+
 def missing_parts(
-    selector: Selector, url: str, kind: str | None, profile: SiteProfile
+    selector: Selector, url: str, kind: str | None, profile: SiteProfile | None
 ) -> list[str]:
-    """What the page lacks, as render reasons, in order of importance (empty: complete)."""
+    """What the page lacks, as render reasons, in order of importance (empty: complete).
+
+    Without a profile only an article page can be judged (by the generic reader)."""
     group = page_group(kind)
+    if profile is None:
+        return generic_missing(selector, url) if group == "article" else []
     missing: list[str] = []
     if group == "listing":
         if not has_article_link(selector, url, profile):
@@ -133,7 +153,7 @@ def missing_parts(
 
 
 def render_reasons(
-    selector: Selector, url: str, kind: str | None, profile: SiteProfile
+    selector: Selector, url: str, kind: str | None, profile: SiteProfile | None
 ) -> list[str]:
     """Why a plainly fetched page must be fetched again through a browser (empty: it need not).
 
@@ -147,7 +167,7 @@ def render_reasons(
 
 
 def render_reason(
-    selector: Selector, url: str, kind: str | None, profile: SiteProfile
+    selector: Selector, url: str, kind: str | None, profile: SiteProfile | None
 ) -> str | None:
     """The first of :func:`render_reasons`, or None."""
     reasons = render_reasons(selector, url, kind, profile)
