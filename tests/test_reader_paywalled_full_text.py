@@ -134,3 +134,49 @@ def test_a_picture_note_under_an_image_is_not_the_text():
     body = _body(html)
     assert body[:3] == story
     assert not any("记者 李明 摄" in line for line in body)
+
+
+# -- the subscriber's part shipped hidden (blind pages round 22) ---------------------------------
+def _hidden_rest_page(part: dict | None, rest_attrs: str) -> str:
+    data: dict = {"@context": "https://schema.org", "@type": "NewsArticle",
+                  "headline": "Tarnby Mills shares slide after second profit warning",
+                  "isAccessibleForFree": False}  # fmt: skip
+    if part is not None:
+        data["hasPart"] = part
+    shown = "".join(f"<p>{p}</p>" for p in STORY[:3])
+    rest = "".join(f"<p>{p}</p>" for p in STORY[3:])
+    return f"""<!doctype html><html lang="en"><head>
+<title>Tarnby Mills shares slide | Kroner Daily</title>
+<script type="application/ld+json">{json.dumps(data, ensure_ascii=False)}</script>
+</head><body><main><article><h1>Tarnby Mills shares slide after second profit warning</h1>
+<div class="article__body">{shown}</div>
+<div class="paywall" id="paywall"><div class="paywall__box">
+<p class="paywall__headline">Read on with Kroner Plus</p>
+<p>Every story from the markets desk, the e-paper and our newsletters for 1 crown a month.</p>
+<a href="/subscribe">Try it now</a></div></div>
+<div class="article__body--paid" {rest_attrs}>{rest}</div>
+<div class="mobile-copy" hidden>{rest}</div>
+</article></main><footer><p>© 2026 Kroner Daily</p></footer></body></html>"""
+
+
+PAID_PART = {"@type": "WebPageElement", "isAccessibleForFree": False,
+             "cssSelector": ".article__body--paid"}  # fmt: skip
+
+
+def test_the_hidden_part_the_json_ld_names_as_paywalled_is_read():
+    hidden = 'hidden aria-hidden="true" style="display:none"'
+    assert _body(_hidden_rest_page(PAID_PART, hidden)) == STORY
+    assert _body(_hidden_rest_page([PAID_PART], hidden)) == STORY  # a list of parts
+    as_text = {**PAID_PART, "isAccessibleForFree": "False"}
+    assert _body(_hidden_rest_page(as_text, hidden)) == STORY
+
+
+def test_hidden_parts_the_json_ld_does_not_name_stay_hidden():
+    hidden = 'hidden aria-hidden="true" style="display:none"'
+    assert _body(_hidden_rest_page(None, hidden)) == STORY[:3]
+    free = {**PAID_PART, "isAccessibleForFree": True}
+    assert _body(_hidden_rest_page(free, hidden)) == STORY[:3]
+    other = {**PAID_PART, "cssSelector": ".no-such-part"}
+    assert _body(_hidden_rest_page(other, hidden)) == STORY[:3]
+    broken = {**PAID_PART, "cssSelector": "div[[["}
+    assert _body(_hidden_rest_page(broken, hidden)) == STORY[:3]

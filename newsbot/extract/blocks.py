@@ -7,7 +7,10 @@ Every visible character is kept: comments and processing instructions between te
 (React's ``4<!-- --> hours ago``) are skipped without their surrounding text. Image alt
 text is not visible and is left out. Hidden parts (scripts and their JSON payloads, styles,
 templates, ``noscript``, ``hidden``, ``aria-hidden="true"`` unless shown blurred, inline
-``display:none``) are skipped. The walk is iterative, so hostile nesting cannot blow the stack.
+``display:none``) are skipped, except a subscriber's part of the story that the page's JSON-LD
+names (``hasPart`` with ``isAccessibleForFree: false`` and a ``cssSelector``, the markup
+search engines ask of paywalled pages): a metered page may ship it hidden. The walk is
+iterative, so hostile nesting cannot blow the stack.
 
 Each block also says where it sits: the block-level elements around it (``path``) and
 whether it is inside page chrome (``chrome``: navigation, banner, footer, complementary
@@ -17,11 +20,15 @@ page's structure.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from cssselect import SelectorError
 from lxml import etree
+from lxml.cssselect import CSSSelector
 
 BLOCK_TAGS = frozenset(
     [
@@ -148,7 +155,7 @@ _CHROME_NAMES = re.compile(
     # paragraphs behind it on many sites: the article's
     r"paywall(?:-|__)(?:message|fence|gate|bar|modal|prompt|barrier|offers?|cta|legal|btn|"
     r"button|notice|banner|overlay|fade|gradient|title|heading|benefits?|perks|features|plans?|"
-    r"price|pricing)|"
+    r"price|pricing|box|badge|login|headline)|"
     # an ad slot and what the ad network fills it with (`ad-unit`, `adsbygoogle`, Carbon's
     # `carbonads`); `ad` alone is too short a word to trust
     r"ad-?(?:unit|slot|container|wrapper|placement|zone|inline|label)s?|advert(?:isement)?s?|"
@@ -378,6 +385,54 @@ def _paid_boxes(root: etree._Element) -> set[etree._Element]:
     }
 
 
+def _json_ld_parts(data: object) -> Iterator[object]:
+    """Every ``hasPart`` value in a JSON-LD document (nested objects and ``@graph`` too)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            part = item.get("hasPart")
+            if part is not None:
+                yield part
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+
+
+def _subscriber_parts(root: etree._Element) -> set[etree._Element]:
+    """The elements the page's JSON-LD names as the story's paywalled part (schema.org
+    ``WebPageElement`` with ``isAccessibleForFree`` false and a ``cssSelector``): shown to
+    subscribers, so read even when the page ships them hidden."""
+    selectors: list[str] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        text = script.text or ""
+        if "cssSelector" not in text:
+            continue
+        try:
+            data = json.loads(text)
+        except ValueError:
+            continue
+        for part in _json_ld_parts(data):
+            for element in part if isinstance(part, list) else [part]:
+                if not isinstance(element, dict):
+                    continue
+                free = element.get("isAccessibleForFree")
+                if free is False or str(free).strip().lower() == "false":
+                    found = element.get("cssSelector")
+                    for css in found if isinstance(found, list) else [found]:
+                        if isinstance(css, str) and css.strip():
+                            selectors.append(css.strip())
+    parts: set[etree._Element] = set()
+    for css in selectors[:8]:
+        try:
+            parts.update(CSSSelector(css)(root))
+        except (SelectorError, ValueError, TypeError):
+            continue
+    return parts
+
+
 def _story_paragraph_class(root: etree._Element) -> str | None:
     """The class the page gives most of its paragraphs outside any ``<aside>`` (a CMS renders
     every paragraph of the story with one component: `Paragraph_paragraph__b7Yq4`,
@@ -436,6 +491,7 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
     alone: dict[int, bool] = {}  # per parent of a custom element: no text beside its children
     story_class = _story_paragraph_class(root)
     paid_boxes = _paid_boxes(root)
+    subscriber_parts = _subscriber_parts(root)
     events = ("start", "end", "comment", "pi")
     for event, element in etree.iterwalk(root, events=events):
         if event == "start":
@@ -443,7 +499,11 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                 skipping += 1
                 continue
             tag = _tag(element)
-            if not tag or tag in SKIP_TAGS or _hidden(element):
+            if (
+                not tag
+                or tag in SKIP_TAGS
+                or (_hidden(element) and element not in subscriber_parts)
+            ):
                 skipping += 1
                 continue
             is_block = tag in BLOCK_TAGS or ("-" in tag and _custom_block(element, alone))
