@@ -16,6 +16,7 @@ keeps what it had before.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import secrets
 from collections.abc import Iterable
@@ -47,13 +48,25 @@ def create_exclusive(path: str | Path) -> IO[bytes]:
     return os.fdopen(fd, "wb")
 
 
+def create_locked(path: str | Path) -> IO[bytes]:
+    """:func:`create_exclusive`, holding an exclusive flock on the new file until its handle
+    is closed (or the process dies): another run can tell it is being written."""
+    handle = create_exclusive(path)
+    with contextlib.suppress(OSError):  # a file system without locks: the file still works
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return handle
+
+
 def commit(handle: IO[bytes], temporary: str | Path, final: str | Path) -> None:
-    """Steps 2-4 for a file written through ``handle``; on error the temporary is removed."""
+    """Steps 2-4 for a file written through ``handle``; on error the temporary is removed.
+
+    The file is renamed before its handle is closed, so a lock held through the handle
+    covers it until it has its final name."""
     try:
         handle.flush()
         os.fsync(handle.fileno())
-        handle.close()
         os.replace(temporary, final)
+        handle.close()
     except BaseException:
         discard(handle, temporary)
         raise

@@ -37,7 +37,7 @@ from scrapy.extensions.feedexport import FileFeedStorage
 from scrapy.utils.python import to_bytes
 
 from newsbot import stats as names
-from newsbot.atomic import commit, create_exclusive, discard, hidden_temporary
+from newsbot.atomic import commit, create_exclusive, create_locked, discard, hidden_temporary
 from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
 from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT
@@ -54,9 +54,57 @@ NEW_FILE = "newsbot_new_file"
 EXPORT_FAILED_REASON = "export_failed"  # the crawl's finish reason after a failed write
 
 
+def set_aside_stale(part: Path) -> bool:
+    """Set ``part`` aside as ``<name>.discarded`` when no running crawl holds it (a killed
+    run left it); False when one does, or it is not a file."""
+    from newsbot.incremental.recovery import discard_part
+
+    if not part.is_file():
+        return False
+    target = discard_part(part)
+    if target is None:
+        return False
+    logger.warning(
+        "A killed run's partial export %s was set aside as %s: its articles are crawled "
+        "again by this run",
+        part,
+        target,
+    )
+    return True
+
+
 def part_path(final: str | Path) -> Path:
     final = Path(final)
     return final.with_name(final.name + PART_SUFFIX)
+
+
+NAME_MAX = 255  # bytes in one file name, on Linux's file systems
+# the longest names newsbot writes beside an export: what its name (without .jsonl) grows by
+_BESIDE = (".discarded", ".part")
+_BESIDE_STEM = (".recovered-99.jsonl", ".summary.json")
+
+
+def check_name_length(path: str | Path) -> None:
+    """Refuse a target whose name, or a name newsbot writes beside it (``.part``,
+    ``.summary.json``, ``.discarded``), is longer than a file system allows: one line, not
+    a traceback (and not a run that ends "ok" without its summary)."""
+    path = Path(path)
+    name = path.name
+    base = name.removesuffix(".jsonl")  # as the summary and recovered names are made
+    longest = max(
+        [len((name + end).encode()) for end in _BESIDE]
+        + [len((base + end).encode()) for end in _BESIDE_STEM]
+    )
+    if longest > NAME_MAX:
+        room = NAME_MAX - (longest - len(name.encode()))
+        raise UsageError(
+            f"export target name {name[:40]}... is {len(name.encode())} bytes long; with what "
+            f"newsbot writes beside it (.part, .summary.json) it must be at most {room} bytes "
+            f"(a file name may have {NAME_MAX})"
+        )
+    for part in path.parent.parts:
+        if len(part.encode()) > NAME_MAX:
+            raise UsageError(f"export target {path}: folder name {part[:40]}... is too long")
 
 
 def check_target(path: str | Path) -> Path:
@@ -207,13 +255,33 @@ def check_feeds(
             )
         path = path.replace("%(name)s", spider_name)
         if "%(" not in Path(path).name and "%(" not in str(Path(path).parent):
+            check_name_length(path)
             target = check_target(path)
             check_writable(target.parent)
             check_append(target, options or {})
+            check_not_being_written(target)
         else:
             folder = fixed_folder(Path(path).parent)
             check_target(folder / "_")  # the folder part: a directory or a new path
             check_writable(folder)
+
+
+def check_not_being_written(target: Path) -> None:
+    """Refuse a target whose ``.part`` a running crawl holds (its lock): this run would
+    crawl for nothing, then fail its export, or replace the other run's when it ends."""
+    from newsbot.incremental.recovery import hold_lock
+
+    part = part_path(target)
+    if not part.is_file():
+        return
+    lock = hold_lock(part)
+    if lock is not None:  # nobody holds it: a killed run's, set aside when the export opens
+        lock.close()
+        return
+    raise ExportFailed(
+        f"{part} is being written by another run: let that run finish, or give this one "
+        "another export file"
+    )
 
 
 def check_cli_targets(values: Iterable[str]) -> None:
@@ -227,6 +295,8 @@ def check_cli_targets(values: Iterable[str]) -> None:
         path = local_path(uri)
         if path is None or path in ("-", "stdout:"):
             continue
+        if not path.endswith(("/", "\\")):
+            check_name_length(path)
         if path.endswith(("/", "\\")) or Path(path).is_dir():
             raise UsageError(
                 f"export target {path} is a folder, not a regular file; give a file in it "
@@ -276,6 +346,99 @@ class GuardedFile(io.BufferedIOBase):
             super().close()
 
 
+class _CrawlerStorage:
+    """A feed storage that knows its crawler (to record a failed export and stop it)."""
+
+    crawler: Any = None
+
+    @classmethod
+    def from_crawler(
+        cls, crawler: Any, uri: str, *, feed_options: dict[str, Any] | None = None
+    ) -> Any:
+        storage = cls(uri, feed_options=feed_options)  # type: ignore[call-arg]
+        storage.crawler = crawler
+        return storage
+
+
+def _quiet_failed_stores() -> None:
+    feedexport_logger = logging.getLogger("scrapy.extensions.feedexport")
+    if _QUIET not in feedexport_logger.filters:
+        feedexport_logger.addFilter(_QUIET)
+
+
+def stop_failed_export(crawler: Any, error: str) -> None:
+    """Record a failed export (exit status 3) and stop the crawl."""
+    if crawler is None:
+        return
+    if crawler.stats is not None:
+        crawler.stats.inc_value(EXPORT_FAILED_STAT)
+        crawler.stats.set_value(EXPORT_ERROR_STAT, error)
+    engine = getattr(crawler, "engine", None)
+    if engine is not None and getattr(engine, "running", False):
+        from scrapy.utils.defer import _schedule_coro
+
+        _schedule_coro(engine.close_spider_async(reason=EXPORT_FAILED_REASON))
+
+
+class GuardedStdoutFeedStorage(_CrawlerStorage):
+    """``-O -`` (``stdout:``): the first write that fails (a full disk behind a redirect, a
+    reader that went away) fails the export in one line, exit 3, instead of a traceback per
+    item and exit 0 with a torn last line."""
+
+    def __init__(
+        self, uri: str, _stdout: IO[bytes] | None = None, *, feed_options: dict | None = None
+    ) -> None:
+        import sys
+
+        self.uri = uri
+        self._stdout: IO[bytes] = _stdout or sys.stdout.buffer
+        self.crawler: Any = None
+        self.error: OSError | None = None
+        _quiet_failed_stores()
+
+    def open(self, spider: Any) -> GuardedFile:
+        return GuardedFile(self._stdout, self)  # type: ignore[arg-type]
+
+    def fail(self, error: OSError) -> None:
+        if self.error is not None:
+            return
+        self.error = error
+        reason = error.strerror or str(error)
+        if isinstance(error, BrokenPipeError):
+            reason = "its reader went away (broken pipe)"
+        _quiet_stdout()  # what is left in the buffer cannot be written either
+        logger.error(
+            "Export failed: cannot write standard output: %s. The crawl stops; nothing of "
+            "this run is recorded in the seen-store, so the next run exports these articles "
+            "again.",
+            reason,
+        )
+        stop_failed_export(self.crawler, f"standard output: {reason}")
+
+    def store(self, file: Any) -> None:
+        if self.error is None:
+            try:
+                self._stdout.flush()
+            except OSError as exc:
+                self.fail(exc)
+        if self.error is not None:
+            raise ExportFailed(f"standard output: {self.error.strerror or self.error}")
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null: Python's flush at exit would fail again (a closed
+    pipe, a full disk), print a traceback and exit 120."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 class _QuietExportFailure(logging.Filter):
     """Scrapy logs a failed ``store()`` with a traceback; ours already said why, in one line."""
 
@@ -291,7 +454,7 @@ class _QuietExportFailure(logging.Filter):
 _QUIET = _QuietExportFailure()
 
 
-class AtomicFileFeedStorage(FileFeedStorage):
+class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
     """``file://`` and plain paths, written under a temporary name, renamed when done."""
 
     def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None) -> None:
@@ -304,17 +467,7 @@ class AtomicFileFeedStorage(FileFeedStorage):
         self.new_file = bool((feed_options or {}).get(NEW_FILE))
         self._temporary: Path | None = None
         self._handle: IO[bytes] | None = None
-        feedexport_logger = logging.getLogger("scrapy.extensions.feedexport")
-        if _QUIET not in feedexport_logger.filters:
-            feedexport_logger.addFilter(_QUIET)
-
-    @classmethod
-    def from_crawler(
-        cls, crawler: Any, uri: str, *, feed_options: dict[str, Any] | None = None
-    ) -> AtomicFileFeedStorage:
-        storage = cls(uri, feed_options=feed_options)
-        storage.crawler = crawler
-        return storage
+        _quiet_failed_stores()
 
     @property
     def final(self) -> Path:
@@ -343,7 +496,14 @@ class AtomicFileFeedStorage(FileFeedStorage):
                 return GuardedFile(None, self)
             final.parent.mkdir(parents=True, exist_ok=True)
             temporary = part_path(final)
-            self._handle = create_exclusive(temporary)
+            try:
+                self._handle = create_locked(temporary)
+            except FileExistsError:
+                # a .part nobody holds is a killed run's: set it aside (JSON Lines ones the
+                # incremental runs recover before this; other formats are crawled again)
+                if not set_aside_stale(temporary):
+                    raise
+                self._handle = create_locked(temporary)
             self._temporary = temporary
             if self.write_mode == "ab" and final.exists():
                 with final.open("rb") as existing:  # -o appends: start from what is there
@@ -371,17 +531,7 @@ class AtomicFileFeedStorage(FileFeedStorage):
         if self._temporary is not None:
             discard(self._handle, self._temporary)
             self._handle = None
-        crawler = self.crawler
-        if crawler is None:
-            return
-        if crawler.stats is not None:
-            crawler.stats.inc_value(EXPORT_FAILED_STAT)
-            crawler.stats.set_value(EXPORT_ERROR_STAT, f"{self.path}: {reason}")
-        engine = getattr(crawler, "engine", None)
-        if engine is not None and getattr(engine, "running", False):
-            from scrapy.utils.defer import _schedule_coro
-
-            _schedule_coro(engine.close_spider_async(reason=EXPORT_FAILED_REASON))
+        stop_failed_export(self.crawler, f"{self.path}: {reason}")
 
     def store(self, file: Any) -> None:
         if self.error is None and self._handle is not None and self._temporary is not None:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
 
+from newsbot.decoding import Decoded, decode_page
 from newsbot.extract.page import page_selector
 from newsbot.extract.reader import read_article
 from newsbot.timestamps import to_iso_z
@@ -147,3 +149,23 @@ def read_publisher_text(
     return publisher_item(
         selector, url, anchor=anchor, found_via=found_via, content_language=content_language
     )
+
+
+def read_publisher_bytes(
+    body: bytes,
+    content_type: str | None,
+    url: str,
+    selector_type: str | None,
+    anchor: datetime,
+    found_via: dict[str, str],
+    content_language: str | None = None,
+) -> tuple[dict[str, Any], Decoded]:
+    """:func:`read_publisher_text` on the page's bytes as served, decoded as the aggregator
+    spiders decode theirs (:func:`newsbot.decoding.decode_page`: a charset the bytes
+    contradict is corrected, stray bytes and control characters counted); the damage found
+    is returned beside the item, without the text."""
+    decoded = decode_page(body, content_type)
+    item = read_publisher_text(
+        decoded.text, url, selector_type, anchor, found_via, content_language
+    )
+    return item, replace(decoded, text="")

@@ -104,6 +104,7 @@ FEED_EXPORT_FIELDS = list(EXPORT_FIELDS + OPTIONAL_FIELDS)
 FEED_STORAGES = {
     "": "newsbot.feeds.AtomicFileFeedStorage",
     "file": "newsbot.feeds.AtomicFileFeedStorage",
+    "stdout": "newsbot.feeds.GuardedStdoutFeedStorage",
 }
 FEED_URI_PARAMS = "newsbot.feeds.uri_params"
 FEED_EXPORTERS = {  # Scrapy's output, byte for byte, with less work per item
@@ -139,7 +140,14 @@ NEWSBOT_NOISE_MODEL = True
 # Keep Scrapy's asyncio reactor (scrapy-playwright and the workers need it).
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
+# Scrapy's scheduler, failing the run in one line when its JOBDIR cannot be written (a full
+# disk: newsbot/jobdir.py); a distributed run uses the Redis scheduler instead.
+SCHEDULER = "newsbot.jobdir.JobdirScheduler"
+
 EXTENSIONS = {
+    # the spider's state in JOBDIR, written at the end: a full disk is one line (newsbot/jobdir.py)
+    "scrapy.extensions.spiderstate.SpiderState": None,
+    "newsbot.jobdir.JobdirSpiderState": 0,
     # what every component may know about the run (start time, since, related_depth...):
     # run_context(crawler), i.e. crawler.get_extension(RunContext) (newsbot/extensions/context.py)
     "newsbot.extensions.context.RunContext": 0,

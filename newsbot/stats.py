@@ -52,6 +52,7 @@ TIMES_UNREADABLE = key("timestamps/unreadable")
 NOISE_REMOVED = key("noise/removed")
 TEXT = key("text/")  # + the kind of damage (newsbot/decoding.py)
 ARTICLES_SCHEDULED = key("articles/scheduled")  # every article a spider asks for
+SKIPPED_MAX_ARTICLES = key("skipped/max_articles")  # refused: the crawl has its max_articles
 LISTING_PAGES = key("listing/pages")
 LISTING_EMPTY = key("listing/empty")
 # empty listing pages that carry script a browser would run, in a crawl without the browser

@@ -255,3 +255,47 @@ def test_real_pages_through_loopback(tmp_path):
         assert record["title"].strip(), url
         assert len(record["body"]) > 200, (url, record["body"][:300])
         jsonschema.validate(record, SCHEMA)
+
+
+def _charset_page(title: str, body: list[str]) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in body)
+    return (
+        "<!doctype html><html lang='en'><head><title>" + title + "</title></head><body>"
+        "<main><article><h1>" + title + "</h1>" + paras + "</article></main></body></html>"
+    )
+
+
+CHARSET_TITLE = "Café owners ‘delighted’ with the naïve bridge design"
+CHARSET_BODY = [
+    "The café on the quay will reopen its terrace in March, after the council approved the "
+    "footbridge’s “naïve” design by nine votes to two.",
+    "Owners said the crossing would bring walkers from the station straight to the old "
+    "harbour, where trade has fallen since the ferry stopped running.",
+]
+
+
+def test_pages_that_lie_about_their_charset_are_read_as_the_bytes_say(tmp_path):
+    """ops round 5: the article spider read pages by the charset they declared, so a
+    Windows-1252 page served as UTF-8 came out full of U+FFFD and a UTF-8 page served as
+    ISO-8859-1 as mojibake (`CafÃ©`), with nothing logged. They are decoded as the aggregator
+    spiders decode theirs: corrected, counted and logged."""
+    from tests.publisher_site import routes
+
+    html = _charset_page(CHARSET_TITLE, CHARSET_BODY)
+    pages = {
+        **routes(),
+        "/cp1252-as-utf8": (200, "text/html; charset=utf-8", html.encode("cp1252"), {}),
+        "/utf8-as-latin1": (200, "text/html; charset=iso-8859-1", html.encode("utf-8"), {}),
+    }
+    with PublisherServer(pages) as server:
+        given = [server.base_url + "/cp1252-as-utf8", server.base_url + "/utf8-as-latin1"]
+        proc = crawl(tmp_path, {"start_urls": ",".join(given)}, settings={"STATS_DUMP": "True"})
+    log = (tmp_path / "crawl.log").read_text(encoding="utf-8")
+    assert proc.returncode == 0, log[-3000:] + proc.stderr[-2000:]
+    items = records(tmp_path / "items.jsonl")
+    assert len(items) == 2
+    for item in items:
+        assert item["title"] == CHARSET_TITLE, item["url"]
+        assert item["body"] == "\n\n".join(CHARSET_BODY), item["url"]
+    assert log.count("Text damage in") == 2
+    assert "'newsbot/text/damaged_pages': 2" in log

@@ -229,3 +229,114 @@ def test_a_stopped_job_whose_saved_state_was_damaged_starts_over(slow_site, tmp_
     assert "Traceback" not in log and "Errno 22" not in log
     assert "saved state cannot be read back" in log and str(target) in log
     _assert_exactly_once(runs, site.expected_ids(_paths(site), 1))
+
+
+def test_max_articles_counts_over_a_stopped_job_and_its_resume(slow_site, tmp_path):
+    """`-a max_articles=N` is the crawl's: a resumed job counts what the stopped run
+    scheduled (ops round 4: 40 gave 67 over a stop and a resume)."""
+    site, server = slow_site
+    limit = 24
+    settings = {**SETTINGS, "JOBDIR": str(tmp_path / "job"), "STATS_DUMP": True}
+    runs = ScheduledRuns(
+        server, _paths(site), tmp_path, settings=settings, args={"max_articles": limit}
+    )
+    assert len(site.expected_ids(_paths(site), 1)) > limit + 10  # the limit bites
+    _kill_halfway(runs, signal.SIGINT, lines=8)
+    (stopped,) = runs.summaries()
+    assert stopped["finish_reason"] == "shutdown"
+
+    code, log = runs.run()
+    assert code == 0, log[-3000:]
+    counts = runs.ids()
+    assert max(counts.values()) == 1
+    # every article the crawl scheduled is exported once (one may be dropped by a pipeline)
+    assert limit - 2 <= len(counts) <= limit, len(counts)
+    # the job is finished: its quota goes with the rest of its state
+    assert not (tmp_path / "job" / "newsbot.quota.json").exists()
+
+
+def test_a_start_refused_before_the_crawl_leaves_the_stopped_job_to_resume(slow_site, tmp_path):
+    """ops round 5: a stopped job, then the same command refused in one line (a broken
+    noise.toml, exit 2), then the command again: it resumes the job (before, the refused
+    start left its marker and the job was discarded as if killed)."""
+    import shutil
+
+    from tests.conftest import ROOT
+
+    site, server = slow_site
+    settings = {**SETTINGS, "JOBDIR": str(tmp_path / "job")}
+    runs = ScheduledRuns(server, _paths(site), tmp_path, settings=settings)
+    _kill_halfway(runs, signal.SIGINT)
+    assert (tmp_path / "job" / "requests.queue").exists()
+
+    broken = tmp_path / "settings"
+    shutil.copytree(ROOT / "settings", broken)
+    (broken / "noise.toml").write_text('[chrome]\nen = ["unterminated\n', encoding="utf-8")
+    refused = ScheduledRuns(
+        server, _paths(site), tmp_path, settings=settings,
+        env={"NEWSBOT_SETTINGS_DIR": str(broken)},
+    )  # fmt: skip
+    code, log = refused.run()
+    assert code == 2, log[-3000:]
+    assert "noise.toml" in log and "Traceback" not in log
+    assert not (tmp_path / "job" / "newsbot.running").exists()
+
+    code, log = runs.run()
+    assert code == 0, log[-3000:]
+    assert "the previous run was killed" not in log
+    assert "Resuming crawl" in log or "requests scheduled" in log
+    _assert_exactly_once(runs, site.expected_ids(_paths(site), 1))
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_killed_runs_partial_export_in_another_format_is_set_aside(slow_site, tmp_path, fmt):
+    """ops round 5: after a SIGKILL, the `.part` of a JSON array (or CSV) export made every
+    later run of the same command fail ("being written by another run"). It is set aside
+    as `.discarded` and the next run writes the whole export."""
+    site, server = slow_site
+    target = tmp_path / "out" / f"x.{fmt}"
+    feeds = json.dumps({str(target): {"format": fmt, "encoding": "utf-8", "overwrite": True}})
+    runs = ScheduledRuns(server, _paths(site), tmp_path, settings={**SETTINGS, "FEEDS": feeds})
+    part = target.with_name(target.name + ".part")
+    proc, _ = runs.start()
+    assert wait_for(lambda: part.exists() and part.stat().st_size > 2000, timeout=60)
+    assert proc.poll() is None, "the crawl finished before it could be killed"
+    kill(proc, signal.SIGKILL)
+    assert part.exists() and not target.exists()
+
+    code, log = runs.run()
+    assert code == 0, log[-3000:]
+    assert "set aside as" in log and "being written by another run" not in log
+    assert not part.exists()
+    assert target.with_name(target.name + ".discarded").exists()
+    text = target.read_text(encoding="utf-8")
+    if fmt == "json":
+        ids = [record["id"] for record in json.loads(text)]
+    else:
+        import csv
+
+        ids = [row["id"] for row in csv.DictReader(text.splitlines())]
+    assert len(ids) == len(set(ids)) > 0
+    # the killed run recorded nothing in the seen-store: this run exported every article
+    assert set(ids) == site.expected_ids(_paths(site), 1)
+
+
+def test_a_part_a_running_crawl_writes_is_left_to_it(slow_site, tmp_path):
+    """Two runs of one `-O x.json` at once: the second fails at once, in one line, exit 3
+    (its target is being written), and the first finishes its export, untouched (before,
+    the second ran to the end, found nothing new and replaced the first's export with
+    `[]`)."""
+    site, server = slow_site
+    target = tmp_path / "out" / "x.json"
+    feeds = json.dumps({str(target): {"format": "json", "encoding": "utf-8", "overwrite": True}})
+    runs = ScheduledRuns(server, _paths(site), tmp_path, settings={**SETTINGS, "FEEDS": feeds})
+    part = target.with_name(target.name + ".part")
+    first, first_log = runs.start()
+    assert wait_for(part.exists, timeout=60)
+    code, log = runs.run()
+    assert code == 3 and "being written by another run" in log, log[-3000:]
+    assert "Traceback" not in log and "Spider opened" not in log
+    first.communicate(timeout=120)
+    assert first.returncode == 0, first_log.read_text()[-3000:]
+    ids = [record["id"] for record in json.loads(target.read_text(encoding="utf-8"))]
+    assert set(ids) == site.expected_ids(_paths(site), 1)

@@ -205,6 +205,7 @@ def _workers(
     depth: int = DEPTH,
     names=None,
     paths=None,
+    args=None,
     **settings,
 ) -> list[ScheduledRuns]:
     return [
@@ -212,7 +213,7 @@ def _workers(
             server,
             paths or _paths(site),
             tmp_path / name,
-            args={"related_depth": depth},
+            args={"related_depth": depth, **(args or {})},
             settings={
                 "NEWSBOT_REDIS_URL": redis_url,
                 "NEWSBOT_REDIS_WORKER_TIMEOUT": TIMEOUT,
@@ -291,6 +292,24 @@ def test_two_workers_share_one_crawl(
     # the crawl is complete: no claims left, duplicate filter cleared for the next run
     assert not list(redis_client.scan_iter(match="newsbot:daily8:inflight:*"))
     assert not redis_client.exists("newsbot:daily8:dupefilter")
+
+
+def test_max_articles_is_the_crawls_not_each_workers(own_replica, tmp_path, redis_url):
+    """Two workers of one crawl with `-a max_articles=N` export N articles between them,
+    each once (ops round 4: 20 gave 24 with two workers; a restarted worker counted from 0)."""
+    site, server = own_replica
+    limit = 14
+    assert len(site.expected_ids(_paths(site), DEPTH)) > limit + 10  # the limit bites
+    hold_until_clients(server, 2, 0.1)
+    workers = _workers(
+        server, site, tmp_path, redis_url, args={"max_articles": limit}, STATS_DUMP=True
+    )
+    logs = _finish([w.start() for w in workers])
+    counts = _exported(workers)
+    assert [i for i, n in counts.items() if n > 1] == []
+    # every article the crawl scheduled is exported once (one may be dropped by a pipeline)
+    assert limit - 2 <= len(counts) <= limit, (len(counts), [w.ids() for w in workers])
+    assert any("'newsbot/skipped/max_articles'" in log for log in logs)
 
 
 ROUNDS = int(os.environ.get("NEWSBOT_TEST_ROUNDS", "2"))  # more for figures

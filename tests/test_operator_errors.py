@@ -3,11 +3,13 @@ line naming the argument or setting (no traceback), exits with status 2, and fet
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,6 +41,20 @@ def crawl(server, tmp_path: Path, *extra: str, env: dict[str, str] | None = None
         command, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=120
     )
     return proc, server.log[before:]
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str):
+    """A tmpfs of ``size`` mounted on ``folder`` for the block (skips where none can be)."""
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True)  # fmt: skip
+    if mounted.returncode != 0:
+        pytest.skip("no tmpfs mount here (not root?)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
 
 
 def error_line(proc) -> str:
@@ -442,6 +458,18 @@ def test_an_empty_environment_name_is_a_mistake_not_development(server, tmp_path
     assert requests == []
 
 
+@pytest.mark.parametrize(
+    "name", ["NEWSBOT_EXPORTS_DIR", "NEWSBOT_REDIS_URL", "NEWSBOT_SETTINGS_DIR", "NEWSBOT_CHROMIUM"]
+)
+def test_an_empty_variable_newsbot_reads_is_a_mistake_not_its_default(server, tmp_path, name):
+    """ops round 5: `NEWSBOT_EXPORTS_DIR=` (a unit file's empty value) silently meant the
+    default folder, while `-s NAME=` was refused."""
+    proc, requests = crawl(server, tmp_path, env={name: ""})
+    line = error_line(proc)
+    assert f"{name} is set but empty" in line
+    assert requests == []
+
+
 def test_a_setting_given_as_an_environment_variable_is_said_not_ignored(server, tmp_path):
     proc, _ = crawl(server, tmp_path, env={"NEWSBOT_WORKERS": "many"})
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -678,18 +706,85 @@ def test_a_tilde_in_the_exports_folder_is_the_home_folder(server, tmp_path):
 def test_a_seen_store_on_a_full_disk_fails_before_the_crawl(server, tmp_path):
     """The blind operator's second run on a full 300 KB disk crawled everything and failed
     only when the store was written at the end: opening the store writes nothing."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(disk)],
-                             capture_output=True)  # fmt: skip
-    if mounted.returncode != 0:
-        pytest.skip("no tmpfs mount here (not root?)")
-    try:
+    with small_disk(tmp_path / "disk", "512k") as disk:
         proc, requests = crawl(server, tmp_path, "-s", "NEWSBOT_INCREMENTAL=1",
                                "-s", f"NEWSBOT_SEEN_STORE={disk / 'seen.sqlite'}")  # fmt: skip
-    finally:
-        subprocess.run(["umount", str(disk)], check=True)
     assert proc.returncode == 3, proc.stderr[-3000:]
     assert "NEWSBOT_SEEN_STORE" in proc.stderr and "its disk is full" in proc.stderr
     assert "Traceback" not in proc.stderr
+    assert requests == []
+
+
+def test_a_jobdir_that_fills_up_mid_run_fails_the_run_and_keeps_the_previous_export(
+    server, tmp_path
+):
+    """ops round 5: a JOBDIR on a disk that filled up mid-run gave tracebacks, a "shutdown"
+    with nothing exported, exit 0, every health check passed, and the `-O` target replaced
+    by an empty file. Now: one line naming the JOBDIR, exit 3, the target as it was."""
+    target = tmp_path / "out" / "x.jsonl"
+    proc, _ = crawl(server, tmp_path, "-O", str(target), "-s", "NEWSBOT_INCREMENTAL=0")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    before = target.read_bytes()
+    assert before.count(b"\n") > 3
+
+    with small_disk(tmp_path / "disk", "64k") as disk:
+        (disk / "filler").write_bytes(b"x" * (52 * 1024))  # about 12 KB left
+        proc, _ = crawl(server, tmp_path, "-O", str(target), "-s", "NEWSBOT_INCREMENTAL=0",
+                        "-s", f"JOBDIR={disk / 'job'}")  # fmt: skip
+    assert proc.returncode == 3, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    lines = [
+        x for x in proc.stderr.splitlines() if x.startswith("JOBDIR") or "] ERROR: JOBDIR" in x
+    ]
+    assert len(lines) == 1 and str(disk / "job") in lines[0], proc.stderr[-3000:]
+    assert "No space left on device" in lines[0]
+    assert target.read_bytes() == before
+    assert not target.with_name(target.name + ".part").exists()
+
+
+def _stdout_crawl(server, tmp_path: Path, stdout: Any) -> subprocess.Popen:
+    command = [sys.executable, "-m", "scrapy", "crawl", "daily8", "-O", "-:jsonlines",
+               "-a", f"start_urls={server.base_url}/en", "-s", "NEWSBOT_INCREMENTAL=0",
+               "-s", f"NEWSBOT_SEEN_STORE={tmp_path / 'seen.sqlite'}"]  # fmt: skip
+    env = {"PATH": "/usr/bin:/bin", "NEWSBOT_ENV": "test", "HOME": os.environ.get("HOME", "/")}
+    return subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True
+    )
+
+
+def test_an_export_to_standard_output_on_a_full_disk_fails_the_run(server, tmp_path):
+    """ops round 5: `-O - > file` on a full disk left a torn last line with exit 0, every
+    health check passed and a traceback per item. Now one line and exit 3."""
+    with small_disk(tmp_path / "disk", "16k") as disk:
+        (disk / "filler").write_bytes(b"x" * (12 * 1024))  # 4 KB left: two or three records
+        with (disk / "out.jsonl").open("wb") as out:
+            proc = _stdout_crawl(server, tmp_path, out)
+            _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 3, stderr[-3000:]
+    assert "Traceback" not in stderr, stderr[-3000:]
+    failed = [x for x in stderr.splitlines() if "Export failed: cannot write standard output" in x]
+    assert len(failed) == 1 and "No space left on device" in failed[0], stderr[-3000:]
+
+
+def test_an_export_to_a_pipe_whose_reader_goes_away_fails_the_run_quietly(server, tmp_path):
+    """ops round 5: `-O - | head` gave a BrokenPipe traceback per item and exit 0."""
+    proc = _stdout_crawl(server, tmp_path, subprocess.PIPE)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    assert first.startswith("{")
+    proc.stdout.close()  # the reader goes away
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 3, stderr[-3000:]
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr[-3000:]
+    assert "its reader went away" in stderr
+
+
+@pytest.mark.parametrize("length", [256, 250])
+def test_an_export_name_too_long_for_the_file_system_is_one_line(server, tmp_path, length):
+    """ops round 5: a 256-byte name gave an OSError traceback; a 249-byte one ran "ok"
+    without its summary, whose name was too long. Both are refused before the crawl."""
+    target = tmp_path / ("a" * (length - len(".jsonl")) + ".jsonl")
+    proc, requests = crawl(server, tmp_path, "-O", str(target))
+    line = error_line(proc)
+    assert "is too long" in line or "must be at most" in line, line
     assert requests == []

@@ -74,3 +74,14 @@ def test_scrapy_crawl_stops_at_start_naming_the_file(
     assert f"{settings_folder / TABLE_FILE}: " in proc.stderr and problem in proc.stderr
     assert "Crawled (" not in proc.stderr  # stopped before any request
     assert not export.exists() or export.read_text() == ""
+
+
+def test_a_table_saved_in_another_encoding_is_one_line(settings_folder):
+    """ops round 5: timezones.toml saved as Latin-1 gave a UnicodeDecodeError traceback."""
+    text = '[abbreviations]\n# Zeitzone für Mitteleuropa\nMEZ = [{ offset = "+01:00" }]\n'
+    (settings_folder / TABLE_FILE).write_bytes(text.encode("latin-1"))
+    with pytest.raises(UsageError) as err:
+        TimestampPipeline.from_crawler(get_crawler(Daily8Spider, {"NEWSBOT_ENV": "test"}))
+    message = str(err.value)
+    assert "\n" not in message and str(settings_folder / TABLE_FILE) in message
+    assert "not UTF-8" in message

@@ -46,6 +46,18 @@ READ_FROM_ENVIRONMENT = frozenset(
 )  # fmt: skip
 
 
+def check_set_variables(environ: dict[str, str] | os._Environ[str]) -> None:
+    """A variable newsbot reads that is set but empty (`NEWSBOT_EXPORTS_DIR=` in a unit
+    file) is refused, as `-s NAME=` is, instead of silently meaning its default."""
+    for name in sorted(READ_FROM_ENVIRONMENT - {"NEWSBOT_ENV"}):
+        value = environ.get(name)
+        if value is not None and not value.strip():
+            raise UsageError(
+                f"the environment variable {name} is set but empty; unset it for the "
+                "default, or give it a value"
+            )
+
+
 def warn_unread_variables(environ: dict[str, str] | os._Environ[str]) -> None:
     """A ``NEWSBOT_*`` environment variable newsbot does not read is said once, with the
     way to set it, instead of being ignored in silence."""
@@ -171,6 +183,7 @@ def overlay_settings(overlay: dict[str, Any], where: str) -> dict[str, Any]:
 class EnvironmentAddon:
     def update_settings(self, settings: BaseSettings) -> None:
         name = active_environment(settings)
+        check_set_variables(os.environ)
         warn_unread_variables(os.environ)
         where = f"settings/environments/{name}.toml"
         overlay = overlay_settings(load_environment(name), where)

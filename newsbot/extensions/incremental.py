@@ -28,6 +28,7 @@ What it does, in the order of a run:
 
 from __future__ import annotations
 
+import atexit
 import errno
 import json
 import logging
@@ -47,6 +48,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot import settings as defaults
 from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
+from newsbot.distributed.quota import LocalQuota, RedisQuota
 from newsbot.durations import parse_duration
 from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
@@ -79,7 +81,15 @@ MARKER = "newsbot.running"
 ARGUMENTS_FILE = "newsbot.arguments.json"  # the -a arguments of the crawl a JOBDIR holds
 # articles listed / fetched without their related, for the run that resumes the job
 EXPANSIONS_FILE = "newsbot.expansions.json"
-JOBDIR_STATE = ("requests.queue", "requests.seen", "spider.state", ARGUMENTS_FILE, EXPANSIONS_FILE)
+QUOTA_FILE = "newsbot.quota.json"  # the articles a stopped job scheduled (max_articles)
+JOBDIR_STATE = (
+    "requests.queue",
+    "requests.seen",
+    "spider.state",
+    ARGUMENTS_FILE,
+    EXPANSIONS_FILE,
+    QUOTA_FILE,
+)
 
 
 def parse_age(value: Any) -> float:
@@ -262,6 +272,12 @@ class IncrementalRuns:
             if redis_url
             else LocalExpansions(track_depths=self._tracks_depths(settings))
         )
+        # max_articles for the whole crawl: its workers, its stopped and resumed runs
+        self.quota: Any = (
+            RedisQuota(redis_url, self.name, context.max_articles)
+            if redis_url
+            else LocalQuota(context.max_articles)
+        )
         self.expanded_elsewhere: set[str] = set()  # refetched to follow their related
         # pages whose related articles this run asked for: by URL, the article each is
         self.page_ids: dict[str, str] = {}
@@ -284,11 +300,13 @@ class IncrementalRuns:
         self.expired = 0
         self.committed = False
         self.marker: Path | None = None
+        self.opened = False  # spider_opened: this run started crawling
         self.reason: str | None = None
 
         self._check_jobdir(settings.get("JOBDIR"))
         self._check_resumed_arguments(settings.get("JOBDIR"))
         self._resume_expansions()
+        self._resume_quota()
         if self.enabled:
             self.store, self.expired = _open_checked(self.location, self.name, self.max_age)
         self._recover(feed_folders(settings.getdict("FEEDS"), self.name))
@@ -351,6 +369,20 @@ class IncrementalRuns:
                     damaged,
                 )
         self.marker.write_text(f"{os.getpid()}\n")
+        # a run refused before it opened (a broken settings file, exit 2) leaves the job as
+        # it found it: without this run's marker, which would make the next run take the
+        # stopped job for a killed one and discard it
+        atexit.register(self._unclaim_unopened)
+
+    def _unclaim_unopened(self) -> None:
+        marker = self.marker
+        if self.opened or marker is None:
+            return
+        try:
+            if marker.read_text().split()[0] == str(os.getpid()):
+                marker.unlink()
+        except (OSError, IndexError):
+            pass
 
     def _check_resumed_arguments(self, jobdir: str | None) -> None:
         """A JOBDIR resumed with other ``-a`` arguments than the crawl it holds is refused: its
@@ -405,6 +437,33 @@ class IncrementalRuns:
                 path.name,
                 exc,
             )
+
+    def _resume_quota(self) -> None:
+        """A resumed job counts the articles the stopped run scheduled against max_articles."""
+        if not self.resumed or self.distributed or self.marker is None:
+            return
+        path = self.marker.parent / QUOTA_FILE
+        if self.quota.limit is None or not path.exists():
+            return
+        try:
+            self.quota = LocalQuota.load(path, self.quota.limit)
+        except (OSError, ValueError) as exc:
+            logger.warning(
+                "JOBDIR %s: could not read %s (%s): max_articles counts from 0 again",
+                path.parent,
+                path.name,
+                exc,
+            )
+
+    def _save_quota(self) -> None:
+        if self.distributed or self.marker is None or self.reason == "finished":
+            return
+        if self.quota.limit is None:
+            return
+        try:
+            self.quota.save(self.marker.parent / QUOTA_FILE)
+        except OSError as exc:
+            logger.warning("JOBDIR %s: could not save %s: %s", self.marker.parent, QUOTA_FILE, exc)
 
     def _save_expansions(self) -> None:
         """A stopped job keeps the bookkeeping for the run that resumes it."""
@@ -471,6 +530,7 @@ class IncrementalRuns:
         self.stats.inc(key, count)
 
     def spider_opened(self, spider: Any) -> None:
+        self.opened = True
         if self.recoveries:
             self._stat("recovered/files", sum(1 for r in self.recoveries if r.target))
             self._stat("recovered/items", sum(len(r.records) for r in self.recoveries))
@@ -776,6 +836,8 @@ class IncrementalRuns:
             self.store.close()
         self._save_expansions()
         self.expansions.close()
+        self._save_quota()
+        self.quota.close()
         if self.marker is not None and self.marker.exists():
             if self.reason == "finished":
                 # a finished job needs no resume: the next scheduled run starts afresh

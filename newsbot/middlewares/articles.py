@@ -10,7 +10,8 @@ for every article entry it reads (a listing's entries at depth 0, an article's r
 entries at its depth + 1) and items; this middleware, per run:
 
 - schedules an article once (by id), counts ``articles/scheduled`` and stops scheduling
-  at ``max_articles`` (``skipped/max_articles``); an entry the spider marked
+  at ``max_articles`` (``skipped/max_articles``), counted over the whole crawl (its stopped
+  and resumed runs, its workers: :mod:`newsbot.distributed.quota`); an entry the spider marked
   ``older_than_since`` is not fetched (``skipped/older_than_since``) but, for an article
   already scheduled, still counts as a sighting below;
 - drops related entries beyond ``related_depth``, keeping them (without page text) for
@@ -36,6 +37,7 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy import Request
 
+from newsbot.distributed.quota import crawl_quota
 from newsbot.extensions.context import run_context
 from newsbot.spiders.requests import (
     ARTICLE,
@@ -76,6 +78,7 @@ class ArticleStateMiddleware:
         context = run_context(crawler)
         self.related_depth = context.related_depth
         self.max_articles = context.max_articles
+        self.quota = crawl_quota(crawler)
         self.stats = Stats(crawler)
         self.scheduled: set[str] = set()
         self.depth: dict[str, int] = {}  # the shortest depth each article was found at
@@ -206,7 +209,7 @@ class ArticleStateMiddleware:
             return
         if article_id in self.scheduled:
             return
-        if self.max_articles is not None and len(self.scheduled) >= self.max_articles:
+        if self.max_articles is not None and not self.quota.take(article_id):
             self.stats.inc("skipped/max_articles")
             return
         self.scheduled.add(article_id)

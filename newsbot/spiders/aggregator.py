@@ -19,7 +19,6 @@ from twisted.python.failure import Failure
 
 from newsbot.browser.config import resolve_mode
 from newsbot.browser.needs import has_script
-from newsbot.decoding import Decoded
 from newsbot.extract.article import ArticlePage
 from newsbot.extract.entries import Entry
 from newsbot.memory import DEFAULT_MMAP_THRESHOLD, return_big_blocks
@@ -36,7 +35,7 @@ from newsbot.spiders.requests import (
     article_of,
 )
 from newsbot.spiders.site import SiteSpider
-from newsbot.stats import ARTICLES_SCHEDULED
+from newsbot.stats import ARTICLES_SCHEDULED, SKIPPED_MAX_ARTICLES
 from newsbot.timestamps import to_iso_z
 from newsbot.usage import check_numeric_settings
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
@@ -172,23 +171,6 @@ class AggregatorSpider(SiteSpider):
             return page.anchor, None
         self._text_damage(response.url, decoded)
         return page.anchor, parsed
-
-    def _text_damage(self, url: str, decoded: Decoded) -> None:
-        """Count and log (once per page) what was wrong with a page's bytes."""
-        if not decoded.damaged:
-            return
-        self._stat("text/damaged_pages")
-        if decoded.corrected:
-            self._stat("text/charset_corrected")
-        for key, count in (
-            ("invalid_bytes", decoded.invalid_bytes),
-            ("nul_bytes", decoded.nul_chars),
-            ("control_chars", decoded.control_chars),
-        ):
-            if count:
-                self._stat(f"text/{key}", count)
-                self._stat(f"text/pages_with_{key}")
-        self.logger.info("Text damage in %s: %s", url, decoded.describe())
 
     # -- listings ------------------------------------------------------------------------
     async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
@@ -415,8 +397,13 @@ class AggregatorSpider(SiteSpider):
         no more listing pages."""
         limit = self.args.max_articles
         stats = getattr(getattr(self, "crawler", None), "stats", None)
-        scheduled = stats.get_value(ARTICLES_SCHEDULED, 0) if stats is not None else 0
-        return limit is not None and scheduled >= limit
+        if limit is None or stats is None:
+            return False
+        # refused one: the crawl's quota is full (scheduled by a stopped run or other workers)
+        return (
+            stats.get_value(ARTICLES_SCHEDULED, 0) >= limit
+            or stats.get_value(SKIPPED_MAX_ARTICLES, 0) > 0
+        )
 
     def _fetchable(self, url: str) -> bool:
         """http(s) on an allowed host (or a subdomain), as Scrapy's offsite filter decides."""

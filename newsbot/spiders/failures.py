@@ -1,5 +1,5 @@
 """What every newsbot spider does with a page it could not fetch or read: count it, log it
-with its URL and reason, and go on."""
+with its URL and reason, and go on; and with the damage found in a page's bytes."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from twisted.python.failure import Failure
 
+from newsbot.decoding import Decoded
 from newsbot.middlewares.failures import failure_kind
 from newsbot.outcome import record_sample
 from newsbot.spiders.requests import article_failed, article_of
@@ -26,6 +27,23 @@ class PageFailures:
         self._stat("pages/unparseable")
         record_sample(self.crawler.stats if self.crawler else None, "pages/unparseable", url)
         self.logger.warning("Could not parse %s: %s", url, reason)
+
+    def _text_damage(self, url: str, decoded: Decoded) -> None:
+        """Count and log (once per page) what was wrong with a page's bytes."""
+        if not decoded.damaged:
+            return
+        self._stat("text/damaged_pages")
+        if decoded.corrected:
+            self._stat("text/charset_corrected")
+        for key, count in (
+            ("invalid_bytes", decoded.invalid_bytes),
+            ("nul_bytes", decoded.nul_chars),
+            ("control_chars", decoded.control_chars),
+        ):
+            if count:
+                self._stat(f"text/{key}", count)
+                self._stat(f"text/pages_with_{key}")
+        self.logger.info("Text damage in %s: %s", url, decoded.describe())
 
     def _failed(self, failure: Failure) -> Any:
         """Count and log a request that failed (HTTP error, timeout...); return the request."""

@@ -22,6 +22,7 @@ still waits when the crawl runs dry goes out with the related ids known then.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -35,10 +36,11 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
+from newsbot.distributed.quota import crawl_quota
 from newsbot.extract.page import page_selector
 from newsbot.extract.river import RiverEntry, RiverRules, continue_link, read_river_page
 from newsbot.profiles import SiteProfile
-from newsbot.publisher import normalized_url, page_id, read_publisher_text
+from newsbot.publisher import normalized_url, page_id, read_publisher_bytes
 from newsbot.spiders.aggregator import selector_type
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.requests import ARTICLE, KIND, SITE, PageKind
@@ -107,6 +109,8 @@ class HeadlineRiverSpider(SiteSpider):
         self.held_hints: dict[str, list[dict[str, Any]]] = {}  # article id -> its entries
         self.emitted: set[str] = set()
         self.articles_scheduled = 0
+        # max_articles over the whole crawl (stopped and resumed runs, workers): set at open
+        self.quota: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> HeadlineRiverSpider:
@@ -132,6 +136,7 @@ class HeadlineRiverSpider(SiteSpider):
         distributed crawl (its scheduler says so) shares the ledger through Redis."""
         if spider is self:
             self.workers = crawl_workers(self.crawler)
+            self.quota = crawl_quota(self.crawler)
         scheduler = getattr(self.crawler.engine, "scheduler", None)
         prefix = getattr(getattr(scheduler, "keys", None), "crawl_prefix", None)
         server = getattr(scheduler, "server", None)
@@ -273,7 +278,9 @@ class HeadlineRiverSpider(SiteSpider):
 
     def _enough_articles(self) -> bool:
         limit = self.args.max_articles
-        return limit is not None and self.articles_scheduled >= limit
+        if limit is None:
+            return False
+        return self.articles_scheduled >= limit or bool(getattr(self.quota, "full", False))
 
     def _follow(
         self, entry: RiverEntry, found_via: dict[str, str], depth: int, anchor: datetime
@@ -299,7 +306,7 @@ class HeadlineRiverSpider(SiteSpider):
             self._stat("skipped/older_than_since")
             self.ledger.resolve(key, None)
             return
-        if self._enough_articles():
+        if self._enough_articles() or (self.quota is not None and not self.quota.take(key)):
             self._stat("skipped/max_articles")
             self.ledger.resolve(key, None)
             return
@@ -379,22 +386,28 @@ class HeadlineRiverSpider(SiteSpider):
             "kind": "start",
             "url": link,
         }
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
         arguments = (
-            response.text, response.url, selector_type(response), anchor, found_via, language
+            response.body, content_type, response.url, selector_type(response), anchor,
+            found_via, language,
         )  # fmt: skip
         try:
+            read = None
             workers = self.workers
             if workers is not None and workers.active:
-                try:
-                    return await workers.run(read_publisher_text, *arguments)
-                except WorkersUnavailable:
-                    pass
-            return read_publisher_text(*arguments)
+                with contextlib.suppress(WorkersUnavailable):
+                    read = await workers.run(read_publisher_bytes, *arguments)
+            if read is None:
+                read = read_publisher_bytes(*arguments)
         except TaskFailed as exc:
             self._unparseable(response.url, str(exc))
+            return None
         except Exception as exc:  # a broken page must never stop the crawl
             self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
-        return None
+            return None
+        item, decoded = read
+        self._text_damage(response.url, decoded)
+        return item
 
     def _take(self, link: str, item: dict[str, Any], carried: dict[str, Any]) -> None:
         """A publisher page read: complete its record with what the river says, hold it."""

@@ -59,9 +59,14 @@ def _table_text() -> tuple[str, str]:
         if place is None:
             continue
         try:
-            return str(place / TABLE_FILE), str((place / TABLE_FILE).read_text(encoding="utf-8"))
+            text = (place / TABLE_FILE).read_text(encoding="utf-8-sig")
         except OSError:
             continue
+        except UnicodeDecodeError as exc:  # saved in another encoding: one line, no traceback
+            raise ZoneTableError(
+                f"{place / TABLE_FILE}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
+            ) from None
+        return str(place / TABLE_FILE), str(text)
     raise ZoneTableError(f"{TABLE_FILE} not found in the settings folder ({places[0]})")
 
 
