@@ -43,7 +43,8 @@ def run(*settings: str) -> subprocess.CompletedProcess[str]:
 def test_a_crawl_is_set_up_without_scrapy_redis_installed():
     proc = run()
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "scheduler scrapy.core.scheduler" in proc.stdout
+    # Scrapy's own scheduler (newsbot's subclass for a JOBDIR on a full disk), not Redis's
+    assert "scheduler newsbot.jobdir.JobdirScheduler" in proc.stdout, proc.stdout
 
 
 def test_a_distributed_crawl_without_scrapy_redis_says_what_to_install():
