@@ -366,8 +366,8 @@ def _quiet_failed_stores() -> None:
         feedexport_logger.addFilter(_QUIET)
 
 
-def stop_failed_export(crawler: Any, error: str) -> None:
-    """Record a failed export (exit status 3) and stop the crawl."""
+def stop_failed_export(crawler: Any, error: str, reason: str = EXPORT_FAILED_REASON) -> None:
+    """Record a failed export (exit status 3) and stop the crawl with ``reason``."""
     if crawler is None:
         return
     if crawler.stats is not None:
@@ -377,7 +377,7 @@ def stop_failed_export(crawler: Any, error: str) -> None:
     if engine is not None and getattr(engine, "running", False):
         from scrapy.utils.defer import _schedule_coro
 
-        _schedule_coro(engine.close_spider_async(reason=EXPORT_FAILED_REASON))
+        _schedule_coro(engine.close_spider_async(reason=reason))
 
 
 class GuardedStdoutFeedStorage(_CrawlerStorage):

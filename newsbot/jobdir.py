@@ -25,7 +25,7 @@ from scrapy.core.scheduler import Scheduler
 from scrapy.extensions.feedexport import FeedExporter
 from scrapy.extensions.spiderstate import SpiderState
 
-from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT
+from newsbot.feeds import stop_failed_export
 
 logger = logging.getLogger(__name__)
 
@@ -47,20 +47,15 @@ def fail_jobdir(crawler: Any, jobdir: str | None, error: OSError) -> None:
     )
     if stats is not None:
         stats.set_value(JOBDIR_FAILED_STAT, 1)
-        stats.set_value(EXPORT_ERROR_STAT, f"JOBDIR {jobdir}: {reason}")
-        stats.inc_value(EXPORT_FAILED_STAT)
     exporter = crawler.get_extension(FeedExporter) if crawler is not None else None
     failed = False
     for slot in list(getattr(exporter, "slots", ()) or ()):
         fail = getattr(slot.storage, "fail", None)
-        if fail is not None:
+        if fail is not None:  # each records the failed export and stops the crawl
             fail(OSError(error.errno, f"its JOBDIR {jobdir} cannot be written: {reason}"))
             failed = True
-    engine = getattr(crawler, "engine", None)
-    if not failed and engine is not None and getattr(engine, "running", False):
-        from scrapy.utils.defer import _schedule_coro
-
-        _schedule_coro(engine.close_spider_async(reason="jobdir_failed"))
+    if not failed:  # no export to fail: the run fails all the same
+        stop_failed_export(crawler, f"JOBDIR {jobdir}: {reason}", reason="jobdir_failed")
 
 
 class JobdirScheduler(Scheduler):

@@ -126,7 +126,7 @@ class AggregatorSpider(SiteSpider):
         anchor = response_anchor(response, self.now())
         return PageBytes(
             response.body,
-            _content_type(response),
+            content_type(response),
             kind,
             response.url,
             selector_type(response),
@@ -414,7 +414,8 @@ class AggregatorSpider(SiteSpider):
         self._failed(failure)
 
 
-def _content_type(response: Response) -> str | None:
+def content_type(response: Response) -> str | None:
+    """The response's ``Content-Type`` header as text, or None."""
     raw = response.headers.get(b"Content-Type")
     return raw.decode("latin-1") if raw else None
 

@@ -11,19 +11,15 @@ record's ``url`` and ``id`` come from the page's canonical URL when it declares 
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import AsyncIterator
 from datetime import datetime, timezone
 from typing import Any
 
 import scrapy
 from scrapy import signals
-from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.http import HtmlResponse, Response
 from twisted.python.failure import Failure
 
-from newsbot.publisher import read_publisher_bytes
-from newsbot.spiders.aggregator import selector_type
-from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.arguments import (
     PAGE_ARGUMENTS,
     PageArguments,
@@ -31,8 +27,9 @@ from newsbot.spiders.arguments import (
     parse_page_arguments,
 )
 from newsbot.spiders.failures import PageFailures
+from newsbot.spiders.publisher_pages import read_publisher_page
 from newsbot.spiders.requests import KIND, PageKind
-from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
+from newsbot.workers.pool import WorkerPool, crawl_workers
 
 
 class ArticleSpider(PageFailures, scrapy.Spider):
@@ -96,40 +93,10 @@ class ArticleSpider(PageFailures, scrapy.Spider):
             kind = response.headers.get(b"Content-Type", b"").decode("latin-1") or "no type"
             self._unparseable(response.url, f"not an HTML page ({kind})")
             return
-        item = await self._read(response, found_via)
+        item = await read_publisher_page(self, response, found_via)
         if item is not None:
             self._stat("article/pages")
             yield item
-
-    async def _read(self, response: TextResponse, found_via: dict[str, str]) -> Any:
-        """The page's raw item, read in a worker process when there is one; its bytes are
-        decoded there as the aggregator spiders decode theirs (a charset the bytes
-        contradict corrected, the damage counted)."""
-        anchor = response_anchor(response, self.now())
-        language = response.headers.get(b"Content-Language", b"").decode("latin-1") or None
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
-        arguments = (
-            response.body, content_type, response.url, selector_type(response), anchor,
-            found_via, language,
-        )  # fmt: skip
-        workers = self.workers
-        try:
-            read = None
-            if workers is not None and workers.active:
-                # none left to take it (WorkersUnavailable): read it here
-                with contextlib.suppress(WorkersUnavailable):
-                    read = await workers.run(read_publisher_bytes, *arguments)
-            if read is None:
-                read = read_publisher_bytes(*arguments)
-        except TaskFailed as exc:
-            self._unparseable(response.url, str(exc))
-            return None
-        except Exception as exc:  # a broken page must never stop the crawl
-            self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
-            return None
-        item, decoded = read
-        self._text_damage(response.url, decoded)
-        return item
 
     def on_error(self, failure: Failure) -> None:
         self._failed(failure)

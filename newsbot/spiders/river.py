@@ -22,7 +22,6 @@ still waits when the crawl runs dry goes out with the related ids known then.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -40,14 +39,15 @@ from newsbot.distributed.quota import crawl_quota
 from newsbot.extract.page import page_selector
 from newsbot.extract.river import RiverEntry, RiverRules, continue_link, read_river_page
 from newsbot.profiles import SiteProfile
-from newsbot.publisher import normalized_url, page_id, read_publisher_bytes
+from newsbot.publisher import normalized_url, page_id
 from newsbot.spiders.aggregator import selector_type
 from newsbot.spiders.anchors import response_anchor
+from newsbot.spiders.publisher_pages import read_publisher_page
 from newsbot.spiders.requests import ARTICLE, KIND, SITE, PageKind
 from newsbot.spiders.river_ledger import LocalLedger, RedisLedger
 from newsbot.spiders.site import SiteSpider
 from newsbot.timestamps import to_iso_z
-from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
+from newsbot.workers.pool import WorkerPool, crawl_workers
 
 # River pages first: an article's record waits for the story pages that name its siblings.
 PRIORITY = {"listing": 40, "story": 30, "article": 20, "related": 10}
@@ -380,34 +380,11 @@ class HeadlineRiverSpider(SiteSpider):
         )
 
     async def _read(self, response: HtmlResponse, link: str) -> dict[str, Any] | None:
-        anchor = response_anchor(response, self.now())
-        language = response.headers.get(b"Content-Language", b"").decode("latin-1") or None
         found_via = (response.meta.get("newsbot_article") or {}).get("found_via") or {
             "kind": "start",
             "url": link,
         }
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
-        arguments = (
-            response.body, content_type, response.url, selector_type(response), anchor,
-            found_via, language,
-        )  # fmt: skip
-        try:
-            read = None
-            workers = self.workers
-            if workers is not None and workers.active:
-                with contextlib.suppress(WorkersUnavailable):
-                    read = await workers.run(read_publisher_bytes, *arguments)
-            if read is None:
-                read = read_publisher_bytes(*arguments)
-        except TaskFailed as exc:
-            self._unparseable(response.url, str(exc))
-            return None
-        except Exception as exc:  # a broken page must never stop the crawl
-            self._unparseable(response.url, f"{type(exc).__name__}: {exc}")
-            return None
-        item, decoded = read
-        self._text_damage(response.url, decoded)
-        return item
+        return await read_publisher_page(self, response, found_via)
 
     def _take(self, link: str, item: dict[str, Any], carried: dict[str, Any]) -> None:
         """A publisher page read: complete its record with what the river says, hold it."""
