@@ -245,6 +245,9 @@ def test_no_browser_the_crawl_says_so_once_and_goes_on_with_plain_http(tmp_path,
         assert "no-such-chromium does not exist" in needs[0]
     assert stat(crawl.log, "newsbot/browser/unavailable") >= 1
     assert stat(crawl.log, "newsbot/browser/rendered") == 0
+    # the closing line does not call the pages it could not render "none needed" (ops round 5)
+    closing = next(line for line in crawl.log.splitlines() if "mode): rendered 0 page(s)" in line)
+    assert "needed one but none was available" in closing and "none needed" not in closing
     assert "Traceback" not in crawl.log
     assert crawl.items == []  # the plain listing has no entries; nothing invented
 

@@ -83,6 +83,20 @@ def test_parse_an_article_url(served, tmp_path, callback):
     leaves_nothing(tmp_path)
 
 
+@pytest.mark.parametrize("callback", [None, "parse_article_page"])
+def test_parse_a_publishers_page_with_the_article_spider(served, tmp_path, callback):
+    """`scrapy parse --spider article URL` (ops round 5: NotImplementedError, a traceback)."""
+    url = first_article(served.base)
+    proc = scrapy(
+        tmp_path, "parse", "--spider=article", url, *(["-c", callback] if callback else [])
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    items = proc.stdout.split("# Scraped Items")[1].split("# Requests")[0]
+    assert f"'url': '{url}'" in items and "'title':" in items and "'body_blocks':" in items
+    assert "Traceback" not in proc.stderr
+    leaves_nothing(tmp_path)
+
+
 @pytest.mark.parametrize("callback", [None, "parse_listing_page"])
 def test_parse_a_listing_url(served, tmp_path, callback):
     proc = scrapy(tmp_path, "parse", "--spider=daily8", served.base + "/en",

@@ -147,6 +147,26 @@ def test_appending_to_the_input_itself_is_refused_and_leaves_it(source):
     assert leftovers(source.parent) == []
 
 
+def test_appending_to_a_hard_link_of_the_input_is_refused_too(source, tmp_path):
+    """A hard link is the same file under another name (ops round 5: every record twice)."""
+    link = tmp_path / "hard.jsonl"
+    os.link(source, link)
+    before = source.read_bytes()
+    proc = reprocess(str(source), "-o", str(link))
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    assert "is the input" in one_line(proc)
+    assert source.read_bytes() == before and os.path.samefile(source, link)
+
+
+@pytest.mark.parametrize("option", ["-O", "-o"])
+def test_a_dash_as_output_is_refused_not_written_as_a_file(source, option):
+    """`-O -` is standard output to Scrapy users; reprocess wrote a file named `-` (ops round 5)."""
+    proc = reprocess(str(source), option, "-")
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    assert "give a file name" in one_line(proc)
+    assert not (ROOT / "-").exists()
+
+
 def test_a_mistake_leaves_a_missing_target_missing(source, tmp_path):
     target = tmp_path / "new.jsonl"
     proc = reprocess(str(source), "-O", str(target), "-s", "NEWSBOT_WORKERS=many")

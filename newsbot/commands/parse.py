@@ -5,8 +5,9 @@
   the profile when the URL is on the profile's site.
 - Without ``-c``, the spider's ``parse`` tells an article page from a listing;
   ``-c parse_article_page`` and ``-c parse_listing_page`` work too (their arguments default).
-- No export, no run summary, no seen-store: the default feed, incremental runs and progress
-  lines are off (``-o``/``-O`` and ``-s`` on the command line still win).
+- No export, no run summary, no seen-store, no worker processes: the default feed,
+  incremental runs, progress lines and the worker pool are off (``-o``/``-O`` and ``-s`` on
+  the command line still win).
 - A bad argument or setting is one line on stderr and exit status 2, as for ``crawl``.
 """
 
@@ -33,6 +34,9 @@ TOOL_SETTINGS: dict[str, Any] = {
     "NEWSBOT_INCREMENTAL": False,  # never read or write the seen-store
     "NEWSBOT_PROGRESS_INTERVAL": 0,
     "NEWSBOT_PROGRESS_BAR": "off",
+    # one page: read here, not in a worker process (whose answer could come after Scrapy's
+    # parse command has collected the callback's output: no item shown)
+    "NEWSBOT_WORKERS": 0,
 }
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import signal
 import sys
@@ -62,6 +63,14 @@ ANCHOR = "crawled_at"
 BAD_LINES_SHOWN = 10
 # a byte that is not part of valid UTF-8, as the "surrogateescape" error handler keeps it
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """The same file under any name: a symlink, `../`, or a hard link (device and inode)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
 
 
 @dataclass
@@ -420,8 +429,13 @@ class Command(ScrapyCommand):
             raise ScrapyUsageError("give one output: -O FILE (overwrite) or -o FILE (append)")
         try:  # before reading anything
             in_path = check_input(args[0])
+            if (opts.overwrite_output or opts.output) == "-":
+                raise UsageError(
+                    "-O - / -o -: reprocess writes a file (renamed into place when complete), "
+                    "not standard output; give a file name"
+                )
             target = check_target(opts.overwrite_output or opts.output)
-            if opts.output and target.exists() and target.resolve() == in_path.resolve():
+            if opts.output and target.exists() and _same_file(target, in_path):
                 raise UsageError(
                     f"-o {target} is the input: appending would write every record twice; "
                     f"use -O {target} to rewrite it in place"

@@ -87,8 +87,9 @@ class ArticleSpider(PageFailures, scrapy.Spider):
             )
 
     async def parse_article_page(
-        self, response: Response, found_via: dict[str, str]
+        self, response: Response, found_via: dict[str, str] | None = None
     ) -> AsyncIterator[dict[str, Any]]:
+        found_via = found_via or {"kind": "start", "url": response.url}  # `scrapy parse -c`
         if not isinstance(response, HtmlResponse):
             kind = response.headers.get(b"Content-Type", b"").decode("latin-1") or "no type"
             self._unparseable(response.url, f"not an HTML page ({kind})")
@@ -96,6 +97,11 @@ class ArticleSpider(PageFailures, scrapy.Spider):
         item = await read_publisher_page(self, response, found_via)
         if item is not None:
             self._stat("article/pages")
+            yield item
+
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[dict[str, Any]]:
+        """``scrapy parse --spider article URL`` (no ``-c``): the page as an article."""
+        async for item in self.parse_article_page(response, kwargs.get("found_via")):
             yield item
 
     def on_error(self, failure: Failure) -> None:
