@@ -423,6 +423,44 @@ def test_a_killed_worker_loses_nothing(own_replica, tmp_path, redis_url):
     assert [i for i, n in _exported([first, second]).items() if n > 1] == []
 
 
+def test_a_frozen_redis_stops_the_worker_and_loses_nothing(
+    own_replica, tmp_path, redis_url, redis_client
+):
+    """Redis stops answering under a worker (ops round 5: it hung for ten minutes, ignored
+    SIGTERM, then acked the claims of an export that had failed: 50 articles lost). The
+    worker gives up on Redis after NEWSBOT_REDIS_TIMEOUT, stops without finishing an export
+    (exit status 3) and acks nothing; once Redis is back, the same command crawls what the
+    stopped run claimed, and every article is exported exactly once."""
+    site, server = own_replica
+    make_slow(server, 0.3)
+    (worker,) = _workers(
+        server, site, tmp_path, redis_url, names=["worker1"], NEWSBOT_REDIS_TIMEOUT=2
+    )
+    redis_pid = int(redis_client.info("server")["process_id"])
+    proc, log = worker.start()
+    assert wait_for(lambda: part_lines(worker.folder()) >= 3, 60) and proc.poll() is None
+    os.kill(redis_pid, signal.SIGSTOP)
+    try:
+        stopped = wait_for(lambda: proc.poll() is not None, 90)
+        if not stopped:
+            proc.kill()
+        proc.communicate(timeout=30)
+    finally:
+        os.kill(redis_pid, signal.SIGCONT)
+    text = log.read_text()
+    assert stopped, text[-3000:]
+    assert proc.returncode == 3, text[-3000:]
+    assert "failed while" in text and "claims stay in Redis" in text
+    assert "acked" not in text  # nothing acked for an export that never finished
+    assert worker.finished() == [] and worker.parts() == []
+    # what it claimed is still claimed, and comes back once its heartbeat is stale
+    assert list(redis_client.scan_iter(match="newsbot:daily8:inflight:*"))
+    code, rerun = worker.run()
+    assert code == 0, rerun[-3000:]
+    assert "is gone (no heartbeat" in rerun
+    _shares([worker], site)  # every article, exactly once, in the finished export
+
+
 def test_ctrl_c_leaves_no_claim_and_the_next_run_resumes(
     own_replica, tmp_path, redis_url, redis_client
 ):

@@ -51,6 +51,8 @@ class RedisAddon:
             return
         try:  # scrapy-redis is the `ops` extra: a single-machine crawl never imports it
             from newsbot.distributed.claims import ClaimLedger
+            from newsbot.distributed.connection import redis_params, timeout_of
+            from newsbot.distributed.middleware import RedisLostMiddleware
         except ImportError as exc:
             raise RuntimeError(
                 "NEWSBOT_REDIS_URL is set but scrapy-redis is not installed: "
@@ -73,6 +75,12 @@ class RedisAddon:
         for key, value in values.items():
             if (settings.getpriority(key) or 0) < CMDLINE:
                 settings.set(key, value, priority="spider")
+        # bounded waits instead of scrapy-redis's 30 s twice (newsbot.distributed.connection);
+        # REDIS_PARAMS an operator gives are applied over them
+        params = redis_params(url, timeout_of(settings))
+        params.update(settings.getdict("REDIS_PARAMS"))
+        priority = max(settings.getpriority("REDIS_PARAMS") or 0, SETTINGS_PRIORITIES["spider"])
+        settings.set("REDIS_PARAMS", params, priority=priority)
         # exports get their final name only after this worker's claims are acked (the fence)
         storages = dict(settings.getdict("FEED_STORAGES"))
         for scheme in ("", "file"):
@@ -80,6 +88,8 @@ class RedisAddon:
                 storages[scheme] = FENCED
         settings.set("FEED_STORAGES", storages, priority="spider")
         settings.set_in_component_priority_dict("EXTENSIONS", ClaimLedger, 505)
+        # outermost: sees what any spider middleware or callback raised
+        settings.set_in_component_priority_dict("SPIDER_MIDDLEWARES", RedisLostMiddleware, 1)
         feeds = settings.getdict("FEEDS")
         if settings.getint("FEED_EXPORT_BATCH_ITEM_COUNT") or any(
             (options or {}).get("batch_item_count") for options in feeds.values()

@@ -28,9 +28,11 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 
 from newsbot import settings as defaults
+from newsbot.distributed.connection import connect, timeout_of
 from newsbot.distributed.joining import check_same_crawl
 from newsbot.distributed.queue import CLAIM_META, SETTLE, CrawlKeys
 from newsbot.distributed.reach import check_reachable
+from newsbot.outcome import export_failed
 from newsbot.spiders.arguments import worker_arguments
 from newsbot.stats import Stats
 
@@ -83,7 +85,7 @@ def _check_same_crawl(crawler: Any, url: str) -> None:
         return
     settings = crawler.settings
     queue_key = str(settings.get("SCHEDULER_QUEUE_KEY") or "%(spider)s:requests")
-    server = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5)
+    server = connect(url, timeout_of(settings))
     try:
         check_same_crawl(
             server,
@@ -168,6 +170,11 @@ class ClaimLedger:
         self.exports.append(OpenExport(path, handle, line_based))
 
     # -- the fence -------------------------------------------------------------------------
+    def run_failed(self) -> bool:
+        """An export of this run failed, or Redis went away: nothing may be acked."""
+        stats = self.crawler.stats.get_stats() if self.crawler.stats is not None else {}
+        return export_failed(stats)
+
     def settle(self) -> None:
         """Ack this worker's claims, removing from open exports what lost claims produced.
 
@@ -177,6 +184,8 @@ class ClaimLedger:
         """
         if self.settled or self.server is None or self.keys is None:
             return
+        if self.run_failed():
+            raise RuntimeError("this run failed: its claims are not acked")
         release = sorted(self.release - self.lost)
         while True:
             ack = [t for t in self.claims if t not in self.lost and t not in self.release]

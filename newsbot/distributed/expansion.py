@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbot.atomic import write_atomically
+from newsbot.distributed.connection import connect
 
 LISTED = """
 redis.call('SADD', KEYS[1], ARGV[1])
@@ -41,10 +42,8 @@ def expansion_keys(spider: str) -> tuple[str, str]:
 
 
 class RedisExpansions:
-    def __init__(self, url: str, spider: str) -> None:
-        import redis
-
-        self.server = redis.Redis.from_url(url)
+    def __init__(self, url: str, spider: str, timeout: float | None = None) -> None:
+        self.server = connect(url, timeout)
         self.keys = list(expansion_keys(spider))
         self._listed = self.server.register_script(LISTED)
         self._fetched = self.server.register_script(FETCHED)

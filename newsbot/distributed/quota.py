@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsbot.atomic import write_atomically
+from newsbot.distributed.connection import connect
 
 logger = logging.getLogger(__name__)
 
@@ -76,11 +77,9 @@ class LocalQuota:
 
 
 class RedisQuota:
-    def __init__(self, url: str, spider: str, limit: int | None) -> None:
-        import redis
-
+    def __init__(self, url: str, spider: str, limit: int | None, timeout: float | None = None):
         self.limit = limit
-        self.server = redis.Redis.from_url(url)
+        self.server = connect(url, timeout)
         self.key = quota_key(spider)
         self._take = self.server.register_script(TAKE)
         self.full = False

@@ -39,6 +39,7 @@ import uuid
 from collections import deque
 from typing import Any
 
+from redis.exceptions import RedisError
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.scheduler import Scheduler
@@ -49,11 +50,15 @@ from newsbot.distributed.claims import ClaimLedger
 from newsbot.distributed.expansion import expansion_keys
 from newsbot.distributed.joining import write_down
 from newsbot.distributed.queue import BEAT, CLAIM_META, REAP, CrawlKeys
+from newsbot.feeds import stop_failed_export
+from newsbot.incremental.store import _safe_url
+from newsbot.outcome import export_failed
 from newsbot.spiders.arguments import worker_arguments
 from newsbot.stats import Stats
 
 logger = logging.getLogger(__name__)
 
+REDIS_LOST = "redis_unavailable"  # the finish reason of a worker whose Redis went away
 NUDGE_EVERY = 0.2  # seconds: how soon a freed download slot or a wake-up message is acted on
 
 
@@ -81,6 +86,7 @@ class DistributedScheduler(Scheduler):
         )
         scheduler.ledger = crawler.get_extension(ClaimLedger) or ClaimLedger(crawler)
         scheduler.done = False
+        scheduler.redis_lost = False
         scheduler.local = deque()  # requests that cannot be stored as JSON
         scheduler.loops = []
         scheduler.busy = True  # since the last spider_idle: tells others to wait
@@ -141,13 +147,18 @@ class DistributedScheduler(Scheduler):
 
     def enqueue_request(self, request: Any) -> bool:
         # scrapy-redis's enqueue_request and next_request, without its deprecated stats calls
-        if not request.dont_filter and self.df.request_seen(request):
-            self.df.log(request, self.spider)
-            return False
+        if self.redis_lost:
+            return False  # its page's claim is never acked: crawled again, links and all
         try:
+            if not request.dont_filter and self.df.request_seen(request):
+                self.df.log(request, self.spider)
+                return False
             self.queue.push(request)
             self._scrapy_stat("scheduler/enqueued/redis")
             return True
+        except RedisError as exc:
+            self.lost_redis(exc, "queueing a request")
+            return False
         except TypeError as exc:  # meta that JSON cannot hold (e.g. a browser re-render's
             # PageMethod): a follow-up of a page this worker holds; it stays here, and if the
             # worker dies, the claim of the page it came from is crawled again elsewhere
@@ -157,14 +168,26 @@ class DistributedScheduler(Scheduler):
             return True
 
     def has_pending_requests(self) -> bool:
-        return bool(self.local) or bool(super().has_pending_requests())
+        if self.local:
+            return True
+        if self.redis_lost:
+            return False
+        try:
+            return bool(super().has_pending_requests())
+        except RedisError as exc:
+            self.lost_redis(exc, "counting the queue")
+            return False
 
     def next_request(self) -> Any:
         if self.local:
             return self.local.popleft()
-        if self._waiting() >= self.prefetch:
+        if self.redis_lost or self._waiting() >= self.prefetch:
             return None  # the rest stays in Redis for other workers
-        request = self.queue.pop()  # marks this worker busy in Redis (the pop)
+        try:
+            request = self.queue.pop()  # marks this worker busy in Redis (the pop)
+        except RedisError as exc:
+            self.lost_redis(exc, "taking a request")
+            return None
         if request is not None:
             self._scrapy_stat("scheduler/dequeued/redis")
         self.maybe_work = request is not None
@@ -203,11 +226,18 @@ class DistributedScheduler(Scheduler):
 
     # -- heartbeat and dead workers --------------------------------------------------------
     def _heartbeat(self) -> None:
+        failing = False
         while not self.stop_beating.wait(self.heartbeat_every):
             try:
                 self.beat(busy=None)
-            except Exception:  # Redis away for a moment: try again next beat
+            except RedisError as exc:  # Redis away: said once; the reactor side decides
+                if not failing:
+                    logger.warning("Distributed crawl: heartbeat failed (%s)", exc)
+                failing = True
+            except Exception:
                 logger.warning("Distributed crawl: heartbeat failed", exc_info=True)
+            else:
+                failing = False
 
     def beat(self, busy: bool | None) -> None:
         if self.stop_beating.is_set():
@@ -240,10 +270,42 @@ class DistributedScheduler(Scheduler):
         return float(seconds) + micros / 1e6
 
     def _tick(self) -> None:
+        if self.redis_lost:
+            return
         try:
             self.reap()
+        except RedisError as exc:
+            self.lost_redis(exc, "looking for dead workers")
         except Exception:
             logger.exception("Distributed crawl: looking for dead workers failed")
+
+    def lost_redis(self, error: BaseException, doing: str) -> None:
+        """Redis did not answer (NEWSBOT_REDIS_TIMEOUT) or refused for seconds: stop.
+
+        Nothing this worker did since its last ack can be acked, so its export is not
+        finished (exit status 3) and its claims stay in Redis; once its heartbeat is older
+        than NEWSBOT_REDIS_WORKER_TIMEOUT, another worker, or the next run, puts them back in
+        the queue. Requests it found meanwhile are not queued: the pages they came from are
+        crawled again, and with them their links."""
+        if self.redis_lost:
+            return
+        self.redis_lost = True
+        self.stop_beating.set()
+        self._stat("redis_lost")
+        where = _safe_url(str(self.crawler.settings.get("REDIS_URL") or ""))
+        logger.error(
+            "Distributed crawl: Redis %s failed while %s (%s: %s). This worker stops; its "
+            "export is not finished and its claims stay in Redis for another worker or the "
+            "next run (after NEWSBOT_REDIS_WORKER_TIMEOUT, %gs)",
+            where,
+            doing,
+            type(error).__name__,
+            error,
+            self.worker_timeout,
+        )
+        stop_failed_export(
+            self.crawler, f"Redis {where} failed while {doing}: {error}", reason=REDIS_LOST
+        )
 
     def reap(self) -> int:
         """Re-queue the claims of dead workers; the number of requests put back."""
@@ -310,6 +372,14 @@ class DistributedScheduler(Scheduler):
         return False
 
     def spider_idle(self, spider: Any) -> None:
+        if self.redis_lost:
+            return None
+        try:
+            self._idle()
+        except RedisError as exc:
+            self.lost_redis(exc, "looking for more work")
+
+    def _idle(self) -> None:
         if self.busy:
             self.server.publish(self.keys.wake, "idle")  # others waiting on us look again
         self.busy = False
@@ -335,12 +405,11 @@ class DistributedScheduler(Scheduler):
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         if not self.crawler.settings.getdict("FEEDS"):
-            self._finish(exports_ok=True)
+            self._finish(exports_ok=not self.redis_lost)
 
     def feed_exporter_closed(self) -> None:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        failed = any(k.startswith("feedexport/failed_count/") for k in stats)
-        self._finish(exports_ok=not failed)
+        self._finish(exports_ok=not export_failed(stats))
 
     def _finish(self, exports_ok: bool) -> None:
         if self.done:

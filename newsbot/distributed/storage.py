@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO, Any
 
+from newsbot.atomic import discard
 from newsbot.distributed.claims import ClaimLedger
 from newsbot.feeds import LINE_FORMATS, AtomicFileFeedStorage
 
@@ -40,6 +41,16 @@ class FencedFileFeedStorage(AtomicFileFeedStorage):
         return handle
 
     def store(self, file: IO[bytes]) -> None:
-        if self.ledger is not None:
-            self.ledger.settle()  # raises if Redis is away: the export stays a .part
+        if self.ledger is not None and self.error is None:
+            if self.ledger.run_failed():
+                # never ack for a run that failed (a seen-store or Redis that went away,
+                # another export): its articles are in no finished export, and its claims,
+                # left in Redis, are crawled again (ops round 5: acked, 50 articles lost).
+                # The failure was said and recorded where it happened: only the .part goes.
+                self.error = OSError("this run failed; its claims stay in Redis")
+                if self._temporary is not None:
+                    discard(self._handle, self._temporary)
+                    self._handle = None
+            else:
+                self.ledger.settle()  # raises if Redis is away: the export stays a .part
         return super().store(file)

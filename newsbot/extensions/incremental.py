@@ -47,6 +47,7 @@ from scrapy.extensions.feedexport import FeedExporter
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot import settings as defaults
+from newsbot.distributed.connection import timeout_of
 from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
 from newsbot.distributed.quota import LocalQuota, RedisQuota
 from newsbot.durations import parse_duration
@@ -134,13 +135,15 @@ _STORE_CONDITIONS = (
 )  # fmt: skip
 
 
-def _open_checked(location: str, spider: str, max_age: float) -> tuple[Any, int]:
+def _open_checked(
+    location: str, spider: str, max_age: float, timeout: float | None = None
+) -> tuple[Any, int]:
     """The seen-store, opened and expired; :class:`UsageError` naming the setting when the
     file is not a seen-store (corrupt, another kind of file, a folder); :class:`ExportFailed`
     (exit status 3) when a store cannot be used now (locked, read-only, a full disk)."""
     try:
         _check_room(location)
-        return _open_when_free(location, spider, max_age)
+        return _open_when_free(location, spider, max_age, timeout)
     except (sqlite3.Error, OSError) as exc:
         why = f"{type(exc).__name__}: {exc}"
         condition = _store_condition(exc, location)
@@ -174,7 +177,9 @@ def _check_room(location: str) -> None:
         raise OSError(errno.ENOSPC, f"{stats.f_bavail * stats.f_frsize // 1024} KB free")
 
 
-def _open_when_free(location: str, spider: str, max_age: float) -> tuple[Any, int]:
+def _open_when_free(
+    location: str, spider: str, max_age: float, timeout: float | None = None
+) -> tuple[Any, int]:
     """Open and expire the store, trying again for a few seconds while it is locked: two
     runs that start together both set up a new store, and SQLite answers a journal-mode
     change or a write that would deadlock with "database is locked" at once, without its
@@ -182,7 +187,7 @@ def _open_when_free(location: str, spider: str, max_age: float) -> tuple[Any, in
     deadline = time.monotonic() + LOCKED_RETRY_SECONDS
     while True:
         try:
-            store = open_store(location, spider)
+            store = open_store(location, spider, timeout)
             return store, store.expire(max_age)
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
@@ -268,13 +273,13 @@ class IncrementalRuns:
         # distributed: a killed worker's claims are crawled again by the others (issue 17)
         self.distributed = bool(redis_url)
         self.expansions: Any = (
-            RedisExpansions(redis_url, self.name)
+            RedisExpansions(redis_url, self.name, timeout_of(settings))
             if redis_url
             else LocalExpansions(track_depths=self._tracks_depths(settings))
         )
         # max_articles for the whole crawl: its workers, its stopped and resumed runs
         self.quota: Any = (
-            RedisQuota(redis_url, self.name, context.max_articles)
+            RedisQuota(redis_url, self.name, context.max_articles, timeout_of(settings))
             if redis_url
             else LocalQuota(context.max_articles)
         )
@@ -308,7 +313,9 @@ class IncrementalRuns:
         self._resume_expansions()
         self._resume_quota()
         if self.enabled:
-            self.store, self.expired = _open_checked(self.location, self.name, self.max_age)
+            self.store, self.expired = _open_checked(
+                self.location, self.name, self.max_age, timeout_of(settings)
+            )
         self._recover(feed_folders(settings.getdict("FEEDS"), self.name))
 
     @classmethod

@@ -292,10 +292,17 @@ class SQLiteSeenStore:
 class RedisSeenStore:
     """``<prefix>:<spider>`` hash (id -> record) and ``<prefix>:<spider>:at`` sorted set."""
 
-    def __init__(self, url: str, spider: str, prefix: str = "newsbot:seen", server: Any = None):
-        import redis
+    def __init__(
+        self,
+        url: str,
+        spider: str,
+        prefix: str = "newsbot:seen",
+        server: Any = None,
+        timeout: float | None = None,
+    ):
+        from newsbot.distributed.connection import connect
 
-        self.server = server or redis.Redis.from_url(url)
+        self.server = server or connect(url, timeout)
         self.key = f"{prefix}:{spider}"
         self.times = f"{self.key}:at"
         self.claims_key = f"{self.key}:claims"
@@ -407,8 +414,11 @@ def is_redis_url(location: str) -> bool:
     return str(location).startswith(REDIS_SCHEMES)
 
 
-def open_store(location: str | Path, spider: str) -> SQLiteSeenStore | RedisSeenStore:
-    """A Redis store for a ``redis://`` URL, else an SQLite file at ``location``."""
+def open_store(
+    location: str | Path, spider: str, timeout: float | None = None
+) -> SQLiteSeenStore | RedisSeenStore:
+    """A Redis store for a ``redis://`` URL (``timeout``: NEWSBOT_REDIS_TIMEOUT), else an
+    SQLite file at ``location``."""
     if is_redis_url(str(location)):
-        return RedisSeenStore(str(location), spider)
+        return RedisSeenStore(str(location), spider, timeout=timeout)
     return SQLiteSeenStore(location, spider)
