@@ -167,6 +167,47 @@ def test_a_dash_as_output_is_refused_not_written_as_a_file(source, option):
     assert not (ROOT / "-").exists()
 
 
+def test_a_target_a_crawl_is_exporting_to_is_refused_before_reading(source, target):
+    """A crawl running with `-O target` holds `target.part` (its lock): reprocess stops at
+    once, exit 3, instead of replacing the crawl's export when both end (ops round 5)."""
+    import fcntl
+
+    with open(f"{target}.part", "ab") as part:
+        fcntl.flock(part, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        proc = reprocess(str(source), "-O", str(target))
+    assert proc.returncode == ExitCode.EXPORT_FAILED, proc.stderr
+    assert "is being written by another run" in one_line(proc)
+    assert target.read_bytes() == GOOD_TARGET
+
+
+REWRITES_TARGET = """
+import os
+from pathlib import Path
+
+
+class AnotherRunExports:
+    def process_item(self, item, spider=None):
+        target = Path(os.environ["TARGET"])
+        if b"fresh" not in target.read_bytes():
+            target.write_bytes(b'{"id": "fresh"}\\n')  # a crawl's export lands meanwhile
+        return item
+"""
+
+
+def test_a_target_written_by_another_run_meanwhile_is_left_to_it(source, tmp_path):
+    """The target changed between reading and writing (a crawl finished its export into it):
+    reprocess writes nothing over it, exit 3 (ops round 5: the crawl's export was lost)."""
+    (tmp_path / "other_run.py").write_text(REWRITES_TARGET)
+    pipelines = json.dumps({"other_run.AnotherRunExports": 100})
+    proc = reprocess(
+        str(source), "-O", str(source), "-s", f"ITEM_PIPELINES={pipelines}",
+        env={"TARGET": str(source)}, pythonpath=tmp_path,
+    )  # fmt: skip
+    assert proc.returncode == ExitCode.EXPORT_FAILED, proc.stderr
+    assert "changed while reprocess ran" in proc.stderr
+    assert source.read_bytes() == b'{"id": "fresh"}\n'
+
+
 def test_a_mistake_leaves_a_missing_target_missing(source, tmp_path):
     target = tmp_path / "new.jsonl"
     proc = reprocess(str(source), "-O", str(target), "-s", "NEWSBOT_WORKERS=many")

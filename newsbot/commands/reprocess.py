@@ -55,7 +55,7 @@ from newsbot.atomic import write_atomically as write_file
 from newsbot.commands.crawl import check_log_level, failure_of, report_failure
 from newsbot.commands.stops import hold_early_stops, ignore_late_stops, stopped_early
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
-from newsbot.feeds import check_target, check_writable
+from newsbot.feeds import check_not_being_written, check_target, check_writable
 from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
 from newsbot.record_check import field_problem
 
@@ -63,6 +63,15 @@ ANCHOR = "crawled_at"
 BAD_LINES_SHOWN = 10
 # a byte that is not part of valid UTF-8, as the "surrogateescape" error handler keeps it
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _file_state(path: str | Path) -> tuple[int, int, int] | None:
+    """What tells one version of a file from the next: inode, size, modification time."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -342,6 +351,7 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
     then, nor when ``summary.not_written_because()`` says why.
     """
     summary = Summary()
+    before = _file_state(out_path)
     records = list(read_records(in_path, summary))
     if not records:
         raise NothingToReprocess(
@@ -368,6 +378,14 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
     summary.finish_reason = stats.get("finish_reason")
     summary.logged_errors = stats.get("log_count/ERROR", 0)
     if summary.not_written_because() is None:
+        # another run wrote the target while this one read and cleaned (ops round 5: a
+        # crawl's fresh export replaced by the older records reprocess had read)
+        check_not_being_written(Path(out_path))
+        if _file_state(out_path) != before:
+            raise ExportFailed(
+                f"{out_path} changed while reprocess ran (another run wrote it); run it "
+                f"again on the new file; {out_path} left untouched"
+            )
         try:
             write_atomically(out_path, collector.lines(), append=append)
         except OSError as exc:
@@ -441,6 +459,7 @@ class Command(ScrapyCommand):
                     f"use -O {target} to rewrite it in place"
                 )
             check_writable(target.parent)
+            check_not_being_written(target)  # a crawl is exporting to it now
         except (UsageError, ExportFailed) as error:
             self.exitcode = int(report_failure("reprocess", error))
             return
