@@ -14,6 +14,7 @@ import errno
 import json
 import logging
 import os
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -226,6 +227,23 @@ def check_log_file(settings: BaseSettings) -> None:
         raise UsageError(f"LOG_FILE={short(str(value))}: its folder {folder} does not exist{hint}")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise UsageError(f"LOG_FILE={short(str(value))}: cannot be written here")
+    if _disk_full(folder):
+        raise UsageError(
+            f"LOG_FILE={short(str(value))}: its disk is full (no space left on device); "
+            "free space on it or log elsewhere"
+        )
+
+
+def _disk_full(folder: Path) -> bool:
+    """Whether a byte written in ``folder`` finds no room (the probe leaves nothing)."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".newsbot-probe-") as probe:
+            probe.write(b"x")
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return False
 
 
 def normalise_log_level(settings: BaseSettings) -> None:

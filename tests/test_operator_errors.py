@@ -4,6 +4,7 @@ line naming the argument or setting (no traceback), exits with status 2, and fet
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -740,6 +741,35 @@ def test_a_jobdir_that_fills_up_mid_run_fails_the_run_and_keeps_the_previous_exp
     assert "No space left on device" in lines[0]
     assert target.read_bytes() == before
     assert not target.with_name(target.name + ".part").exists()
+
+
+def test_a_log_file_on_a_full_disk_is_one_line_before_the_crawl(server, tmp_path):
+    """ops round 5: 86 `--- Logging error ---` blocks, a traceback at exit, exit 1."""
+    with small_disk(tmp_path / "disk", "64k") as disk:
+        (disk / "filler").write_bytes(b"x" * (64 * 1024))
+        proc, requests = crawl(server, tmp_path, "-s", f"LOG_FILE={disk / 'crawl.log'}")
+    line = error_line(proc)
+    assert f"LOG_FILE='{disk / 'crawl.log'}'" in line and "its disk is full" in line
+    assert requests == []
+
+
+def test_a_log_file_whose_disk_fills_mid_run_says_so_once_and_logs_on(server, tmp_path):
+    """ops round 5: the log stopped mid-line at 4 KB, stderr got 694 lines of tracebacks and
+    the summary said nothing. Now one line, the rest of the log on stderr, the export whole,
+    and the summary names the log file's failure."""
+    target = tmp_path / "out" / "x.jsonl"
+    with small_disk(tmp_path / "disk", "64k") as disk:
+        (disk / "filler").write_bytes(b"x" * (60 * 1024))  # 4 KB left: the log's first lines
+        proc, _ = crawl(server, tmp_path, "-O", str(target), "-s", "NEWSBOT_INCREMENTAL=0",
+                        "-s", f"LOG_FILE={disk / 'crawl.log'}")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "Logging error" not in proc.stderr and "Traceback" not in proc.stderr
+    said = [x for x in proc.stderr.splitlines() if x.startswith("newsbot: LOG_FILE")]
+    assert len(said) == 1 and "No space left on device" in said[0]
+    assert "[newsbot.report] INFO: Exported" in proc.stderr  # the run's report, on stderr
+    summary = json.loads(target.with_name("x.summary.json").read_text())
+    assert "No space left on device" in summary["log_file_error"]
+    assert target.read_bytes().count(b"\n") == summary["items"] > 0
 
 
 def _stdout_crawl(server, tmp_path: Path, stdout: Any) -> subprocess.Popen:

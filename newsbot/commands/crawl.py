@@ -37,6 +37,7 @@ from newsbot.commands.stops import (
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.extensions.summary import reported_outcome
 from newsbot.feeds import check_cli_targets
+from newsbot.logfile import guard_log_file
 from newsbot.outcome import exit_code
 from newsbot.settings_check import check_log_file, normalise_log_level
 from newsbot.usage import did_you_mean
@@ -123,6 +124,7 @@ class Command(ScrapyCrawlCommand):
                 "supported"
             )
         assert self.crawler_process is not None
+        guard_log_file()  # Scrapy's log handler exists now: a disk that fills is one line
         known = self.crawler_process.spider_loader.list()
         if args[0] not in known:
             self.exitcode = int(

@@ -28,6 +28,7 @@ from scrapy import signals
 from newsbot import stats as names
 from newsbot.atomic import write_atomically
 from newsbot.extensions.context import run_context
+from newsbot.logfile import FAILURES
 from newsbot.memory import peak_memory_mb
 from newsbot.outcome import EXPORT_ERROR_STAT, MEANING, SAMPLE_PREFIX, exit_code
 from newsbot.timestamps import to_iso_z
@@ -224,6 +225,7 @@ class RunSummary:
         summary["outcome"] = {"exit_code": int(code), "meaning": MEANING[code]}
         summary["health"] = self._health()
         summary["export_error"] = stats.get(EXPORT_ERROR_STAT)
+        summary["log_file_error"] = FAILURES[0] if FAILURES else None  # newsbot.logfile
         exports = self._exports()
         for export in exports:
             if export["collided"]:  # its summary is the other run's: left alone
