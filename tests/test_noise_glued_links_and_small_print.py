@@ -9,6 +9,8 @@ that share their words.
 - `(Click to read: ...)`, `(Shop our picks for ...)` in brackets inside a sentence;
 - `advertisement` glued to the start of the next word (`consulted advertisementand`);
 - the Arabic label glued to a comma before `فيما`, `بينما`, `حيث` ...;
+- a sum of money made a line an ask (`Start with a goal of $500.`): now only a price as an
+  offer or an appeal gives it (`$1 a week`, `for just $1`, `£15 could pay for ...`);
 - lines the sets kept: `Watch the full replay below 01:58:22`, `Listen | ... (6:44)`,
   `Report Typo or Error`, `Comments (12) | Add comment`, `X is not a lender. Rates shown are
   for illustrative purposes only.`, `Featured offer: ...`, `<caption>. — VNA/Photo <name>`,
@@ -83,6 +85,9 @@ def test_the_glued_label_is_cut_and_the_sentence_stays(line: str, expected: str)
         "A cyclist on the new bridge over the Red River. — VNA/VNS Photo Trần Minh",
         "Continua após a publicidade",
         "L'articolo continua dopo la pubblicità",
+        # an ask with a price as offers and appeals give it
+        "Subscribe today for just $1 a week.",
+        "Donate now. £20 could pay for a night's shelter for someone sleeping rough.",
         "As it happened: Every point of the final set, relived",
     ],
 )
@@ -114,6 +119,9 @@ def test_the_boilerplate_goes(line: str) -> None:
         # continuing after an ad and live coverage in the story
         "A empresa disse que a campanha continua após a publicidade na televisão.",
         "As it happened, the mayor was in the building when the alarm went off.",
+        # a sum in the reader's own plans, in advice the story gives (not an offer's price)
+        "Start with a goal of $500. Most car repairs cost less than that.",
+        "Build up to $2,000 over two years, then move the rest into a pension.",
         # the Arabic ad word, spaced after a comma, as the story's noun
         "وقالت الهيئة، إعلان أسماء الفائزين سيكون في حفل ختامي.",
     ],
