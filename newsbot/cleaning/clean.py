@@ -53,6 +53,26 @@ _HOW_TO = re.compile(
     r"|How you can|كيف|خطوات)\b[^.!?:؟]{0,60}",
     re.I,
 )
+# `Go to Settings > Privacy & Security`, `tap System Services`, `click Two-step verification`,
+# `choose 'switch'`: a how-to's step names the interface it walks the reader through (a
+# promo's button is `Follow`, `Subscribe`, `here`, or the outlet's own)
+_UI_PATH = re.compile(r"\b[A-Z][\w&'’-]*(?: [\w&'’-]+){0,4} ?[>›→] ?[A-Z]")
+_UI_ACTION = re.compile(
+    r"\b(?:[Tt]ap|[Cc]lick|[Ss]elect|[Cc]hoose|[Pp]ress|[Tt]oggle|[Oo]pen|[Ee]nable|[Dd]isable)"
+    r"(?: on)? (?:(?!(?:Follow|Subscribe|Sign|Download|Here|Share|Like|Join|Register|Install"
+    r"|Get|Read|Watch|Listen|Donate|Save|Allow|Accept|OK|Continue|Submit|Buy|Shop|The|This|A|An"
+    r"|Our|Your|Ctrl|Alt|Shift|Cmd|Enter|Esc)\b)[A-Z][a-z]|['‘\"“][^'’\"”]{1,30}['’\"”])"
+)
+# the kinds whose asks a how-to's steps resemble
+_UI_STEP_RULES = frozenset(
+    {
+        "kind:reader_action",
+        "kind:call_to_action",
+        "kind:brief_ask",
+        "kind:rest_of_notice",
+        "model:pitch",
+    }
+)
 _OUTLET_VOICE = re.compile(
     r"\b(?:our|ours|us|we|Facebook|Instagram|WhatsApp|Telegram|TikTok|YouTube|newsletter)\b"
     r"|فيسبوك|فيس بوك|واتساب|تيليجرام|تلغرام|تليغرام|إنستغرام|انستغرام|تويتر|يوتيوب|إكس|\S+نا\b",
@@ -713,11 +733,21 @@ def _is_list_step(out: list[LineOutcome], line: str, rule: str | None) -> bool:
     clause of a sentence set out as a list."""
     if rule in _STEP_RULES and _opens_list(out):
         return _OUTLET_VOICE.search(line) is None
+    if rule in _UI_STEP_RULES and is_interface_step(line):
+        return True
     return (
         rule is not None
         and rule.startswith("kind:")
         and (_next_of_items(out, line) or _goes_on_with(out, line))
     )
+
+
+def is_interface_step(line: str) -> bool:
+    """Whether ``line`` walks the reader through an app's or a site's interface (a menu
+    path, a named button or setting) without the outlet's voice: a how-to's step."""
+    return (
+        _UI_PATH.search(line) is not None or _UI_ACTION.search(line) is not None
+    ) and _OUTLET_VOICE.search(line) is None
 
 
 def _goes_on_with(out: list[LineOutcome], line: str) -> bool:
@@ -802,6 +832,8 @@ def _mark_pitches(out: list[LineOutcome], model: PitchModel) -> list[LineOutcome
     for item in out:
         if item.rule is not None or item.kept is None or item.in_list:
             continue  # a step of the copy's how-to list is asked of the reader by the story
+        if is_interface_step(item.kept):
+            continue  # a how-to's step through an app's settings
         rest = model.without_pitch(item.kept)
         if rest and item.kept.startswith(rest) and _is_hook(sentences(rest)):
             rest = ""  # the promo's hook before it: `Stuck in it? Tell us what you can see.`
