@@ -119,7 +119,6 @@ class BrowserMiddleware:
         self.browser_hosts: set[tuple[str, str]] = set()
         self.in_vain: Counter[tuple[str, str]] = Counter()
         self.reported_unavailable = False
-        self.unavailable = 0  # pages that needed the browser when it could not be had
         self.rendered_ok = 0
         self.failures_in_a_row = 0
         self.reasons: Counter[str] = Counter()
@@ -177,7 +176,6 @@ class BrowserMiddleware:
         return meta
 
     def _unavailable(self, url: str, reason: str) -> None:
-        self.unavailable += 1
         self._inc("unavailable")
         if not self.reported_unavailable:
             self.reported_unavailable = True
@@ -341,12 +339,11 @@ class BrowserMiddleware:
 
     def spider_closed(self, spider: Any) -> None:
         total = sum(self.reasons.values())
-        why = ", ".join(f"{k}: {v}" for k, v in sorted(self.reasons.items()))
-        if self.unavailable:  # not "none needed": they were, and no browser could be had
-            why = ", ".join(
-                filter(None, [why, f"{self.unavailable} needed one but none was available"])
-            )
-        why = why or "none needed"
+        parts = [f"{k}: {v}" for k, v in sorted(self.reasons.items())]
+        unavailable = Stats(self.crawler, "browser/").get("unavailable", 0)
+        if unavailable:  # not "none needed": they were, and no browser could be had
+            parts.append(f"{unavailable} needed one but none was available")
+        why = ", ".join(parts) or "none needed"
         logger.info(
             "Browser (%s mode): rendered %d page(s) (%s); hosts rendered: %s",
             self.mode,

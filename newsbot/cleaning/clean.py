@@ -63,15 +63,10 @@ _UI_ACTION = re.compile(
     r"|Get|Read|Watch|Listen|Donate|Save|Allow|Accept|OK|Continue|Submit|Buy|Shop|The|This|A|An"
     r"|Our|Your|Ctrl|Alt|Shift|Cmd|Enter|Esc)\b)[A-Z][a-z]|['‘\"“][^'’\"”]{1,30}['’\"”])"
 )
-# the kinds whose asks a how-to's steps resemble
+# the kinds whose asks a how-to's steps resemble (the pitch model, run last, asks
+# :func:`is_interface_step` itself)
 _UI_STEP_RULES = frozenset(
-    {
-        "kind:reader_action",
-        "kind:call_to_action",
-        "kind:brief_ask",
-        "kind:rest_of_notice",
-        "model:pitch",
-    }
+    {"kind:reader_action", "kind:call_to_action", "kind:brief_ask", "kind:rest_of_notice"}
 )
 _OUTLET_VOICE = re.compile(
     r"\b(?:our|ours|us|we|Facebook|Instagram|WhatsApp|Telegram|TikTok|YouTube|newsletter)\b"

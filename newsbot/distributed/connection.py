@@ -39,62 +39,59 @@ def _server(connection: Any) -> object:
     return getattr(connection, "path", None) or (connection.host, connection.port)
 
 
-class _FailFast:
-    """Mixed into redis-py's connection classes: see the module's last point."""
-
-    def _refuse_while_silent(self) -> None:
-        from redis.exceptions import TimeoutError as RedisTimeoutError
-
-        with _lock:
-            since = _silent_since.get(_server(self))
-        if since is None:
-            return
-        ago = time.monotonic() - since
-        if ago < max(30.0, 3 * float(self.socket_timeout or 0)):  # type: ignore[attr-defined]
-            raise RedisTimeoutError(
-                f"Redis did not answer within {self.socket_timeout:g}s {ago:.0f}s ago; "  # type: ignore[attr-defined]
-                "not waiting on it again yet"
-            )
-
-    def _silent(self) -> None:
-        with _lock:
-            _silent_since[_server(self)] = time.monotonic()
-
-    def connect(self) -> None:
-        from redis.exceptions import TimeoutError as RedisTimeoutError
-
-        self._refuse_while_silent()
-        try:
-            super().connect()  # type: ignore[misc]
-        except RedisTimeoutError:
-            self._silent()
-            raise
-
-    def send_packed_command(self, command: Any, check_health: bool = True) -> None:
-        self._refuse_while_silent()
-        super().send_packed_command(command, check_health)  # type: ignore[misc]
-
-    def read_response(self, *args: Any, **kwargs: Any) -> Any:
-        from redis.exceptions import TimeoutError as RedisTimeoutError
-
-        try:
-            response = super().read_response(*args, **kwargs)  # type: ignore[misc]
-        except RedisTimeoutError:
-            self._silent()
-            raise
-        with _lock:
-            _silent_since.pop(_server(self), None)
-        return response
-
-
 @functools.cache
 def _connection_class(scheme: str) -> type:
+    """redis-py's connection class for ``scheme``, failing fast while its server is silent
+    (the module's last point). Every command passes here: while no server has gone silent,
+    it costs a dict lookup, no lock."""
     import redis.connection as rc
+    from redis.exceptions import TimeoutError as RedisTimeoutError
 
     base = {"rediss": rc.SSLConnection, "unix": rc.UnixDomainSocketConnection}.get(
         scheme, rc.Connection
     )
-    return type(f"FailFast{base.__name__}", (_FailFast, base), {})
+
+    class FailFast(base):  # type: ignore[misc, valid-type]
+        def _refuse_while_silent(self) -> None:
+            since = _silent_since.get(_server(self)) if _silent_since else None
+            if since is None:
+                return
+            ago = time.monotonic() - since
+            if ago < max(30.0, 3 * float(self.socket_timeout or 0)):
+                raise RedisTimeoutError(
+                    f"Redis did not answer within {self.socket_timeout:g}s {ago:.0f}s ago; "
+                    "not waiting on it again yet"
+                )
+
+        def _silent(self) -> None:
+            with _lock:
+                _silent_since[_server(self)] = time.monotonic()
+
+        def connect(self) -> None:
+            self._refuse_while_silent()
+            try:
+                super().connect()
+            except RedisTimeoutError:
+                self._silent()
+                raise
+
+        def send_packed_command(self, command: Any, check_health: bool = True) -> None:
+            self._refuse_while_silent()
+            super().send_packed_command(command, check_health)
+
+        def read_response(self, *args: Any, **kwargs: Any) -> Any:
+            try:
+                response = super().read_response(*args, **kwargs)
+            except RedisTimeoutError:
+                self._silent()
+                raise
+            if _silent_since:  # it answers again
+                with _lock:
+                    _silent_since.pop(_server(self), None)
+            return response
+
+    FailFast.__name__ = f"FailFast{base.__name__}"
+    return FailFast
 
 
 def redis_params(url: str, timeout: float | None = None) -> dict[str, Any]:
