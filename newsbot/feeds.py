@@ -17,7 +17,9 @@ dropped or skipped (as seen, or as older than ``since``), and at least one page 
 site down, a wrong address) or articles were asked for and never read (a ``CLOSESPIDER_*``
 limit or a stop came first).
 Such a run leaves an existing non-empty target as it was (:func:`read_nothing`; stat
-``newsbot/export/kept_previous``, a WARNING, the report's export line says so).
+``newsbot/export/kept_previous``, a WARNING, the report's export line says so), and so does a
+run that dropped every article it read (:func:`dropped_everything`: a profile or a noise rule
+that drops them all must not blank the file either).
 """
 
 from __future__ import annotations
@@ -551,8 +553,9 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
         raise ExportFailed(f"{self.path}: {self.error.strerror or self.error}")
 
     def _keeps_previous(self) -> bool:
-        """After a run that read nothing, an existing target is kept and the empty ``.part``
-        discarded (a wrong address or a site down must not blank yesterday's export)."""
+        """After a run that read nothing or dropped all it read, an existing target is kept
+        and the empty ``.part`` discarded (a wrong address, a site down or a rule that drops
+        every article must not blank yesterday's export)."""
         assert self._handle is not None and self._temporary is not None
         stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
         final = self.final
@@ -561,19 +564,25 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
             previous = final.is_file() and final.stat().st_size > 0
         except OSError:
             return False
-        if written or not previous or not read_nothing(stats):
+        if written or not previous:
+            return False
+        if read_nothing(stats):
+            why = (
+                f"this run read nothing ({stats.get(names.PAGES_FAILED, 0)} page(s) failed, "
+                f"{stats.get(names.ARTICLES_SCHEDULED, 0)} article(s) asked for and none read)"
+            )
+        elif dropped_everything(stats):
+            why = (
+                f"this run dropped every article it read ({stats['item_dropped_count']}: a "
+                "profile or a noise rule that drops them all?)"
+            )
+        else:
             return False
         discard(self._handle, self._temporary)
         self._handle = None
         self.kept_previous = True
         self.crawler.stats.inc_value(KEPT_PREVIOUS_STAT)
-        logger.warning(
-            "Kept %s as it was: this run read nothing (%d page(s) failed, %d article(s) asked "
-            "for and none read); the run summary records what happened",
-            self.path,
-            stats.get(names.PAGES_FAILED, 0),
-            stats.get(names.ARTICLES_SCHEDULED, 0),
-        )
+        logger.warning("Kept %s as it was: %s; the run summary records what happened", self.path, why)
         return True
 
 
@@ -585,6 +594,17 @@ def read_nothing(stats: dict[str, Any]) -> bool:
         return False  # an empty site: the empty file is its answer
     read = ("item_scraped_count", "item_dropped_count", names.SKIPPED_SEEN, SKIPPED_OLDER)
     return not any(stats.get(key) for key in read) and not any(
+        value for key, value in stats.items() if key.startswith(names.INCREMENTAL)
+    )
+
+
+def dropped_everything(stats: dict[str, Any]) -> bool:
+    """Whether a run read articles and dropped every one of them (nothing exported, none
+    skipped as seen or older than ``since``, none unchanged): a fault, never an answer."""
+    if not stats.get("item_dropped_count") or stats.get("item_scraped_count"):
+        return False
+    skipped = (names.SKIPPED_SEEN, SKIPPED_OLDER)
+    return not any(stats.get(key) for key in skipped) and not any(
         value for key, value in stats.items() if key.startswith(names.INCREMENTAL)
     )
 

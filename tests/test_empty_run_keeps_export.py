@@ -8,8 +8,8 @@ import socket
 from types import SimpleNamespace
 
 from newsbot import stats as names
-from newsbot.feeds import read_nothing
-from tests.conftest import run_crawl
+from newsbot.feeds import dropped_everything, read_nothing
+from tests.conftest import ROOT, run_crawl
 
 
 def closed_port() -> int:
@@ -62,3 +62,36 @@ def test_a_run_stopped_before_any_article_keeps_the_previous_export(replica, tmp
     assert result.returncode == 4, result.log[-3000:]
     assert (tmp_path / "items.jsonl").read_text(encoding="utf-8") == previous
     assert result.summary["export_kept_previous"] is True
+
+
+def test_a_rule_that_drops_every_article_keeps_the_export_and_is_named(replica, tmp_path):
+    """An operator's noise rule written too wide (`.+`) empties every body: each drop names
+    the rule that emptied it (not "missing body"), and yesterday's file is not blanked."""
+    noise = tmp_path / "noise.toml"
+    wide = '\n[[rule]]\nid = "everything"\nkind = "line"\npatterns = [".+"]\n'
+    noise.write_text((ROOT / "settings" / "noise.toml").read_text(encoding="utf-8") + wide)
+    previous = '{"id": "a1", "title": "Yesterday"}\n'
+    (tmp_path / "items.jsonl").write_text(previous, encoding="utf-8")
+    result = run_crawl(
+        replica,
+        ["/en"],
+        tmp_path,
+        args={"max_articles": 4},
+        settings={"NEWSBOT_NOISE_FILE": noise, "NEWSBOT_HEALTH_MIN_SAMPLE": 1},
+    )
+    assert result.returncode == 4, result.log[-3000:]
+    assert (tmp_path / "items.jsonl").read_text(encoding="utf-8") == previous
+    assert result.summary["export_kept_previous"] is True
+    assert "dropped every article it read" in result.log
+    assert "body all noise (lines removed by outlet:everything: " in result.log
+    assert result.summary["dropped_by_reason"].get("body_all_noise", 0) >= 4
+    assert "missing_body" not in result.summary["dropped_by_reason"]
+
+
+def test_a_run_that_dropped_every_article_it_read():
+    dropped = {"item_dropped_count": 3}
+    assert dropped_everything(dropped)
+    assert not dropped_everything({})  # read nothing: read_nothing's case
+    assert not dropped_everything({**dropped, "item_scraped_count": 1})
+    assert not dropped_everything({**dropped, names.SKIPPED_SEEN: 2})  # the rest was seen
+    assert not dropped_everything({**dropped, names.key("skipped/older_than_since"): 2})

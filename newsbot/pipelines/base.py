@@ -31,13 +31,15 @@ class CrawlerPipeline:
     def stat(self, key: str, count: int = 1) -> None:
         Stats(self.crawler).inc(key, count)
 
-    def drop(self, item: Any, reason: str) -> DropItem:
-        """Count and log a dropped item, and return the exception to raise."""
+    def drop(self, item: Any, reason: str, detail: str = "") -> DropItem:
+        """Count and log a dropped item, and return the exception to raise. ``reason`` is
+        counted (a fixed phrase); ``detail``, if any, is only logged with it."""
         url = ItemAdapter(item).get("url") or "(no url)"
         self.stat("dropped")
         key = f"dropped/{reason.replace(' ', '_')}"
         self.stat(key)
         if self.crawler is not None:
             record_sample(self.crawler.stats, key, url)
-        logger.warning("Dropped %s: %s", url, reason)
-        return DropItem(f"{reason}: {url}")
+        said = f"{reason} ({detail})" if detail else reason
+        logger.warning("Dropped %s: %s", url, said)
+        return DropItem(f"{said}: {url}")

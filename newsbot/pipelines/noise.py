@@ -204,7 +204,8 @@ class NoisePipeline:
             if key in adapter:
                 del adapter[key]
         self._count(removed)
-        if self.keep_removed:
+        if self.keep_removed or (removed and not adapter["body"].strip()):
+            # an emptied body is dropped next, naming the rules that emptied it
             adapter["removed"] = [{"text": r.text, "rule": r.rule} for r in removed]
         return item
 

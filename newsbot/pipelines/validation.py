@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -30,9 +31,18 @@ class ValidationPipeline(CrawlerPipeline):
 
 
 class CleanBodyPipeline(ValidationPipeline):
-    """After noise removal: an item whose body was nothing but noise has no body."""
+    """After noise removal: an item whose body was nothing but noise has no body. The drop
+    names the rules that removed its lines (a rule written too wide shows at once)."""
 
     def process_item(self, item: Any) -> Any:
-        if not _has_text(ItemAdapter(item).get("body")):
+        adapter = ItemAdapter(item)
+        if _has_text(adapter.get("body")):
+            return item
+        rules = Counter(
+            r.get("rule") for r in adapter.get("removed") or () if isinstance(r, dict)
+        )
+        if not rules:
             raise self.drop(item, "missing body")
-        return item
+        named = ", ".join(f"{rule}: {count}" for rule, count in rules.most_common(3))
+        more = f" and {len(rules) - 3} more" if len(rules) > 3 else ""
+        raise self.drop(item, "body all noise", f"lines removed by {named}{more}")
