@@ -582,7 +582,9 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
         self._handle = None
         self.kept_previous = True
         self.crawler.stats.inc_value(KEPT_PREVIOUS_STAT)
-        logger.warning("Kept %s as it was: %s; the run summary records what happened", self.path, why)
+        logger.warning(
+            "Kept %s as it was: %s; the run summary records what happened", self.path, why
+        )
         return True
 
 

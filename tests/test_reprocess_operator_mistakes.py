@@ -7,7 +7,10 @@ target's bytes, which a failed run leaves exactly as they were (or absent).
 
 from __future__ import annotations
 
+import bz2
+import gzip
 import json
+import lzma
 import os
 import signal
 import subprocess
@@ -436,3 +439,67 @@ def test_a_record_with_a_field_of_the_wrong_type_is_a_bad_line(tmp_path):
     schema = json.loads((ROOT / "newsbot" / "article.schema.json").read_text())
     for row in rows:
         jsonschema.validate(row, schema)
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n"], ids=["no-bytes", "blank-lines"])
+def test_an_empty_export_gives_an_empty_output_and_exit_0(tmp_path, target, content):
+    """A quiet incremental run writes an empty export; a job that reprocesses every export
+    failed on it with exit 2 ("no valid record"), as if it were the wrong file."""
+    source = tmp_path / "quiet.jsonl"
+    source.write_bytes(content)
+    proc = reprocess(str(source), "-O", str(target))
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    assert target.read_bytes() == b""
+    assert f"{source} holds no record" in proc.stderr and f"written empty: {target}" in proc.stderr
+    proc = reprocess(str(source), "-o", str(target := tmp_path / "kept.jsonl"))
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("suffix", "compress"),
+    [(".gz", gzip.compress), (".bz2", bz2.compress), (".xz", lzma.compress)],
+    ids=["gzip", "bzip2", "xz"],
+)
+def test_a_compressed_export_is_read_decompressed(tmp_path, suffix, compress):
+    """Scrapy's feed postprocessing writes gzip, bzip2 or xz: all 7 lines were 'bad' and
+    the message never said the file was compressed."""
+    records = [record(n, body=f"Pier {n} reopened after repairs.") for n in range(7)]
+    source = tmp_path / f"export.jsonl{suffix}"
+    source.write_bytes(compress(jsonl(*records)))
+    out = tmp_path / "out.jsonl"
+    proc = reprocess(str(source), "-O", str(out))
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == [r["id"] for r in records]
+
+
+def test_a_gzip_export_a_killed_run_cut_short_gives_the_records_before_the_cut(tmp_path):
+    body = "The pier reopened after two years of repairs, and crowds came back. " * 12
+    whole = gzip.compress(jsonl(*(record(n, body=f"{n}. {body}") for n in range(40))))
+    source = tmp_path / "killed.jsonl.gz"
+    source.write_bytes(whole[: len(whole) * 2 // 3])
+    out = tmp_path / "out.jsonl"
+    proc = reprocess(str(source), "-O", str(out))
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    assert "the compressed file is cut short" in proc.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert 0 < len(rows) < 40
+    assert [row["id"] for row in rows] == [f"{n:032x}" for n in range(len(rows))]
+
+
+@pytest.mark.parametrize("indent", [None, 4], ids=["a-record-a-line", "indented"])
+def test_a_json_array_a_killed_run_cut_short_gives_its_whole_records(tmp_path, indent):
+    """What a killed `-O x.json` leaves: `[`, whole records, one cut mid-record. It said
+    '1 line read, 1 bad' and salvaged nothing, where a torn JSON Lines file salvages."""
+    records = [record(n, body=f"Pier {n} reopened after repairs.") for n in range(4)]
+    text = "[\n" + ",\n".join(json.dumps(r, indent=indent) for r in records) + "\n]"
+    source = tmp_path / "killed.json"
+    source.write_text(text[: text.index(records[3]["id"])], encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = reprocess(str(source), "-O", str(out))
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["id"] for row in rows] == [r["id"] for r in records[:3]]
+    assert "line 4: the JSON array breaks off at line" in proc.stderr
+    assert "4 lines read, 3 records written, 1 bad lines skipped" in proc.stderr

@@ -5,7 +5,10 @@ existing JSON Lines export goes through the project's ``ITEM_PIPELINES``, in the
 and with the same settings as a crawl, inside a crawl of a spider that sends no requests.
 Each record keeps its ``crawled_at``, which pipelines use as the anchor for relative times.
 
-A JSON array (a ``.json`` export) is read as well, its Nth record reported as line N.
+A JSON array (a ``.json`` export) is read as well, its Nth record reported as line N; one a
+killed crawl cut short gives the whole records before the cut. A gzip, bzip2 or xz file (what
+Scrapy's feed ``postprocessing`` writes) is read decompressed; the output is plain JSON Lines.
+An empty input (a quiet incremental run's export) gives an empty output, exit 0.
 Each line is read as UTF-8; a line that is not (an export saved as Latin-1 or Windows-1252)
 keeps its valid UTF-8 and has every other byte read as the Windows-1252 character it most
 likely is (the Latin-1 byte 0xC9 is ``É``), never U+FFFD; such lines are counted and
@@ -21,7 +24,7 @@ on either side, or a target crawl would refuse (``newsbot.feeds.check_target``) 
 stderr and exit 2; a folder that cannot be written is exit 3.
 
 It never replaces its target with less than it read; each of these leaves it untouched: an
-input with no valid record (a binary file, the wrong file: exit 2), records that were all
+input with lines but no valid record (a binary file, the wrong file: exit 2), records that were all
 dropped (another tool's export, a rule that drops everything: exit 2), a mistake in a setting
 or the environment found when the crawl starts (one line, exit 2), a record a pipeline failed
 on, a crawl that could not run, stopped before every record went through the pipelines (Ctrl-C:
@@ -33,15 +36,19 @@ Scrapy's INFO log is not shown (``-L INFO`` shows it); nothing is recorded in th
 from __future__ import annotations
 
 import argparse
+import bz2
+import gzip
 import json
+import lzma
 import os
 import re
 import signal
 import sys
+import zlib
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from itemadapter import ItemAdapter
 from scrapy import Spider, signals
@@ -61,6 +68,7 @@ from newsbot.record_check import field_problem
 
 ANCHOR = "crawled_at"
 BAD_LINES_SHOWN = 10
+EMPTY_LINE = "empty line"
 # a byte that is not part of valid UTF-8, as the "surrogateescape" error handler keeps it
 ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
@@ -94,6 +102,11 @@ class Summary:
     finish_reason: str | None = None
     logged_errors: int = 0  # e.g. a pipeline's close_spider that failed
     interrupted: bool = False  # Ctrl-C or SIGTERM: the records under way finished, no more
+
+    @property
+    def empty_input(self) -> bool:
+        """The input holds nothing at all (no bytes, or blank lines): a quiet run's export."""
+        return self.read == len(self.bad) and all(why == EMPTY_LINE for _, why in self.bad)
 
     @property
     def all_dropped(self) -> bool:
@@ -167,20 +180,61 @@ def decode_line(raw: bytes) -> tuple[str, bool]:
         return ESCAPED_BYTE.sub(_as_cp1252, raw.decode("utf-8", "surrogateescape")), True
 
 
+# what Scrapy's feed postprocessing plugins write (FEEDS' "postprocessing"): by magic bytes
+_COMPRESSED: dict[bytes, tuple[str, Any]] = {
+    b"\x1f\x8b": ("gzip", gzip.open),
+    b"BZh": ("bzip2", bz2.open),
+    b"\xfd7zXZ\x00": ("xz", lzma.open),
+}
+_CUT_SHORT = (EOFError, OSError, lzma.LZMAError, zlib.error)
+
+
+def _compression(path: str | Path) -> tuple[str, Any] | None:
+    with open(path, "rb") as fh:
+        head = fh.read(6)
+    return next((found for magic, found in _COMPRESSED.items() if head.startswith(magic)), None)
+
+
+def open_input(path: str | Path) -> BinaryIO:
+    """``path`` for reading, decompressed if it is a gzip, bzip2 or xz file."""
+    compressed = _compression(path)
+    return compressed[1](path, "rb") if compressed else open(path, "rb")
+
+
 def read_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, record) for each JSON object line; the rest go to ``summary.bad``. A
-    JSON array (a ``.json`` export: ``[`` first) is read whole, its Nth object as line N."""
-    with open(path, "rb") as fh:
-        if fh.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-            yield from _array_records(path, summary)
+    JSON array (a ``.json`` export: ``[`` first) is read whole, its Nth object as line N. A
+    compressed export (gzip, bzip2, xz) is read decompressed; one cut short (a killed run)
+    gives the records before the cut."""
+    with open_input(path) as fh:
+        try:
+            head = fh.read(64)
+        except _CUT_SHORT as exc:
+            summary.read += 1
+            summary.bad.append((1, f"cannot decompress: {exc}"))
+            return
+        if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+            fh.seek(0)
+            yield from _array_records(_read_all(fh), summary)
             return
         fh.seek(0)
-        for n, raw in enumerate(fh, 1):
+        lines = iter(fh)
+        n = 0
+        while True:
+            try:
+                raw = next(lines)
+            except StopIteration:
+                return
+            except _CUT_SHORT as exc:
+                summary.read += 1
+                summary.bad.append((n + 1, f"the compressed file is cut short ({exc})"))
+                return
+            n += 1
             summary.read += 1
             if n == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a byte order mark, not a record's
                 raw = raw[3:]
             if not raw.strip():
-                summary.bad.append((n, "empty line"))
+                summary.bad.append((n, EMPTY_LINE))
                 continue
             text, redecoded = decode_line(raw)
             if redecoded:
@@ -197,6 +251,17 @@ def read_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict
             yield n, record
 
 
+def _read_all(fh: BinaryIO) -> bytes:
+    """All of ``fh``; of a compressed file cut short, what came before the cut (noted)."""
+    chunks: list[bytes] = []
+    try:
+        while chunk := fh.read(1 << 20):
+            chunks.append(chunk)
+    except _CUT_SHORT:  # the array's parse then says where it breaks off
+        pass
+    return b"".join(chunks)
+
+
 def _record_problem(record: Any) -> str | None:
     """Why a parsed line is not a record to reprocess (not an object, a field of the wrong
     type), or None."""
@@ -205,14 +270,21 @@ def _record_problem(record: Any) -> str | None:
     return field_problem(record)
 
 
-def _array_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict[str, Any]]]:
-    text, redecoded = decode_line(Path(path).read_bytes().removeprefix(b"\xef\xbb\xbf"))
+def _array_records(raw: bytes, summary: Summary) -> Iterator[tuple[int, dict[str, Any]]]:
+    text, redecoded = decode_line(raw.removeprefix(b"\xef\xbb\xbf"))
     try:
         items = json.loads(text)
     except json.JSONDecodeError as exc:
+        items, cut = _array_prefix(text)
+        if cut is None:  # "[" then something that is not a JSON value at all
+            summary.read += 1
+            summary.bad.append((exc.lineno, f"a JSON array that does not parse: {exc.msg}"))
+            return
+        # what a killed `-O x.json` leaves: "[", whole records, one cut in the middle
+        summary.bad.append(
+            (len(items) + 1, f"the JSON array breaks off at line {cut.lineno}: {cut.msg}")
+        )
         summary.read += 1
-        summary.bad.append((exc.lineno, f"a JSON array that does not parse: {exc.msg}"))
-        return
     if not isinstance(items, list):
         summary.read += 1
         summary.bad.append((1, f"not a JSON array or JSON Lines but {type(items).__name__}"))
@@ -226,6 +298,22 @@ def _array_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, di
             summary.bad.append((n, problem))
         else:
             yield n, record
+
+
+def _array_prefix(text: str) -> tuple[list[Any], json.JSONDecodeError | None]:
+    """The whole values at the start of a JSON array that does not parse, and where it
+    stopped parsing (None: not even one value could be read after ``[``)."""
+    decoder = json.JSONDecoder()
+    items: list[Any] = []
+    pos = text.index("[") + 1
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        try:
+            value, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            return items, (exc if items else None)
+        items.append(value)
 
 
 def ordered(record: dict[str, Any]) -> dict[str, Any]:
@@ -353,6 +441,11 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
     summary = Summary()
     before = _file_state(out_path)
     records = list(read_records(in_path, summary))
+    if not records and summary.empty_input:
+        # an empty export is what a run that found nothing new writes: its answer is empty too
+        if not append:
+            _write_checked(out_path, before, [])
+        return summary
     if not records:
         raise NothingToReprocess(
             f"{in_path} has no valid JSON Lines record ({summary.read} line(s) read, "
@@ -378,22 +471,28 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
     summary.finish_reason = stats.get("finish_reason")
     summary.logged_errors = stats.get("log_count/ERROR", 0)
     if summary.not_written_because() is None:
-        # another run wrote the target while this one read and cleaned (ops round 5: a
-        # crawl's fresh export replaced by the older records reprocess had read)
-        check_not_being_written(Path(out_path))
-        if _file_state(out_path) != before:
-            raise ExportFailed(
-                f"{out_path} changed while reprocess ran (another run wrote it); run it "
-                f"again on the new file; {out_path} left untouched"
-            )
-        try:
-            write_atomically(out_path, collector.lines(), append=append)
-        except OSError as exc:
-            raise ExportFailed(
-                f"cannot write {out_path}: {exc.strerror or exc}; {out_path} left untouched"
-            ) from None
+        _write_checked(out_path, before, collector.lines(), append=append)
         summary.written = len(collector.output)
     return summary
+
+
+def _write_checked(
+    out_path: str | Path, before: Any, lines: list[str], append: bool = False
+) -> None:
+    """``lines`` written to ``out_path``, unless another run wrote it meanwhile (ops round
+    5: a crawl's fresh export replaced by the older records reprocess had read)."""
+    check_not_being_written(Path(out_path))
+    if _file_state(out_path) != before:
+        raise ExportFailed(
+            f"{out_path} changed while reprocess ran (another run wrote it); run it "
+            f"again on the new file; {out_path} left untouched"
+        )
+    try:
+        write_atomically(out_path, lines, append=append)
+    except OSError as exc:
+        raise ExportFailed(
+            f"cannot write {out_path}: {exc.strerror or exc}; {out_path} left untouched"
+        ) from None
 
 
 def _stop_softly_on_signal(process: Any, summary: Summary) -> None:
@@ -472,6 +571,14 @@ class Command(ScrapyCommand):
                 print(f"scrapy reprocess: {target} left untouched", file=sys.stderr)
             return
         summary.report()
+        if summary.empty_input:
+            done = "nothing appended to" if opts.output else "written empty:"
+            print(
+                f"scrapy reprocess: {in_path} holds no record (a run that found nothing "
+                f"writes an empty export); {done} {target}",
+                file=sys.stderr,
+            )
+            return
         why = summary.not_written_because()
         if why is not None:
             print(f"scrapy reprocess: {why}; {target} left untouched", file=sys.stderr)

@@ -38,9 +38,7 @@ class CleanBodyPipeline(ValidationPipeline):
         adapter = ItemAdapter(item)
         if _has_text(adapter.get("body")):
             return item
-        rules = Counter(
-            r.get("rule") for r in adapter.get("removed") or () if isinstance(r, dict)
-        )
+        rules = Counter(r.get("rule") for r in adapter.get("removed") or () if isinstance(r, dict))
         if not rules:
             raise self.drop(item, "missing body")
         named = ", ".join(f"{rule}: {count}" for rule, count in rules.most_common(3))
