@@ -34,8 +34,8 @@ from newsbot.usage import did_you_mean, not_utf8, one_of, short
 def settings_dir() -> Path | resources.abc.Traversable:
     """The folder holding profiles, noise rules and environment overlays."""
     override = os.environ.get("NEWSBOT_SETTINGS_DIR")
-    if override:
-        return Path(override)
+    if override:  # a relative one is read from the current folder: messages say which
+        return Path(override).absolute()
     checkout = Path(__file__).resolve().parent.parent / "settings"
     if (checkout / "noise.toml").is_file():  # a source checkout (any site profiles)
         return checkout

@@ -3,7 +3,8 @@
     python -m newsbot.scheduled daily8 [-- extra scrapy arguments]
 
 Used by the systemd service (settings/deploy/systemd/newsbot.service) and the cron line
-(settings/deploy/cron/newsbot.cron). The lock is an ``flock`` on ``.newsbot/<spider>.lock``
+(settings/deploy/cron/newsbot.cron), from the project's folder or one below it (elsewhere it
+is one line and exit 2). The lock is an ``flock`` on the project's ``.newsbot/<spider>.lock``
 (``--lock`` to change it): when the previous run still holds it, this run logs that and
 exits 0 without crawling. SIGTERM/SIGINT are passed on to the crawl, which then stops
 gracefully (the next run resumes with ``JOBDIR``, set by the production environment).
@@ -18,6 +19,8 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+
+from scrapy.utils.conf import closest_scrapy_cfg
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
@@ -46,7 +49,16 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
-    lock_path = Path(args.lock or f".newsbot/{args.spider}.lock")
+    found = closest_scrapy_cfg()
+    if not found:  # a cron line without `cd`: `scrapy crawl` would only say "not available"
+        print(
+            f"python -m newsbot.scheduled: no newsbot project in {Path.cwd()} or above it (no "
+            "scrapy.cfg); run it from the project's folder (cd /path/to/newsbot && ...)",
+            file=sys.stderr,
+        )
+        return 2
+    project = Path(found).parent
+    lock_path = Path(args.lock) if args.lock else project / ".newsbot" / f"{args.spider}.lock"
     if args.lock and not lock_path.parent.is_dir():  # a typo, not a folder to make anywhere
         print(
             f"python -m newsbot.scheduled: --lock {args.lock}: {lock_path.parent} is not a "

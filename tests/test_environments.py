@@ -6,6 +6,7 @@ import fcntl
 import os
 import subprocess
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -99,11 +100,11 @@ def test_the_overlay_is_applied_and_logged(replica, tmp_path):
     assert "Incremental runs off" in text
 
 
-def _scheduled(*args: str) -> subprocess.CompletedProcess:
+def _scheduled(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     """``python -m newsbot.scheduled ARGS`` from the project, as cron runs it."""
     return subprocess.run(
         [sys.executable, "-m", "newsbot.scheduled", *args],
-        cwd=ROOT,
+        cwd=cwd,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
@@ -140,6 +141,18 @@ def test_a_lock_in_a_missing_folder_is_refused_not_made(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert "is not a folder" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "no").exists()
+
+
+def test_a_cron_line_without_cd_names_the_fix_and_leaves_nothing(tmp_path):
+    """ops5: outside the project it ended with Scrapy's "The crawl command is not available
+    from this location" and left .newsbot/daily8.lock in the folder cron ran it from."""
+    proc = _scheduled("daily8", "--", "-s", "NEWSBOT_ENV=test", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip().splitlines() == [
+        f"python -m newsbot.scheduled: no newsbot project in {tmp_path} or above it (no "
+        "scrapy.cfg); run it from the project's folder (cd /path/to/newsbot && ...)"
+    ]
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_systemd_and_cron_files_run_the_locked_runner():

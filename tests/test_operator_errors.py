@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy.settings import BaseSettings
 
+from newsbot.addons.environment import anchor_to_project
 from newsbot.cleaning import clean_blocks, load_noise_rules
 from newsbot.exitcodes import UsageError
 from newsbot.feeds import check_append
@@ -818,3 +820,48 @@ def test_an_export_name_too_long_for_the_file_system_is_one_line(server, tmp_pat
     line = error_line(proc)
     assert "is too long" in line or "must be at most" in line, line
     assert requests == []
+
+
+def test_the_overlays_relative_jobdir_is_the_projects_wherever_the_command_is_typed(tmp_path):
+    """ops5: `cd settings && NEWSBOT_ENV=production scrapy crawl daily8` made its job under
+    settings/.newsbot/jobs, which the same command typed from the project never found. A
+    JOBDIR typed on the command line stays the operator's, read from where it was typed."""
+    settings = BaseSettings()
+    settings.set("JOBDIR", ".newsbot/jobs/%(name)s", priority="project")
+    settings.set("NEWSBOT_SEEN_STORE", ".newsbot/seen.sqlite", priority="project")
+    anchor_to_project(settings, tmp_path)
+    assert settings["JOBDIR"] == str(tmp_path / ".newsbot/jobs/%(name)s")
+    assert settings["NEWSBOT_SEEN_STORE"] == str(tmp_path / ".newsbot/seen.sqlite")
+    typed = BaseSettings()
+    typed.set("JOBDIR", "jobs/mine", priority="cmdline")
+    anchor_to_project(typed, tmp_path)
+    assert typed["JOBDIR"] == "jobs/mine"
+
+
+def test_relative_settings_paths_are_named_as_the_absolute_paths_tried(server, tmp_path):
+    """ops5: `cd exports && NEWSBOT_SETTINGS_DIR=settings ...` said `settings/daily8.toml:
+    not found in settings`, the very path the operator sees in the project."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    base = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "daily8",
+        "-a",
+        f"start_urls={server.base_url}/en",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_ENV": "test"}
+    moved = subprocess.run(
+        base, cwd=ROOT / "exports", env={**env, "NEWSBOT_SETTINGS_DIR": "settings"},
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert moved.returncode == 2
+    assert f"not found in {ROOT / 'exports' / 'settings'}" in error_line(moved)
+    noise = subprocess.run(
+        [*base, "-s", "NEWSBOT_NOISE_FILE=settings/noise.toml"], cwd=ROOT / "exports", env=env,
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert noise.returncode == 2
+    assert f"no such file ({ROOT / 'exports' / 'settings' / 'noise.toml'})" in error_line(noise)

@@ -92,16 +92,18 @@ def project_root() -> Path | None:
 
 
 def anchor_to_project(settings: BaseSettings, root: Path | None) -> None:
-    """The seen-store's default path, read from the project's folder wherever the command
-    was typed: one store per project, not one per folder."""
-    if (
-        root is None
-        or (settings.getpriority("NEWSBOT_SEEN_STORE") or 0) >= SETTINGS_PRIORITIES["cmdline"]
-    ):
+    """The seen-store's path and the overlay's ``JOBDIR``, read from the project's folder
+    wherever the command was typed: one store and one job per project, not one per folder
+    (a job stopped from ``settings/`` is resumed from the project's folder). A path given
+    on the command line is the operator's, read from where it was typed."""
+    if root is None:
         return
-    store = str(settings.get("NEWSBOT_SEEN_STORE") or "")
-    if store and "://" not in store and not os.path.isabs(store):
-        settings.set("NEWSBOT_SEEN_STORE", str(root / store), priority="project")
+    for key in ("NEWSBOT_SEEN_STORE", "JOBDIR"):
+        if (settings.getpriority(key) or 0) >= SETTINGS_PRIORITIES["cmdline"]:
+            continue
+        path = str(settings.get(key) or "")
+        if path and "://" not in path and not os.path.isabs(path):
+            settings.set(key, str(root / path), priority=settings.getpriority(key) or "project")
 
 
 def add_default_feed(settings: BaseSettings, root: Path | None = None) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import tomllib
@@ -36,7 +37,9 @@ _PARAGRAPHS = re.compile(r"\n\s*\n")
 
 def _noise_problem(exc: Exception) -> str:
     if isinstance(exc, FileNotFoundError):
-        return "no such file; expected a noise file like settings/noise.toml"
+        tried = Path(exc.filename).absolute() if exc.filename else None
+        looked = f" ({tried})" if tried and str(tried) != str(exc.filename) else ""
+        return f"no such file{looked}; expected a noise file like settings/noise.toml"
     if isinstance(exc, tomllib.TOMLDecodeError):
         return f"not valid TOML ({exc})"
     if isinstance(exc, NoiseRulesError):
