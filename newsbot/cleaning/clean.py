@@ -218,6 +218,9 @@ def _close_gaps(text: str) -> str:
     that held nothing but the cut go with it (`(Story continues after advert)`)."""
     text = re.sub(r"\s*[(\[][\s" + _GAP + r"]*" + _GAP + r"[\s" + _GAP + r"]*[)\]]", _GAP, text)
     text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*(?=[,.;:!?؟،](?:\s|$)|[)\]»”])", "", text)
+    # a straight quote or an apostrophe that closes (a space or a stop after it): `"every
+    # reasonable effort (opens in new tab)" to reach` is `"every reasonable effort" to reach`
+    text = re.sub(r"(?<=\w)\s*" + _GAP + r"[\s" + _GAP + r"]*(?=[\"'’](?:[\s,.;:!?]|$))", "", text)
     text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*", " ", text)
     return normalise(text)
 

@@ -28,6 +28,7 @@ CONTAINER_SHARE = 0.85  # the body's element holds at least this share of the pr
 GROUP_SHARE = 0.4  # paragraphs are grouped by an ancestor holding this share of the prose
 GROUP_MIN_SHARE = 0.1  # a part of the body holds this share of the largest part's prose
 CARD_MAX_PROSE = 400  # a story card's teaser is at most this long
+TABLE_NOTE_MAX_CHARS = 160  # a note beside a table in its wrapper (`Source: ...`), not prose
 WRAPPED_TAGS = frozenset(["ul", "ol", "dl", "table"])  # in its own wrapper: a part of the body
 HEADING_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 # a wrapped list's or table's own label: a heading, a table set as a figure's caption
@@ -451,8 +452,10 @@ def _list_wrappers(blocks: Sequence[Block], inside: list[int], tags: dict[int, s
     children: dict[int, set[int]] = {}
     text: Counter[int] = Counter()
     linked: Counter[int] = Counter()
+    own: Counter[int] = Counter()  # a block's element: the length of its own text
     for i in inside:
         path = blocks[i].path
+        own[path[-1]] += len(blocks[i].text)
         for k in range(len(path) - 1):
             children.setdefault(path[k], set()).add(path[k + 1])
         if not blocks[i].is_heading:
@@ -467,11 +470,16 @@ def _list_wrappers(blocks: Sequence[Block], inside: list[int], tags: dict[int, s
         if element not in passing:
             below = children.get(element, set())
             holds = any(tags.get(c) in WRAPPED_TAGS or wraps(c) for c in below)
-            # a table set as a figure passes with its title and source note beside it
+            # a table set as a figure passes with its title and source note beside it, and
+            # so does a table in its scrolling wrapper with a short note (`Source: ...`)
+            table = any(tags.get(c) == "table" for c in below)
             passing[element] = holds and (
                 tags.get(element) == "figure"
                 or all(
-                    tags.get(c) in WRAPPED_TAGS or tags.get(c) in LABEL_TAGS or wraps(c)
+                    tags.get(c) in WRAPPED_TAGS
+                    or tags.get(c) in LABEL_TAGS
+                    or wraps(c)
+                    or (table and tags.get(c) == "p" and own[c] <= TABLE_NOTE_MAX_CHARS)
                     for c in below
                 )
             )
