@@ -37,6 +37,22 @@ def test_meta_refresh_of_a_big_page_is_found_without_decoding_it():
     assert plain._cached_ubody is None
 
 
+def test_a_small_page_without_a_refresh_is_not_decoded_and_one_with_it_still_redirects():
+    """Scrapy decodes every page's text to look for a refresh; an article page's text is
+    otherwise decoded only in the worker that reads it."""
+    plain = HtmlResponse(ARTICLE, body=b"<html><body><p>The council met.</p></body></html>",
+                         request=Request(ARTICLE))  # fmt: skip
+    assert _middleware().process_response(plain.request, plain) is plain
+    assert plain._cached_ubody is None
+    for encoding in ("utf-8", "utf-16"):
+        html = '<html><head><META HTTP-EQUIV="Refresh" CONTENT="0;URL=/moved"></head></html>'
+        page = HtmlResponse(ARTICLE, body=html.encode(encoding), encoding=encoding,
+                            request=Request(ARTICLE))  # fmt: skip
+        outcome = _middleware().process_response(page.request, page)
+        assert isinstance(outcome, Request), encoding
+        assert outcome.url.startswith("https://www.daily8.com/moved")
+
+
 def test_a_huge_page_is_read_without_its_bulk_and_keeps_its_article():
     page = (
         "<html><head><script type='application/ld+json'>"

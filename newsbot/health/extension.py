@@ -9,11 +9,13 @@ end-of-run report and the exit status: stats ``newsbot/health/checks`` (how many
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 from typing import Any
 
 from spidermon.contrib.scrapy.extensions import Spidermon
 from spidermon.contrib.scrapy.runners import SpiderMonitorResult, SpiderMonitorRunner
 
+from newsbot.health.coverage import RuleCoverage
 from newsbot.health.monitors import DETAILS
 from newsbot.outcome import HEALTH_FAILED_STAT
 
@@ -47,6 +49,18 @@ def _check_name(monitor: Any) -> str:
 
 class HealthChecks(Spidermon):
     results: list[dict[str, Any]]
+
+    @cached_property
+    def _rule_coverage(self) -> RuleCoverage | None:
+        settings = self.crawler.settings
+        return RuleCoverage.from_settings(settings, self._get_skip_values_list(settings))
+
+    def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
+        """Field coverage of the fields the rules name (:mod:`newsbot.health.coverage`)."""
+        if self._rule_coverage is None:
+            super().item_scraped(item, response, spider)
+        else:
+            self._rule_coverage.count(item, self.crawler.stats.inc_value)
 
     def _run_suites(self, spider: Any, suites: list[Any]) -> None:
         if not hasattr(self, "results"):
