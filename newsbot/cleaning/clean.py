@@ -66,12 +66,33 @@ _UI_ACTION = re.compile(
 # the kinds whose asks a how-to's steps resemble (the pitch model, run last, asks
 # :func:`is_interface_step` itself)
 _UI_STEP_RULES = frozenset(
-    {"kind:reader_action", "kind:call_to_action", "kind:brief_ask", "kind:rest_of_notice"}
+    {
+        "kind:reader_action",
+        "kind:call_to_action",
+        "kind:brief_ask",
+        "kind:rest_of_notice",
+        "kind:reader_address",
+    }
+)
+# a channel of another body than the outlet: `the agency's web address`, `your bank's app`
+_OTHERS_CHANNEL = re.compile(
+    r"\b(?:the|your|their) (?:local |official |own )?(?:council|city|town|borough|county"
+    r"|government|ministry|NHS|police|hospital|school|library|authority|agency|department|bank"
+    r"|building society|insurer|lender|GP|doctor|pharmacy|airline|supplier|utility"
+    r"|landlord|employer|retailer|card issuer|tax office|embassy|consulate|regulator)"
+    r"(?:'s|’s)? (?:official )?(?:website|web address|site|app|number|phone number|helpline"
+    r"|hotline|portal|office|branch|address)\b",
+    re.I,
 )
 _OUTLET_VOICE = re.compile(
     r"\b(?:our|ours|us|we|Facebook|Instagram|WhatsApp|Telegram|TikTok|YouTube|newsletter)\b"
     r"|فيسبوك|فيس بوك|واتساب|تيليجرام|تلغرام|تليغرام|إنستغرام|انستغرام|تويتر|يوتيوب|إكس|\S+نا\b",
     re.I,
+)
+# a clause that introduces a quoted text: `The post read: "Follow us ..."`, `wrote: “Sign up ...`
+_QUOTES_A_TEXT = re.compile(
+    r"\b(?:read|reads|wrote|writes|posted|posts|tweeted|stated|states|said|says|texted"
+    r"|messaged|urged|asked|told \w+)\s*:\s*[\"“‘«]"
 )
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
@@ -742,9 +763,13 @@ def _is_list_step(out: list[LineOutcome], line: str, rule: str | None) -> bool:
 
 def is_interface_step(line: str) -> bool:
     """Whether ``line`` walks the reader through an app's or a site's interface (a menu
-    path, a named button or setting) without the outlet's voice: a how-to's step."""
+    path, a named button or setting), or sends them to another body's channel (`typing the
+    agency's web address yourself`, `call your bank's number`), without the outlet's voice:
+    a how-to's step, the story's advice."""
     return (
-        _UI_PATH.search(line) is not None or _UI_ACTION.search(line) is not None
+        _UI_PATH.search(line) is not None
+        or _UI_ACTION.search(line) is not None
+        or _OTHERS_CHANNEL.search(line) is not None
     ) and _OUTLET_VOICE.search(line) is None
 
 
@@ -832,6 +857,8 @@ def _mark_pitches(out: list[LineOutcome], model: PitchModel) -> list[LineOutcome
             continue  # a step of the copy's how-to list is asked of the reader by the story
         if is_interface_step(item.kept):
             continue  # a how-to's step through an app's settings
+        if _QUOTES_A_TEXT.search(item.kept):
+            continue  # a post, a text or a letter the story quotes, asks and all
         rest = model.without_pitch(item.kept)
         if rest and item.kept.startswith(rest) and _is_hook(sentences(rest)):
             rest = ""  # the promo's hook before it: `Stuck in it? Tell us what you can see.`
