@@ -144,6 +144,8 @@ _CHROME_NAMES = re.compile(
     r"dek|standfirst|(?:author-?)?bio|author-?(?:box|card|info)|byline|read(?:ing)?-?time|"
     # a pull quote set beside the paragraphs, a promo box between them
     r"pull-?quotes?|pullquote|promo|inline-promo|"
+    # another page's live coverage set into the article (`live-event-embed`, `liveblog-widget`)
+    r"live-?(?:event|blog|updates?|coverage)-?(?:embed|promo|widget|teaser|strip|ticker)|"
     # a sponsor's message set between them (`story-text__sponsor`); `sponsored-content` may
     # wrap a whole paid article, which is still the page's article
     r"sponsor|sponsored-?(?:message|block|box|slot|unit|module|links?)|"
