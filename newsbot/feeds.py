@@ -109,13 +109,24 @@ def check_name_length(path: str | Path) -> None:
             raise UsageError(f"export target {path}: folder name {part[:40]}... is too long")
 
 
+_SHELL_VARIABLE = re.compile(r"\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)")
+
+
 def check_target(path: str | Path) -> Path:
     """The file to write for the export target ``path``.
 
     A regular file or a new path is fine; a symlink is followed when it stays in its folder.
     Raises :class:`UsageError` for a device or other special file, a directory, a symlink
-    leading out of its folder, or a folder that is not a directory.
+    leading out of its folder, a folder that is not a directory, or a shell variable left
+    unexpanded in the path (`$HOME/x.jsonl`).
     """
+    variable = _SHELL_VARIABLE.search(str(path))
+    if variable is not None and not Path(path).exists():
+        # `-O '$HOME/x.jsonl'` (quoted) made a folder named `$HOME` in the project
+        raise UsageError(
+            f"export target {path}: {variable.group()} is a shell variable nobody expanded "
+            "(the path was quoted, or set where no shell reads it); write the path out"
+        )
     path = Path(path)
     if path.is_symlink():
         resolved = path.resolve()

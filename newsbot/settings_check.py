@@ -114,12 +114,21 @@ def check_values(get: Callable[[str], object]) -> None:
     encoding = get("FEED_EXPORT_ENCODING")
     if isinstance(encoding, str) and encoding:
         try:
-            codecs.lookup(encoding)
+            found = codecs.lookup(encoding).name
         except LookupError:
             raise UsageError(
-                f"FEED_EXPORT_ENCODING={short(encoding)}: not an encoding Python knows "
-                "(utf-8, the default, or e.g. latin-1)"
+                f"FEED_EXPORT_ENCODING={short(encoding)}: not an encoding Python knows; "
+                "exports are UTF-8 (leave it unset)"
             ) from None
+        if found != "utf-8":
+            # latin-1 cannot hold every article's text (an article it cannot hold was lost
+            # from the export and still recorded as seen); utf-16 puts a BOM before each line
+            raise UsageError(
+                f"FEED_EXPORT_ENCODING={short(encoding)}: exports are JSON Lines in UTF-8, "
+                "the encoding their readers expect and the only one that holds every "
+                "article's text; leave it unset or set utf-8"
+            )
+    check_feed_formats(get)
     level = get("LOG_LEVEL")
     if isinstance(level, str) and level.upper() not in LOG_LEVELS:
         raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
@@ -142,6 +151,26 @@ def check_values(get: Callable[[str], object]) -> None:
                     f"SPIDERMON_FIELD_COVERAGE_RULES[{field!r}]={short(threshold)}: "
                     "expected a share from 0 to 1"
                 )
+
+
+def check_feed_formats(get: Callable[[str], object]) -> None:
+    """Every feed of ``FEEDS`` names a format Scrapy can write (``-s FEEDS`` with a typo ran
+    the crawl and exported nothing, exit 0; ``-o`` is refused by Scrapy itself)."""
+    feeds = get("FEEDS")  # (Scrapy itself refuses `-s FEEDS=` that is not JSON)
+    if not isinstance(feeds, Mapping):
+        return
+    known: set[str] = set()
+    for name in ("FEED_EXPORTERS_BASE", "FEED_EXPORTERS"):
+        exporters = get(name)
+        if isinstance(exporters, Mapping):
+            known |= {str(k) for k, v in exporters.items() if v}
+    for target, options in feeds.items():
+        fmt = options.get("format") if isinstance(options, Mapping) else None
+        if known and fmt is not None and str(fmt) not in known:
+            raise UsageError(
+                f"FEEDS[{short(target)}]: format {short(fmt)} is not one Scrapy can write; "
+                f"expected {one_of(sorted(known))}{did_you_mean(str(fmt), sorted(known))}"
+            )
 
 
 def check_jobdir(jobdir: str) -> None:

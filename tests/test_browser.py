@@ -750,3 +750,11 @@ def test_the_article_spider_renders_a_script_built_publisher_page(tmp_path, mode
     else:
         assert stat(log, "newsbot/browser/rendered/always") == 2
     assert "none needed" not in log
+
+
+def test_a_folder_as_the_browser_is_named_a_folder(tmp_path):
+    """ops6: NEWSBOT_CHROMIUM=/usr/lib/chromium (the folder) was reported as missing."""
+    from newsbot.browser.config import executable_problem
+
+    assert "is a directory, not the browser's program" in executable_problem(str(tmp_path))
+    assert executable_problem(str(tmp_path / "nope")).endswith("does not exist")

@@ -285,6 +285,15 @@ def test_unknown_spider_and_bad_setting(server, tmp_path):
         ("NEWSBOT_RUN_ID=", ["NEWSBOT_RUN_ID=''", "leave it unset"]),
         ("NEWSBOT_RUN_ID=../../etc/x", ["NEWSBOT_RUN_ID=", "names the export file"]),
         ("FEED_EXPORT_ENCODING=klingon", ["FEED_EXPORT_ENCODING='klingon'", "not an encoding"]),
+        # ops6: latin-1 lost 19 of 52 articles (and marked them seen), exit 0; utf-16 wrote a
+        # BOM before every line
+        ("FEED_EXPORT_ENCODING=latin-1", ["FEED_EXPORT_ENCODING='latin-1'", "UTF-8"]),
+        ("FEED_EXPORT_ENCODING=utf-16", ["FEED_EXPORT_ENCODING='utf-16'", "leave it unset"]),
+        # ops6: a format typo in -s FEEDS ran the crawl and exported nothing, exit 0
+        (
+            'FEEDS={"out.jsonl": {"format": "jsonline"}}',
+            ["format 'jsonline' is not one Scrapy can write", "did you mean 'jsonlines'"],
+        ),
     ],
 )
 def test_bad_scrapy_or_health_setting_is_one_line_before_any_request(
@@ -444,6 +453,10 @@ def test_the_article_spider_names_a_misspelt_argument(server, tmp_path):
         ("redis://127.0.0.1:1/0", "Redis does not answer"),
         ("redis:/127.0.0.1", "not a Redis URL"),
         ("redis://:hunter2@127.0.0.1:1/0", "Redis does not answer"),
+        # ops6: a `#` in the password (not percent-encoded) printed it twice, in clear
+        ("redis://:hunter2#1@127.0.0.1:1/0", "is written percent-encoded: # is %23"),
+        # ops6: a database that is not a number was silently database 0
+        ("redis://127.0.0.1:1/jobs", "the database 'jobs' is not a number"),
     ],
 )
 def test_a_redis_url_that_cannot_serve_is_one_line(server, tmp_path, url, expected):
@@ -649,6 +662,16 @@ def test_a_quoted_tilde_in_an_export_path_is_one_line(server, tmp_path):
     line = error_line(proc)
     assert "~ is not expanded in an export path" in line, line
     assert requests == [] and not (ROOT / "~").exists()
+
+
+def test_a_quoted_shell_variable_in_an_export_path_is_one_line(server, tmp_path):
+    """ops6: `-O '$HOME/x.jsonl'` made a folder named `$HOME` in the project, exit 0."""
+    for target in ("$HOME/newsbot-var-test.jsonl", "${TMPDIR}/newsbot-var-test.jsonl"):
+        proc, requests = crawl(server, tmp_path, "-O", target)
+        line = error_line(proc)
+        assert "is a shell variable nobody expanded" in line, line
+        assert requests == []
+    assert not (ROOT / "$HOME").exists() and not (ROOT / "${TMPDIR}").exists()
 
 
 def test_a_value_with_an_unquoted_space_says_so(server, tmp_path):

@@ -111,6 +111,8 @@ def executable_problem(executable: str | None) -> str | None:
     if executable is None:
         return None
     path = Path(executable)
+    if path.is_dir():
+        return f"{executable} is a directory, not the browser's program (e.g. /usr/bin/chromium)"
     if not path.is_file():
         return f"{executable} does not exist"
     if not os.access(path, os.X_OK):

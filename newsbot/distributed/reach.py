@@ -4,6 +4,8 @@ the scheduler."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from newsbot.exitcodes import UsageError
 from newsbot.incremental.store import _safe_url
 from newsbot.usage import short
@@ -18,9 +20,19 @@ def check_reachable(url: str, timeout: float = 5.0) -> None:
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=timeout, socket_timeout=timeout)
     except ValueError as exc:
+        # (redis-py's reason may quote a piece of a password it misread as the port)
+        reason = "" if _safe_url(url) != url else f" ({exc})"
         raise UsageError(
-            f"{where}: not a Redis URL ({exc}); expected redis://host:port/db"
+            f"{where}: not a Redis URL{reason}; expected redis://host:port/db (a password "
+            "with # ? / @ or : in it is written percent-encoded: # is %23)"
         ) from None
+    database = urlsplit(url).path.strip("/")
+    if database and not database.isdigit():  # redis-py silently used database 0
+        client.close()
+        raise UsageError(
+            f"{where}: the database {short(database)} is not a number; expected "
+            "redis://host:port/db with db 0 to 15 by default"
+        )
     try:
         client.ping()
     except (redis.AuthenticationError, redis.ResponseError) as exc:

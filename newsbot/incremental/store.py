@@ -398,16 +398,16 @@ class RedisSeenStore:
 
 
 def _safe_url(url: str) -> str:
-    """The URL without a password, for logs."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.password:
-        netloc = f"{parts.username or ''}:***@{parts.hostname}"
-        if parts.port:
-            netloc += f":{parts.port}"
-        parts = parts._replace(netloc=netloc)
-    return urlunsplit(parts)
+    """The URL without a password, for logs: whatever stands between ``://`` and the last
+    ``@`` after the user name is the password, even with ``#``, ``?`` or ``/`` in it (not
+    percent-encoded, they break a URL parser's reading, which printed it)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
+        return url
+    userinfo, _, host = rest.rpartition("@")
+    if ":" not in userinfo:
+        return url  # a user name alone
+    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{host}"
 
 
 def is_redis_url(location: str) -> bool:
