@@ -608,3 +608,28 @@ def test_a_redis_that_answers_but_refuses_is_not_called_down(redis_url, redis_cl
         check_reachable(redis_url, timeout=5)
     assert "does not answer" not in str(caught.value)
     check_reachable(redis_url.replace("redis://", "redis://:sekret@"), timeout=5)
+
+
+def test_a_redis_emptied_under_the_crawl_stops_the_worker_loudly(
+    own_replica, tmp_path, redis_url, redis_client
+):
+    """ops round 6: Redis restarted without its data (or the crawl's database flushed) 12 s
+    into a crawl: the workers took themselves for dead, gave up what they had fetched and
+    ended 0 with 7 of 52 articles exported and every health check passed. The worker now
+    says the crawl's state is gone and stops without finishing its export (exit status 3)."""
+    site, server = own_replica
+    make_slow(server, 0.3)
+    (worker,) = _workers(server, site, tmp_path, redis_url, names=["worker1"])
+    proc, log = worker.start()
+    assert wait_for(lambda: part_lines(worker.folder()) >= 3, 60) and proc.poll() is None
+    redis_client.flushdb()
+    stopped = wait_for(lambda: proc.poll() is not None, 90)
+    if not stopped:
+        proc.kill()
+    proc.communicate(timeout=30)
+    text = log.read_text()
+    assert stopped, text[-3000:]
+    assert proc.returncode == 3, text[-3000:]
+    assert "crawl's keys are gone from Redis" in text, text[-3000:]
+    assert "was silent longer than" not in text  # not taken for dead: the crawl vanished
+    assert worker.finished() == []  # no export that claims to be the crawl's

@@ -48,7 +48,7 @@ from twisted.internet import task
 from newsbot import settings as defaults
 from newsbot.distributed.claims import ClaimLedger
 from newsbot.distributed.expansion import expansion_keys
-from newsbot.distributed.joining import write_down
+from newsbot.distributed.joining import arguments_key, write_down
 from newsbot.distributed.queue import BEAT, CLAIM_META, REAP, CrawlKeys
 from newsbot.feeds import stop_failed_export
 from newsbot.incremental.store import _safe_url
@@ -91,6 +91,7 @@ class DistributedScheduler(Scheduler):
         scheduler.loops = []
         scheduler.busy = True  # since the last spider_idle: tells others to wait
         scheduler.was_registered = False
+        scheduler.state_lost = False  # the crawl's keys vanished: Redis emptied under it
         scheduler.maybe_work = True  # the queue may have requests for us
         scheduler.wake = threading.Event()
         scheduler.stop_beating = threading.Event()
@@ -244,6 +245,12 @@ class DistributedScheduler(Scheduler):
             return
         flag = "" if busy is None else str(int(busy))
         known = self._beat(keys=[self.keys.workers], args=[self.worker, flag])
+        if self.was_registered and not known and not self._crawl_recorded():
+            # not taken for dead: the whole crawl is gone (ops round 6: a Redis restarted
+            # without its data, or flushed; the workers gave up what they had fetched and
+            # ended 0 with 7 of 52 articles exported). The reactor's tick stops this worker.
+            self.state_lost = True
+            return
         if self.was_registered and not known:
             logger.warning(
                 "Distributed crawl: this worker (%s) was silent longer than "
@@ -269,8 +276,16 @@ class DistributedScheduler(Scheduler):
         seconds, micros = self.server.time()
         return float(seconds) + micros / 1e6
 
+    def _crawl_recorded(self) -> bool:
+        """Whether the crawl's arguments are still in Redis (written by its first worker,
+        cleared only with the crawl)."""
+        return bool(self.server.exists(arguments_key(self.keys.spider)))
+
     def _tick(self) -> None:
         if self.redis_lost:
+            return
+        if self.state_lost:
+            self.lost_state()
             return
         try:
             self.reap()
@@ -306,6 +321,28 @@ class DistributedScheduler(Scheduler):
         stop_failed_export(
             self.crawler, f"Redis {where} failed while {doing}: {error}", reason=REDIS_LOST
         )
+
+    def lost_state(self) -> None:
+        """The crawl's keys vanished from Redis while it ran (a restart without its data, a
+        flush): its queue, claims and seen requests are gone, so nothing can be acked or
+        handed over. This worker stops like a worker that lost Redis (exit status 3, its
+        export not finished); the next run starts the crawl again."""
+        if self.redis_lost:
+            return
+        self.redis_lost = True
+        self.stop_beating.set()
+        self._stat("redis_state_lost")
+        where = _safe_url(str(self.crawler.settings.get("REDIS_URL") or ""))
+        message = (
+            f"the {self.keys.spider} crawl's keys are gone from Redis {where} (restarted "
+            "without its data, or flushed): its queue and claims are lost"
+        )
+        logger.error(
+            "Distributed crawl: %s. This worker stops; its export is not finished and the "
+            "next run crawls again (give redis-server persistence: appendonly yes)",
+            message,
+        )
+        stop_failed_export(self.crawler, message, reason=REDIS_LOST)
 
     def reap(self) -> int:
         """Re-queue the claims of dead workers; the number of requests put back."""
@@ -380,6 +417,10 @@ class DistributedScheduler(Scheduler):
             self.lost_redis(exc, "looking for more work")
 
     def _idle(self) -> None:
+        if self.state_lost or not self._crawl_recorded():
+            # before ending as if the crawl were done: an emptied Redis has no queue either
+            self.lost_state()
+            return
         if self.busy:
             self.server.publish(self.keys.wake, "idle")  # others waiting on us look again
         self.busy = False
