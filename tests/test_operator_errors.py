@@ -864,17 +864,8 @@ def test_the_overlays_relative_jobdir_is_the_projects_wherever_the_command_is_ty
 def test_relative_settings_paths_are_named_as_the_absolute_paths_tried(server, tmp_path):
     """ops5: `cd exports && NEWSBOT_SETTINGS_DIR=settings ...` said `settings/daily8.toml:
     not found in settings`, the very path the operator sees in the project."""
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    base = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        "daily8",
-        "-a",
-        f"start_urls={server.base_url}/en",
-    ]
+    start = f"start_urls={server.base_url}/en"
+    base = [sys.executable, "-m", "scrapy", "crawl", "daily8", "-a", start]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_ENV": "test"}
     moved = subprocess.run(
         base, cwd=ROOT / "exports", env={**env, "NEWSBOT_SETTINGS_DIR": "settings"},

@@ -302,12 +302,9 @@ class DistributedScheduler(Scheduler):
         than NEWSBOT_REDIS_WORKER_TIMEOUT, another worker, or the next run, puts them back in
         the queue. Requests it found meanwhile are not queued: the pages they came from are
         crawled again, and with them their links."""
-        if self.redis_lost:
+        where = self._give_up_on_redis("redis_lost")
+        if where is None:
             return
-        self.redis_lost = True
-        self.stop_beating.set()
-        self._stat("redis_lost")
-        where = _safe_url(str(self.crawler.settings.get("REDIS_URL") or ""))
         logger.error(
             "Distributed crawl: Redis %s failed while %s (%s: %s). This worker stops; its "
             "export is not finished and its claims stay in Redis for another worker or the "
@@ -322,17 +319,24 @@ class DistributedScheduler(Scheduler):
             self.crawler, f"Redis {where} failed while {doing}: {error}", reason=REDIS_LOST
         )
 
+    def _give_up_on_redis(self, stat: str) -> str | None:
+        """Stop working with Redis (once): the URL to name in the message, or None when this
+        worker already had."""
+        if self.redis_lost:
+            return None
+        self.redis_lost = True
+        self.stop_beating.set()
+        self._stat(stat)
+        return _safe_url(str(self.crawler.settings.get("REDIS_URL") or ""))
+
     def lost_state(self) -> None:
         """The crawl's keys vanished from Redis while it ran (a restart without its data, a
         flush): its queue, claims and seen requests are gone, so nothing can be acked or
         handed over. This worker stops like a worker that lost Redis (exit status 3, its
         export not finished); the next run starts the crawl again."""
-        if self.redis_lost:
+        where = self._give_up_on_redis("redis_state_lost")
+        if where is None:
             return
-        self.redis_lost = True
-        self.stop_beating.set()
-        self._stat("redis_state_lost")
-        where = _safe_url(str(self.crawler.settings.get("REDIS_URL") or ""))
         message = (
             f"the {self.keys.spider} crawl's keys are gone from Redis {where} (restarted "
             "without its data, or flushed): its queue and claims are lost"
