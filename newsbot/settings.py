@@ -81,6 +81,10 @@ NEWSBOT_BROWSER_SETTLE_TIMEOUT_MS = 10_000
 NEWSBOT_BROWSER_QUIET_MS = 500
 NEWSBOT_BROWSER_MORE_TIMEOUT_MS = 5_000
 NEWSBOT_BROWSER_SCROLL_TIMEOUT_MS = 1_200
+# seconds a rendered page may take in all (a listing clicking "load more" 50 times, 5 s
+# each, fits); past it the page is fetched plainly (a browser killed under the crawl left
+# its pages, and the crawl, waiting forever)
+NEWSBOT_BROWSER_PAGE_TIMEOUT = 300
 
 ITEM_PIPELINES = {
     "newsbot.pipelines.validation.ValidationPipeline": 100,

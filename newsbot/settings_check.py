@@ -52,6 +52,7 @@ SCRAPY_NUMBERS: dict[str, tuple[type, float, str]] = {
     "HTTPCACHE_EXPIRATION_SECS": (int, 0, "seconds (0: never expires)"),
     "NEWSBOT_HEALTH_MIN_ARTICLES_FOUND": (int, 0, "articles"),
     "NEWSBOT_HEALTH_MIN_SAMPLE": (int, 0, "articles"),
+    "NEWSBOT_BROWSER_PAGE_TIMEOUT": (float, 0.001, "seconds a rendered page may take"),
 }
 # newsbot's shares: a number from 0 to 1 (0.5 is half).
 SHARES = (

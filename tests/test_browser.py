@@ -758,3 +758,37 @@ def test_a_folder_as_the_browser_is_named_a_folder(tmp_path):
 
     assert "is a directory, not the browser's program" in executable_problem(str(tmp_path))
     assert executable_problem(str(tmp_path / "nope")).endswith("does not exist")
+
+
+def test_a_page_the_browser_never_gives_fails_after_the_bound_and_is_not_waited_for(
+    monkeypatch,
+):
+    """ops6: Chromium killed mid-run left its pages waiting forever (the graceful stop too).
+    A rendering that never ends, and whose clean-up never ends either, fails after
+    NEWSBOT_BROWSER_PAGE_TIMEOUT; the browser middleware then fetches the page plainly."""
+    import asyncio
+
+    from scrapy import Request
+    from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
+
+    from newsbot.browser.handler import BrowserPageTimeout, SharedPlaywrightDownloadHandler
+
+    async def hangs(self, request, spider=None):
+        try:
+            await asyncio.Event().wait()
+        finally:  # a page.close() on a dead browser: never returns
+            await asyncio.shield(asyncio.Event().wait())
+
+    monkeypatch.setattr(ScrapyPlaywrightDownloadHandler, "_download_request", hangs)
+    # (built without Scrapy's reactor check: only the bound is under test here)
+    handler = SharedPlaywrightDownloadHandler.__new__(SharedPlaywrightDownloadHandler)
+    handler.page_timeout = 0.2
+    request = Request("http://127.0.0.1/x", meta={"playwright": True})
+
+    async def fetch():
+        started = asyncio.get_running_loop().time()
+        with pytest.raises(BrowserPageTimeout, match="NEWSBOT_BROWSER_PAGE_TIMEOUT"):
+            await handler._download_request(request)
+        return asyncio.get_running_loop().time() - started
+
+    assert asyncio.run(fetch()) < 5
