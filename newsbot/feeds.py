@@ -605,10 +605,8 @@ def read_nothing(stats: dict[str, Any]) -> bool:
     got to (stopped by a ``CLOSESPIDER_*`` limit, a timeout, Ctrl-C)."""
     if not stats.get(names.PAGES_FAILED) and not stats.get(names.ARTICLES_SCHEDULED):
         return False  # an empty site: the empty file is its answer
-    read = ("item_scraped_count", "item_dropped_count", names.SKIPPED_SEEN, SKIPPED_OLDER)
-    return not any(stats.get(key) for key in read) and not any(
-        value for key, value in stats.items() if key.startswith(names.INCREMENTAL)
-    )
+    read = ("item_scraped_count", "item_dropped_count")
+    return not any(stats.get(key) for key in read) and not _found_nothing_new(stats)
 
 
 def dropped_everything(stats: dict[str, Any]) -> bool:
@@ -616,8 +614,14 @@ def dropped_everything(stats: dict[str, Any]) -> bool:
     skipped as seen or older than ``since``, none unchanged): a fault, never an answer."""
     if not stats.get("item_dropped_count") or stats.get("item_scraped_count"):
         return False
+    return not _found_nothing_new(stats)
+
+
+def _found_nothing_new(stats: dict[str, Any]) -> bool:
+    """Whether some article was skipped as seen or as older than ``since``, or found
+    unchanged: a run that read such articles has an empty file as its right answer."""
     skipped = (names.SKIPPED_SEEN, SKIPPED_OLDER)
-    return not any(stats.get(key) for key in skipped) and not any(
+    return any(stats.get(key) for key in skipped) or any(
         value for key, value in stats.items() if key.startswith(names.INCREMENTAL)
     )
 

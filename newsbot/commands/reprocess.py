@@ -181,24 +181,23 @@ def decode_line(raw: bytes) -> tuple[str, bool]:
 
 
 # what Scrapy's feed postprocessing plugins write (FEEDS' "postprocessing"): by magic bytes
-_COMPRESSED: dict[bytes, tuple[str, Any]] = {
-    b"\x1f\x8b": ("gzip", gzip.open),
-    b"BZh": ("bzip2", bz2.open),
-    b"\xfd7zXZ\x00": ("xz", lzma.open),
+_DECOMPRESSING: dict[bytes, Any] = {
+    b"\x1f\x8b": gzip.open,
+    b"BZh": bz2.open,
+    b"\xfd7zXZ\x00": lzma.open,
 }
 _CUT_SHORT = (EOFError, OSError, lzma.LZMAError, zlib.error)
 
 
-def _compression(path: str | Path) -> tuple[str, Any] | None:
+def open_input(path: str | Path) -> BinaryIO:
+    """``path`` for reading, decompressed if it is a gzip, bzip2 or xz file (by its first
+    bytes, whatever its name)."""
     with open(path, "rb") as fh:
         head = fh.read(6)
-    return next((found for magic, found in _COMPRESSED.items() if head.startswith(magic)), None)
-
-
-def open_input(path: str | Path) -> BinaryIO:
-    """``path`` for reading, decompressed if it is a gzip, bzip2 or xz file."""
-    compressed = _compression(path)
-    return compressed[1](path, "rb") if compressed else open(path, "rb")
+    for magic, opener in _DECOMPRESSING.items():
+        if head.startswith(magic):
+            return opener(path, "rb")
+    return open(path, "rb")
 
 
 def read_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -252,7 +251,7 @@ def read_records(path: str | Path, summary: Summary) -> Iterator[tuple[int, dict
 
 
 def _read_all(fh: BinaryIO) -> bytes:
-    """All of ``fh``; of a compressed file cut short, what came before the cut (noted)."""
+    """All of ``fh``; of a compressed file cut short, what came before the cut."""
     chunks: list[bytes] = []
     try:
         while chunk := fh.read(1 << 20):
