@@ -174,6 +174,58 @@ def check_feed_formats(get: Callable[[str], object]) -> None:
             )
 
 
+def check_mapping_values(pairs: Iterable[str], current: BaseSettings) -> None:
+    """``-s FEEDS=...`` (or any other setting that is a mapping: ``ITEM_PIPELINES``,
+    ``EXTENSIONS``, ...) is a JSON object; else one line naming the setting and what JSON
+    found wrong, where Scrapy says only ``Invalid -s value, use -s NAME=VALUE`` (about a pair
+    that *was* NAME=VALUE)."""
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not isinstance(current.get(name), (BaseSettings, Mapping)):
+            continue
+        example = '{"exports/out.jsonl": {"format": "jsonlines"}}' if name == "FEEDS" else "{...}"
+        try:
+            parsed = json.loads(value)
+        except json.JSONDecodeError as error:
+            quotes = "; JSON needs double quotes" if "'" in value and '"' not in value else ""
+            raise UsageError(
+                f"-s {name}: not valid JSON ({error.msg} at column {error.colno}){quotes}; "
+                f"expected an object such as {example}, in single quotes for the shell"
+            ) from None
+        if not isinstance(parsed, dict):
+            raise UsageError(
+                f"-s {name}: expected a JSON object such as {example}, "
+                f"got {'a list' if isinstance(parsed, list) else short(value)}"
+            )
+
+
+OPEN_FILES_WANTED = 4096  # what the soft limit is raised to, when the hard limit allows
+OPEN_FILES_NEEDED = 32  # below this a crawl fails on every article (ops6: a traceback each)
+
+
+def raise_open_files_limit() -> None:
+    """Raise the soft open-files limit towards the hard one (as servers do); a hard limit
+    below :data:`OPEN_FILES_NEEDED` is one line and exit status 2 before the crawl, where the
+    crawl used to fail once per article with ``Too many open files``."""
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    ceiling = OPEN_FILES_WANTED if hard == resource.RLIM_INFINITY else min(hard, OPEN_FILES_WANTED)
+    if soft != resource.RLIM_INFINITY and soft < ceiling:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (ceiling, hard))
+            soft = ceiling
+        except (ValueError, OSError):
+            pass
+    if soft != resource.RLIM_INFINITY and soft < OPEN_FILES_NEEDED:
+        raise UsageError(
+            f"open-files limit {soft} is too low: a crawl needs at least {OPEN_FILES_NEEDED} "
+            f"(raise it with ulimit -n {OPEN_FILES_WANTED}, or LimitNOFILE= in a systemd unit)"
+        )
+
+
 def check_jobdir(jobdir: str) -> None:
     """The job's folder exists or can be made, and can be written (not a file, not on a
     read-only disk); else :class:`UsageError` naming it."""

@@ -294,6 +294,11 @@ def test_unknown_spider_and_bad_setting(server, tmp_path):
             'FEEDS={"out.jsonl": {"format": "jsonline"}}',
             ["format 'jsonline' is not one Scrapy can write", "did you mean 'jsonlines'"],
         ),
+        # ops6: malformed JSON in -s FEEDS got Scrapy's "Invalid -s value, use -s NAME=VALUE"
+        ('FEEDS={"out.jsonl": {"format": "jsonlines"', ["-s FEEDS: not valid JSON", "column"]),
+        ("FEEDS={'out.jsonl': {'format': 'jsonlines'}}", ["JSON needs double quotes"]),
+        ('FEEDS=["out.jsonl"]', ["-s FEEDS: expected a JSON object", "got a list"]),
+        ("ITEM_PIPELINES=newsbot.pipelines.Dedupe", ["-s ITEM_PIPELINES: not valid JSON"]),
     ],
 )
 def test_bad_scrapy_or_health_setting_is_one_line_before_any_request(
@@ -879,3 +884,40 @@ def test_relative_settings_paths_are_named_as_the_absolute_paths_tried(server, t
     )  # fmt: skip
     assert noise.returncode == 2
     assert f"no such file ({ROOT / 'exports' / 'settings' / 'noise.toml'})" in error_line(noise)
+
+
+@pytest.mark.parametrize(("soft", "hard"), [(20, 20), (20, 4096)])
+def test_a_low_open_files_limit_is_one_line_or_raised(server, tmp_path, soft, hard):
+    """ops6: under ``ulimit -n 20`` every article failed with its own traceback (``Too many
+    open files``) and no summary was written. A hard limit that low is now one line before
+    any request; a low soft limit under a higher hard one is raised and the crawl runs."""
+    import resource
+
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+    if resource.getrlimit(resource.RLIMIT_NOFILE)[1] < hard:
+        pytest.skip(f"hard open-files limit here is below {hard}")
+    env = {"PATH": "/usr/bin:/bin", "NEWSBOT_EXPORTS_DIR": str(tmp_path / "exports"),
+           "NEWSBOT_ENV": "test", "HOME": os.environ.get("HOME", "/root")}  # fmt: skip
+    command = [sys.executable, "-m", "scrapy", "crawl", "daily8",
+               "-s", f"NEWSBOT_SEEN_STORE={tmp_path / 'seen.sqlite'}",
+               "-a", f"start_urls={server.base_url}/en"]  # fmt: skip
+    before = len(server.log)
+    proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300, preexec_fn=limits)  # fmt: skip
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    if hard < 32:
+        line = error_line(proc)
+        assert "open-files limit 20 is too low" in line and "ulimit -n" in line
+        assert server.log[before:] == []
+    else:
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        (tmp_path / "unlimited").mkdir()
+        unlimited, _ = crawl(server, tmp_path / "unlimited")
+        assert unlimited.returncode == 0, unlimited.stderr[-3000:]
+        counts = [
+            sum(p.read_text(encoding="utf-8").count("\n") for p in folder.rglob("*.jsonl"))
+            for folder in (tmp_path / "exports", tmp_path / "unlimited" / "exports")
+        ]
+        assert counts[0] == counts[1] > 0

@@ -39,7 +39,12 @@ from newsbot.extensions.summary import reported_outcome
 from newsbot.feeds import check_cli_targets
 from newsbot.logfile import guard_log_file
 from newsbot.outcome import exit_code
-from newsbot.settings_check import check_log_file, normalise_log_level
+from newsbot.settings_check import (
+    check_log_file,
+    check_mapping_values,
+    normalise_log_level,
+    raise_open_files_limit,
+)
 from newsbot.usage import did_you_mean
 
 
@@ -107,6 +112,8 @@ class Command(ScrapyCrawlCommand):
         try:  # before Scrapy reads a format off the name, and keeps the last of two -a
             check_cli_targets([*(opts.output or ()), *(opts.overwrite_output or ())])
             check_repeated_arguments(opts.spargs or [])
+            check_mapping_values(opts.set or [], self.settings)
+            raise_open_files_limit()
         except UsageError as error:
             sys.exit(int(report_failure("crawl", error)))
         super().process_options(args, opts)
