@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import urllib.request
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -150,6 +151,44 @@ def test_check_fails_when_the_site_changed(tmp_path):
     assert proc.returncode == 1 and "FAILED" in proc.stderr
 
 
+def test_shell_in_the_production_environment_fetches_the_page(served, tmp_path):
+    """The production overlay sets a JOBDIR: the shell's page went to the job's disk queue and
+    never came back ("0 requests waiting" for ever, ops round 7). It answers now, and leaves
+    no export, summary, seen-store or job state."""
+    url = first_article(served.base)
+    env_args = ["-s", f"JOBDIR={tmp_path / 'job'}"]
+    proc = scrapy(tmp_path, "shell", url, "-c", "(response.status, len(response.text))",
+                  *env_args)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    status, size = proc.stdout.strip().splitlines()[-1].strip("()").split(",")
+    assert status == "200" and int(size) > 1000
+    assert "JOBDIR" in proc.stderr and "ignored" in proc.stderr
+    assert not (tmp_path / "job").exists()
+    leaves_nothing(tmp_path)
+    production = subprocess.run(
+        [sys.executable, "-m", "scrapy", "shell", url, "-c", "response.status"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_ENV": "production",
+             "SCRAPY_SETTINGS_MODULE": "newsbot.settings",
+             "NEWSBOT_EXPORTS_DIR": str(tmp_path / "exports")},
+    )  # fmt: skip
+    assert production.returncode == 0, production.stderr[-3000:]
+    assert production.stdout.strip().splitlines()[-1] == "200"
+
+
+@pytest.mark.parametrize("command", ["fetch", "shell"])
+def test_fetch_and_shell_write_no_export_summary_or_report(served, tmp_path, command):
+    """`scrapy fetch` wrote an empty export and a summary of a run that "failed its health
+    checks" (ops round 7): a look at a page is not a run."""
+    url = served.base + "/en"
+    extra = ["--nolog"] if command == "fetch" else ["-c", "len(response.text)"]
+    proc = scrapy(tmp_path, command, url, *extra)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "/en/article/" in proc.stdout or int(proc.stdout.strip().splitlines()[-1]) > 1000
+    assert "Health checks" not in proc.stderr and "exit status" not in proc.stderr
+    leaves_nothing(tmp_path)
+
+
 def test_since_2h_on_the_served_replica_exports_recent_articles(served, tmp_path):
     out = tmp_path / "recent.jsonl"
     proc = scrapy(tmp_path, "crawl", "daily8", "-a", f"start_urls={served.base}/en",
@@ -157,7 +196,13 @@ def test_since_2h_on_the_served_replica_exports_recent_articles(served, tmp_path
     assert proc.returncode == 0, proc.stderr[-3000:]
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert records  # the replica's clock is the real one: its newest articles are minutes old
-    assert all(r["published_at"] is None or r["published_at"] >= "2000" for r in records)
+    for record in records:  # nothing the page dates a day back, or more than 2 hours back
+        assert not re.search(r"\b(?:day|days|week|weeks|month|months)\b",
+                             record["published_raw"] or ""), record  # fmt: skip
+        if record["published_at"]:
+            crawled = datetime.fromisoformat(record["crawled_at"].replace("Z", "+00:00"))
+            at = datetime.fromisoformat(record["published_at"].replace("Z", "+00:00"))
+            assert crawled - at <= timedelta(hours=2, minutes=30), record
 
 
 def test_no_tracked_setting_file_is_gitignored():

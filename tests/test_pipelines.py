@@ -129,3 +129,19 @@ def test_freshness_drops_only_what_is_wholly_older_than_since():
     unknown = _item(published_at=None, published_precision=None)
     assert pipeline.process_item(unknown) is unknown
     assert crawler.stats.get_value("newsbot/dropped/older_than_since") == 1
+
+
+def test_freshness_reads_an_age_as_counted_back_from_when_the_page_was_read():
+    """ "a day ago" read at 12:00 is at least 12 hours old: a crawl with since=2h drops it
+    (ops round 7 found one exported); "an hour ago" stays."""
+    crawler = get_crawler(Daily8Spider, {"NEWSBOT_ENV": "test"})
+    crawler.spider = Daily8Spider.from_crawler(crawler, since="2026-11-25T10:00:00Z")
+    pipeline = FreshnessPipeline.from_crawler(crawler)
+    read = "2026-11-25T12:00:00Z"
+    day_ago = _item(published_at="2026-11-24T12:00:00Z", published_precision="day",
+                    published_raw="a day ago", crawled_at=read)  # fmt: skip
+    with pytest.raises(DropItem):
+        pipeline.process_item(day_ago)
+    hour_ago = _item(published_at="2026-11-25T11:00:00Z", published_precision="hour",
+                     published_raw="an hour ago", crawled_at=read)  # fmt: skip
+    assert pipeline.process_item(hour_ago) is hour_ago

@@ -10,6 +10,7 @@ import pytest
 from newsbot.timestamps import (
     ParsedTime,
     best_time,
+    older_than,
     parse_since,
     parse_timestamp,
     split_trailing_age,
@@ -293,3 +294,39 @@ def test_parse_since(value: str, expected: datetime) -> None:
 def test_parse_since_rejects(value: str) -> None:
     with pytest.raises(ValueError, match="since"):
         parse_since(value, ANCHOR)
+
+
+# An age counted back from the page's clock stands for the unit around it (sites round:
+# "a day ago" is 22 to 35 hours); a calendar time for the unit that starts at it.
+@pytest.mark.parametrize(
+    ("text", "since", "older"),
+    [
+        ("a day ago", "2h", True),  # ops round 7: it was exported with since=2h
+        ("a day ago", "13h", False),  # half a day either side of 24 hours
+        ("a day ago", "24h", False),
+        ("2 days ago", "30h", True),
+        ("2 days ago", "40h", False),
+        ("3 hours ago", "2h", True),
+        ("3 hours ago", "3h", False),
+        ("an hour ago", "1h", False),
+        ("30 minutes ago", "2h", False),
+        ("منذ يوم", "2h", True),
+        ("منذ ساعتين", "1h", True),
+        ("a month ago", "7d", True),
+        ("yesterday", "2h", True),  # all of yesterday lies before 10:00 today
+        ("yesterday", "13h", False),  # yesterday's last hour is within 13 hours of 12:00
+        ("today", "2h", False),
+        ("Yesterday at 10:30", "2h", True),
+    ],
+)
+def test_older_than_since_reads_an_age_as_the_unit_around_it(text, since, older):
+    parsed = parse_timestamp(text, ANCHOR)
+    assert parsed is not None
+    cutoff = parse_since(since, ANCHOR)
+    assert older_than(parsed.at, parsed.precision, cutoff, anchor=ANCHOR) is older
+
+
+def test_a_calendar_day_is_the_whole_day_even_with_an_anchor():
+    midnight = datetime(2025, 5, 20, tzinfo=UTC)  # "20 May 2025": the whole of that day
+    assert not older_than(midnight, "day", ANCHOR - timedelta(hours=2), anchor=ANCHOR)
+    assert older_than(midnight, "day", ANCHOR + timedelta(days=1), anchor=ANCHOR)

@@ -11,7 +11,7 @@ import argparse
 from scrapy.commands.check import Command as ScrapyCheckCommand
 
 from newsbot.commands.crawl import report_failure
-from newsbot.commands.parse import TOOL_PRIORITY, TOOL_SETTINGS
+from newsbot.commands.tooling import use_tool_settings
 from newsbot.exitcodes import UsageError
 
 
@@ -19,8 +19,7 @@ class Command(ScrapyCheckCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
         assert self.settings is not None
-        for key, value in TOOL_SETTINGS.items():
-            self.settings.set(key, value, priority=TOOL_PRIORITY)
+        use_tool_settings(self.settings, "check")
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         # A misspelt -a is named, one line and exit status 2, before any contract runs

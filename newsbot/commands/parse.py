@@ -16,28 +16,15 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from typing import Any
 
 from scrapy.commands.parse import Command as ScrapyParseCommand
-from scrapy.settings import SETTINGS_PRIORITIES
 
 from newsbot.commands.crawl import check_log_level, failure_of, report_failure
+from newsbot.commands.tooling import use_tool_settings
 from newsbot.exitcodes import ExitCode, UsageError
 from newsbot.usage import did_you_mean
 
 logger = logging.getLogger(__name__)
-
-# Above the environment overlays and spider settings, below the command line (-s, -o).
-TOOL_PRIORITY = (SETTINGS_PRIORITIES["spider"] + SETTINGS_PRIORITIES["cmdline"]) // 2
-TOOL_SETTINGS: dict[str, Any] = {
-    "FEEDS": {},  # no default export (the environment add-on adds one only when none is set)
-    "NEWSBOT_INCREMENTAL": False,  # never read or write the seen-store
-    "NEWSBOT_PROGRESS_INTERVAL": 0,
-    "NEWSBOT_PROGRESS_BAR": "off",
-    # one page: read here, not in a worker process (whose answer could come after Scrapy's
-    # parse command has collected the callback's output: no item shown)
-    "NEWSBOT_WORKERS": 0,
-}
 
 
 class Command(ScrapyParseCommand):
@@ -45,8 +32,7 @@ class Command(ScrapyParseCommand):
         super().process_options(args, opts)
         assert self.settings is not None
         check_log_level("parse", self.settings)
-        for key, value in TOOL_SETTINGS.items():
-            self.settings.set(key, value, priority=TOOL_PRIORITY)
+        use_tool_settings(self.settings, "parse")
         if args and "start_urls" not in opts.spargs:
             opts.spargs["start_urls"] = args[0]
 

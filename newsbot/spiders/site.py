@@ -74,4 +74,6 @@ class SiteSpider(PageFailures, scrapy.Spider):
         parsed = parse_timestamp(
             entry.age, anchor, timezone=self.profile.timezone, day_first=self.profile.day_first
         )
-        return parsed is not None and older_than(parsed.at, parsed.precision, self.since)
+        return parsed is not None and older_than(
+            parsed.at, parsed.precision, self.since, anchor=anchor
+        )

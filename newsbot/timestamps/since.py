@@ -47,9 +47,39 @@ PRECISION_SPAN = {
 }
 
 
-def older_than(at: datetime, precision: str | None, since: datetime) -> bool:
+def older_than(
+    at: datetime, precision: str | None, since: datetime, *, anchor: datetime | None = None
+) -> bool:
     """True only when the whole interval ``at`` stands for lies before ``since``.
 
-    A day-precision date (local midnight) on the ``since`` day is not older than it.
+    A calendar time stands for the unit that starts at ``at``: a day-precision date (local
+    midnight), ``yesterday``, on the ``since`` day is not older than it. An age counted back
+    from the page's clock (``anchor``: ``a day ago``, ``3 hours ago``, ``منذ يوم``, ``at`` a
+    whole number of units before it) stands for the unit around ``at``: sites round ages (a
+    "day ago" is 22 to 35 hours on most), so it is no later than half a unit after ``at``.
+    Read as the unit after ``at``, "a day ago" passed ``since=2h`` (ops round 7).
     """
-    return at + PRECISION_SPAN.get(precision or "second", timedelta(0)) <= since
+    span = PRECISION_SPAN.get(precision or "second", timedelta(0))
+    if anchor is not None and counted_back(at, precision, anchor):
+        return at + span / 2 <= since
+    return at + span <= since
+
+
+# the fields below a precision: an age counted back from the anchor keeps the anchor's
+_BELOW = {
+    "minute": ("second",),
+    "hour": ("minute", "second"),
+    "day": ("hour", "minute", "second"),
+    "month": ("day", "hour", "minute", "second"),
+    "year": ("month", "day", "hour", "minute", "second"),
+}
+
+
+def counted_back(at: datetime, precision: str | None, anchor: datetime) -> bool:
+    """Whether ``at`` is an age counted back from ``anchor`` (``2 days ago``: the anchor's
+    time of day, two days earlier) rather than a calendar time (``yesterday``: midnight)."""
+    fields = _BELOW.get(precision or "")
+    if not fields or at >= anchor:
+        return False
+    at_utc, anchor_utc = at.astimezone(UTC), anchor.astimezone(UTC)
+    return all(getattr(at_utc, f) == getattr(anchor_utc, f) for f in fields)

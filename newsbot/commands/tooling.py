@@ -1,0 +1,56 @@
+"""What the commands that look at pages (``shell``, ``fetch``, ``view``, ``parse``, ``check``,
+``bench``) leave out of a crawl's settings: they are not runs.
+
+- No export and no run summary: ``scrapy fetch`` wrote an empty ``exports/default/*.jsonl``
+  and a summary of a run that exported nothing (ops round 7).
+- No seen-store: a page looked at is not an article exported.
+- No ``JOBDIR``: the production overlay sets one, and a stopped job's queue is not a place for
+  a look at one page. Scrapy's shell hung there for good ("0 requests waiting"): its request,
+  saved to the job's disk queue, came back without the callback the shell waits on.
+- No progress lines, no worker processes, no health checks and no end-of-run report.
+
+``-o``/``-O`` and ``-s`` on the command line still win, except ``JOBDIR`` for the shell
+commands (:data:`NO_JOBDIR`), which cannot work with one.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
+
+logger = logging.getLogger(__name__)
+
+# Above the environment overlays and spider settings, below the command line (-s, -o).
+TOOL_PRIORITY = (SETTINGS_PRIORITIES["spider"] + SETTINGS_PRIORITIES["cmdline"]) // 2
+TOOL_SETTINGS: dict[str, Any] = {
+    "FEEDS": {},  # no default export (the environment add-on adds one only when none is set)
+    "NEWSBOT_INCREMENTAL": False,  # never read or write the seen-store
+    "JOBDIR": None,  # never read or write a job's saved queue
+    "NEWSBOT_PROGRESS_INTERVAL": 0,
+    "NEWSBOT_PROGRESS_BAR": "off",
+    # one page: read here, not in a worker process (whose answer could come after Scrapy's
+    # parse command has collected the callback's output: no item shown)
+    "NEWSBOT_WORKERS": 0,
+    "SPIDERMON_ENABLED": False,  # no health checks: a look at a page finds no articles
+}
+# no run report ("Run ... ended: exit status 4 (health checks failed)" after a fetch)
+RUN_SUMMARY = "newsbot.extensions.summary.RunSummary"
+
+
+def use_tool_settings(settings: BaseSettings, command: str, *, no_jobdir: bool = False) -> None:
+    """Apply :data:`TOOL_SETTINGS`; with ``no_jobdir``, a ``-s JOBDIR`` given is dropped too,
+    with a warning (the shell's fetch never comes back from a job's disk queue)."""
+    for key, value in TOOL_SETTINGS.items():
+        settings.set(key, value, priority=TOOL_PRIORITY)
+    extensions = {**settings.getdict("EXTENSIONS"), RUN_SUMMARY: None}
+    settings.set("EXTENSIONS", extensions, priority=TOOL_PRIORITY)
+    if no_jobdir and settings.get("JOBDIR"):
+        logger.warning(
+            "scrapy %s: JOBDIR=%s ignored (a page fetched here cannot go through a job's "
+            "saved queue)",
+            command,
+            settings.get("JOBDIR"),
+        )
+        settings.set("JOBDIR", None, priority="cmdline")
