@@ -564,9 +564,10 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
         raise ExportFailed(f"{self.path}: {self.error.strerror or self.error}")
 
     def _keeps_previous(self) -> bool:
-        """After a run that read nothing or dropped all it read, an existing target is kept
-        and the empty ``.part`` discarded (a wrong address, a site down or a rule that drops
-        every article must not blank yesterday's export)."""
+        """After a run that read nothing, dropped all it read or found nothing new, an existing
+        ``-O`` target is kept and the empty ``.part`` discarded: a wrong address, a site down
+        or a rule that drops every article must not blank yesterday's export, and an
+        incremental run must not blank articles the seen-store will never export again."""
         assert self._handle is not None and self._temporary is not None
         stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
         final = self.final
@@ -587,6 +588,10 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
                 f"this run dropped every article it read ({stats['item_dropped_count']}: a "
                 "profile or a noise rule that drops them all?)"
             )
+        elif self.write_mode == "wb" and _found_nothing_new(stats):
+            # an incremental run onto the previous run's export: its articles are in the
+            # seen-store and no run would export them again (ops round 7 lost 103 this way)
+            why = f"this run found nothing new ({_nothing_new_counts(stats)})"
         else:
             return False
         discard(self._handle, self._temporary)
@@ -626,7 +631,17 @@ def _found_nothing_new(stats: dict[str, Any]) -> bool:
     )
 
 
-SKIPPED_OLDER = names.key("skipped/older_than_since")  # nothing new: the empty file is right
+def _nothing_new_counts(stats: dict[str, Any]) -> str:
+    """``12 skipped as seen, 3 unchanged``: what a run that found nothing new read."""
+    counts = {
+        "skipped as seen": stats.get(names.SKIPPED_SEEN, 0),
+        "unchanged": stats.get(names.INCREMENTAL + "unchanged", 0),
+        "older than since": stats.get(SKIPPED_OLDER, 0),
+    }
+    return ", ".join(f"{n} {what}" for what, n in counts.items() if n) or "none read"
+
+
+SKIPPED_OLDER = names.key("skipped/older_than_since")  # nothing new: no article to export
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 

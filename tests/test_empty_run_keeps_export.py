@@ -1,6 +1,7 @@
 """``-O`` onto yesterday's export with the site down (or a wrong address): the run reads
-nothing, so the good file is kept as it was, and the report and summary say so. A run that
-read something replaces the file as ``-O`` says, even with nothing new in it."""
+nothing, so the good file is kept as it was, and the report and summary say so. So is it
+after an incremental run that found nothing new: the seen-store would never export those
+articles again. A run that exported something replaces the file as ``-O`` says."""
 
 from __future__ import annotations
 
@@ -37,6 +38,22 @@ def test_a_run_that_read_something_replaces_the_export(replica, tmp_path):
     assert result.returncode == 0, result.log[-3000:]
     assert len(result.items) == 3 and all(item["id"] != "old" for item in result.items)
     assert result.summary["export_kept_previous"] is False
+
+
+def test_an_incremental_run_with_nothing_new_keeps_the_previous_export(replica, tmp_path):
+    """ops round 7: the second run of `-O latest.jsonl` skipped every article as seen and
+    replaced the first run's records with an empty file, exit 0; the seen-store would never
+    export them again. The file stays, exit 0, and the report and summary say why."""
+    incremental = {"NEWSBOT_INCREMENTAL": True}
+    first = run_crawl(replica, ["/en"], tmp_path, args={"max_articles": 4}, settings=incremental)
+    assert first.returncode == 0 and len(first.items) == 4, first.log[-3000:]
+    exported = (tmp_path / "items.jsonl").read_bytes()
+    again = run_crawl(replica, ["/en"], tmp_path, args={"max_articles": 4}, settings=incremental)
+    assert again.returncode == 0, again.log[-3000:]
+    assert (tmp_path / "items.jsonl").read_bytes() == exported
+    assert "found nothing new (4 skipped as seen" in again.log
+    assert again.summary["export_kept_previous"] is True and again.summary["items"] == 0
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))
 
 
 def test_what_counts_as_reading_nothing():
