@@ -387,7 +387,14 @@ PROFILE_TYPES: dict[tuple[str, str], tuple[type, str]] = {
     ("entries", "categories"): _LIST,
     ("entries", "age_prefix"): _TEXT,
     ("entries", "unreadable_ages"): _LIST,
+    ("urls", "redirect_params"): _LIST,
+    ("river", "story_labels"): _LIST,
+    ("river", "continue_labels"): _LIST,
+    ("river", "min_headline_words"): _WHOLE,
+    # `follow_listings = "false"` read as true (ops round 7): a string is refused
+    ("river", "follow_listings"): _YES_NO,
 }
+_PATTERNS = "a regular expression in quotes, or a list of them"
 
 
 def _check_types(where: str, data: dict[str, Any]) -> None:
@@ -470,10 +477,28 @@ def _check_river(where: str, profile: SiteProfile) -> None:
     urls = profile.raw.get("urls", {})
     for key in ("story", "redirect", "interstitial"):
         value = urls.get(key, [])
-        for pattern in [value] if isinstance(value, str) else value:
+        listed = [value] if isinstance(value, str) else value
+        if not isinstance(listed, list) or not all(isinstance(p, str) for p in listed):
+            raise ProfileError(f"{where}: [urls] {key} = {short(value)}: expected {_PATTERNS}")
+        for pattern in listed:
             try:
-                re.compile(pattern)
+                compiled = re.compile(pattern)
             except re.error as exc:
                 raise ProfileError(
                     f"{where}: bad regular expression {pattern!r} in [urls] {key} ({exc})"
                 ) from None
+            # `redirect = ['.*']`: every listing read as a link out, a crawl of nothing
+            for url in profile.start_urls:
+                path = urlsplit(url).path or "/"
+                if profile.is_listing(url) and compiled.match(path):
+                    raise ProfileError(
+                        f"{where}: [urls] {key} pattern {pattern!r} also matches the listing "
+                        f"{url}; it must match {_RIVER_PAGES[key]} only"
+                    )
+
+
+_RIVER_PAGES = {
+    "story": "story pages",
+    "redirect": "the river's redirect links",
+    "interstitial": "consent or interstitial pages",
+}

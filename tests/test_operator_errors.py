@@ -216,6 +216,25 @@ def test_bad_noise_file(server, tmp_path):
     assert requests == []
 
 
+def test_a_broken_kinds_file_is_named_not_the_noise_file(server, tmp_path):
+    """ops round 7: a TOML error in settings/noise_kinds.toml was reported as one in
+    settings/noise.toml, the file the operator had not touched."""
+    folder = _settings_copy(tmp_path)
+    kinds = folder / "noise_kinds.toml"
+    kinds.write_text(kinds.read_text(encoding="utf-8") + "\n[[kind\n", encoding="utf-8")
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
+    line = error_line(proc)
+    assert f"{kinds}: not valid TOML" in line and "noise.toml" not in line.replace(
+        "noise_kinds.toml", ""
+    ), line
+    given = tmp_path / "kinds.toml"
+    given.write_text("[[kind]\n", encoding="utf-8")
+    proc, _ = crawl(server, tmp_path, "-s", f"NEWSBOT_NOISE_KINDS_FILE={given}")
+    line = error_line(proc)
+    assert f"NEWSBOT_NOISE_KINDS_FILE='{given}'" in line and "not valid TOML" in line, line
+    assert requests == []
+
+
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [

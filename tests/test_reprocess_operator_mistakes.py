@@ -183,6 +183,26 @@ def test_a_target_a_crawl_is_exporting_to_is_refused_before_reading(source, targ
     assert target.read_bytes() == GOOD_TARGET
 
 
+def test_an_input_a_crawl_is_still_writing_is_refused(source, target, tmp_path):
+    """ops round 7: `scrapy reprocess exports/x.jsonl.part` while the crawl wrote it read a
+    half-written last line and missed every record still to come. A `.part` nobody holds (a
+    killed run's) is read as any file."""
+    import fcntl
+
+    live = tmp_path / "latest.jsonl.part"
+    live.write_bytes(source.read_bytes())
+    with open(live, "ab") as part:
+        fcntl.flock(part, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        proc = reprocess(str(live), "-O", str(target))
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    line = one_line(proc)
+    assert "is being written by a running crawl" in line and "latest.jsonl" in line, line
+    assert target.read_bytes() == GOOD_TARGET
+    proc = reprocess(str(live), "-O", str(target))  # the crawl was killed: nobody holds it
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    assert target.read_bytes() != GOOD_TARGET
+
+
 REWRITES_TARGET = """
 import os
 from pathlib import Path

@@ -120,3 +120,33 @@ def test_a_profile_is_named_as_its_file(settings_dir):
     with pytest.raises(ProfileError) as error:
         load_profile("renamed")
     assert "settings/renamed.toml" in str(error.value) and "name = 'renamed'" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("written", "wrong", "expected"),
+    [
+        # ops round 7: the string "false" was read as true, and the crawl followed listings
+        ("follow_listings = true", 'follow_listings = "false"',
+         ["[river] follow_listings = 'false'", "true or false"]),
+        ("min_headline_words = 3", 'min_headline_words = "3"',
+         ["[river] min_headline_words", "whole number"]),
+        ('redirect_params = ["u", "url"]', 'redirect_params = "u"',
+         ["[urls] redirect_params = 'u'", "a list of strings"]),
+        # every page of the river read as a redirect out of it: not one article found
+        ("redirect = ['^/r/[^/]+/?$', '^/click/?$']", "redirect = ['.*']",
+         ["[urls] redirect pattern '.*' also matches the listing", "redirect links only"]),
+        ("story = '^/story/(?P<story>[^/?#]+)/?$'", "story = '^/'",
+         ["[urls] story pattern '^/' also matches the listing", "story pages only"]),
+        ("interstitial = ['^/consent/?$']", "interstitial = 3",
+         ["[urls] interstitial = 3", "regular expression"]),
+    ],
+)  # fmt: skip
+def test_a_river_value_of_the_wrong_type_or_reach_is_named(settings_dir, written, wrong, expected):
+    river = settings_dir / "river.toml"
+    text = river.read_text(encoding="utf-8")
+    assert written in text
+    river.write_text(text.replace(written, wrong), encoding="utf-8")
+    with pytest.raises(ProfileError) as error:
+        load_profile("river")
+    message = str(error.value)
+    assert "settings/river.toml" in message and all(p in message for p in expected), message

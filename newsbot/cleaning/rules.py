@@ -400,7 +400,11 @@ def load_noise_rules(
     found = KindRules()
     if kinds:
         where = kinds_path if kinds_path is not None else default_kinds_path()
-        found = compile_kinds(read_toml(where), cache)
+        try:
+            found = compile_kinds(read_toml(where), cache)
+        except Exception as exc:  # the caller names the file: this one, not the noise file
+            exc.noise_kinds_file = where  # type: ignore[attr-defined]
+            raise
         if not (found.lines or found.inline or found.credits):  # emptied, as the noise file
             logging.getLogger(__name__).warning(
                 "noise kinds file %s has no [[kind]]: the kinds layer is off for this run",

@@ -426,7 +426,22 @@ def check_input(path: str | Path) -> Path:
         path.open("rb").close()
     except OSError as exc:
         raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    _check_not_being_written(path)
     return path
+
+
+def _check_not_being_written(path: Path) -> None:
+    """A running crawl's ``.part`` (it holds the file's lock) is refused: its last line may be
+    half written, and the records after it are still to come (ops round 7 reprocessed one)."""
+    from newsbot.incremental.recovery import hold_lock
+
+    lock = hold_lock(path)
+    if lock is not None:
+        lock.close()
+        return
+    final = path.name.removesuffix(".part") if path.name.endswith(".part") else None
+    after = f" and reprocess {path.with_name(final)}" if final else ""
+    raise UsageError(f"{path} is being written by a running crawl: let the run finish{after}")
 
 
 def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: bool) -> Summary:

@@ -24,7 +24,7 @@ from newsbot.cleaning import BoilerplateLearner, NoiseRules, clean_blocks, clean
 from newsbot.cleaning.clean import CleanResult, strip_leading_title
 from newsbot.cleaning.rules import NoiseRulesError, load_noise_rules
 from newsbot.exitcodes import UsageError
-from newsbot.profiles import ProfileNotFound, load_profile
+from newsbot.profiles import ProfileNotFound, load_profile, shown_path
 from newsbot.usage import not_utf8
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
 from newsbot.workers.tasks import clean_body
@@ -47,6 +47,18 @@ def _noise_problem(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return not_utf8(exc)
     return f"cannot be read ({type(exc).__name__}: {exc})"
+
+
+def _noise_file(exc: Exception, noise_file: str | None, kinds_file: str | None) -> str:
+    """The file the error is in: the kinds file (ops round 7: its TOML error was named as
+    settings/noise.toml) or the noise file, as the operator named it."""
+    if getattr(exc, "noise_kinds_file", None) is not None:
+        if kinds_file:
+            return f"NEWSBOT_NOISE_KINDS_FILE={kinds_file!r}"
+        return shown_path("noise_kinds.toml")
+    if noise_file:
+        return f"NEWSBOT_NOISE_FILE={noise_file!r}"
+    return shown_path("noise.toml")
 
 
 def _add_captions(adapter: ItemAdapter, found: list[str]) -> None:
@@ -139,10 +151,9 @@ class NoisePipeline:
                 crawl_site=getattr(crawler.spidercls, "profile_name", None) or None,
             )
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, NoiseRulesError) as exc:
-            where = f"NEWSBOT_NOISE_FILE={noise_file!r}" if noise_file else "settings/noise.toml"
-            if kinds_file:
-                where += f" or NEWSBOT_NOISE_KINDS_FILE={kinds_file!r}"
-            raise UsageError(f"{where}: {_noise_problem(exc)}") from None
+            raise UsageError(
+                f"{_noise_file(exc, noise_file, kinds_file)}: {_noise_problem(exc)}"
+            ) from None
 
     async def _clean(
         self, blocks: list[str], url: Any, site: str | None, **ctx: Any
