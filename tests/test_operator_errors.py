@@ -580,6 +580,24 @@ def test_a_stopped_jobdir_resumed_with_other_arguments_is_refused(server, tmp_pa
     assert not (jobdir / ARGUMENTS_FILE).exists()  # finished: nothing left to resume
 
 
+def test_a_stopped_jobdir_of_another_spider_is_refused(server, tmp_path):
+    """ops round 7: `scrapy crawl river -s JOBDIR=<daily8's stopped job>` read daily8's
+    queued requests with the river's callbacks (tracebacks, exit 0) and wiped the job."""
+    from newsbot.extensions.incremental import ARGUMENTS_FILE
+
+    jobdir = tmp_path / "job"
+    first, _ = crawl(server, tmp_path, "-s", f"JOBDIR={jobdir}", "-s", "CLOSESPIDER_ITEMCOUNT=2")
+    assert (jobdir / "requests.queue").exists(), first.stderr[-3000:]  # stopped, not finished
+    assert '"_spider": "daily8"' in (jobdir / ARGUMENTS_FILE).read_text(encoding="utf-8")
+    queue = sorted(p.name for p in (jobdir / "requests.queue").iterdir())
+
+    proc, requests = crawl(server, tmp_path, "-s", f"JOBDIR={jobdir}", spider="river")
+    line = error_line(proc)
+    assert f"JOBDIR {jobdir} holds a stopped crawl of the daily8 spider, not river" in line
+    assert "scrapy crawl daily8" in line and requests == []
+    assert sorted(p.name for p in (jobdir / "requests.queue").iterdir()) == queue  # kept
+
+
 @pytest.mark.parametrize(
     ("target", "expected"),
     [

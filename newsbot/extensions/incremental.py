@@ -80,6 +80,7 @@ logger = logging.getLogger(__name__)
 CMDLINE = SETTINGS_PRIORITIES["cmdline"]
 MARKER = "newsbot.running"
 ARGUMENTS_FILE = "newsbot.arguments.json"  # the -a arguments of the crawl a JOBDIR holds
+SPIDER_KEY = "_spider"  # ... and in it, the spider that crawl was (an argument has no `_`)
 # articles listed / fetched without their related, for the run that resumes the job
 EXPANSIONS_FILE = "newsbot.expansions.json"
 QUOTA_FILE = "newsbot.quota.json"  # the articles a stopped job scheduled (max_articles)
@@ -399,6 +400,7 @@ class IncrementalRuns:
             return
         folder = Path(jobdir)
         current = shaping_arguments(getattr(self.crawler.spider, "args", None))
+        spider = getattr(self.crawler.spider, "name", None)
         path = folder / ARGUMENTS_FILE
         self.resumed = (folder / "requests.queue").exists()
         if self.resumed and path.exists():
@@ -406,6 +408,17 @@ class IncrementalRuns:
                 before = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 before = None
+            held = before.pop(SPIDER_KEY, None) if isinstance(before, dict) else None
+            if held is not None and spider is not None and held != spider:
+                # ops round 7: `scrapy crawl river` on daily8's JOBDIR read daily8's queue
+                # with the river's callbacks (tracebacks, exit 0) and wiped the stopped job
+                if self.marker is not None:
+                    self.marker.unlink(missing_ok=True)  # nothing of this run started
+                raise UsageError(
+                    f"JOBDIR {folder} holds a stopped crawl of the {held} spider, not {spider}: "
+                    f"resume it with scrapy crawl {held}, or give this run a JOBDIR of its own "
+                    "(-s JOBDIR=...)"
+                )
             if isinstance(before, dict) and before != current:
                 changed = changed_arguments(before, current)
                 if self.marker is not None:
@@ -416,7 +429,8 @@ class IncrementalRuns:
                     f"own (-s JOBDIR=...), or delete {folder} to start over"
                 )
         try:
-            path.write_text(json.dumps(current, sort_keys=True) + "\n", encoding="utf-8")
+            written = {**current, SPIDER_KEY: spider} if spider else current
+            path.write_text(json.dumps(written, sort_keys=True) + "\n", encoding="utf-8")
         except OSError as exc:
             logger.warning(
                 "JOBDIR %s: could not write down this crawl's arguments: %s", folder, exc
