@@ -189,6 +189,34 @@ def test_fetch_and_shell_write_no_export_summary_or_report(served, tmp_path, com
     leaves_nothing(tmp_path)
 
 
+def _settings_get(name: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, "PYTHONPATH": str(ROOT), **env}
+    if "NEWSBOT_ENV" not in env:
+        full.pop("NEWSBOT_ENV", None)
+    return subprocess.run([sys.executable, "-m", "scrapy", "settings", "--get", name],
+                          cwd=cwd, env=full, capture_output=True, text=True, timeout=60)  # fmt: skip
+
+
+def test_settings_get_shows_what_the_environment_overlay_sets():
+    """ops round 7: `NEWSBOT_ENV=production scrapy settings --get JOBDIR` printed None (the
+    overlay is applied when a crawler is built) while the crawl ran with a JOBDIR."""
+    plain = _settings_get("JOBDIR", ROOT)
+    assert plain.returncode == 0 and plain.stdout.strip() == "None", plain.stderr[-2000:]
+    production = _settings_get("JOBDIR", ROOT, NEWSBOT_ENV="production")
+    assert production.stdout.strip() == ".newsbot/jobs/%(name)s", production.stderr[-2000:]
+    wrong = _settings_get("JOBDIR", ROOT, NEWSBOT_ENV="prod")
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert wrong.stderr.strip().splitlines()[-1].startswith("scrapy settings: error:")
+
+
+def test_run_from_another_folder_the_checkouts_seen_store_is_used(tmp_path):
+    """ops round 7: `SCRAPY_SETTINGS_MODULE=newsbot.settings scrapy crawl daily8` typed in
+    another folder made a second, empty seen-store there: every article exported again."""
+    proc = _settings_get("NEWSBOT_SEEN_STORE", tmp_path, SCRAPY_SETTINGS_MODULE="newsbot.settings")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == str(ROOT.resolve() / ".newsbot" / "seen.sqlite")
+
+
 def test_since_2h_on_the_served_replica_exports_recent_articles(served, tmp_path):
     out = tmp_path / "recent.jsonl"
     proc = scrapy(tmp_path, "crawl", "daily8", "-a", f"start_urls={served.base}/en",

@@ -82,13 +82,25 @@ def apply_overlay(settings: BaseSettings, overlay: dict[str, Any]) -> None:
 
 def project_root() -> Path | None:
     """The folder of the project's ``scrapy.cfg`` when the command was typed in another one
-    below it (``cd settings && scrapy crawl ...``); None in the project's folder or outside
-    any project (scrapyd runs an egg)."""
+    below it (``cd settings && scrapy crawl ...``), or outside the project with newsbot run
+    from a source checkout (``SCRAPY_SETTINGS_MODULE=newsbot.settings`` in another folder
+    made a second seen-store there: ops round 7); None in the project's folder or when
+    newsbot is no checkout's (scrapyd runs an egg)."""
     found = closest_scrapy_cfg()
-    if not found:
+    root = Path(found).parent.resolve() if found else checkout_root()
+    if root is None:
         return None
-    root = Path(found).parent.resolve()
     return None if root == Path.cwd().resolve() else root
+
+
+def checkout_root() -> Path | None:
+    """The source checkout this newsbot package is imported from (its ``scrapy.cfg`` beside
+    the package), or None (an installed wheel, an egg)."""
+    try:
+        root = Path(__file__).resolve().parents[2]
+    except (IndexError, OSError):
+        return None
+    return root if (root / "scrapy.cfg").is_file() and (root / "newsbot").is_dir() else None
 
 
 def anchor_to_project(settings: BaseSettings, root: Path | None) -> None:

@@ -1,0 +1,29 @@
+"""``scrapy settings --get NAME``: the value a crawl would run with, environment overlay
+(``NEWSBOT_ENV``) and project anchoring included.
+
+newsbot applies ``settings/environments/<env>.toml`` in an add-on, when the crawler is built;
+Scrapy's command prints the settings before any add-on, so ``NEWSBOT_ENV=production scrapy
+settings --get JOBDIR`` printed ``None`` while the crawl ran with a JOBDIR (ops round 7). A
+mistake in the overlay is one line and exit status 2, as for ``crawl``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scrapy.commands.settings import Command as ScrapySettingsCommand
+
+from newsbot.addons.environment import EnvironmentAddon
+from newsbot.commands.crawl import report_failure
+from newsbot.exitcodes import UsageError
+
+
+class Command(ScrapySettingsCommand):
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        assert self.settings is not None
+        try:
+            EnvironmentAddon().update_settings(self.settings)
+        except UsageError as error:
+            sys.exit(int(report_failure("settings", error)))
+        super().run(args, opts)
