@@ -66,8 +66,16 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = lock_path.open("a+")
+    try:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        lock = lock_path.open("a+")
+    except OSError as exc:  # a read-only checkout, a full disk (ops round 7: a traceback)
+        print(
+            f"python -m newsbot.scheduled: cannot write the lock file {lock_path}: "
+            f"{exc.strerror or exc}; give --lock a file in a writable folder",
+            file=sys.stderr,
+        )
+        return 2
     try:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:

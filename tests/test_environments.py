@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -141,6 +142,31 @@ def test_a_lock_in_a_missing_folder_is_refused_not_made(tmp_path):
     assert proc.returncode == 2, proc.stderr
     assert "is not a folder" in proc.stderr and "Traceback" not in proc.stderr
     assert not (tmp_path / "no").exists()
+
+
+def test_a_read_only_checkout_is_one_line_not_a_traceback(tmp_path):
+    """ops7: from a checkout mounted read-only, the runner's lock file could not be made: a
+    PermissionError traceback. One line naming the lock file, exit 2."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "scrapy.cfg", project / "scrapy.cfg")
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    bound = subprocess.run(["mount", "--bind", str(project), str(read_only)], capture_output=True)
+    if bound.returncode != 0:
+        pytest.skip("no bind mount here (not root?)")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(read_only)], check=True)
+        proc = _scheduled("daily8", "--", "-s", "NEWSBOT_ENV=test", cwd=read_only)
+    finally:
+        subprocess.run(["umount", str(read_only)], check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    line = proc.stderr.strip().splitlines()[-1]
+    assert line.startswith(
+        f"python -m newsbot.scheduled: cannot write the lock file {read_only}/.newsbot/daily8.lock"
+    ), line
+    assert "Read-only file system" in line and "--lock" in line
 
 
 def test_a_cron_line_without_cd_names_the_fix_and_leaves_nothing(tmp_path):
