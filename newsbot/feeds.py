@@ -572,11 +572,12 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
         stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
         final = self.final
         try:
-            written = self._handle.tell()
             previous = final.is_file() and final.stat().st_size > 0
         except OSError:
             return False
-        if written or not previous:
+        # no item exported by any feed (a JSON, CSV or XML export still wrote its brackets,
+        # header or root element: counted in bytes, `-O x.json` was replaced by `[]`)
+        if stats.get("item_scraped_count") or not previous:
             return False
         if read_nothing(stats):
             why = (

@@ -5,6 +5,7 @@ articles again. A run that exported something replaces the file as ``-O`` says."
 
 from __future__ import annotations
 
+import json
 import socket
 from types import SimpleNamespace
 
@@ -44,13 +45,18 @@ def test_an_incremental_run_with_nothing_new_keeps_the_previous_export(replica, 
     """ops round 7: the second run of `-O latest.jsonl` skipped every article as seen and
     replaced the first run's records with an empty file, exit 0; the seen-store would never
     export them again. The file stays, exit 0, and the report and summary say why."""
-    incremental = {"NEWSBOT_INCREMENTAL": True}
+    as_json = tmp_path / "latest.json"  # a second feed, a format that writes `[]` when empty
+    feeds = {str(as_json): {"format": "json", "overwrite": True}}
+    incremental = {"NEWSBOT_INCREMENTAL": True, "FEEDS": json.dumps(feeds)}
     first = run_crawl(replica, ["/en"], tmp_path, args={"max_articles": 4}, settings=incremental)
     assert first.returncode == 0 and len(first.items) == 4, first.log[-3000:]
     exported = (tmp_path / "items.jsonl").read_bytes()
+    assert len(json.loads(as_json.read_text(encoding="utf-8"))) == 4
+    exported_json = as_json.read_bytes()
     again = run_crawl(replica, ["/en"], tmp_path, args={"max_articles": 4}, settings=incremental)
     assert again.returncode == 0, again.log[-3000:]
     assert (tmp_path / "items.jsonl").read_bytes() == exported
+    assert as_json.read_bytes() == exported_json  # not `[]`
     assert "found nothing new (4 skipped as seen" in again.log
     assert again.summary["export_kept_previous"] is True and again.summary["items"] == 0
     assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))

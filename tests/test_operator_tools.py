@@ -193,8 +193,8 @@ def _settings_get(name: str, cwd: Path, **env: str) -> subprocess.CompletedProce
     full = {**os.environ, "PYTHONPATH": str(ROOT), **env}
     if "NEWSBOT_ENV" not in env:
         full.pop("NEWSBOT_ENV", None)
-    return subprocess.run([sys.executable, "-m", "scrapy", "settings", "--get", name],
-                          cwd=cwd, env=full, capture_output=True, text=True, timeout=60)  # fmt: skip
+    command = [sys.executable, "-m", "scrapy", "settings", "--get", name]
+    return subprocess.run(command, cwd=cwd, env=full, capture_output=True, text=True, timeout=60)
 
 
 def test_settings_get_shows_what_the_environment_overlay_sets():
