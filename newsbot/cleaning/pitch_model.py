@@ -14,7 +14,9 @@ on and the threshold chosen.
 Only lines that could be a pitch are scored (:func:`could_be_pitch`):
 
 - English lines that address the reader or speak for the outlet (``you``, ``your``, ``we``,
-  ``our``, ``let's`` ...): a sign-off ("Reporting by ...; Editing by ..."), a correction or
+  ``our``, ``let's`` ...), unless their only such word is a ``we`` telling what the newsroom
+  did (``We obtained the readings ...``, a past tense: the story's method): a sign-off
+  ("Reporting by ...; Editing by ..."), a correction or
   a contributor line does neither, and real pages' marked bodies keep those;
 - Arabic lines (second person and the outlet's ``نا`` are suffixes there, so every Arabic
   line is scored);
@@ -60,6 +62,14 @@ _ADDRESS = re.compile(
     r"|we['’](?:re|ll|ve|d)|let['’]s)\b",
     re.I,
 )
+_REPORTED = re.compile(
+    r"\bwe (?:also |then |later |first |have |had )?"
+    r"(?:(?!need|feed|speed|breed|proceed|succeed|exceed|tested|used|reviewed|tried|rated|ranked"
+    r"|picked|loved|liked|recommended|compared)[a-z]+ed|found|spoke|got|sent|took"
+    r"|made|saw|went|met|heard|told|wrote|built|chose|ran|began|brought|caught|drove|gave|kept"
+    r"|left|lost|paid|put|sat|sold|spent|stood|taught|thought|won|knew)\b",
+    re.I,
+)
 _MIN_WORDS = 4
 _MAX_WORDS = 40  # 11 of 13,000 labelled noise lines are longer; paragraphs of copy often are
 _MIN_WORDS_UNPUNCTUATED = 6  # "Spice up your life": a live blog's subheading, not a pitch
@@ -97,7 +107,16 @@ def could_be_pitch(text: str) -> bool:
         return False
     if words < _MIN_WORDS_UNPUNCTUATED and not text.rstrip().endswith(_SENTENCE_END):
         return False
-    return _ARABIC.search(text) is not None or _ADDRESS.search(text) is not None
+    if _ARABIC.search(text) is not None:
+        return True
+    found = [m.group(0) for m in _ADDRESS.finditer(text)]
+    if not found:
+        return False
+    # `We obtained hourly readings for every sensor.`: the newsroom telling what it did, in
+    # the past tense, is the story's method, never a pitch (no `you`, `our`, `us` beside it;
+    # a review's `the phones we tested` is a shop's promo)
+    reported = len(_REPORTED.findall(text))
+    return not (reported and reported == len(found))
 
 
 _QUESTION = ("?", "؟")
