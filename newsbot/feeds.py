@@ -563,6 +563,15 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
             self.fail(OSError(f"{self.path} was never opened"))
         raise ExportFailed(f"{self.path}: {self.error.strerror or self.error}")
 
+    def _min_articles_found(self) -> int:
+        settings = getattr(self.crawler, "settings", None)
+        if settings is None:
+            return 1
+        try:
+            return settings.getint("NEWSBOT_HEALTH_MIN_ARTICLES_FOUND", 1)
+        except (TypeError, ValueError):
+            return 1
+
     def _keeps_previous(self) -> bool:
         """After a run that read nothing, dropped all it read or found nothing new, an existing
         ``-O`` target is kept and the empty ``.part`` discarded: a wrong address, a site down
@@ -589,6 +598,11 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
                 f"this run dropped every article it read ({stats['item_dropped_count']}: a "
                 "profile or a noise rule that drops them all?)"
             )
+        elif found_no_article(stats, self._min_articles_found()):
+            why = (
+                f"its listings led to no article ({stats.get(names.LISTING_PAGES, 0)} listing "
+                "page(s) read: the wrong site or spider, or listings built by script?)"
+            )
         elif self.write_mode == "wb" and _found_nothing_new(stats):
             # an incremental run onto the previous run's export: its articles are in the
             # seen-store and no run would export them again (ops round 7 lost 103 this way)
@@ -603,6 +617,17 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
             "Kept %s as it was: %s; the run summary records what happened", self.path, why
         )
         return True
+
+
+def found_no_article(stats: dict[str, Any], minimum: int) -> bool:
+    """Whether the run's pages answered but led to no article at all (nothing asked for,
+    read or skipped): the "articles found" health check fails it (``minimum`` > 0), and a
+    site whose listings moved to script, or the wrong spider for it, must not blank
+    yesterday's export (ops round 8: 103 records replaced by an empty file)."""
+    if minimum <= 0 or stats.get(names.ARTICLES_SCHEDULED) or stats.get(SKIPPED_OLDER):
+        return False
+    read = ("item_scraped_count", "item_dropped_count")
+    return not any(stats.get(key) for key in read) and not _found_nothing_new(stats)
 
 
 def read_nothing(stats: dict[str, Any]) -> bool:

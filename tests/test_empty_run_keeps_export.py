@@ -10,7 +10,8 @@ import socket
 from types import SimpleNamespace
 
 from newsbot import stats as names
-from newsbot.feeds import dropped_everything, read_nothing
+from newsbot.feeds import dropped_everything, found_no_article, read_nothing
+from newsbot.replica import ReplicaServer
 from tests.conftest import ROOT, run_crawl
 
 
@@ -60,6 +61,23 @@ def test_an_incremental_run_with_nothing_new_keeps_the_previous_export(replica, 
     assert "found nothing new (4 skipped as seen" in again.log
     assert again.summary["export_kept_previous"] is True and again.summary["items"] == 0
     assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))
+
+
+def test_a_run_whose_listings_lead_to_no_article_keeps_the_previous_export(site, tmp_path):
+    """ops round 8: the pages answered but their listings held no links (built by script, or
+    the wrong site for the spider): 103 records were replaced by an empty file, exit 4."""
+    previous = '{"id": "a1", "title": "Yesterday"}\n'
+    (tmp_path / "items.jsonl").write_text(previous, encoding="utf-8")
+    with ReplicaServer(site, theme="script") as script_only:
+        result = run_crawl(script_only, ["/en"], tmp_path)
+    assert result.returncode == 4, result.log[-3000:]  # "articles found" fails the run
+    assert (tmp_path / "items.jsonl").read_text(encoding="utf-8") == previous
+    assert "its listings led to no article" in result.log
+    assert result.summary["export_kept_previous"] is True
+    found = {names.LISTING_PAGES: 1}
+    assert found_no_article(found, 1) and not found_no_article(found, 0)
+    assert not found_no_article({**found, names.ARTICLES_SCHEDULED: 3}, 1)
+    assert not found_no_article({**found, names.SKIPPED_SEEN: 3}, 1)  # nothing new, not none
 
 
 def test_what_counts_as_reading_nothing():

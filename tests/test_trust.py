@@ -196,6 +196,26 @@ def test_2_targets_that_are_not_regular_files_are_refused_before_the_crawl(
 
 
 # -- 3. disk full ---------------------------------------------------------------------------
+def test_3_a_failed_export_leaves_the_previous_file_and_its_summary(replica, tmp_path):
+    """ops round 8: the disk filled, `-O x.jsonl` kept yesterday's file but replaced its
+    summary with the failed run's ("export: null", beside 103 good records). The failed run's
+    summary goes beside both, as x.failed.summary.json."""
+    crawl = Crawl(replica, tmp_path)
+    out = tmp_path / "out" / "x.jsonl"
+    out.parent.mkdir()
+    out.write_text('{"id": "a1"}\n', encoding="utf-8")
+    kept = '{"export": "x.jsonl", "items": 1}\n'
+    out.with_name("x.summary.json").write_text(kept, encoding="utf-8")
+    proc = crawl.run("-O", str(out), file_limit=96 * 1024)
+    assert proc.returncode == ExitCode.EXPORT_FAILED, proc.stderr[-3000:]
+    assert out.read_text(encoding="utf-8") == '{"id": "a1"}\n'
+    assert out.with_name("x.summary.json").read_text(encoding="utf-8") == kept
+    failed = json.loads(out.with_name("x.failed.summary.json").read_text(encoding="utf-8"))
+    assert failed["export"] is None and failed["outcome"]["exit_code"] == 3
+    assert failed["export_kept_previous"] is True
+    assert f"{out} left as it was" in proc.stderr
+
+
 def test_3_disk_full_fails_once_with_exit_3_no_part_and_nothing_recorded(replica, site, tmp_path):
     crawl = Crawl(replica, tmp_path)
     out = tmp_path / "out" / "x.jsonl"

@@ -4,7 +4,8 @@ When the engine has stopped (after the exports were closed, the seen-store writt
 health checks run), this extension:
 
 - writes ``<name>.summary.json`` next to each local export (also for an export that failed:
-  then ``export`` is null and ``export_error`` says why): start and end time, items, drops by
+  then ``export`` is null and ``export_error`` says why; ``<name>.failed.summary.json`` when
+  the file it aimed at is there untouched, whose own summary stays): start and end time, items, drops by
   reason, failed pages by kind, unreadable times, noise removed, incremental and recovery
   counts, peak memory, finish reason, the health checks, the ``outcome`` (the exit status
   ``scrapy crawl`` ends with) and every Scrapy stat;
@@ -96,6 +97,14 @@ def summary_path(export: Path) -> Path:
     return export.with_name(export.name.removesuffix(".jsonl") + ".summary.json")
 
 
+def failed_summary_path(export: Path) -> Path:
+    """Where a run whose export failed writes its summary when the file it aimed at is there,
+    untouched: another run's export (two runs given one ``NEWSBOT_RUN_ID``) or yesterday's
+    (a full disk). ``<name>.summary.json`` beside it describes that file and stays (ops
+    round 8: it was replaced by the failed run's, "export: null" beside 103 good records)."""
+    return export.with_name(export.name.removesuffix(".jsonl") + ".failed.summary.json")
+
+
 def _counts_line(counts: dict[str, int], stats: dict[str, Any], kind: str) -> str:
     parts = []
     for reason, count in sorted(counts.items(), key=lambda kv: -kv[1]):
@@ -123,11 +132,12 @@ def report_lines(
         counts += f", left to a concurrent run {inc['claimed_by_other_run']}"
     for export in exports or [{"path": None, "items": summary["items"], "error": None}]:
         if export["error"]:
-            left = (
-                "the next run exports its articles again"
-                if export.get("set_aside")
-                else "no file written"
-            )
+            if export.get("set_aside"):
+                left = "the next run exports its articles again"
+            elif export.get("untouched"):
+                left = f"{export['path']} left as it was"
+            else:
+                left = "no file written"
             lines.append(f"Export FAILED: {export['error']} ({left})")
         elif export.get("kept_previous"):
             lines.append(
@@ -203,12 +213,14 @@ class RunSummary:
         for slot in self.slots:
             storage = slot.storage
             error = storage.error
+            untouched = bool(error) and not storage.committed and Path(storage.path).exists()
             exports.append(
                 {
                     "path": str(storage.path),
                     "items": slot.itemcount,
                     "error": (f"{storage.path}: {error.strerror or error}" if error else None),
-                    "kept_previous": bool(getattr(storage, "kept_previous", False)),
+                    "kept_previous": untouched or bool(getattr(storage, "kept_previous", False)),
+                    "untouched": untouched,
                     "collided": bool(getattr(storage, "collided", False)),
                     "set_aside": getattr(storage, "set_aside", None),
                     "summary": None,
@@ -230,7 +242,8 @@ class RunSummary:
         for export in exports:
             if export["collided"]:  # its summary is the other run's: left alone
                 continue
-            target = summary_path(Path(export["path"]))
+            path = Path(export["path"])
+            target = failed_summary_path(path) if export["untouched"] else summary_path(path)
             record = {
                 **summary,
                 "export": None if export["error"] else export["path"],
