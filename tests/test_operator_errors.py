@@ -383,6 +383,25 @@ def test_a_mistake_in_an_environment_overlay_is_one_line(server, tmp_path, line,
     assert requests == []
 
 
+@pytest.mark.parametrize(("level", "code"), [("debug", 0), ("loud", 2)])
+def test_a_log_level_in_an_overlay_is_read_as_on_the_command_line(server, tmp_path, level, code):
+    """ops round 8: `LOG_LEVEL = "debug"` in an environment overlay ended in a ValueError
+    traceback (exit 1), while `-s LOG_LEVEL=debug` was read as DEBUG."""
+    folder = _settings_copy(tmp_path)
+    overlay = folder / "environments" / "test.toml"
+    text = overlay.read_text(encoding="utf-8")
+    assert 'LOG_LEVEL = "INFO"' in text
+    overlay.write_text(text.replace('LOG_LEVEL = "INFO"', f'LOG_LEVEL = "{level}"'), "utf-8")
+    proc, _ = crawl(server, tmp_path, "-a", "max_articles=2",
+                    env={"NEWSBOT_SETTINGS_DIR": str(folder)})  # fmt: skip
+    assert proc.returncode == code, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr
+    if code:
+        assert "LOG_LEVEL='loud'" in error_line(proc)
+    else:
+        assert "DEBUG" in proc.stderr
+
+
 def test_a_broken_profile_in_a_moved_settings_folder_names_that_file(server, tmp_path):
     """ops4: the message named settings/daily8.toml while the file read (and to fix) was
     the copy under NEWSBOT_SETTINGS_DIR."""

@@ -19,7 +19,12 @@ from scrapy.utils.conf import closest_scrapy_cfg
 from newsbot.exitcodes import UsageError
 from newsbot.feeds import NEW_FILE
 from newsbot.profiles import load_settings_toml, settings_dir
-from newsbot.settings_check import check_names, check_values, cmdline_names
+from newsbot.settings_check import (
+    check_names,
+    check_values,
+    cmdline_names,
+    normalise_log_level,
+)
 from newsbot.usage import check_numeric_settings, did_you_mean, one_of
 
 logger = logging.getLogger(__name__)
@@ -205,6 +210,8 @@ class EnvironmentAddon:
         check_not_empty(settings)
         check_names(overlay, where)
         apply_overlay(settings, overlay)
+        # `LOG_LEVEL = "debug"` in the overlay: read as -L debug is (ops round 8: a traceback)
+        normalise_log_level(settings)
         if not settings.get("ITEM_PIPELINES"):  # `ITEM_PIPELINES = []`, `-s ITEM_PIPELINES={}`
             logger.warning(
                 "ITEM_PIPELINES is empty: records are exported as the spider read them, with "

@@ -5,10 +5,10 @@ health checks run), this extension:
 
 - writes ``<name>.summary.json`` next to each local export (also for an export that failed:
   then ``export`` is null and ``export_error`` says why; ``<name>.failed.summary.json`` when
-  the file it aimed at is there untouched, whose own summary stays): start and end time, items, drops by
-  reason, failed pages by kind, unreadable times, noise removed, incremental and recovery
-  counts, peak memory, finish reason, the health checks, the ``outcome`` (the exit status
-  ``scrapy crawl`` ends with) and every Scrapy stat;
+  the file it aimed at is there untouched, whose own summary stays): start and end time,
+  items, drops by reason, failed pages by kind, unreadable times, noise removed, incremental
+  and recovery counts, peak memory, finish reason, the health checks, the ``outcome`` (the
+  exit status ``scrapy crawl`` ends with) and every Scrapy stat;
 - logs a short report as the log's last lines: the exported file and how many articles,
   new/updated/skipped, dropped and failed by reason with a sample URL each, the health
   checks, the exit status and the summary's path. Scrapy's own stats dump is logged only at
