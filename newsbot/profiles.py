@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -39,7 +40,18 @@ def settings_dir() -> Path | resources.abc.Traversable:
     checkout = Path(__file__).resolve().parent.parent / "settings"
     if (checkout / "noise.toml").is_file():  # a source checkout (any site profiles)
         return checkout
-    return resources.files("newsbot.site_config")
+    try:
+        return resources.files("newsbot.site_config")
+    except ModuleNotFoundError:
+        # a checkout whose settings/ was moved or renamed (ops round 8: a ModuleNotFoundError
+        # traceback from every command, scrapy list included): one line, exit status 2
+        print(
+            f"newsbot: no settings folder: {checkout} has no noise.toml (moved or renamed?); "
+            "put it back, or set NEWSBOT_SETTINGS_DIR to the folder that holds daily8.toml "
+            "and noise.toml",
+            file=sys.stderr,
+        )
+        raise SystemExit(2) from None
 
 
 def shown_path(name: str) -> str:

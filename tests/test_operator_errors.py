@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -977,3 +978,23 @@ def test_a_low_open_files_limit_is_one_line_or_raised(server, tmp_path, soft, ha
             for folder in (tmp_path / "exports", tmp_path / "unlimited" / "exports")
         ]
         assert counts[0] == counts[1] > 0
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["crawl", "daily8"], ["settings", "--get", "JOBDIR"]]
+)
+def test_a_checkout_whose_settings_folder_was_moved_is_one_line(tmp_path, command):
+    """ops round 8: with settings/ renamed, every command ended in a ModuleNotFoundError
+    traceback (`newsbot.site_config`), exit 1."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "newsbot", project / "newsbot",
+                    ignore=shutil.ignore_patterns("__pycache__"))  # fmt: skip
+    shutil.copy(ROOT / "scrapy.cfg", project / "scrapy.cfg")  # and no settings/ beside them
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(project), "NEWSBOT_ENV": "test"}
+    proc = subprocess.run([sys.executable, "-m", "scrapy", *command], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert proc.returncode == 2, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr
+    line = proc.stderr.strip().splitlines()[-1]
+    assert line.startswith(f"newsbot: no settings folder: {project / 'settings'}"), line
+    assert "NEWSBOT_SETTINGS_DIR" in line
