@@ -124,6 +124,16 @@ def test_parse_names_an_unknown_spider_in_one_line(served, tmp_path):
     leaves_nothing(tmp_path)
 
 
+def test_parse_a_url_no_profile_claims_names_the_spiders_in_one_line(served, tmp_path):
+    """ops round 8: Scrapy logged "Unable to find spider for" and exited 0."""
+    proc = scrapy(tmp_path, "parse", served.base + "/en")
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("scrapy parse: error: no spider's profile claims") and "daily8" in last
+    leaves_nothing(tmp_path)
+
+
 def test_check_runs_the_contracts_against_the_replica(served, tmp_path):
     proc = scrapy(tmp_path, "check", "daily8", "-a", f"start_urls={served.base}/en")
     assert proc.returncode == 0, proc.stderr[-3000:]

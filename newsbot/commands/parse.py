@@ -17,7 +17,9 @@ import argparse
 import logging
 import sys
 
+from scrapy import Request
 from scrapy.commands.parse import Command as ScrapyParseCommand
+from scrapy.utils.spider import spidercls_for_request
 
 from newsbot.commands.crawl import check_log_level, failure_of, report_failure
 from newsbot.commands.tooling import use_tool_settings
@@ -45,6 +47,15 @@ class Command(ScrapyParseCommand):
             error = UsageError(
                 f"--spider {opts.spider}: not found{did_you_mean(opts.spider, known)}; "
                 f"available: {', '.join(sorted(known))}"
+            )
+            sys.exit(int(report_failure("parse", error)))
+        if (
+            not opts.spider
+            and spidercls_for_request(self.crawler_process.spider_loader, Request(url)) is None
+        ):  # Scrapy logs "Unable to find spider for" and exits 0 (ops round 8)
+            error = UsageError(
+                f"no spider's profile claims {url}: give one with --spider "
+                f"({', '.join(sorted(known))}; `article` reads any publisher's page)"
             )
             sys.exit(int(report_failure("parse", error)))
         super().set_spidercls(url, opts)
