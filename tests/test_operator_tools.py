@@ -227,6 +227,22 @@ def test_run_from_another_folder_the_checkouts_seen_store_is_used(tmp_path):
     assert proc.stdout.strip() == str(ROOT.resolve() / ".newsbot" / "seen.sqlite")
 
 
+def test_fetch_of_a_port_nothing_listens_on_is_one_line_and_exit_1(tmp_path):
+    """ops round 8: Scrapy's fetch logged the connection error with a traceback and exited 0."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/en"
+    proc = scrapy(tmp_path, "fetch", url, "-s", "RETRY_TIMES=0")
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"scrapy fetch: could not fetch {url}:") and "refused" in last, last
+    leaves_nothing(tmp_path)
+
+
 def test_since_2h_on_the_served_replica_exports_recent_articles(served, tmp_path):
     out = tmp_path / "recent.jsonl"
     proc = scrapy(tmp_path, "crawl", "daily8", "-a", f"start_urls={served.base}/en",
