@@ -13,8 +13,11 @@ from newsbot.exitcodes import UsageError
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
-    """``" (did you mean 'max_articles'?)"`` for a close misspelling, else ``""``."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    """``" (did you mean 'max_articles'?)"`` for a close misspelling or the same name in
+    other capitals (``START_URLS``), else ``""``."""
+    options = list(choices)
+    same = [c for c in options if c.casefold() == value.casefold()]
+    close = same or difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

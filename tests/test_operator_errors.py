@@ -76,6 +76,8 @@ def error_line(proc) -> str:
     [
         ("max_article=5", ["-a max_article", "unknown", "did you mean 'max_articles'"]),
         ("start_url=http://127.0.0.1:1/en", ["-a start_url", "did you mean 'start_urls'"]),
+        # ops round 8: the name in capitals had no hint
+        ("START_URLS=http://127.0.0.1:1/en", ["-a START_URLS", "did you mean 'start_urls'"]),
         ("start_urls=", ["-a start_urls", "empty value"]),
         ("start_urls= , ", ["-a start_urls", "empty"]),
         ("start_urls=http://[::1", ["-a start_urls", "'http://[::1'", "not a valid URL"]),
@@ -432,6 +434,12 @@ def test_a_misspelt_profile_key_is_named_not_ignored(server, tmp_path):
     ("written", "wrong", "expected"),
     [
         ("day_first = true", 'day_first = "false"', ["day_first = 'false'", "true or false"]),
+        # ops round 8: the example was a list of URLs
+        (
+            'allowed_domains = ["daily8.com"]',
+            'allowed_domains = "daily8.com"',
+            ["allowed_domains = 'daily8.com'", 'e.g. ["example.com"]'],
+        ),
         ("max_pages = 50", 'max_pages = "50"', ["[pagination] max_pages", "whole number"]),
         (
             'start_urls = ["https://www.daily8.com/en", "https://www.daily8.com/en/hashtag/News"]',

@@ -134,6 +134,25 @@ def test_parse_a_url_no_profile_claims_names_the_spiders_in_one_line(served, tmp
     leaves_nothing(tmp_path)
 
 
+def test_parse_names_a_misspelt_callback_in_one_line(served, tmp_path):
+    """ops round 8: `-c parse_artcle_page` ended in Scrapy's ValueError traceback, exit 1."""
+    url = first_article(served.base)
+    proc = scrapy(tmp_path, "parse", "--spider=daily8", "-c", "parse_artcle_page", url)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    last = proc.stderr.strip().splitlines()[-1]
+    assert "-c parse_artcle_page" in last and "did you mean 'parse_article_page'" in last
+    leaves_nothing(tmp_path)
+
+
+def test_crawl_to_standard_output_writes_json_lines(served, tmp_path):
+    """ops round 8: `-O -` failed with Scrapy's "Unrecognized output format ''"."""
+    proc = scrapy(tmp_path, "crawl", "daily8", "-a", f"start_urls={served.base}/en",
+                  "-a", "max_articles=2", "-a", "related_depth=0", "-O", "-")  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(records) == 2 and all(r["url"].startswith(served.base) for r in records)
+
+
 def test_check_runs_the_contracts_against_the_replica(served, tmp_path):
     proc = scrapy(tmp_path, "check", "daily8", "-a", f"start_urls={served.base}/en")
     assert proc.returncode == 0, proc.stderr[-3000:]

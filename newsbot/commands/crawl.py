@@ -107,8 +107,19 @@ def check_repeated_arguments(pairs: list[str]) -> None:
         seen[name] = value
 
 
+def stdout_as_json_lines(values: list[str] | None) -> list[str] | None:
+    """``-O -`` (or ``stdout:``) with no format: JSON Lines, the project's format. Scrapy
+    takes the format from the file name and said "Unrecognized output format ''" (ops round
+    8); ``-O -:json`` still picks another."""
+    if not values:
+        return values
+    return [f"{v}:jsonlines" if v in ("-", "stdout:") else v for v in values]
+
+
 class Command(ScrapyCrawlCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        opts.output = stdout_as_json_lines(opts.output)
+        opts.overwrite_output = stdout_as_json_lines(opts.overwrite_output)
         try:  # before Scrapy reads a format off the name, and keeps the last of two -a
             check_cli_targets([*(opts.output or ()), *(opts.overwrite_output or ())])
             check_repeated_arguments(opts.spargs or [])

@@ -59,6 +59,15 @@ class Command(ScrapyParseCommand):
             )
             sys.exit(int(report_failure("parse", error)))
         super().set_spidercls(url, opts)
+        callback = getattr(opts, "callback", None)
+        if callback and self.spidercls and not callable(getattr(self.spidercls, callback, None)):
+            # `-c parse_artcle_page`: Scrapy's ValueError traceback, exit 1 (ops round 8)
+            known = sorted(n for n in dir(self.spidercls) if n.startswith("parse"))
+            error = UsageError(
+                f"-c {callback}: {self.spidercls.name} has no such callback"
+                f"{did_you_mean(callback, known)}; callbacks: {', '.join(known)}"
+            )
+            sys.exit(int(report_failure("parse", error)))
 
     def _spider_for(self, url: str) -> str | None:
         """The one spider of the project whose profile claims the URL (or the only one)."""
