@@ -250,7 +250,7 @@ def test_a_task_past_the_timeout_costs_that_task_only():
     assert workers.restarts == 1 and workers.counts["timeouts"] == 1
 
 
-def test_a_worker_that_dies_is_replaced_and_waiting_tasks_run_again():
+def test_a_worker_that_dies_is_replaced_and_waiting_tasks_run_again(caplog):
     workers = pool()
 
     async def scenario():
@@ -274,6 +274,9 @@ def test_a_worker_that_dies_is_replaced_and_waiting_tasks_run_again():
         workers.close()
     assert titles == [f"T{n}" for n in range(5)]
     assert new != old and workers.restarts >= 1
+    # ops round 8: a worker killed from outside was only in the stats
+    died = [r for r in caplog.records if "A worker process died" in r.getMessage()]
+    assert died and died[0].levelname == "WARNING", caplog.text
 
 
 def test_workers_exit_when_the_crawl_process_is_killed(tmp_path):

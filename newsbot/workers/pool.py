@@ -483,6 +483,16 @@ class WorkerPool:
         if worker in self._live:
             self._live.remove(worker)
             self.restarts += 1
+            if worker.dead and not worker.timed_out:
+                # killed from outside (the OOM killer, an operator's kill -9) or by a page:
+                # its pages are read again; said once here, not only in the stats (ops8)
+                process = worker.process
+                logger.warning(
+                    "A worker process died (pid %s, exit code %s); its pages are read again "
+                    "and a new worker takes its place",
+                    getattr(process, "pid", "?"),
+                    getattr(process, "exitcode", None),
+                )
             if self.restarts > MAX_RESTARTS:
                 logger.error(
                     "Workers restarted %d times: the crawl process works alone now", MAX_RESTARTS
