@@ -203,6 +203,16 @@ def test_an_input_a_crawl_is_still_writing_is_refused(source, target, tmp_path):
     assert target.read_bytes() != GOOD_TARGET
 
 
+@pytest.mark.parametrize("name", ["out.csv", "out.JSON", "out.xml"])
+def test_a_target_named_for_another_format_is_refused(source, tmp_path, name):
+    """ops round 8: `-O out.csv` wrote JSON Lines into a .csv name without a word."""
+    target = tmp_path / name
+    proc = reprocess(str(source), "-O", str(target))
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    assert "reprocess writes JSON Lines" in one_line(proc) and ".jsonl" in one_line(proc)
+    assert not target.exists()
+
+
 REWRITES_TARGET = """
 import os
 from pathlib import Path

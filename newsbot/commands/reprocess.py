@@ -444,6 +444,21 @@ def _check_not_being_written(path: Path) -> None:
     raise UsageError(f"{path} is being written by a running crawl: let the run finish{after}")
 
 
+# what another format's file is called: reprocess writes JSON Lines only (ops round 8: a
+# `-O out.csv` held JSON Lines without a word)
+_OTHER_FORMATS = {".csv", ".json", ".xml", ".tsv", ".pickle", ".pkl", ".marshal", ".xlsx"}
+
+
+def check_json_lines_name(target: Path) -> None:
+    """A target named for another format is refused: the file would hold JSON Lines."""
+    suffix = target.suffix.lower()
+    if suffix in _OTHER_FORMATS:
+        raise UsageError(
+            f"{target}: reprocess writes JSON Lines, not {suffix[1:].upper()}; give a .jsonl "
+            f"name ({target.with_suffix('.jsonl')})"
+        )
+
+
 def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: bool) -> Summary:
     """Run the pipelines of ``process``'s settings over ``in_path``; write ``out_path``.
 
@@ -566,6 +581,7 @@ class Command(ScrapyCommand):
                     "not standard output; give a file name"
                 )
             target = check_target(opts.overwrite_output or opts.output)
+            check_json_lines_name(target)
             if opts.output and target.exists() and _same_file(target, in_path):
                 raise UsageError(
                     f"-o {target} is the input: appending would write every record twice; "
