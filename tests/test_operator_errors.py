@@ -216,6 +216,10 @@ def test_bad_noise_file(server, tmp_path):
     missing = tmp_path / "missing.toml"
     assert "no such file" in error_line(crawl(server, tmp_path, "-s",
                                               f"NEWSBOT_NOISE_FILE={missing}")[0])  # fmt: skip
+    # ops round 8: the site profile given as the noise file ran with outlet rules off
+    profile = ROOT / "settings" / "daily8.toml"
+    line = error_line(crawl(server, tmp_path, "-s", f"NEWSBOT_NOISE_FILE={profile}")[0])
+    assert "not a noise file" in line and "'allowed_domains'" in line, line
     assert requests == []
 
 

@@ -392,6 +392,13 @@ def load_noise_rules(
     data = read_toml(noise_path if noise_path is not None else default_noise_path())
     cache = PatternCache.default()
     outlet = list(_outlet_rules(data))
+    other = sorted(k for k in data if k != "rule")
+    if not outlet and other:  # another file given as the noise file (ops round 8: a profile)
+        raise NoiseRulesError(
+            f"no [[rule]] table but {', '.join(repr(k) for k in other[:4])}: not a noise file "
+            "(a site profile or the kinds file?); a noise file is [[rule]] tables like "
+            "settings/noise.toml"
+        )
     if not outlet:  # an empty or emptied file: say so, once, rather than clean less in silence
         logging.getLogger(__name__).warning(
             "noise file %s has no [[rule]]: outlet rules are off for this run",
