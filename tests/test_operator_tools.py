@@ -233,6 +233,9 @@ def test_settings_get_shows_what_the_environment_overlay_sets():
     assert plain.returncode == 0 and plain.stdout.strip() == "None", plain.stderr[-2000:]
     production = _settings_get("JOBDIR", ROOT, NEWSBOT_ENV="production")
     assert production.stdout.strip() == ".newsbot/jobs/%(name)s", production.stderr[-2000:]
+    typo = _settings_get("CONCURENT_REQUESTS", ROOT)  # ops round 8: None, not a word more
+    assert typo.returncode == 0 and typo.stdout.strip() == "None"
+    assert "did you mean 'CONCURRENT_REQUESTS'" in typo.stderr
     wrong = _settings_get("JOBDIR", ROOT, NEWSBOT_ENV="prod")
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
     assert wrong.stderr.strip().splitlines()[-1].startswith("scrapy settings: error:")

@@ -4,7 +4,8 @@
 newsbot applies ``settings/environments/<env>.toml`` in an add-on, when the crawler is built;
 Scrapy's command prints the settings before any add-on, so ``NEWSBOT_ENV=production scrapy
 settings --get JOBDIR`` printed ``None`` while the crawl ran with a JOBDIR (ops round 7). A
-mistake in the overlay is one line and exit status 2, as for ``crawl``.
+mistake in the overlay is one line and exit status 2, as for ``crawl``; a name close to a
+setting's (``CONCURENT_REQUESTS``) gets a did-you-mean on stderr.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from scrapy.commands.settings import Command as ScrapySettingsCommand
 from newsbot.addons.environment import EnvironmentAddon
 from newsbot.commands.crawl import report_failure
 from newsbot.exitcodes import UsageError
+from newsbot.usage import did_you_mean
 
 
 class Command(ScrapySettingsCommand):
@@ -27,3 +29,9 @@ class Command(ScrapySettingsCommand):
         except UsageError as error:
             sys.exit(int(report_failure("settings", error)))
         super().run(args, opts)
+        asked = opts.get or opts.getbool or opts.getint or opts.getfloat or opts.getlist
+        if asked and asked not in self.settings:
+            # `--get CONCURENT_REQUESTS` printed None without a word (ops round 8)
+            hint = did_you_mean(asked, [str(name) for name in self.settings])
+            if hint:
+                print(f"scrapy settings: {asked} is not a setting{hint}", file=sys.stderr)
