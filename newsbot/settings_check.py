@@ -290,6 +290,15 @@ def cmdline_names(settings: BaseSettings) -> list[str]:
     return [name for name in settings if (settings.getpriority(name) or 0) >= cmdline]
 
 
+def _why_not(folder: Path) -> str:
+    """Why a folder cannot be written: a read-only file system, or permissions."""
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        read_only = False
+    return "read-only file system" if read_only else f"no write permission on {folder}"
+
+
 def check_log_file(settings: BaseSettings) -> None:
     """``LOG_FILE`` in a folder that is missing or cannot be written: :class:`UsageError`
     before Scrapy opens it (which would end in a traceback)."""
@@ -308,7 +317,7 @@ def check_log_file(settings: BaseSettings) -> None:
         )
         raise UsageError(f"LOG_FILE={short(str(value))}: its folder {folder} does not exist{hint}")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise UsageError(f"LOG_FILE={short(str(value))}: cannot be written here")
+        raise UsageError(f"LOG_FILE={short(str(value))}: cannot be written ({_why_not(folder)})")
     if _disk_full(folder):
         raise UsageError(
             f"LOG_FILE={short(str(value))}: its disk is full (no space left on device); "

@@ -185,8 +185,10 @@ def test_urls_file_names_a_bad_line(tmp_path):
         parse_page_arguments(start_urls=None, urls_file=str(listing))
     empty = tmp_path / "empty.txt"
     empty.write_text("# nothing yet\n\n", encoding="utf-8")
-    with pytest.raises(ArgumentError, match="no URL given"):
-        parse_page_arguments(start_urls=None, urls_file=str(empty))
+    with pytest.raises(ArgumentError, match=r"urls_file: '.*empty.txt' holds no URL"):
+        parse_page_arguments(start_urls=None, urls_file=str(empty))  # the file is named
+    args = parse_page_arguments(start_urls="https://example.org/a", urls_file=str(empty))
+    assert args.start_urls == ("https://example.org/a",)  # an empty file beside start_urls
     with pytest.raises(ArgumentError, match="urls_file: cannot read"):
         parse_page_arguments(start_urls="https://example.org/a", urls_file=str(tmp_path))
 

@@ -682,6 +682,23 @@ def test_a_log_file_in_a_missing_folder_is_one_line(server, tmp_path):
     assert requests == [] and not log.parent.exists()
 
 
+def test_a_log_file_on_a_read_only_disk_says_why(server, tmp_path):
+    """ops round 8: it said "cannot be written here" and not why."""
+    folder, read_only = tmp_path / "logs", tmp_path / "ro"
+    folder.mkdir()
+    read_only.mkdir()
+    if subprocess.run(["mount", "--bind", str(folder), str(read_only)]).returncode != 0:
+        pytest.skip("no bind mount here (not root?)")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(read_only)], check=True)
+        proc, requests = crawl(server, tmp_path, "-s", f"LOG_FILE={read_only / 'run.log'}")
+    finally:
+        subprocess.run(["umount", str(read_only)], check=False)
+    line = error_line(proc)
+    assert "LOG_FILE=" in line and "cannot be written (read-only file system)" in line, line
+    assert requests == []
+
+
 def test_a_batch_count_without_a_numbered_export_is_one_line(server, tmp_path):
     """Scrapy dropped the export (an ERROR in the log) and the run ended 0 with its health
     checks passed and no file written."""

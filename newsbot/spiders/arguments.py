@@ -298,7 +298,14 @@ def parse_page_arguments(
     for url in urls:
         check_url("start_urls", url)
     if urls_file is not None:
-        urls += read_urls_file(_text("urls_file", urls_file))
+        path = _text("urls_file", urls_file)
+        from_file = read_urls_file(path)
+        if not from_file and not urls:  # ops round 8: said "start_urls: no URL given"
+            raise ArgumentError(
+                f"-a urls_file: {path!r} holds no URL (one http(s) URL a line; blank lines "
+                "and # comments are skipped)"
+            )
+        urls += from_file
     if not urls:
         raise ArgumentError(
             "start_urls: no URL given (use -a start_urls=URL,URL or -a urls_file=PATH)"
