@@ -162,6 +162,24 @@ def test_check_runs_the_contracts_against_the_replica(served, tmp_path):
     assert "parse_article_page" in listed.stdout and "parse_listing_page" in listed.stdout
 
 
+def test_check_runs_the_river_contracts_against_its_replica(tmp_path):
+    """ops round 8: `scrapy check river` ran 0 contracts and said OK."""
+    river = subprocess.Popen(
+        [sys.executable, "-m", "newsbot.replica.river", "serve", "--port", "0", "--ttl", "300"],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert river.stdout is not None
+        base = river.stdout.readline().split()[1]
+        proc = scrapy(tmp_path, "check", "river", "-a", f"start_urls={base}/")
+    finally:
+        river.terminate()
+        river.wait(timeout=30)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert re.search(r"Ran [1-9]\d* contracts", proc.stderr) and "OK" in proc.stderr
+    leaves_nothing(tmp_path)
+
+
 def test_check_names_a_misspelt_argument_in_one_line(served, tmp_path):
     proc = scrapy(tmp_path, "check", "daily8", "-a", f"start_url={served.base}/en")
     assert proc.returncode == 2, proc.stderr[-2000:]
