@@ -612,7 +612,8 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
         discard(self._handle, self._temporary)
         self._handle = None
         self.kept_previous = True
-        self.crawler.stats.inc_value(KEPT_PREVIOUS_STAT)
+        if self.crawler is not None and self.crawler.stats is not None:
+            self.crawler.stats.inc_value(KEPT_PREVIOUS_STAT)
         logger.warning(
             "Kept %s as it was: %s; the run summary records what happened", self.path, why
         )
@@ -626,6 +627,8 @@ def found_no_article(stats: dict[str, Any], minimum: int) -> bool:
     yesterday's export (ops round 8: 103 records replaced by an empty file)."""
     if minimum <= 0 or stats.get(names.ARTICLES_SCHEDULED) or stats.get(SKIPPED_OLDER):
         return False
+    if not stats.get("downloader/response_count"):
+        return False  # no page answered: read_nothing's case, or no crawl at all
     read = ("item_scraped_count", "item_dropped_count")
     return not any(stats.get(key) for key in read) and not _found_nothing_new(stats)
 

@@ -74,10 +74,11 @@ def test_a_run_whose_listings_lead_to_no_article_keeps_the_previous_export(site,
     assert (tmp_path / "items.jsonl").read_text(encoding="utf-8") == previous
     assert "its listings led to no article" in result.log
     assert result.summary["export_kept_previous"] is True
-    found = {names.LISTING_PAGES: 1}
+    found = {names.LISTING_PAGES: 1, "downloader/response_count": 2}
     assert found_no_article(found, 1) and not found_no_article(found, 0)
     assert not found_no_article({**found, names.ARTICLES_SCHEDULED: 3}, 1)
     assert not found_no_article({**found, names.SKIPPED_SEEN: 3}, 1)  # nothing new, not none
+    assert not found_no_article({}, 1)  # no page answered: not this case
 
 
 def test_what_counts_as_reading_nothing():
