@@ -236,8 +236,11 @@ def _inline_spans(rule: OutletRule, line: LineForms) -> list[tuple[int, int]]:
 def _close_gaps(text: str) -> str:
     """Spaces where noise was cut, but none before the punctuation or the closing bracket
     that follows it (`(see our methods, opens new tab)` is `(see our methods)`). Brackets
-    that held nothing but the cut go with it (`(Story continues after advert)`)."""
+    or dashes that held nothing but the cut go with it (`(Story continues after advert)`)."""
     text = re.sub(r"\s*[(\[][\s" + _GAP + r"]*" + _GAP + r"[\s" + _GAP + r"]*[)\]]", _GAP, text)
+    # and dashes that held nothing but the cut (`runs. — Story continues after this message —
+    # But`: the two dashes were left, `runs. — — But`)
+    text = re.sub(r"\s*[—–][\s" + _GAP + r"]*" + _GAP + r"[\s" + _GAP + r"]*[—–]", _GAP, text)
     text = re.sub(r"\s*" + _GAP + r"[\s" + _GAP + r"]*(?=[,.;:!?؟،](?:\s|$)|[)\]»”])", "", text)
     # a straight quote or an apostrophe that closes (a space or a stop after it): `"every
     # reasonable effort (opens in new tab)" to reach` is `"every reasonable effort" to reach`

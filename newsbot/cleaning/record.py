@@ -426,7 +426,7 @@ def _may_be_a_standfirst(text: str) -> bool:
     mostly in lower case, no separator; a byline or a label is names, capitals, a bar or a
     comma (a script without capitals: only the length tells, up to three words)."""
     words = [w for w in text.split() if w[:1].isalpha()]
-    if len(words) <= _LABEL_MAX_WORDS or _SEPARATORS.search(text):
+    if len(words) <= _LABEL_MAX_WORDS or _SEPARATORS.search(text) or _MADE_BY.match(text):
         return False
     cased = [w for w in words if w[:1].isupper() or w[:1].islower()]
     if not cased:
@@ -434,6 +434,11 @@ def _may_be_a_standfirst(text: str) -> bool:
     return sum(w[:1].islower() for w in cased) * 2 > len(cased)
 
 
+# `Prepared by the Bulletin desk`, `Compiled by staff`: who made the page, not its standfirst
+_MADE_BY = re.compile(
+    r"(?:Prepared|Compiled|Written|Edited|Produced|Reported|Curated|Put together|Presented|"
+    r"Assembled|Collated) by\b"
+)
 _SECTION_MAX_WORDS = 6
 _BYLINE_BY = re.compile(r"\b(?:by|By|BY)\b")  # `Report by Callum Ashworth at Quarry Lane`
 _DIGITS = re.compile(r"\d")  # a date in a dek is the story's, not a stamp's separator
