@@ -9,8 +9,9 @@
   saved to the job's disk queue, came back without the callback the shell waits on.
 - No progress lines, no worker processes, no health checks and no end-of-run report.
 
-``-o``/``-O`` and ``-s`` on the command line still win, except ``JOBDIR`` for the shell
-commands (:data:`NO_JOBDIR`), which cannot work with one.
+``-o``/``-O`` and ``-s`` on the command line still win, except ``JOBDIR`` for ``shell``,
+``fetch``, ``view`` and ``bench`` (``use_tool_settings(..., no_jobdir=True)``), which cannot
+work with one.
 """
 
 from __future__ import annotations
