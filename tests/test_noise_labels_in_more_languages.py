@@ -1,0 +1,55 @@
+"""What blind pages round 27 showed: a Hungarian site's `Hirdetés` ad slots and `Kapcsolódó:`
+line, a Greek portal's `Κοινοποίηση:` share label, its Google News follow line and its video
+pointer, a Swedish broadcaster's `Lyssna på artikeln` player, kept because their languages
+had no labels. Ad, read-also, share, follow and player labels are data per language in
+``settings/noise_kinds.toml`` (no code); these lines are written here in other words, with
+story lines in the same languages that share their words and stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.cleaning import clean_blocks, load_noise_rules
+
+RULES = load_noise_rules(None)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Hirdetés",
+        "Kapcsolódó: Lezárják a Széchenyi hidat a hétvégén",
+        "Kövessen minket a Facebookon is!",
+        "Διαφήμιση",
+        "ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: Κλειστό το λιμάνι λόγω ανέμων",
+        "Κοινοποίηση:",
+        "Ακολουθήστε το Kyma.gr στο Google News για όλες τις ειδήσεις",
+        "Δείτε το βίντεο από το λιμάνι:",
+        "Annons",
+        "Lyssna på artikeln 3:12",
+        "Läs också: Färjan ställs in på söndag",
+        "Reklama",
+        "Citește și: Primăria închide piscina",
+        "Reklam",
+        "Quảng cáo",
+        "Mainos",
+    ],
+)
+def test_labels_in_more_languages_go(label: str) -> None:
+    story = ["The harbour reopened on Monday after a week of repairs to the sea wall.", label]
+    assert clean_blocks(story, RULES).kept == story[:1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A hirdetés szerint a pályázat március végéig tart, közölte a polgármester.",
+        "Η διαφήμιση του δήμου για το λιμάνι κόστισε 40.000 ευρώ, σύμφωνα με την αντιπολίτευση.",
+        "Reklam för spel om pengar ska begränsas, säger ministern till Rikskanalen.",
+        "Annonsen publicerades i lokaltidningen förra veckan och väckte protester.",
+        "Läs också rapporten, sade ministern till riksdagen i går.",
+    ],
+)
+def test_story_lines_that_share_their_words_stay(line: str) -> None:
+    story = ["The harbour reopened on Monday after a week of repairs to the sea wall.", line]
+    assert clean_blocks(story, RULES).kept == story
