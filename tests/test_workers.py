@@ -16,11 +16,12 @@ import pytest
 from parsel import Selector
 
 from newsbot.cleaning import BoilerplateLearner, clean_blocks
+from newsbot.cleaning.clean import clean_figure_captions
 from newsbot.cleaning.rules import load_noise_rules
 from newsbot.profiles import load_profile
 from newsbot.workers import pool as pool_module
 from newsbot.workers.pool import TaskFailed, WorkerPool, worker_count, worker_limit
-from newsbot.workers.tasks import clean_body, read_page, read_with
+from newsbot.workers.tasks import clean_body, clean_body_and_captions, read_page, read_with
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -168,6 +169,32 @@ def test_cleaning_in_a_worker_learns_as_the_crawl_process_does():
     finally:
         workers.close()
     assert promo in alone[0] and promo not in alone[-1]
+
+
+def test_figure_captions_are_cleaned_in_the_worker_with_the_body_as_here():
+    """The page's captions go with the body to the worker (the crawl process then never
+    compiles the rules they need); what comes back is what the crawl process would make."""
+    blocks = ["The harbour reopened on Monday after a week of repairs.", "Advertisement"]
+    figures = [
+        "Crews repair the sea wall on Friday. (Jane Roe/Harbour Post)",
+        "Photo: Harbour Post",
+        "",
+    ]
+    ctx = {"source": "Outlet", "language": "en", "title": "Harbour reopens"}
+    here_body = clean_blocks(blocks, RULES, **ctx)
+    here_captions = clean_figure_captions(figures, RULES, language="en", source="Outlet")
+    workers = pool()
+    try:
+        body, captions = run(
+            workers.run(clean_body_and_captions, blocks, figures, None, "daily8", **ctx)
+        )
+    finally:
+        workers.close()
+    assert body.kept == here_body.kept == [blocks[0]]
+    assert captions.captions == here_captions.captions == ["Crews repair the sea wall on Friday."]
+    assert [r.text for r in captions.removed] == ["(Jane Roe/Harbour Post)", "Photo: Harbour Post"]
+    assert [r.text for r in captions.removed] == [r.text for r in here_captions.removed]
+    assert captions.kept == []
 
 
 def test_errors_raised_by_a_task_come_back_as_they_are():

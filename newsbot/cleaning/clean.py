@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsbot.cleaning.learner import LEARNED_SHARED, KnowsLearnedLines
 from newsbot.cleaning.pitch_model import RULE as PITCH
@@ -1028,6 +1029,22 @@ def clean_text(
         captions=False,
     )
     return " ".join(result.kept)
+
+
+def clean_figure_captions(texts: Any, rules: NoiseRules, **ctx: Any) -> CleanResult:
+    """The page's captions (what its markup marks as captions), each cleaned alone: a credit
+    is cut from its caption or removed when it is all there is; what is left is a caption,
+    whatever its shape. They come back as ``captions`` (``kept`` stays empty)."""
+    result = CleanResult()
+    if not isinstance(texts, list):
+        return result
+    for text in texts:
+        if not isinstance(text, str) or not text.strip():
+            continue
+        one = clean_blocks([text], rules, **ctx)
+        result.captions += [c for c in (*one.captions, *one.kept) if c not in result.captions]
+        result.removed += one.removed
+    return result
 
 
 def strip_leading_title(text: str, title: str | None) -> str:

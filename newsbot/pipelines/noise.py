@@ -21,13 +21,13 @@ from itemadapter import ItemAdapter
 
 from newsbot import settings as defaults
 from newsbot.cleaning import BoilerplateLearner, NoiseRules, clean_blocks, clean_title, for_site
-from newsbot.cleaning.clean import CleanResult, strip_leading_title
+from newsbot.cleaning.clean import CleanResult, clean_figure_captions, strip_leading_title
 from newsbot.cleaning.rules import NoiseRulesError, load_noise_rules
 from newsbot.exitcodes import UsageError
 from newsbot.profiles import ProfileNotFound, load_profile, shown_path
 from newsbot.usage import not_utf8
 from newsbot.workers.pool import TaskFailed, WorkerPool, WorkersUnavailable, crawl_workers
-from newsbot.workers.tasks import clean_body
+from newsbot.workers.tasks import clean_body_and_captions
 
 logger = logging.getLogger(__name__)
 
@@ -156,20 +156,27 @@ class NoisePipeline:
             ) from None
 
     async def _clean(
-        self, blocks: list[str], url: Any, site: str | None, **ctx: Any
-    ) -> CleanResult:
-        """``clean_blocks`` in a worker when there is one, with the lines learned so far;
-        here when there is none or it failed on this text."""
+        self, blocks: list[str], figures: Any, url: Any, site: str | None, **ctx: Any
+    ) -> tuple[CleanResult, CleanResult]:
+        """The body (``clean_blocks``, with the lines learned so far) and the figure
+        captions, in a worker when there is one; here when there is none or it failed on
+        this text."""
+        figures = figures if isinstance(figures, list) else None
         if self.workers is not None and self.workers.active and site in self._worker_sites:
             learner = self.learner
             learned = learner.snapshot(ctx.get("source") or "") if learner is not None else None
             try:
-                return await self.workers.run(clean_body, blocks, learned, site, **ctx)
+                return await self.workers.run(
+                    clean_body_and_captions, blocks, figures, learned, site, **ctx
+                )
             except WorkersUnavailable:  # logged once by the pool
                 pass
             except TaskFailed as exc:  # a worker lost on hostile text
                 logger.warning("Cleaning %s in the crawl process: %s", url, exc)
-        return clean_blocks(blocks, self.rules_for(site), learner=self.learner, **ctx)
+        rules = self.rules_for(site)
+        body = clean_blocks(blocks, rules, learner=self.learner, **ctx)
+        ctx.pop("title", None)  # a caption is cleaned as itself, not beside the article's title
+        return body, clean_figure_captions(figures, rules, **ctx)
 
     async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
@@ -191,16 +198,17 @@ class NoisePipeline:
         if isinstance(blocks, str):
             blocks = [blocks]
         blocks = [b for b in blocks if isinstance(b, str)]
-        result = await self._clean(blocks, adapter.get("url"), site, title=title, **ctx)
+        result, figures = await self._clean(
+            blocks, adapter.get("figure_captions"), adapter.get("url"), site, title=title, **ctx
+        )
         if self.learner is not None:
             # learn from what this article kept; later articles of the source lose a line
             # once it has been seen in `threshold` of them (cleaning once keeps this cheap)
             self.learner.observe(source, str(adapter.get("id") or adapter.get("url")), result.kept)
         adapter["body"] = "\n\n".join(result.kept)
         _add_captions(adapter, result.captions)
-        figures, figure_removed = self._figure_captions(adapter.get("figure_captions"), rules, ctx)
-        _add_captions(adapter, figures)
-        removed = [*result.removed, *figure_removed]
+        _add_captions(adapter, figures.captions)
+        removed = [*result.removed, *figures.removed]
         teaser = adapter.get("teaser")
         if isinstance(teaser, str) and teaser.strip() and not result.kept:
             # Only a teaser is known (often the whole article in one paragraph): it becomes
@@ -222,24 +230,6 @@ class NoisePipeline:
             # an emptied body is dropped next, naming the rules that emptied it
             adapter["removed"] = [{"text": r.text, "rule": r.rule} for r in removed]
         return item
-
-    @staticmethod
-    def _figure_captions(
-        texts: Any, rules: NoiseRules, ctx: dict[str, Any]
-    ) -> tuple[list[str], list[Any]]:
-        """The page's captions, each cleaned alone: a credit is cut from its caption or
-        removed when it is all there is; what is left is a caption, whatever its shape."""
-        if not isinstance(texts, list):
-            return [], []
-        captions: list[str] = []
-        removed: list[Any] = []
-        for text in texts:
-            if not isinstance(text, str) or not text.strip():
-                continue
-            result = clean_blocks([text], rules, **ctx)
-            captions += [c for c in (*result.captions, *result.kept) if c not in captions]
-            removed += result.removed
-        return captions, removed
 
     def _count(self, removed: list[Any]) -> None:
         if self.stats is None or not removed:

@@ -20,7 +20,7 @@ from typing import Any
 from parsel import Selector
 
 from newsbot.cleaning import clean_blocks
-from newsbot.cleaning.clean import CleanResult
+from newsbot.cleaning.clean import CleanResult, clean_figure_captions
 from newsbot.cleaning.learner import LearnedLines
 from newsbot.decoding import Decoded, decode_page
 from newsbot.extract.ages import age_reader
@@ -106,6 +106,21 @@ def clean_body(
     """``clean_blocks`` with this worker's noise rules for the aggregator ``site`` (None: an
     item found on no aggregator) and the lines learned so far for the article's source."""
     return clean_blocks(blocks, _context("noise_rules")[site], learner=learned, **ctx)
+
+
+def clean_body_and_captions(
+    blocks: list[str],
+    figures: list[str] | None,
+    learned: LearnedLines | None,
+    site: str | None,
+    **ctx: Any,
+) -> tuple[CleanResult, CleanResult]:
+    """``clean_body``, and the page's figure captions cleaned with the same rules (so the
+    crawl process never compiles the rules they need)."""
+    rules = _context("noise_rules")[site]
+    body = clean_blocks(blocks, rules, learner=learned, **ctx)
+    ctx.pop("title", None)  # a caption is cleaned as itself, not beside the article's title
+    return body, clean_figure_captions(figures, rules, **ctx)
 
 
 def _context(name: str) -> Any:
