@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import pytest
 from scrapy.utils.test import get_crawler
 
 from newsbot.cleaning import BoilerplateLearner, clean_blocks, load_noise_rules
+from newsbot.cleaning.text import sentences, several_sentences
 from newsbot.pipelines.noise import NoisePipeline
 from newsbot.profiles import load_profile
 
@@ -87,3 +89,20 @@ def test_the_pipeline_counts_and_logs_what_it_learned_across_sources(caplog):
         get_crawler(settings_dict={"NEWSBOT_WORKERS": 0, "NEWSBOT_BOILERPLATE_SOURCES": 0})
     )
     assert off.learner is not None and off.learner.sources == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sign up for our newsletter",
+        "Sign up. It is free.",
+        "2. Install the app on your device.",
+        "a registered charity (no. 1048213) in the county",
+        "“Why?” she asked.",
+        "... a boot.' READ MORE: the harbour reopens",
+        "وقال المدير إن العمل انتهى. وأضاف أن الطريق فتح.",
+        "",
+    ],
+)
+def test_several_sentences_says_what_splitting_into_sentences_says(text):
+    assert several_sentences(text) == (len(sentences(text)) > 1)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Protocol
 
-from newsbot.cleaning.text import normalise, sentences
+from newsbot.cleaning.text import normalise, several_sentences
 
 #: Longer lines are sentence-like; a long line repeated across related articles is more
 #: likely a quote or a shared standfirst than a promo, so it is never learned.
@@ -103,18 +103,18 @@ class BoilerplateLearner:
         return hash(text), text
 
     def observe(self, source: str, article_id: str, lines: Iterable[str]) -> None:
-        lines = list(lines)
+        # normalised once for both tables (this runs in the crawl process, once per item)
+        texts = [t for t in (normalise(x) for x in lines) if t]
         if self.sources:
-            self._observe_shared(source, lines)
+            self._observe_shared(source, texts)
         if not self.threshold:
             return
         table = self._seen[source or ""]
         article = hash(article_id)
-        for line in lines:
-            found = self._key(line)
-            if found is None:
+        for text in texts:
+            if len(text) > self.max_len:
                 continue
-            key, text = found
+            key = hash(text)
             count, last = table.get(key, (0, 0))
             if count < self.threshold and (count == 0 or last != article):
                 count += 1
@@ -125,14 +125,14 @@ class BoilerplateLearner:
             for key in [k for k, (count, _) in table.items() if count <= 1]:
                 del table[key]
 
-    def _observe_shared(self, source: str, lines: list[str]) -> None:
-        texts = [t for t in (normalise(x) for x in lines) if t]
+    def _observe_shared(self, source: str, texts: list[str]) -> None:
+        """``texts``: the article's kept lines, normalised, none empty."""
         if not texts:
             return
         here = (hash(source or ""), hash(max(texts, key=len)))
         table = self._shared_seen
         for text in set(texts):
-            if len(text) > self.max_len or _QUOTES.intersection(text) or len(sentences(text)) > 1:
+            if len(text) > self.max_len or _QUOTES.intersection(text) or several_sentences(text):
                 continue
             key = hash(text)
             seen = table.get(key, ())

@@ -41,6 +41,12 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(text) if s]
 
 
+def several_sentences(text: str) -> bool:
+    """``len(sentences(text)) > 1``, without splitting (a sentence end has text on both
+    sides)."""
+    return _SENTENCE_END.search(text) is not None
+
+
 def repeated_unit(text: str, min_len: int = 1) -> str | None:
     """``X`` when ``text`` is ``X`` written two or three times (glued or space-separated)."""
     n = len(text)
