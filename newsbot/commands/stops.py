@@ -5,15 +5,35 @@ one the report and the summary give."""
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
+import time
 from typing import Any
 
 from scrapy.utils.ossignal import install_shutdown_handlers
 
 from newsbot.exitcodes import ExitCode
 
+logger = logging.getLogger(__name__)
+
 _early: list[int] = []  # stops received before the crawl was set up
+# One stop often arrives twice within microseconds: GNU `timeout` signals the command and
+# then its whole process group, `systemctl stop` and `kill -- -PGID` reach the command and
+# the wrapper that forwards to it (ops round 9: 2 runs in 5 ended unclean, exit 130, no
+# export). A second signal this soon after the first is the same stop; a later one (a
+# person pressing Ctrl-C again, 0.2 s or more apart) forces the stop.
+SAME_STOP_SECONDS = 0.1
+_first_stop_at: list[float] = []
+
+
+def _same_stop() -> bool:
+    """Whether a stop arriving now repeats the first one (see ``SAME_STOP_SECONDS``)."""
+    now = time.monotonic()
+    if not _first_stop_at:
+        _first_stop_at.append(now)
+        return False
+    return now - _first_stop_at[0] < SAME_STOP_SECONDS
 
 
 def hold_early_stops() -> None:
@@ -24,6 +44,8 @@ def hold_early_stops() -> None:
     opened or written yet."""
 
     def on_signal(signum: int, _frame: Any) -> None:
+        if _same_stop():
+            return
         if _early:
             os.write(2, b"scrapy: stopped before the run started (signal received twice)\n")
             os._exit(int(ExitCode.INTERRUPTED))
@@ -70,11 +92,13 @@ def stop_once_started(process: Any, crawler: Any) -> None:
     extensions starting the workers and the seen-store) waits until the engine has started,
     then stops the crawl gracefully: Scrapy's graceful stop does nothing before the engine
     runs and then stops the reactor, and the run ended 130 with no report or export.
-    A second signal in that window stops at once, as later on. (Scrapy installs its handler
-    by this name when the reactor starts; the crawl's opening runs before that ends.)"""
+    A second signal in that window stops at once, as later on, unless it repeats the first
+    within ``SAME_STOP_SECONDS``. (Scrapy installs its handler by this name when the reactor
+    starts; the crawl's opening runs before that ends.)"""
     from twisted.internet import reactor
 
     graceful = process._signal_shutdown  # noqa: SLF001 (Scrapy's graceful stop)
+    kill = process._signal_kill  # noqa: SLF001 (Scrapy's forced stop)
     pending: list[int] = []
 
     def started() -> bool:
@@ -85,13 +109,31 @@ def stop_once_started(process: Any, crawler: Any) -> None:
         return engine is not None and engine.running
 
     def on_signal(signum: int, frame: Any) -> None:
+        if _same_stop():
+            # the stop this one repeats is under way: waiting for the engine, or begun by
+            # this very handler, which Python interrupts to run it again (Scrapy's own
+            # handler had not yet put its forced stop in place: "shutting down gracefully"
+            # twice, then the reactor stopped under the closing spider, exit 130)
+            return
         if started():
             graceful(signum, frame)
         elif pending:
-            process._signal_kill(signum, frame)  # noqa: SLF001 (Scrapy's forced stop)
+            kill(signum, frame)
         else:
             pending.append(signum)
             reactor.callFromThread(stop_when_running)
+
+    def on_second_signal(signum: int, frame: Any) -> None:
+        """Scrapy's forced stop, unless this repeats the graceful stop just begun."""
+        if _same_stop():
+            reactor.callFromThread(
+                logger.info,
+                "Signal %d came again within %.1f s: the same stop (send it again to stop at once)",
+                signum,
+                SAME_STOP_SECONDS,
+            )
+            return
+        kill(signum, frame)
 
     def stop_when_running() -> None:
         if started():
@@ -100,6 +142,8 @@ def stop_once_started(process: Any, crawler: Any) -> None:
             reactor.callLater(0.05, stop_when_running)
 
     process._signal_shutdown = on_signal  # noqa: SLF001
+    # Scrapy's graceful stop installs ``_signal_kill`` for the next signal, by this name
+    process._signal_kill = on_second_signal  # noqa: SLF001
     install_shutdown_handlers(on_signal)  # from now on, not only once the reactor runs
     if _early:  # a stop that came while Scrapy was being set up
         pending.append(_early[0])
