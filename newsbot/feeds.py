@@ -24,15 +24,17 @@ that drops them all must not blank the file either).
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import logging
 import re
 import secrets
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import timezone
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from scrapy.exporters import JsonLinesItemExporter
 from scrapy.extensions.feedexport import FileFeedStorage
@@ -251,15 +253,20 @@ def check_feeds(
     spider_name: str,
     known: set[str] | None = None,
     batch_item_count: object = 0,
+    storages: Mapping[str, Any] | None = None,
 ) -> None:
     """Every local feed target of a crawl, checked before it starts (see module docstring);
     ``known``: the placeholders its URIs may use besides :data:`URI_PARAMS`;
-    ``batch_item_count``: ``FEED_EXPORT_BATCH_ITEM_COUNT``, which a feed may override."""
+    ``batch_item_count``: ``FEED_EXPORT_BATCH_ITEM_COUNT``, which a feed may override;
+    ``storages``: ``FEED_STORAGES`` (with Scrapy's), to check a remote target's scheme."""
+    _quiet_failed_stores()  # a remote storage's failure too: one line, no password
     for uri, options in feeds.items():
         check_placeholders(str(uri), {*URI_PARAMS, *(known or ())})
         check_batches(str(uri), (options or {}).get("batch_item_count", batch_item_count))
         path = local_path(str(uri))
         if path is None:
+            if storages is not None:
+                check_storage(str(uri), storages)
             continue
         if path.startswith("~"):  # quoted, so no shell expanded it: a folder named `~` here
             raise UsageError(
@@ -277,6 +284,42 @@ def check_feeds(
             folder = fixed_folder(Path(path).parent)
             check_target(folder / "_")  # the folder part: a directory or a new path
             check_writable(folder)
+
+
+# Scrapy's remote storages and the library each needs (its storage is disabled without it,
+# with an error in the log, and the crawl ran to the end exporting nothing, exit 0)
+STORAGE_LIBRARIES = {
+    "s3": ("botocore", "boto3"),
+    "gs": ("google.cloud.storage", "google-cloud-storage"),
+}
+
+
+def check_storage(uri: str, storages: Mapping[str, Any]) -> None:
+    """A remote export target whose scheme Scrapy does not know, or whose storage needs a
+    library that is not installed, is one line before the crawl (ops round 9: `-O s3://...`
+    without boto3 crawled everything, wrote nothing and exited 0)."""
+    scheme = urlsplit(uri).scheme.lower()
+    shown = without_password(uri)
+    if scheme not in storages or storages.get(scheme) is None:
+        known = ", ".join(sorted(s for s in storages if s and storages.get(s)))
+        raise UsageError(
+            f"export target {shown}: unknown storage scheme {scheme!r}"
+            f"{did_you_mean(scheme, [s for s in storages if s])}; known: {known}, or a file path"
+        )
+    needs = STORAGE_LIBRARIES.get(scheme)
+    if needs is not None and importlib.util.find_spec(needs[0].split(".")[0]) is None:
+        raise UsageError(
+            f"export target {shown}: {scheme}:// needs the {needs[1]} library, which is not "
+            f"installed (pip install {needs[1]})"
+        )
+
+
+def without_password(uri: str) -> str:
+    """``uri`` with the password of its ``user:password@`` part hidden (for messages)."""
+    return _PASSWORD.sub(r"\1***@", uri)
+
+
+_PASSWORD = re.compile(r"(//[^/@:\s]*:)[^/@\s]*@")
 
 
 def check_not_being_written(target: Path) -> None:
@@ -453,9 +496,18 @@ def _quiet_stdout() -> None:
 
 
 class _QuietExportFailure(logging.Filter):
-    """Scrapy logs a failed ``store()`` with a traceback; ours already said why, in one line."""
+    """Scrapy logs a failed ``store()`` with a traceback; ours already said why, in one line.
+    A feed URI's password is never logged (``ftp://user:***@host/...``)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, dict):
+            record.args = {
+                k: without_password(v) if isinstance(v, str) else v for k, v in record.args.items()
+            }
+        elif isinstance(record.args, tuple):
+            record.args = tuple(
+                without_password(v) if isinstance(v, str) else v for v in record.args
+            )
         if record.exc_info and isinstance(record.exc_info[1], ExportFailed):
             record.msg = f"{record.msg} (%s)"
             record.args = (*(record.args or ()), record.exc_info[1])  # type: ignore[misc]

@@ -4,9 +4,11 @@ line naming the argument or setting (no traceback), exits with status 2, and fet
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -659,6 +661,39 @@ def test_an_export_target_that_is_a_folder_is_named_so(server, tmp_path, name):
     assert "is a folder, not a regular file" in line and "format" not in line, line
     assert requests == []
     assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("sftp://127.0.0.1/out.jsonl", ["unknown storage scheme 'sftp'", "did you mean 'ftp'"]),
+        ("s3://bucket/out.jsonl", ["s3:// needs the boto3 library", "pip install boto3"]),
+    ],
+)
+def test_a_remote_export_target_that_cannot_be_written_is_one_line(
+    server, tmp_path, target, expected
+):
+    """ops round 9: `-O s3://...` without boto3 crawled the whole site, wrote nothing
+    anywhere and exited 0 (Scrapy disables the storage with an error in the log)."""
+    if target.startswith("s3:") and importlib.util.find_spec("botocore") is not None:
+        pytest.skip("botocore is installed here: an s3:// target can be written")
+    proc, requests = crawl(server, tmp_path, "-O", target)
+    line = error_line(proc)
+    for fragment in expected:
+        assert fragment in line, line
+    assert requests == []
+
+
+def test_a_failed_ftp_export_never_logs_its_password(server, tmp_path):
+    """ops round 9: the ERROR line of a failed FTP export printed `ftp://user:password@...`."""
+    with socket.socket() as closed:  # a port nothing listens on: the store fails at once
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    target = f"ftp://crawler:hunter2secret@127.0.0.1:{port}/out.jsonl"
+    proc, _requests = crawl(server, tmp_path, "-O", target, "-s", "LOG_LEVEL=INFO")
+    assert proc.returncode == 3, proc.stderr[-3000:]
+    assert "hunter2secret" not in proc.stderr + proc.stdout
+    assert "ftp://crawler:***@127.0.0.1" in proc.stderr, proc.stderr[-3000:]
 
 
 def test_an_argument_given_twice_is_one_line(server, tmp_path):

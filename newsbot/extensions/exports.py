@@ -25,5 +25,11 @@ class ExportTargets:
         known = {n for n in dir(spider) if not n.startswith("_")} | {*ARGUMENTS, *PAGE_ARGUMENTS}
         settings = crawler.settings
         count = settings.get("FEED_EXPORT_BATCH_ITEM_COUNT") or 0
-        check_feeds(settings.getdict("FEEDS"), spider.name, known, batch_item_count=count)
+        check_feeds(
+            settings.getdict("FEEDS"),
+            spider.name,
+            known,
+            batch_item_count=count,
+            storages=settings.getwithbase("FEED_STORAGES"),
+        )
         return cls(crawler)
