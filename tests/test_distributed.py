@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -608,6 +610,35 @@ def test_a_redis_that_answers_but_refuses_is_not_called_down(redis_url, redis_cl
         check_reachable(redis_url, timeout=5)
     assert "does not answer" not in str(caught.value)
     check_reachable(redis_url.replace("redis://", "redis://:sekret@"), timeout=5)
+
+
+def test_a_redis_unix_socket_url_is_taken(tmp_path):
+    """ops round 9: `unix:///path/redis.sock` (which redis-py connects to) was refused as
+    "the database '...sock' is not a number"; its database is the `db` query value."""
+    from newsbot.distributed.reach import check_reachable
+    from newsbot.exitcodes import UsageError
+
+    binary = require_binary("redis-server", "/usr/bin/redis-server")
+    folder = Path(tempfile.mkdtemp(prefix="nb-redis-", dir="/tmp"))  # a socket path is short
+    sock = folder / "redis.sock"
+    proc = subprocess.Popen(
+        [binary, "--port", "0", "--unixsocket", str(sock), "--save", "", "--appendonly", "no",
+         "--dir", str(folder), "--daemonize", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        assert wait_for(sock.exists, timeout=10), "redis-server made no socket"
+        check_reachable(f"unix://{sock}", timeout=5)
+        check_reachable(f"unix://{sock}?db=3", timeout=5)
+        with pytest.raises(UsageError, match="not a Redis URL.*db"):
+            check_reachable(f"unix://{sock}?db=three", timeout=5)
+        with pytest.raises(UsageError, match="does not answer"):
+            check_reachable(f"unix://{folder / 'nothing.sock'}", timeout=5)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_a_redis_emptied_under_the_crawl_stops_the_worker_loudly(

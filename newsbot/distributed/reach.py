@@ -4,7 +4,7 @@ the scheduler."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from newsbot.exitcodes import UsageError
 from newsbot.incremental.store import _safe_url
@@ -26,12 +26,13 @@ def check_reachable(url: str, timeout: float = 5.0) -> None:
             f"{where}: not a Redis URL{reason}; expected redis://host:port/db (a password "
             "with # ? / @ or : in it is written percent-encoded: # is %23)"
         ) from None
-    database = urlsplit(url).path.strip("/")
+    database = _database(url)
     if database and not database.isdigit():  # redis-py silently used database 0
         client.close()
         raise UsageError(
             f"{where}: the database {short(database)} is not a number; expected "
-            "redis://host:port/db with db 0 to 15 by default"
+            "redis://host:port/db (or unix:///path/to/redis.sock?db=N) with db 0 to 15 by "
+            "default"
         )
     try:
         client.ping()
@@ -49,3 +50,13 @@ def check_reachable(url: str, timeout: float = 5.0) -> None:
         ) from None
     finally:
         client.close()
+
+
+def _database(url: str) -> str:
+    """The database a Redis URL names: its path for redis:// and rediss://, its ``db``
+    query value for unix:// (whose path is the socket's; ops round 9: a working socket URL
+    was refused as "database '<path>' is not a number")."""
+    parts = urlsplit(url)
+    if parts.scheme == "unix":
+        return (parse_qs(parts.query).get("db") or [""])[0].strip()
+    return parts.path.strip("/")
