@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from scrapy.settings import BaseSettings
 
-from newsbot.addons.environment import anchor_to_project
+from newsbot.addons.environment import add_default_feed, anchor_to_project, overlay_settings
 from newsbot.cleaning import clean_blocks, load_noise_rules
 from newsbot.exitcodes import UsageError
 from newsbot.feeds import check_append
@@ -985,6 +985,41 @@ def test_the_overlays_relative_jobdir_is_the_projects_wherever_the_command_is_ty
     typed.set("JOBDIR", "jobs/mine", priority="cmdline")
     anchor_to_project(typed, tmp_path)
     assert typed["JOBDIR"] == "jobs/mine"
+
+
+def test_the_default_exports_folder_is_the_projects_wherever_the_command_is_typed(
+    tmp_path, monkeypatch
+):
+    """ops round 9: `NEWSBOT_EXPORTS_DIR=out` typed from `settings/` put the export in
+    settings/out, unlike the seen-store and the JOBDIR; `-s NEWSBOT_EXPORTS_DIR=out` stays
+    the operator's, read from where it was typed."""
+    monkeypatch.setenv("NEWSBOT_EXPORTS_DIR", "out")
+    settings = BaseSettings()
+    add_default_feed(settings, tmp_path)
+    assert list(settings.getdict("FEEDS")) == [f"{tmp_path}/out/%(name)s/%(time)s-%(run_id)s.jsonl"]
+    monkeypatch.delenv("NEWSBOT_EXPORTS_DIR")
+    typed = BaseSettings()
+    typed.set("NEWSBOT_EXPORTS_DIR", "out", priority="cmdline")
+    add_default_feed(typed, tmp_path)
+    assert list(typed.getdict("FEEDS")) == ["out/%(name)s/%(time)s-%(run_id)s.jsonl"]
+
+
+def test_scrapys_older_feed_uri_is_the_export_not_a_second_one(tmp_path, monkeypatch):
+    """ops round 9: `-s FEED_URI=x.jsonl -s FEED_FORMAT=jsonlines` wrote x.jsonl and the
+    default per-run export as well."""
+    monkeypatch.delenv("NEWSBOT_EXPORTS_DIR", raising=False)
+    settings = BaseSettings()
+    settings.set("FEED_URI", str(tmp_path / "x.jsonl"), priority="cmdline")
+    add_default_feed(settings, tmp_path)
+    assert not settings.getdict("FEEDS")
+
+
+@pytest.mark.parametrize("name", ["NEWSBOT_ENV", "NEWSBOT_SETTINGS_DIR"])
+def test_a_setting_that_chooses_the_environment_file_is_refused_inside_it(name):
+    """ops round 9: `NEWSBOT_ENV = "test"` in production.toml was counted as a setting and
+    did nothing."""
+    with pytest.raises(UsageError, match=f"{name} cannot be set in an environment file"):
+        overlay_settings({"settings": {name: "test"}}, "settings/environments/production.toml")
 
 
 def test_relative_settings_paths_are_named_as_the_absolute_paths_tried(server, tmp_path):

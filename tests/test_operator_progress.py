@@ -103,3 +103,31 @@ def test_max_articles_stops_listing_pagination(tmp_path):
     assert listing_pages == ["/en"], listing_pages  # the first page held enough entries
     assert sum("/article/" in p for p in paths) == 5
     assert "Stopping" in proc.stderr and "max_articles=5" in proc.stderr
+
+
+def test_dropped_counts_what_the_report_counts_not_unchanged_articles():
+    """ops round 9: an incremental re-run showed "174 dropped" (its unchanged articles,
+    which Scrapy counts as dropped items) while the report said "Dropped 1"."""
+    from scrapy.statscollectors import MemoryStatsCollector
+    from scrapy.utils.test import get_crawler
+
+    from newsbot import stats as names
+    from newsbot.extensions.progress import Counts
+
+    stats = MemoryStatsCollector(get_crawler())
+    stats.set_value("item_dropped_count", 175)
+    stats.set_value("item_dropped_reasons_count/DropItem", 175)
+    stats.set_value(names.DROPPED + "/missing body", 1)
+    assert Counts(stats).read()["dropped"] == 1
+
+
+def test_a_progress_interval_that_would_flood_the_log_is_one_line(tmp_path):
+    with FaultServer(build_site(seed=8, articles=12, clock=CLOCK)) as server:
+        proc = subprocess.run(
+            _command(server, tmp_path, "-s", "NEWSBOT_PROGRESS_INTERVAL=0.001"),
+            cwd=ROOT, env=_env(), capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    last = proc.stderr.strip().splitlines()[-1]
+    assert "NEWSBOT_PROGRESS_INTERVAL='0.001'" in last and "floods the log" in last, last
+    assert "Traceback" not in proc.stderr

@@ -125,12 +125,20 @@ def anchor_to_project(settings: BaseSettings, root: Path | None) -> None:
 
 def add_default_feed(settings: BaseSettings, root: Path | None = None) -> None:
     """``exports/<spider>/<UTC start time>-<run id>.jsonl`` unless the user named feeds
-    (-o/-O, FEEDS); a relative folder set in no variable is the project's."""
-    if settings.getdict("FEEDS"):
+    (-o/-O, FEEDS, or Scrapy's older FEED_URI); its folder, ``NEWSBOT_EXPORTS_DIR`` or
+    ``exports``, is read from the project's folder when relative, as the seen-store and the
+    JOBDIR are (ops round 9: typed from ``settings/``, the export went into the settings
+    folder); given with ``-s`` it is the operator's, read from where it was typed."""
+    if settings.getdict("FEEDS") or settings.get("FEED_URI"):
         return
     folder = os.environ.get("NEWSBOT_EXPORTS_DIR") or settings.get("NEWSBOT_EXPORTS_DIR")
     if folder:  # `~/exports` as a shell would read it (systemd's Environment= does not)
         folder = os.path.expanduser(str(folder))
+        typed = (settings.getpriority("NEWSBOT_EXPORTS_DIR") or 0) >= SETTINGS_PRIORITIES[
+            "cmdline"
+        ] and not os.environ.get("NEWSBOT_EXPORTS_DIR")
+        if root is not None and not typed and "://" not in folder and not os.path.isabs(folder):
+            folder = str(root / folder)
     else:
         folder = str(root / "exports") if root is not None else "exports"
     options = dict(settings.getdict("NEWSBOT_DEFAULT_FEED") or {"format": "jsonlines"})
@@ -186,6 +194,12 @@ def overlay_settings(overlay: dict[str, Any], where: str) -> dict[str, Any]:
     found = overlay.get("settings", overlay)
     if not isinstance(found, dict):
         raise UsageError(f"{where}: settings must be a table, [settings]")
+    for chooser in ("NEWSBOT_ENV", "NEWSBOT_SETTINGS_DIR"):
+        if chooser in found:  # ops round 9: counted as a setting, without any effect
+            raise UsageError(
+                f"{where}: {chooser} cannot be set in an environment file (the file is "
+                f"already chosen by then); set it in the environment or with -s {chooser}=..."
+            )
     for key, value in overlay.items():
         if key == "settings" or ("settings" not in overlay and key.isupper()):
             continue  # a file without a [settings] table holds its settings at the top

@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 BAR_REFRESH = 0.5  # seconds between two refreshes of the bar
 BAR_MODES = ("auto", "on", "off")
+MIN_INTERVAL = 0.1  # seconds: progress lines more often than this flood the log
 
 
 def bar_wanted(mode: str, stream: Any) -> bool:
@@ -51,10 +52,15 @@ class Counts:
         get = self.stats.get_value
         enqueued = get("scheduler/enqueued", 0)
         dequeued = get("scheduler/dequeued", 0)
+        # the drops the run's report counts (by reason): not Scrapy's item_dropped_count,
+        # which also counts an incremental run's unchanged articles (ops round 9: "174
+        # dropped" while the report said "Dropped 1")
+        prefix = names.DROPPED + "/"
+        dropped = sum(v for k, v in self.stats.get_stats().items() if k.startswith(prefix) and v)
         return {
             "pages": get("response_received_count", 0),
             "articles": get("item_scraped_count", 0),
-            "dropped": get("item_dropped_count", 0),
+            "dropped": dropped,
             "failed": get(names.PAGES_FAILED, 0),
             "waiting": max(0, enqueued - dequeued),
         }
@@ -128,6 +134,11 @@ class Progress:
                 f"NEWSBOT_PROGRESS_INTERVAL={raw!r}: not a number of seconds; expected e.g. 10"
                 " (0: no progress lines)"
             ) from None
+        if 0 < interval < MIN_INTERVAL:  # ops round 9: 0.001 wrote ~300 lines a second
+            raise UsageError(
+                f"NEWSBOT_PROGRESS_INTERVAL={raw!r}: under {MIN_INTERVAL:g} second floods the "
+                f"log; expected 0 (no progress lines) or {MIN_INTERVAL:g} and more, e.g. 10"
+            )
         mode = str(settings.get("NEWSBOT_PROGRESS_BAR", defaults.NEWSBOT_PROGRESS_BAR))
         mode = mode.strip().lower()
         if mode in ("1", "true", "yes"):
