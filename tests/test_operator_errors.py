@@ -1014,6 +1014,23 @@ def test_scrapys_older_feed_uri_is_the_export_not_a_second_one(tmp_path, monkeyp
     assert not settings.getdict("FEEDS")
 
 
+def test_a_settings_folder_without_environments_is_named_as_the_folder_read(tmp_path, monkeypatch):
+    """ops round 9: with NEWSBOT_SETTINGS_DIR set and no environments/ in it, the error
+    said "one of: (files in settings/environments/)": an empty list, the in-tree folder."""
+    from newsbot.addons.environment import load_environment
+
+    monkeypatch.setenv("NEWSBOT_SETTINGS_DIR", str(tmp_path))
+    with pytest.raises(UsageError) as refused:
+        load_environment("production")
+    message = str(refused.value)
+    assert str(tmp_path / "environments") in message and "holds no environment files" in message
+    (tmp_path / "environments").mkdir()
+    (tmp_path / "environments" / "staging.toml").write_text("[settings]\n")
+    with pytest.raises(UsageError, match="one of: staging") as refused:
+        load_environment("production")
+    assert str(tmp_path / "environments") in str(refused.value)
+
+
 @pytest.mark.parametrize("name", ["NEWSBOT_ENV", "NEWSBOT_SETTINGS_DIR"])
 def test_a_setting_that_chooses_the_environment_file_is_refused_inside_it(name):
     """ops round 9: `NEWSBOT_ENV = "test"` in production.toml was counted as a setting and

@@ -18,7 +18,7 @@ from scrapy.utils.conf import closest_scrapy_cfg
 
 from newsbot.exitcodes import UsageError
 from newsbot.feeds import NEW_FILE
-from newsbot.profiles import load_settings_toml, settings_dir
+from newsbot.profiles import load_settings_toml, settings_dir, shown_path
 from newsbot.settings_check import (
     check_names,
     check_values,
@@ -165,9 +165,15 @@ def load_environment(name: str) -> dict[str, Any]:
         return load_settings_toml(f"environments/{name}.toml", where)
     except FileNotFoundError:
         known = available_environments()
+        folder = shown_path("environments/")  # NEWSBOT_SETTINGS_DIR's, when it is set
+        if not known:  # ops round 9: "one of: (files in settings/environments/)"
+            raise UsageError(
+                f"{where}: unknown environment; {folder} holds no environment files "
+                "(<name>.toml): copy the project's settings/environments/ there"
+            ) from None
         raise UsageError(
             f"{where}: unknown environment{did_you_mean(name, known)}; "
-            f"{one_of(known)} (files in settings/environments/)"
+            f"{one_of(known)} (files in {folder})"
         ) from None
 
 
@@ -218,7 +224,7 @@ class EnvironmentAddon:
         name = active_environment(settings)
         check_set_variables(os.environ)
         warn_unread_variables(os.environ)
-        where = f"settings/environments/{name}.toml"
+        where = shown_path(f"environments/{name}.toml")
         overlay = overlay_settings(load_environment(name), where)
         check_names(cmdline_names(settings), "-s")
         check_not_empty(settings)
@@ -239,8 +245,8 @@ class EnvironmentAddon:
         anchor_to_project(settings, root)
         add_default_feed(settings, root)
         logger.info(
-            "newsbot environment: %s (%d settings from settings/environments/%s.toml)",
+            "newsbot environment: %s (%d settings from %s)",
             name,
             len(overlay),
-            name,
+            where,
         )
