@@ -347,3 +347,23 @@ def normalise_log_level(settings: BaseSettings) -> None:
         raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
     priority = settings.getpriority("LOG_LEVEL") or 0
     settings.set("LOG_LEVEL", level.strip().upper(), priority=priority)
+
+
+def warn_depth_limit(get: Callable[[str], object]) -> None:
+    """``DEPTH_LIMIT`` counts hops from the start pages, and newsbot's articles sit at every
+    depth: a listing's second page is one hop, its articles two, their related articles three
+    and more. Scrapy drops deeper requests with a DEBUG line only; the run then failed its
+    exported-share check and nothing named the setting (ops round 9)."""
+    value = get("DEPTH_LIMIT")
+    try:
+        limit = int(str(value).strip()) if value not in (None, "") else 0
+    except ValueError:
+        return  # check_values names it
+    if limit > 0:
+        logger.warning(
+            "DEPTH_LIMIT=%d: pages more than %d link(s) from a start page are dropped without "
+            "a word (a listing's later pages, their articles, related articles); to crawl "
+            "less, use -a related_depth, -a max_articles or NEWSBOT_MAX_PAGES",
+            limit,
+            limit,
+        )

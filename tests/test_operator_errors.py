@@ -1004,6 +1004,15 @@ def test_the_default_exports_folder_is_the_projects_wherever_the_command_is_type
     assert list(typed.getdict("FEEDS")) == ["out/%(name)s/%(time)s-%(run_id)s.jsonl"]
 
 
+def test_a_depth_limit_is_named_before_the_crawl(server, tmp_path):
+    """ops round 9: `-s DEPTH_LIMIT=1` dropped article requests at DEBUG and the run failed
+    its exported-share check (exit 4) without naming the setting."""
+    proc, _requests = crawl(server, tmp_path, "-s", "DEPTH_LIMIT=1", "-s", "LOG_LEVEL=INFO")
+    warned = [line for line in proc.stderr.splitlines() if "DEPTH_LIMIT=1" in line]
+    assert warned and "dropped without a word" in warned[0], proc.stderr[-3000:]
+    assert "-a related_depth" in warned[0]
+
+
 def test_scrapys_older_feed_uri_is_the_export_not_a_second_one(tmp_path, monkeypatch):
     """ops round 9: `-s FEED_URI=x.jsonl -s FEED_FORMAT=jsonlines` wrote x.jsonl and the
     default per-run export as well."""

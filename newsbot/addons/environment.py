@@ -24,6 +24,7 @@ from newsbot.settings_check import (
     check_values,
     cmdline_names,
     normalise_log_level,
+    warn_depth_limit,
 )
 from newsbot.usage import check_numeric_settings, did_you_mean, one_of
 
@@ -239,6 +240,7 @@ class EnvironmentAddon:
                 "dropped (newsbot's pipelines are in newsbot/settings.py)"
             )
         check_values(settings.get)  # -s and the overlay, before any request
+        warn_depth_limit(settings.get)
         check_numeric_settings(settings.get)
         settings.set("NEWSBOT_ENV", name, priority="addon")
         root = project_root()
