@@ -58,3 +58,39 @@ def test_regional_arabic_month_names_read_as_the_common_ones(text, iso):
 
 def test_a_regional_month_word_alone_is_not_a_date():
     assert parse_timestamp("نيسان", ANCHOR) is None
+
+
+@pytest.mark.parametrize("text", ["NaN minutes ago", "Banana hours ago", "Canone days ago"])
+def test_a_number_word_inside_another_word_is_no_age(text):
+    """A blind round's `NaN minutes ago` (a script's unset number) read as "an" minutes, one
+    minute ago: a number word glued to the letters before it is part of that word."""
+    assert parse_timestamp(text, ANCHOR, languages=["en"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Independentan hour ago", "2026-11-25T11:00:00+00:00"),
+        ("Reutersa day ago", "2026-11-24T12:00:00+00:00"),
+        ("Independent14 hours ago", "2026-11-24T22:00:00+00:00"),
+    ],
+)
+def test_an_age_glued_to_its_source_name_is_still_read(text, iso):
+    parsed = parse_timestamp(text, ANCHOR, languages=["en"])
+    assert parsed is not None and parsed.at.isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("(منذ يوم واحد)", "2026-11-24T12:00:00+00:00"),
+        ("[4 hours ago]", "2026-11-25T08:00:00+00:00"),
+        ("（12 Mar 2025）", "2025-03-12T00:00:00+00:00"),
+    ],
+)
+def test_an_age_in_the_slots_brackets_is_read(text, iso):
+    """A blind round's `(منذ يوم واحد)` stayed raw text: the fallback reader took the brackets
+    for part of the phrase."""
+    lang = "ar" if "م" in text else "en"
+    parsed = parse_timestamp(text, ANCHOR, languages=[lang])
+    assert parsed is not None and parsed.at.isoformat() == iso

@@ -32,6 +32,7 @@ _REPEATED_DATE_RE = re.compile(
 )
 # "14 hours ago." : a full stop (or an RTL mark) after an age is not part of it.
 _TRAILING_STOP = re.compile(r"(?<=[^.\s])[.\u200e\u200f]+\s*$")
+_ENCLOSED = re.compile(r"[(\[（]\s*([^()\[\]（）]+?)\s*[)\]）]")
 _DIGITS_RE = re.compile(r"\d+")
 _AGO_TAIL_RE = re.compile(r"\bago\b", re.I)
 _MAYBE_DECORATED_RE = re.compile(r"[·|•–—-]|ago\b.", re.I)
@@ -163,6 +164,9 @@ def parse_timestamp(
     if not isinstance(text, str) or len(text) > MAX_SLOT_LEN:
         return None
     text = _TRAILING_STOP.sub("", text.strip())
+    enclosed = _ENCLOSED.fullmatch(text)
+    if enclosed:  # `(منذ يوم واحد)`: the slot's brackets (a blind round's case)
+        text = enclosed.group(1)
     if not text:
         return None
     anchor, zone, english, arabic, langs = _setup(anchor, timezone, languages)

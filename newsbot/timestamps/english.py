@@ -141,6 +141,8 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
             if best[1] is None and not m["tz"]:
                 best = None  # a clock out of range: not a time at all
     m = _REL_RE.search(text)
+    if m and _glued_number_word(text, m):
+        m = None
     if m and (best is None or m.start() < best[0]):
         res = _relative(m, anchor, zone)
         if res is not None:
@@ -154,6 +156,20 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
         if q:
             best = (q.start(), best[1])
     return best
+
+
+def _glued_number_word(text: str, m: re.Match[str]) -> bool:
+    """The age's first number is a word glued to the letters before it: part of another
+    word (`NaN minutes ago` is not "an" minutes, a blind round's case), except the article
+    of a singular unit after a glued source name (`Independentan hour ago`)."""
+    start = m.start()
+    if start == 0 or not text[start - 1].isalpha():
+        return False
+    first = _COMP_RE.match(m.group("comp"))
+    if first is None or first.group("w") is None:
+        return False
+    word, unit = first.group("w").lower(), first.group("u").lower().rstrip(".")
+    return not (word in ("a", "an") and _UNITS[unit][0] != "s" and not unit.endswith("s"))
 
 
 def _day_word(m: re.Match[str], anchor: datetime, site: tzinfo) -> ParsedTime | None:
