@@ -612,6 +612,34 @@ def test_a_redis_that_answers_but_refuses_is_not_called_down(redis_url, redis_cl
     check_reachable(redis_url.replace("redis://", "redis://:sekret@"), timeout=5)
 
 
+def test_an_article_at_two_urls_is_exported_once_across_workers(redis_url, redis_client):
+    """ops round 9: with a mirror not named (`-a mirror_hosts`), one article came via the site
+    and via its mirror, each URL to another worker, and both exported it (104 lines for 103
+    articles); one process drops the copy. A page fetched again because its worker died
+    (the same URL) is still exported."""
+    from scrapy.exceptions import DropItem
+    from scrapy.utils.test import get_crawler
+
+    from newsbot.pipelines.dedupe import DedupePipeline
+    from newsbot.spiders.daily8 import Daily8Spider
+
+    def worker() -> DedupePipeline:
+        return DedupePipeline.from_crawler(
+            get_crawler(Daily8Spider, {"NEWSBOT_REDIS_URL": redis_url})
+        )
+
+    first, second, third = worker(), worker(), worker()
+    item = {"id": "a1", "url": "http://127.0.0.1:8001/en/article/a1", "title": "T"}
+    mirrored = {**item, "url": "http://127.0.0.1:8002/en/article/a1"}
+    assert first.process_item(dict(item)) == item
+    with pytest.raises(DropItem):
+        second.process_item(dict(mirrored))
+    assert third.process_item(dict(item)) == item  # the same page again: its worker died
+    other = {"id": "b2", "url": "http://127.0.0.1:8002/en/article/b2", "title": "U"}
+    assert second.process_item(dict(other)) == other
+    assert redis_client.hget("newsbot:daily8:crawl:article_urls", "a1") == item["url"].encode()
+
+
 def test_a_redis_unix_socket_url_is_taken(tmp_path):
     """ops round 9: `unix:///path/redis.sock` (which redis-py connects to) was refused as
     "the database '...sock' is not a number"; its database is the `db` query value."""

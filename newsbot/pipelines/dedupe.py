@@ -1,4 +1,5 @@
-"""One record per article id, whichever listing, related entry or mirror led to it."""
+"""One record per article id, whichever listing, related entry or mirror led to it (in a
+distributed crawl, whichever worker found it: :mod:`newsbot.distributed.articles`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from urllib.parse import urlsplit
 from itemadapter import ItemAdapter
 
 from newsbot import stats as names
+from newsbot.distributed.articles import SharedArticleUrls
+from newsbot.distributed.connection import timeout_of
 from newsbot.pipelines.base import CrawlerPipeline
 
 logger = logging.getLogger(__name__)
@@ -23,30 +26,53 @@ class DedupePipeline(CrawlerPipeline):
         super().__init__(crawler)
         self.seen: dict[str, int] = {}  # article id -> index of its host in self.hosts
         self.hosts: dict[str, int] = {}
-        self.hinted: set[tuple[int, int]] = set()
+        self.hinted: set[tuple[str, str]] = set()
+        self.shared: SharedArticleUrls | None = None  # a distributed crawl's workers' record
+        redis_url = crawler.settings.get("NEWSBOT_REDIS_URL") if crawler is not None else None
+        if redis_url:
+            spider = getattr(crawler.spidercls, "name", None) or "spider"
+            self.shared = SharedArticleUrls(redis_url, spider, timeout_of(crawler.settings))
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
         key = str(adapter.get("id") or adapter.get("url"))
-        host = urlsplit(str(adapter.get("url") or "")).netloc
+        url = str(adapter.get("url") or "")
+        host = urlsplit(url).netloc
         host_index = self.hosts.setdefault(host, len(self.hosts))
         first = self.seen.get(key)
         if first is None:
             self.seen[key] = host_index
-            return item
-        if first != host_index:
+            other = self._first_url_elsewhere(key, url)
+            if other is None:
+                return item
+            first_host = urlsplit(other).netloc
+        else:
+            first_host = next(h for h, i in self.hosts.items() if i == first)
+        if first_host != host:
             self.stat(OTHER_HOST)
-            self._hint(first, host_index)
+            self._hint(first_host, host)
         raise self.drop(item, "duplicate")
 
-    def _hint(self, first: int, again: int) -> None:
+    def _first_url_elsewhere(self, key: str, url: str) -> str | None:
+        """Distributed: the other URL another worker exported this article from, if any (the
+        same URL again is a page fetched once more after its worker died: not a copy)."""
+        if self.shared is None or not url:
+            return None
+        try:
+            first = self.shared.first_url(key, url)
+        except Exception as exc:  # redis errors: each worker then drops its own copies only
+            logger.warning("Duplicates across workers not checked from now on: %s", exc)
+            self.shared = None
+            return None
+        return None if first == url else first
+
+    def _hint(self, first: str, again: str) -> None:
         """Once per pair of hosts: the same articles at two hosts look like a mirror."""
         pair = (min(first, again), max(first, again))
         if pair in self.hinted:
             return
         self.hinted.add(pair)
-        names = {index: host for host, index in self.hosts.items()}
-        hosts = [names[first], names[again]]
+        hosts = [first, again]
         mirrors = [host for host in hosts if host not in self._start_hosts()]
         mirror = mirrors[0] if len(mirrors) == 1 else "<the mirror's host>"
         logger.warning(
