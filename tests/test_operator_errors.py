@@ -73,6 +73,15 @@ def error_line(proc) -> str:
     return errors[0]
 
 
+def refused_before_any_request(proc, requests, expected: list[str]) -> str:
+    """The one error line holds every fragment of ``expected``; no request went out."""
+    line = error_line(proc)
+    for fragment in expected:
+        assert fragment in line, line
+    assert requests == []
+    return line
+
+
 @pytest.mark.parametrize(
     ("argument", "expected"),
     [
@@ -333,10 +342,7 @@ def test_bad_scrapy_or_health_setting_is_one_line_before_any_request(
     server, tmp_path, setting, expected
 ):
     proc, requests = crawl(server, tmp_path, "-s", setting)
-    line = error_line(proc)
-    for fragment in expected:
-        assert fragment in line, line
-    assert requests == []
+    refused_before_any_request(proc, requests, expected)
 
 
 def test_a_setting_name_in_small_letters_is_named_not_ignored(server, tmp_path):
@@ -644,10 +650,7 @@ def test_a_feed_placeholder_that_cannot_be_filled_is_one_line(server, tmp_path, 
     """Scrapy failed such an export at its start (a traceback in the log) and the run ended
     "ok" with nothing written; now nothing starts."""
     proc, requests = crawl(server, tmp_path, "-O", str(tmp_path / target))
-    line = error_line(proc)
-    for fragment in expected:
-        assert fragment in line, line
-    assert requests == []
+    refused_before_any_request(proc, requests, expected)
     assert not (tmp_path / "out").exists()
 
 
@@ -678,10 +681,7 @@ def test_a_remote_export_target_that_cannot_be_written_is_one_line(
     if target.startswith("s3:") and importlib.util.find_spec("botocore") is not None:
         pytest.skip("botocore is installed here: an s3:// target can be written")
     proc, requests = crawl(server, tmp_path, "-O", target)
-    line = error_line(proc)
-    for fragment in expected:
-        assert fragment in line, line
-    assert requests == []
+    refused_before_any_request(proc, requests, expected)
 
 
 def test_a_failed_ftp_export_never_logs_its_password(server, tmp_path):
