@@ -82,3 +82,25 @@ def check_numeric_settings(get: Callable[[str], object]) -> None:
         value = get(name)
         if value is not None and value != "":
             at_least(name, value, kind, minimum, meaning)
+    check_worker_timing(get)
+
+
+def check_worker_timing(get: Callable[[str], object]) -> None:
+    """A distributed worker is taken for dead after ``NEWSBOT_REDIS_WORKER_TIMEOUT`` seconds
+    without a heartbeat: with heartbeats further apart than that, every live worker would be
+    taken for dead between two of them and its requests crawled again by the others (ops
+    round 9: accepted without a word)."""
+    from newsbot import settings as defaults
+
+    beat = get("NEWSBOT_REDIS_HEARTBEAT")
+    timeout = get("NEWSBOT_REDIS_WORKER_TIMEOUT")
+    every = float(beat if beat not in (None, "") else defaults.NEWSBOT_REDIS_HEARTBEAT)
+    dead_after = float(
+        timeout if timeout not in (None, "") else defaults.NEWSBOT_REDIS_WORKER_TIMEOUT
+    )
+    if every * 2 > dead_after:
+        raise UsageError(
+            f"NEWSBOT_REDIS_HEARTBEAT={every:g} with NEWSBOT_REDIS_WORKER_TIMEOUT={dead_after:g}: "
+            "a live worker would be taken for dead between two heartbeats; the timeout must be "
+            "at least twice the heartbeat (defaults 1 and 15 seconds)"
+        )

@@ -1123,3 +1123,17 @@ def test_a_checkout_whose_settings_folder_was_moved_is_one_line(tmp_path, comman
     line = proc.stderr.strip().splitlines()[-1]
     assert line.startswith(f"newsbot: no settings folder: {project / 'settings'}"), line
     assert "NEWSBOT_SETTINGS_DIR" in line
+
+
+def test_heartbeats_further_apart_than_the_worker_timeout_are_refused():
+    """ops round 9: `NEWSBOT_REDIS_HEARTBEAT=60` with the 15 s worker timeout was accepted:
+    every live worker would be taken for dead between two heartbeats."""
+    from newsbot.usage import check_numeric_settings
+
+    with pytest.raises(UsageError, match="taken for dead between two heartbeats"):
+        check_numeric_settings({"NEWSBOT_REDIS_HEARTBEAT": "60"}.get)
+    with pytest.raises(UsageError, match="at least twice the heartbeat"):
+        check_numeric_settings({"NEWSBOT_REDIS_WORKER_TIMEOUT": "0.5"}.get)
+    check_numeric_settings(
+        {"NEWSBOT_REDIS_HEARTBEAT": "2", "NEWSBOT_REDIS_WORKER_TIMEOUT": "5"}.get
+    )
