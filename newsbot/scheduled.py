@@ -89,7 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     lock.write(f"{os.getpid()}\n")
     lock.flush()
     command = [sys.executable, "-m", "scrapy", "crawl", args.spider, *args.scrapy_args]
-    child = subprocess.Popen(command)
+    # the crawl holds the lock too (the same open file): a wrapper killed with -9 leaves a
+    # crawl that still holds it, so the next run skips instead of failing on its JOBDIR (ops
+    # round 9: exit 2); and the crawl is told to stop, gracefully, when the wrapper dies
+    child = subprocess.Popen(command, pass_fds=(lock.fileno(),), preexec_fn=_stop_with_parent)
 
     def forward(signum: int, frame: object) -> None:
         child.send_signal(signum)
@@ -100,6 +103,18 @@ def main(argv: list[str] | None = None) -> int:
         return child.wait()
     finally:
         lock.close()
+
+
+def _stop_with_parent() -> None:
+    """In the crawl's process before it starts: SIGTERM (a graceful stop) when the wrapper
+    dies, however it dies (Linux's parent-death signal; elsewhere nothing)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

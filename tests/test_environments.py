@@ -232,3 +232,44 @@ def test_a_jobdir_template_makes_no_folder_named_after_its_placeholder(tmp_path)
 
     check_values({"JOBDIR": str(tmp_path / "jobs" / "%(name)s")}.get)
     assert (tmp_path / "jobs").is_dir() and list((tmp_path / "jobs").iterdir()) == []
+
+
+def test_a_killed_wrapper_leaves_a_crawl_that_stops_and_holds_the_lock_till_then(
+    own_replica, tmp_path
+):
+    """ops round 9: `kill -9` of the scheduled runner left its crawl running as an orphan and
+    released the lock; the next scheduled run then failed on the crawl's JOBDIR, exit 2.
+    Now the crawl holds the lock too and is told to stop (gracefully) when the runner dies:
+    a run started meanwhile skips (exit 0), and the crawl ends with its export finished."""
+    import signal
+    import time
+
+    from newsbot.replica.slow import make_slow
+    from tests.support.scheduled_runs import wait_for
+
+    _site, server = own_replica
+    make_slow(server, 0.5, lambda req: "/article/" in req.path)
+    lock, out = tmp_path / "l", tmp_path / "x"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_EXPORTS_DIR": str(out)}
+    args = ["--", "-s", "NEWSBOT_ENV=test", "-a", f"start_urls={server.base_url}/en"]
+    runner = subprocess.Popen(
+        [sys.executable, "-m", "newsbot.scheduled", "daily8", "--lock", str(lock), *args],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    crawl_pid = None
+    try:
+        assert wait_for(lambda: any(out.glob("daily8/*.part")), timeout=60), "no crawl started"
+        children = Path(f"/proc/{runner.pid}/task/{runner.pid}/children").read_text().split()
+        crawl_pid = int(children[0])
+        runner.send_signal(signal.SIGKILL)
+        runner.wait(10)
+        second = _scheduled("daily8", "--lock", str(lock))
+        assert second.returncode == 0 and "skipping" in second.stderr, second.stderr[-2000:]
+        assert wait_for(lambda: not Path(f"/proc/{crawl_pid}").exists(), timeout=60)
+        assert list(out.glob("daily8/*.jsonl")) and not list(out.glob("daily8/*.part"))
+    finally:
+        if runner.poll() is None:
+            runner.kill()
+        if crawl_pid is not None and Path(f"/proc/{crawl_pid}").exists():
+            os.kill(crawl_pid, signal.SIGKILL)
+        time.sleep(0.1)
