@@ -94,9 +94,9 @@ def check_worker_timing(get: Callable[[str], object]) -> None:
 
     beat = get("NEWSBOT_REDIS_HEARTBEAT")
     timeout = get("NEWSBOT_REDIS_WORKER_TIMEOUT")
-    every = float(beat if beat not in (None, "") else defaults.NEWSBOT_REDIS_HEARTBEAT)
+    every = float(str(beat if beat not in (None, "") else defaults.NEWSBOT_REDIS_HEARTBEAT))
     dead_after = float(
-        timeout if timeout not in (None, "") else defaults.NEWSBOT_REDIS_WORKER_TIMEOUT
+        str(timeout if timeout not in (None, "") else defaults.NEWSBOT_REDIS_WORKER_TIMEOUT)
     )
     if every * 2 > dead_after:
         raise UsageError(
