@@ -78,26 +78,23 @@ def at_least(name: str, value: object, kind: type, minimum: float, meaning: str)
 def check_numeric_settings(get: Callable[[str], object]) -> None:
     """Each numeric setting that is set is a number no smaller than allowed; else
     :class:`UsageError` (``get`` is ``settings.get``)."""
+    read: dict[str, float] = {}
     for name, (kind, minimum, meaning) in NUMERIC_SETTINGS.items():
         value = get(name)
         if value is not None and value != "":
-            at_least(name, value, kind, minimum, meaning)
-    check_worker_timing(get)
+            read[name] = at_least(name, value, kind, minimum, meaning)
+    check_worker_timing(read)
 
 
-def check_worker_timing(get: Callable[[str], object]) -> None:
+def check_worker_timing(read: dict[str, float]) -> None:
     """A distributed worker is taken for dead after ``NEWSBOT_REDIS_WORKER_TIMEOUT`` seconds
     without a heartbeat: with heartbeats further apart than that, every live worker would be
     taken for dead between two of them and its requests crawled again by the others (ops
-    round 9: accepted without a word)."""
+    round 9: accepted without a word). ``read``: the numeric settings that are set."""
     from newsbot import settings as defaults
 
-    beat = get("NEWSBOT_REDIS_HEARTBEAT")
-    timeout = get("NEWSBOT_REDIS_WORKER_TIMEOUT")
-    every = float(str(beat if beat not in (None, "") else defaults.NEWSBOT_REDIS_HEARTBEAT))
-    dead_after = float(
-        str(timeout if timeout not in (None, "") else defaults.NEWSBOT_REDIS_WORKER_TIMEOUT)
-    )
+    every = read.get("NEWSBOT_REDIS_HEARTBEAT", defaults.NEWSBOT_REDIS_HEARTBEAT)
+    dead_after = read.get("NEWSBOT_REDIS_WORKER_TIMEOUT", defaults.NEWSBOT_REDIS_WORKER_TIMEOUT)
     if every * 2 > dead_after:
         raise UsageError(
             f"NEWSBOT_REDIS_HEARTBEAT={every:g} with NEWSBOT_REDIS_WORKER_TIMEOUT={dead_after:g}: "

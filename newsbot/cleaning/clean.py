@@ -1047,6 +1047,22 @@ def clean_figure_captions(texts: Any, rules: NoiseRules, **ctx: Any) -> CleanRes
     return result
 
 
+def clean_article(
+    blocks: list[str],
+    figures: Any,
+    rules: NoiseRules,
+    *,
+    learner: KnowsLearnedLines | None = None,
+    **ctx: Any,
+) -> tuple[CleanResult, CleanResult]:
+    """An article's body (:func:`clean_blocks`) and its page's figure captions
+    (:func:`clean_figure_captions`), cleaned with the same rules: what the noise pipeline
+    asks of a worker, or does itself when there is none."""
+    body = clean_blocks(blocks, rules, learner=learner, **ctx)
+    ctx.pop("title", None)  # a caption is cleaned as itself, not beside the article's title
+    return body, clean_figure_captions(figures, rules, **ctx)
+
+
 def strip_leading_title(text: str, title: str | None) -> str:
     """``text`` without the title glued or spaced in front of it (listing teasers)."""
     text, title = normalise(text), normalise(title or "")

@@ -24,8 +24,8 @@ OTHER_HOST = names.DUPLICATES_OTHER_HOST
 class DedupePipeline(CrawlerPipeline):
     def __init__(self, crawler: Any = None) -> None:
         super().__init__(crawler)
-        self.seen: dict[str, int] = {}  # article id -> index of its host in self.hosts
-        self.hosts: dict[str, int] = {}
+        self.seen: dict[str, str] = {}  # article id -> the host it first came from
+        self.hosts: dict[str, str] = {}  # each host's name, kept once (not once per article)
         self.hinted: set[tuple[str, str]] = set()
         self.shared: SharedArticleUrls | None = None  # a distributed crawl's workers' record
         redis_url = crawler.settings.get("NEWSBOT_REDIS_URL") if crawler is not None else None
@@ -38,16 +38,14 @@ class DedupePipeline(CrawlerPipeline):
         key = str(adapter.get("id") or adapter.get("url"))
         url = str(adapter.get("url") or "")
         host = urlsplit(url).netloc
-        host_index = self.hosts.setdefault(host, len(self.hosts))
-        first = self.seen.get(key)
-        if first is None:
-            self.seen[key] = host_index
+        host = self.hosts.setdefault(host, host)
+        first_host = self.seen.get(key)
+        if first_host is None:
+            self.seen[key] = host
             other = self._first_url_elsewhere(key, url)
             if other is None:
                 return item
             first_host = urlsplit(other).netloc
-        else:
-            first_host = next(h for h, i in self.hosts.items() if i == first)
         if first_host != host:
             self.stat(OTHER_HOST)
             self._hint(first_host, host)

@@ -21,7 +21,7 @@ from itemadapter import ItemAdapter
 
 from newsbot import settings as defaults
 from newsbot.cleaning import BoilerplateLearner, NoiseRules, clean_blocks, clean_title, for_site
-from newsbot.cleaning.clean import CleanResult, clean_figure_captions, strip_leading_title
+from newsbot.cleaning.clean import CleanResult, clean_article, strip_leading_title
 from newsbot.cleaning.rules import NoiseRulesError, load_noise_rules
 from newsbot.exitcodes import UsageError
 from newsbot.profiles import ProfileNotFound, load_profile, shown_path
@@ -161,7 +161,6 @@ class NoisePipeline:
         """The body (``clean_blocks``, with the lines learned so far) and the figure
         captions, in a worker when there is one; here when there is none or it failed on
         this text."""
-        figures = figures if isinstance(figures, list) else None
         if self.workers is not None and self.workers.active and site in self._worker_sites:
             learner = self.learner
             learned = learner.snapshot(ctx.get("source") or "") if learner is not None else None
@@ -173,10 +172,7 @@ class NoisePipeline:
                 pass
             except TaskFailed as exc:  # a worker lost on hostile text
                 logger.warning("Cleaning %s in the crawl process: %s", url, exc)
-        rules = self.rules_for(site)
-        body = clean_blocks(blocks, rules, learner=self.learner, **ctx)
-        ctx.pop("title", None)  # a caption is cleaned as itself, not beside the article's title
-        return body, clean_figure_captions(figures, rules, **ctx)
+        return clean_article(blocks, figures, self.rules_for(site), learner=self.learner, **ctx)
 
     async def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)

@@ -20,7 +20,7 @@ from typing import Any
 from parsel import Selector
 
 from newsbot.cleaning import clean_blocks
-from newsbot.cleaning.clean import CleanResult, clean_figure_captions
+from newsbot.cleaning.clean import CleanResult, clean_article
 from newsbot.cleaning.learner import LearnedLines
 from newsbot.decoding import Decoded, decode_page
 from newsbot.extract.ages import age_reader
@@ -110,7 +110,7 @@ def clean_body(
 
 def clean_body_and_captions(
     blocks: list[str],
-    figures: list[str] | None,
+    figures: Any,
     learned: LearnedLines | None,
     site: str | None,
     **ctx: Any,
@@ -118,9 +118,7 @@ def clean_body_and_captions(
     """``clean_body``, and the page's figure captions cleaned with the same rules (so the
     crawl process never compiles the rules they need)."""
     rules = _context("noise_rules")[site]
-    body = clean_blocks(blocks, rules, learner=learned, **ctx)
-    ctx.pop("title", None)  # a caption is cleaned as itself, not beside the article's title
-    return body, clean_figure_captions(figures, rules, **ctx)
+    return clean_article(blocks, figures, rules, learner=learned, **ctx)
 
 
 def _context(name: str) -> Any:
