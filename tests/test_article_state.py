@@ -148,6 +148,27 @@ def test_a_shorter_path_follows_the_related_entries_that_were_cut():
     assert _ids(_listing(middleware, [_request("c", 0)])) == []
 
 
+def test_an_article_turned_away_is_asked_for_again_when_its_parent_is_found_closer():
+    """related_depth 2: p, found as a related entry, is read at depth 1 and asks for c at
+    depth 2; c never comes back (the duplicate filter of a resumed JOBDIR job or the
+    seen-store turned it away: an earlier run read c at depth 2). Then a listing shows p:
+    c is asked for again at depth 1, so the middlewares after this one (the incremental
+    middleware) can fetch it again to follow c's own related articles."""
+    middleware, _ = _middleware(related_depth=2)
+    (x,) = _listing(middleware, [_request("x", 0)])
+    (p,) = [o for o in _article(middleware, x, ["p"]) if isinstance(o, scrapy.Request)]
+    assert _ids(_article(middleware, p, ["c"])) == ["c"]  # depth 2: c is turned away
+
+    again = _listing(middleware, [_request("p", 0)])
+    assert _ids(again) == ["c"]
+    (c,) = again
+    assert article_of(c)["depth"] == 1 and c.url == f"{SITE}/story/c"
+    assert article_of(c)["found_via"] == {"kind": "related", "url": p.url}
+    # when c is read, its related articles are followed (depth 2)
+    followed = [o for o in _article(middleware, c, ["d"]) if isinstance(o, scrapy.Request)]
+    assert [(article_of(r)["id"], article_of(r)["depth"]) for r in followed] == [("d", 2)]
+
+
 def _read_while_a_listing_shows_it(before_the_item):
     """c (related, depth 1) is parsed while a listing shows it, before or after its item."""
     middleware, _ = _middleware(related_depth=1)

@@ -63,14 +63,15 @@ Kept = tuple[Any, ...]
 class _Unexpanded:
     """An article parsed at depth > 0: its related entries, to follow if found closer."""
 
-    __slots__ = ("article", "template", "found_via", "entries")
+    __slots__ = ("article", "template", "found_via", "entries", "followed")
 
     def __init__(self, article: dict[str, Any]) -> None:
         self.article = article  # its response's newsbot_article meta (depth lowered here)
         self.template: Request | None = None  # how its related requests are made
         self.found_via: dict[str, Any] | None = None
-        # ids of related entries already followed, or entries kept without being followed
-        self.entries: tuple[str | Kept, ...] = ()
+        # its related entries (followed or not), kept to ask for them from a shorter path
+        self.entries: tuple[Kept, ...] = ()
+        self.followed = False  # its related entries were followed when it was read
 
 
 class ArticleStateMiddleware:
@@ -129,7 +130,6 @@ class ArticleStateMiddleware:
             parent = None
         parsed: _Unexpanded | None = None
         parsed_id: str | None = None
-        related_ids: list[str] = []
         kept: list[Kept] = []
         try:
             async for output in result:
@@ -140,19 +140,22 @@ class ArticleStateMiddleware:
                         adapter = ItemAdapter(output)
                         if adapter.get("id"):
                             parsed, parsed_id = _Unexpanded(parent), str(adapter.get("id"))
-                            related_ids = [str(r) for r in adapter.get("related") or ()]
                     yield output
                     continue
                 article = article_of(output)
                 depth = article.get("depth") if follows_related(article) and article else None
+                if parsed is not None and article is not None and isinstance(depth, int):
+                    # every related entry is kept, followed or not: a shorter path later
+                    # asks for it again at the shorter depth (an article the duplicate
+                    # filter or the seen-store turned away this run still gets its own
+                    # related followed from there)
+                    if parsed.template is None:
+                        parsed.template = self._template(output)
+                        parsed.found_via = article.get("found_via")
+                    kept.append(self._kept(output, article))
                 if article is not None and isinstance(depth, int) and depth > self.related_depth:
                     # beyond the limit: a sighting only; kept for a shorter path later
                     self._sighted(str(article.get("id")), article.get("hint"))
-                    if parsed is not None:
-                        if parsed.template is None:
-                            parsed.template = self._template(output)
-                            parsed.found_via = article.get("found_via")
-                        kept.append(self._kept(output, article))
                     continue
                 for request in self._requests(output):
                     yield request
@@ -165,11 +168,8 @@ class ArticleStateMiddleware:
         depth = parent.get("depth")  # the depth it was parsed at
         if not isinstance(depth, int) or depth <= 0:
             return
-        if depth < self.related_depth:
-            # all followed already: a closer path only lowers their depths, ids will do
-            parsed.entries = tuple(related_ids)
-        else:
-            parsed.entries = tuple(kept)
+        parsed.entries = tuple(kept)
+        parsed.followed = depth < self.related_depth
         self.unexpanded[parsed_id] = parsed
         closer = self.depth.get(parsed_id, depth)
         if closer < depth:  # a shorter path turned up while the page was parsed
@@ -228,19 +228,17 @@ class ArticleStateMiddleware:
         if depth >= self.related_depth:
             return
         stored.article["depth"] = min(depth, stored.article.get("depth", depth))
+        if stored.template is None:
+            return
         for entry in stored.entries:
-            child = entry if isinstance(entry, str) else entry[1]
-            known_depth = self.depth.get(child)
+            known_depth = self.depth.get(entry[1])
             if known_depth is not None and known_depth <= depth + 1:
                 continue  # nothing changes for it (its hint was kept when first followed)
-            if isinstance(entry, str):  # followed when this article was read
-                if known_depth is None:
-                    continue  # not fetched then (a filter, max_articles): still so
-                self.depth[child] = depth + 1
-                yield from self._expand(child, depth + 1)
-                continue
-            if stored.template is None:
-                continue
+            if known_depth is None and stored.followed:
+                continue  # followed then and not scheduled (a filter, max_articles): still so
+            # parsed here: its own related are followed from the shorter depth; scheduled
+            # and not parsed here (on its way, or turned away by the duplicate filter or
+            # the seen-store): asked for again, for the middlewares after this one
             yield from self._requests(_request(stored, entry, depth + 1))
 
     def _read(self, article: dict[str, Any]) -> None:
