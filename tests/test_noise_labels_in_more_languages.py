@@ -1,9 +1,10 @@
 """What blind pages round 27 showed: a Hungarian site's `Hirdetés` ad slots and `Kapcsolódó:`
 line, a Greek portal's `Κοινοποίηση:` share label, its Google News follow line and its video
 pointer, a Swedish broadcaster's `Lyssna på artikeln` player, kept because their languages
-had no labels. Ad, read-also, share, follow and player labels are data per language in
-``settings/noise_kinds.toml`` (no code); these lines are written here in other words, with
-story lines in the same languages that share their words and stay."""
+had no labels (round 29: a Slovak site's `Čítajte aj` box label). Ad, read-also, share,
+follow and player labels are data per language in ``settings/noise_kinds.toml`` (no code);
+these lines are written here in other words, with story lines in the same languages that
+share their words and stay."""
 
 from __future__ import annotations
 
@@ -33,6 +34,12 @@ RULES = load_noise_rules(None)
         "Reklam",
         "Quảng cáo",
         "Mainos",
+        # pages round 29: a Slovak site's read-also box label; its neighbours' labels too
+        "Čítajte aj",
+        "Čítajte aj: Most cez Váh zatvoria v sobotu",
+        "Preberite tudi: Trajekt v nedeljo ne vozi",
+        "Pročitajte još: Luka zatvorena zbog vjetra",
+        "Прочетете още: Пристанището затваря в неделя",
     ],
 )
 def test_labels_in_more_languages_go(label: str) -> None:
@@ -48,6 +55,7 @@ def test_labels_in_more_languages_go(label: str) -> None:
         "Reklam för spel om pengar ska begränsas, säger ministern till Rikskanalen.",
         "Annonsen publicerades i lokaltidningen förra veckan och väckte protester.",
         "Läs också rapporten, sade ministern till riksdagen i går.",
+        "Čítajte aj správu ministerstva, povedal starosta obce.",
     ],
 )
 def test_story_lines_that_share_their_words_stay(line: str) -> None:
