@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -423,6 +424,61 @@ def test_a_killed_worker_loses_nothing(own_replica, tmp_path, redis_url):
     assert code == 0, log[-3000:]
     assert "set aside as" in log and not first.parts()
     assert [i for i, n in _exported([first, second]).items() if n > 1] == []
+
+
+def test_a_worker_killed_while_idle_is_waited_for_and_its_claims_crawled_again(
+    own_replica, tmp_path, redis_url, redis_client
+):
+    """Operator round 9: a worker killed while idle (waiting for a busy peer, its results
+    only in its unfinished export) held claims; the peer finished within the worker timeout
+    of the kill, ended 0 and left those articles in no finished export. The last worker now
+    waits for a live peer that holds claims and is not finishing itself: once the dead one's
+    heartbeat times out, its claims come back and are crawled."""
+    site, server = own_replica
+    hold_until_clients(server, 2, 0.05)
+    held = threading.Event()  # the survivor's article pages wait until the other is killed
+    inner = server.fault_hook
+
+    def hook(req):
+        agent = next((v for k, v in req.headers.items() if k.lower() == "user-agent"), "")
+        if agent == "newsbot-test/worker2" and is_article(req):
+            held.wait(90)
+        return inner(req)
+
+    server.fault_hook = hook
+    first, second = _workers(server, site, tmp_path, redis_url)
+    doomed, _ = first.start()
+    survivor, survivor_log = second.start()
+    workers = "newsbot:daily8:workers"
+
+    def doomed_idle_with_claims() -> bool:
+        for key, value in redis_client.hgetall(workers).items():
+            worker = key.decode()
+            if worker.split(":")[1] == str(doomed.pid):
+                state = json.loads(value)
+                claims = redis_client.hlen(f"newsbot:daily8:inflight:{worker}")
+                return (
+                    not state["busy"]
+                    and claims > 0
+                    and not redis_client.zcard("newsbot:daily8:requests")
+                )
+        return False
+
+    try:
+        assert wait_for(doomed_idle_with_claims, 90), "the first worker never went idle"
+        assert part_lines(first.folder()) > 0 and first.finished() == []
+        kill(doomed, signal.SIGKILL)
+    finally:
+        held.set()  # the survivor finishes its pages at once: well within the timeout
+    survivor.communicate(timeout=120)
+    log = survivor_log.read_text()
+    assert survivor.returncode == 0, log[-3000:]
+    assert "which hold(s) claims and has not finished" in log
+    assert "is gone (no heartbeat" in log
+    counts = second.ids()
+    assert [i for i, n in counts.items() if n > 1] == []
+    assert set(counts) == site.expected_ids(_paths(site), DEPTH)  # the dead one's too
+    assert not list(redis_client.scan_iter(match="newsbot:daily8:inflight:*"))
 
 
 def test_a_frozen_redis_stops_the_worker_and_loses_nothing(

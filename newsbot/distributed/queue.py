@@ -4,9 +4,10 @@ Keys of one crawl (``newsbot:<spider>:...``):
 
 - ``requests``: scrapy-redis's sorted set of requests (JSON, see
   :mod:`newsbot.distributed.serializer`), lowest score first.
-- ``workers``: worker id -> ``{"at": last heartbeat, "busy": has work in progress}``; a pop
-  marks its worker busy in the same script, so "the queue is empty and nobody is busy" is
-  never true while a popped request is still being crawled.
+- ``workers``: worker id -> ``{"at": last heartbeat, "busy": has work in progress,
+  "closing": found nothing left and is finishing}``; a pop marks its worker busy (and not
+  closing) in the same script, so "the queue is empty and nobody is busy" is never true
+  while a popped request is still being crawled.
 - ``inflight:<worker>``: the worker's claims, token -> ``<score>:<request>``. ``pop`` moves a
   request from the queue into it atomically (one Lua script) under a new token from the
   counter ``claim-token``; a request that goes back to the queue and is popped again gets a
@@ -110,16 +111,21 @@ return lost
 
 # ARGV[2]: '1' busy, '0' idle, '' unchanged (a heartbeat only says "alive": a worker becomes
 # busy when it pops, atomically with the pop, and idle only when its engine is idle).
+# ARGV[2]: '' keeps what the last beat said; '1' busy; '0' idle (still closing if it was);
+# '2' idle and closing (about to finish: others do not wait for its claims)
 BEAT = """
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000
 local state = redis.call('HGET', KEYS[1], ARGV[1])
 local busy = ARGV[2] == '1'
-if ARGV[2] == '' and state then
+local closing = ARGV[2] == '2'
+if state and (ARGV[2] == '' or ARGV[2] == '0') then
   local ok, decoded = pcall(cjson.decode, state)
-  busy = ok and type(decoded) == 'table' and decoded['busy'] == true
+  local known = ok and type(decoded) == 'table'
+  if ARGV[2] == '' then busy = known and decoded['busy'] == true end
+  closing = known and decoded['closing'] == true
 end
-redis.call('HSET', KEYS[1], ARGV[1], cjson.encode({at = now, busy = busy}))
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode({at = now, busy = busy, closing = closing}))
 return state and 1 or 0
 """
 

@@ -20,8 +20,10 @@ Every worker of one crawl (same spider, same Redis):
   crawls them again; a stalled one that comes back finds its tokens gone and leaves those
   results out of its export, so every article ends up in exactly one finished export;
 - stays open while the queue has requests or another live worker still has work in
-  progress (that work may add requests); the last worker to finish a complete crawl clears
-  the duplicate filter so the next scheduled run starts afresh.
+  progress (that work may add requests), and, once it finds nothing left, while another
+  live worker that is not finishing too holds claims (killed while idle, it would leave
+  them for nobody: they come back when its heartbeat times out); the last worker to finish
+  a complete crawl clears the duplicate filter so the next scheduled run starts afresh.
 
 A worker stopped gracefully (Ctrl-C) puts the requests it had claimed but not downloaded back
 and leaves the queue and the duplicate filter in Redis: the next run with the same Redis
@@ -93,6 +95,7 @@ class DistributedScheduler(Scheduler):
         scheduler.was_registered = False
         scheduler.state_lost = False  # the crawl's keys vanished: Redis emptied under it
         scheduler.maybe_work = True  # the queue may have requests for us
+        scheduler.told_waiting = False  # logged once: waiting for a peer's claims
         scheduler.wake = threading.Event()
         scheduler.stop_beating = threading.Event()
         crawler.signals.connect(scheduler.spider_idle, signal=signals.spider_idle)
@@ -240,10 +243,10 @@ class DistributedScheduler(Scheduler):
             else:
                 failing = False
 
-    def beat(self, busy: bool | None) -> None:
+    def beat(self, busy: bool | None, closing: bool = False) -> None:
         if self.stop_beating.is_set():
             return
-        flag = "" if busy is None else str(int(busy))
+        flag = "2" if closing else "" if busy is None else str(int(busy))
         known = self._beat(keys=[self.keys.workers], args=[self.worker, flag])
         if self.was_registered and not known and not self._crawl_recorded():
             # not taken for dead: the whole crawl is gone (ops round 6: a Redis restarted
@@ -435,7 +438,40 @@ class DistributedScheduler(Scheduler):
         if self.others_at_work():
             self._stat("waited")
             raise DontCloseSpider  # its work may add requests, or it may die
+        self.beat(busy=False, closing=True)
+        holders = self.peers_holding_claims()
+        if holders:
+            # ops round 9: a worker killed while idle (its results only in its unfinished
+            # export) held claims that nobody re-queued, since this one ended first
+            self._stat("waited_for_claims")
+            if not self.told_waiting:
+                logger.info(
+                    "Distributed crawl: waiting for %s, which hold(s) claims and has not "
+                    "finished (a killed worker's claims come back after "
+                    "NEWSBOT_REDIS_WORKER_TIMEOUT, %gs)",
+                    ", ".join(holders),
+                    self.worker_timeout,
+                )
+                self.told_waiting = True
+            raise DontCloseSpider
         return None
+
+    def peers_holding_claims(self) -> list[str]:
+        """Other workers, alive by their heartbeat and not finishing themselves, that hold
+        claims: their results are only in an export not yet finished. If one was killed, its
+        claims come back to the queue once its heartbeat is older than the worker timeout
+        (``reap``); the last worker to end must be there to crawl them. A worker that is
+        finishing too is not waited for (two idle workers would wait for each other)."""
+        now = self._now()
+        holders = []
+        for worker, state in self._workers().items():
+            if worker == self.worker or state.get("closing"):
+                continue
+            if now - float(state.get("at", 0)) > self.worker_timeout:
+                continue  # reap puts its claims back
+            if self.server.hlen(self.keys.claims_of(worker)):
+                holders.append(worker)
+        return holders
 
     # -- closing ---------------------------------------------------------------------------
     def close(self, reason: str) -> Any:
