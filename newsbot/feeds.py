@@ -14,8 +14,8 @@ full, file too large, folder turned read-only) fails the export once: one ERROR 
 
 ``-O`` replaces its target, except after a run that read nothing at all: no article exported,
 dropped or skipped (as seen, or as older than ``since``), and at least one page failed (the
-site down, a wrong address) or articles were asked for and never read (a ``CLOSESPIDER_*``
-limit or a stop came first).
+site down, a wrong address), articles were asked for and never read (a ``CLOSESPIDER_*``
+limit or a stop came first) or no page answered at all (stopped before the first).
 Such a run leaves an existing non-empty target as it was (:func:`read_nothing`; stat
 ``newsbot/export/kept_previous``, a WARNING, the report's export line says so), and so does a
 run that dropped every article it read (:func:`dropped_everything`: a profile or a noise rule
@@ -644,6 +644,8 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
             why = (
                 f"this run read nothing ({stats.get(names.PAGES_FAILED, 0)} page(s) failed, "
                 f"{stats.get(names.ARTICLES_SCHEDULED, 0)} article(s) asked for and none read)"
+                if stats.get("downloader/response_count") or stats.get(names.PAGES_FAILED)
+                else "this run read nothing (it stopped before any page answered)"
             )
         elif dropped_everything(stats):
             why = (
@@ -681,18 +683,26 @@ def found_no_article(stats: dict[str, Any], minimum: int) -> bool:
         return False
     if not stats.get("downloader/response_count"):
         return False  # no page answered: read_nothing's case, or no crawl at all
-    read = ("item_scraped_count", "item_dropped_count")
-    return not any(stats.get(key) for key in read) and not _found_nothing_new(stats)
+    return not _read_any(stats)
 
 
 def read_nothing(stats: dict[str, Any]) -> bool:
     """Whether a run read no article at all (nothing exported, dropped, unchanged, skipped as
-    seen or as older than ``since``) and some page failed or it asked for articles it never
-    got to (stopped by a ``CLOSESPIDER_*`` limit, a timeout, Ctrl-C)."""
+    seen or as older than ``since``) and some page failed, it asked for articles it never
+    got to (stopped by a ``CLOSESPIDER_*`` limit, a timeout, Ctrl-C) or no page answered at
+    all (stopped before the first)."""
+    # pages answered, none failed and nothing was asked for: an empty site, the empty file is
+    # its answer; no page answered and none failed: stopped before the first answer (ops
+    # round 10: `CLOSESPIDER_TIMEOUT=0.3` emptied yesterday's 103-record `-O` target)
     if not stats.get(names.PAGES_FAILED) and not stats.get(names.ARTICLES_SCHEDULED):
-        return False  # an empty site: the empty file is its answer
+        return not stats.get("downloader/response_count") and not _read_any(stats)
+    return not _read_any(stats)
+
+
+def _read_any(stats: dict[str, Any]) -> bool:
+    """Whether the run exported, dropped, skipped or found unchanged some article."""
     read = ("item_scraped_count", "item_dropped_count")
-    return not any(stats.get(key) for key in read) and not _found_nothing_new(stats)
+    return any(stats.get(key) for key in read) or _found_nothing_new(stats)
 
 
 def dropped_everything(stats: dict[str, Any]) -> bool:

@@ -238,6 +238,35 @@ def check_jobdir(jobdir: str) -> None:
         raise jobdir_unusable(folder, exc) from None
 
 
+def check_http_cache(settings: BaseSettings) -> None:
+    """With ``HTTPCACHE_ENABLED`` (the development environment's default), the cache folder
+    exists or can be made, and can be written; else :class:`UsageError` naming it. On a
+    read-only disk or under a file, every response was a traceback, each page counted as a
+    decoding failure and nothing exported (ops round 10)."""
+    try:
+        if not settings.getbool("HTTPCACHE_ENABLED"):
+            return
+    except ValueError:
+        return  # check_values names it
+    from scrapy.utils.project import data_path
+
+    name = str(settings.get("HTTPCACHE_DIR") or "httpcache")
+    try:
+        folder = Path(data_path(name, createdir=False))
+    except Exception:  # outside a project: Scrapy says so itself
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not os.access(folder, os.W_OK):
+            raise PermissionError(errno.EACCES, "cannot be written")
+    except OSError as exc:
+        raise UsageError(
+            f"HTTPCACHE_DIR {folder} cannot be used: {exc.strerror or exc}; give the cache a "
+            "folder it can write (-s HTTPCACHE_DIR=...) or turn it off "
+            "(-s HTTPCACHE_ENABLED=False)"
+        ) from None
+
+
 def jobdir_unusable(folder: Path, exc: OSError) -> UsageError:
     """The one line for a JOBDIR the crawl cannot make or write."""
     return UsageError(
@@ -367,3 +396,34 @@ def warn_depth_limit(get: Callable[[str], object]) -> None:
             limit,
             limit,
         )
+
+
+# Scrapy's count limits, what they count, and newsbot's way to ask for that much
+_COUNT_LIMITS = {
+    "CLOSESPIDER_ITEMCOUNT": ("items", "-a max_articles"),
+    "CLOSESPIDER_PAGECOUNT": ("responses", "-a max_articles or NEWSBOT_MAX_PAGES"),
+}
+
+
+def warn_count_limits(get: Callable[[str], object]) -> None:
+    """``CLOSESPIDER_ITEMCOUNT=5`` closes the spider once 5 items have passed, but the
+    requests under way (and what their pages ask for) still finish and export: 206 records
+    on the 2,000-article replica (ops round 10), then a failed health check (exit 4)."""
+    for name, (counted, instead) in _COUNT_LIMITS.items():
+        value = get(name)
+        try:
+            limit = int(str(value).strip()) if value not in (None, "") else 0
+        except ValueError:
+            continue  # check_values names it
+        if limit > 0:
+            logger.warning(
+                "%s=%d: Scrapy closes the spider after %d %s, but the requests already under "
+                "way finish and are exported (expect more than %d), and the run ends as "
+                "stopped (exit 4); to crawl that much, use %s",
+                name,
+                limit,
+                limit,
+                counted,
+                limit,
+                instead,
+            )

@@ -84,7 +84,9 @@ def test_a_run_whose_listings_lead_to_no_article_keeps_the_previous_export(site,
 def test_what_counts_as_reading_nothing():
     failed = {names.PAGES_FAILED: 2}
     assert read_nothing(failed)
-    assert not read_nothing({})  # nothing failed: an empty site, the empty file is its answer
+    # nothing failed and its pages answered: an empty site, the empty file is its answer
+    assert not read_nothing({"downloader/response_count": 3})
+    assert read_nothing({})  # no page answered and none failed: stopped before the first
     assert not read_nothing({**failed, "item_scraped_count": 1})
     assert not read_nothing({**failed, "item_dropped_count": 1})
     assert not read_nothing({**failed, names.SKIPPED_SEEN: 4})  # all seen: nothing new
@@ -104,6 +106,19 @@ def test_a_run_stopped_before_any_article_keeps_the_previous_export(replica, tmp
     assert result.returncode == 4, result.log[-3000:]
     assert (tmp_path / "items.jsonl").read_text(encoding="utf-8") == previous
     assert result.summary["export_kept_previous"] is True
+
+
+def test_a_run_stopped_before_any_page_answered_keeps_the_previous_export(replica, tmp_path):
+    """Operator round 10: `-s CLOSESPIDER_TIMEOUT=0.3 -O keep.jsonl` on a busy machine ended
+    before any page answered (0 listing pages, 0 articles asked for, 0 failed): the run was
+    taken for an empty site and yesterday's 103 records became an empty file."""
+    previous = '{"id": "a1", "title": "Yesterday"}\n'
+    (tmp_path / "items.jsonl").write_text(previous, encoding="utf-8")
+    result = run_crawl(replica, ["/en"], tmp_path, settings={"CLOSESPIDER_TIMEOUT": 0.001})
+    assert result.returncode == 4, result.log[-3000:]
+    assert (tmp_path / "items.jsonl").read_text(encoding="utf-8") == previous
+    assert result.summary["export_kept_previous"] is True
+    assert "Exported nothing: kept the previous" in result.log
 
 
 def test_a_rule_that_drops_every_article_keeps_the_export_and_is_named(replica, tmp_path):

@@ -1013,6 +1013,57 @@ def test_a_depth_limit_is_named_before_the_crawl(server, tmp_path):
     assert "-a related_depth" in warned[0]
 
 
+def test_a_closespider_count_is_named_with_what_it_does_not_limit(server, tmp_path):
+    """ops round 10: `-s CLOSESPIDER_ITEMCOUNT=5` exported 206 records (the requests under
+    way finish) and failed a health check, and nothing pointed to -a max_articles."""
+    proc, _requests = crawl(server, tmp_path, "-s", "CLOSESPIDER_ITEMCOUNT=5")
+    warned = [line for line in proc.stderr.splitlines() if "CLOSESPIDER_ITEMCOUNT=5" in line]
+    assert warned and "expect more than 5" in warned[0], proc.stderr[-3000:]
+    assert "-a max_articles" in warned[0]
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        (
+            'ITEM_PIPELINES={"newsbot.pipelines.noise.NoisePipelin": 100}',
+            "ITEM_PIPELINES: 'newsbot.pipelines.noise.NoisePipelin' cannot be loaded: "
+            "newsbot.pipelines.noise has no 'NoisePipelin' (did you mean 'NoisePipeline'?)",
+        ),
+        (
+            'EXTENSIONS={"newsbot.extensions.progres.Progress": 1}',
+            "no module named 'newsbot.extensions.progres' (did you mean 'progress'?)",
+        ),
+        (
+            "HTTPCACHE_STORAGE=scrapy.extensions.httpcache.DbmCacheStorag",
+            "has no 'DbmCacheStorag' (did you mean 'DbmCacheStorage'?)",
+        ),
+    ],
+    ids=["pipeline", "extension-module", "cache-storage"],
+)
+def test_a_misspelt_class_path_is_one_line_before_the_crawl(server, tmp_path, setting, expected):
+    """ops round 10: a misspelt class in ITEM_PIPELINES, EXTENSIONS or HTTPCACHE_STORAGE was
+    Scrapy's NameError (or ModuleNotFoundError) traceback and exit 1."""
+    proc, requests = crawl(server, tmp_path, "-s", setting)
+    assert proc.returncode == 2, proc.stderr[-3000:]
+    assert expected in proc.stderr and "Traceback" not in proc.stderr
+    assert requests == []  # refused before any request
+
+
+def test_an_http_cache_folder_that_cannot_be_made_is_one_line(server, tmp_path):
+    """ops round 10: with HTTPCACHE_ENABLED (the development environment's default) and its
+    folder under a file or on a read-only disk, every response was a traceback, the listing
+    counted as a decoding failure and nothing was exported (exit 4)."""
+    (tmp_path / "afile").write_text("not a folder")
+    cache = tmp_path / "afile" / "cache"
+    proc, requests = crawl(
+        server, tmp_path, "-s", "HTTPCACHE_ENABLED=True", "-s", f"HTTPCACHE_DIR={cache}"
+    )
+    assert proc.returncode == 2, proc.stderr[-3000:]
+    assert f"HTTPCACHE_DIR {cache} cannot be used" in proc.stderr
+    assert "Traceback" not in proc.stderr and requests == []
+
+
 def test_scrapys_older_feed_uri_is_the_export_not_a_second_one(tmp_path, monkeypatch):
     """ops round 9: `-s FEED_URI=x.jsonl -s FEED_FORMAT=jsonlines` wrote x.jsonl and the
     default per-run export as well."""

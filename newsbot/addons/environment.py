@@ -16,14 +16,17 @@ from typing import Any
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.utils.conf import closest_scrapy_cfg
 
+from newsbot.component_paths import check_component_paths
 from newsbot.exitcodes import UsageError
 from newsbot.feeds import NEW_FILE
 from newsbot.profiles import load_settings_toml, settings_dir, shown_path
 from newsbot.settings_check import (
+    check_http_cache,
     check_names,
     check_values,
     cmdline_names,
     normalise_log_level,
+    warn_count_limits,
     warn_depth_limit,
 )
 from newsbot.usage import check_numeric_settings, did_you_mean, one_of
@@ -241,6 +244,9 @@ class EnvironmentAddon:
             )
         check_values(settings.get)  # -s and the overlay, before any request
         warn_depth_limit(settings.get)
+        warn_count_limits(settings.get)
+        check_component_paths(settings)
+        check_http_cache(settings)
         check_numeric_settings(settings.get)
         settings.set("NEWSBOT_ENV", name, priority="addon")
         root = project_root()
