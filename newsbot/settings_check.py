@@ -383,11 +383,7 @@ def warn_depth_limit(get: Callable[[str], object]) -> None:
     depth: a listing's second page is one hop, its articles two, their related articles three
     and more. Scrapy drops deeper requests with a DEBUG line only; the run then failed its
     exported-share check and nothing named the setting (ops round 9)."""
-    value = get("DEPTH_LIMIT")
-    try:
-        limit = int(str(value).strip()) if value not in (None, "") else 0
-    except ValueError:
-        return  # check_values names it
+    limit = _limit(get("DEPTH_LIMIT"))
     if limit > 0:
         logger.warning(
             "DEPTH_LIMIT=%d: pages more than %d link(s) from a start page are dropped without "
@@ -396,6 +392,14 @@ def warn_depth_limit(get: Callable[[str], object]) -> None:
             limit,
             limit,
         )
+
+
+def _limit(value: object) -> int:
+    """A limit setting's number; 0 when unset or not a number (check_values names that)."""
+    try:
+        return int(str(value).strip()) if value not in (None, "") else 0
+    except ValueError:
+        return 0
 
 
 # Scrapy's count limits, what they count, and newsbot's way to ask for that much
@@ -410,11 +414,7 @@ def warn_count_limits(get: Callable[[str], object]) -> None:
     requests under way (and what their pages ask for) still finish and export: 206 records
     on the 2,000-article replica (ops round 10), then a failed health check (exit 4)."""
     for name, (counted, instead) in _COUNT_LIMITS.items():
-        value = get(name)
-        try:
-            limit = int(str(value).strip()) if value not in (None, "") else 0
-        except ValueError:
-            continue  # check_values names it
+        limit = _limit(get(name))
         if limit > 0:
             logger.warning(
                 "%s=%d: Scrapy closes the spider after %d %s, but the requests already under "

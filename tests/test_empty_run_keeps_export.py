@@ -9,6 +9,8 @@ import json
 import socket
 from types import SimpleNamespace
 
+import pytest
+
 from newsbot import stats as names
 from newsbot.feeds import dropped_everything, found_no_article, read_nothing
 from newsbot.replica import ReplicaServer
@@ -97,24 +99,20 @@ def test_what_counts_as_reading_nothing():
     assert not read_nothing({**asked, names.key("skipped/older_than_since"): 30})
 
 
-def test_a_run_stopped_before_any_article_keeps_the_previous_export(replica, tmp_path):
+@pytest.mark.parametrize(
+    "limit",
+    [{"CLOSESPIDER_PAGECOUNT": 1}, {"CLOSESPIDER_TIMEOUT": 0.001}],
+    ids=["stopped-before-any-article", "stopped-before-any-page-answered"],
+)
+def test_a_run_stopped_before_it_read_anything_keeps_the_previous_export(replica, tmp_path, limit):
     """The blind operator's `-O latest.jsonl -s CLOSESPIDER_PAGECOUNT=1`: the run read the
-    listing, asked for its articles and was stopped before any; yesterday's file stays."""
+    listing, asked for its articles and was stopped before any. Operator round 10's
+    `-s CLOSESPIDER_TIMEOUT=0.3` on a busy machine ended before any page answered (0 pages
+    failed, 0 articles asked for) and was taken for an empty site: yesterday's 103 records
+    became an empty file. In both, yesterday's file stays."""
     previous = '{"id": "a1", "title": "Yesterday"}\n'
     (tmp_path / "items.jsonl").write_text(previous, encoding="utf-8")
-    result = run_crawl(replica, ["/en"], tmp_path, settings={"CLOSESPIDER_PAGECOUNT": 1})
-    assert result.returncode == 4, result.log[-3000:]
-    assert (tmp_path / "items.jsonl").read_text(encoding="utf-8") == previous
-    assert result.summary["export_kept_previous"] is True
-
-
-def test_a_run_stopped_before_any_page_answered_keeps_the_previous_export(replica, tmp_path):
-    """Operator round 10: `-s CLOSESPIDER_TIMEOUT=0.3 -O keep.jsonl` on a busy machine ended
-    before any page answered (0 listing pages, 0 articles asked for, 0 failed): the run was
-    taken for an empty site and yesterday's 103 records became an empty file."""
-    previous = '{"id": "a1", "title": "Yesterday"}\n'
-    (tmp_path / "items.jsonl").write_text(previous, encoding="utf-8")
-    result = run_crawl(replica, ["/en"], tmp_path, settings={"CLOSESPIDER_TIMEOUT": 0.001})
+    result = run_crawl(replica, ["/en"], tmp_path, settings=limit)
     assert result.returncode == 4, result.log[-3000:]
     assert (tmp_path / "items.jsonl").read_text(encoding="utf-8") == previous
     assert result.summary["export_kept_previous"] is True
