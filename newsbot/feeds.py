@@ -638,8 +638,8 @@ class AtomicFileFeedStorage(_CrawlerStorage, FileFeedStorage):
             return False
         # no item exported by any feed (a JSON, CSV or XML export still wrote its brackets,
         # header or root element: counted in bytes, `-O x.json` was replaced by `[]`)
-        if stats.get("item_scraped_count") or not previous:
-            return False
+        if stats.get("item_scraped_count") or not previous or not stats:
+            return False  # exported something, nothing to keep, or no crawl's counts to judge
         if read_nothing(stats):
             why = (
                 f"this run read nothing ({stats.get(names.PAGES_FAILED, 0)} page(s) failed, "
