@@ -694,8 +694,9 @@ def read_nothing(stats: dict[str, Any]) -> bool:
     # pages answered, none failed and nothing was asked for: an empty site, the empty file is
     # its answer; no page answered and none failed: stopped before the first answer (ops
     # round 10: `CLOSESPIDER_TIMEOUT=0.3` emptied yesterday's 103-record `-O` target)
-    if not stats.get(names.PAGES_FAILED) and not stats.get(names.ARTICLES_SCHEDULED):
-        return not stats.get("downloader/response_count") and not _read_any(stats)
+    answered = stats.get("downloader/response_count")
+    if answered and not stats.get(names.PAGES_FAILED) and not stats.get(names.ARTICLES_SCHEDULED):
+        return False
     return not _read_any(stats)
 
 

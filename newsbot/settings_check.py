@@ -231,11 +231,16 @@ def check_jobdir(jobdir: str) -> None:
     read-only disk); else :class:`UsageError` naming it."""
     folder = Path(jobdir)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if not os.access(folder, os.W_OK):
-            raise PermissionError(errno.EACCES, "cannot be written")
+        make_writable(folder)
     except OSError as exc:  # a file there or above it, a read-only disk, no permission
         raise jobdir_unusable(folder, exc) from None
+
+
+def make_writable(folder: Path) -> None:
+    """Make ``folder`` if it is missing; ``OSError`` if it cannot be made or written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not os.access(folder, os.W_OK):
+        raise PermissionError(errno.EACCES, "cannot be written")
 
 
 def check_http_cache(settings: BaseSettings) -> None:
@@ -256,9 +261,7 @@ def check_http_cache(settings: BaseSettings) -> None:
     except Exception:  # outside a project: Scrapy says so itself
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        if not os.access(folder, os.W_OK):
-            raise PermissionError(errno.EACCES, "cannot be written")
+        make_writable(folder)
     except OSError as exc:
         raise UsageError(
             f"HTTPCACHE_DIR {folder} cannot be used: {exc.strerror or exc}; give the cache a "

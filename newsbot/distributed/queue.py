@@ -109,10 +109,10 @@ return lost
 """
 )
 
-# ARGV[2]: '1' busy, '0' idle, '' unchanged (a heartbeat only says "alive": a worker becomes
-# busy when it pops, atomically with the pop, and idle only when its engine is idle).
-# ARGV[2]: '' keeps what the last beat said; '1' busy; '0' idle (still closing if it was);
-# '2' idle and closing (about to finish: others do not wait for its claims)
+# ARGV[2]: '1' busy, '0' idle (still closing if it was), '2' idle and closing (about to
+# finish: others do not wait for its claims), '' unchanged (a heartbeat only says "alive": a
+# worker becomes busy when it pops, atomically with the pop, and idle only when its engine
+# is idle).
 BEAT = """
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) + tonumber(clock[2]) / 1000000

@@ -136,7 +136,14 @@ class ArticleStateMiddleware:
                 if parent is not None:
                     self._read(parent)  # the callback has read its depth by its first output
                 if not isinstance(output, Request):
-                    if parent is not None and parsed is None and ItemAdapter.is_item(output):
+                    # only an article read at depth > 0 keeps its related entries (one read
+                    # at depth 0 has followed them all, from the shortest path there is)
+                    if (
+                        parent is not None
+                        and parsed is None
+                        and _deeper_than_listing(parent)
+                        and ItemAdapter.is_item(output)
+                    ):
                         adapter = ItemAdapter(output)
                         if adapter.get("id"):
                             parsed, parsed_id = _Unexpanded(parent), str(adapter.get("id"))
@@ -165,9 +172,7 @@ class ArticleStateMiddleware:
                 self.pending_hints.pop(str(parent.get("id")), None)  # parsed (or failed)
         if parent is None or parsed is None or parsed_id is None:
             return
-        depth = parent.get("depth")  # the depth it was parsed at
-        if not isinstance(depth, int) or depth <= 0:
-            return
+        depth = parent["depth"]  # the depth it was parsed at (> 0: _deeper_than_listing)
         parsed.entries = tuple(kept)
         parsed.followed = depth < self.related_depth
         self.unexpanded[parsed_id] = parsed
@@ -286,6 +291,11 @@ class ArticleStateMiddleware:
         if template is None:
             template = self.templates[key] = request.replace(meta=meta)
         return template
+
+
+def _deeper_than_listing(article: dict[str, Any]) -> bool:
+    depth = article.get("depth")
+    return isinstance(depth, int) and depth > 0
 
 
 def _hint_key(hint: dict[str, Any]) -> tuple[Any, ...]:
