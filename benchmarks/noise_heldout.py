@@ -282,22 +282,27 @@ def _learn_then_clean(
     rules: NoiseRules,
     threshold: int,
     sources: int,
+    outlets: dict[str, str] | None = None,
 ) -> dict[str, list[LineOutcome]]:
-    """Each page's ``lines`` cleaned, the learner first learning over them in a crawl's order."""
+    """Each page's ``lines`` cleaned, the learner first learning over them in a crawl's order
+    (``outlets``: each page's source as its record names it; else its publisher's label)."""
     learner = BoilerplateLearner(threshold, sources=sources)
+
+    def source(page: Page) -> str:
+        return (outlets or {}).get(page.name) or page.publisher
 
     def cleaned(page: Page) -> list[LineOutcome]:
         return trace(
             lines[page.name],
             rules,
-            source=page.publisher,
+            source=source(page),
             learner=learner,
             title=titles.get(page.name),
         )
 
     for page in _interleaved(pages):
         outs = cleaned(page)
-        learner.observe(page.publisher, page.name, [o.kept for o in outs if o.kept])
+        learner.observe(source(page), page.name, [o.kept for o in outs if o.kept])
     return {page.name: cleaned(page) for page in pages}
 
 
@@ -314,13 +319,16 @@ def read_and_clean_pages(
 
     bodies: dict[str, list[str]] = {}
     titles: dict[str, str | None] = {}
+    outlets: dict[str, str] = {}
     for page in pages:
         read = read_article(
             page_selector(page.html, page.url or "https://example.invalid/", None), page.url
         )
         bodies[page.name] = list(lines_of(read.body_blocks))
         titles[page.name] = read.title
-    cleaned = _learn_then_clean(pages, bodies, titles, rules, threshold, sources)
+        # the record's source as the article spider sets it: the page's own site name
+        outlets[page.name] = (read.site_name or "").strip() or page.publisher
+    cleaned = _learn_then_clean(pages, bodies, titles, rules, threshold, sources, outlets)
     result: dict[str, list[LineOutcome]] = {}
     for page in pages:
         outs = cleaned[page.name]
