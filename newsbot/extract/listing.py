@@ -26,13 +26,18 @@ def next_page_links(selector: Selector, url: str, profile: SiteProfile) -> list[
     """
     host = urlsplit(url).netloc
     found: list[str] = []
-    candidates = selector.xpath('//link[@rel="next"]/@href | //a[contains(@rel, "next")]/@href')
-    hrefs = list(candidates.getall())
-    for anchor in selector.xpath("//a[@href]"):
-        text = " ".join(anchor.xpath("normalize-space(string(.))").get("").split())
-        label = text or anchor.xpath("@aria-label").get("") or anchor.xpath("@title").get("")
+    root = selector.root  # lxml directly: a Selector per anchor cost more than the rest
+    hrefs = [
+        str(h) for h in root.xpath('//link[@rel="next"]/@href | //a[contains(@rel, "next")]/@href')
+    ]
+    for anchor in root.iter("a"):
+        href = anchor.get("href")
+        if href is None:
+            continue
+        text = " ".join("".join(anchor.itertext()).split())
+        label = text or anchor.get("aria-label") or anchor.get("title") or ""
         if label and profile.is_pagination_label(label):
-            hrefs.append(anchor.xpath("@href").get(""))
+            hrefs.append(href)
     if not hrefs:
         hrefs = _numbered_next(selector, url)
     for href in hrefs:
