@@ -230,7 +230,8 @@ FORMAT_OF_EXTENSION = {".jsonl": "jsonlines", ".jl": "jsonlines", ".json": "json
 
 def check_append(path: Path, options: dict[str, Any]) -> None:
     """``-o`` onto an existing file: its format must be the one the file holds, and a JSON
-    array (``.json``) cannot take a second array after its own (it would not parse)."""
+    array (``.json``), an XML or a CSV export cannot take a second one after its own (it would
+    not parse, or would read a header as a record)."""
     if options.get("overwrite", False) or not path.is_file() or path.stat().st_size == 0:
         return
     fmt = str(options.get("format") or "")
@@ -245,6 +246,19 @@ def check_append(path: Path, options: dict[str, Any]) -> None:
         raise UsageError(
             f"-o {path}: appending to a JSON array file makes it invalid JSON; write JSON Lines "
             "(.jsonl), which takes appends, or -O to replace it"
+        )
+    # ops round 11: a second XML document after the first (no XML reader takes the file),
+    # a second CSV header row mid-file (which CSV readers return as a record)
+    if fmt in ("xml", "csv"):
+        what, second = (
+            ("an XML", "a second XML document")
+            if fmt == "xml"
+            else ("a CSV", "a second header row")
+        )
+        raise UsageError(
+            f"-o {path}: appending to {what} export writes {second} into it; write JSON "
+            f"Lines (.jsonl), which takes appends, a new file each run (-o "
+            f"'exports/%(name)s/%(time)s.{fmt}'), or -O to replace it"
         )
 
 

@@ -23,6 +23,7 @@ from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, default_settings
 from newsbot import settings as newsbot_settings
 from newsbot.exitcodes import UsageError
 from newsbot.feeds import fixed_folder
+from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
 from newsbot.usage import at_least, did_you_mean, one_of, short
 
 logger = logging.getLogger(__name__)
@@ -72,6 +73,8 @@ YES_NO = (
     "RETRY_ENABLED",
     "REDIRECT_ENABLED",
     "LOG_ENABLED",
+    "LOG_FILE_APPEND",  # ops round 11: `no` was Scrapy's traceback, exit 1
+    "LOG_STDOUT",
     "SPIDERMON_ENABLED",
 )
 _YES_NO_WORDS = ("0", "1", "true", "false")
@@ -130,6 +133,7 @@ def check_values(get: Callable[[str], object]) -> None:
                 "article's text; leave it unset or set utf-8"
             )
     check_feed_formats(get)
+    check_export_fields(get)
     level = get("LOG_LEVEL")
     if isinstance(level, str) and level.upper() not in LOG_LEVELS:
         raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
@@ -172,6 +176,48 @@ def check_feed_formats(get: Callable[[str], object]) -> None:
                 f"FEEDS[{short(target)}]: format {short(fmt)} is not one Scrapy can write; "
                 f"expected {one_of(sorted(known))}{did_you_mean(str(fmt), sorted(known))}"
             )
+
+
+def _field_names(value: object) -> list[str]:
+    """The field names of a ``FEED_EXPORT_FIELDS`` value: a list, a dict (field: column
+    name), JSON of either, or names between commas (``-s FEED_EXPORT_FIELDS=id,title``)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith(("[", "{")):
+            try:
+                value = json.loads(text)
+            except ValueError:
+                return []  # Scrapy's own reading says what is wrong with it
+        else:
+            return [name.strip() for name in text.split(",") if name.strip()]
+    if isinstance(value, Mapping):
+        return [str(name) for name in value]
+    if isinstance(value, (list, tuple)):
+        return [str(name) for name in value]
+    return []
+
+
+def check_export_fields(get: Callable[[str], object]) -> None:
+    """``FEED_EXPORT_FIELDS`` (and a feed's ``fields``) name fields a record has: a misspelt
+    one (``titel``) was exported as nothing, the record cut to the fields spelt right, exit 0
+    (ops round 11)."""
+    known = EXPORT_FIELDS + OPTIONAL_FIELDS
+    lists = [("FEED_EXPORT_FIELDS", get("FEED_EXPORT_FIELDS"))]
+    feeds = get("FEEDS")
+    if isinstance(feeds, Mapping):
+        lists += [
+            (f"FEEDS[{short(target)}] fields", options.get("fields"))
+            for target, options in feeds.items()
+            if isinstance(options, Mapping)
+        ]
+    for where, value in lists:
+        for name in _field_names(value):
+            if name not in known:
+                raise UsageError(
+                    f"{where}: {short(name)} is not a field of newsbot's records"
+                    f"{did_you_mean(name, known)}; the fields are {', '.join(EXPORT_FIELDS)} "
+                    f"(and {', '.join(OPTIONAL_FIELDS)} when asked for)"
+                )
 
 
 def check_mapping_values(pairs: Iterable[str], current: BaseSettings) -> None:
@@ -355,6 +401,21 @@ def check_log_file(settings: BaseSettings) -> None:
             f"LOG_FILE={short(str(value))}: its disk is full (no space left on device); "
             "free space on it or log elsewhere"
         )
+    feeds = settings.getdict("FEEDS") if settings.get("FEEDS") else {}
+    for target in feeds:
+        # ops round 11: the finished export was renamed over the log, which was lost
+        if "%(" not in str(target) and _same_path(Path(str(target)), path):
+            raise UsageError(
+                f"LOG_FILE={short(str(value))}: the export is written to the same file "
+                "(the finished export would replace the log); log to another file"
+            )
+
+
+def _same_path(target: Path, log: Path) -> bool:
+    try:
+        return target.resolve() == log.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
 
 
 def _disk_full(folder: Path) -> bool:

@@ -14,6 +14,7 @@ import pytest
 from scrapy.settings import Settings
 
 from newsbot.distributed.addon import RedisAddon
+from newsbot.exitcodes import UsageError
 from newsbot.profiles import load_toml
 from tests.conftest import ROOT
 
@@ -63,6 +64,47 @@ def test_one_redis_url_switches_scheduler_dupefilter_and_store(monkeypatch):
 def test_the_environment_variable_also_switches(monkeypatch):
     monkeypatch.setenv("NEWSBOT_REDIS_URL", "redis://127.0.0.1:6390/0")
     assert _addon(Settings())["REDIS_URL"] == "redis://127.0.0.1:6390/0"
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "says"),
+    [
+        # a river worker given daily8's queue took its requests and dropped them, exit 0
+        ("SCHEDULER_QUEUE_KEY", "newsbot:daily8:requests", "sets it itself"),
+        ("SCHEDULER", "scrapy_redis.scheduler.Scheduler", "sets it itself"),
+        ("SCHEDULER_SERIALIZER", "pickle", "sets it itself"),
+        # a joining worker wiped the crawl in progress: articles in two exports and in none
+        ("SCHEDULER_FLUSH_ON_START", "true", "wipes the crawl the others are running"),
+        # one worker's limit dropped the articles it found for every worker
+        ("DEPTH_LIMIT", "1", "-a related_depth"),
+    ],
+)
+def test_a_distributed_worker_with_a_queue_setting_of_its_own_is_refused(setting, value, says):
+    """ops round 11: each of these ran, exit 0, and lost or doubled articles of the crawl."""
+    settings = Settings()
+    settings.set("NEWSBOT_REDIS_URL", "redis://127.0.0.1:6390/0", priority="cmdline")
+    settings.set(setting, value, priority="cmdline")
+    with pytest.raises(UsageError, match=says):
+        _addon(settings)
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"SCHEDULER": "scrapy_redis.scheduler.Scheduler"},
+        {"DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter"},
+        {"REDIS_URL": "redis://127.0.0.1:6390/0"},
+    ],
+)
+def test_scrapy_redis_set_up_by_hand_points_to_newsbots_distributed_mode(monkeypatch, given):
+    """ops round 11: scrapy-redis set up as its docs say ran with requests stored as pickles
+    and none of the claims that keep an article in one export, without a word."""
+    monkeypatch.delenv("NEWSBOT_REDIS_URL", raising=False)
+    settings = Settings()
+    for name, value in given.items():
+        settings.set(name, value, priority="cmdline")
+    with pytest.raises(UsageError, match="set NEWSBOT_REDIS_URL"):
+        _addon(settings)
 
 
 def test_jobdir_gets_the_spider_name():

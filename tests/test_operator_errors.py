@@ -336,6 +336,17 @@ def test_unknown_spider_and_bad_setting(server, tmp_path):
         ("FEEDS={'out.jsonl': {'format': 'jsonlines'}}", ["JSON needs double quotes"]),
         ('FEEDS=["out.jsonl"]', ["-s FEEDS: expected a JSON object", "got a list"]),
         ("ITEM_PIPELINES=newsbot.pipelines.Dedupe", ["-s ITEM_PIPELINES: not valid JSON"]),
+        # ops11: a misspelt field cut every record to the fields spelt right, exit 0; `no`
+        # for a yes/no of Scrapy's own was its traceback, exit 1
+        (
+            "FEED_EXPORT_FIELDS=id,titel,published_at",
+            ["FEED_EXPORT_FIELDS: 'titel' is not a field", "did you mean 'title'"],
+        ),
+        (
+            'FEEDS={"out.csv": {"format": "csv", "fields": ["id", "publised_at"]}}',
+            ["'publised_at' is not a field", "did you mean 'published_at'"],
+        ),
+        ("LOG_FILE_APPEND=no", ["LOG_FILE_APPEND='no'", "True or False"]),
     ],
 )
 def test_bad_scrapy_or_health_setting_is_one_line_before_any_request(
@@ -570,6 +581,30 @@ def test_a_jobdir_in_use_by_a_running_crawl_is_one_line(server, tmp_path):
     assert (jobdir / MARKER).read_text() == f"{os.getpid()}\n"  # left to the running crawl
 
 
+def test_a_jobdir_locked_by_a_crawl_that_has_not_yet_written_its_marker_is_refused(
+    server, tmp_path
+):
+    """ops round 11: two jobs started in the same instant both found no marker, both wrote
+    theirs and ran on one JOBDIR (one hung on the other's queue). The JOBDIR is locked first:
+    here this test holds the lock, as a crawl that has not yet written its marker does."""
+    import fcntl
+
+    from newsbot.extensions.incremental import LOCK, MARKER
+
+    jobdir = tmp_path / "job"
+    jobdir.mkdir()
+    with open(jobdir / LOCK, "ab") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        proc, requests = crawl(server, tmp_path, "-s", f"JOBDIR={jobdir}")
+    line = error_line(proc)
+    assert f"JOBDIR {jobdir} is in use by a running crawl" in line
+    assert requests == []
+    assert not (jobdir / MARKER).exists()  # the other crawl writes its own
+    proc, requests = crawl(server, tmp_path, "-s", f"JOBDIR={jobdir}")  # unlocked: it runs
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert requests
+
+
 def test_a_jobdir_that_cannot_be_a_folder_is_one_line(server, tmp_path):
     """A file where the JOBDIR should be, or a folder under it: one line naming it."""
     taken = tmp_path / "job"
@@ -767,19 +802,49 @@ def test_feed_checks_take_scrapys_format_aliases(tmp_path):
     [
         ("old.jsonl", "{path}:csv", "appending csv to a .jsonl file (jsonlines)"),
         ("old.json", "{path}", "appending to a JSON array file makes it invalid JSON"),
+        ("old.xml", "{path}", "appending to an XML export writes a second XML document"),
+        ("old.csv", "{path}", "appending to a CSV export writes a second header row"),
     ],
 )
-def test_appending_another_format_or_a_second_json_array_is_one_line(
+def test_appending_another_format_or_a_second_document_is_one_line(
     server, tmp_path, name, option, says
 ):
-    """Both ended 0 with a file that no longer parsed."""
+    """Each ended 0 with a file that no longer parsed (ops round 11: XML and CSV)."""
     path = tmp_path / name
-    before = b'{"id": "1", "title": "Kept"}\n' if name.endswith("l") else b'[{"id": "1"}]'
+    before = {
+        "l": b'{"id": "1", "title": "Kept"}\n',
+        "n": b'[{"id": "1"}]',
+        "v": b"id,title\r\n1,Kept\r\n",
+    }.get(
+        name[-1], b'<?xml version="1.0" encoding="utf-8"?>\n<items><item><id>1</id></item></items>'
+    )
     path.write_bytes(before)
     proc, requests = crawl(server, tmp_path, "-o", option.format(path=path))
     line = error_line(proc)
     assert says in line, line
     assert requests == [] and path.read_bytes() == before
+
+
+@pytest.mark.parametrize("setting", ["LOG_LEVEL=verbose", "FEEDS={bad"])
+def test_a_setting_refused_before_logging_starts_is_in_the_log_file_too(server, tmp_path, setting):
+    """ops round 11: a scrapyd job refused for its LOG_LEVEL or FEEDS left no job log at all
+    (`log_url: null`); the reason was only in scrapyd's own log."""
+    log = tmp_path / "job.log"
+    proc, requests = crawl(server, tmp_path, "-s", setting, "-s", f"LOG_FILE={log}")
+    line = error_line(proc)
+    assert requests == []
+    assert line in log.read_text(encoding="utf-8")
+
+
+def test_a_log_file_that_is_the_export_target_is_one_line(server, tmp_path):
+    """ops round 11: `--logfile x.jsonl -O x.jsonl` lost the whole log (the finished export
+    was renamed over it) without a word."""
+    path = tmp_path / "run.jsonl"
+    path.write_bytes(b'{"id": "1"}\n')
+    proc, requests = crawl(server, tmp_path, "--logfile", str(path), "-O", str(path))
+    line = error_line(proc)
+    assert "the export is written to the same file" in line, line
+    assert requests == [] and path.read_bytes() == b'{"id": "1"}\n'
 
 
 def test_a_quoted_tilde_in_an_export_path_is_one_line(server, tmp_path):

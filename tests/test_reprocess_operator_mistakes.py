@@ -203,9 +203,10 @@ def test_an_input_a_crawl_is_still_writing_is_refused(source, target, tmp_path):
     assert target.read_bytes() != GOOD_TARGET
 
 
-@pytest.mark.parametrize("name", ["out.csv", "out.JSON", "out.xml"])
+@pytest.mark.parametrize("name", ["out.csv", "out.JSON", "out.xml", "out.jsonl:xlsx"])
 def test_a_target_named_for_another_format_is_refused(source, tmp_path, name):
-    """ops round 8: `-O out.csv` wrote JSON Lines into a .csv name without a word."""
+    """ops round 8: `-O out.csv` wrote JSON Lines into a .csv name without a word; ops round
+    10: crawl's `-O out.jsonl:xlsx` form made a file named `out.jsonl:xlsx`."""
     target = tmp_path / name
     proc = reprocess(str(source), "-O", str(target))
     assert proc.returncode == ExitCode.USAGE, proc.stderr
@@ -472,11 +473,15 @@ def test_a_record_with_a_field_of_the_wrong_type_is_a_bad_line(tmp_path):
 
 
 @pytest.mark.parametrize("content", [b"", b"\n\n"], ids=["no-bytes", "blank-lines"])
-def test_an_empty_export_gives_an_empty_output_and_exit_0(tmp_path, target, content):
+@pytest.mark.parametrize("before", [None, b""], ids=["new-target", "empty-target"])
+def test_an_empty_export_gives_an_empty_output_and_exit_0(tmp_path, content, before):
     """A quiet incremental run writes an empty export; a job that reprocesses every export
     failed on it with exit 2 ("no valid record"), as if it were the wrong file."""
     source = tmp_path / "quiet.jsonl"
     source.write_bytes(content)
+    target = tmp_path / "cleaned.jsonl"
+    if before is not None:
+        target.write_bytes(before)
     proc = reprocess(str(source), "-O", str(target))
     assert proc.returncode == ExitCode.OK, proc.stderr
     assert target.read_bytes() == b""
@@ -484,6 +489,18 @@ def test_an_empty_export_gives_an_empty_output_and_exit_0(tmp_path, target, cont
     proc = reprocess(str(source), "-o", str(target := tmp_path / "kept.jsonl"))
     assert proc.returncode == ExitCode.OK, proc.stderr
     assert not target.exists()
+
+
+@pytest.mark.parametrize("content", [b"", b"\n  \n\t\n"], ids=["no-bytes", "blank-lines"])
+def test_an_empty_input_never_blanks_a_target_that_holds_records(tmp_path, target, content):
+    """ops rounds 10 and 11: an empty file picked up by mistake (`-O good.jsonl`) replaced a
+    70-record export with nothing, exit 0."""
+    source = tmp_path / "empty.jsonl"
+    source.write_bytes(content)
+    proc = reprocess(str(source), "-O", str(target))
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    assert f"{source} holds no record" in one_line(proc) and "left untouched" in one_line(proc)
+    assert target.read_bytes() == GOOD_TARGET
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import os
 import sys
+import time
 import traceback
 from typing import Any
 
@@ -71,12 +74,28 @@ def report_failure(command: str, error: BaseException) -> ExitCode:
     return ExitCode.UNEXPECTED
 
 
+# the LOG_FILE a command was given, for a refusal before Scrapy opens it (ops round 11: a
+# scrapyd job refused for its LOG_LEVEL or FEEDS left no job log at all, `log_url: null`)
+_early_log_file: list[str] = []
+
+
+def remember_log_file(pairs: list[str], settings: Any) -> None:
+    """Note the ``-s LOG_FILE=...`` (or the settings') log file before anything is checked."""
+    given = [v for name, sep, v in (p.partition("=") for p in pairs) if sep and name == "LOG_FILE"]
+    value = given[-1] if given else settings.get("LOG_FILE")
+    _early_log_file[:] = [str(value)] if isinstance(value, (str, os.PathLike)) and value else []
+
+
 def _say(line: str) -> None:
     """The one line on stderr, and in the log file too when there is one (a scrapyd job's log,
     which is what its operator reads; stderr goes to scrapyd's own log)."""
     print(line, file=sys.stderr)
     if any(isinstance(h, logging.FileHandler) for h in logging.getLogger().handlers):
         logging.getLogger("newsbot.report").error(line)
+    elif _early_log_file and "LOG_FILE" not in line:  # not a log file that is the mistake
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+        with contextlib.suppress(OSError), open(_early_log_file[0], "a", encoding="utf-8") as log:
+            log.write(f"{stamp} [newsbot.report] ERROR: {line}\n")
 
 
 def check_log_level(command: str, settings: Any) -> None:
@@ -107,17 +126,31 @@ def check_repeated_arguments(pairs: list[str]) -> None:
         seen[name] = value
 
 
+# names of standard output as a file: Scrapy read a format off them ("Unrecognized output
+# format ''") or, with one, took them for a file (ops round 10)
+_STDOUT_FILES = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+
+
 def stdout_as_json_lines(values: list[str] | None) -> list[str] | None:
-    """``-O -`` (or ``stdout:``) with no format: JSON Lines, the project's format. Scrapy
-    takes the format from the file name and said "Unrecognized output format ''" (ops round
-    8); ``-O -:json`` still picks another."""
+    """``-O -`` (or ``stdout:``, or ``/dev/stdout``) with no format: JSON Lines, the project's
+    format. Scrapy takes the format from the file name and said "Unrecognized output format
+    ''" (ops round 8); ``-O -:json`` still picks another."""
     if not values:
         return values
-    return [f"{v}:jsonlines" if v in ("-", "stdout:") else v for v in values]
+    found = []
+    for value in values:
+        name, colon, form = value.rpartition(":")
+        if value in _STDOUT_FILES or (colon and name in _STDOUT_FILES):
+            value = f"-:{form}" if colon else "-"  # Scrapy's own name for standard output
+        found.append(f"{value}:jsonlines" if value in ("-", "stdout:") else value)
+    return found
 
 
 class Command(ScrapyCrawlCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        remember_log_file([*(opts.set or [])], self.settings)
+        if getattr(opts, "logfile", None):
+            _early_log_file[:] = [opts.logfile]
         opts.output = stdout_as_json_lines(opts.output)
         opts.overwrite_output = stdout_as_json_lines(opts.overwrite_output)
         try:  # before Scrapy reads a format off the name, and keeps the last of two -a

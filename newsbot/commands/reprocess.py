@@ -8,7 +8,8 @@ Each record keeps its ``crawled_at``, which pipelines use as the anchor for rela
 A JSON array (a ``.json`` export) is read as well, its Nth record reported as line N; one a
 killed crawl cut short gives the whole records before the cut. A gzip, bzip2 or xz file (what
 Scrapy's feed ``postprocessing`` writes) is read decompressed; the output is plain JSON Lines.
-An empty input (a quiet incremental run's export) gives an empty output, exit 0.
+An empty input (a quiet incremental run's export) gives an empty output, exit 0; a target
+that holds records is not replaced by it (exit 2).
 Each line is read as UTF-8; a line that is not (an export saved as Latin-1 or Windows-1252)
 keeps its valid UTF-8 and has every other byte read as the Windows-1252 character it most
 likely is (the Latin-1 byte 0xC9 is ``É``), never U+FFFD; such lines are counted and
@@ -450,7 +451,14 @@ _OTHER_FORMATS = {".csv", ".json", ".xml", ".tsv", ".pickle", ".pkl", ".marshal"
 
 
 def check_json_lines_name(target: Path) -> None:
-    """A target named for another format is refused: the file would hold JSON Lines."""
+    """A target named for another format is refused: the file would hold JSON Lines. So is
+    crawl's ``FILE:format`` form (``out.jsonl:xlsx``), which would name the file with it."""
+    name, colon, form = target.name.rpartition(":")
+    if colon and name and form and form.replace("_", "").isalnum():
+        raise UsageError(
+            f"{target}: reprocess writes JSON Lines and takes no ':{form}' format (that is "
+            f"scrapy crawl's -O FILE:FORMAT); give a .jsonl name ({target.with_name(name)})"
+        )
     suffix = target.suffix.lower()
     if suffix in _OTHER_FORMATS:
         raise UsageError(
@@ -471,6 +479,12 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
     before = _file_state(out_path)
     records = list(read_records(in_path, summary))
     if not records and summary.empty_input:
+        if not append and before is not None and before[1] > 0:
+            # ops rounds 10 and 11: an empty file picked up by mistake blanked an export
+            raise NothingToReprocess(
+                f"{in_path} holds no record; {out_path} holds records and is left untouched "
+                "(remove it first to write an empty output)"
+            )
         # an empty export is what a run that found nothing new writes: its answer is empty too
         if not append:
             _write_checked(out_path, before, [])

@@ -16,6 +16,7 @@ from typing import Any
 
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
+from newsbot.exitcodes import UsageError
 from newsbot.incremental.store import _safe_url
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,53 @@ def redis_url(settings: BaseSettings) -> str:
     if (settings.getpriority("NEWSBOT_REDIS_URL") or 0) >= CMDLINE:
         return str(settings.get("NEWSBOT_REDIS_URL") or "")
     return os.environ.get("NEWSBOT_REDIS_URL") or str(settings.get("NEWSBOT_REDIS_URL") or "")
+
+
+# what the distributed mode sets itself: a worker given its own would not share the crawl
+# (another queue or spider's queue, pickles in Redis, a flush or a depth limit of its own)
+_SHARED = ("SCHEDULER", "SCHEDULER_QUEUE_CLASS", "DUPEFILTER_CLASS", "SCHEDULER_PERSIST",
+           "SCHEDULER_QUEUE_KEY", "SCHEDULER_DUPEFILTER_KEY", "SCHEDULER_SERIALIZER")  # fmt: skip
+
+
+def check_own_settings(settings: BaseSettings, values: dict[str, object]) -> None:
+    """:class:`UsageError` for a setting a distributed worker may not have of its own (ops
+    round 11: a river worker given daily8's queue key took and dropped its requests; a
+    joining worker's ``SCHEDULER_FLUSH_ON_START`` wiped the crawl in progress; a
+    ``DEPTH_LIMIT`` on one worker dropped the articles it found for every worker)."""
+    for key in _SHARED:
+        if (settings.getpriority(key) or 0) >= CMDLINE and settings.get(key) != values[key]:
+            raise UsageError(
+                f"{key}={settings.get(key)!r}: the distributed mode sets it itself (every "
+                "worker shares one queue per spider, stored as data); leave it unset"
+            )
+    if settings.getbool("SCHEDULER_FLUSH_ON_START"):
+        raise UsageError(
+            "SCHEDULER_FLUSH_ON_START: a worker that flushes wipes the crawl the others are "
+            "running; a worker that finds no crawl in progress starts a new one by itself"
+        )
+    if settings.getint("DEPTH_LIMIT"):
+        raise UsageError(
+            f"DEPTH_LIMIT={settings.get('DEPTH_LIMIT')}: in a distributed crawl one worker's "
+            "limit drops the articles it finds for every worker; use -a related_depth, -a "
+            "max_articles or -s NEWSBOT_MAX_PAGES, which every worker is held to"
+        )
+
+
+def check_no_bare_scrapy_redis(settings: BaseSettings) -> None:
+    """scrapy-redis set up as its own docs say, without ``NEWSBOT_REDIS_URL``: requests as
+    pickles, none of the claims that keep an article in one export (ops round 11)."""
+    named = [
+        key
+        for key in ("SCHEDULER", "DUPEFILTER_CLASS")
+        if str(settings.get(key) or "").startswith("scrapy_redis.")
+    ]
+    if named or (settings.getpriority("REDIS_URL") or 0) >= CMDLINE:
+        given = ", ".join(named) if named else "REDIS_URL"
+        raise UsageError(
+            f"{given}: scrapy-redis is set up by newsbot's distributed mode, not by hand; set "
+            "NEWSBOT_REDIS_URL=redis://host:6379/0 (or NEWSBOT_ENV=distributed) and leave "
+            "SCHEDULER, DUPEFILTER_CLASS and REDIS_URL unset"
+        )
 
 
 class RedisAddon:
@@ -48,6 +96,7 @@ class RedisAddon:
             settings.set("JOBDIR", expanded, priority=max(priority, 30))
         url = redis_url(settings)
         if not url:
+            check_no_bare_scrapy_redis(settings)
             return
         try:  # scrapy-redis is the `ops` extra: a single-machine crawl never imports it
             from newsbot.distributed.claims import ClaimLedger
@@ -72,6 +121,7 @@ class RedisAddon:
             # requests as JSON data, never pickles: a writable Redis cannot run code here
             "SCHEDULER_SERIALIZER": "newsbot.distributed.serializer",
         }
+        check_own_settings(settings, values)
         for key, value in values.items():
             if (settings.getpriority(key) or 0) < CMDLINE:
                 settings.set(key, value, priority="spider")

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import atexit
 import errno
+import fcntl
 import json
 import logging
 import os
@@ -79,6 +80,9 @@ logger = logging.getLogger(__name__)
 
 CMDLINE = SETTINGS_PRIORITIES["cmdline"]
 MARKER = "newsbot.running"
+# held locked (flock) while a crawl runs on the JOBDIR: the marker alone was checked, then
+# written, and two jobs started in the same instant both took the JOBDIR (ops round 11)
+LOCK = "newsbot.lock"
 ARGUMENTS_FILE = "newsbot.arguments.json"  # the -a arguments of the crawl a JOBDIR holds
 SPIDER_KEY = "_spider"  # ... and in it, the spider that crawl was (an argument has no `_`)
 # articles listed / fetched without their related, for the run that resumes the job
@@ -239,6 +243,32 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _lock(path: Path) -> IO[bytes] | None:
+    """``path`` opened and locked for this process; None when another process holds it."""
+    handle = open(path, "ab")  # noqa: SIM115 - held open while the crawl runs
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return None
+    return handle
+
+
+def _marker_pid(marker: Path) -> int:
+    try:
+        return int(marker.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _in_use(folder: Path, pid: int) -> UsageError:
+    by = f"a running crawl (pid {pid})" if pid else "a running crawl"
+    return UsageError(
+        f"JOBDIR {folder} is in use by {by}: let it finish, or give this run a JOBDIR of its "
+        "own (-s JOBDIR=...)"
+    )
+
+
 def _clear_jobdir(folder: Path) -> None:
     for name in JOBDIR_STATE:
         path = folder / name
@@ -306,6 +336,7 @@ class IncrementalRuns:
         self.expired = 0
         self.committed = False
         self.marker: Path | None = None
+        self.jobdir_lock: IO[bytes] | None = None
         self.opened = False  # spider_opened: this run started crawling
         self.reason: str | None = None
 
@@ -345,16 +376,14 @@ class IncrementalRuns:
 
     def _claim_jobdir(self, folder: Path) -> None:
         self.marker = folder / MARKER
+        self.jobdir_lock = _lock(folder / LOCK)
+        if self.jobdir_lock is None:
+            raise _in_use(folder, _marker_pid(self.marker))
         if self.marker.exists():
-            try:
-                pid = int(self.marker.read_text().split()[0])
-            except (ValueError, IndexError):
-                pid = 0
+            pid = _marker_pid(self.marker)
             if pid and pid != os.getpid() and _pid_alive(pid):
-                raise UsageError(
-                    f"JOBDIR {folder} is in use by a running crawl (pid {pid}): let it finish, "
-                    "or give this run a JOBDIR of its own (-s JOBDIR=...)"
-                )
+                self._release_jobdir()
+                raise _in_use(folder, pid)
             _clear_jobdir(folder)
             self.jobdir_reset = True
             logger.warning(
@@ -391,6 +420,14 @@ class IncrementalRuns:
                 marker.unlink()
         except (OSError, IndexError):
             pass
+        self._release_jobdir()
+
+    def _release_jobdir(self) -> None:
+        """Unlock the JOBDIR (the process's end does it too; a crawl run in-process does not
+        end it)."""
+        lock, self.jobdir_lock = self.jobdir_lock, None
+        if lock is not None:
+            lock.close()
 
     def _check_resumed_arguments(self, jobdir: str | None) -> None:
         """A JOBDIR resumed with other ``-a`` arguments than the crawl it holds is refused: its
@@ -414,6 +451,7 @@ class IncrementalRuns:
                 # with the river's callbacks (tracebacks, exit 0) and wiped the stopped job
                 if self.marker is not None:
                     self.marker.unlink(missing_ok=True)  # nothing of this run started
+                self._release_jobdir()
                 raise UsageError(
                     f"JOBDIR {folder} holds a stopped crawl of the {held} spider, not {spider}: "
                     f"resume it with scrapy crawl {held}, or give this run a JOBDIR of its own "
@@ -423,6 +461,7 @@ class IncrementalRuns:
                 changed = changed_arguments(before, current)
                 if self.marker is not None:
                     self.marker.unlink(missing_ok=True)  # nothing of this run started
+                self._release_jobdir()
                 raise UsageError(
                     f"JOBDIR {folder} holds a stopped crawl with other arguments ({changed}): "
                     "resume it with the same -a arguments, or give this run a JOBDIR of its "
@@ -860,11 +899,22 @@ class IncrementalRuns:
         self._save_quota()
         self.quota.close()
         if self.marker is not None and self.marker.exists():
-            if self.reason == "finished":
-                # a finished job needs no resume: the next scheduled run starts afresh
-                # (Scrapy would otherwise filter its start requests as already seen)
-                _clear_jobdir(self.marker.parent)
-            self.marker.unlink()
+            try:
+                if self.reason == "finished":
+                    # a finished job needs no resume: the next scheduled run starts afresh
+                    # (Scrapy would otherwise filter its start requests as already seen)
+                    _clear_jobdir(self.marker.parent)
+                self.marker.unlink()
+            except OSError as exc:
+                # ops round 10: a JOBDIR made read-only mid-run ended in a traceback here;
+                # the marker left behind makes the next run start the job over, as a kill does
+                logger.warning(
+                    "JOBDIR %s: could not tidy up after the run (%s); the next run starts the "
+                    "job over",
+                    self.marker.parent,
+                    exc.strerror or exc,
+                )
+        self._release_jobdir()
 
 
 _GONE_FOR_GOOD = frozenset(["http_404", "http_410"])
