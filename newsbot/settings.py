@@ -204,6 +204,9 @@ NEWSBOT_REDIS_HEARTBEAT = 1.0  # seconds between a worker's heartbeats
 NEWSBOT_REDIS_WORKER_TIMEOUT = 15.0  # a worker silent this long is dead: claims re-queued
 NEWSBOT_REDIS_PREFETCH = 1  # requests a worker takes from the shared queue at once
 NEWSBOT_REDIS_TIMEOUT = 5.0  # seconds a Redis call may wait (a frozen Redis stops the worker)
+# set by the commands that look at pages (shell, fetch, view, parse, check, bench): not a run,
+# so never a distributed worker (ops round 11: `scrapy fetch` went through the Redis queue)
+NEWSBOT_TOOL_COMMAND = False
 
 # Health checks of each run (issue 11; newsbot/health/): run by spidermon when the spider
 # closes; results in the run summary and the end-of-run report; any failure: exit status 4.

@@ -236,6 +236,29 @@ def test_fetch_and_shell_write_no_export_summary_or_report(served, tmp_path, com
     leaves_nothing(tmp_path)
 
 
+@pytest.mark.parametrize("command", ["fetch", "shell", "parse"])
+def test_tools_in_the_distributed_environment_never_use_redis(served, tmp_path, command):
+    """ops round 11: under NEWSBOT_ENV=distributed `scrapy fetch` went through the crawl's
+    Redis scheduler (a traceback, "no response", exit 1) and `scrapy shell` left keys in
+    Redis. Here nothing listens at the Redis URL: a tool that used it would fail."""
+    url = served.base + "/en"
+    extra = {"fetch": ["--nolog"], "shell": ["-c", "len(response.text)"],
+             "parse": ["--spider", "daily8"]}[command]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_EXPORTS_DIR": str(tmp_path / "x"),
+           "NEWSBOT_ENV": "distributed", "NEWSBOT_REDIS_URL": "redis://127.0.0.1:9/0"}  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-m", "scrapy", command, url, *extra],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    assert "distributed mode" not in proc.stderr and "Redis does not" not in proc.stderr
+    if command == "parse":
+        assert "/en/article/" in proc.stdout
+    else:
+        assert "/en/article/" in proc.stdout or int(proc.stdout.strip().splitlines()[-1]) > 1000
+
+
 def _settings_get(name: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     full = {**os.environ, "PYTHONPATH": str(ROOT), **env}
     if "NEWSBOT_ENV" not in env:

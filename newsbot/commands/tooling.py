@@ -8,6 +8,7 @@
   a look at one page. Scrapy's shell hung there for good ("0 requests waiting"): its request,
   saved to the job's disk queue, came back without the callback the shell waits on.
 - No progress lines, no worker processes, no health checks and no end-of-run report.
+- No distributed mode: ``NEWSBOT_REDIS_URL`` (or ``NEWSBOT_ENV=distributed``) is for runs.
 
 ``-o``/``-O`` and ``-s`` on the command line still win, except ``JOBDIR`` for ``shell``,
 ``fetch``, ``view`` and ``bench`` (``use_tool_settings(..., no_jobdir=True)``), which cannot
@@ -35,6 +36,9 @@ TOOL_SETTINGS: dict[str, Any] = {
     # parse command has collected the callback's output: no item shown)
     "NEWSBOT_WORKERS": 0,
     "SPIDERMON_ENABLED": False,  # no health checks: a look at a page finds no articles
+    # never a distributed worker: its scheduler took the page through the crawl's Redis
+    # queue (a traceback, "no response", keys left in Redis; ops round 11)
+    "NEWSBOT_TOOL_COMMAND": True,
 }
 # no run report ("Run ... ended: exit status 4 (health checks failed)" after a fetch)
 RUN_SUMMARY = "newsbot.extensions.summary.RunSummary"

@@ -95,7 +95,7 @@ class RedisAddon:
             expanded = str(jobdir).replace("%(name)s", spidercls.name)
             settings.set("JOBDIR", expanded, priority=max(priority, 30))
         url = redis_url(settings)
-        if not url:
+        if not url or settings.getbool("NEWSBOT_TOOL_COMMAND"):
             check_no_bare_scrapy_redis(settings)
             return
         try:  # scrapy-redis is the `ops` extra: a single-machine crawl never imports it
