@@ -282,6 +282,19 @@ def test_settings_get_shows_what_the_environment_overlay_sets():
     assert wrong.stderr.strip().splitlines()[-1].startswith("scrapy settings: error:")
 
 
+def test_settings_get_shows_the_redis_url_a_crawl_takes():
+    """ops round 11: under NEWSBOT_ENV=distributed with NEWSBOT_REDIS_URL in the environment,
+    `scrapy settings --get NEWSBOT_REDIS_URL` showed the overlay's URL, not the one the crawl
+    used."""
+    url = "redis://127.0.0.1:6391/0"
+    shown = _settings_get(
+        "NEWSBOT_REDIS_URL", ROOT, NEWSBOT_ENV="distributed", NEWSBOT_REDIS_URL=url
+    )
+    assert shown.returncode == 0 and shown.stdout.strip() == url, shown.stderr[-2000:]
+    scheduler = _settings_get("SCHEDULER", ROOT, NEWSBOT_ENV="distributed")
+    assert scheduler.stdout.strip() == "newsbot.distributed.scheduler.DistributedScheduler"
+
+
 def test_run_from_another_folder_the_checkouts_seen_store_is_used(tmp_path):
     """ops round 7: `SCRAPY_SETTINGS_MODULE=newsbot.settings scrapy crawl daily8` typed in
     another folder made a second, empty seen-store there: every article exported again."""

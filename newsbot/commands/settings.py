@@ -5,7 +5,8 @@ newsbot applies ``settings/environments/<env>.toml`` in an add-on, when the craw
 Scrapy's command prints the settings before any add-on, so ``NEWSBOT_ENV=production scrapy
 settings --get JOBDIR`` printed ``None`` while the crawl ran with a JOBDIR (ops round 7). A
 mistake in the overlay is one line and exit status 2, as for ``crawl``; a name close to a
-setting's (``CONCURENT_REQUESTS``) gets a did-you-mean on stderr.
+setting's (``CONCURENT_REQUESTS``) gets a did-you-mean on stderr. The distributed mode's
+settings are shown as a crawl has them too (the Redis URL a crawl takes, its scheduler).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from scrapy.commands.settings import Command as ScrapySettingsCommand
 
 from newsbot.addons.environment import EnvironmentAddon
 from newsbot.commands.crawl import report_failure
+from newsbot.distributed.addon import RedisAddon
 from newsbot.exitcodes import UsageError
 from newsbot.usage import did_you_mean
 
@@ -26,8 +28,14 @@ class Command(ScrapySettingsCommand):
         assert self.settings is not None
         try:
             EnvironmentAddon().update_settings(self.settings)
+            # the Redis URL a crawl takes (-s, then the environment variable, then the
+            # overlay) and what it switches on (ops round 11: the overlay's URL was shown
+            # while the crawl used the environment variable's)
+            RedisAddon().update_settings(self.settings)
         except UsageError as error:
             sys.exit(int(report_failure("settings", error)))
+        except RuntimeError as error:  # scrapy-redis not installed (the `ops` extra)
+            sys.exit(int(report_failure("settings", UsageError(str(error)))))
         super().run(args, opts)
         asked = opts.get or opts.getbool or opts.getint or opts.getfloat or opts.getlist
         if asked and asked not in self.settings:
