@@ -1,4 +1,4 @@
-"""Whole crawls of eight copies of Daily8 that helpers built from ``daily8.md`` alone, in markup
+"""Whole crawls of ten copies of Daily8 that helpers built from ``daily8.md`` alone, in markup
 nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -10,7 +10,11 @@ Material app (``<mat-card>`` entries, ``<mat-chip>`` hashtags, a transfer-state 
 Drupal 7 site with Views (field wrappers five ``<div>``s deep, ``views-row`` entries, a "Most
 Read" rail in the related entries' markup, a ``pager-next`` link) and a Next.js site in
 Tailwind utility classes (``<div>``s for every part, ``role="heading"`` titles, the age after an
-``<svg aria-label="time">``).
+``<svg aria-label="time">``), a server-rendered SvelteKit site (scoped ``svelte-*`` classes,
+hydration comments, the body between ``HTML_TAG_START``/``END`` markers, the page's data in a
+JSON script) and a Bootstrap 3 theme (``.media`` entries, the age in ``<abbr class="timeago">``,
+the category the last crumb of an ``ol.breadcrumb`` after "Home", related entries as a
+``.list-group``).
 Made-up articles with publisher noise; the truth is theirs. What a user checks: every
 article once, the fields each page shows, bodies without the noise and with every story
 paragraph."""
@@ -35,6 +39,8 @@ SITES = (
     "angular_material",
     "drupal_views",
     "tailwind_divs",
+    "sveltekit_ssr",
+    "bootstrap_media",
 )
 
 

@@ -205,6 +205,34 @@ def test_a_cards_own_footer_is_still_its_entry():
     ]
 
 
+@pytest.mark.parametrize(
+    ("crumbs", "category"),
+    [
+        ("<li><a href='/en'>Home</a></li><li class='active'>Politics</li>", "Politics"),
+        ("<li><a href='/'>الرئيسية</a></li><li class='active'>ثقافة</li>", "ثقافة"),
+        ("<li><a href='/en'>Home</a></li>", None),
+        ("<li>Business</li>", "Business"),
+    ],
+)
+def test_a_breadcrumb_gives_its_last_crumb_not_the_home_page_as_category(crumbs, category):
+    """Blind site 33b (Bootstrap 3): `Home › Politics` in an `ol.breadcrumb` after the
+    header line gave every article the category "Home"."""
+    html = (
+        '<html><head><meta property="og:title" content="Harbour toll vote delayed"></head>'
+        '<body><div class="container"><h1>Harbour toll vote delayed</h1>'
+        '<p class="text-muted small"><strong>RTÉ News</strong><abbr>a day ago</abbr></p>'
+        f'<ol class="breadcrumb">{crumbs}</ol><div class="entry-content">'
+        "<p>The council postponed the vote on the harbour toll until next month.</p>"
+        "<p>Traders had asked for more time to respond.</p></div></div></body></html>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert (page.source, page.age, page.category) == ("RTÉ News", "a day ago", category)
+    assert page.body_blocks == [
+        "The council postponed the vote on the harbour toll until next month.",
+        "Traders had asked for more time to respond.",
+    ]
+
+
 def test_the_articles_own_header_is_read_not_skipped_as_the_pages_banner():
     # a CMS theme: the title, header line and category inside <article><header>, the title
     # a styled <div>; only the page's masthead is a banner

@@ -144,16 +144,53 @@ def _in_body(block: Block, forms: set[int]) -> bool:
     return not (forms and any(f in block.path[:-1] for f in forms))
 
 
+# a breadcrumb's first crumb, the site's home page: never the article's category
+HOME_CRUMBS = frozenset(
+    ["home", "homepage", "home page", "front page", "الرئيسية", "الصفحة الرئيسية", "accueil",
+     "inicio", "início", "startseite", "home»", "home ›"]
+)  # fmt: skip
+MAX_CRUMBS = 4
+
+
+def _crumb(block: Block) -> str:
+    return block.text.strip().lstrip("•-· ").strip()
+
+
 def _read_category(region: list[Block], start: int, profile: SiteProfile, page: ArticlePage) -> int:
-    if start < len(region):
-        block = region[start]
-        text = block.text.strip().lstrip("•-· ").strip()
-        if fold(text) in profile.categories or (
-            block.tag == "li" and looks_like_name(text, max_words=3, max_chars=30)
-        ):
+    """The category line after the header: a known category, or a short list item. A run of
+    list items is a breadcrumb (`Home › Politics`): its last crumb that is not the home page
+    nor the title is the category."""
+    if start >= len(region):
+        return start
+    block = region[start]
+    text = _crumb(block)
+    if block.tag != "li":
+        if fold(text) in profile.categories:
             page.category = text
             return start + 1
-    return start
+        return start
+    end = start
+    while end < len(region) and end - start < MAX_CRUMBS and region[end].tag == "li":
+        end += 1
+    crumbs = [_crumb(b) for b in region[start:end]]
+    named = [
+        c
+        for c in crumbs
+        if fold(c) not in HOME_CRUMBS
+        and fold(c) != fold(page.title or "")
+        and (fold(c) in profile.categories or looks_like_name(c, max_words=3, max_chars=30))
+    ]
+    if not named:
+        return start
+    if fold(crumbs[0]) not in HOME_CRUMBS:
+        # no home crumb first: the first item alone is the category line (what follows may be
+        # the body's own list)
+        if crumbs[0] not in named:
+            return start
+        page.category = crumbs[0]
+        return start + 1
+    page.category = named[-1]
+    return end
 
 
 def _hashtags(region: list[Block], base_url: str, profile: SiteProfile) -> list[str]:
