@@ -771,6 +771,9 @@ def uri_params(params: dict[str, Any], spider: Any) -> dict[str, Any]:
         if isinstance(value, (str, list, tuple))  # `-a start_urls` is a list of URLs
     }
     params.update(safe)
+    # the -a arguments as typed (a spider keeps them apart from its attributes)
+    for key, value in (getattr(spider, "given_arguments", None) or {}).items():
+        params[key] = safe_component(value)
     crawler = getattr(spider, "crawler", None)
     started = run_context(crawler).started_at
     params["time"] = started.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")

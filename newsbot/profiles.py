@@ -433,6 +433,17 @@ def _check_profile(where: str, profile: SiteProfile) -> None:
             f"{where}: timezone {profile.timezone!r} is not an IANA zone name such as "
             "Europe/London or UTC"
         ) from None
+    if profile.kind not in SPIDER_KINDS:  # first: a misspelt kind explains what follows
+        raise ProfileError(
+            f"{where}: kind {profile.kind!r}{did_you_mean(profile.kind, SPIDER_KINDS)}: "
+            f"expected {one_of(SPIDER_KINDS)}"
+        )
+    if "tag" not in profile.hashtag_pattern.groupindex:
+        # ops round 12: every article with hashtags failed ("no such group"), exit 0
+        raise ProfileError(
+            f"{where}: hashtag pattern {profile.hashtag_pattern.pattern!r} has no "
+            "(?P<tag>...) group"
+        )
     if profile.kind == "river":
         _check_river(where, profile)
     elif not profile.article_patterns:
@@ -452,11 +463,6 @@ def _check_profile(where: str, profile: SiteProfile) -> None:
     if profile.browser not in ("never", "always", "auto"):
         raise ProfileError(
             f"{where}: browser {profile.browser!r}: expected one of: always, auto, never"
-        )
-    if profile.kind not in SPIDER_KINDS:
-        raise ProfileError(
-            f"{where}: kind {profile.kind!r}{did_you_mean(profile.kind, SPIDER_KINDS)}: "
-            f"expected {one_of(SPIDER_KINDS)}"
         )
     if profile.max_pages < 1:
         raise ProfileError(f"{where}: [pagination] max_pages must be at least 1")

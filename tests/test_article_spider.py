@@ -193,6 +193,31 @@ def test_urls_file_names_a_bad_line(tmp_path):
         parse_page_arguments(start_urls="https://example.org/a", urls_file=str(tmp_path))
 
 
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("https://example.org/a https://example.org/b", "holds a space"),
+        ("https://example.org/a,https://example.org/b", "holds more than one URL"),
+        ("https://editor:s3cret@example.org/a", "a URL with a user name or password"),
+    ],
+)
+def test_urls_file_names_a_line_that_is_not_one_plain_url(tmp_path, line, said):
+    """ops round 12: two URLs on a line were fetched as one mangled URL (a 404, exit 4); a URL
+    with a password failed at download with the password in the log and the summary."""
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"https://example.org/c\n{line}\n", encoding="utf-8")
+    with pytest.raises(ArgumentError, match="line 2") as refused:
+        parse_page_arguments(start_urls=None, urls_file=str(listing))
+    assert said in str(refused.value) and "s3cret" not in str(refused.value)
+
+
+def test_urls_file_takes_a_note_after_a_url(tmp_path):
+    listing = tmp_path / "urls.txt"
+    listing.write_text("https://example.org/a  # the council story\n", encoding="utf-8")
+    args = parse_page_arguments(start_urls=None, urls_file=str(listing))
+    assert args.start_urls == ("https://example.org/a",)
+
+
 def test_arguments_combine_start_urls_and_file_once(tmp_path):
     listing = tmp_path / "urls.txt"
     listing.write_text("https://example.org/b\nhttps://example.org/a\n", encoding="utf-8")

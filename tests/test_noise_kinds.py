@@ -475,6 +475,8 @@ def test_a_malformed_kinds_file_is_reported(tmp_path, text, message):
         ('span = "rests"\npatterns = ["x"]', r"span = 'rests' is not one of.*mean 'rest'"),
         # a misspelt placeholder would otherwise match its own braces, literally, never firing
         ('patterns = ["Photo: {agencey}"]', r"unknown placeholder \{agencey\}.*mean 'agency'"),
+        # ops round 12: a number among the patterns was a TypeError traceback, exit 1
+        ('patterns = ["Photo: x", 3]', r"pattern 3 is not a string"),
     ],
 )
 def test_a_mistyped_noise_rule_names_the_rule_and_the_likely_word(tmp_path, rule, message):
@@ -483,6 +485,15 @@ def test_a_mistyped_noise_rule_names_the_rule_and_the_likely_word(tmp_path, rule
     with pytest.raises(NoiseRulesError, match=message) as caught:
         load_noise_rules(load_profile("daily8"), noise_path=noise)
     assert "noise rule #1 (mine)" in str(caught.value)
+
+
+@pytest.mark.parametrize("key", ['pattern = ["Zap!", "Zop!"]', "patterns = 'Zap!|Zop!'"])
+def test_one_or_many_patterns_under_either_key_are_read(tmp_path, key):
+    """ops round 12: `pattern = [...]` (the singular key, a list) was a TypeError traceback."""
+    noise = tmp_path / "noise.toml"
+    noise.write_text(f'[[rule]]\nid = "zap"\n{key}\n', encoding="utf-8")
+    rules = load_noise_rules(load_profile("daily8"), noise_path=noise, kinds=False)
+    assert clean_blocks([BODY, "Zap!", "Zop!"], rules).kept == [BODY]
 
 
 def test_a_quantifier_in_braces_is_not_taken_for_a_placeholder(tmp_path):

@@ -124,6 +124,24 @@ def test_parse_names_an_unknown_spider_in_one_line(served, tmp_path):
     leaves_nothing(tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["check", "daily9"], "scrapy check: error: spider daily9"),
+        (["fetch", "--spider", "daily9"], "scrapy fetch: error: --spider daily9"),
+    ],
+)
+def test_check_and_fetch_name_an_unknown_spider_in_one_line(served, tmp_path, command, said):
+    """ops round 12: both were KeyError tracebacks, exit 1."""
+    extra = [served.base + "/en"] if command[0] == "fetch" else []
+    proc = scrapy(tmp_path, *command, *extra)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith(said) and "'daily8'" in last
+    leaves_nothing(tmp_path)
+
+
 def test_parse_a_url_no_profile_claims_names_the_spiders_in_one_line(served, tmp_path):
     """ops round 8: Scrapy logged "Unable to find spider for" and exited 0."""
     proc = scrapy(tmp_path, "parse", served.base + "/en")

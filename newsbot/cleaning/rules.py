@@ -352,9 +352,20 @@ def _outlet_rules(data: dict[str, Any]) -> Iterable[OutletRule]:
                     f"{did_you_mean(str(value), allowed)}"
                 )
         patterns = raw.get("patterns") or ([raw["pattern"]] if "pattern" in raw else [])
+        if isinstance(patterns, str):  # `patterns = '...'`: one pattern
+            patterns = [patterns]
+        elif patterns and isinstance(patterns[0], list):  # `pattern = [...]`: the list
+            patterns = patterns[0]
         if not patterns:
             raise NoiseRulesError(f"{where}: no patterns")
-        patterns = [_scoped(p, where) if isinstance(p, str) else p for p in patterns]
+        for p in patterns:
+            # ops round 12: `pattern = [..., 3]` was a TypeError traceback, exit 1
+            if not isinstance(p, str):
+                raise NoiseRulesError(
+                    f"{where}: pattern {short(p)} is not a string; write each pattern as "
+                    "'...' (in a list: patterns = ['...', '...'])"
+                )
+        patterns = [_scoped(p, where) for p in patterns]
         if kind == "phrase":
             alternatives = tuple(
                 f"(?:{_compile(p, kind, agencies, where).pattern})" for p in patterns

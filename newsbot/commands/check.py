@@ -11,7 +11,7 @@ import argparse
 from scrapy.commands.check import Command as ScrapyCheckCommand
 
 from newsbot.commands.crawl import report_failure
-from newsbot.commands.tooling import use_tool_settings
+from newsbot.commands.tooling import unknown_spider, use_tool_settings
 from newsbot.exitcodes import UsageError
 
 
@@ -27,10 +27,11 @@ class Command(ScrapyCheckCommand):
         assert self.crawler_process is not None
         loader = self.crawler_process.spider_loader
         for name in args or loader.list():
-            try:
-                spidercls = loader.load(name)
-            except KeyError:
-                continue  # Scrapy's own message names an unknown spider
+            unknown = unknown_spider(loader, name, "spider ")
+            if unknown is not None:
+                self.exitcode = int(report_failure("check", unknown))
+                return
+            spidercls = loader.load(name)
             try:
                 spidercls(**opts.spargs)
             except UsageError as error:

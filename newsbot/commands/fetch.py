@@ -19,12 +19,13 @@ from scrapy.utils.datatypes import SequenceExclude
 from scrapy.utils.spider import DefaultSpider, spidercls_for_request
 from w3lib.url import is_url
 
-from newsbot.commands.tooling import use_tool_settings
+from newsbot.commands.tooling import unknown_spider, use_tool_settings
 
 
 class Command(ScrapyFetchCommand):
     failure: str | None = None
     fetched = False
+    name_for_errors = "fetch"
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
@@ -58,6 +59,11 @@ class Command(ScrapyFetchCommand):
             request.meta["handle_httpstatus_all"] = True
         assert self.crawler_process
         loader = self.crawler_process.spider_loader
+        unknown = unknown_spider(loader, opts.spider, "--spider ") if opts.spider else None
+        if unknown is not None:
+            print(f"scrapy {self.name_for_errors}: error: {unknown}", file=sys.stderr)
+            self.exitcode = 2
+            return
         spidercls: type[Spider] = (
             loader.load(opts.spider)
             if opts.spider

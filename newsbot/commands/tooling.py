@@ -22,6 +22,9 @@ from typing import Any
 
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
+from newsbot.exitcodes import UsageError
+from newsbot.usage import did_you_mean
+
 logger = logging.getLogger(__name__)
 
 # Above the environment overlays and spider settings, below the command line (-s, -o).
@@ -59,3 +62,14 @@ def use_tool_settings(settings: BaseSettings, command: str, *, no_jobdir: bool =
             settings.get("JOBDIR"),
         )
         settings.set("JOBDIR", None, priority="cmdline")
+
+
+def unknown_spider(loader: Any, name: str, option: str) -> UsageError | None:
+    """The one-line error for a spider name the project does not have (ops round 12: `scrapy
+    check daily9` and `scrapy fetch --spider daily9` were KeyError tracebacks)."""
+    known = sorted(loader.list())
+    if name in known:
+        return None
+    return UsageError(
+        f"{option}{name}: not found{did_you_mean(name, known)}; spiders: {', '.join(known)}"
+    )

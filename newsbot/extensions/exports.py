@@ -21,13 +21,28 @@ class ExportTargets:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExportTargets:
-        spider = crawler.spidercls
-        known = {n for n in dir(spider) if not n.startswith("_")} | {*ARGUMENTS, *PAGE_ARGUMENTS}
+        spider = getattr(crawler, "spider", None)
+        if spider is not None:
+            # what uri_params offers: the spider's text attributes and the -a arguments given
+            # (ops round 12: %(urls_file)s or a %(max_articles)s never given was a KeyError
+            # when the export opened: no export, exit 0)
+            known = {
+                n
+                for n in dir(spider)
+                if not n.startswith("_")
+                and isinstance(getattr(type(spider), n, None), (str, list, tuple, type(None)))
+                and isinstance(getattr(spider, n, None), (str, list, tuple))
+            } | set(getattr(spider, "given_arguments", None) or {})
+        else:
+            spidercls = crawler.spidercls
+            known = {n for n in dir(spidercls) if not n.startswith("_")}
+            known |= {*ARGUMENTS, *PAGE_ARGUMENTS}
+        spider_name = crawler.spidercls.name
         settings = crawler.settings
         count = settings.get("FEED_EXPORT_BATCH_ITEM_COUNT") or 0
         check_feeds(
             settings.getdict("FEEDS"),
-            spider.name,
+            spider_name,
             known,
             batch_item_count=count,
             storages=settings.getwithbase("FEED_STORAGES"),

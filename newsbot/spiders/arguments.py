@@ -119,6 +119,18 @@ def check_url(name: str, url: str) -> str:
         raise ArgumentError(f"-a {name}: {short(url)}: {host!r} is not a valid host name")
     if port == 0:
         raise ArgumentError(f"-a {name}: {short(url)}: port 0 is not allowed (1-65535)")
+    if parts.username is not None or parts.password is not None:
+        # ops round 12: it failed at download ("invalid hostname") with the password in the
+        # log, the report and the summary
+        raise ArgumentError(
+            f"-a {name}: a URL with a user name or password (…@{host}): give the page's URL "
+            "without them (they would be written to the log and the run summary)"
+        )
+    if any(c.isspace() for c in url):
+        # ops round 12: `URL1 URL2` was fetched as one URL with %20 in it (a 404)
+        raise ArgumentError(
+            f"-a {name}: {short(url)} holds a space: one URL each (a space inside a URL is %20)"
+        )
     return url
 
 
@@ -249,6 +261,13 @@ PAGE_ARGUMENTS = {
 }
 
 
+_TRAILING_COMMENT = re.compile(r"\s+#.*$")
+
+
+def _looks_like_url(text: str) -> bool:
+    return text.strip().lower().startswith(("http://", "https://"))
+
+
 def read_urls_file(path: str) -> list[str]:
     """The URLs of a file, one a line; blank lines and ``#`` comments are ignored."""
     try:
@@ -261,10 +280,14 @@ def read_urls_file(path: str) -> list[str]:
         raise ArgumentError(f"-a urls_file: cannot read {path!r}: {reason}") from None
     urls = []
     for number, line in enumerate(lines, 1):
-        text = line.strip()
+        text = _TRAILING_COMMENT.sub("", line).strip()  # `URL  # note`: the note is a comment
         if not text or text.startswith("#"):
             continue
         try:
+            if "," in text and all(_looks_like_url(p) for p in text.split(",")):
+                raise ArgumentError(
+                    f"-a urls_file: {short(text)} holds more than one URL: one URL a line"
+                )
             check_url("urls_file", text)
         except ArgumentError as exc:
             raise ArgumentError(f"{exc} (line {number} of {path})") from None

@@ -54,6 +54,12 @@ class ArticleSpider(PageFailures, scrapy.Spider):
         )
         urls = list(self.args.start_urls)
         self.start_urls = urls[: self.args.max_articles] if self.args.max_articles else urls
+        typed = {"start_urls": start_urls, "urls_file": urls_file,
+                 "max_articles": max_articles, "fresh": fresh}  # fmt: skip
+        # the -a arguments as typed, for an export path's placeholders (newsbot.feeds)
+        self.given_arguments = {
+            k: str(v) for k, v in typed.items() if v is not None and v is not False
+        }
         self.workers: WorkerPool | None = None  # set at spider_opened (use_workers)
 
     @staticmethod

@@ -51,6 +51,12 @@ class SiteSpider(PageFailures, scrapy.Spider):
         )
         super().__init__(name, **kwargs)
         self.start_urls = list(self.args.start_urls)
+        # the -a arguments as typed: what an export path's %(max_articles)s names
+        # (newsbot.feeds.uri_params); one not given is no placeholder (ops round 12)
+        typed = {"start_urls": start_urls, "related_depth": related_depth,
+                 "max_articles": max_articles, "since": since, "mirror_hosts": mirror_hosts,
+                 "fresh": fresh}  # fmt: skip
+        self.given_arguments = {k: str(v) for k, v in typed.items() if v is not None}
 
     @classmethod
     def claims_url(cls, url: str) -> bool:
