@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import pickle
 
-from queuelib import LifoDiskQueue
+from queuelib import FifoDiskQueue, LifoDiskQueue
 
 from newsbot.incremental.jobstate import damage
 
@@ -52,3 +52,21 @@ def test_a_fifo_job_is_not_read_as_lifo(tmp_path):
     folder, queue = _job(tmp_path)
     queue.write_bytes(b"any bytes a FIFO queue writes")
     assert damage(folder, lifo_queues=False) is None
+
+
+def test_a_queue_of_start_requests_is_read_as_the_fifo_it_is(tmp_path):
+    """Scrapy 2.13 keeps start requests in FIFO disk queues (a folder: info.json and chunks).
+    ops round 12: every stopped `article` job (all its requests are start requests) was taken
+    for damaged (`-20s/info.json: cut short`) and started over instead of resuming."""
+    folder, _ = _job(tmp_path)
+    start = folder / "requests.queue" / "127.0.0.1" / "-20s"
+    queue = FifoDiskQueue(start)
+    for n in range(3):
+        queue.push(pickle.dumps({"url": f"http://127.0.0.1/en/article/s{n}"}))
+    queue.close()
+    assert damage(folder) is None
+    reopened = FifoDiskQueue(start)  # queuelib agrees
+    assert len(reopened) == 3
+    reopened.close()
+    (start / "info.json").write_text("{not json")
+    assert damage(folder).startswith(f"{start / 'info.json'}: not the queue's JSON")

@@ -9,7 +9,8 @@ what is wrong with it; the caller then starts the crawl over, as after a killed 
 
 Only the shapes Scrapy writes are checked: the queue's ``active.json`` (JSON), each
 LIFO disk queue file (``queuelib``'s: a count, then records each followed by its length:
-walked back from the end) and ``spider.state`` (a pickle of the spider's dict).
+walked back from the end), each FIFO disk queue of start requests (a folder: ``info.json``
+and the chunks it names) and ``spider.state`` (a pickle of the spider's dict).
 """
 
 from __future__ import annotations
@@ -32,9 +33,18 @@ def damage(folder: Path, lifo_queues: bool = True) -> str | None:
             json.loads(active.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             return f"{active}: not the queue's JSON ({exc})"
-    if lifo_queues and queue.is_dir():
-        for path in sorted(queue.rglob("*")):
-            if path.is_file() and path != active:
+    if queue.is_dir():
+        # Scrapy 2.13 keeps start requests apart, in FIFO disk queues (SCHEDULER_START_DISK_
+        # QUEUE): a folder of chunks (q00000...) and their info.json, not a LIFO file (ops
+        # round 12: every stopped `article` job, whose requests are all start requests, was
+        # taken for damaged and started over)
+        fifo = {path.parent for path in queue.rglob("info.json")}
+        for chunks in sorted(fifo):
+            problem = _fifo_damage(chunks)
+            if problem:
+                return f"{chunks / 'info.json'}: {problem}"
+        for path in sorted(queue.rglob("*")) if lifo_queues else ():
+            if path.is_file() and path != active and path.parent not in fifo:
                 problem = _lifo_damage(path)
                 if problem:
                     return f"{path}: {problem}"
@@ -45,6 +55,19 @@ def damage(folder: Path, lifo_queues: bool = True) -> str | None:
                 pickle.load(handle)  # the job's own file, as Scrapy's SpiderState reads it
         except Exception as exc:  # noqa: BLE001 - any failure to unpickle is damage
             return f"{state}: not a saved spider state ({type(exc).__name__})"
+    return None
+
+
+def _fifo_damage(folder: Path) -> str | None:
+    """queuelib's FifoDiskQueue: info.json names the head and tail chunks, which exist."""
+    try:
+        info = json.loads((folder / "info.json").read_text(encoding="utf-8"))
+        head, tail = int(info["head"][0]), int(info["tail"][0])
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, IndexError) as exc:
+        return f"not the queue's JSON ({type(exc).__name__})"
+    for number in range(tail, head + 1):
+        if not (folder / f"q{number:05d}").is_file():
+            return f"its chunk q{number:05d} is missing"
     return None
 
 
