@@ -285,6 +285,7 @@ class IncrementalRuns:
         self.name = crawler.spider.name
         context = run_context(crawler)
         self.fresh = context.fresh
+        self.since = context.since  # a run that skips what is older than this
         self.related_depth = context.related_depth
         self.stats = Stats(crawler)
         self.enabled = settings.getbool("NEWSBOT_INCREMENTAL", defaults.NEWSBOT_INCREMENTAL)
@@ -804,10 +805,14 @@ class IncrementalRuns:
 
     def _vouched(self, records: list[SeenRecord]) -> list[SeenRecord]:
         """What the run can vouch for. A run that did not finish (stopped, interrupted) may
-        not have fetched the related articles it asked for: none of the pages it read is
-        recorded as expanded. Nor is a page one of whose related articles failed."""
+        not have fetched the related articles it asked for, and a ``since`` run skipped the
+        older ones: none of the pages they read is recorded as expanded. Nor is a page one
+        of whose related articles failed."""
         doubtful = {self.page_ids[url] for url in self.failed_from if url in self.page_ids}
-        if self.reason != "finished":
+        if self.reason != "finished" or self.since is not None:
+            # a `since` run leaves the related entries older than its window unfetched: a
+            # later run must read the pages again to follow them (ops round 12: a `since`
+            # run, then normal runs, never exported two related articles)
             doubtful |= set(self.page_ids.values())
         if doubtful:
             self._stat("incremental/unexpanded_recorded", len(doubtful))
