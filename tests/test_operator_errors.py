@@ -953,6 +953,17 @@ def test_a_seen_store_on_a_full_disk_fails_before_the_crawl(server, tmp_path):
     assert requests == []
 
 
+def test_a_redis_seen_store_that_does_not_answer_is_one_line(server, tmp_path):
+    """ops round 12: two chained tracebacks, exit 1 (the password in the URL shown)."""
+    store = "NEWSBOT_SEEN_STORE=redis://newsbot:s3cret@127.0.0.1:9/0"
+    proc, requests = crawl(server, tmp_path, "-s", "NEWSBOT_INCREMENTAL=1", "-s", store)
+    assert proc.returncode == 3, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr and "s3cret" not in proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert "NEWSBOT_SEEN_STORE=" in last and "start redis-server" in last
+    assert requests == []
+
+
 def test_a_jobdir_that_fills_up_mid_run_fails_the_run_and_keeps_the_previous_export(
     server, tmp_path
 ):

@@ -64,7 +64,7 @@ from newsbot.incremental.recovery import (
     hold_lock,
     recover_part,
 )
-from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, open_store
+from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, _safe_url, open_store
 from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT, export_failed
 from newsbot.settings_check import check_jobdir, jobdir_unusable
 from newsbot.spiders.arguments import changed_arguments, shaping_arguments
@@ -161,6 +161,15 @@ def _open_checked(
             f"NEWSBOT_SEEN_STORE={str(location)!r}: not a usable seen-store "
             f"({why}); expected an SQLite file newsbot created, a new "
             "path, or a redis:// URL (move the file aside to start afresh)"
+        ) from None
+    except Exception as exc:
+        if not type(exc).__module__.startswith("redis"):
+            raise
+        # ops round 12: a Redis store that does not answer was two chained tracebacks, exit 1
+        raise ExportFailed(
+            f"NEWSBOT_SEEN_STORE={_safe_url(str(location))!r} cannot be used now "
+            f"({type(exc).__name__}: {exc}): start redis-server or fix the URL; nothing was "
+            "crawled"
         ) from None
 
 
