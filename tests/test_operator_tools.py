@@ -142,6 +142,18 @@ def test_check_and_fetch_name_an_unknown_spider_in_one_line(served, tmp_path, co
     leaves_nothing(tmp_path)
 
 
+@pytest.mark.parametrize("command", ["fetch", "parse"])
+def test_a_page_without_its_scheme_is_one_line(tmp_path, command):
+    """ops round 12: `scrapy fetch example.com` printed the whole --help and no reason."""
+    proc = scrapy(tmp_path, command, "www.daily8.com/en")
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert proc.stderr.strip().splitlines() == [
+        f"scrapy {command}: error: 'www.daily8.com/en' is not a URL; write it with its "
+        "scheme: https://www.daily8.com/en"
+    ]
+    leaves_nothing(tmp_path)
+
+
 def test_parse_a_url_no_profile_claims_names_the_spiders_in_one_line(served, tmp_path):
     """ops round 8: Scrapy logged "Unable to find spider for" and exited 0."""
     proc = scrapy(tmp_path, "parse", served.base + "/en")

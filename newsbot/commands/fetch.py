@@ -19,7 +19,7 @@ from scrapy.utils.datatypes import SequenceExclude
 from scrapy.utils.spider import DefaultSpider, spidercls_for_request
 from w3lib.url import is_url
 
-from newsbot.commands.tooling import unknown_spider, use_tool_settings
+from newsbot.commands.tooling import not_a_url, unknown_spider, use_tool_settings
 
 
 class Command(ScrapyFetchCommand):
@@ -28,6 +28,10 @@ class Command(ScrapyFetchCommand):
     name_for_errors = "fetch"
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        wrong = not_a_url(args, self.name_for_errors)
+        if wrong is not None:  # before Scrapy's log starts: the one line alone
+            print(wrong, file=sys.stderr)
+            sys.exit(2)
         super().process_options(args, opts)
         assert self.settings is not None
         use_tool_settings(self.settings, "fetch", no_jobdir=True)

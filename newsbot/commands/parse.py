@@ -22,7 +22,7 @@ from scrapy.commands.parse import Command as ScrapyParseCommand
 from scrapy.utils.spider import spidercls_for_request
 
 from newsbot.commands.crawl import check_log_level, failure_of, report_failure
-from newsbot.commands.tooling import use_tool_settings
+from newsbot.commands.tooling import not_a_url, use_tool_settings
 from newsbot.exitcodes import ExitCode, UsageError
 from newsbot.usage import did_you_mean
 
@@ -31,6 +31,10 @@ logger = logging.getLogger(__name__)
 
 class Command(ScrapyParseCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        wrong = not_a_url(args, "parse")
+        if wrong is not None:
+            print(wrong, file=sys.stderr)
+            sys.exit(2)
         super().process_options(args, opts)
         assert self.settings is not None
         check_log_level("parse", self.settings)

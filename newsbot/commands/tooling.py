@@ -21,6 +21,7 @@ import logging
 from typing import Any
 
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
+from w3lib.url import is_url
 
 from newsbot.exitcodes import UsageError
 from newsbot.usage import did_you_mean
@@ -73,3 +74,18 @@ def unknown_spider(loader: Any, name: str, option: str) -> UsageError | None:
     return UsageError(
         f"{option}{name}: not found{did_you_mean(name, known)}; spiders: {', '.join(known)}"
     )
+
+
+def not_a_url(args: list[str], command: str) -> str | None:
+    """The one line for a page argument that is not a URL (ops round 12: `scrapy fetch
+    example.com` printed the whole --help and no reason)."""
+    if len(args) != 1:
+        return None  # Scrapy's usage text: the count of arguments is the mistake
+    if is_url(args[0]):
+        return None
+    hint = (
+        f"; write it with its scheme: https://{args[0]}"
+        if "://" not in args[0] and "." in args[0]
+        else ""
+    )
+    return f"scrapy {command}: error: {args[0]!r} is not a URL{hint}"
