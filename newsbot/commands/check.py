@@ -27,7 +27,7 @@ class Command(ScrapyCheckCommand):
         assert self.crawler_process is not None
         loader = self.crawler_process.spider_loader
         for name in args or loader.list():
-            unknown = unknown_spider(loader, name, "spider ")
+            unknown = unknown_spider(loader, name, f"spider {name}")
             if unknown is not None:
                 self.exitcode = int(report_failure("check", unknown))
                 return

@@ -37,6 +37,7 @@ from newsbot.commands.stops import (
     ignore_late_stops,
     stop_once_started,
 )
+from newsbot.commands.tooling import unknown_spider
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.extensions.summary import reported_outcome
 from newsbot.feeds import check_cli_targets
@@ -48,7 +49,6 @@ from newsbot.settings_check import (
     normalise_log_level,
     raise_open_files_limit,
 )
-from newsbot.usage import did_you_mean
 
 
 def failure_of(run: Any, errors: list[BaseException]) -> BaseException | None:
@@ -176,17 +176,9 @@ class Command(ScrapyCrawlCommand):
             )
         assert self.crawler_process is not None
         guard_log_file()  # Scrapy's log handler exists now: a disk that fills is one line
-        known = self.crawler_process.spider_loader.list()
-        if args[0] not in known:
-            self.exitcode = int(
-                report_failure(
-                    "crawl",
-                    UsageError(
-                        f"spider {args[0]!r}: not found{did_you_mean(args[0], known)}; "
-                        f"available: {', '.join(sorted(known))}"
-                    ),
-                )
-            )
+        unknown = unknown_spider(self.crawler_process.spider_loader, args[0], f"spider {args[0]!r}")
+        if unknown is not None:
+            self.exitcode = int(report_failure("crawl", unknown))
             return
         crawler = self._create_crawler(args[0])
         errors: list[BaseException] = []

@@ -19,19 +19,18 @@ from scrapy.utils.datatypes import SequenceExclude
 from scrapy.utils.spider import DefaultSpider, spidercls_for_request
 from w3lib.url import is_url
 
+from newsbot.commands.crawl import report_failure
 from newsbot.commands.tooling import not_a_url, unknown_spider, use_tool_settings
 
 
 class Command(ScrapyFetchCommand):
     failure: str | None = None
     fetched = False
-    name_for_errors = "fetch"
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
-        wrong = not_a_url(args, self.name_for_errors)
+        wrong = not_a_url(args)
         if wrong is not None:  # before Scrapy's log starts: the one line alone
-            print(wrong, file=sys.stderr)
-            sys.exit(2)
+            sys.exit(int(report_failure("fetch", wrong)))
         super().process_options(args, opts)
         assert self.settings is not None
         use_tool_settings(self.settings, "fetch", no_jobdir=True)
@@ -63,10 +62,9 @@ class Command(ScrapyFetchCommand):
             request.meta["handle_httpstatus_all"] = True
         assert self.crawler_process
         loader = self.crawler_process.spider_loader
-        unknown = unknown_spider(loader, opts.spider, "--spider ") if opts.spider else None
-        if unknown is not None:
-            print(f"scrapy {self.name_for_errors}: error: {unknown}", file=sys.stderr)
-            self.exitcode = 2
+        unknown = opts.spider and unknown_spider(loader, opts.spider, f"--spider {opts.spider}")
+        if unknown:
+            self.exitcode = int(report_failure("fetch", unknown))
             return
         spidercls: type[Spider] = (
             loader.load(opts.spider)

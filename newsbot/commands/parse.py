@@ -22,7 +22,7 @@ from scrapy.commands.parse import Command as ScrapyParseCommand
 from scrapy.utils.spider import spidercls_for_request
 
 from newsbot.commands.crawl import check_log_level, failure_of, report_failure
-from newsbot.commands.tooling import not_a_url, use_tool_settings
+from newsbot.commands.tooling import not_a_url, unknown_spider, use_tool_settings
 from newsbot.exitcodes import ExitCode, UsageError
 from newsbot.usage import did_you_mean
 
@@ -31,10 +31,9 @@ logger = logging.getLogger(__name__)
 
 class Command(ScrapyParseCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
-        wrong = not_a_url(args, "parse")
+        wrong = not_a_url(args)
         if wrong is not None:
-            print(wrong, file=sys.stderr)
-            sys.exit(2)
+            sys.exit(int(report_failure("parse", wrong)))
         super().process_options(args, opts)
         assert self.settings is not None
         check_log_level("parse", self.settings)
@@ -46,13 +45,12 @@ class Command(ScrapyParseCommand):
         if not opts.spider:
             opts.spider = self._spider_for(url)
         assert self.crawler_process
-        known = self.crawler_process.spider_loader.list()
-        if opts.spider and opts.spider not in known:  # Scrapy logs it and exits 0
-            error = UsageError(
-                f"--spider {opts.spider}: not found{did_you_mean(opts.spider, known)}; "
-                f"available: {', '.join(sorted(known))}"
-            )
-            sys.exit(int(report_failure("parse", error)))
+        loader = self.crawler_process.spider_loader
+        known = loader.list()
+        # Scrapy logs an unknown one and exits 0
+        unknown = opts.spider and unknown_spider(loader, opts.spider, f"--spider {opts.spider}")
+        if unknown:
+            sys.exit(int(report_failure("parse", unknown)))
         if (
             not opts.spider
             and spidercls_for_request(self.crawler_process.spider_loader, Request(url)) is None

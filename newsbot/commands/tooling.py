@@ -65,19 +65,20 @@ def use_tool_settings(settings: BaseSettings, command: str, *, no_jobdir: bool =
         settings.set("JOBDIR", None, priority="cmdline")
 
 
-def unknown_spider(loader: Any, name: str, option: str) -> UsageError | None:
-    """The one-line error for a spider name the project does not have (ops round 12: `scrapy
-    check daily9` and `scrapy fetch --spider daily9` were KeyError tracebacks)."""
+def unknown_spider(loader: Any, name: str, label: str) -> UsageError | None:
+    """The one-line error for a spider name the project does not have, named as ``label``
+    (``spider 'daily9'``, ``--spider daily9``): crawl and parse said so, check and fetch
+    gave KeyError tracebacks (ops round 12)."""
     known = sorted(loader.list())
     if name in known:
         return None
     return UsageError(
-        f"{option}{name}: not found{did_you_mean(name, known)}; spiders: {', '.join(known)}"
+        f"{label}: not found{did_you_mean(name, known)}; available: {', '.join(known)}"
     )
 
 
-def not_a_url(args: list[str], command: str) -> str | None:
-    """The one line for a page argument that is not a URL (ops round 12: `scrapy fetch
+def not_a_url(args: list[str]) -> UsageError | None:
+    """The one-line error for a page argument that is not a URL (ops round 12: `scrapy fetch
     example.com` printed the whole --help and no reason)."""
     if len(args) != 1:
         return None  # Scrapy's usage text: the count of arguments is the mistake
@@ -88,4 +89,4 @@ def not_a_url(args: list[str], command: str) -> str | None:
         if "://" not in args[0] and "." in args[0]
         else ""
     )
-    return f"scrapy {command}: error: {args[0]!r} is not a URL{hint}"
+    return UsageError(f"{args[0]!r} is not a URL{hint}")

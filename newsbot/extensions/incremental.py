@@ -29,6 +29,7 @@ What it does, in the order of a run:
 from __future__ import annotations
 
 import atexit
+import contextlib
 import errno
 import fcntl
 import json
@@ -425,11 +426,9 @@ class IncrementalRuns:
         marker = self.marker
         if self.opened or marker is None:
             return
-        try:
-            if marker.read_text().split()[0] == str(os.getpid()):
+        if _marker_pid(marker) == os.getpid():
+            with contextlib.suppress(OSError):
                 marker.unlink()
-        except (OSError, IndexError):
-            pass
         self._release_jobdir()
 
     def _release_jobdir(self) -> None:
