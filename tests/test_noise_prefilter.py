@@ -69,8 +69,12 @@ def _disagreements(units: list[str]) -> list[tuple[str, str]]:
             if rule.matches(indexed) != rule.matches(plain):
                 wrong.append((rule.name, unit))
         for rule in RULES.inline + RULES.credits + RULES.caption_labels:
-            if not rule.may_search(indexed) and rule.regex.search(unit) is not None:
-                wrong.append((rule.name, unit))
+            # searched with only the alternatives the line could hold: the same matches
+            regex = rule.searching(indexed)
+            for target in {unit, indexed.folded}:
+                found = [m.span() for m in regex.finditer(target)] if regex is not None else []
+                if found != [m.span() for m in rule.regex.finditer(target)]:
+                    wrong.append((rule.name, unit))
     return wrong
 
 

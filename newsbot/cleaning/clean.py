@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsbot.cleaning.lazy import LazyRegex
 from newsbot.cleaning.learner import LEARNED_SHARED, KnowsLearnedLines
 from newsbot.cleaning.pitch_model import RULE as PITCH
 from newsbot.cleaning.pitch_model import PitchModel
@@ -204,9 +205,10 @@ def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
         before = text
         line = rules.forms(text)
         for rule in rules.inline:
-            if not rule.may_search(line):
+            regex = rule.searching(line)
+            if regex is None:
                 continue
-            spans = _inline_spans(rule, line)
+            spans = _inline_spans(regex, line)
             if spans:
                 cuts.extend(Removal(normalise(text[a:b]), rule.name) for a, b in spans)
                 pieces, last = [], 0
@@ -224,14 +226,15 @@ def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
     return text, cuts
 
 
-def _inline_spans(rule: OutletRule, line: LineForms) -> list[tuple[int, int]]:
-    """Where a glued phrase's rule matches the line: matched with Arabic marks folded away
-    (``(يُفتح في علامة تبويب جديدة)`` is the shape's ``(يفتح ...)``), cut as written."""
+def _inline_spans(regex: re.Pattern[str] | LazyRegex, line: LineForms) -> list[tuple[int, int]]:
+    """Where a glued phrase's rule (its pattern ``regex``) matches the line: matched with
+    Arabic marks folded away (``(يُفتح في علامة تبويب جديدة)`` is the shape's ``(يفتح ...)``),
+    cut as written."""
     text, folded = line.text, line.folded
     if len(folded) == len(text):
-        return [m.span() for m in rule.regex.finditer(text) if m.group(0).strip()]
+        return [m.span() for m in regex.finditer(text) if m.group(0).strip()]
     at = line.positions  # folded once per line, whichever rules match it
-    return [(at[m.start()], at[m.end()]) for m in rule.regex.finditer(folded) if m.group(0).strip()]
+    return [(at[m.start()], at[m.end()]) for m in regex.finditer(folded) if m.group(0).strip()]
 
 
 def _close_gaps(text: str) -> str:
@@ -421,9 +424,10 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
     """
     line = rules.forms(text)
     for rule in rules.credits:
-        if not rule.may_search(line):
+        regex = rule.searching(line)
+        if regex is None:
             continue
-        for m in rule.regex.finditer(text):
+        for m in regex.finditer(text):
             if m.end() != len(text) or m.start() == 0:
                 continue
             if text[m.start() - 1] not in " .!?,;|-–—(\"”’'":
@@ -452,10 +456,9 @@ def _ends_with_kind_credit(text: str, rules: NoiseRules) -> bool:
     """Whether a kind's picture credit (a caption's end, never a paragraph's) ends ``text``."""
     line = rules.forms(text)
     for rule in rules.credits:
-        if (
-            rule.layer == "kind"
-            and rule.may_search(line)
-            and any(m.end() == len(text) and m.start() > 0 for m in rule.regex.finditer(text))
+        regex = rule.searching(line) if rule.layer == "kind" else None
+        if regex is not None and any(
+            m.end() == len(text) and m.start() > 0 for m in regex.finditer(text)
         ):
             return True
     return False
@@ -465,9 +468,10 @@ def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
     """``Image caption, <caption>``: the label's removal and the caption after it."""
     line = rules.forms(text)
     for rule in rules.caption_labels:
-        if not rule.may_search(line):
+        regex = rule.searching(line)
+        if regex is None:
             continue
-        m = rule.regex.match(text)
+        m = regex.match(text)
         if m is not None and m.end() < len(text) and any(c.isalnum() for c in text[m.end() :]):
             return Removal(normalise(m.group(0)), rule.name), text[m.end() :].strip()
     return None

@@ -39,6 +39,7 @@ _TURKISH_I = str.maketrans({"\u0130": "i", "\u0131": "i"})
 # past these sizes a set of strings is no longer worth tracking (a class of 26 letters, the
 # product of three alternations): the node is treated as matching anything
 _MAX_STRINGS = 256
+_MAX_BRANCH = 2048
 _MAX_CLASS = 16
 _MAX_LENGTH = 60
 
@@ -179,7 +180,7 @@ def _branch(infos: list[_Info]) -> _Info:
     factors = None
     if all(b is not None for b in bests):
         union = frozenset().union(*(b for b in bests if b is not None))
-        factors = union if len(union) <= _MAX_STRINGS else None
+        factors = union if len(union) <= _MAX_BRANCH else None
     return _Info(exact, factors)
 
 
