@@ -233,6 +233,63 @@ def test_a_breadcrumb_gives_its_last_crumb_not_the_home_page_as_category(crumbs,
     ]
 
 
+@pytest.mark.parametrize(
+    ("crumbs", "category"),
+    [
+        ("<a href='/en/category/business'>Business</a> &raquo; "
+         "<span class='breadcrumb_last'>Harbour toll vote delayed</span>", "Business"),
+        ("<a href='/en'>Home</a> › <a href='/en/politics'>Politics</a> › "
+         "<span>Harbour toll vote delayed</span>", "Politics"),
+        ("<a href='/en'>Home</a> » <span>Harbour toll vote delayed</span>", None),
+    ],
+)  # fmt: skip
+def test_a_one_line_breadcrumb_gives_its_last_named_crumb_as_category(crumbs, category):
+    """Blind site 34a (WordPress + Elementor): a Yoast breadcrumb, one `<p>` of
+    `Business » <title>` after the header line, gave no category (and was no body line)."""
+    html = (
+        '<html><head><meta property="og:title" content="Harbour toll vote delayed"></head>'
+        '<body><div class="container"><h1>Harbour toll vote delayed</h1>'
+        '<p class="text-muted small"><strong>RTÉ News</strong><abbr>a day ago</abbr></p>'
+        f'<p id="breadcrumbs"><span>{crumbs}</span></p><div class="entry-content">'
+        "<p>The council postponed the vote on the harbour toll until next month.</p>"
+        "<p>Traders had asked for more time to respond.</p></div></div></body></html>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert (page.source, page.age, page.category) == ("RTÉ News", "a day ago", category)
+    assert page.body_blocks == [
+        "The council postponed the vote on the harbour toll until next month.",
+        "Traders had asked for more time to respond.",
+    ]
+
+
+def test_a_body_line_with_a_slash_is_no_breadcrumb():
+    html = (
+        '<html><head><meta property="og:title" content="Harbour toll vote delayed"></head>'
+        '<body><div class="container"><h1>Harbour toll vote delayed</h1>'
+        '<p class="text-muted small"><strong>RTÉ News</strong><abbr>a day ago</abbr></p>'
+        "<div class='entry-content'><p>Fares rise <a href='/fares'>20%</a> / year under the "
+        "plan » traders say.</p><p>Traders had asked for more time to respond.</p></div>"
+        "</div></body></html>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert page.category is None
+    assert page.body_blocks[0] == "Fares rise 20% / year under the plan » traders say."
+
+
+def test_tags_are_read_as_their_links_show_them():
+    """Blind site 34a: WordPress tags in Arabic link to Latin slugs (`قهوة` at
+    `/hashtag/coffee`); the record's hashtags were the slugs."""
+    html = (
+        '<html lang="ar"><head><meta property="og:title" content="مزارعو البن"></head><body>'
+        "<h1>مزارعو البن</h1><div class='entry-content'><p>يتوقع مزارعو البن في الجبل موسماً "
+        "وفيراً بعد أمطار غزيرة هذا الشتاء.</p></div><h3>هاشتاغز</h3><p>"
+        "<a href='/hashtag/coffee'>قهوة</a>, <a href='/hashtag/farming'>#زراعة (12)</a>, "
+        "<a href='/hashtag/Rain-Fall'><img src='x.png'></a></p></body></html>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert page.hashtags == ["قهوة", "زراعة", "Rain-Fall"]
+
+
 def test_the_articles_own_header_is_read_not_skipped_as_the_pages_banner():
     # a CMS theme: the title, header line and category inside <article><header>, the title
     # a styled <div>; only the page's masthead is a banner

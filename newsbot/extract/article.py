@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
 from parsel import Selector
 
 from newsbot.extract.blocks import SECTION_CHROME, Block, page_layout
@@ -156,6 +157,35 @@ def _crumb(block: Block) -> str:
     return block.text.strip().lstrip("•-· ").strip()
 
 
+def _named_crumbs(crumbs: list[str], title: str | None, profile: SiteProfile) -> list[str]:
+    """The crumbs that could be a category: not the home page, not the article's title."""
+    return [
+        c
+        for c in crumbs
+        if fold(c) not in HOME_CRUMBS
+        and fold(c) != fold(title or "")
+        and (fold(c) in profile.categories or looks_like_name(c, max_words=3, max_chars=30))
+    ]
+
+
+# between the crumbs of a breadcrumb written on one line (Yoast's `Home » News » <title>`)
+_CRUMB_SEPARATOR = re.compile(r"\s+[»›>/|→❯·]\s+")
+
+
+def _crumb_line(block: Block, title: str | None) -> list[str] | None:
+    """A breadcrumb on one line (``Business » <the title>``, ``Home › Politics``): its
+    crumbs, when the line links to a page (a crumb) and ends with the title or starts at the
+    home page; None for any other line."""
+    if not block.links:
+        return None
+    crumbs = [c.strip() for c in _CRUMB_SEPARATOR.split(block.text)]
+    if not 2 <= len(crumbs) <= MAX_CRUMBS + 1 or not all(crumbs):
+        return None
+    if fold(crumbs[-1]) == fold(title or "") or fold(crumbs[0]) in HOME_CRUMBS:
+        return crumbs
+    return None
+
+
 def _read_category(region: list[Block], start: int, profile: SiteProfile, page: ArticlePage) -> int:
     """The category line after the header: a known category, or a short list item. A run of
     list items is a breadcrumb (`Home › Politics`): its last crumb that is not the home page
@@ -168,18 +198,18 @@ def _read_category(region: list[Block], start: int, profile: SiteProfile, page: 
         if fold(text) in profile.categories:
             page.category = text
             return start + 1
-        return start
+        crumbs = _crumb_line(block, page.title)
+        if crumbs is None:
+            return start
+        named = _named_crumbs(crumbs, page.title, profile)
+        if named:
+            page.category = named[-1]
+        return start + 1
     end = start
     while end < len(region) and end - start < MAX_CRUMBS and region[end].tag == "li":
         end += 1
     crumbs = [_crumb(b) for b in region[start:end]]
-    named = [
-        c
-        for c in crumbs
-        if fold(c) not in HOME_CRUMBS
-        and fold(c) != fold(page.title or "")
-        and (fold(c) in profile.categories or looks_like_name(c, max_words=3, max_chars=30))
-    ]
+    named = _named_crumbs(crumbs, page.title, profile)
     if not named:
         return start
     if fold(crumbs[0]) not in HOME_CRUMBS:
@@ -193,16 +223,50 @@ def _read_category(region: list[Block], start: int, profile: SiteProfile, page: 
     return end
 
 
-def _hashtags(region: list[Block], base_url: str, profile: SiteProfile) -> list[str]:
+def _hashtags(
+    region: list[Block], base_url: str, profile: SiteProfile, root: etree._Element
+) -> list[str]:
+    """The tags the page links to after its hashtags label, as the links show them (a
+    WordPress tag ``قهوة`` links to ``/hashtag/coffee``); the link's own name where its text
+    is no tag's (an image, a count alone)."""
     labels = profile.hashtag_labels()
     start = next((i for i, b in enumerate(region) if fold(b.text) in labels), 0)
     tags: list[str] = []
+    shown: dict[str, list[str]] | None = None
     for block in region[start:]:
         for href in block.links:
             tag = profile.hashtag(safe_urljoin(base_url, href))
-            if tag and tag not in tags:
+            if not tag:
+                continue
+            if shown is None:
+                shown = _link_texts(root)
+            # the text of this line's link (the site's menu may name the tag shorter)
+            here = [t for t in shown.get(href, ()) if t in block.text]
+            tag = (_shown_tag(max(here, key=len)) if here else None) or tag
+            if tag not in tags:
                 tags.append(tag)
     return tags
+
+
+_TAG_COUNT = re.compile(r"\s*[(\[]\d+[)\]]$")  # a tag cloud's `Sports (12)`
+
+
+def _shown_tag(text: str) -> str | None:
+    tag = _TAG_COUNT.sub("", " ".join(text.split())).lstrip("#＃").strip()
+    if not tag or len(tag) > 60 or len(tag.split()) > 6 or not any(c.isalnum() for c in tag):
+        return None
+    return tag
+
+
+def _link_texts(root: etree._Element) -> dict[str, list[str]]:
+    """The texts the page's links to each target show."""
+    texts: dict[str, list[str]] = {}
+    for anchor in root.iter("a"):
+        href = anchor.get("href")
+        text = " ".join(anchor.xpath("string()").split()) if href else ""
+        if text and text not in texts.setdefault(href, []):
+            texts[href].append(text)
+    return texts
 
 
 def parse_article(
@@ -237,7 +301,7 @@ def parse_article(
             page.figure_captions.append(block.text)  # the page says it is a caption
         else:
             page.body_blocks.append(block.text)
-    page.hashtags = _hashtags(region, url, profile)
+    page.hashtags = _hashtags(region, url, profile, selector.root)
     if related_at < len(blocks):
         related_end = _related_end(blocks, related_at, url, profile)
         page.related = parse_entries(
