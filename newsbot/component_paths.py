@@ -10,13 +10,14 @@ name the module does define, as a :class:`~newsbot.exitcodes.UsageError` (exit 2
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+import json
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from scrapy.settings import BaseSettings
 
 from newsbot.exitcodes import UsageError
-from newsbot.usage import did_you_mean
+from newsbot.usage import did_you_mean, short
 
 # {path: order} settings: a key with the value None is switched off, never loaded
 COMPONENT_DICTS = (
@@ -69,10 +70,41 @@ def _as_dict(settings: BaseSettings, name: str) -> dict[Any, Any]:
 def check_component_paths(settings: BaseSettings) -> None:
     """Every class path the settings name can be loaded; else :class:`UsageError` naming
     the setting, the path and what is wrong with it."""
+    check_shapes(settings)
     for name, path in _named_paths(settings):
         problem = path_problem(path)
         if problem is not None:
             raise UsageError(f"{name}: {path!r} {problem}")
+
+
+def check_shapes(settings: BaseSettings | Mapping[str, Any]) -> None:
+    """A table setting written as a list or a number, a class path written as a number:
+    :class:`UsageError` naming it (ops round 13: ``FEEDS = ["x.jsonl"]`` in an overlay was
+    ``ValueError: too many values to unpack``, ``SCHEDULER_PRIORITY_QUEUE = 7`` a
+    ``RuntimeError`` from the engine, both exit 1)."""
+    for name in (*COMPONENT_DICTS, *PATH_VALUE_DICTS, "FEEDS"):
+        value = settings.get(name)
+        if value is None or isinstance(value, (BaseSettings, Mapping)):
+            continue
+        if isinstance(value, str):
+            try:
+                parsed = json.loads(value) if value.strip() else {}
+            except ValueError:
+                parsed = None
+            if isinstance(parsed, dict):
+                continue
+        shape = "a list" if isinstance(value, (list, tuple)) else short(value)
+        raise UsageError(
+            f"{name}: expected a table of entries (in a settings file: a [settings.{name}] "
+            f"table, one key per entry; with -s: a JSON object), got {shape}"
+        )
+    for name in PATH_SETTINGS:
+        value = settings.get(name)
+        if value is None or isinstance(value, str) or callable(value):
+            continue
+        raise UsageError(
+            f"{name}={short(value)}: expected a class's import path (package.module.ClassName)"
+        )
 
 
 def path_problem(path: str) -> str | None:

@@ -55,6 +55,12 @@ SCRAPY_NUMBERS: dict[str, tuple[type, float, str]] = {
     "NEWSBOT_HEALTH_MIN_SAMPLE": (int, 0, "articles"),
     "NEWSBOT_BROWSER_PAGE_TIMEOUT": (float, 0.001, "seconds a rendered page may take"),
 }
+# Scrapy's whole numbers of either sign: what they are.
+WHOLE_NUMBERS: dict[str, str] = {
+    "DEPTH_PRIORITY": "priority change per hop: positive crawls wide first, negative deep first",
+    "REDIRECT_PRIORITY_ADJUST": "priority change of a redirected request",
+    "RETRY_PRIORITY_ADJUST": "priority change of a retried request",
+}
 # newsbot's shares: a number from 0 to 1 (0.5 is half).
 SHARES = (
     "NEWSBOT_HEALTH_MIN_EXPORTED_SHARE",
@@ -111,7 +117,21 @@ def check_values(get: Callable[[str], object]) -> None:
             continue
         if str(value).strip().lower() not in _YES_NO_WORDS:
             raise UsageError(f"{name}={short(value)}: expected True or False (or 1 or 0)")
+    for name, meaning in WHOLE_NUMBERS.items():
+        value = get(name)
+        if value is None or value == "":
+            continue
+        try:
+            whole = int(str(value).strip())
+        except ValueError:
+            whole = None
+        if isinstance(value, (bool, float)) or whole is None:
+            # ops round 13: `-s DEPTH_PRIORITY=one` was Scrapy's traceback, exit 1
+            raise UsageError(f"{name}={short(value)}: expected a whole number ({meaning})")
     jobdir = get("JOBDIR")
+    if jobdir and not isinstance(jobdir, (str, os.PathLike)):
+        # ops round 13: `JOBDIR = 3` in an overlay was a TypeError traceback, exit 1
+        raise UsageError(f"JOBDIR={short(jobdir)}: expected a folder's path, in quotes")
     if jobdir:
         # `.newsbot/jobs/%(name)s`: the spider's name comes later
         check_jobdir(str(fixed_folder(str(jobdir))))

@@ -340,3 +340,23 @@ def test_a_part_a_running_crawl_writes_is_left_to_it(slow_site, tmp_path):
     assert first.returncode == 0, first_log.read_text()[-3000:]
     ids = [record["id"] for record in json.loads(target.read_text(encoding="utf-8"))]
     assert set(ids) == site.expected_ids(_paths(site), 1)
+
+
+def test_a_run_killed_after_its_export_was_finished_is_not_exported_again(slow_site, tmp_path):
+    """ops round 13: killed after the finished export was renamed into place and before the
+    run recorded its articles (and wrote its summary), the next run exported every article
+    again. The next run records that export's articles and writes its summary."""
+    site, server = slow_site
+    runs = ScheduledRuns(server, _paths(site), tmp_path, settings=SETTINGS)
+    code, log = runs.run()
+    assert code == 0, log[-3000:]
+    [export] = runs.finished()
+    # the state such a kill leaves: the export whole, no summary, nothing recorded
+    export.with_name(export.name.removesuffix(".jsonl") + ".summary.json").unlink()
+    (tmp_path / "seen.sqlite").unlink()
+    code, log = runs.run()
+    assert code == 0, log[-3000:]
+    assert "killed as it closed" in log
+    _assert_exactly_once(runs, site.expected_ids(_paths(site), 1))
+    summaries = {s["export"]: s for s in runs.summaries()}
+    assert summaries[str(export)]["finish_reason"] == "recovered"

@@ -397,6 +397,13 @@ def _settings_copy(tmp_path: Path) -> Path:
         # every setting of the file would have been dropped without a word
         ("[setting]", ["unknown table [setting]", "did you mean 'settings'"]),
         ('LOG_LEVEL = "DEBUG"\n[settings]', ["LOG_LEVEL is outside the [settings] table"]),
+        # ops round 13: each was a traceback and exit 1
+        ("JOBDIR = 3", ["JOBDIR=3", "a folder's path"]),
+        ('FEEDS = ["x.jsonl"]', ["FEEDS", "[settings.FEEDS] table", "got a list"]),
+        ('ITEM_PIPELINES = ["newsbot.pipelines.x"]', ["ITEM_PIPELINES", "got a list"]),
+        ("SCHEDULER_PRIORITY_QUEUE = 7", ["SCHEDULER_PRIORITY_QUEUE=7", "import path"]),
+        ('LOG_FILE = "/nonexistent/dir/nb.log"', ["LOG_FILE=", "does not exist"]),
+        ('DEPTH_PRIORITY = "one"', ["DEPTH_PRIORITY='one'", "whole number"]),
     ],
 )
 def test_a_mistake_in_an_environment_overlay_is_one_line(server, tmp_path, line, expected):

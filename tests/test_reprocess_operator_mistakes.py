@@ -214,6 +214,21 @@ def test_a_target_named_for_another_format_is_refused(source, tmp_path, name):
     assert not target.exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "plain"),
+    [("out.jsonl.gz", "out.jsonl"), ("out.gz", "out.jsonl"), ("o.jsonl.xz", "o.jsonl")],
+)
+def test_a_compressed_target_is_refused(source, tmp_path, name, plain):
+    """ops round 13: `-O out.jsonl.gz` wrote plain JSON Lines under a .gz name, which zcat
+    then refused."""
+    target = tmp_path / name
+    proc = reprocess(str(source), "-O", str(target))
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    line = one_line(proc)
+    assert "plain JSON Lines" in line and str(tmp_path / plain) in line, line
+    assert not target.exists()
+
+
 REWRITES_TARGET = """
 import os
 from pathlib import Path

@@ -16,12 +16,13 @@ from typing import Any
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 from scrapy.utils.conf import closest_scrapy_cfg
 
-from newsbot.component_paths import check_component_paths
+from newsbot.component_paths import check_component_paths, check_shapes
 from newsbot.exitcodes import UsageError
 from newsbot.feeds import NEW_FILE
 from newsbot.profiles import load_settings_toml, settings_dir, shown_path
 from newsbot.settings_check import (
     check_http_cache,
+    check_log_file,
     check_names,
     check_values,
     cmdline_names,
@@ -233,6 +234,7 @@ class EnvironmentAddon:
         check_names(cmdline_names(settings), "-s")
         check_not_empty(settings)
         check_names(overlay, where)
+        check_shapes(overlay)  # a table written as a list fails as Scrapy stores it
         apply_overlay(settings, overlay)
         # `LOG_LEVEL = "debug"` in the overlay: read as -L debug is (ops round 8: a traceback)
         normalise_log_level(settings)
@@ -243,6 +245,8 @@ class EnvironmentAddon:
                 "dropped (newsbot's pipelines are in newsbot/settings.py)"
             )
         check_values(settings.get)  # -s and the overlay, before any request
+        if (settings.getpriority("LOG_FILE") or 0) < SETTINGS_PRIORITIES["cmdline"]:
+            check_log_file(settings)  # the overlay's (the crawl command checked -s's)
         warn_depth_limit(settings.get)
         warn_count_limits(settings.get)
         check_component_paths(settings)

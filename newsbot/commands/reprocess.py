@@ -448,6 +448,7 @@ def _check_not_being_written(path: Path) -> None:
 # what another format's file is called: reprocess writes JSON Lines only (ops round 8: a
 # `-O out.csv` held JSON Lines without a word)
 _OTHER_FORMATS = {".csv", ".json", ".xml", ".tsv", ".pickle", ".pkl", ".marshal", ".xlsx"}
+_COMPRESSED = {".gz": "gzip", ".bz2": "bzip2", ".xz": "xz", ".zst": "zstd", ".zip": "zip"}
 
 
 def check_json_lines_name(target: Path) -> None:
@@ -460,6 +461,14 @@ def check_json_lines_name(target: Path) -> None:
             f"scrapy crawl's -O FILE:FORMAT); give a .jsonl name ({target.with_name(name)})"
         )
     suffix = target.suffix.lower()
+    if suffix in _COMPRESSED:
+        # ops round 13: `-O out.jsonl.gz` held plain JSON Lines that zcat refused
+        inner = target.with_suffix("")
+        plain = inner if inner.suffix.lower() == ".jsonl" else inner.with_suffix(".jsonl")
+        raise UsageError(
+            f"{target}: reprocess writes plain JSON Lines, not {_COMPRESSED[suffix]}; give a "
+            f".jsonl name ({plain}) and compress the file afterwards"
+        )
     if suffix in _OTHER_FORMATS:
         raise UsageError(
             f"{target}: reprocess writes JSON Lines, not {suffix[1:].upper()}; give a .jsonl "

@@ -60,8 +60,10 @@ from newsbot.incremental.hashing import content_hash, listing_fingerprint
 from newsbot.incremental.jobstate import damage
 from newsbot.incremental.recovery import (
     Recovery,
+    adopt_export,
     discard_part,
     find_parts,
+    find_unsummarised,
     hold_lock,
     recover_part,
 )
@@ -546,6 +548,41 @@ class IncrementalRuns:
             )
 
     def _recover(self, folders: list[Path]) -> None:
+        self._recover_parts(folders)
+        if self.store is not None and not self.fresh and not self.distributed:
+            self._adopt_finished(folders)
+
+    def _adopt_finished(self, folders: list[Path]) -> None:
+        """ops round 13: a run killed after renaming its export and before recording it
+        left a whole export the seen-store did not know, and the next run exported every
+        article again. Its articles are recorded now, and its summary written."""
+        store = self.store
+        assert store is not None
+
+        def unrecorded(record: dict[str, Any]) -> bool:
+            seen = store.get(str(record.get("id")))
+            return seen is None or seen.content_hash != content_hash(record)
+
+        for path in find_unsummarised(folders):
+            result = adopt_export(path, unrecorded)
+            if result is None:
+                continue
+            now = time.time()
+            store.put_many(
+                SeenRecord(str(r["id"]), content_hash(r), listing_fingerprint(r), False, now)
+                for r in result.records
+                if r.get("id")
+            )
+            if result.records:
+                self._stat("recovered/adopted_items", len(result.records))
+                logger.warning(
+                    "Recorded %d article(s) of %s in the seen-store: the run that wrote it was "
+                    "killed as it closed (its export is whole; not exported again)",
+                    len(result.records),
+                    path,
+                )
+
+    def _recover_parts(self, folders: list[Path]) -> None:
         parts = find_parts(folders)
         if not parts:
             return

@@ -17,6 +17,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -150,6 +151,71 @@ def _write_summary(target: Path, result: Recovery) -> None:
         summary_path(target),
         (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
     )
+
+
+# a run's own export (``exports/<spider>/<UTC start>-<run id>.jsonl``), not a file named by -o
+RUN_EXPORT = re.compile(r"^\d{8}T\d{6}Z-.+\.jsonl$")
+
+
+def find_unsummarised(folders: Iterable[Path]) -> list[Path]:
+    """Finished exports of runs killed as they closed: renamed into place (the export is
+    whole) but never summarised. A run records its articles in the seen-store after the
+    rename and writes the summary last, so such a file's articles may be unrecorded."""
+    from newsbot.extensions.summary import failed_summary_path, summary_path
+
+    found: set[Path] = set()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in folder.glob("*.jsonl"):
+            if (
+                RUN_EXPORT.match(path.name)
+                and not path.name.endswith(RECOVERED + ".jsonl")
+                and path.is_file()
+                and not summary_path(path).exists()
+                and not failed_summary_path(path).exists()
+            ):
+                found.add(path)
+    return sorted(found)
+
+
+def adopt_export(path: Path, keep: Callable[[dict[str, Any]], bool]) -> Recovery | None:
+    """Read a finished export :func:`find_unsummarised` found: its records that ``keep``
+    says are not recorded yet (the caller records them), and its missing summary written;
+    None when another process holds the file."""
+    lock = hold_lock(path)
+    if lock is None:
+        return None
+    try:
+        result = Recovery(path, target=path)
+        lines, result.torn_lines = read_complete_lines(path.read_bytes())
+        for line in lines:
+            record = json.loads(line)
+            if keep(record):
+                result.records.append(record)
+            else:
+                result.skipped += 1
+        summary = {
+            "finish_reason": "recovered",
+            "recovered_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "note": "the run was killed after its export was finished, before it wrote this "
+            "summary: the export is whole; its articles are recorded in the seen-store now",
+            "items": len(lines),
+            "recorded_now": len(result.records),
+            "export": str(path),
+        }
+        try:
+            from newsbot.extensions.summary import summary_path
+
+            write_atomically(
+                summary_path(path),
+                (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+            )
+        except OSError:  # a read-only folder: the records are what matters
+            pass
+        return result
+    finally:
+        lock.close()
 
 
 def discard_part(part: Path) -> Path | None:
