@@ -94,3 +94,46 @@ def test_an_age_in_the_slots_brackets_is_read(text, iso):
     lang = "ar" if "م" in text else "en"
     parsed = parse_timestamp(text, ANCHOR, languages=[lang])
     assert parsed is not None and parsed.at.isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("منذ 3 س", "2026-11-25T09:00:00+00:00"),
+        ("منذ 20 د", "2026-11-25T11:40:00+00:00"),
+        ("٥ د", "2026-11-25T11:55:00+00:00"),
+        ("3س", "2026-11-25T09:00:00+00:00"),
+        ("عكاظ · ١٢ س", "2026-11-25T00:00:00+00:00"),
+        ("تليكسبريس - 6 ي", "2026-11-19T12:00:00+00:00"),
+        ("(منذ 45 د)", "2026-11-25T11:15:00+00:00"),
+    ],
+)
+def test_an_arabic_age_with_its_unit_as_one_letter_is_read(text, iso):
+    """Blind ages round 32: compact widgets print `منذ 3 س` (hours), `د` (minutes), `ي`
+    (days); each was unreadable."""
+    parsed = parse_timestamp(text, ANCHOR, languages=["ar"])
+    assert parsed is not None and parsed.at.isoformat() == iso
+
+
+@pytest.mark.parametrize("text", ["س", "منذ س", "الفصل 3 سين", "رقم 12س3"])
+def test_a_lone_letter_is_no_age(text):
+    assert parse_timestamp(text, ANCHOR, languages=["ar"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "page", "iso"),
+    [
+        ("4 hours ago", "ar", "2026-11-25T08:00:00+00:00"),
+        ("Reuters4 hours ago", "ar", "2026-11-25T08:00:00+00:00"),
+        ("منذ ساعتين", "en", "2026-11-25T10:00:00+00:00"),
+        ("Sky News AU منذ 3 ساعات", "en", "2026-11-25T09:00:00+00:00"),
+        ("أمس", "en", "2026-11-24T00:00:00+00:00"),
+        ("أمس", "ar", "2026-11-24T00:00:00+00:00"),  # as English `yesterday`: local midnight
+        ("Yesterday", "ar", "2026-11-24T00:00:00+00:00"),
+    ],
+)
+def test_an_age_in_the_other_language_of_the_site_is_read(text, page, iso):
+    """Blind ages round 32: an English age on an Arabic page and the reverse were unreadable
+    (each page's language switched the other's reader off)."""
+    parsed = parse_timestamp(text, ANCHOR, languages=[page])
+    assert parsed is not None and parsed.at.isoformat() == iso

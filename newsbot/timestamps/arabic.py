@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 
-from .model import ParsedTime, minus_months
+from .model import ParsedTime, local_midnight, minus_months
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640", "\u200f", "\u200e"}
@@ -36,6 +36,16 @@ _AGE_RE = re.compile(
     r"(?:منذ|قبل)\s*(?:(?P<less>اقل\s+من\s+)?(?:(?P<n>\d{1,9})\s*)?(?P<u>" + _WORD + r")"
     r"(?:\s+(?:واحدة|واحد))?)\s*$"
 )
+# an age's unit as one letter (`منذ 3 س`, `3س`, `عكاظ · ١٢ س`), as compact widgets print it:
+# the number leads the slot or follows منذ/قبل, a space or a separator
+_ABBREVIATED = re.compile(
+    r"(?:(?:منذ|قبل)\s*|(?<![^\s(\[·•|\-–—:]))(?P<n>\d{1,4})\s*(?P<u>[سدي])\s*$"
+)
+_ABBREVIATED_UNITS = {"س": "h", "د": "m", "ي": "d"}
+# `أمس` (alef unified), `البارحة`: yesterday, read as English `yesterday` is (local midnight)
+# a word one of the forms holds (most text holds none: the regexes are not tried)
+_ANY_AGE = ("منذ", "قبل", "الآن", "للتو", "مس", "البارح")
+_YESTERDAY = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:امس|البارحة|البارحه)\s*$")
 _FEW_SECONDS = re.compile(r"(?:منذ|قبل)\s*(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$")
 
 
@@ -52,11 +62,23 @@ def _normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-def match_arabic(text: str, anchor: datetime) -> tuple[int, ParsedTime] | None:
+def match_arabic(
+    text: str, anchor: datetime, zone: tzinfo = timezone.utc
+) -> tuple[int, ParsedTime] | None:
     """Find an Arabic age at the end of ``text``: (start index, result)."""
-    if "منذ" not in text and "قبل" not in text and "الآن" not in text and "للتو" not in text:
+    if not any(word in text for word in _ANY_AGE) and text.rstrip()[-1:] not in _ABBREVIATED_UNITS:
         return None
     norm, index = _normalise(text)
+    day = _YESTERDAY.search(norm)
+    if day is not None:
+        local_day = (anchor.astimezone(zone) - timedelta(days=1)).date()
+        return index[day.start()], ParsedTime(local_midnight(local_day, zone), "day", "relative")
+    short = _ABBREVIATED.search(norm)
+    if short is not None:
+        unit = _ABBREVIATED_UNITS[short["u"]]
+        seconds = {"m": 60, "h": 3600, "d": 86400}[unit]
+        at = anchor - timedelta(seconds=int(short["n"]) * seconds)
+        return index[short.start()], ParsedTime(at, _PRECISION[unit], "relative")
     m = _FEW_SECONDS.search(norm)
     if m:
         return index[m.start()], ParsedTime(anchor, "minute", "relative")

@@ -130,7 +130,7 @@ def _fast_match(
         if rel is not None and (best is None or rel[0] < best[0]):
             best = rel
     if arabic:
-        ar = match_arabic(text, anchor)
+        ar = match_arabic(text, anchor, zone)
         if ar is not None and (best is None or ar[0] < best[0]):
             best = ar
     return best
@@ -142,8 +142,11 @@ def _setup(
     zone = get_zone(timezone)
     langs = [lang for lang in languages if isinstance(lang, str)] if languages else None
     base = {lang.split("-")[0].lower() for lang in langs or ()}
-    english = langs is None or "en" in base
-    arabic = langs is None or "ar" in base
+    # the two fast paths read only their own words: an English page may print an Arabic
+    # age and the reverse (a blind round's mixed pages); other languages go to dateparser
+    both = langs is None or bool(base & {"en", "ar"})
+    english = both
+    arabic = both
     return aware(anchor), zone, english, arabic, langs
 
 
@@ -171,7 +174,13 @@ def parse_timestamp(
         return None
     anchor, zone, english, arabic, langs = _setup(anchor, timezone, languages)
     try:
-        return _parse(text, anchor, zone, timezone, english, arabic, langs, day_first)
+        found = _parse(text, anchor, zone, timezone, english, arabic, langs, day_first)
+        last = None if found or enclosed else _ENCLOSED.search(text, max(0, len(text) - 40))
+        if last is not None and last.end() == len(text) and last.start() > 0:
+            # `Irish Times (5h)`: the age in brackets after the source (blind ages round 32)
+            text = f"{text[: last.start()].rstrip()} {last.group(1)}"
+            found = _parse(text, anchor, zone, timezone, english, arabic, langs, day_first)
+        return found
     except (ValueError, OverflowError, KeyError, IndexError):  # pragma: no cover - safety net
         return None
 
