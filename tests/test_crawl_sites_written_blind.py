@@ -1,4 +1,4 @@
-"""Whole crawls of eleven copies of Daily8 that helpers built from ``daily8.md`` alone, in markup
+"""Whole crawls of twelve copies of Daily8 that helpers built from ``daily8.md`` alone, in markup
 nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -16,7 +16,9 @@ JSON script) and a Bootstrap 3 theme (``.media`` entries, the age in ``<abbr cla
 the category the last crumb of an ``ol.breadcrumb`` after "Home", related entries as a
 ``.list-group``) and a WordPress site built with Elementor (``elementor-widget`` div soup, the
 body in several text-editor widgets with ad and newsletter widgets between them, a one-line
-Yoast breadcrumb ``Business » <title>``, Arabic tags linking to Latin slugs).
+Yoast breadcrumb ``Business » <title>``, Arabic tags linking to Latin slugs) and a Joomla 4
+site (``com-content`` blog items, ``dl.article-info`` header lines, Word-pasted ``MsoNormal``
+paragraphs, ``mod-relateditems``, ``?start=10`` pages).
 Made-up articles with publisher noise; the truth is theirs. What a user checks: every
 article once, the fields each page shows, bodies without the noise and with every story
 paragraph."""
@@ -44,6 +46,7 @@ SITES = (
     "sveltekit_ssr",
     "bootstrap_media",
     "elementor_wp",
+    "joomla_cassiopeia",
 )
 
 

@@ -335,15 +335,25 @@ class AggregatorSpider(SiteSpider):
         for entry in page.related:
             if entry.article_id != article_id and entry.article_id not in related:
                 related.append(entry.article_id)
+        category = page.category or first("category") or page.metadata.section
+        source = page.source or first("source")
+        if (
+            source
+            and category
+            and " ".join(source.split()).casefold() == (" ".join(category.split()).casefold())
+        ):
+            # blind site 34b: an entry showing only its category (`General`) gave it as the
+            # source too; a line that names the category is not the outlet
+            source = None
         return {
             "id": article_id,
             "url": self.canonical_url(response.url, found_via.get("url", response.url)),
             "aggregator": self.profile.name,
-            "source": page.source or first("source"),
+            "source": source,
             "title": page.title or first("title"),
             "body_blocks": page.body_blocks,
             "figure_captions": page.figure_captions,
-            "category": page.category or first("category") or page.metadata.section,
+            "category": category,
             "hashtags": page.hashtags,
             "language": language or page.metadata.language,
             "time_candidates": times,
