@@ -383,11 +383,13 @@ def test_a_worker_whose_crawl_process_is_gone_ends_without_a_traceback(tmp_path)
         from newsbot.workers.tasks import serve
         task_r, task_w = os.pipe()
         result_r, result_w = os.pipe()
+        context = pickle.dumps({})  # the first frame: what the crawl process hands over
+        os.write(task_w, struct.pack("!Q", 8 + len(context)) + struct.pack("!Q", 0) + context)
         payload = pickle.dumps((len, ("abc",), {}))
         os.write(task_w, struct.pack("!Q", 8 + len(payload)) + struct.pack("!Q", 1) + payload)
         os.close(task_w)
         os.close(result_r)  # the crawl process is gone
-        serve(os.fdopen(task_r, "rb"), os.fdopen(result_w, "wb"), {})
+        serve(os.fdopen(task_r, "rb"), os.fdopen(result_w, "wb"))
         print("ended")
         """
     )
@@ -402,3 +404,46 @@ def test_a_worker_whose_crawl_process_is_gone_ends_without_a_traceback(tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr, proc.stderr
     assert proc.stdout.strip() == "ended"
+
+
+DIES_AS_IT_STARTS = """
+import asyncio, os
+from newsbot.cleaning.rules import load_noise_rules
+from newsbot.profiles import load_profile
+from newsbot.workers.pool import TaskFailed, WorkerPool
+
+
+class Dies:  # unpickled in the worker, it ends the worker there and then
+    def __reduce__(self):
+        return (os._exit, (3,))
+
+
+async def main(pool):
+    try:
+        return await pool.run(os.getpid)
+    except TaskFailed as exc:
+        return str(exc)
+
+
+if __name__ == "__main__":
+    pool = WorkerPool(1, 30)
+    pool.provide("dies", Dies())
+    pool.provide("noise_rules", {"daily8": load_noise_rules(load_profile("daily8"))})
+    print("answered:", asyncio.run(main(pool)), flush=True)
+    pool.close()
+"""
+
+
+def test_a_worker_that_dies_as_it_starts_never_blocks_the_crawl_process(tmp_path):
+    """ops round 13: a scrapyd job whose egg was deleted as it started hung for ever, deaf to
+    cancel.json: its worker died before reading the noise rules (5 MB) that multiprocessing
+    writes to it with a blocking write, and the crawl process waited in that write. The
+    rules travel over the task pipe now, written as the worker reads them."""
+    script = tmp_path / "dies_as_it_starts.py"
+    script.write_text(DIES_AS_IT_STARTS, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "answered: its worker process died" in proc.stdout, proc.stdout + proc.stderr[-2000:]

@@ -187,12 +187,18 @@ class _Worker:
             self._busy_since = None
 
     async def start(self, context: dict[str, Any]) -> None:
+        # The context (the noise rules: ~5 MB pickled) goes as the task pipe's first frame,
+        # not as the process's argument: multiprocessing writes its arguments to the new
+        # process with a blocking write while this process still holds that pipe's other
+        # end, so a worker that died as it started (ops round 13: its scrapyd egg deleted)
+        # left the crawl blocked in that write for ever, deaf to SIGTERM.
+        bootstrap = pickle.dumps(context, pickle.HIGHEST_PROTOCOL)
         spawn = multiprocessing.get_context("spawn")  # never fork a process running threads
         task_read, task_write = spawn.Pipe(duplex=False)
         result_read, result_write = spawn.Pipe(duplex=False)
         self.process = spawn.Process(
             target=serve,
-            args=(task_read, result_write, context),
+            args=(task_read, result_write),
             name="newsbot-worker",
             daemon=True,
         )
@@ -215,6 +221,9 @@ class _Worker:
         result_read.close()
         self.tasks, _ = await loop.connect_write_pipe(asyncio.Protocol, writer)
         self.results, _ = await loop.connect_read_pipe(lambda: _Results(self), reader)
+        # written as the worker reads it (the transport buffers it): never blocks the crawl
+        self.tasks.write(_HEADER.pack(_HEADER.size + len(bootstrap)) + _HEADER.pack(0))
+        self.tasks.write(bootstrap)
 
     def send(self, task_id: int, payload: bytes) -> asyncio.Future[Any]:
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()

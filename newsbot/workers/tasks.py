@@ -146,15 +146,20 @@ def start_worker(context: dict[str, Any]) -> None:
         signal.signal(stop, signal.SIG_IGN)
 
 
-def serve(tasks: Any, results: Any, context: dict[str, Any]) -> None:
+def serve(tasks: Any, results: Any) -> None:
     """A worker process: run each task read from ``tasks``, write its outcome to ``results``.
 
-    Frames are an 8-byte big-endian length, the task's 8-byte id and a pickle: of
+    Frames are an 8-byte big-endian length, the task's 8-byte id and a pickle: the first
+    one of the context the crawl process hands over (:func:`start_worker`), then of
     ``(function, args, kwargs)`` going in, of ``(ok, result or exception)`` coming back. The
     worker ends when the crawl process closes ``tasks``.
     """
-    start_worker(context)
     read_fd, write_fd = tasks.fileno(), results.fileno()
+    first = _read_frame(read_fd)
+    if first is None:
+        return
+    start_worker(pickle.loads(memoryview(first)[_HEADER.size :]))
+    del first
     while True:
         frame = _read_frame(read_fd)
         if frame is None:
