@@ -304,12 +304,24 @@ def test_settings_get_shows_what_the_environment_overlay_sets():
     assert plain.returncode == 0 and plain.stdout.strip() == "None", plain.stderr[-2000:]
     production = _settings_get("JOBDIR", ROOT, NEWSBOT_ENV="production")
     assert production.stdout.strip() == ".newsbot/jobs/%(name)s", production.stderr[-2000:]
-    typo = _settings_get("CONCURENT_REQUESTS", ROOT)  # ops round 8: None, not a word more
-    assert typo.returncode == 0 and typo.stdout.strip() == "None"
-    assert "did you mean 'CONCURRENT_REQUESTS'" in typo.stderr
+    # ops round 8: None, not a word more; ops round 13: with the hint, but exit 0
+    typo = _settings_get("CONCURENT_REQUESTS", ROOT)
+    assert typo.returncode == 2 and typo.stdout.strip() == ""
+    assert "did you mean 'CONCURRENT_REQUESTS'" in typo.stderr.strip().splitlines()[-1]
+    lower = _settings_get("jobdir", ROOT)
+    assert lower.returncode == 2 and "did you mean 'JOBDIR'" in lower.stderr
     wrong = _settings_get("JOBDIR", ROOT, NEWSBOT_ENV="prod")
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
     assert wrong.stderr.strip().splitlines()[-1].startswith("scrapy settings: error:")
+
+
+def test_settings_getint_of_a_word_is_one_line():
+    """ops round 13: `scrapy settings --getint LOG_LEVEL` was a traceback."""
+    full = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_ENV": "test"}
+    command = [sys.executable, "-m", "scrapy", "settings", "--getint", "LOG_LEVEL"]
+    proc = subprocess.run(command, cwd=ROOT, env=full, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert "LOG_LEVEL='INFO' is not a whole number" in proc.stderr.strip().splitlines()[-1]
 
 
 def test_settings_get_shows_the_redis_url_a_crawl_takes():

@@ -36,10 +36,26 @@ class Command(ScrapySettingsCommand):
             sys.exit(int(report_failure("settings", error)))
         except RuntimeError as error:  # scrapy-redis not installed (the `ops` extra)
             sys.exit(int(report_failure("settings", UsageError(str(error)))))
-        super().run(args, opts)
         asked = opts.get or opts.getbool or opts.getint or opts.getfloat or opts.getlist
         if asked and asked not in self.settings:
-            # `--get CONCURENT_REQUESTS` printed None without a word (ops round 8)
-            hint = did_you_mean(asked, [str(name) for name in self.settings])
+            # `--get CONCURENT_REQUESTS` printed None without a word (ops round 8), and with
+            # the hint exit 0 (ops round 13): a misspelt name is a mistake, exit 2
+            names = [str(name) for name in self.settings]
+            hint = did_you_mean(asked, names)
+            if asked.upper() in self.settings:
+                hint = f" (did you mean {asked.upper()!r}? setting names are in capitals)"
             if hint:
-                print(f"scrapy settings: {asked} is not a setting{hint}", file=sys.stderr)
+                error = UsageError(f"{asked} is not a setting{hint}")
+                sys.exit(int(report_failure("settings", error)))
+        try:
+            super().run(args, opts)
+        except (TypeError, ValueError):
+            # `--getint LOG_LEVEL` (INFO is no number) was a traceback
+            kind = (
+                "a whole number (--getint)" if opts.getint else "a number (--getfloat)"
+                if opts.getfloat else "true or false (--getbool)" if opts.getbool
+                else "a list (--getlist)" if opts.getlist else "readable"
+            )  # fmt: skip
+            value = self.settings.get(asked)
+            error = UsageError(f"{asked}={value!r} is not {kind}; --get shows it as it is")
+            sys.exit(int(report_failure("settings", error)))
