@@ -388,7 +388,7 @@ def cmdline_names(settings: BaseSettings) -> list[str]:
     return [name for name in settings if (settings.getpriority(name) or 0) >= cmdline]
 
 
-def _why_not(folder: Path) -> str:
+def why_not_writable(folder: Path) -> str:
     """Why a folder cannot be written: a read-only file system, or permissions."""
     try:
         read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
@@ -415,7 +415,9 @@ def check_log_file(settings: BaseSettings) -> None:
         )
         raise UsageError(f"LOG_FILE={short(str(value))}: its folder {folder} does not exist{hint}")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise UsageError(f"LOG_FILE={short(str(value))}: cannot be written ({_why_not(folder)})")
+        raise UsageError(
+            f"LOG_FILE={short(str(value))}: cannot be written ({why_not_writable(folder)})"
+        )
     if _disk_full(folder):
         raise UsageError(
             f"LOG_FILE={short(str(value))}: its disk is full (no space left on device); "

@@ -797,6 +797,27 @@ def test_a_log_file_on_a_read_only_disk_says_why(server, tmp_path):
     assert requests == []
 
 
+def test_a_new_seen_store_on_a_read_only_disk_says_why(server, tmp_path):
+    """ops round 13: exit 2 and "not a usable seen-store ... move the file aside", with no
+    file there to move: the folder cannot be written (exit 3, the disk's condition)."""
+    folder, read_only = tmp_path / "state", tmp_path / "ro"
+    folder.mkdir()
+    read_only.mkdir()
+    if subprocess.run(["mount", "--bind", str(folder), str(read_only)]).returncode != 0:
+        pytest.skip("no bind mount here (not root?)")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(read_only)], check=True)
+        proc, requests = crawl(server, tmp_path, "-s", "NEWSBOT_INCREMENTAL=1",
+                               "-s", f"NEWSBOT_SEEN_STORE={read_only / 'seen.sqlite'}")  # fmt: skip
+    finally:
+        subprocess.run(["umount", str(read_only)], check=False)
+    assert proc.returncode == 3, proc.stderr[-3000:]
+    line = proc.stderr.strip().splitlines()[-1]
+    assert "its folder cannot be written (read-only file system)" in line, line
+    assert "move the file aside" not in line and "Traceback" not in proc.stderr
+    assert requests == []
+
+
 def test_a_batch_count_without_a_numbered_export_is_one_line(server, tmp_path):
     """Scrapy dropped the export (an ERROR in the log) and the run ended 0 with its health
     checks passed and no file written."""

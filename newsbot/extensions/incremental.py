@@ -69,7 +69,7 @@ from newsbot.incremental.recovery import (
 )
 from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, _safe_url, open_store
 from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT, export_failed
-from newsbot.settings_check import check_jobdir, jobdir_unusable
+from newsbot.settings_check import check_jobdir, jobdir_unusable, why_not_writable
 from newsbot.spiders.arguments import changed_arguments, shaping_arguments
 from newsbot.spiders.requests import (
     article_failed,
@@ -156,9 +156,20 @@ def _open_checked(
         why = f"{type(exc).__name__}: {exc}"
         condition = _store_condition(exc, location)
         if condition is not None:
+            kept = (
+                "the store is left as it is (it holds what earlier runs exported)"
+                if Path(location).exists()
+                else "nothing was crawled"
+            )
             raise ExportFailed(
                 f"NEWSBOT_SEEN_STORE={str(location)!r} cannot be used now ({why}): {condition}; "
-                "the store is left as it is (it holds what earlier runs exported)"
+                f"{kept}"
+            ) from None
+        folder = Path(location).parent
+        if not Path(location).exists() and "://" not in location and not folder.is_dir():
+            raise UsageError(
+                f"NEWSBOT_SEEN_STORE={str(location)!r}: its folder {folder} does not exist; "
+                "create it or choose another path"
             ) from None
         raise UsageError(
             f"NEWSBOT_SEEN_STORE={str(location)!r}: not a usable seen-store "
@@ -226,6 +237,10 @@ def _store_condition(exc: BaseException, location: str) -> str | None:
             return condition
     if "unable to open" in text and not Path(location).is_dir() and Path(location).exists():
         return "it cannot be opened by this user; fix the file's or its folder's owner"
+    folder = Path(location).parent
+    if "unable to open" in text and folder.is_dir() and not os.access(folder, os.W_OK):
+        # ops round 13: a new store on a read-only disk said "move the file aside", exit 2
+        return f"its folder cannot be written ({why_not_writable(folder)}); choose a writable one"
     return None
 
 
