@@ -456,8 +456,11 @@ def normalise_log_level(settings: BaseSettings) -> None:
     """``-L info`` as ``INFO`` (Python's logging knows only the capitals); a level that is
     none of them: :class:`UsageError`."""
     level = settings.get("LOG_LEVEL")
-    if not isinstance(level, str):
+    if level is None:
         return
+    if not isinstance(level, str):
+        # ops round 13: `LOG_LEVEL = 5` in an overlay was taken (-s LOG_LEVEL=10 was refused)
+        raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}, in quotes")
     if level.strip().upper() not in LOG_LEVELS:
         raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
     priority = settings.getpriority("LOG_LEVEL") or 0

@@ -422,6 +422,19 @@ def test_a_mistake_in_an_environment_overlay_is_one_line(server, tmp_path, line,
     assert requests == []
 
 
+def test_a_log_level_number_in_an_overlay_is_refused_as_on_the_command_line(server, tmp_path):
+    """ops round 13: `LOG_LEVEL = 5` in an overlay was taken, `-s LOG_LEVEL=10` refused."""
+    folder = _settings_copy(tmp_path)
+    overlay = folder / "environments" / "test.toml"
+    text = overlay.read_text(encoding="utf-8")
+    assert 'LOG_LEVEL = "INFO"' in text
+    overlay.write_text(text.replace('LOG_LEVEL = "INFO"', "LOG_LEVEL = 5"), encoding="utf-8")
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
+    error = error_line(proc)
+    assert "LOG_LEVEL=5" in error and "one of: CRITICAL, DEBUG" in error, error
+    assert requests == []
+
+
 @pytest.mark.parametrize(("level", "code"), [("debug", 0), ("loud", 2)])
 def test_a_log_level_in_an_overlay_is_read_as_on_the_command_line(server, tmp_path, level, code):
     """ops round 8: `LOG_LEVEL = "debug"` in an environment overlay ended in a ValueError
