@@ -217,11 +217,17 @@ def test_a_cards_own_footer_is_still_its_entry():
 def test_a_breadcrumb_gives_its_last_crumb_not_the_home_page_as_category(crumbs, category):
     """Blind site 33b (Bootstrap 3): `Home › Politics` in an `ol.breadcrumb` after the
     header line gave every article the category "Home"."""
+    _assert_crumbs_read(f'<ol class="breadcrumb">{crumbs}</ol>', category)
+
+
+def _assert_crumbs_read(crumbs_html: str, category: str | None) -> None:
+    """A page with ``crumbs_html`` after its header line: the category, and no crumb in the
+    body."""
     html = (
         '<html><head><meta property="og:title" content="Harbour toll vote delayed"></head>'
         '<body><div class="container"><h1>Harbour toll vote delayed</h1>'
         '<p class="text-muted small"><strong>RTÉ News</strong><abbr>a day ago</abbr></p>'
-        f'<ol class="breadcrumb">{crumbs}</ol><div class="entry-content">'
+        f'{crumbs_html}<div class="entry-content">'
         "<p>The council postponed the vote on the harbour toll until next month.</p>"
         "<p>Traders had asked for more time to respond.</p></div></div></body></html>"
     )
@@ -246,20 +252,7 @@ def test_a_breadcrumb_gives_its_last_crumb_not_the_home_page_as_category(crumbs,
 def test_a_one_line_breadcrumb_gives_its_last_named_crumb_as_category(crumbs, category):
     """Blind site 34a (WordPress + Elementor): a Yoast breadcrumb, one `<p>` of
     `Business » <title>` after the header line, gave no category (and was no body line)."""
-    html = (
-        '<html><head><meta property="og:title" content="Harbour toll vote delayed"></head>'
-        '<body><div class="container"><h1>Harbour toll vote delayed</h1>'
-        '<p class="text-muted small"><strong>RTÉ News</strong><abbr>a day ago</abbr></p>'
-        f'<p id="breadcrumbs"><span>{crumbs}</span></p><div class="entry-content">'
-        "<p>The council postponed the vote on the harbour toll until next month.</p>"
-        "<p>Traders had asked for more time to respond.</p></div></div></body></html>"
-    )
-    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
-    assert (page.source, page.age, page.category) == ("RTÉ News", "a day ago", category)
-    assert page.body_blocks == [
-        "The council postponed the vote on the harbour toll until next month.",
-        "Traders had asked for more time to respond.",
-    ]
+    _assert_crumbs_read(f'<p id="breadcrumbs"><span>{crumbs}</span></p>', category)
 
 
 def test_a_body_line_with_a_slash_is_no_breadcrumb():

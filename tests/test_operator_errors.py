@@ -793,18 +793,25 @@ def test_a_log_file_in_a_missing_folder_is_one_line(server, tmp_path):
     assert requests == [] and not log.parent.exists()
 
 
-def test_a_log_file_on_a_read_only_disk_says_why(server, tmp_path):
-    """ops round 8: it said "cannot be written here" and not why."""
-    folder, read_only = tmp_path / "logs", tmp_path / "ro"
+@contextlib.contextmanager
+def read_only_folder(tmp_path: Path):
+    """An empty folder on a read-only bind mount for the block (skips where none can be)."""
+    folder, read_only = tmp_path / "rw", tmp_path / "ro"
     folder.mkdir()
     read_only.mkdir()
     if subprocess.run(["mount", "--bind", str(folder), str(read_only)]).returncode != 0:
         pytest.skip("no bind mount here (not root?)")
     try:
         subprocess.run(["mount", "-o", "remount,bind,ro", str(read_only)], check=True)
-        proc, requests = crawl(server, tmp_path, "-s", f"LOG_FILE={read_only / 'run.log'}")
+        yield read_only
     finally:
         subprocess.run(["umount", str(read_only)], check=False)
+
+
+def test_a_log_file_on_a_read_only_disk_says_why(server, tmp_path):
+    """ops round 8: it said "cannot be written here" and not why."""
+    with read_only_folder(tmp_path) as read_only:
+        proc, requests = crawl(server, tmp_path, "-s", f"LOG_FILE={read_only / 'run.log'}")
     line = error_line(proc)
     assert "LOG_FILE=" in line and "cannot be written (read-only file system)" in line, line
     assert requests == []
@@ -813,17 +820,9 @@ def test_a_log_file_on_a_read_only_disk_says_why(server, tmp_path):
 def test_a_new_seen_store_on_a_read_only_disk_says_why(server, tmp_path):
     """ops round 13: exit 2 and "not a usable seen-store ... move the file aside", with no
     file there to move: the folder cannot be written (exit 3, the disk's condition)."""
-    folder, read_only = tmp_path / "state", tmp_path / "ro"
-    folder.mkdir()
-    read_only.mkdir()
-    if subprocess.run(["mount", "--bind", str(folder), str(read_only)]).returncode != 0:
-        pytest.skip("no bind mount here (not root?)")
-    try:
-        subprocess.run(["mount", "-o", "remount,bind,ro", str(read_only)], check=True)
+    with read_only_folder(tmp_path) as read_only:
         proc, requests = crawl(server, tmp_path, "-s", "NEWSBOT_INCREMENTAL=1",
                                "-s", f"NEWSBOT_SEEN_STORE={read_only / 'seen.sqlite'}")  # fmt: skip
-    finally:
-        subprocess.run(["umount", str(read_only)], check=False)
     assert proc.returncode == 3, proc.stderr[-3000:]
     line = proc.stderr.strip().splitlines()[-1]
     assert "its folder cannot be written (read-only file system)" in line, line

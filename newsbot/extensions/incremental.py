@@ -567,27 +567,30 @@ class IncrementalRuns:
         if self.store is not None and not self.fresh and not self.distributed:
             self._adopt_finished(folders)
 
+    def _unrecorded(self, record: dict[str, Any]) -> bool:
+        """A killed run's record the seen-store does not hold as it is (kept: recorded now)."""
+        assert self.store is not None
+        seen = self.store.get(str(record.get("id")))
+        return seen is None or seen.content_hash != content_hash(record)
+
+    def _record_recovered(self, records: list[dict[str, Any]]) -> None:
+        assert self.store is not None
+        now = time.time()
+        self.store.put_many(
+            SeenRecord(str(r["id"]), content_hash(r), listing_fingerprint(r), False, now)
+            for r in records
+            if r.get("id")
+        )
+
     def _adopt_finished(self, folders: list[Path]) -> None:
         """ops round 13: a run killed after renaming its export and before recording it
         left a whole export the seen-store did not know, and the next run exported every
         article again. Its articles are recorded now, and its summary written."""
-        store = self.store
-        assert store is not None
-
-        def unrecorded(record: dict[str, Any]) -> bool:
-            seen = store.get(str(record.get("id")))
-            return seen is None or seen.content_hash != content_hash(record)
-
         for path in find_unsummarised(folders):
-            result = adopt_export(path, unrecorded)
+            result = adopt_export(path, self._unrecorded)
             if result is None:
                 continue
-            now = time.time()
-            store.put_many(
-                SeenRecord(str(r["id"]), content_hash(r), listing_fingerprint(r), False, now)
-                for r in result.records
-                if r.get("id")
-            )
+            self._record_recovered(result.records)
             if result.records:
                 self._stat("recovered/adopted_items", len(result.records))
                 logger.warning(
@@ -618,23 +621,12 @@ class IncrementalRuns:
                         else "non-incremental",
                     )
             return
-        store = self.store
-
-        def keep(record: dict[str, Any]) -> bool:
-            seen = store.get(str(record.get("id")))
-            return seen is None or seen.content_hash != content_hash(record)
-
         for part in parts:
-            result = recover_part(part, keep=keep)
+            result = recover_part(part, keep=self._unrecorded)
             if result is None:
                 logger.info("Not recovering %s: a running crawl is writing it", part)
                 continue
-            now = time.time()
-            store.put_many(
-                SeenRecord(str(r["id"]), content_hash(r), listing_fingerprint(r), False, now)
-                for r in result.records
-                if r.get("id")
-            )
+            self._record_recovered(result.records)
             self.recoveries.append(result)
             logger.warning(
                 "Recovered %d article(s) from a killed run: %s -> %s (%d torn line(s) dropped, "
