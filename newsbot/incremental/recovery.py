@@ -14,6 +14,7 @@ exclusive ``flock`` on its own ``.part`` files while it writes them (see
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -117,34 +118,43 @@ def recover_part(
         return None
     try:
         result = Recovery(part)
-        lines, result.torn_lines = read_complete_lines(part.read_bytes())
-        kept: list[bytes] = []
-        for line in lines:
-            record = json.loads(line)
-            if keep is not None and not keep(record):
-                result.skipped += 1
-                continue
-            kept.append(line)
-            result.records.append(record)
+        kept = _read_kept(part, keep, result)
         if kept:
             target = recovered_name(part)
             write_atomically(target, b"\n".join(kept) + b"\n")
             result.target = target
-            _write_summary(target, result)
+            _write_summary(target, {"items": len(result.records), **result.as_dict()})
         part.unlink()
         return result
     finally:
         lock.close()
 
 
-def _write_summary(target: Path, result: Recovery) -> None:
+def _read_kept(
+    path: Path, keep: Callable[[dict[str, Any]], bool] | None, result: Recovery
+) -> list[bytes]:
+    """``path``'s complete lines that ``keep`` keeps (each record in ``result.records``);
+    the torn and the skipped counted in ``result``."""
+    lines, result.torn_lines = read_complete_lines(path.read_bytes())
+    kept: list[bytes] = []
+    for line in lines:
+        record = json.loads(line)
+        if keep is not None and not keep(record):
+            result.skipped += 1
+            continue
+        kept.append(line)
+        result.records.append(record)
+    return kept
+
+
+def _write_summary(target: Path, fields: dict[str, Any]) -> None:
+    """``target``'s summary: ``finish_reason`` recovered, the time, ``fields``."""
     from newsbot.extensions.summary import summary_path
 
     summary = {
         "finish_reason": "recovered",
         "recovered_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "items": len(result.records),
-        **result.as_dict(),
+        **fields,
         "export": str(target),
     }
     write_atomically(
@@ -188,31 +198,15 @@ def adopt_export(path: Path, keep: Callable[[dict[str, Any]], bool]) -> Recovery
         return None
     try:
         result = Recovery(path, target=path)
-        lines, result.torn_lines = read_complete_lines(path.read_bytes())
-        for line in lines:
-            record = json.loads(line)
-            if keep(record):
-                result.records.append(record)
-            else:
-                result.skipped += 1
-        summary = {
-            "finish_reason": "recovered",
-            "recovered_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        _read_kept(path, keep, result)
+        fields = {
             "note": "the run was killed after its export was finished, before it wrote this "
             "summary: the export is whole; its articles are recorded in the seen-store now",
-            "items": len(lines),
+            "items": len(result.records) + result.skipped,
             "recorded_now": len(result.records),
-            "export": str(path),
         }
-        try:
-            from newsbot.extensions.summary import summary_path
-
-            write_atomically(
-                summary_path(path),
-                (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-            )
-        except OSError:  # a read-only folder: the records are what matters
-            pass
+        with contextlib.suppress(OSError):  # a read-only folder: the records are what matters
+            _write_summary(path, fields)
         return result
     finally:
         lock.close()

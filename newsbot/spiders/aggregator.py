@@ -21,6 +21,7 @@ from newsbot.browser.config import resolve_mode
 from newsbot.browser.needs import has_script
 from newsbot.extract.article import ArticlePage
 from newsbot.extract.entries import Entry
+from newsbot.extract.text import fold
 from newsbot.memory import DEFAULT_MMAP_THRESHOLD, return_big_blocks
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.hosts import HostPolicy
@@ -337,11 +338,7 @@ class AggregatorSpider(SiteSpider):
                 related.append(entry.article_id)
         category = page.category or first("category") or page.metadata.section
         source = page.source or first("source")
-        if (
-            source
-            and category
-            and " ".join(source.split()).casefold() == (" ".join(category.split()).casefold())
-        ):
+        if source and category and fold(source) == fold(category):
             # blind site 34b: an entry showing only its category (`General`) gave it as the
             # source too; a line that names the category is not the outlet
             source = None
