@@ -274,3 +274,46 @@ def test_a_signal_after_the_report_keeps_the_reported_status(tmp_path, sig):
     assert proc.returncode == 0, text[-3000:]
     summary = json.loads((tmp_path / "x.summary.json").read_text())
     assert summary["outcome"]["exit_code"] == 0
+
+
+def test_a_second_stop_once_the_export_is_final_still_writes_the_summary(tmp_path):
+    """Ctrl-C, and Ctrl-C again once the export has been renamed into place: only the
+    summary and the report were left, yet the run ended 130 ("no export, no summary") over
+    a final export (ops round 13). Once the spider has closed, that second stop is put off;
+    the run ends with the status its summary gives."""
+    site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
+    paths = start_paths(site.truth())
+    with ReplicaServer(site, theme="a") as server:
+        counter = itertools.count()
+        make_slow(server, 1.0, lambda req: "/article/" in req.path and next(counter) >= FAST)
+        crawl = Crawl(server, paths, tmp_path, "1")
+        for attempt in range(3):  # until the second signal reaches the process in time
+            out = tmp_path / f"attempt{attempt}"
+            out.mkdir()
+            crawl.out = out
+            crawl.command[crawl.command.index("-O") + 1] = str(out / "x.jsonl")
+            store = next(i for i, a in enumerate(crawl.command) if "SEEN_STORE" in a)
+            crawl.command[store] = f"NEWSBOT_SEEN_STORE={out / 'seen.sqlite'}"
+            proc, log = crawl.start()
+            try:
+                assert wait_for(lambda out=out: part_lines(out) >= 8, timeout=60), "no articles"
+                proc.send_signal(signal.SIGINT)
+                final = lambda out=out: (out / "x.jsonl").exists()  # noqa: E731
+                assert wait_for(final, timeout=60, interval=0.002), "no final export"
+                alive = proc.poll() is None
+                proc.send_signal(signal.SIGINT)
+                proc.wait(60)
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+                    proc.wait(10)
+            if alive:
+                break
+        else:
+            pytest.fail("the run ended before the second signal could reach it, three times")
+    text = log.read_text()
+    assert "forcing unclean shutdown" not in text, text[-3000:]
+    assert "the crawl has ended; finishing its export" in text, text[-3000:]
+    summary = json.loads((out / "x.summary.json").read_text())
+    assert proc.returncode == summary["outcome"]["exit_code"] == 0, text[-3000:]
+    assert "x.jsonl" in crawl.names() and "x.jsonl.part" not in crawl.names()

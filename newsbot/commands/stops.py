@@ -11,6 +11,7 @@ import signal
 import time
 from typing import Any
 
+from scrapy import signals
 from scrapy.utils.ossignal import install_shutdown_handlers
 
 from newsbot.exitcodes import ExitCode
@@ -100,6 +101,13 @@ def stop_once_started(process: Any, crawler: Any) -> None:
     graceful = process._signal_shutdown  # noqa: SLF001 (Scrapy's graceful stop)
     kill = process._signal_kill  # noqa: SLF001 (Scrapy's forced stop)
     pending: list[int] = []
+    closed: list[bool] = []  # the spider has closed: the export is being finished
+    finishing: list[int] = []  # a forced stop put off because of that
+
+    def spider_closed() -> None:
+        closed.append(True)
+
+    crawler.signals.connect(spider_closed, signal=signals.spider_closed, weak=False)
 
     def started() -> bool:
         try:
@@ -124,13 +132,25 @@ def stop_once_started(process: Any, crawler: Any) -> None:
             reactor.callFromThread(stop_when_running)
 
     def on_second_signal(signum: int, frame: Any) -> None:
-        """Scrapy's forced stop, unless this repeats the graceful stop just begun."""
+        """Scrapy's forced stop, unless this repeats the graceful stop just begun, or the
+        spider has closed: then only the export's rename, the summary and the report are
+        left, and a forced stop ended the run 130 ("no export, no summary") over a final
+        export (ops round 13). A further signal after that one forces the stop."""
         if _same_stop():
             reactor.callFromThread(
                 logger.info,
                 "Signal %d came again within %.1f s: the same stop (send it again to stop at once)",
                 signum,
                 SAME_STOP_SECONDS,
+            )
+            return
+        if closed and not finishing:
+            finishing.append(signum)
+            reactor.callFromThread(
+                logger.warning,
+                "Signal %d: the crawl has ended; finishing its export, summary and report "
+                "(send it again to stop at once)",
+                signum,
             )
             return
         kill(signum, frame)
