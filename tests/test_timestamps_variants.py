@@ -137,3 +137,49 @@ def test_an_age_in_the_other_language_of_the_site_is_read(text, page, iso):
     (each page's language switched the other's reader off)."""
     parsed = parse_timestamp(text, ANCHOR, languages=[page])
     assert parsed is not None and parsed.at.isoformat() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("منذ ثلاث ساعات", "2026-11-25T09:00:00Z"),
+        ("منذ سبع ساعات", "2026-11-25T05:00:00Z"),
+        ("منذ عشر دقائق", "2026-11-25T11:50:00Z"),
+        ("قبل أربعة أيام", "2026-11-21T12:00:00Z"),
+        # the slot's whole text a count and a plural unit, without منذ
+        ("خمس دقائق", "2026-11-25T11:55:00Z"),
+        ("3 ساعات", "2026-11-25T09:00:00Z"),
+    ],
+)
+def test_an_arabic_age_with_its_number_in_words_is_read(text, iso):
+    """Blind ages round 33: number words (ثلاث, خمس, عشر ...) before a plural unit."""
+    parsed = parse_timestamp(text, ANCHOR)
+    assert parsed is not None and parsed.iso() == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["منذ ثلاث ساعة", "احدى عشرة ساعة", "الاجتماع استمر ثلاث ساعات", "منذ احدى عشرة ساعة"],
+)
+def test_an_arabic_number_word_that_does_not_make_an_age_is_not_read(text):
+    """A number word before a singular unit, a sentence that ends with a duration, a number
+    the words do not spell out (11): unreadable, never a guess."""
+    assert parse_timestamp(text, ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("منذ 3 ساعات UTC", "2026-11-25T09:00:00Z"),
+        ("16-05-2025 UTC", "2025-05-16T00:00:00Z"),
+        ("16-05-2025 (GMT)", "2025-05-16T00:00:00Z"),
+        ("6 Mar 25", "2025-03-06T00:00:00Z"),
+        ("6 Mar '25", "2025-03-06T00:00:00Z"),
+        ("28 Nov 14:05", "2025-11-28T14:05:00Z"),
+    ],
+)
+def test_a_zone_after_the_age_and_a_two_digit_year_after_the_month(text, iso):
+    """Blind ages round 33: `UTC` after an Arabic age or a date; `D Mon YY` (a clock's hour
+    after a month's name is no year)."""
+    parsed = parse_timestamp(text, ANCHOR)
+    assert parsed is not None and parsed.iso() == iso

@@ -22,7 +22,9 @@ _ORD = r"(?:st|nd|rd|th)?"
 _DATE = (
     # 28 Nov 2025, 28th of November, 28-Nov-2025, 4 Sept
     r"(?:(?<!\d)(?P<d1>\d{1,2})(?:(?:st|nd|rd|th)(?:\s+of)?)?[\s\-]*(?P<m1>" + MONTH + r")"
-    r"(?:(?:,\s*|[\s\-]+)(?P<y1>\d{4})(?!\d))?"
+    # (6 Mar 25, 6 Mar '25: a two-digit year after a day and a month's name, not a clock's
+    # hour: 28 Nov 14:05, 4 Sept 10am)
+    r"(?:(?:,\s*|[\s\-]+)(?P<y1>\d{4}(?!\d)|'?\d{2}(?![\d:.]|\s*[ap]\.?m)))?"
     # Nov 28, 2025, June 28th, Sept. 4
     r"|(?P<m2>" + MONTH + r")[\s\-]*(?P<d2>\d{1,2})(?!\d)" + _ORD + r"(?:,?\s+(?P<y2>\d{4})(?!\d))?"
     # 28.11.2025, 16-05-2025, 11/28/2025, 28.11.25 (a two-digit year only after 2-digit
@@ -120,7 +122,9 @@ def _read_date(
         day = int(m["d1"] or m["d2"])
         raw_year = m["y1"] or m["y2"]
         if raw_year:
-            return int(raw_year), month, day, True
+            raw_year = raw_year.lstrip("'")
+            year = int(raw_year) if len(raw_year) == 4 else _short_year(int(raw_year), today)
+            return year, month, day, True
         weekday = WEEKDAYS[m["wd"].lower().rstrip(".")] if m["wd"] else None
         year = _latest_year(month, day, weekday, today)
         return None if year is None else (year, month, day, False)

@@ -29,12 +29,31 @@ _UNIT_WORDS = {
     "اعوام": ("y", None), "سنة": ("y", 1), "سنه": ("y", 1), "سنتين": ("y", 2),
     "سنتان": ("y", 2), "سنوات": ("y", None),
 }  # fmt: skip
+# number words before a plural unit (`منذ ثلاث ساعات`, `خمس دقائق`), alef unified
+_NUMBER_WORDS = {
+    "ثلاث": 3, "ثلاثة": 3, "ثلاثه": 3, "اربع": 4, "اربعة": 4, "اربعه": 4, "خمس": 5, "خمسة": 5,
+    "خمسه": 5, "ست": 6, "ستة": 6, "سته": 6, "سبع": 7, "سبعة": 7, "سبعه": 7, "ثمان": 8,
+    "ثماني": 8, "ثمانية": 8, "ثمانيه": 8, "تسع": 9, "تسعة": 9, "تسعه": 9, "عشر": 10,
+    "عشرة": 10, "عشره": 10,
+}  # fmt: skip
+_NUMBER = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _PRECISION = {"s": "second", "m": "minute", "h": "hour", "d": "day", "w": "day",
               "mo": "month", "y": "year"}  # fmt: skip
 _WORD = "(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + ")"
 _AGE_RE = re.compile(
-    r"(?:منذ|قبل)\s*(?:(?P<less>اقل\s+من\s+)?(?:(?P<n>\d{1,9})\s*)?(?P<u>" + _WORD + r")"
-    r"(?:\s+(?:واحدة|واحد))?)\s*$"
+    r"(?:منذ|قبل)\s*(?:(?P<less>اقل\s+من\s+)?(?:(?P<n>\d{1,9})\s*|(?P<w>" + _NUMBER + r")\s+)?"
+    r"(?P<u>" + _WORD + r")(?:\s+(?:واحدة|واحد))?)\s*$"
+)
+# how a slot that is only a count and a plural unit ends (checked before the text is
+# normalised: most text is no age)
+_PLURAL_ENDS = tuple(
+    {w for w, (_, n) in _UNIT_WORDS.items() if n is None}
+    | {"أيام", "أسابيع", "أشهر", "أعوام", "ثوانٍ"}
+)
+# the slot's whole text an age without منذ/قبل (`ثلاث ساعات`, `5 دقائق`): a count and a
+# plural unit, nothing else (a headline that ends `... خلال ثلاث ساعات` has more words)
+_BARE_AGE = re.compile(
+    r"^\s*(?:(?P<n>\d{1,4})\s*|(?P<w>" + _NUMBER + r")\s+)(?P<u>" + _WORD + r")\s*$"
 )
 # an age's unit as one letter (`منذ 3 س`, `3س`, `عكاظ · ١٢ س`), as compact widgets print it:
 # the number leads the slot or follows منذ/قبل, a space or a separator
@@ -66,9 +85,19 @@ def match_arabic(
     text: str, anchor: datetime, zone: tzinfo = timezone.utc
 ) -> tuple[int, ParsedTime] | None:
     """Find an Arabic age at the end of ``text``: (start index, result)."""
-    if not any(word in text for word in _ANY_AGE) and text.rstrip()[-1:] not in _ABBREVIATED_UNITS:
+    tail = text.rstrip()
+    plural = tail.endswith(_PLURAL_ENDS)
+    worded = any(word in text for word in _ANY_AGE)
+    if not plural and not worded and tail[-1:] not in _ABBREVIATED_UNITS:
         return None
     norm, index = _normalise(text)
+    bare = _BARE_AGE.match(norm) if plural else None
+    if bare is not None and _UNIT_WORDS[bare["u"]][1] is None:
+        value = int(bare["n"]) if bare["n"] else _NUMBER_WORDS[bare["w"]]
+        at = _ago(anchor, _UNIT_WORDS[bare["u"]][0], value)
+        return None if at is None else (index[bare.start("n" if bare["n"] else "w")], at)
+    if not worded and tail[-1:] not in _ABBREVIATED_UNITS:
+        return None
     day = _YESTERDAY.search(norm)
     if day is not None:
         local_day = (anchor.astimezone(zone) - timedelta(days=1)).date()
@@ -94,10 +123,19 @@ def match_arabic(
         if count == 2:
             return None
         value = int(m["n"])
+    elif m["w"]:
+        if count is not None:
+            return None  # `ثلاث ساعة`: a number word takes the plural
+        value = _NUMBER_WORDS[m["w"]]
     elif count is None:
         return None
     else:
         value = count
+    found = _ago(anchor, unit, value)
+    return None if found is None else (index[m.start()], found)
+
+
+def _ago(anchor: datetime, unit: str, value: int) -> ParsedTime | None:
     try:
         if unit == "mo":
             at = minus_months(anchor, value)
@@ -108,7 +146,7 @@ def match_arabic(
             at = anchor - timedelta(seconds=value * seconds)
     except (OverflowError, ValueError):
         return None
-    return index[m.start()], ParsedTime(at, _PRECISION[unit], "relative")
+    return ParsedTime(at, _PRECISION[unit], "relative")
 
 
 # Month names other than the Egyptian and Gulf ones dateparser knows (يناير ... ديسمبر): the

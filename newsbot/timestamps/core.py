@@ -11,7 +11,7 @@ from .arabic import match_arabic, standard_months
 from .clock import MONTH, WEEKDAY
 from .english import match_relative
 from .fallback import candidate_script, has_known_word, languages_for, parse_fallback
-from .model import ParsedTime, aware, get_zone, validate
+from .model import UTC, ParsedTime, aware, get_zone, validate
 from .ranges import AgeRanges, in_range
 
 #: Longest slot text looked at by parse_timestamp (a slot is a short line).
@@ -31,6 +31,7 @@ _REPEATED_DATE_RE = re.compile(
     r"^(?:\s*" + WEEKDAY + r",?\s+\d{1,2}\s+" + MONTH + r",?)+\s*$", re.I
 )
 # "14 hours ago." : a full stop (or an RTL mark) after an age is not part of it.
+_UTC_AFTER = re.compile(r"\s*[(\[]?(?:UTC|GMT)[)\]]?\s*$")
 _TRAILING_STOP = re.compile(r"(?<=[^.\s])[.\u200e\u200f]+\s*$")
 _ENCLOSED = re.compile(r"[(\[（]\s*([^()\[\]（）]+?)\s*[)\]）]")
 _DIGITS_RE = re.compile(r"\d+")
@@ -180,6 +181,11 @@ def parse_timestamp(
             # `Irish Times (5h)`: the age in brackets after the source (blind ages round 32)
             text = f"{text[: last.start()].rstrip()} {last.group(1)}"
             found = _parse(text, anchor, zone, timezone, english, arabic, langs, day_first)
+        zoned = None if found else _UTC_AFTER.search(text)
+        if zoned is not None and zoned.start() > 0:
+            # `منذ 3 ساعات UTC`, `16-05-2025 UTC`: the zone named after the age or the date
+            head = text[: zoned.start()]
+            found = _parse(head, anchor, UTC, "UTC", english, arabic, langs, day_first)
         return found
     except (ValueError, OverflowError, KeyError, IndexError):  # pragma: no cover - safety net
         return None
