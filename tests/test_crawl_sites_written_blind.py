@@ -47,6 +47,8 @@ SITES = (
     "bootstrap_media",
     "elementor_wp",
     "joomla_cassiopeia",
+    "ghost_casper",
+    "blogger_simple",
 )
 
 

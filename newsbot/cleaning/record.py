@@ -39,6 +39,7 @@ from newsbot.cleaning.text import BULLETS, NUMBERED_STEP
 
 LAYER = "record"
 PULL_QUOTE = f"{LAYER}:pull_quote"
+CUT_TEASER = f"{LAYER}:cut_teaser"
 EMBED = f"{LAYER}:embed"
 BYLINE = f"{LAYER}:byline"
 AUTHOR_BIO = f"{LAYER}:author_bio"
@@ -104,6 +105,7 @@ class Outcome(Protocol):
     kept: str | None
     rule: str | None
     caption: str | None
+    cuts: Sequence[object]  # fragments cut out of the line (glued promos, labels)
 
 
 def mark_record_shapes(out: Sequence[Outcome]) -> None:
@@ -178,6 +180,26 @@ def mark_pull_quotes(out: Sequence[Outcome]) -> None:
         whole = len(parts) > 1 and all(p.count(" ") > _PULL_PART_MIN_WORDS for p in parts)
         if whole and any(all(p in other for p in parts) for other in near):
             _remove(item, PULL_QUOTE)
+
+
+_CUT_ENDS = ("…", "...")
+_CUT_MIN_WORDS = 6
+
+
+def mark_cut_teasers(out: Sequence[Outcome]) -> None:
+    """A line cut off with an ellipsis whose words open another line of the record: the
+    page's excerpt of that paragraph (Ghost's ``article-excerpt``, a card's teaser), said
+    again in full below or above it."""
+    kept = _kept(out)
+    keys = [_quote_key(o.kept or "") for o in kept]
+    for n, item in enumerate(kept):
+        text = (item.kept or "").rstrip()
+        if not text.endswith(_CUT_ENDS) or keys[n].count(" ") < _CUT_MIN_WORDS - 1:
+            continue
+        stem = keys[n]
+        reach = keys[max(0, n - _PULL_REACH) : n] + keys[n + 1 : n + _PULL_REACH + 1]
+        if any(len(other) > len(stem) and other.startswith(stem) for other in reach):
+            _remove(item, CUT_TEASER)
 
 
 def _quoted(text: str) -> bool:
@@ -356,6 +378,14 @@ def _is_frame(text: str) -> bool:
     )
 
 
+def _frames(item: Outcome) -> bool:
+    """A line of the page's frame (see :func:`_is_frame`); not a paragraph of eight words or
+    more that had a promo glued to it (`... في الأسبوع المقبل للاشتراك في نشرتنا اضغط هنا`):
+    what is left of it is the copy's last sentence, without its stop."""
+    text = item.kept or ""
+    return _is_frame(text) and not (item.cuts and len(text.split()) >= _COPY_MIN_WORDS)
+
+
 _LABEL_MAX_WORDS = 3
 # who else reported the story, under its last paragraph: `Contributing: Erin Duval, The
 # Courier`, `With files from The Canadian Press`, `Avec les informations de La Presse
@@ -483,7 +513,7 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
             _is_fact_box(zone) or _is_headed_list(zone) or _ends_fact_box(zone, last_copy)
         ):
             continue
-        if 0 < len(zone) <= _FRAME_MAX_LINES and all(_is_frame(o.kept or "") for o in zone):
+        if 0 < len(zone) <= _FRAME_MAX_LINES and all(_frames(o) for o in zone):
             for item in zone:
                 text = item.kept or ""
                 if _SCORE.search(text) is None and _SCORE_LINE.fullmatch(text) is None:
@@ -541,6 +571,7 @@ def mark_comment_prompt(out: Sequence[Outcome]) -> None:
 _CHECKS: tuple[Callable[[Sequence[Outcome]], None], ...] = (
     mark_embeds,
     mark_pull_quotes,
+    mark_cut_teasers,
     mark_bylines,
     mark_author_bios,
     mark_about_blocks,

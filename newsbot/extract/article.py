@@ -138,6 +138,46 @@ def _read_header(
     return i
 
 
+def _header_after_standfirst(
+    region: list[Block], at: int, profile: SiteProfile, read_age: AgeReader, page: ArticlePage
+) -> list[Block]:
+    """A header line under the standfirst (Ghost's ``article-excerpt`` between the title and
+    the byline): read it as the header and take it out of the region; the standfirst stays
+    for the body. Only when no header was found above it and the line right under the
+    standfirst reads as a header (a name and an age, nothing else)."""
+    if page.source is not None or page.age is not None or at + 1 >= len(region):
+        return region
+    if not is_prose(region[at]) or is_echo(region[at].text, page.title):
+        return region
+    under = ArticlePage(metadata=page.metadata)
+    used = _read_header(region[at + 1 :], page.title, profile, read_age, under)
+    if used == 0 or under.age is None:
+        return region
+    page.source, page.age, page.age_datetime = under.source, under.age, under.age_datetime
+    return region[: at + 1] + region[at + 1 + used :]
+
+
+_LINK_CARD_DENSITY = 0.9  # of a line's text in links
+
+
+def _in_link_card(block: Block, tags: dict[int, str]) -> bool:
+    """A line of a link's preview card: inside a link inside a ``<figure>`` (Ghost's bookmark
+    card, WordPress's embed of another post: the linked page's title, its description and
+    its publisher). A story's paragraph is never set inside a link in a figure."""
+    return block.link_density >= _LINK_CARD_DENSITY and any(
+        tags.get(e) == "figure" for e in block.path
+    )
+
+
+def _kicker(block: Block, profile: SiteProfile) -> str | None:
+    """The line right above the title when it names one of the site's categories (a
+    kicker, Ghost's ``article-tag``): the article's category."""
+    if block.chrome in BODY_CHROME:
+        return None
+    text = _crumb(block)
+    return text if fold(text) in profile.categories else None
+
+
 def _in_body(block: Block, forms: set[int]) -> bool:
     """Not page chrome (navigation, banner, footer, rails, comments) nor a form's text."""
     if block.chrome in BODY_CHROME:
@@ -282,7 +322,10 @@ def parse_article(
     related_at = _related_index(blocks, start, profile)
     region = blocks[start:related_at]
     body_from = _read_header(region, page.title, profile, read_age, page)
+    region = _header_after_standfirst(region, body_from, profile, read_age, page)
     body_from = _read_category(region, body_from, profile, page)
+    if page.category is None and title_at:
+        page.category = _kicker(blocks[title_at - 1], profile)
     body = region[body_from:]
     # a form around the whole page (some CMSs wrap everything in one) is not a box
     around_prose = {e for b in body if is_prose(b) for e in b.path[:-1]}
@@ -299,6 +342,8 @@ def parse_article(
             continue
         if any(layout.tags.get(e) == "figcaption" for e in block.path):
             page.figure_captions.append(block.text)  # the page says it is a caption
+        elif _in_link_card(block, layout.tags):
+            continue
         else:
             page.body_blocks.append(block.text)
     page.hashtags = _hashtags(region, url, profile, selector.root)

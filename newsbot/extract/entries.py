@@ -136,10 +136,8 @@ def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -
         if bulleted or block.tag == "li":
             if fold(text) in profile.categories and entry.category is None:
                 entry.category = text
-            elif (
-                entry.source is None and entry.age is None and not teaser and looks_like_name(text)
-            ):
-                entry.source = text
+            elif entry.source is None and (not teaser or entry.age) and looks_like_name(text):
+                entry.source = text  # before the teaser, or the source again after the age
             elif (
                 entry.source
                 and entry.category is None
@@ -148,11 +146,11 @@ def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -
             ):
                 entry.category = text
             continue
+        if entry.category is None and fold(text) in profile.categories:
+            entry.category = text  # a category's name is never the source (a card's kicker)
+            continue
         if entry.source is None and entry.age is None and not teaser and looks_like_name(text):
             entry.source = text  # before the teaser: a name line after it is the next box's
-            continue
-        if entry.category is None and fold(text) in profile.categories:
-            entry.category = text
             continue
         if entry.source and fold(text) == fold(entry.source):
             continue
