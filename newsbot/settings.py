@@ -59,6 +59,7 @@ LOG_LEVEL = "INFO"
 # at DEBUG (the run summary has every stat; the log ends with a short report instead)
 LOG_FORMATTER = "newsbot.logformatter.LogFormatter"
 STATS_DUMP = False
+STATS_CLASS = "newsbot.stats.StatsCollector"  # Scrapy's in-memory stats, cheaper to count
 
 ADDONS = {
     "newsbot.addons.environment.EnvironmentAddon": 0,
