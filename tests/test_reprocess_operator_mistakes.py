@@ -565,3 +565,21 @@ def test_a_json_array_a_killed_run_cut_short_gives_its_whole_records(tmp_path, i
     assert [row["id"] for row in rows] == [r["id"] for r in records[:3]]
     assert "line 4: the JSON array breaks off at line" in proc.stderr
     assert "4 lines read, 3 records written, 1 bad lines skipped" in proc.stderr
+
+
+def test_records_of_an_older_export_are_kept_and_what_they_lack_is_named(tmp_path):
+    """An export written before `related` and `found_via` existed (ops round 13): its records
+    are reprocessed and written as read, and the report names the fields they lack, so the
+    operator knows the output does not have every field the README lists."""
+    source = tmp_path / "old.jsonl"
+    full = record(3, hashtags=[], category=None, published_at=None, published_precision=None)
+    full.update(related=[], found_via={"kind": "listing", "url": "https://www.daily8.com/en"})
+    source.write_bytes(jsonl(record(1), record(2), full))
+    target = tmp_path / "cleaned.jsonl"
+    proc = reprocess(str(source), "-O", str(target))
+    assert proc.returncode == ExitCode.OK, proc.stderr
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == [f"{n:032x}" for n in (1, 2, 3)]
+    assert "2 record(s) without related (first: line 1)" in proc.stderr
+    assert "2 record(s) without found_via (first: line 1)" in proc.stderr
+    assert "3 lines read, 3 records written" in proc.stderr

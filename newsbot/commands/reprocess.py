@@ -103,6 +103,9 @@ class Summary:
     finish_reason: str | None = None
     logged_errors: int = 0  # e.g. a pipeline's close_spider that failed
     interrupted: bool = False  # Ctrl-C or SIGTERM: the records under way finished, no more
+    # fields every line of a current export has that written records lack (an older export's
+    # records): field -> their line numbers
+    lacking: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def empty_input(self) -> bool:
@@ -154,6 +157,12 @@ class Summary:
             print(
                 f"{len(self.redecoded)} line(s) not UTF-8, re-decoded as Windows-1252 "
                 f"(first: line {self.redecoded[0]})",
+                file=stream,
+            )
+        for name, lines in self.lacking.items():
+            print(
+                f"{len(lines)} record(s) without {name} (first: line {lines[0]}), a field every "
+                "line of a current export has: written as read, without it (an older export?)",
                 file=stream,
             )
         print(
@@ -406,7 +415,12 @@ class Reprocessor:
 
     def lines(self) -> list[str]:
         encoder = ScrapyJSONEncoder(ensure_ascii=False)
-        return [encoder.encode(ordered(rec)) for _, rec in sorted(self.output, key=lambda x: x[0])]
+        written = sorted(self.output, key=lambda x: x[0])
+        for n, rec in written:
+            for name in EXPORT_FIELDS:
+                if name not in rec:
+                    self.summary.lacking.setdefault(name, []).append(n)
+        return [encoder.encode(ordered(rec)) for _, rec in written]
 
 
 class NothingToReprocess(UsageError):
