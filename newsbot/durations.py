@@ -17,4 +17,9 @@ def parse_duration(value: object, *, unit_required: bool = False) -> float:
     match = _DURATION.fullmatch(str(value))
     if not match or (unit_required and not match.group(2)):
         raise ValueError(f"{value!r} is not a duration (such as 90s, 30m, 12h, 7d, 2w)")
+    if match.group(2) == "M":  # `1M`: a month to some, a minute to the parser (ops round 14)
+        raise ValueError(
+            f"{value!r} is ambiguous: m is minutes and there is no month unit "
+            f"(write {match.group(1)}m for minutes, or days: 30d)"
+        )
     return float(match.group(1)) * UNIT_SECONDS[match.group(2).lower()]

@@ -107,7 +107,7 @@ def test_store_location_chooses_the_implementation():
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("30d", 30 * 86400), ("12h", 43200), ("90s", 90), ("7200", 7200), ("0", 0), ("2w", 1209600)],
+    [("30d", 30 * 86400), ("12h", 43200), ("90m", 5400), ("7200", 7200), ("0", 0), ("2w", 1209600)],
 )
 def test_parse_age(text, seconds):
     assert parse_age(text) == seconds
@@ -116,6 +116,15 @@ def test_parse_age(text, seconds):
 def test_a_bare_number_under_an_hour_is_taken_for_a_forgotten_unit():
     with pytest.raises(ValueError, match="30d for days, 30s for seconds"):
         parse_age("30")
+
+
+@pytest.mark.parametrize(("text", "says"), [("1m", "under an hour"), ("90s", "under an hour"),
+                                            ("1M", "ambiguous"), ("3M", "3m for minutes")])  # fmt: skip
+def test_an_age_that_would_empty_the_store_is_refused(text, says):
+    """Ops round 14: `1M` (a month, meant) was read as a minute and the run began by
+    forgetting 2,071 of 2,323 recorded articles, exit 0."""
+    with pytest.raises(ValueError, match=says):
+        parse_age(text)
 
 
 def test_parse_age_rejects_nonsense():

@@ -307,7 +307,10 @@ def test_unknown_spider_and_bad_setting(server, tmp_path):
     for setting, expected in (("NEWSBOT_MAX_PAGES=ten", "whole number >= 1"),
                               ("NEWSBOT_WORKER_TIMEOUT=-5", "number >= 0.001"),
                               ("NEWSBOT_SEEN_MAX_AGE=a month", "not a duration"),
-                              ("NEWSBOT_SEEN_MAX_AGE=30", "30d for days")):  # fmt: skip
+                              ("NEWSBOT_SEEN_MAX_AGE=30", "30d for days"),
+                              # ops round 14: `1M` read as a minute emptied the store
+                              ("NEWSBOT_SEEN_MAX_AGE=1M", "ambiguous"),
+                              ("NEWSBOT_SEEN_MAX_AGE=1m", "under an hour")):  # fmt: skip
         proc, requests = crawl(server, tmp_path, "-s", setting)
         assert setting.split("=")[0] in error_line(proc) and expected in error_line(proc)
         assert requests == []

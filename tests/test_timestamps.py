@@ -290,7 +290,7 @@ def test_parse_since(value: str, expected: datetime) -> None:
     assert parse_since(value, ANCHOR) == expected
 
 
-@pytest.mark.parametrize("value", ["", "soon", "24x", "h24", "99999999999d", "2025-13-01"])
+@pytest.mark.parametrize("value", ["", "soon", "24x", "h24", "99999999999d", "2025-13-01", "1M"])
 def test_parse_since_rejects(value: str) -> None:
     with pytest.raises(ValueError, match="since"):
         parse_since(value, ANCHOR)
