@@ -118,8 +118,10 @@ def test_a_bare_number_under_an_hour_is_taken_for_a_forgotten_unit():
         parse_age("30")
 
 
-@pytest.mark.parametrize(("text", "says"), [("1m", "under an hour"), ("90s", "under an hour"),
-                                            ("1M", "ambiguous"), ("3M", "3m for minutes")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [("1m", "under an hour"), ("90s", "under an hour"), ("1M", "ambiguous"), ("3M", "3m for")],
+)
 def test_an_age_that_would_empty_the_store_is_refused(text, says):
     """Ops round 14: `1M` (a month, meant) was read as a minute and the run began by
     forgetting 2,071 of 2,323 recorded articles, exit 0."""
