@@ -49,6 +49,8 @@ SITES = (
     "joomla_cassiopeia",
     "ghost_casper",
     "blogger_simple",
+    "squarespace_blocks",
+    "hugo_papermod",
 )
 
 

@@ -341,6 +341,8 @@ def _drop_sentences(
     ):
         cuts.insert(0, Removal(" ".join(kept), cuts[0].rule))
         kept = []
+    if not cuts:
+        return text, []  # as it was (two sentences glued with no space stay so)
     return " ".join(kept), cuts
 
 

@@ -105,7 +105,6 @@ class Outcome(Protocol):
     kept: str | None
     rule: str | None
     caption: str | None
-    cuts: Sequence[object]  # fragments cut out of the line (glued promos, labels)
 
 
 def mark_record_shapes(out: Sequence[Outcome]) -> None:
@@ -378,14 +377,6 @@ def _is_frame(text: str) -> bool:
     )
 
 
-def _frames(item: Outcome) -> bool:
-    """A line of the page's frame (see :func:`_is_frame`); not a paragraph of eight words or
-    more that had a promo glued to it (`... في الأسبوع المقبل للاشتراك في نشرتنا اضغط هنا`):
-    what is left of it is the copy's last sentence, without its stop."""
-    text = item.kept or ""
-    return _is_frame(text) and not (item.cuts and len(text.split()) >= _COPY_MIN_WORDS)
-
-
 _LABEL_MAX_WORDS = 3
 # who else reported the story, under its last paragraph: `Contributing: Erin Duval, The
 # Courier`, `With files from The Canadian Press`, `Avec les informations de La Presse
@@ -513,7 +504,7 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
             _is_fact_box(zone) or _is_headed_list(zone) or _ends_fact_box(zone, last_copy)
         ):
             continue
-        if 0 < len(zone) <= _FRAME_MAX_LINES and all(_frames(o) for o in zone):
+        if 0 < len(zone) <= _FRAME_MAX_LINES and all(_is_frame(o.kept or "") for o in zone):
             for item in zone:
                 text = item.kept or ""
                 if _SCORE.search(text) is None and _SCORE_LINE.fullmatch(text) is None:

@@ -6,12 +6,17 @@ import re
 from collections.abc import Iterable, Iterator
 
 # (a list item's number is no sentence: `2. Install the app on your device.` is one, nor is a
-# number's label: `a registered charity (no. 1048213)`; a closing
+# number's label: `a registered charity (no. 1048213)`, nor a stop a lower-case word follows:
+# `Kernow Crust Pasty Co. and Treverran Holiday Parks`, `e.g. the`; a closing
 # quotation mark after the stop ends the sentence when a capital follows: `... a boot.' READ
 # MORE: ...`, not in `“Why?” she asked.`)
 _SENTENCE_END = re.compile(
-    r"(?<!^\d\.)(?<!^\d\d\.)(?:(?<=[.!?؟…])(?!(?<=\b[Nn]o\.)\s+\d)\s+(?=\S)"
-    r"|(?<=[.!?؟…][\"'”’»])\s+(?=[A-Z\"“‘'«\u0600-\u06ff]))"
+    r"(?<!^\d\.)(?<!^\d\d\.)(?:(?<=[.!?؟…])(?!(?<=\b[Nn]o\.)\s+\d)\s+(?=[^\sa-z])"
+    r"|(?<=[.!?؟…][\"'”’»])\s+(?=[A-Z\"“‘'«\u0600-\u06ff])"
+    # two sentences glued with no space, as a page's markup left them (`... open in
+    # January.For the best coverage on the go, download the app.`): a stop between two
+    # lower-case letters and a capitalised word (`U.S.Army`, `Mr.Smith`, `bbc.co.uk` are not)
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
 )
 #: "1. Log in", "٢) ...": a step of a numbered list
 NUMBERED_STEP = re.compile(r"[\d\u0660-\u0669]{1,2}\s*[.)-]\s")

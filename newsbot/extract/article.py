@@ -147,8 +147,8 @@ def _header_after_standfirst(
     standfirst reads as a header (a name and an age, nothing else)."""
     if page.source is not None or page.age is not None or at + 1 >= len(region):
         return region
-    if not is_prose(region[at]) or is_echo(region[at].text, page.title):
-        return region
+    if region[at].links or is_echo(region[at].text, page.title):
+        return region  # (a standfirst is plain text: not a crumb, a kicker or a link)
     under = ArticlePage(metadata=page.metadata)
     used = _read_header(region[at + 1 :], page.title, profile, read_age, under)
     if used == 0 or under.age is None:
@@ -158,6 +158,12 @@ def _header_after_standfirst(
 
 
 _LINK_CARD_DENSITY = 0.9  # of a line's text in links
+
+
+def _names_a_rail(block: Block) -> bool:
+    """A heading in a region the page names as chrome (``<h2 id="most-read-in-health">``):
+    the label of a box of links set in the copy, the links under it being the box's."""
+    return block.is_heading and block.chrome == "named" and not block.links
 
 
 def _in_link_card(block: Block, tags: dict[int, str]) -> bool:
@@ -171,11 +177,16 @@ def _in_link_card(block: Block, tags: dict[int, str]) -> bool:
 
 def _kicker(block: Block, profile: SiteProfile) -> str | None:
     """The line right above the title when it names one of the site's categories (a
-    kicker, Ghost's ``article-tag``): the article's category."""
-    if block.chrome in BODY_CHROME:
-        return None
+    kicker, Ghost's ``article-tag``), or is a breadcrumb from the home page (Hugo's
+    ``Home » Politics``): the article's category."""
+    if block.chrome in BODY_CHROME and block.chrome != "named":
+        return None  # (a region named for what it is: a `breadcrumbs` div)
     text = _crumb(block)
-    return text if fold(text) in profile.categories else None
+    if fold(text) in profile.categories:
+        return text if not block.chrome else None
+    crumbs = _crumb_line(block, None)
+    named = _named_crumbs(crumbs, None, profile) if crumbs else []
+    return named[-1] if named else None
 
 
 def _in_body(block: Block, forms: set[int]) -> bool:
@@ -270,13 +281,28 @@ def _hashtags(
     WordPress tag ``قهوة`` links to ``/hashtag/coffee``); the link's own name where its text
     is no tag's (an image, a count alone)."""
     labels = profile.hashtag_labels()
-    start = next((i for i, b in enumerate(region) if fold(b.text) in labels), 0)
+    labelled = next((i for i, b in enumerate(region) if fold(b.text) in labels), None)
+    start = labelled or 0
     tags: list[str] = []
     shown: dict[str, list[str]] | None = None
-    for block in region[start:]:
+    listed = labelled is not None  # still in the run of link lines right under the label
+    for n, block in enumerate(region[start:]):
+        listed = listed and (n == 0 or (bool(block.links) and n <= _TAG_LINES))
         for href in block.links:
             tag = profile.hashtag(safe_urljoin(base_url, href))
             if not tag:
+                if not listed or n == 0 or block.chrome != region[start].chrome:
+                    continue  # (the label's own region: a post's footer holds its tags)
+                # right under the label, a list item's link or a link shown as `#Tag` is a
+                # tag whatever its address (a site's tag pages at /tag/ or /tags/<slug>/,
+                # not the profile's /hashtag/)
+                if shown is None:
+                    shown = _link_texts(root)
+                here = [t for t in shown.get(href, ()) if t in block.text]
+                marked = [t for t in here if t[:1] in "#＃" or block.tag == "li"]
+                tag = _shown_tag(marked[0]) if marked else None
+                if tag and tag not in tags:
+                    tags.append(tag)
                 continue
             if shown is None:
                 shown = _link_texts(root)
@@ -288,6 +314,7 @@ def _hashtags(
     return tags
 
 
+_TAG_LINES = 20  # link lines under the hashtags label read as its tags, at most
 _TAG_COUNT = re.compile(r"\s*[(\[]\d+[)\]]$")  # a tag cloud's `Sports (12)`
 
 
@@ -334,8 +361,8 @@ def parse_article(
     page.body_blocks = []
     in_box = False  # inside an inline related box: its label and its link lines
     for block in body:
-        if fold(block.text).rstrip(":") in labels:
-            in_box = True
+        if fold(block.text).rstrip(":") in labels or _names_a_rail(block):
+            in_box = True  # (a heading the page names as a rail: `<h2 id="most-read-...">`)
             continue
         in_box = in_box and block.link_density >= 0.5
         if in_box or not _in_body(block, forms):

@@ -123,8 +123,8 @@ def _read_date(
         raw_year = m["y1"] or m["y2"]
         if raw_year:
             raw_year = raw_year.lstrip("'")
-            year = int(raw_year) if len(raw_year) == 4 else _short_year(int(raw_year), today)
-            return year, month, day, True
+            printed = int(raw_year) if len(raw_year) == 4 else _short_year(int(raw_year), today)
+            return printed, month, day, True
         weekday = WEEKDAYS[m["wd"].lower().rstrip(".")] if m["wd"] else None
         year = _latest_year(month, day, weekday, today)
         return None if year is None else (year, month, day, False)

@@ -94,8 +94,8 @@ def match_arabic(
     bare = _BARE_AGE.match(norm) if plural else None
     if bare is not None and _UNIT_WORDS[bare["u"]][1] is None:
         value = int(bare["n"]) if bare["n"] else _NUMBER_WORDS[bare["w"]]
-        at = _ago(anchor, _UNIT_WORDS[bare["u"]][0], value)
-        return None if at is None else (index[bare.start("n" if bare["n"] else "w")], at)
+        aged = _ago(anchor, _UNIT_WORDS[bare["u"]][0], value)
+        return None if aged is None else (index[bare.start("n" if bare["n"] else "w")], aged)
     if not worded and tail[-1:] not in _ABBREVIATED_UNITS:
         return None
     day = _YESTERDAY.search(norm)
