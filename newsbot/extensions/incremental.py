@@ -36,6 +36,7 @@ import json
 import logging
 import os
 import random
+import re
 import shutil
 import sqlite3
 import time
@@ -67,7 +68,14 @@ from newsbot.incremental.recovery import (
     hold_lock,
     recover_part,
 )
-from newsbot.incremental.store import CLAIMED, KEEPALIVE_EVERY, SeenRecord, _safe_url, open_store
+from newsbot.incremental.store import (
+    CLAIMED,
+    KEEPALIVE_EVERY,
+    SeenRecord,
+    _safe_url,
+    is_redis_url,
+    open_store,
+)
 from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT, export_failed
 from newsbot.settings_check import check_jobdir, jobdir_unusable, why_not_writable
 from newsbot.spiders.arguments import changed_arguments, shaping_arguments
@@ -136,6 +144,20 @@ def parse_age(value: Any) -> float:
             "entry)"
         )
     return seconds
+
+
+_URL_LIKE = re.compile(r"(redis|rediss|unix)\s*:", re.IGNORECASE)
+
+
+def check_store_location(location: str) -> None:
+    """A location that starts like a Redis URL but is not one (``redis:/127.0.0.1:6379/0``,
+    a slash short; ``REDIS://...``) is refused: it was opened as an SQLite file under a new
+    ``redis:`` folder, and the run exported everything as new (ops round 14)."""
+    if _URL_LIKE.match(location) and not is_redis_url(location):
+        raise UsageError(
+            f"NEWSBOT_SEEN_STORE={_safe_url(location)!r}: looks like a Redis URL but is not "
+            "one; write redis://HOST:PORT/DB (or rediss://, unix://), or a file path"
+        )
 
 
 BARE_AGE_MIN_SECONDS = 3600  # an age under an hour (a bare number: a forgotten unit) is refused
@@ -328,6 +350,7 @@ class IncrementalRuns:
         self.stats = Stats(crawler)
         self.enabled = settings.getbool("NEWSBOT_INCREMENTAL", defaults.NEWSBOT_INCREMENTAL)
         self.location = settings.get("NEWSBOT_SEEN_STORE") or defaults.NEWSBOT_SEEN_STORE
+        check_store_location(str(self.location))
         if "://" not in str(self.location):
             self.location = os.path.expanduser(str(self.location))  # `~/newsbot/seen.sqlite`
         redis_url = settings.get("NEWSBOT_REDIS_URL")
