@@ -121,6 +121,24 @@ def _crawl_until_stuck(tmp_path: Path, workers: str, stall: float, signals, chec
             proc.wait(10)
 
 
+def _in_time(start, signal_it, what: str, tries: int = 3):
+    """``start()`` a crawl and ``signal_it(proc, log)`` (True when the process was still
+    running at the signal that matters), until that signal reached a live process: the
+    moment it aims at lasts a fraction of a second. Returns the last (proc, log)."""
+    for _ in range(tries):
+        proc, log = start()
+        try:
+            alive = signal_it(proc, log)
+            proc.wait(60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(10)
+        if alive:
+            return proc, log
+    pytest.fail(f"the run ended before {what} could reach it, {tries} times")
+
+
 def _workers(pids: dict[int, str]) -> list[int]:
     return [pid for pid, cmdline in pids.items() if "multiprocessing.spawn" in cmdline]
 
@@ -251,24 +269,17 @@ def test_a_signal_after_the_report_keeps_the_reported_status(tmp_path, sig):
     site = build_site(seed=SEED, articles=ARTICLES, clock=CLOCK)
     with ReplicaServer(site, theme="a") as server:
         crawl = Crawl(server, start_paths(site.truth())[:1], tmp_path, "1")
-        for _attempt in range(3):  # until a signal reaches the process before it has ended
-            proc, log = crawl.start()
-            try:
-                reported = lambda log=log: log.exists() and "Summary: " in log.read_text()  # noqa: E731
-                assert wait_for(reported, timeout=120, interval=0.01), "no report"
-                alive = proc.poll() is None
-                for _ in range(4):  # a stop repeated while the process exits
-                    proc.send_signal(sig)
-                    time.sleep(0.05)
-                proc.wait(60)
-            finally:
-                if proc.poll() is None:
-                    proc.kill()
-                    proc.wait(10)
-            if alive:
-                break
-        else:
-            pytest.fail("the run ended before any signal could reach it, three times")
+
+        def after_the_report(proc, log):
+            reported = lambda: log.exists() and "Summary: " in log.read_text()  # noqa: E731
+            assert wait_for(reported, timeout=120, interval=0.01), "no report"
+            alive = proc.poll() is None
+            for _ in range(4):  # a stop repeated while the process exits
+                proc.send_signal(sig)
+                time.sleep(0.05)
+            return alive
+
+        proc, log = _in_time(crawl.start, after_the_report, "any signal")
     text = log.read_text()
     assert "ended (finished): exit status 0 (ok)" in text, text[-3000:]
     assert proc.returncode == 0, text[-3000:]
@@ -287,30 +298,29 @@ def test_a_second_stop_once_the_export_is_final_still_writes_the_summary(tmp_pat
         counter = itertools.count()
         make_slow(server, 1.0, lambda req: "/article/" in req.path and next(counter) >= FAST)
         crawl = Crawl(server, paths, tmp_path, "1")
-        for attempt in range(3):  # until the second signal reaches the process in time
-            out = tmp_path / f"attempt{attempt}"
+        attempts = itertools.count()
+
+        def start():  # each attempt in its own folder, with its own seen-store
+            out = tmp_path / f"attempt{next(attempts)}"
             out.mkdir()
             crawl.out = out
             crawl.command[crawl.command.index("-O") + 1] = str(out / "x.jsonl")
             store = next(i for i, a in enumerate(crawl.command) if "SEEN_STORE" in a)
             crawl.command[store] = f"NEWSBOT_SEEN_STORE={out / 'seen.sqlite'}"
-            proc, log = crawl.start()
-            try:
-                assert wait_for(lambda out=out: part_lines(out) >= 8, timeout=60), "no articles"
-                proc.send_signal(signal.SIGINT)
-                final = lambda out=out: (out / "x.jsonl").exists()  # noqa: E731
-                assert wait_for(final, timeout=60, interval=0.002), "no final export"
-                alive = proc.poll() is None
-                proc.send_signal(signal.SIGINT)
-                proc.wait(60)
-            finally:
-                if proc.poll() is None:
-                    proc.kill()
-                    proc.wait(10)
-            if alive:
-                break
-        else:
-            pytest.fail("the run ended before the second signal could reach it, three times")
+            return crawl.start()
+
+        def once_the_export_is_final(proc, _log):
+            out = crawl.out
+            assert wait_for(lambda: part_lines(out) >= 8, timeout=60), "no articles"
+            proc.send_signal(signal.SIGINT)
+            final = lambda: (out / "x.jsonl").exists()  # noqa: E731
+            assert wait_for(final, timeout=60, interval=0.002), "no final export"
+            alive = proc.poll() is None
+            proc.send_signal(signal.SIGINT)
+            return alive
+
+        proc, log = _in_time(start, once_the_export_is_final, "the second signal")
+        out = crawl.out
     text = log.read_text()
     assert "forcing unclean shutdown" not in text, text[-3000:]
     assert "the crawl has ended; finishing its export" in text, text[-3000:]
