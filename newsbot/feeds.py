@@ -365,6 +365,14 @@ def check_cli_targets(values: Iterable[str]) -> None:
         path = local_path(uri)
         if path is None or path in ("-", "stdout:"):
             continue
+        try:
+            path.encode("utf-8")
+        except UnicodeEncodeError:  # a byte the shell passed that is no UTF-8 (ops round 14)
+            shown = path.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            raise UsageError(
+                f"export target {shown} has bytes that are not UTF-8 text; give a name in "
+                "UTF-8 (Scrapy's export cannot open it)"
+            ) from None
         if not path.endswith(("/", "\\")):
             check_name_length(path)
         if path.endswith(("/", "\\")) or Path(path).is_dir():

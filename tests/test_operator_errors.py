@@ -1330,3 +1330,31 @@ def test_heartbeats_further_apart_than_the_worker_timeout_are_refused():
     check_numeric_settings(
         {"NEWSBOT_REDIS_HEARTBEAT": "2", "NEWSBOT_REDIS_WORKER_TIMEOUT": "5"}.get
     )
+
+
+def test_an_export_target_that_is_not_utf8_text_is_one_line(server, tmp_path):
+    """`-O $'/tmp/caf\\xe9.jsonl'` (a Latin-1 byte from the shell) ended in Scrapy's
+    UnicodeEncodeError traceback, exit 1 (ops round 14)."""
+    target = os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.jsonl")
+    proc, requests = crawl(server, tmp_path, "-O", target)
+    assert "not UTF-8" in refused_before_any_request(proc, requests, ["export target"])
+
+
+def test_an_exports_folder_that_is_not_utf8_text_still_gets_its_summary(server, tmp_path):
+    """NEWSBOT_EXPORTS_DIR with a byte that is not UTF-8: the export was written and the
+    seen-store recorded, then the summary crashed (no summary, no report, exit 0). The
+    summary is now written with JSON's escapes (ops round 14)."""
+    folder = os.fsencode(tmp_path) + b"/exp\xe9"
+    env = {"PATH": "/usr/bin:/bin", "NEWSBOT_ENV": "test", "NEWSBOT_EXPORTS_DIR": folder}
+    command = [sys.executable, "-m", "scrapy", "crawl", "daily8",
+               "-a", f"start_urls={server.base_url}/en",
+               "-s", f"NEWSBOT_SEEN_STORE={tmp_path / 'seen.sqlite'}"]  # fmt: skip
+    proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert b"Traceback" not in proc.stderr, proc.stderr[-3000:]
+    exports = list((Path(os.fsdecode(folder)) / "daily8").iterdir())
+    summary = next(p for p in exports if p.name.endswith(".summary.json"))
+    record = json.loads(summary.read_bytes())
+    assert record["outcome"]["exit_code"] == 0
+    assert os.fsencode(record["export"]).startswith(folder)
+    assert any(p.name.endswith(".jsonl") and p.stat().st_size > 0 for p in exports)

@@ -250,9 +250,8 @@ class RunSummary:
                 "export_kept_previous": export["kept_previous"],
                 "stats": stats,
             }
-            text = json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n"
             try:
-                write_atomically(target, text.encode("utf-8"))
+                write_atomically(target, summary_json(record))
                 export["summary"] = str(target)
             except OSError as exc:
                 logger.warning("Could not write the run summary %s: %s", target, exc)
@@ -270,3 +269,15 @@ def reported_outcome(crawler: Any) -> int | None:
     except (KeyError, ValueError, AttributeError):
         return None
     return getattr(summary, "outcome", None)
+
+
+def summary_json(record: dict[str, Any]) -> bytes:
+    """A summary as UTF-8 JSON. A path with bytes that are not UTF-8 (``/tmp/exp\\xe9``, read
+    by Python as a lone surrogate) cannot be written as UTF-8: the whole summary is then
+    written with JSON's ASCII escapes, which any JSON reader takes back (ops round 14: the
+    summary crashed, no summary and no report, exit 0)."""
+    text = json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record, ensure_ascii=True, indent=2, default=str) + "\n").encode()

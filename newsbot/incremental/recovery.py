@@ -149,7 +149,7 @@ def _read_kept(
 
 def _write_summary(target: Path, fields: dict[str, Any]) -> None:
     """``target``'s summary: ``finish_reason`` recovered, the time, ``fields``."""
-    from newsbot.extensions.summary import summary_path
+    from newsbot.extensions.summary import summary_json, summary_path
 
     summary = {
         "finish_reason": "recovered",
@@ -157,10 +157,7 @@ def _write_summary(target: Path, fields: dict[str, Any]) -> None:
         **fields,
         "export": str(target),
     }
-    write_atomically(
-        summary_path(target),
-        (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-    )
+    write_atomically(summary_path(target), summary_json(summary))
 
 
 # a run's own export (``exports/<spider>/<UTC start>-<run id>.jsonl``), not a file named by -o
