@@ -389,3 +389,27 @@ def test_no_tracked_setting_file_is_gitignored():
     ignored = subprocess.run(["git", "check-ignore", "--no-index", *tracked], cwd=ROOT,
                              capture_output=True, text=True)  # fmt: skip
     assert ignored.stdout.split() == []
+
+
+@pytest.mark.parametrize("command", ["check", "parse"])
+def test_check_and_parse_leave_a_stopped_jobs_folder_as_it_was(served, tmp_path, command):
+    """`scrapy check daily8 -s JOBDIR=<a stopped production job>` (ops round 14) ran the
+    contracts as a job in that folder and finished it: only its lock was left, and the job
+    could not be resumed. A -s JOBDIR given to a tool is ignored with a warning."""
+    job = tmp_path / "job"
+    (job / "requests.queue").mkdir(parents=True)
+    saved = {"spider.state": b"\x80\x04}\x94.", "requests.queue/active.json": b"[1]",
+             "requests.seen": b"0123abcd\n"}  # fmt: skip
+    for name, data in saved.items():
+        (job / name).write_bytes(data)
+    args = (
+        ["check", "daily8", "-a", f"start_urls={served.base}/en"]
+        if command == "check"
+        else ["parse", first_article(served.base), "--spider", "daily8"]
+    )
+    proc = scrapy(tmp_path, *args, "-s", f"JOBDIR={job}")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "JOBDIR" in proc.stderr and "ignored" in proc.stderr
+    assert {str(p.relative_to(job)) for p in job.rglob("*") if p.is_file()} == set(saved)
+    assert all((job / name).read_bytes() == data for name, data in saved.items())
+    leaves_nothing(tmp_path)

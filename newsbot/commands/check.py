@@ -19,7 +19,7 @@ class Command(ScrapyCheckCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
         assert self.settings is not None
-        use_tool_settings(self.settings, "check")
+        use_tool_settings(self.settings, "check", no_jobdir=True)
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         # A misspelt -a is named, one line and exit status 2, before any contract runs

@@ -37,7 +37,7 @@ class Command(ScrapyParseCommand):
         super().process_options(args, opts)
         assert self.settings is not None
         check_log_level("parse", self.settings)
-        use_tool_settings(self.settings, "parse")
+        use_tool_settings(self.settings, "parse", no_jobdir=True)
         if args and "start_urls" not in opts.spargs:
             opts.spargs["start_urls"] = args[0]
 

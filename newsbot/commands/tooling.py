@@ -10,9 +10,10 @@
 - No progress lines, no worker processes, no health checks and no end-of-run report.
 - No distributed mode: ``NEWSBOT_REDIS_URL`` (or ``NEWSBOT_ENV=distributed``) is for runs.
 
-``-o``/``-O`` and ``-s`` on the command line still win, except ``JOBDIR`` for ``shell``,
-``fetch``, ``view`` and ``bench`` (``use_tool_settings(..., no_jobdir=True)``), which cannot
-work with one.
+``-o``/``-O`` and ``-s`` on the command line still win, except ``JOBDIR`` for every one of
+them (``use_tool_settings(..., no_jobdir=True)``): ``shell``, ``fetch``, ``view`` and
+``bench`` cannot work with one, and ``check`` or ``parse`` given a stopped job's folder
+finished that job and left only its lock (ops round 14).
 """
 
 from __future__ import annotations
