@@ -190,10 +190,12 @@ def mark_cut_teasers(out: Sequence[Outcome]) -> None:
     page's excerpt of that paragraph (Ghost's ``article-excerpt``, a card's teaser), said
     again in full below or above it."""
     kept = _kept(out)
+    cut = [(item.kept or "").rstrip().endswith(_CUT_ENDS) for item in kept]
+    if not any(cut):
+        return  # most records: no line ends with an ellipsis, no key to make
     keys = [_quote_key(o.kept or "") for o in kept]
     for n, item in enumerate(kept):
-        text = (item.kept or "").rstrip()
-        if not text.endswith(_CUT_ENDS) or keys[n].count(" ") < _CUT_MIN_WORDS - 1:
+        if not cut[n] or keys[n].count(" ") < _CUT_MIN_WORDS - 1:
             continue
         stem = keys[n]
         reach = keys[max(0, n - _PULL_REACH) : n] + keys[n + 1 : n + _PULL_REACH + 1]

@@ -87,8 +87,9 @@ def match_arabic(
     """Find an Arabic age at the end of ``text``: (start index, result)."""
     tail = text.rstrip()
     plural = tail.endswith(_PLURAL_ENDS)
-    worded = any(word in text for word in _ANY_AGE)
-    if not plural and not worded and tail[-1:] not in _ABBREVIATED_UNITS:
+    # a word one of the forms holds, or a unit as one letter at the end
+    marked = any(word in text for word in _ANY_AGE) or tail[-1:] in _ABBREVIATED_UNITS
+    if not plural and not marked:
         return None
     norm, index = _normalise(text)
     bare = _BARE_AGE.match(norm) if plural else None
@@ -96,7 +97,7 @@ def match_arabic(
         value = int(bare["n"]) if bare["n"] else _NUMBER_WORDS[bare["w"]]
         aged = _ago(anchor, _UNIT_WORDS[bare["u"]][0], value)
         return None if aged is None else (index[bare.start("n" if bare["n"] else "w")], aged)
-    if not worded and tail[-1:] not in _ABBREVIATED_UNITS:
+    if not marked:
         return None
     day = _YESTERDAY.search(norm)
     if day is not None:
@@ -104,10 +105,8 @@ def match_arabic(
         return index[day.start()], ParsedTime(local_midnight(local_day, zone), "day", "relative")
     short = _ABBREVIATED.search(norm)
     if short is not None:
-        unit = _ABBREVIATED_UNITS[short["u"]]
-        seconds = {"m": 60, "h": 3600, "d": 86400}[unit]
-        at = anchor - timedelta(seconds=int(short["n"]) * seconds)
-        return index[short.start()], ParsedTime(at, _PRECISION[unit], "relative")
+        aged = _ago(anchor, _ABBREVIATED_UNITS[short["u"]], int(short["n"]))
+        return None if aged is None else (index[short.start()], aged)
     m = _FEW_SECONDS.search(norm)
     if m:
         return index[m.start()], ParsedTime(anchor, "minute", "relative")

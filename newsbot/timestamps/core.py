@@ -30,8 +30,9 @@ _WORD_RE = re.compile(r"[^\s·|•–—\-:,;/()]+")
 _REPEATED_DATE_RE = re.compile(
     r"^(?:\s*" + WEEKDAY + r",?\s+\d{1,2}\s+" + MONTH + r",?)+\s*$", re.I
 )
-# "14 hours ago." : a full stop (or an RTL mark) after an age is not part of it.
+# `منذ 3 ساعات UTC`, `16-05-2025 (GMT)`: the zone named after an age or a date
 _UTC_AFTER = re.compile(r"\s*[(\[]?(?:UTC|GMT)[)\]]?\s*$")
+# "14 hours ago." : a full stop (or an RTL mark) after an age is not part of it.
 _TRAILING_STOP = re.compile(r"(?<=[^.\s])[.\u200e\u200f]+\s*$")
 _ENCLOSED = re.compile(r"[(\[（]\s*([^()\[\]（）]+?)\s*[)\]）]")
 _DIGITS_RE = re.compile(r"\d+")
