@@ -416,10 +416,12 @@ class Reprocessor:
     def lines(self) -> list[str]:
         encoder = ScrapyJSONEncoder(ensure_ascii=False)
         written = sorted(self.output, key=lambda x: x[0])
+        lacking: dict[str, list[int]] = {}
         for n, rec in written:
             for name in EXPORT_FIELDS:
                 if name not in rec:
-                    self.summary.lacking.setdefault(name, []).append(n)
+                    lacking.setdefault(name, []).append(n)
+        self.summary.lacking = lacking  # (the same whatever the number of calls)
         return [encoder.encode(ordered(rec)) for _, rec in written]
 
 

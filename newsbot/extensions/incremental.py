@@ -53,7 +53,7 @@ from newsbot import settings as defaults
 from newsbot.distributed.connection import timeout_of
 from newsbot.distributed.expansion import LocalExpansions, RedisExpansions
 from newsbot.distributed.quota import LocalQuota, RedisQuota
-from newsbot.durations import parse_duration
+from newsbot.durations import AmbiguousDuration, parse_duration
 from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
 from newsbot.feeds import LINE_FORMATS, fixed_folder, local_path
@@ -114,9 +114,9 @@ def parse_age(value: Any) -> float:
     age is refused)."""
     try:
         seconds = parse_duration(value)
-    except ValueError as exc:
-        if "ambiguous" in str(exc):
-            raise UsageError(f"NEWSBOT_SEEN_MAX_AGE={exc}") from None
+    except AmbiguousDuration as exc:
+        raise UsageError(f"NEWSBOT_SEEN_MAX_AGE={exc}") from None
+    except ValueError:
         raise UsageError(
             f"NEWSBOT_SEEN_MAX_AGE={value!r}: not a duration; expected a number of seconds "
             "or a number with s, m, h, d or w, such as 30d"
@@ -126,15 +126,14 @@ def parse_age(value: Any) -> float:
             f"NEWSBOT_SEEN_MAX_AGE={value!r}: a negative age; give one such as 30d, or 0 to "
             "keep every entry for ever"
         )
-    try:
-        parse_duration(value, unit_required=True)
-    except ValueError:  # a bare number: seconds, and `30` meant days more often than not
-        if 0 < seconds < BARE_AGE_MIN_SECONDS:
+    if 0 < seconds < BARE_AGE_MIN_SECONDS:
+        try:
+            parse_duration(value, unit_required=True)
+        except ValueError:  # a bare number: seconds, and `30` meant days more often than not
             raise UsageError(
                 f"NEWSBOT_SEEN_MAX_AGE={value!r}: {value} seconds would forget every article "
                 f"before the next run; give the unit: {value}d for days, {value}s for seconds"
             ) from None
-    if 0 < seconds < BARE_AGE_MIN_SECONDS:
         # `1m`, `30s`: the run would start by forgetting almost every article it has recorded
         # (ops round 14: `1m` emptied a store of 2,323 entries, exit 0) and every run after
         # it would export them all again
