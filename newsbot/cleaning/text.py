@@ -16,7 +16,10 @@ _SENTENCE_END = re.compile(
     # two sentences glued with no space, as a page's markup left them (`... open in
     # January.For the best coverage on the go, download the app.`): a stop between two
     # lower-case letters and a capitalised word (`U.S.Army`, `Mr.Smith`, `bbc.co.uk` are not)
-    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))"
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+    # the same in Arabic (no capitals): a stop after a word of three letters or more and a
+    # word glued to it (`د.محمد`, `ص.ب` are abbreviations of one letter)
+    r"|(?<=[\u0621-\u064a]{3}[.!؟])(?=[\u0621-\u064a]{2}))"
 )
 #: "1. Log in", "٢) ...": a step of a numbered list
 NUMBERED_STEP = re.compile(r"[\d\u0660-\u0669]{1,2}\s*[.)-]\s")
