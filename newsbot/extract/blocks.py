@@ -151,8 +151,10 @@ _CHROME_NAMES = re.compile(
     r"sponsor|sponsored-?(?:message|block|box|slot|unit|module|links?)|"
     # the notes and sources listed under a piece: its apparatus, not its text
     r"footnotes|endnotes|references|bibliography|reflist|sources|citations|"
-    # a consent platform's placeholder where an embed waits for the reader's yes
-    r"cmp-(?:placeholder|banner|container|wrapper|notice)|"
+    # a consent platform's placeholder where an embed waits for the reader's yes (not
+    # `cmp-container`, `cmp-wrapper`: Adobe Experience Manager's core components are all
+    # `cmp-`, its layout container holding the article's text components among them)
+    r"cmp-(?:placeholder|banner|notice)|"
     # a paywall's own box (`paywall__message`, `paywall-fence`); `paywall` alone marks the
     # paragraphs behind it on many sites: the article's
     r"paywall(?:-|__)(?:message|fence|gate|bar|modal|prompt|barrier|offers?|cta|legal|btn|"
