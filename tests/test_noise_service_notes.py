@@ -110,3 +110,57 @@ def test_arabic_sentences_glued_after_a_stop_are_two_sentences() -> None:
     assert clean_blocks([glued], RULES).kept == ["وارتفع منسوب النهر مترين."]
     # an abbreviation of one letter is not a sentence end
     assert sentences("وقال د.محمد إن السد صامد.") == ["وقال د.محمد إن السد صامد."]
+
+
+def test_set_287_shapes_from_the_real_site() -> None:
+    """Blind set 287 (Daily8's own text and its outlets' notes, written from daily8.md): an
+    Arabic new-tab note between commas, a follow-us label opening an Arabic paragraph, an
+    ad slot's note that the article goes on below."""
+    body = [
+        "وقالت الوزارة في بيان على موقعها، يفتح في علامة تبويب جديدة، إن السد صامد.",
+        "انقر هنا لمتابعة قناة المدار على تيليجرام وصلت فرق الإنقاذ إلى القرية صباح اليوم.",
+        "The advert above is still loading, but the story continues below.",
+        "The council said the Story continues below barrier would hold, the engineer said.",
+    ]
+    assert clean_blocks(body, RULES).kept == [
+        "وقالت الوزارة في بيان على موقعها إن السد صامد.",
+        "وصلت فرق الإنقاذ إلى القرية صباح اليوم.",
+        "The council said the barrier would hold, the engineer said.",
+    ]
+    # the ask alone, with no story after it, goes as a line
+    assert clean_blocks(["انقر هنا لمتابعة قناتنا على واتساب"], RULES).kept == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # blind pages round 35: furniture in Persian, Chinese, Russian, Indonesian, Norwegian,
+        # Spanish, and a chart tool's credit
+        "بیشتر بخوانید: سد جدید تا بهار آماده می‌شود",
+        "تبلیغات",
+        "责任编辑：李华",
+        "（来源：河东日报 记者 王强）",
+        "延伸阅读：新桥下月通车",
+        "视频｜新桥合龙现场（时长02:10）",
+        "Текст: Ольга Смирнова",
+        "Фото: Павел Орлов / «Городские вести»",
+        'Simak Video "Banjir Rendam Jalan Utama Kota"',
+        "Allerede abonnent? Logg inn",
+        "Få tilgang til alle Pluss-saker for 1 krone den første måneden.",
+        "Síguenos en nuestro canal de WhatsApp y recibe las noticias del condado.",
+        "River level chart by Datawrapper",
+    ],
+)
+def test_other_languages_furniture_goes(line: str) -> None:
+    assert_removed_from_flood_story(line, RULES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The chart by Datawrapper shows the river rising two metres in one night.",
+        "Фото с места событий публикует городская администрация, сообщил представитель.",
+    ],
+)
+def test_sentences_with_those_words_stay(line: str) -> None:
+    assert_kept_in_flood_story(line, RULES)

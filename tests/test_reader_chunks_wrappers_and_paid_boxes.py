@@ -129,6 +129,10 @@ def test_social_embeds_of_other_networks_are_not_the_story():
         "<a href='https://t.me/city/2231'>City council, 10.03.2025</a></blockquote>"
         "<blockquote class='bluesky-embed'><p>Huge turnout at the council meeting tonight, "
         "the gallery was full an hour before it started.</p></blockquote>"
+        # Facebook's video embed code (blind pages round 35): its fallback quote is the post
+        "<div class='fb-video' data-href='https://www.facebook.com/citycouncil/videos/1/'>"
+        "<blockquote cite='https://www.facebook.com/citycouncil/videos/1/'><p>We are open! "
+        "Thank you to everyone who came to the ribbon cutting.</p></blockquote></div>"
     )
     inside = f"<div class='body'>{paragraphs(STORY[:3])}{embeds}{paragraphs(STORY[3:])}</div>"
     body = read_article(page(_article(inside)), URL).body_blocks

@@ -165,7 +165,8 @@ _CHROME_NAMES = re.compile(
     r"ad-?(?:unit|slot|container|wrapper|placement|zone|inline|label)s?|advert(?:isement)?s?|"
     r"adsbygoogle|carbon-?ads|dfp-ad|gpt-ad|google-ads?|"
     # the markup social networks' embed codes give a post on any site
-    r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-post|reddit-embed-bq|"
+    r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-(?:post|video|page|comments)|"
+    r"reddit-embed-bq|"
     r"telegram-post|bluesky-embed|mastodon-embed|text-post-media)"
     r"(?![a-z0-9])",
     re.IGNORECASE,
