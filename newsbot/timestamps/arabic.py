@@ -9,6 +9,7 @@ from .model import ParsedTime, local_midnight, minus_months
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640", "\u200f", "\u200e"}
+_DROP |= {chr(c) for c in range(0x202A, 0x202F)} | {chr(c) for c in range(0x2066, 0x206A)}
 _ALEF = {"أ": "ا", "إ": "ا", "آ": "ا"}
 
 # normalised stem -> (unit, count or None when a number precedes it)
@@ -66,6 +67,11 @@ _ABBREVIATED_UNITS = {"س": "h", "د": "m", "ي": "d"}
 _ANY_AGE = ("منذ", "قبل", "الآن", "للتو", "مس", "البارح")
 _YESTERDAY = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:امس|البارحة|البارحه)\s*$")
 _FEW_SECONDS = re.compile(r"(?:منذ|قبل)\s*(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$")
+# a half or a quarter of an hour, an hour and a half (`منذ نصف ساعة`, `قبل ساعة ونصف`): minutes
+_PART_HOUR = re.compile(
+    r"(?:منذ|قبل)\s*(?:(?P<half>نصف ساعة|نصف ساعه)|(?P<quarter>ربع ساعة|ربع ساعه)"
+    r"|(?P<more>ساعة ونصف|ساعه ونصف))\s*$"
+)
 
 
 def _normalise(text: str) -> tuple[str, list[int]]:
@@ -110,6 +116,12 @@ def match_arabic(
     m = _FEW_SECONDS.search(norm)
     if m:
         return index[m.start()], ParsedTime(anchor, "minute", "relative")
+    m = _PART_HOUR.search(norm)
+    if m:
+        minutes = 30 if m["half"] else 15 if m["quarter"] else 90
+        return index[m.start()], ParsedTime(
+            anchor - timedelta(minutes=minutes), "minute", "relative"
+        )
     m = _AGE_RE.search(norm)
     if not m:
         return None
@@ -150,7 +162,7 @@ def _ago(anchor: datetime, unit: str, value: int) -> ParsedTime | None:
 
 # Month names other than the Egyptian and Gulf ones dateparser knows (يناير ... ديسمبر): the
 # Levant's and Iraq's (كانون الثاني, شباط ... أيار ...) and the Maghreb's (جانفي, فيفري ... أوت),
-# as Arabic outlets of those regions print their dates.
+# as Arabic outlets of those regions print their dates; and Morocco's.
 _REGIONAL_MONTHS = {
     "كانون الثاني": "يناير", "شباط": "فبراير", "آذار": "مارس", "اذار": "مارس",
     "نيسان": "أبريل", "أيار": "مايو", "ايار": "مايو", "حزيران": "يونيو", "تموز": "يوليو",
@@ -159,6 +171,8 @@ _REGIONAL_MONTHS = {
     "كانون الأول": "ديسمبر", "كانون الاول": "ديسمبر",
     "جانفي": "يناير", "فيفري": "فبراير", "أفريل": "أبريل", "افريل": "أبريل", "ماي": "مايو",
     "جوان": "يونيو", "جويلية": "يوليو", "جويليه": "يوليو", "أوت": "أغسطس", "اوت": "أغسطس",
+    # Morocco's (ماي above): يوليوز, غشت, شتنبر, نونبر, دجنبر
+    "يوليوز": "يوليو", "غشت": "أغسطس", "شتنبر": "سبتمبر", "نونبر": "نوفمبر", "دجنبر": "ديسمبر",
 }  # fmt: skip
 # a regional name next to a day or a year (`19 أيار 2025`, `أيار 2025`): `اب` alone is a word
 _REGIONAL_MONTH = re.compile(
@@ -171,3 +185,34 @@ _REGIONAL_MONTH = re.compile(
 def standard_months(text: str) -> str:
     """``19 أيار 2025`` -> ``19 مايو 2025``: regional month names as the common ones."""
     return _REGIONAL_MONTH.sub(lambda m: _REGIONAL_MONTHS[m.group("a") or m.group("b")], text)
+
+
+# a zone named in words after an Arabic date (`14:30 بتوقيت غرينتش`, `10:15 بتوقيت مكة المكرمة`):
+# the offsets of zones without summer time (Cairo, Beirut, Amman and Damascus have one: left
+# to the site's zone)
+_ZONE_WORDS = (
+    (re.compile(r"\s*(?:بتوقيت|توقيت)\s+(?:غرينتش|جرينتش|غرينيتش|جرينيتش|غرنتش)"), " GMT"),
+    (
+        re.compile(
+            r"\s*(?:بتوقيت|توقيت)\s+(?:مكة المكرمة|مكة|السعودية|الرياض|جدة|الكويت|قطر|الدوحة"
+            r"|البحرين|المنامة|بغداد|العراق)"
+        ),
+        " +03:00",
+    ),
+    (
+        re.compile(r"\s*(?:بتوقيت|توقيت)\s+(?:الإمارات|الامارات|أبوظبي|ابوظبي|أبو ظبي|دبي|مسقط)"),
+        " +04:00",
+    ),
+)
+# the slot's label before an Arabic date: `نشر في:`, `تاريخ النشر:`, `آخر تحديث:`
+_DATE_LABEL = re.compile(
+    r"^\s*(?:نشر|نُشر|تم النشر|تاريخ النشر|آخر تحديث|اخر تحديث|تحديث|محدث)"
+    r"(?:\s+(?:في|بتاريخ))?\s*:\s*"
+)
+
+
+def named_zones(text: str) -> str:
+    """``10:15 بتوقيت مكة المكرمة`` -> ``10:15 +03:00``; ``نشر في: <date>`` -> ``<date>``."""
+    for pattern, offset in _ZONE_WORDS:
+        text = pattern.sub(offset, text)
+    return _DATE_LABEL.sub("", text)

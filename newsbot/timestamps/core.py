@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from .absolute import Found, match_absolute, parse_unix
-from .arabic import match_arabic, standard_months
+from .arabic import match_arabic, named_zones, standard_months
 from .clock import MONTH, WEEKDAY
 from .english import match_relative
 from .fallback import candidate_script, has_known_word, languages_for, parse_fallback
@@ -32,6 +32,10 @@ _REPEATED_DATE_RE = re.compile(
 )
 # `منذ 3 ساعات UTC`, `16-05-2025 (GMT)`: the zone named after an age or a date
 _UTC_AFTER = re.compile(r"\s*[(\[]?(?:UTC|GMT)[)\]]?\s*$")
+# embedding and isolate marks around an age (`\u202bمنذ ٤ ساعات\u202c`): invisible, never part
+# of it (the directional marks U+200E/U+200F are dropped where the readers look)
+_BIDI_MARKS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # "14 hours ago." : a full stop (or an RTL mark) after an age is not part of it.
 _TRAILING_STOP = re.compile(r"(?<=[^.\s])[.\u200e\u200f]+\s*$")
 _ENCLOSED = re.compile(r"[(\[（]\s*([^()\[\]（）]+?)\s*[)\]）]")
@@ -168,6 +172,9 @@ def parse_timestamp(
     """
     if not isinstance(text, str) or len(text) > MAX_SLOT_LEN:
         return None
+    text = _BIDI_MARKS.sub("", text)
+    if _ARABIC_LETTER.search(text):
+        text = named_zones(text)
     text = _TRAILING_STOP.sub("", text.strip())
     enclosed = _ENCLOSED.fullmatch(text)
     if enclosed:  # `(منذ يوم واحد)`: the slot's brackets (a blind round's case)
@@ -264,7 +271,7 @@ def split_trailing_age(
     """
     if not isinstance(text, str):
         return None
-    stripped = _TRAILING_STOP.sub("", text.rstrip())
+    stripped = _TRAILING_STOP.sub("", _BIDI_MARKS.sub("", text).rstrip())
     if not stripped:
         return None
     head_len = max(0, len(stripped) - TAIL_LEN)

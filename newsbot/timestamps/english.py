@@ -87,6 +87,11 @@ _FUTURE_LEAD_RE = re.compile(
     re.I,
 )
 _FROM_NOW_RE = re.compile(r"\bfrom\s+$", re.I)
+# `half an hour ago`, `an hour and a half ago`: minutes (the plain reading takes `an hour ago`)
+_HALF_HOUR_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<half>half\s+an\s+hour)|(?:an|one)\s+hour\s+and\s+a\s+half)\s+ago\s*$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +145,13 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
             best = (m.start(), _day_word(m, anchor, zone))
             if best[1] is None and not m["tz"]:
                 best = None  # a clock out of range: not a time at all
+    if "half" in low:
+        half = _HALF_HOUR_RE.search(text)
+        if half:
+            minutes = 30 if half["half"] else 90
+            return half.start(), ParsedTime(
+                anchor - timedelta(minutes=minutes), "minute", "relative"
+            )
     m = _REL_RE.search(text)
     if m and _glued_number_word(text, m):
         m = None
@@ -206,6 +218,8 @@ def _relative(m: re.Match[str], anchor: datetime, zone: tzinfo) -> ParsedTime | 
         return None
     if not m.group("ago") and not all_abbrev:
         return None  # "3 days" on its own is left to the fallback
+    if not m.group("ago") and set(amounts) == {"s"} and amounts["s"] >= 60:
+        return None  # `1990s`, `the 90s`: a decade; a widget counts seconds up to 59
     finest = max(amounts, key=_ORDER.index)
     try:
         months = amounts.get("dec", 0) * 120 + amounts.get("y", 0) * 12 + amounts.get("mo", 0)
