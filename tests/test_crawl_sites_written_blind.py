@@ -1,4 +1,4 @@
-"""Whole crawls of twelve copies of Daily8 that helpers built from ``daily8.md`` alone, in markup
+"""Whole crawls of eighteen copies of Daily8 that helpers built from ``daily8.md`` alone, in markup
 nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -18,7 +18,8 @@ the category the last crumb of an ``ol.breadcrumb`` after "Home", related entrie
 body in several text-editor widgets with ad and newsletter widgets between them, a one-line
 Yoast breadcrumb ``Business » <title>``, Arabic tags linking to Latin slugs) and a Joomla 4
 site (``com-content`` blog items, ``dl.article-info`` header lines, Word-pasted ``MsoNormal``
-paragraphs, ``mod-relateditems``, ``?start=10`` pages).
+paragraphs, ``mod-relateditems``, ``?start=10`` pages), and six more since: Ghost, Blogger,
+Squarespace, Hugo, Drupal 10 on Olivero and a classic ASP.NET WebForms portal.
 Made-up articles with publisher noise; the truth is theirs. What a user checks: every
 article once, the fields each page shows, bodies without the noise and with every story
 paragraph."""
@@ -51,6 +52,8 @@ SITES = (
     "blogger_simple",
     "squarespace_blocks",
     "hugo_papermod",
+    "aspnet_webforms",
+    "drupal_olivero",
 )
 
 
