@@ -325,12 +325,18 @@ def _shown_tag(text: str) -> str | None:
     return tag
 
 
+def _text_of(element: etree._Element) -> str:
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+
+
 def _link_texts(root: etree._Element) -> dict[str, list[str]]:
     """The texts the page's links to each target show."""
     texts: dict[str, list[str]] = {}
     for anchor in root.iter("a"):
         href = anchor.get("href")
-        text = " ".join(anchor.xpath("string()").split()) if href else ""
+        # the link's text, as XPath's string() gives it (comments left out), without an
+        # XPath evaluation per link: a real page has hundreds of links
+        text = " ".join(_text_of(anchor).split()) if href else ""
         if text and text not in texts.setdefault(href, []):
             texts[href].append(text)
     return texts
