@@ -189,3 +189,27 @@ def test_a_live_commentary_entry_of_the_comment_kind_is_the_story():
     inside = f"<div class='body'>{paragraphs(STORY)}<ol class='lt-feed'>{entries}</ol></div>"
     body = read_article(page(_article(inside + comments)), URL).body_blocks
     assert body == STORY + minutes
+
+
+def test_paragraphs_in_divs_end_with_the_full_stops_of_other_scripts():
+    """Blind pages round 37: a Hindi daily's paragraphs are nested `div`s ending with `।`;
+    a `div` is a paragraph when it ends like a sentence, and `।` was not a sentence's end, so
+    the first two paragraphs, before the first ending in a quote, were lost."""
+    hindi = [
+        "रेवतपुर जिले के भैरवपुरा गांव में करीब तीन सौ साल पुरानी बावड़ी को महिलाओं ने फिर से "
+        "जिंदा कर दिया है और इस साल गर्मियों में गांव को टैंकर नहीं मंगाना पड़ा।",
+        "बावड़ी पिछले करीब चालीस साल से कचरे और मिट्टी से पटी हुई थी और लोगों ने धीरे-धीरे "
+        "इसकी ओर ध्यान देना बंद कर दिया था।",
+        "अभियान की शुरुआत पिछली गर्मियों में हुई, जब गांव की महिलाओं ने तय किया कि वे "
+        "इंतजार करने के बजाय खुद कुछ करेंगे और हर रविवार श्रमदान करेंगे।",
+    ]
+    japanese = [
+        "町は来年度から、終点の浜石駅に充電設備を置き、電気バスの試験運行を始めると発表した。"
+        "運行は一日八便で、運賃は現行と同じになる見込みだ。",
+        "署名は三か月で二千筆を超え、その八割は町外の利用者から寄せられたという。"
+        "町は次の議会で補正予算案を提出し、来年春の運行開始を目指す方針だ。",
+    ]
+    for story in (hindi, japanese):
+        inside = "".join(f"<div class='txt'><div>{p}</div></div>" for p in story)
+        body = read_article(page(_article(f"<div class='story'>{inside}</div>")), URL).body_blocks
+        assert body == story

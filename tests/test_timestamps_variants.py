@@ -20,6 +20,21 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         ("\u200fمنذ يوم واحد", "2026-11-24T12:00:00Z", "day"),
         ("time\xa03 hours ago", "2026-11-25T09:00:00Z", "hour"),
         ("4 HOURS AGO", "2026-11-25T08:00:00Z", "hour"),
+        # blind ages round 34: embedding marks around an age keep its precision
+        ("\u202bمنذ ٤ ساعات\u202c", "2026-11-25T08:00:00Z", "hour"),
+        ("\u2067منذ يومين\u2069", "2026-11-23T12:00:00Z", "day"),
+        # half and quarter hours
+        ("half an hour ago", "2026-11-25T11:30:00Z", "minute"),
+        ("an hour and a half ago", "2026-11-25T10:30:00Z", "minute"),
+        ("منذ نصف ساعة", "2026-11-25T11:30:00Z", "minute"),
+        ("قبل ربع ساعة", "2026-11-25T11:45:00Z", "minute"),
+        ("منذ ساعة ونصف", "2026-11-25T10:30:00Z", "minute"),
+        # zones named in Arabic words, a slot's label before the date, Morocco's month names
+        ("الخميس 19 نوفمبر 2026 - 14:30 بتوقيت غرينتش", "2026-11-19T14:30:00Z", "minute"),
+        ("نشر في: 18 نوفمبر 2026، 10:15 بتوقيت مكة المكرمة", "2026-11-18T07:15:00Z", "minute"),
+        ("18 نوفمبر 2026 10:15 بتوقيت الإمارات", "2026-11-18T06:15:00Z", "minute"),
+        ("5 شتنبر 2026", "2026-09-05T00:00:00Z", "day"),
+        ("12 دجنبر 2025", "2025-12-12T00:00:00Z", "day"),
     ],
 )
 def test_variants_read_like_the_plain_form(text, iso, precision):
@@ -183,31 +198,6 @@ def test_a_zone_after_the_age_and_a_two_digit_year_after_the_month(text, iso):
     after a month's name is no year)."""
     parsed = parse_timestamp(text, ANCHOR)
     assert parsed is not None and parsed.iso() == iso
-
-
-@pytest.mark.parametrize(
-    ("text", "iso", "precision"),
-    [
-        # blind ages round 34: embedding marks around an age keep its precision
-        ("\u202bمنذ ٤ ساعات\u202c", "2026-11-25T08:00:00Z", "hour"),
-        ("\u2067منذ يومين\u2069", "2026-11-23T12:00:00Z", "day"),
-        # half and quarter hours
-        ("half an hour ago", "2026-11-25T11:30:00Z", "minute"),
-        ("an hour and a half ago", "2026-11-25T10:30:00Z", "minute"),
-        ("منذ نصف ساعة", "2026-11-25T11:30:00Z", "minute"),
-        ("قبل ربع ساعة", "2026-11-25T11:45:00Z", "minute"),
-        ("منذ ساعة ونصف", "2026-11-25T10:30:00Z", "minute"),
-        # zones named in Arabic words, a slot's label before the date, Morocco's month names
-        ("الخميس 19 نوفمبر 2026 - 14:30 بتوقيت غرينتش", "2026-11-19T14:30:00Z", "minute"),
-        ("نشر في: 18 نوفمبر 2026، 10:15 بتوقيت مكة المكرمة", "2026-11-18T07:15:00Z", "minute"),
-        ("18 نوفمبر 2026 10:15 بتوقيت الإمارات", "2026-11-18T06:15:00Z", "minute"),
-        ("5 شتنبر 2026", "2026-09-05T00:00:00Z", "day"),
-        ("12 دجنبر 2025", "2025-12-12T00:00:00Z", "day"),
-    ],
-)
-def test_round_34_forms(text, iso, precision):
-    parsed = parse_timestamp(text, ANCHOR)
-    assert parsed is not None and (parsed.iso(), parsed.precision) == (iso, precision)
 
 
 @pytest.mark.parametrize("text", ["the 1990s", "1990s", "the 90s", "Hits of the 80s"])

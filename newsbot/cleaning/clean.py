@@ -740,11 +740,14 @@ def _next_kept(out: list[LineOutcome], order: range) -> bool:
 
 
 def _is_list_heading(item: LineOutcome) -> bool:
+    """The copy's own list heading (`How to register:`); a promo's opening a pictograph
+    (`🎧 Listen to the latest episode of <podcast>:`) introduces the outlet's buttons."""
     heading = (item.kept or "").rstrip()
     return (
         item.rule is None
         and (heading.endswith((":", "：")) or _HOW_TO.fullmatch(heading) is not None)
         and len(heading.split()) <= _STEP_HEADING_MAX_WORDS
+        and heading[:1].isalnum()
     )
 
 

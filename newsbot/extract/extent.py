@@ -39,7 +39,10 @@ STRUCTURE_TAGS = frozenset(
 )
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b)|all rights reserved", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":")
+# a sentence's end in the scripts pages are written in: Latin, Arabic and Urdu (`؟`, `۔`),
+# Devanagari (`।`, `॥`), Chinese and Japanese (`。`, `！`, `？`, `」`), and closing quotes
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", ":", "؟", "۔", "।", "॥", "。",
+                 "！", "？", "」", "』", "»")  # fmt: skip
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
