@@ -74,6 +74,11 @@ OUTLET = "Valley Ledger"
         "L’articolo continua sotto",
         "▶ 관련 기사 : 시립도서관 심야 운영 시작",
         "TOGETHER WITH HARBOUR CREDIT UNION",
+        # a Chinese site's rights, licence and reposting lines, pulled into a blind page's body
+        "河东网版权所有 未经书面授权禁止转载 Copyright © 2025 hedong.example",
+        "互联网新闻信息服务许可证编号：00000000000 | 网络视听许可证0000000号",
+        "（原标题：河东新桥下月通车）",
+        "声明：转载此文是出于传递更多信息之目的，若有侵权请联系本网删除。",
     ],
 )
 def test_service_notes_on_their_own_lines_go(line: str) -> None:
@@ -93,6 +98,7 @@ def test_service_notes_on_their_own_lines_go(line: str) -> None:
         "وقالت الجمعية إن أعضاءها انضموا إلى حملة التشجير في الربيع.",
         "The chart by Datawrapper shows the river rising two metres in one night.",
         "Фото с места событий публикует городская администрация, сообщил представитель.",
+        "法院认定该公司对涉案作品享有版权所有权，判决被告赔偿损失。",
     ],
 )
 def test_story_lines_that_share_their_words_stay(line: str) -> None:
