@@ -9,7 +9,6 @@ from .model import ParsedTime, local_midnight, minus_months
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640", "\u200f", "\u200e"}
-_DROP |= {chr(c) for c in range(0x202A, 0x202F)} | {chr(c) for c in range(0x2066, 0x206A)}
 _ALEF = {"أ": "ا", "إ": "ا", "آ": "ا"}
 
 # normalised stem -> (unit, count or None when a number precedes it)
@@ -118,10 +117,8 @@ def match_arabic(
         return index[m.start()], ParsedTime(anchor, "minute", "relative")
     m = _PART_HOUR.search(norm)
     if m:
-        minutes = 30 if m["half"] else 15 if m["quarter"] else 90
-        return index[m.start()], ParsedTime(
-            anchor - timedelta(minutes=minutes), "minute", "relative"
-        )
+        aged = _ago(anchor, "m", 30 if m["half"] else 15 if m["quarter"] else 90)
+        return None if aged is None else (index[m.start()], aged)
     m = _AGE_RE.search(norm)
     if not m:
         return None

@@ -145,13 +145,10 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
             best = (m.start(), _day_word(m, anchor, zone))
             if best[1] is None and not m["tz"]:
                 best = None  # a clock out of range: not a time at all
-    if "half" in low:
-        half = _HALF_HOUR_RE.search(text)
-        if half:
-            minutes = 30 if half["half"] else 90
-            return half.start(), ParsedTime(
-                anchor - timedelta(minutes=minutes), "minute", "relative"
-            )
+    half = _HALF_HOUR_RE.search(text) if "half" in low else None
+    if half and (best is None or half.start() < best[0]):
+        minutes = 30 if half["half"] else 90
+        best = (half.start(), ParsedTime(anchor - timedelta(minutes=minutes), "minute", "relative"))
     m = _REL_RE.search(text)
     if m and _glued_number_word(text, m):
         m = None
