@@ -35,6 +35,20 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         ("18 نوفمبر 2026 10:15 بتوقيت الإمارات", "2026-11-18T06:15:00Z", "minute"),
         ("5 شتنبر 2026", "2026-09-05T00:00:00Z", "day"),
         ("12 دجنبر 2025", "2025-12-12T00:00:00Z", "day"),
+        # blind ages round 35: a category glued after the age, Arabic compounds and hedges
+        ("Reuters3 hours agoWorld", "2026-11-25T09:00:00Z", "hour"),
+        ("العربيةمنذ 9 ساعاتسياسة", "2026-11-25T03:00:00Z", "hour"),
+        ("منذ ساعة و20 دقيقة", "2026-11-25T10:40:00Z", "minute"),
+        ("منذ ساعتين و15 دقيقة", "2026-11-25T09:45:00Z", "minute"),
+        ("منذ ساعة واحدة و٥ دقائق", "2026-11-25T10:55:00Z", "minute"),
+        ("قبل يومين وثلاث ساعات", "2026-11-23T09:00:00Z", "hour"),
+        ("منذ حوالي 12 ساعة", "2026-11-25T00:00:00Z", "hour"),
+        ("منذ 3 ساعات تقريبا", "2026-11-25T09:00:00Z", "hour"),
+        # a time of day after a published/updated label: today's, or yesterday's when today's
+        # would be later than the page
+        ("Last updated 07:42 GMT", "2026-11-25T07:42:00Z", "minute"),
+        ("Updated 11.15am", "2026-11-25T11:15:00Z", "minute"),
+        ("Published: 9:05 pm", "2026-11-24T21:05:00Z", "minute"),
     ],
 )
 def test_variants_read_like_the_plain_form(text, iso, precision):
@@ -209,3 +223,19 @@ def test_a_decade_is_no_age(text):
 def test_seconds_counted_by_a_widget_still_read():
     parsed = parse_timestamp("45s", ANCHOR)
     assert parsed is not None and parsed.iso() == "2026-11-25T11:59:15Z"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10:30",  # a clock alone: a duration, a kick-off, a time in the story (daily8.md)
+        "9:05 pm",
+        "0645 GMT",
+        "Kickoff 8:00 pm",
+        "Score 3:1",
+        "3 hours agony",
+        "منذ دقيقة وساعة",  # the second amount must be the finer one
+    ],
+)
+def test_clock_and_compound_look_alikes_are_no_times(text):
+    assert parse_timestamp(text, ANCHOR) is None

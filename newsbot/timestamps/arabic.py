@@ -40,10 +40,15 @@ _NUMBER = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _PRECISION = {"s": "second", "m": "minute", "h": "hour", "d": "day", "w": "day",
               "mo": "month", "y": "year"}  # fmt: skip
 _WORD = "(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + ")"
+# `منذ 3 ساعات`, `منذ حوالي 12 ساعة` (about), `منذ ساعة و20 دقيقة` (an hour and 20 minutes)
 _AGE_RE = re.compile(
-    r"(?:منذ|قبل)\s*(?:(?P<less>اقل\s+من\s+)?(?:(?P<n>\d{1,9})\s*|(?P<w>" + _NUMBER + r")\s+)?"
-    r"(?P<u>" + _WORD + r")(?:\s+(?:واحدة|واحد))?)\s*$"
+    r"(?:منذ|قبل)\s*(?:(?:حوالي|حوالى|نحو|قرابة)\s+)?"
+    r"(?:(?P<less>اقل\s+من\s+)?(?:(?P<n>\d{1,9})\s*|(?P<w>" + _NUMBER + r")\s+)?"
+    r"(?P<u>" + _WORD + r")(?:\s+(?:واحدة|واحد))?"
+    r"(?:\s*و\s*(?:(?P<n2>\d{1,4})\s*|(?P<w2>" + _NUMBER + r")\s+)?(?P<u2>" + _WORD + r"))?)"
+    r"(?:\s+تقريبا)?\s*$"
 )
+_FINER = ("y", "mo", "w", "d", "h", "m", "s")  # a compound's second unit is finer
 # how a slot that is only a count and a plural unit ends (checked before the text is
 # normalised: most text is no age)
 _PLURAL_ENDS = tuple(
@@ -139,8 +144,34 @@ def match_arabic(
         return None
     else:
         value = count
+    if m["u2"]:
+        return _compound(m, unit, value, anchor, index)
     found = _ago(anchor, unit, value)
     return None if found is None else (index[m.start()], found)
+
+
+def _compound(
+    m: re.Match[str], unit: str, value: int, anchor: datetime, index: list[int]
+) -> tuple[int, ParsedTime] | None:
+    """`منذ ساعة و20 دقيقة`: the first amount, then the second, in a finer unit."""
+    unit2, count2 = _UNIT_WORDS[m["u2"]]
+    if _FINER.index(unit2) <= _FINER.index(unit):
+        return None
+    if m["n2"]:
+        if count2 == 2:
+            return None
+        value2 = int(m["n2"])
+    elif m["w2"]:
+        if count2 is not None:
+            return None
+        value2 = _NUMBER_WORDS[m["w2"]]
+    elif count2 is None:
+        return None
+    else:
+        value2 = count2
+    first = _ago(anchor, unit, value)
+    both = None if first is None else _ago(first.at, unit2, value2)
+    return None if both is None else (index[m.start()], both)
 
 
 def _ago(anchor: datetime, unit: str, value: int) -> ParsedTime | None:

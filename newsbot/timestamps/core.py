@@ -40,8 +40,16 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _TRAILING_STOP = re.compile(r"(?<=[^.\s])[.\u200e\u200f]+\s*$")
 _ENCLOSED = re.compile(r"[(\[（]\s*([^()\[\]（）]+?)\s*[)\]）]")
 _DIGITS_RE = re.compile(r"\d+")
-_AGO_TAIL_RE = re.compile(r"\bago\b", re.I)
-_MAYBE_DECORATED_RE = re.compile(r"[·|•–—-]|ago\b.", re.I)
+# an Arabic age's unit with a category glued on (`منذ 9 ساعاتسياسة`): the age is the text up
+# to the unit (longer spellings first: `ساعات` before `ساعة`)
+_AR_GLUED_UNIT_RE = re.compile(
+    r"(?:منذ|قبل)\s*\S*\s*(?:ساعات|ساعتين|ساعة|دقائق|دقيقتين|دقيقة|أيام|ايام|يومين|يوما|يوم|"
+    r"أسابيع|اسابيع|أسبوعين|اسبوعين|أسبوع|اسبوع|أشهر|اشهر|شهرين|شهر|سنوات|سنتين|سنة|أعوام|"
+    r"اعوام|عامين|عاما|عام)(?=[\u0621-\u064a][\u0621-\u064a ]{1,29}$)"
+)
+# `ago` then a decoration: `3 hours ago · World`, or a category glued on (`3 hours agoWorld`)
+_AGO_TAIL_RE = re.compile(r"\bago(?:\b|(?=(?-i:[A-Z])))", re.I)
+_MAYBE_DECORATED_RE = re.compile(r"[·|•–—-]|ago\b.|ago(?-i:[A-Z])", re.I)
 _CUT_RE = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")
 # "... | Updated: 16:22 GMT, 28 June 2025", "... Last updated Nov. 29": a later time.
 _UPDATE_RE = re.compile(
@@ -100,6 +108,10 @@ def _candidates(text: str) -> list[str]:
         head = text[: update.start()].rstrip(_SEPARATORS)
         if head and any(ch.isdigit() for ch in head):
             out.insert(0, head)
+    if "منذ" in text or "قبل" in text:
+        glued = _AR_GLUED_UNIT_RE.search(text)
+        if glued is not None:
+            out.append(text[: glued.end()])
     if not _MAYBE_DECORATED_RE.search(text):
         return out
     for m in reversed(list(_AGO_TAIL_RE.finditer(text))):

@@ -101,6 +101,38 @@ def _day_re() -> re.Pattern[str]:
     return re.compile(_DAY + at_time + r"?\s*$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _labelled_clock_re() -> re.Pattern[str]:
+    """``Last updated 07:42 GMT``, ``Published: 9.15am``: a time of day alone in the slot
+    after a published/updated label. Without one it is no time: body text is full of clock
+    times that are not the article's (``10.51am``, ``0645 GMT``; see daily8.md)."""
+    return re.compile(
+        r"^\s*(?:(?:last\s+)?(?:updated|modified)|published|posted)\s*:?\s*(?:at\s+)?"
+        r"(?P<time>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\b\.?)?)"
+        r"(?:\s*,?\s*(?P<tz>" + zone_pattern() + r"))?\s*$",
+        re.I,
+    )
+
+
+# a labelled clock is today's, the day before when today's would be later than the page
+_CLOCK_AHEAD = timedelta(minutes=5)
+
+
+def _labelled_clock(text: str, anchor: datetime, site: tzinfo) -> ParsedTime | None:
+    m = _labelled_clock_re().match(text)
+    if m is None:
+        return None
+    zone = zone_for(m["tz"], site_name(site)) if m["tz"] else site
+    if zone is None:
+        return None
+    local_day = anchor.astimezone(zone).date()
+    noon = datetime(local_day.year, local_day.month, local_day.day, 12, tzinfo=zone)
+    res = _with_clock(noon, m["time"], zone)
+    if res is not None and res[0] > anchor + _CLOCK_AHEAD:
+        res = _with_clock(noon - timedelta(days=1), m["time"], zone)
+    return None if res is None else ParsedTime(res[0], res[1], "relative")
+
+
 def unit_of(spelling: str) -> str | None:
     """The canonical unit (``h``) of a unit as printed (``hours``, ``hrs``, ``h``), or None."""
     found = _UNITS.get(spelling.lower().rstrip("."))
@@ -145,6 +177,10 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
             best = (m.start(), _day_word(m, anchor, zone))
             if best[1] is None and not m["tz"]:
                 best = None  # a clock out of range: not a time at all
+    if best is None and (":" in text or "." in text) and any(c.isdigit() for c in text[-12:]):
+        clock = _labelled_clock(text, anchor, zone)
+        if clock is not None:
+            return 0, clock
     half = _HALF_HOUR_RE.search(text) if "half" in low else None
     if half and (best is None or half.start() < best[0]):
         minutes = 30 if half["half"] else 90
