@@ -70,7 +70,7 @@ SETS = {
     / "tests"
     / "data"
     / "noise_variety",
-    "noise_independent (two hundred and eighty-nine sets written without the code; strict: "
+    "noise_independent (two hundred and ninety-one sets written without the code; strict: "
     "a partly cleaned line counts as kept)": ROOT / "tests" / "data" / "noise_independent",
 }
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
@@ -265,13 +265,24 @@ BOLD_HEADING_MAX_CHARS = 100
 _SENTENCE_ENDS = (".", "!", "?", "…", "؟", "।", "。", "！", "？", ":", ";", ",")
 
 
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+_LINE_BLOCKS = frozenset(["br", "div", "p", "blockquote", "figure", "table", "ul", "ol", "hr"])
+
+
+def _is_bold(element: Any) -> bool:
+    return element.tag in ("strong", "b") or (
+        element.tag == "span" and bool(_BOLD_STYLE.search(element.get("style") or ""))
+    )
+
+
 def _bold_lines(root: Any) -> set[str]:
-    """The texts of ``<strong>``/``<b>`` runs that make a line of their own (their parent
-    holds nothing else but line breaks): how many pages set their subheadings."""
+    """The texts of bold runs (``<strong>``, ``<b>``, a ``<span>`` styled bold, as Draft.js
+    writes it) that make a line of their own (nothing but line breaks or blocks around them
+    in their parent): how many pages set their subheadings."""
     found = set()
-    for bold in root.iter("strong", "b"):
+    for bold in root.iter("strong", "b", "span"):
         parent = bold.getparent()
-        if parent is None:
+        if parent is None or not _is_bold(bold) or _is_bold(parent):
             continue
         text = normalise("".join(bold.itertext()))
         if not text or len(text) > BOLD_HEADING_MAX_CHARS:
@@ -280,10 +291,10 @@ def _bold_lines(root: Any) -> set[str]:
         alone_before = (
             not (parent.text or "").strip()
             if before is None
-            else before.tag == "br" and not (before.tail or "").strip()
+            else before.tag in _LINE_BLOCKS and not (before.tail or "").strip()
         )
         after = bold.getnext()
-        alone_after = not (bold.tail or "").strip() and (after is None or after.tag == "br")
+        alone_after = not (bold.tail or "").strip() and (after is None or after.tag in _LINE_BLOCKS)
         if alone_before and alone_after:
             found.add(text)
     return found

@@ -1,15 +1,17 @@
-"""tests/data/noise_independent: two hundred and eighty-nine sets of made-up records written by
+"""tests/data/noise_independent: two hundred and ninety-one sets of made-up records written by
 people who never saw the cleaner (wire services, broadcasters, newspapers, magazines, tech,
 sports, finance, science, student and Arabic sites of the Gulf, the Levant, Egypt and the
 Maghreb), run through ``scrapy reprocess`` as an operator would. Scored the way their authors
-scored them: a noise line is removed when no paragraph of the cleaned body holds it; a content
-line is kept when a paragraph holds it (a glued line: its text without the glued label). Their
+scored them: a noise line is removed when no paragraph of the cleaned body holds it (as whole
+words: a bare `إعلان` label is not found in `الإعلان`); a content line is kept when a
+paragraph holds it (a glued line: its text without the glued label). Their
 first scores, on arrival, are in the folder's README; the cleaner has been tuned on them since,
 so these are the issue's targets held as a regression check, not a blind measure."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -49,7 +51,9 @@ def scores(cleaned, language: str | None = None) -> tuple[float, float, list[str
             text = row["text"]
             if row["label"] == "noise":
                 noise += 1
-                gone = not any(text in p for p in paragraphs)
+                # as words: `إعلان` (an ad label) is not kept in `الإعلان` (the advert)
+                found = re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")
+                gone = not any(found.search(p) for p in paragraphs)
                 removed += gone
                 if not gone:
                     wrong.append(f"kept noise: {text[:90]}")

@@ -98,6 +98,7 @@ _QUOTES_A_TEXT = re.compile(
 )
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
+_QUESTION_HEADLINE_MIN_WORDS = 7
 _CAPTION_MIN_WORDS = 3
 _CAPTION_MAX = 250
 _KIND_CAPTION_MAX = 500
@@ -130,6 +131,20 @@ _LABEL = re.compile(r"[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,2}\s*:\s+(?=\S+ \S+ 
 _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b|[\u0600-\u06ff]{2,}")  # a sentence, not a date or a list
 _LABEL_MAX = 32
 # a second stamp or label in brackets after the first: `Published Jun 4 (Updated Jun 5)`
+# a story's sentence glued after a label's headline (`CLICK HERE TO READ: Clubs petition
+# league over late pay Enyimba's defeat, their second in a row, leaves them fourth.`): a word
+# that closes the headline, then a capital opening a word that a small one follows
+_GLUED_STORY = re.compile(r"(?<=[a-z0-9%’'\"”)])\s+(?=(?-i:[A-Z])[\w’'-]*,?\s+(?-i:[a-z]))")
+# a headline does not end on these: `Follow us on Facebook, Twitter and | Instagram for ...`
+_OPEN_ENDING = re.compile(
+    r"\b(?:a|an|the|and|or|of|on|in|at|to|for|with|by|from|via|our|your|its|their|us)$", re.I
+)
+_SENTENCE_OPENER = re.compile(
+    r"(?:The|A|An|It|Its|He|She|They|We|I|His|Her|Their|This|That|These|Those|There|In|On|At|"
+    r"But|And|After|Before|When|While|As|For|By|With|If|Some|Many|Most|Both|One|Two)\b"
+)
+_GLUED_STORY_MIN_CHARS = 100
+_GLUED_STORY_MIN_WORDS = 10
 _BRACKETED_TAIL = re.compile(r"\s*\(([^()]{3,80})\)$")
 _BRACKETED = re.compile(r"\[([^\[\]]{3,80})\]|\(([^()]{3,80})\)")
 # what a notice's paragraph may leave besides its notice: a greeting (`Kia orana!`), or the
@@ -256,6 +271,31 @@ def _close_gaps(text: str) -> str:
 def _line_rule(text: str, rules: NoiseRules) -> OutletRule | None:
     line = rules.forms(text)
     return first_match(rules.lines, line) or first_match(rules.credits, line)
+
+
+def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[str, str] | None:
+    """(noise, story) of a noise line that a story's sentence was glued to with no stop
+    between them, or None. A split qualifies where the head alone is a whole-line rule's and
+    the rest is a long sentence of no rule's (it would otherwise be lost with the label); of
+    those, the first where a sentence's opening word (`The`, `It`, `In`...) starts the rest,
+    else the first: a headline in sentence case may hold a name (`meet Ravensby engineers`)."""
+    if len(text) < _GLUED_STORY_MIN_CHARS or not text.endswith(_SENTENCE_END):
+        return None
+    first: tuple[str, str] | None = None
+    for m in _GLUED_STORY.finditer(text):
+        head, rest = text[: m.start()], text[m.end() :]
+        if len(rest.split()) < _GLUED_STORY_MIN_WORDS:
+            break  # later splits leave shorter rests
+        if len(head.split()) < 3 or _OPEN_ENDING.search(head):
+            continue
+        rule = _line_rule(head, rules)
+        if rule is None or rule.span != "line":
+            continue
+        if _line_rule(rest, rules) is None and not structural.check(rest):
+            if _SENTENCE_OPENER.match(rest):
+                return head, rest
+            first = first or (head, rest)
+    return first
 
 
 def _after_label(text: str) -> str | None:
@@ -479,16 +519,23 @@ def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
     return None
 
 
-def _is_rail_item(text: str, following: str = "", first: bool = False) -> bool:
+def _is_rail_item(
+    text: str, following: str = "", first: bool = False, after_item: bool = False
+) -> bool:
     """A headline of a list of links: short, no sentence's end, no list heading's colon. A
     question is a headline's (`How do you choose the right feed?` under `Related topics`)
     unless a paragraph of copy follows it: then it is the copy's subheading (`What changes
     for users?`). Right under the box's label (``first``) it is the box's one link
-    (`READ MORE` / `Mayoral race: who is standing?`), whatever follows."""
+    (`READ MORE` / `Mayoral race: who is standing?`), whatever follows; so it is after
+    another of the box's headlines (``after_item``) when it is a headline's length (`Why are
+    so many trains running late this autumn?`): a subheading is a few words."""
     if len(text) > _RAIL_ITEM_MAX:
         return False
     if text.endswith(("?", "؟")):
-        return len(sentences(text)) == 1 and (first or not is_copy(following))
+        if len(sentences(text)) != 1:
+            return False
+        headline = after_item and len(text.split()) >= _QUESTION_HEADLINE_MIN_WORDS
+        return first or headline or not is_copy(following)
     return not text.endswith((*_SENTENCE_END, ":"))  # `Key figures:` heads the copy's list
 
 
@@ -581,7 +628,12 @@ def _clean_line(
             or _bracketed_rule(text, rules)
         )
         if outlet is not None:
-            return None, outlet.name, cuts, caption, outlet
+            glued = _glued_story(text, rules, structural)
+            if glued is None:
+                return None, outlet.name, cuts, caption, outlet
+            cuts.append(Removal(glued[0], outlet.name))
+            text = glued[1]
+            continue
         labelled = _caption_label(text, rules)
         if labelled is not None:
             label, rest = labelled
@@ -686,7 +738,12 @@ def trace(
             mode = None  # the copy's own list starts: `Key figures` / `Capacity: 600,000 TEU`
         if mode is not None and span_kind in ("list", "follow"):
             if kept is not None and (
-                _is_rail_item(kept, lines[i + 1] if i + 1 < len(lines) else "", i == label_at + 1)
+                _is_rail_item(
+                    kept,
+                    lines[i + 1] if i + 1 < len(lines) else "",
+                    i == label_at + 1,
+                    out[-2].rule == mode,
+                )
                 if span_kind == "list"
                 else follow is not None and follow.fullmatch(kept) is not None
             ):

@@ -348,6 +348,8 @@ def _chrome(
             return kind
     if tag in _PAGE_TAGS:
         return ""  # its names say what page this is (`layout-newsletter`), not a box on it
+    if _is_marked_body(element):
+        return ""  # `<div class="news-content readingTime" property="articleBody">`
     names = " ".join(
         value
         for value in (element.get("id"), element.get("class"), element.get("data-component"))
@@ -362,6 +364,20 @@ def _chrome(
 
 
 _PAGE_TAGS = frozenset(["html", "body", "main"])
+_BODY_PROPERTIES = frozenset(["articlebody", "schema:articlebody"])
+
+
+def _is_marked_body(element: etree._Element) -> bool:
+    """Whether the page's microdata or RDFa marks ``element`` as the article's body
+    (`itemprop="articleBody"`, `property="articleBody"`): what its class names also say (a
+    reading-time widget's hook, `readingTime`) does not make it a box of the page's."""
+    for attribute in ("itemprop", "property"):
+        value = element.get(attribute)
+        if value and any(v.lower() in _BODY_PROPERTIES for v in value.split()):
+            return True
+    return False
+
+
 _BEM_MODIFIER = re.compile(r"(?<=[a-z0-9])--[a-z0-9][a-z0-9-]*", re.I)
 STORY_CLASS_MIN_PARAGRAPHS = 3
 PAID_BOX_MIN_LINKS = 2

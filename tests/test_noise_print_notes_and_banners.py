@@ -1,0 +1,84 @@
+"""Notes of outlets that began in print, players, consent banners and a share bar glued into
+a sentence: shapes noise set 290 and blind site round 37 showed kept (settings/noise_kinds.toml,
+settings/noise.toml), written in other words here; and the story's sentences that share their
+words and stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.cleaning import load_noise_rules
+from tests.support.stories import (
+    assert_kept_in_flood_story,
+    assert_removed_from_flood_story,
+    clean_in_flood_story,
+    in_story,
+)
+
+RULES = load_noise_rules(None, pitch=False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tide tables and the harbour master's notices are on the back page.",
+        "Pin this newsletter on the fridge: the depot's phone numbers never change.",
+        "Printed on recycled paper.",
+        "When you have finished with this copy, please pass it on to a neighbour.",
+        "Place your brand in front of 40,000 boat owners — call the advertising desk.",
+        "Harbour Hour — the week's sailing news, weekdays at 7.15 on Estuary FM and online.",
+        "Psalms reproduced under CCLI licence 55021.",
+        "Reproduced under licence; onward distribution prohibited.",
+        "Estuary Growers Ltd is a registered society, No. 4471R.",
+        "Boat insurance is arranged by Quayside Brokers, who may pay the bulletin a fee.",
+        "Forward to a colleague on the harbour board ✉",
+        "Every lock closure reaches your phone first — search for Estuary Alerts in the app store.",
+        "The Barrier Files, episode 9: 'Who pays for the gates?' — 31 min ▶",
+        "A video from the mill's page would appear here. It needs social-media cookies, and "
+        "you have turned those off.",
+        "This site counts visits to learn which stories get read. Fine by me | Tell me more",
+        "— فضاء إشهاري —",
+        "التقرير الكامل عن الحاجز في عدد الأحد المطبوع — في المكتبات ومحطات الوقود",
+        "النسخة الورقية تصل إلى بيتك كل جمعة — 20 ريالاً في السنة",
+        "Have a question about the barrier? Let us know via our reader questions form.",
+    ],
+)
+def test_the_notice_goes(line: str) -> None:
+    assert_removed_from_flood_story(line, RULES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minutes are on the back page of the report, the clerk said.",
+        "The hospice is a registered charity that opened in 1990.",
+        "It is free to download from the App Store and Google Play.",
+        "Parents who download the app from the Apple store will get alerts, the school said.",
+        "The new pumping station would sit here, between the river and the mill.",
+        "The fee rise was approved by members, who may pay the new rate in two instalments.",
+        "Forward planning is needed before the next storm, the mayor said.",
+        '"Let us know via the form," the council said.',
+    ],
+)
+def test_the_story_sentence_stays(line: str) -> None:
+    assert_kept_in_flood_story(line, RULES)
+
+
+def test_a_share_bar_glued_inside_a_sentence_is_cut() -> None:
+    line = (
+        "Engineers will publish the results, and all readings Pass it on: Email · LinkedIn · "
+        "Copy link will be kept for ten years."
+    )
+    result, body = clean_in_flood_story(line, RULES)
+    kept = "Engineers will publish the results, and all readings will be kept for ten years."
+    assert result.kept == in_story(body, kept), result.removed
+
+
+def test_a_read_more_label_with_a_colon_takes_its_headlines_questions_too() -> None:
+    lines = [
+        "Read more from Estuary News:",
+        "Ferry fares to rise again next spring",
+        "Why are so many lock gates failing this autumn?",
+    ]
+    result, body = clean_in_flood_story("\n".join(lines), RULES)
+    assert result.kept == body, result.removed
