@@ -72,3 +72,27 @@ def test_a_page_full_of_distinct_hosts_does_not_grow_the_cache_without_bound():
         assert not policy.fetchable(f"http://host{n}.example/en/article/{ID}")
     assert len(policy._origins) <= MAX_CACHED_ORIGINS
     assert policy.fetchable(f"http://127.0.0.1:8008/en/article/{ID}")
+
+
+def test_on_a_copy_the_sites_own_full_addresses_are_read_on_the_copy():
+    # a crawl started on loopback: the pages still link to www.daily8.com (a Laravel APP_URL)
+    policy = HostPolicy(ALLOWED, MIRRORS, canonical_host="www.daily8.com", copy_of=["daily8.com"])
+    copy = "http://127.0.0.1:8008/en"
+    assert policy.canonical_url(f"https://www.daily8.com/en/article/{ID}", copy) == (
+        f"http://127.0.0.1:8008/en/article/{ID}"
+    )
+    assert policy.canonical_url("https://www.daily8.com/en?page=3", copy) == (
+        "http://127.0.0.1:8008/en?page=3"
+    )
+    assert policy.canonical_url("https://daily8.com/?page=2", copy) == (
+        "http://127.0.0.1:8008/?page=2"
+    )
+    # another site is not the copy's
+    other = "https://evil-daily8.com/en"
+    assert policy.canonical_url(other, copy) == other
+
+
+def test_on_the_site_itself_its_links_stay_as_they_are():
+    policy = HostPolicy(ALLOWED, MIRRORS, canonical_host="www.daily8.com")
+    link = f"https://www.daily8.com/en/article/{ID}"
+    assert policy.canonical_url(link, "https://www.daily8.com/en") == link

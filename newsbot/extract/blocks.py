@@ -176,9 +176,11 @@ _CHROME_NAMES = re.compile(
 _CAMEL_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})+(?![A-Za-z0-9])")
 _CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # class names that hide an element on every screen (utility classes of common CSS kits)
+# (`w-condition-invisible`: Webflow's conditional visibility, `display: none` in its CSS; a
+# hidden badge's `Breaking` is no source)
 _HIDDEN_CLASSES = re.compile(
     r"(?:^|\s)(?:hidden|hide|is-hidden|d-none|sr-only|visually-hidden|visuallyhidden|"
-    r"screen-reader-text|screenreader-only|offscreen)(?:\s|$)",
+    r"screen-reader-text|screenreader-only|offscreen|w-condition-invisible)(?:\s|$)",
     re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")

@@ -24,7 +24,7 @@ from newsbot.extract.entries import Entry
 from newsbot.extract.text import fold
 from newsbot.memory import DEFAULT_MMAP_THRESHOLD, return_big_blocks
 from newsbot.spiders.anchors import response_anchor
-from newsbot.spiders.hosts import HostPolicy
+from newsbot.spiders.hosts import HostPolicy, in_domains
 from newsbot.spiders.requests import (
     ARTICLE,
     EXTRA_HINTS,
@@ -64,10 +64,14 @@ class AggregatorSpider(SiteSpider):
         super().__init__(name, **kwargs)
         seed_hosts = [urlsplit(u).hostname or "" for u in self.start_urls]
         self.allowed_domains = sorted({*self.profile.allowed_domains, *filter(None, seed_hosts)})
+        site = self.profile.allowed_domains
+        # started on none of the site's hosts: a copy of it (staging, a snapshot on loopback)
+        on_copy = bool(site) and not any(in_domains(h, site) for h in seed_hosts if h)
         self.hosts = HostPolicy(
             self.allowed_domains,
             [*self.profile.mirror_hosts, *self.args.mirror_hosts],
             self.profile.canonical_host or "",
+            copy_of=site if on_copy else (),
         )
         # which articles are scheduled, at what depth, their extra hints and re-following
         # related entries: newsbot.middlewares.articles (the request contract)
@@ -239,7 +243,7 @@ class AggregatorSpider(SiteSpider):
             return
         for url in parsed.next_pages[:1]:
             yield scrapy.Request(
-                url,
+                self.canonical_url(url, response.url),
                 callback=self.parse_listing_page,
                 errback=self.on_error,
                 priority=PageKind.LISTING.priority,

@@ -42,15 +42,31 @@ def _read_origin(key: str) -> Origin:
     return Origin(parts.scheme.lower(), parts.netloc.lower(), host)
 
 
+def in_domains(host: str, domains: Iterable[str]) -> bool:
+    """Whether ``host`` is one of ``domains`` or a subdomain of one."""
+    host = host.lower()
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
 class HostPolicy:
-    """Allowed domains (and their subdomains) and mirror hosts of one crawl."""
+    """Allowed domains (and their subdomains) and mirror hosts of one crawl.
+
+    ``copy_of``: the site's own domains when the crawl runs on a copy of it (a staging host,
+    a snapshot on loopback) whose pages still link to the site by its full address (Laravel's
+    ``APP_URL``, WordPress's ``siteurl``): links to them are the copy's own, read as on the
+    host the crawl came from, as a mirror's are; a crawl of a copy never leaves it."""
 
     def __init__(
-        self, allowed_domains: Iterable[str], mirror_hosts: Iterable[str], canonical_host: str = ""
+        self,
+        allowed_domains: Iterable[str],
+        mirror_hosts: Iterable[str],
+        canonical_host: str = "",
+        copy_of: Iterable[str] = (),
     ) -> None:
         self.allowed_domains = tuple(d.lower() for d in allowed_domains if d)
         self.mirror_hosts = frozenset(h.lower() for h in mirror_hosts if h)
         self.canonical_host = canonical_host
+        self.copy_of = tuple(d.lower() for d in copy_of if d)
         self._origins: dict[str, Origin] = {}
         self._fetchable: dict[Origin, bool] = {}
 
@@ -81,12 +97,15 @@ class HostPolicy:
 
     def is_mirror(self, url: str) -> bool:
         origin = self.origin(url)
+        if self.copy_of and in_domains(origin.host, self.copy_of):
+            return True
         return bool(self.mirror_hosts) and (
             origin.netloc in self.mirror_hosts or origin.host in self.mirror_hosts
         )
 
     def canonical_url(self, url: str, referrer: str) -> str:
-        """An article URL on a mirror host, rewritten to the host the crawl came from."""
+        """A URL on a mirror host (or, on a copy, on the site's), rewritten to the host the
+        crawl came from."""
         if not self.is_mirror(url):
             return url
         parts = urlsplit(url)
