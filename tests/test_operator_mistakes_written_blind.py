@@ -1,0 +1,77 @@
+"""tests/data/operator_mistakes_written_blind: forty commands an operator runs, written from the
+README alone by someone who never saw the code: thirty mistakes, each refused before it
+fetches anything with a short message naming what to fix (no traceback, a non-zero exit
+status), and ten unusual commands that are right and must run (exit status 0)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsbot.replica import build_site
+from newsbot.replica.server import ReplicaServer
+from tests.conftest import CLOCK, ROOT
+
+CASES = json.loads(
+    (Path(__file__).parent / "data" / "operator_mistakes_written_blind" / "cases.json").read_text(
+        encoding="utf-8"
+    )
+)
+NEEDS = {"flock", "timeout", "sh"}  # what a case's command may start with besides scrapy
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    with ReplicaServer(build_site(seed=37, articles=30, clock=CLOCK)) as server:
+        yield server.base_url
+
+
+def _unused_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_the_command_is_refused_in_one_line_or_runs(case, base_url, tmp_path):
+    if case["argv"][0] in NEEDS and shutil.which(case["argv"][0]) is None:
+        pytest.skip(f"{case['argv'][0]} is not installed")
+    port = str(_unused_port())
+
+    def fill(text: str) -> str:
+        return (
+            text.replace("{BASE}", base_url)
+            .replace("{TMP}", str(tmp_path))
+            .replace("{UNUSED_PORT}", port)
+        )
+
+    for relative, content in case["files"].items():
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(fill(content), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSBOT_")}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env.update({k: fill(v) for k, v in case["env"].items()})
+    done = subprocess.run(
+        [fill(a) for a in case["argv"]],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    said = done.stdout + done.stderr
+    if case["expect"] == "runs":
+        assert done.returncode == 0, said[-3000:]
+        return
+    assert done.returncode != 0, said[-3000:]
+    assert "Traceback" not in said, said[-3000:]
+    missing = [w for w in case["says"] if w.lower() not in said.lower()]
+    assert not missing, said[-3000:]
