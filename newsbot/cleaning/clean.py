@@ -139,6 +139,13 @@ _GLUED_STORY = re.compile(r"(?<=[a-z0-9%’'\"”)])\s+(?=(?-i:[A-Z])[\w’'-]*,
 _OPEN_ENDING = re.compile(
     r"\b(?:a|an|the|and|or|of|on|in|at|to|for|with|by|from|via|our|your|its|their|us)$", re.I
 )
+# the labels a linked headline follows (only after one is a glued story looked for)
+_READ_LABEL = re.compile(
+    r"(?:(?:click|tap) here to (?:read|see|watch)|(?:read|see|watch) (?:also|more|next|this)|"
+    r"also (?:read|see)|related(?: (?:story|stories|article|articles|news|coverage))?|"
+    r"more on this(?: story)?|don(?:'|’)t miss|must read|recommended)\s*:\s*",
+    re.I,
+)
 _SENTENCE_OPENER = re.compile(
     r"(?:The|A|An|It|Its|He|She|They|We|I|His|Her|Their|This|That|These|Those|There|In|On|At|"
     r"But|And|After|Before|When|While|As|For|By|With|If|Some|Many|Most|Both|One|Two)\b"
@@ -274,15 +281,20 @@ def _line_rule(text: str, rules: NoiseRules) -> OutletRule | None:
 
 
 def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[str, str] | None:
-    """(noise, story) of a noise line that a story's sentence was glued to with no stop
-    between them, or None. A split qualifies where the head alone is a whole-line rule's and
-    the rest is a long sentence of no rule's (it would otherwise be lost with the label); of
-    those, the first where a sentence's opening word (`The`, `It`, `In`...) starts the rest,
-    else the first: a headline in sentence case may hold a name (`meet Ravensby engineers`)."""
+    """(noise, story) of a link's label and headline that a story's sentence was glued to
+    with no stop between them, or None. A split qualifies where the head alone is a whole-line
+    rule's and the rest is a long sentence of no rule's (it would otherwise be lost with the
+    label); of those, the first where a sentence's opening word (`The`, `It`, `In`...) starts
+    the rest, else the first: a headline in sentence case may hold a name (`meet Ravensby
+    engineers`). Only after a read-link label: an ask or a byline runs on in words of its
+    own (`Subscribe to Back Nine's Tee Sheet newsletter for ...`: no story starts at `Sheet`)."""
     if len(text) < _GLUED_STORY_MIN_CHARS or not text.endswith(_SENTENCE_END):
         return None
+    label = _READ_LABEL.match(text)
+    if label is None:
+        return None
     first: tuple[str, str] | None = None
-    for m in _GLUED_STORY.finditer(text):
+    for m in _GLUED_STORY.finditer(text, label.end()):
         head, rest = text[: m.start()], text[m.end() :]
         if len(rest.split()) < _GLUED_STORY_MIN_WORDS:
             break  # later splits leave shorter rests
