@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbot.cleaning import load_noise_rules
+from newsbot.cleaning import clean_blocks, load_noise_rules
 from tests.support.stories import (
     assert_kept_in_flood_story,
     assert_removed_from_flood_story,
@@ -82,3 +82,14 @@ def test_a_read_more_label_with_a_colon_takes_its_headlines_questions_too() -> N
     ]
     result, body = clean_in_flood_story("\n".join(lines), RULES)
     assert result.kept == body, result.removed
+
+
+def test_a_broadcasters_desk_described_as_its_service_goes_and_rebroadcast_terms_too() -> None:
+    body = [
+        "The river authority opened a new flood barrier at the old mill on Friday.",
+        "Estuary News is a service of the Estuary Broadcasting Trust, a statutory body.",
+        "Member stations may rebroadcast this report with attribution.",
+        "The ferry link is a service of the regional council, which pays for it.",
+    ]
+    result = clean_blocks(body, RULES, source="Estuary Broadcasting Trust")
+    assert result.kept == [body[0], body[3]], result.removed
