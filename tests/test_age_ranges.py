@@ -148,3 +148,22 @@ def test_with_ranges_a_split_still_rebuilds_the_line(name: str, age: str, glue: 
     assert line.endswith(read) and line[: len(line) - len(read)].rstrip() == prefix
     if in_range(age, MOMENT) and not name[-1:].isdigit():
         assert (prefix, read) == (name, age)
+
+
+@pytest.mark.parametrize(
+    ("line", "source", "age"),
+    [
+        # a site that prints 45 minutes (Django's naturaltime): the known source before the
+        # whole number settles the split the ranges would make (`The Independent4`)
+        ("The Independent45 minutes ago", "The Independent", "45 minutes ago"),
+        ("Sky News AU45 minutes ago", "Sky News AU", "45 minutes ago"),
+        # no known source either way: the site's ranges decide, as before
+        ("Channel 45 hours ago", "Channel 4", "5 hours ago"),
+        ("9 News6 days ago", "9 News", "6 days ago"),
+    ],
+)
+def test_a_known_source_name_settles_a_split_out_of_the_sites_range(
+    line: str, source: str, age: str
+) -> None:
+    read = age_reader(load_profile("daily8"), ANCHOR)
+    assert read(line) == (source, age)

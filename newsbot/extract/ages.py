@@ -20,6 +20,8 @@ def _space_before(text: str, age: str) -> bool:
 def age_reader(profile: SiteProfile, anchor: datetime) -> AgeReader:
     """Find the age at the end of a line, reading it from the right as the site prints it."""
     unreadable = tuple(u for u in profile.unreadable_ages if u)
+    age_ranges = profile.age_ranges
+    known = frozenset(fold(name) for name in profile.known_sources)
 
     def read(text: str) -> tuple[str, str] | None:
         stripped = text.strip()
@@ -31,11 +33,20 @@ def age_reader(profile: SiteProfile, anchor: datetime) -> AgeReader:
             anchor,
             timezone=profile.timezone,
             day_first=profile.day_first,
-            age_ranges=profile.age_ranges,
+            age_ranges=age_ranges,
         )
         if found is None:
             return None
         prefix, _, age = found
+        if age_ranges and prefix[-1:].isdigit() and fold(prefix) not in known:
+            # `The Independent45 minutes ago` on a site that prints 45 minutes (Django's
+            # naturaltime): the site's range would cut `The Independent4`; a known source
+            # name before the whole number settles it
+            whole = split_trailing_age(
+                stripped, anchor, timezone=profile.timezone, day_first=profile.day_first
+            )
+            if whole is not None and fold(whole[0]) in known:
+                prefix, _, age = whole
         if prefix.strip() and _space_before(stripped, age) and fold(age) in BARE_WORDS:
             return None  # "India Today", "News Now": a name, not a name glued to an age
         return prefix, age
