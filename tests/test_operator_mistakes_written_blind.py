@@ -1,7 +1,9 @@
-"""tests/data/operator_mistakes_written_blind: forty commands an operator runs, written from the
-README alone by someone who never saw the code: thirty mistakes, each refused before it
-fetches anything with a short message naming what to fix (no traceback, a non-zero exit
-status), and ten unusual commands that are right and must run (exit status 0)."""
+"""tests/data/operator_mistakes_written_blind: eighty commands an operator runs, written from
+the README alone by people who never saw the code (two rounds: `scrapy crawl daily8`, then
+reprocess, the article and river spiders, parse, check, fetch, settings, overlay files, site
+profiles, noise files and the seen-store): sixty mistakes, each refused before it fetches
+anything with a short message naming what to fix (no traceback, a non-zero exit status),
+and twenty unusual commands that are right and must run (exit status 0)."""
 
 from __future__ import annotations
 
@@ -19,11 +21,12 @@ from newsbot.replica import build_site
 from newsbot.replica.server import ReplicaServer
 from tests.conftest import CLOCK, ROOT
 
-CASES = json.loads(
-    (Path(__file__).parent / "data" / "operator_mistakes_written_blind" / "cases.json").read_text(
-        encoding="utf-8"
-    )
-)
+DATA = Path(__file__).parent / "data" / "operator_mistakes_written_blind"
+CASES = [
+    case
+    for rounds in sorted(DATA.glob("round*.json"))
+    for case in json.loads(rounds.read_text(encoding="utf-8"))
+]
 NEEDS = {"flock", "timeout", "sh"}  # what a case's command may start with besides scrapy
 
 
