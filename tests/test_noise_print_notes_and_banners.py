@@ -9,6 +9,7 @@ import pytest
 
 from newsbot.cleaning import clean_blocks, load_noise_rules
 from tests.support.stories import (
+    FLOOD_BARRIER,
     assert_kept_in_flood_story,
     assert_removed_from_flood_story,
     clean_in_flood_story,
@@ -93,3 +94,22 @@ def test_a_broadcasters_desk_described_as_its_service_goes_and_rebroadcast_terms
     ]
     result = clean_blocks(body, RULES, source="Estuary Broadcasting Trust")
     assert result.kept == [body[0], body[3]], result.removed
+
+
+def test_a_name_in_brackets_after_a_long_sentence_is_a_sign_off_not_a_caption() -> None:
+    sign_off = (
+        "The agency asked residents to stay away from the harbour until further notice and to "
+        "check its official page for updates on the barrier and the ferries. (Jonah Sarmiento)"
+    )
+    caption = "Sandbags stacked by the mill gate. (Owen Trask)"
+    result = clean_blocks([*FLOOD_BARRIER, sign_off, caption], RULES)
+    assert result.kept == [*FLOOD_BARRIER, sign_off.removesuffix(" (Jonah Sarmiento)")]
+    assert result.captions == ["Sandbags stacked by the mill gate."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Artikel ini dilanjutkan di bawah iklan", "Publicitat", "ڕیکلام", "Llegeix també: El pantà"],
+)
+def test_more_languages_ad_and_read_also_labels_go(line: str) -> None:
+    assert_removed_from_flood_story(line, RULES)

@@ -100,6 +100,8 @@ _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
 _QUESTION_HEADLINE_MIN_WORDS = 7
 _CAPTION_MIN_WORDS = 3
+_NAME_CAPTION_MAX = 140  # characters before a bare `(Name Surname)` credit in a caption
+_BARE_NAME = re.compile(r"\s*\((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){1,2}\)")
 _CAPTION_MAX = 250
 _KIND_CAPTION_MAX = 500
 # a story's opening dateline: `NEGOMBO – ...`, `KANDY, Sri Lanka — ...`, `LAGOS (Wire) - ...`;
@@ -495,6 +497,12 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 caption = _ends_with_kind_credit(text, rules)
             if caption and _DATELINE.match(before):
                 caption = False  # the story's first paragraph with a credit glued on
+            if caption and len(before) > _NAME_CAPTION_MAX and _BARE_NAME.fullmatch(m.group(0)):
+                # a name alone in brackets after a paragraph's worth of sentence is the
+                # writer's sign-off (`... para sa mga update. (Jonalyn Sarmiento)`), after a
+                # caption's few words the photographer (`Smoked trout, pickled ramps. (Owen
+                # Trask)`)
+                caption = False
             return before, Removal(m.group(0), rule.name), caption
     return None
 
