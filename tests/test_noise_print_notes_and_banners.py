@@ -113,3 +113,22 @@ def test_a_name_in_brackets_after_a_long_sentence_is_a_sign_off_not_a_caption() 
 )
 def test_more_languages_ad_and_read_also_labels_go(line: str) -> None:
     assert_removed_from_flood_story(line, RULES)
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        (
+            "Sandbags by the mill gate on Tuesday. | BLOOMBERG",
+            "Sandbags by the mill gate on Tuesday.",
+        ),
+        (
+            "Engineers inspect the barrier's second gate. - ESTN/MOHD ARIF HAMZAH",
+            "Engineers inspect the barrier's second gate.",
+        ),
+    ],
+)
+def test_a_credit_in_capitals_after_a_bar_or_a_dash_ends_a_caption(line: str, caption: str) -> None:
+    result = clean_blocks([*FLOOD_BARRIER, line], RULES)
+    assert result.kept == FLOOD_BARRIER
+    assert result.captions == [caption]
