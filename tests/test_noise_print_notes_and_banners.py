@@ -132,3 +132,42 @@ def test_a_credit_in_capitals_after_a_bar_or_a_dash_ends_a_caption(line: str, ca
     result = clean_blocks([*FLOOD_BARRIER, line], RULES)
     assert result.kept == FLOOD_BARRIER
     assert result.captions == [caption]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Full regatta results, including the junior classes, are in this week's print edition.",
+        "This story also appears on page 5 of this week's paper.",
+        "Keep the Estuary Ledger independent: readers who chip in from €3 a month make it work.",
+        "Catch the Estuary Evening Bulletin at 7pm on Estuary TV and 89.4 FM.",
+        "CPD-ready: this article counts towards 15 minutes of your annual learning log.",
+        "Estuary Broadcasting Ltd owns the rights to this report and its audio.",
+        "Tide tables reproduced by permission.",
+        "Hear this story · 3:12 · Voiced by Ledger Audio",
+        "Text ESTUARY to 888-777 for lock closures.",
+        "This release was posted by the Estuary Authority's press office.",
+        "The Estuary Ledger uses cookies and similar tools on this page.",
+        "Residents can report flooding on 0800 000 111, option 3 Like us on Facebook for updates",
+        "نسخة «المرفأ» الورقية كاملة بصيغة PDF كل صباح متاحة للمشتركين عبر تطبيق الصحيفة",
+        "اقرأ في عدد اليوم: ملحق عن البيوت القديمة في الأحياء الشمالية",
+    ],
+)
+def test_set_292s_notices_go(line: str) -> None:
+    result, body = clean_in_flood_story(line, RULES)
+    kept = [k for k in result.kept if k not in body]
+    assert kept in ([], ["Residents can report flooding on 0800 000 111, option 3"]), result.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The statement was issued by the police on Monday after the arrest.",
+        "Keep the river clean, the volunteers urged, and pick up your litter.",
+        "Catch the Northern Line at 7pm on Monday, officials said.",
+        "The results are in this week's report, the council said.",
+        "The letter, reproduced with permission, shows the council knew about the leak.",
+    ],
+)
+def test_set_292s_look_alikes_stay(line: str) -> None:
+    assert_kept_in_flood_story(line, RULES)
