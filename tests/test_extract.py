@@ -129,6 +129,29 @@ def test_numbered_pagination_without_a_label():
     assert listing.next_pages == ["https://www.daily8.com/en?page=2"]
 
 
+@pytest.mark.parametrize(
+    ("nav", "expected"),
+    [
+        # WordPress's Query Loop: the label's arrow in a span of its own
+        (
+            '<a class="wp-block-query-pagination-next" href="/en?query-1-page=2">Next Page'
+            '<span aria-hidden="true">→</span></a>',
+            "https://www.daily8.com/en?query-1-page=2",
+        ),
+        # numbered pages in a parameter named for its list (Query Loop, Webflow)
+        (
+            '<a href="/en?query-1-page=1">1</a><a href="/en?query-1-page=2">2</a>',
+            "https://www.daily8.com/en?query-1-page=2",
+        ),
+        ('<a href="/en?9f2c1a_page=2">2</a>', "https://www.daily8.com/en?9f2c1a_page=2"),
+    ],
+)
+def test_next_pages_of_block_themes_and_list_parameters(nav: str, expected: str):
+    html = '<a href="/en/article/' + "c" * 32 + '"><h2>T</h2></a><p>Irish Times</p>' + nav
+    listing = parse_listing(Selector(text=html), "https://www.daily8.com/en", PROFILE, READ_AGE)
+    assert listing.next_pages == [expected]
+
+
 def test_title_is_the_heading_matching_the_metadata_when_several_h1():
     html = (
         '<head><meta property="og:title" content="Harbour ferry fares frozen"></head>'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
@@ -36,7 +37,10 @@ def next_page_links(selector: Selector, url: str, profile: SiteProfile) -> list[
             continue
         text = " ".join("".join(anchor.itertext()).split())
         label = text or anchor.get("aria-label") or anchor.get("title") or ""
-        if label and profile.is_pagination_label(label):
+        # `Next Page →` (WordPress's Query Loop draws its arrow in a span): the label
+        # without the arrow, unless the arrow is the whole label (`»`, `›`)
+        bare = _ARROWS.sub("", label) or label
+        if label and (profile.is_pagination_label(label) or profile.is_pagination_label(bare)):
             hrefs.append(href)
     if not hrefs:
         hrefs = _numbered_next(selector, url)
@@ -52,6 +56,10 @@ def next_page_links(selector: Selector, url: str, profile: SiteProfile) -> list[
 
 
 _PAGE_PARAMS = ("page", "p", "pg", "paged")
+# a parameter named for its list's page: WordPress's Query Loop `query-1-page`, Webflow's
+# `9f2c1a_page`
+_LIST_PAGE_PARAM = re.compile(r"^[\w-]{1,40}[-_]page$")
+_ARROWS = re.compile(r"^[\s→←›‹»«▸▶>]+|[\s→←›‹»«▸▶>]+$")
 
 
 def _page_number(url: str) -> tuple[str, int]:
@@ -60,6 +68,9 @@ def _page_number(url: str) -> tuple[str, int]:
     for name in _PAGE_PARAMS:
         values = query.get(name)
         if values and values[0].isdigit():
+            return name, int(values[0])
+    for name, values in query.items():
+        if _LIST_PAGE_PARAM.match(name) and values[0].isdigit():
             return name, int(values[0])
     return "", 1
 
