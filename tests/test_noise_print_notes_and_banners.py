@@ -171,3 +171,20 @@ def test_set_292s_notices_go(line: str) -> None:
 )
 def test_set_292s_look_alikes_stay(line: str) -> None:
     assert_kept_in_flood_story(line, RULES)
+
+
+@pytest.mark.parametrize(
+    ("line", "goes"),
+    [
+        ("Unlimited online access to articles from across the region with one account.", True),
+        ("Exclusive articles from reporters across the estuary.", True),
+        ("Unlimited access to the park will cost $20, officials said.", False),
+        ("Unlimited puzzles and lessons", False),
+        ("Full access to the beach was restored on Monday.", False),
+    ],
+)
+def test_a_subscription_boxs_benefits_go_and_a_storys_access_stays(line: str, goes: bool) -> None:
+    if goes:
+        assert_removed_from_flood_story(line, RULES)
+    else:
+        assert_kept_in_flood_story(line, RULES)
