@@ -49,6 +49,12 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         ("Last updated 07:42 GMT", "2026-11-25T07:42:00Z", "minute"),
         ("Updated 11.15am", "2026-11-25T11:15:00Z", "minute"),
         ("Published: 9:05 pm", "2026-11-24T21:05:00Z", "minute"),
+        # blind ages round 36: a reading time between the source and the age, the tens in
+        # words, two hours and a half, Arabic's letter mark
+        ("The Guardian | 7 min read | 40 minutes ago", "2026-11-25T11:20:00Z", "minute"),
+        ("منذ عشرين دقيقة", "2026-11-25T11:40:00Z", "minute"),
+        ("منذ ساعتين ونصف", "2026-11-25T09:30:00Z", "minute"),
+        ("منذ\u061c ساعتين", "2026-11-25T10:00:00Z", "hour"),
     ],
 )
 def test_variants_read_like_the_plain_form(text, iso, precision):
@@ -235,6 +241,8 @@ def test_seconds_counted_by_a_widget_still_read():
         "Score 3:1",
         "3 hours agony",
         "منذ دقيقة وساعة",  # the second amount must be the finer one
+        "منذ عشرين دقائق",  # the tens take the singular
+        "7 min read",
     ],
 )
 def test_clock_and_compound_look_alikes_are_no_times(text):

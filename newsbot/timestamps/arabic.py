@@ -36,7 +36,12 @@ _NUMBER_WORDS = {
     "ثماني": 8, "ثمانية": 8, "ثمانيه": 8, "تسع": 9, "تسعة": 9, "تسعه": 9, "عشر": 10,
     "عشرة": 10, "عشره": 10,
 }  # fmt: skip
-_NUMBER = "(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+# the tens, before a singular unit (`منذ عشرين دقيقة`: twenty minutes)
+_TENS_WORDS = {
+    "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40,
+    "خمسين": 50, "خمسون": 50,
+}  # fmt: skip
+_NUMBER = "(?:" + "|".join(sorted({**_NUMBER_WORDS, **_TENS_WORDS}, key=len, reverse=True)) + ")"
 _PRECISION = {"s": "second", "m": "minute", "h": "hour", "d": "day", "w": "day",
               "mo": "month", "y": "year"}  # fmt: skip
 _WORD = "(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + ")"
@@ -74,7 +79,7 @@ _FEW_SECONDS = re.compile(r"(?:منذ|قبل)\s*(?:ثوان|ثواني|لحظا�
 # a half or a quarter of an hour, an hour and a half (`منذ نصف ساعة`, `قبل ساعة ونصف`): minutes
 _PART_HOUR = re.compile(
     r"(?:منذ|قبل)\s*(?:(?P<half>نصف ساعة|نصف ساعه)|(?P<quarter>ربع ساعة|ربع ساعه)"
-    r"|(?P<more>ساعة ونصف|ساعه ونصف))\s*$"
+    r"|(?P<more>ساعة ونصف|ساعه ونصف)|(?P<two>ساعتين ونصف|ساعتان ونصف))\s*$"
 )
 
 
@@ -122,7 +127,8 @@ def match_arabic(
         return index[m.start()], ParsedTime(anchor, "minute", "relative")
     m = _PART_HOUR.search(norm)
     if m:
-        aged = _ago(anchor, "m", 30 if m["half"] else 15 if m["quarter"] else 90)
+        minutes = 30 if m["half"] else 15 if m["quarter"] else 150 if m["two"] else 90
+        aged = _ago(anchor, "m", minutes)
         return None if aged is None else (index[m.start()], aged)
     m = _AGE_RE.search(norm)
     if not m:
@@ -136,6 +142,10 @@ def match_arabic(
         if count == 2:
             return None
         value = int(m["n"])
+    elif m["w"] in _TENS_WORDS:
+        if count != 1:
+            return None  # `عشرين دقيقة`: the tens take the singular
+        value = _TENS_WORDS[m["w"]]
     elif m["w"]:
         if count is not None:
             return None  # `ثلاث ساعة`: a number word takes the plural

@@ -34,7 +34,7 @@ _REPEATED_DATE_RE = re.compile(
 _UTC_AFTER = re.compile(r"\s*[(\[]?(?:UTC|GMT)[)\]]?\s*$")
 # embedding and isolate marks around an age (`\u202bمنذ ٤ ساعات\u202c`): invisible, never part
 # of it (the directional marks U+200E/U+200F are dropped where the readers look)
-_BIDI_MARKS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_MARKS = re.compile("[\u202a-\u202e\u2066-\u2069\u061c]")  # and Arabic's letter mark
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # "14 hours ago." : a full stop (or an RTL mark) after an age is not part of it.
 _TRAILING_STOP = re.compile(r"(?<=[^.\s])[.\u200e\u200f]+\s*$")
@@ -114,6 +114,11 @@ def _candidates(text: str) -> list[str]:
             out.append(text[: glued.end()])
     if not _MAYBE_DECORATED_RE.search(text):
         return out
+    pieces = _CUT_RE.split(text)
+    if len(pieces) > 2 and any(_is_length(p) for p in pieces[1:-1]) and not _is_length(pieces[-1]):
+        # `The Guardian | 7 min read | 40 minutes ago`: the reading time between the source and
+        # the age is the line's decoration
+        out.append(" · ".join(p for p in pieces if not _is_length(p)))
     for m in reversed(list(_AGO_TAIL_RE.finditer(text))):
         rest = text[m.end() :].strip()
         if rest and len(rest) <= 40 and (rest[0] in _SEPARATORS or rest[0].isupper()):
@@ -317,12 +322,18 @@ def split_trailing_age(
         )
         if earlier is not None:
             return earlier
-    if _is_length(_CUT_RE.split(stripped[:start])[-1]):
+    head = stripped[:start]
+    pieces = _CUT_RE.split(head)
+    if _is_length(pieces[-1]):
         return None  # "Lesezeit 3 Min", "Reading time: 4 min": a length
-    prefix = stripped[:start].rstrip(_SEPARATORS)
+    if len(pieces) > 2 and any(_is_length(piece) for piece in pieces[1:-1]):
+        # "The Guardian | 7 min read | 40 minutes ago": the reading time between the source
+        # and the age is the line's decoration
+        head = " · ".join(p for p in pieces[:-1] if not _is_length(p)) + " · "
+    prefix = head.rstrip(_SEPARATORS)
     if _REPEATED_DATE_RE.match(prefix):
         prefix = ""
-    elif not _prefix_ok(stripped[:start]):
+    elif not _prefix_ok(head):
         return None  # a sentence ending in an age ("founded 40 years ago"): not a header
     age = stripped[start:].strip()
     if age_ranges and not in_range(age, age_ranges):
