@@ -188,3 +188,37 @@ def test_a_subscription_boxs_benefits_go_and_a_storys_access_stays(line: str, go
         assert_removed_from_flood_story(line, RULES)
     else:
         assert_kept_in_flood_story(line, RULES)
+
+
+@pytest.mark.parametrize(
+    ("line", "story"),
+    [
+        (
+            "Support independent journalism. The Estuary Ledger is free to read because members "
+            "like you chip in – become a Ledger Insider today. Harbour FM, a community station "
+            "that has broadcast for 26 years, says it could go off air by September.",
+            "Harbour FM, a community station that has broadcast for 26 years, says it could go "
+            "off air by September.",
+        ),
+    ],
+)
+def test_a_story_sentence_glued_after_a_notice_of_several_sentences_stays(
+    line: str, story: str
+) -> None:
+    result, body = clean_in_flood_story(line, RULES)
+    assert result.kept == in_story(body, story), result.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Arrow MORE: Ferry firm confirms second winter timetable after record summer",
+        "Have something to add to the story? Share it in the comments below.",
+    ],
+)
+def test_a_tabloids_more_label_and_a_comment_prompt_go(line: str) -> None:
+    assert_removed_from_flood_story(line, RULES)
+
+
+def test_more_in_capitals_inside_a_sentence_stays() -> None:
+    assert_kept_in_flood_story("He wanted MORE: more money, more time.", RULES)

@@ -313,6 +313,43 @@ def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[
     return first
 
 
+# a story's sentence: someone reports it (`..., the streaming giant has confirmed.`)
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told|confirmed|confirms|announced|announces|reported|reports|"
+    r"according to|warned|warns|added|adds)\b"
+)
+_ADDRESSED = re.compile(r"\b(?:you|your|we|our|us)\b", re.I)
+_TRAILING_STORY_MIN_WORDS = 12
+
+
+def _trailing_story(
+    text: str, rules: NoiseRules, structural: Structural, outlet: OutletRule
+) -> tuple[str, str] | None:
+    """(notice, story) of a notice of several sentences that a story's sentence was glued
+    after (`Support independent journalism. ... become an Insider today. Radio Kowie FM, a
+    community station, says it could go off air.`), or None. The last sentence is the
+    story's when it is long, speaks to no reader, reports someone and is no rule's, and the
+    sentences before it are still the same rule's notice."""
+    parts = sentences(text)
+    if len(parts) < 2:
+        return None
+    last = parts[-1]
+    rest, _ = _cut_inline(last, rules)  # `More info Millions of customers ...`
+    if (
+        len(rest.split()) < _TRAILING_STORY_MIN_WORDS
+        or not rest.endswith(_SENTENCE_END)
+        or _ADDRESSED.search(rest)
+        or not _REPORTED.search(rest)
+        or _line_rule(rest, rules) is not None
+        or structural.check(rest)
+    ):
+        return None
+    head = text[: len(text) - len(last)].rstrip()
+    if _line_rule(head, rules) is not outlet:
+        return None
+    return head, last
+
+
 def _after_label(text: str) -> str | None:
     """What follows a short box label (``Embedded map: ...``), or None if none leads."""
     m = _LABEL.match(text)
@@ -654,7 +691,9 @@ def _clean_line(
             or _bracketed_rule(text, rules)
         )
         if outlet is not None:
-            glued = _glued_story(text, rules, structural)
+            glued = _glued_story(text, rules, structural) or _trailing_story(
+                text, rules, structural, outlet
+            )
             if glued is None:
                 return None, outlet.name, cuts, caption, outlet
             cuts.append(Removal(glued[0], outlet.name))
