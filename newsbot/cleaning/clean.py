@@ -100,7 +100,6 @@ _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
 _QUESTION_HEADLINE_MIN_WORDS = 7
 _CAPTION_MIN_WORDS = 3
-_STOPS = (".", "!", "?", "؟", "。")
 _NAME_CAPTION_MAX = 140  # characters before a bare `(Name Surname)` credit in a caption
 _BARE_NAME = re.compile(r"\s*\((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){1,2}\)")
 _CAPTION_MAX = 250
@@ -535,11 +534,6 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 caption = _ends_with_kind_credit(text, rules)
             if caption and _DATELINE.match(before):
                 caption = False  # the story's first paragraph with a credit glued on
-            glued = not m.group(0)[:1].isspace() and text[m.start() - 1] in _STOPS
-            if caption and glued and before.endswith(_STOPS):
-                # glued to the stop (`... خلال الشهر المقبل.تصوير: علي حسن`): paragraph and
-                # credit run together, not a caption and its credit set apart
-                caption = False
             if caption and len(before) > _NAME_CAPTION_MAX and _BARE_NAME.fullmatch(m.group(0)):
                 # a name alone in brackets after a paragraph's worth of sentence is the
                 # writer's sign-off (`... para sa mga update. (Jonalyn Sarmiento)`), after a
