@@ -132,7 +132,6 @@ _COPY_SENTENCES = 2  # the opening a promo glued at a paragraph's end leaves: co
 _LABEL = re.compile(r"[^\W\d_][\w'’&-]*(?: [\w'’&-]+){0,2}\s*:\s+(?=\S+ \S+ \S)")
 _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b|[\u0600-\u06ff]{2,}")  # a sentence, not a date or a list
 _LABEL_MAX = 32
-# a second stamp or label in brackets after the first: `Published Jun 4 (Updated Jun 5)`
 # a story's sentence glued after a label's headline (`CLICK HERE TO READ: Clubs petition
 # league over late pay Enyimba's defeat, their second in a row, leaves them fourth.`): a word
 # that closes the headline, then a capital opening a word that a small one follows
@@ -154,6 +153,7 @@ _SENTENCE_OPENER = re.compile(
 )
 _GLUED_STORY_MIN_CHARS = 100
 _GLUED_STORY_MIN_WORDS = 10
+# a second stamp or label in brackets after the first: `Published Jun 4 (Updated Jun 5)`
 _BRACKETED_TAIL = re.compile(r"\s*\(([^()]{3,80})\)$")
 _BRACKETED = re.compile(r"\[([^\[\]]{3,80})\]|\(([^()]{3,80})\)")
 # what a notice's paragraph may leave besides its notice: a greeting (`Kia orana!`), or the

@@ -91,9 +91,7 @@ class HostPolicy:
     def _decide(self, origin: Origin) -> bool:
         if origin.scheme not in ("http", "https") or not origin.host:
             return False
-        return not self.allowed_domains or any(
-            origin.host == d or origin.host.endswith("." + d) for d in self.allowed_domains
-        )
+        return not self.allowed_domains or in_domains(origin.host, self.allowed_domains)
 
     def is_mirror(self, url: str) -> bool:
         origin = self.origin(url)

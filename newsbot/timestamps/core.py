@@ -79,6 +79,17 @@ def _is_length(text: str) -> bool:
     return any(stem in low for stem in _LENGTH_STEMS) and _LENGTH_RE.search(text) is not None
 
 
+def _lengths_dropped(text: str) -> str | None:
+    """``text`` without the reading times between its separators (`The Guardian | 7 min read
+    | 40 minutes ago`: the line's decoration between the source and the age), or None when
+    there is none there or the last piece is one."""
+    pieces = _CUT_RE.split(text)
+    middle = pieces[1:-1]
+    if not any(_is_length(p) for p in middle) or _is_length(pieces[-1]):
+        return None
+    return " · ".join(p for p in pieces if not _is_length(p))
+
+
 def _prefix_ok(prefix: str) -> bool:
     """A glued source name, a ``time`` label, a qualifier... but not a sentence."""
     words = _WORD_RE.findall(prefix)
@@ -114,11 +125,9 @@ def _candidates(text: str) -> list[str]:
             out.append(text[: glued.end()])
     if not _MAYBE_DECORATED_RE.search(text):
         return out
-    pieces = _CUT_RE.split(text)
-    if len(pieces) > 2 and any(_is_length(p) for p in pieces[1:-1]) and not _is_length(pieces[-1]):
-        # `The Guardian | 7 min read | 40 minutes ago`: the reading time between the source and
-        # the age is the line's decoration
-        out.append(" · ".join(p for p in pieces if not _is_length(p)))
+    shorter = _lengths_dropped(text)
+    if shorter is not None:
+        out.append(shorter)
     for m in reversed(list(_AGO_TAIL_RE.finditer(text))):
         rest = text[m.end() :].strip()
         if rest and len(rest) <= 40 and (rest[0] in _SEPARATORS or rest[0].isupper()):
@@ -323,13 +332,9 @@ def split_trailing_age(
         if earlier is not None:
             return earlier
     head = stripped[:start]
-    pieces = _CUT_RE.split(head)
-    if _is_length(pieces[-1]):
+    if _is_length(_CUT_RE.split(head)[-1]):
         return None  # "Lesezeit 3 Min", "Reading time: 4 min": a length
-    if len(pieces) > 2 and any(_is_length(piece) for piece in pieces[1:-1]):
-        # "The Guardian | 7 min read | 40 minutes ago": the reading time between the source
-        # and the age is the line's decoration
-        head = " · ".join(p for p in pieces[:-1] if not _is_length(p)) + " · "
+    head = _lengths_dropped(head) or head
     prefix = head.rstrip(_SEPARATORS)
     if _REPEATED_DATE_RE.match(prefix):
         prefix = ""
