@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from newsbot.timestamps import parse_timestamp, split_trailing_age
@@ -137,6 +137,11 @@ def test_generic_zones_are_the_zones_daylight_or_standard_time(local: datetime, 
     text = f"{local:%b} {local.day}, {local.year} {hour12}:{local:%M} {ampm} {abbr}"
     got = parse_timestamp(text, datetime(2090, 1, 1, tzinfo=UTC))
     expected = local.replace(second=0, microsecond=0, tzinfo=ZoneInfo(iana)).astimezone(UTC)
+    # a wall-clock time the spring-forward gap skips names no instant: no page prints one
+    assume(
+        expected.astimezone(ZoneInfo(iana)).replace(tzinfo=None)
+        == local.replace(second=0, microsecond=0)
+    )
     assert got is not None and got.at == expected, text
     first = parse_timestamp(
         f"{hour12}:{local:%M} {ampm} {abbr}, {local:%a} {local.day} {local:%B} {local.year}",

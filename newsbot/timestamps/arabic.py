@@ -10,6 +10,7 @@ from .model import ParsedTime, local_midnight, minus_months
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _DROP = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640", "\u200f", "\u200e"}
 _ALEF = {"أ": "ا", "إ": "ا", "آ": "ا"}
+_UNMARKED = dict.fromkeys(map(ord, _DROP))
 
 # normalised stem -> (unit, count or None when a number precedes it)
 _UNIT_WORDS = {
@@ -41,7 +42,39 @@ _TENS_WORDS = {
     "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40,
     "خمسين": 50, "خمسون": 50,
 }  # fmt: skip
-_NUMBER = "(?:" + "|".join(sorted({**_NUMBER_WORDS, **_TENS_WORDS}, key=len, reverse=True)) + ")"
+# the units before عشر/عشرة in 11-19 (`إحدى عشرة ساعة`, `خمس عشرة دقيقة`), alef unified
+_TEEN_UNITS = {"احدى": 1, "احد": 1, "اثنتا": 2, "اثنتي": 2, "اثنا": 2, "اثني": 2,
+               **{w: n for w, n in _NUMBER_WORDS.items() if n < 10}}  # fmt: skip
+_UNITS = "(?:" + "|".join(sorted(_TEEN_UNITS, key=len, reverse=True)) + ")"
+_TENS = "(?:" + "|".join(sorted(_TENS_WORDS, key=len, reverse=True)) + ")"
+_NUMBER = (
+    "(?:"
+    + _UNITS
+    + r"\s+(?:عشرة|عشره|عشر)"  # 11-19
+    + "|(?:"
+    + _UNITS
+    + r"|واحد|واحدة)\s+و\s*"
+    + _TENS  # 21-59: `خمس وعشرين`
+    + "|"
+    + "|".join(sorted({**_NUMBER_WORDS, **_TENS_WORDS}, key=len, reverse=True))
+    + ")"
+)
+
+
+def _word_number(words: str) -> int:
+    """The value of a number in words `_NUMBER` matched (`خمس عشرة` 15, `خمس وعشرين` 25)."""
+    parts = words.split()
+    if len(parts) == 2 and parts[1] in ("عشرة", "عشره", "عشر"):
+        return _TEEN_UNITS[parts[0]] + 10
+    if words in _NUMBER_WORDS:
+        return _NUMBER_WORDS[words]
+    if words in _TENS_WORDS:
+        return _TENS_WORDS[words]
+    tens = next(w for w in _TENS_WORDS if words.endswith(w))
+    head = words[: -len(tens)].rstrip().removesuffix("و").rstrip()
+    return _TEEN_UNITS.get(head, 1) + _TENS_WORDS[tens]
+
+
 _PRECISION = {"s": "second", "m": "minute", "h": "hour", "d": "day", "w": "day",
               "mo": "month", "y": "year"}  # fmt: skip
 _WORD = "(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + ")"
@@ -75,7 +108,9 @@ _ABBREVIATED_UNITS = {"س": "h", "د": "m", "ي": "d"}
 # a word one of the forms holds (most text holds none: the regexes are not tried)
 _ANY_AGE = ("منذ", "قبل", "الآن", "للتو", "مس", "البارح")
 _YESTERDAY = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:امس|البارحة|البارحه)\s*$")
-_FEW_SECONDS = re.compile(r"(?:منذ|قبل)\s*(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$")
+_FEW_SECONDS = re.compile(
+    r"(?:منذ|قبل)\s*(?:بضع\s+|بضعة\s+|بضعه\s+)?(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$"
+)
 # a half or a quarter of an hour, an hour and a half (`منذ نصف ساعة`, `قبل ساعة ونصف`): minutes
 _PART_HOUR = re.compile(
     r"(?:منذ|قبل)\s*(?:(?P<half>نصف ساعة|نصف ساعه)|(?P<quarter>ربع ساعة|ربع ساعه)"
@@ -100,16 +135,19 @@ def match_arabic(
     text: str, anchor: datetime, zone: tzinfo = timezone.utc
 ) -> tuple[int, ParsedTime] | None:
     """Find an Arabic age at the end of ``text``: (start index, result)."""
-    tail = text.rstrip()
+    plain = text.translate(_UNMARKED)  # `مُنذُ ساعَتَيْن`: the words without their vowel marks
+    tail = plain.rstrip()
     plural = tail.endswith(_PLURAL_ENDS)
     # a word one of the forms holds, or a unit as one letter at the end
-    marked = any(word in text for word in _ANY_AGE) or tail[-1:] in _ABBREVIATED_UNITS
+    marked = any(word in plain for word in _ANY_AGE) or tail[-1:] in _ABBREVIATED_UNITS
     if not plural and not marked:
         return None
     norm, index = _normalise(text)
     bare = _BARE_AGE.match(norm) if plural else None
     if bare is not None and _UNIT_WORDS[bare["u"]][1] is None:
-        value = int(bare["n"]) if bare["n"] else _NUMBER_WORDS[bare["w"]]
+        value = int(bare["n"]) if bare["n"] else _word_number(bare["w"])
+        if value > 10:
+            return None  # `خمس عشرة ساعات`: past ten, a number takes the singular
         aged = _ago(anchor, _UNIT_WORDS[bare["u"]][0], value)
         return None if aged is None else (index[bare.start("n" if bare["n"] else "w")], aged)
     if not marked:
@@ -142,14 +180,10 @@ def match_arabic(
         if count == 2:
             return None
         value = int(m["n"])
-    elif m["w"] in _TENS_WORDS:
-        if count != 1:
-            return None  # `عشرين دقيقة`: the tens take the singular
-        value = _TENS_WORDS[m["w"]]
     elif m["w"]:
-        if count is not None:
-            return None  # `ثلاث ساعة`: a number word takes the plural
-        value = _NUMBER_WORDS[m["w"]]
+        value = _word_number(m["w"])
+        if (count != 1) if value > 10 else (count is not None):
+            return None  # `ثلاث ساعة`, `عشرين ساعات`: 3-10 take the plural, 11 on the singular
     elif count is None:
         return None
     else:
@@ -172,9 +206,9 @@ def _compound(
             return None
         value2 = int(m["n2"])
     elif m["w2"]:
-        if count2 is not None:
+        value2 = _word_number(m["w2"])
+        if (count2 != 1) if value2 > 10 else (count2 is not None):
             return None
-        value2 = _NUMBER_WORDS[m["w2"]]
     elif count2 is None:
         return None
     else:
@@ -245,7 +279,7 @@ _ZONE_WORDS = (
 # the slot's label before an Arabic date: `نشر في:`, `تاريخ النشر:`, `آخر تحديث:`
 _DATE_LABEL = re.compile(
     r"^\s*(?:نشر|نُشر|تم النشر|تاريخ النشر|آخر تحديث|اخر تحديث|تحديث|محدث)"
-    r"(?:\s+(?:في|بتاريخ))?\s*:\s*"
+    r"(?:\s+(?:في|بتاريخ))?(?:\s*:\s*|\s+(?=[\d٠-٩]))"
 )
 
 

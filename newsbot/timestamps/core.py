@@ -220,6 +220,14 @@ def parse_timestamp(
             # `منذ 3 ساعات UTC`, `16-05-2025 UTC`: the zone named after the age or the date
             head = text[: zoned.start()]
             found = _parse(head, anchor, UTC, "UTC", english, arabic, langs, day_first)
+        if found is None and "\n" in text:
+            # `Independent14 hours ago` over `Show all 7` or the category: a slot's text
+            # taken with the line under it (blind ages round 37); the first line read
+            for line in text.splitlines():
+                found = _parse(line.strip(), anchor, zone, timezone, english, arabic, langs,
+                               day_first) if line.strip() else None  # fmt: skip
+                if found is not None:
+                    break
         return found
     except (ValueError, OverflowError, KeyError, IndexError):  # pragma: no cover - safety net
         return None
