@@ -51,6 +51,11 @@ SCRAPY_NUMBERS: dict[str, tuple[type, float, str]] = {
     "AUTOTHROTTLE_MAX_DELAY": (float, 0, "seconds"),
     "AUTOTHROTTLE_TARGET_CONCURRENCY": (float, 0.001, "requests at once per site"),
     "HTTPCACHE_EXPIRATION_SECS": (int, 0, "seconds (0: never expires)"),
+    # `MEMUSAGE_LIMIT_MB=2GB`: Scrapy's memory extension raised a traceback (ops round 3 of
+    # session 38)
+    "MEMUSAGE_LIMIT_MB": (int, 0, "megabytes, a whole number (0: no limit)"),
+    "MEMUSAGE_WARNING_MB": (int, 0, "megabytes, a whole number (0: no warning)"),
+    "MEMUSAGE_CHECK_INTERVAL_SECONDS": (float, 0.001, "seconds"),
     "NEWSBOT_HEALTH_MIN_ARTICLES_FOUND": (int, 0, "articles"),
     "NEWSBOT_HEALTH_MIN_SAMPLE": (int, 0, "articles"),
     "NEWSBOT_BROWSER_PAGE_TIMEOUT": (float, 0.001, "seconds a rendered page may take"),

@@ -1,9 +1,11 @@
-"""tests/data/operator_mistakes_written_blind: eighty commands an operator runs, written from
-the README alone by people who never saw the code (two rounds: `scrapy crawl daily8`, then
-reprocess, the article and river spiders, parse, check, fetch, settings, overlay files, site
-profiles, noise files and the seen-store): sixty mistakes, each refused before it fetches
-anything with a short message naming what to fix (no traceback, a non-zero exit status),
-and twenty unusual commands that are right and must run (exit status 0)."""
+"""tests/data/operator_mistakes_written_blind: a hundred and twenty commands an operator runs,
+written from the README alone by people who never saw the code (three rounds: `scrapy crawl
+daily8`, then reprocess, the article and river spiders, parse, check, fetch, settings, overlay
+files, site profiles, noise files and the seen-store, then everyday runs: environment
+variables, incremental windows, feeds and their placeholders, log settings, limits, health
+options and shell habits): ninety mistakes, each refused before it fetches anything with a
+short message naming what to fix (no traceback, a non-zero exit status), and thirty unusual
+commands that are right and must run (exit status 0)."""
 
 from __future__ import annotations
 

@@ -112,12 +112,13 @@ def check_log_level(command: str, settings: Any) -> None:
 def check_repeated_arguments(pairs: list[str]) -> None:
     """``-a start_urls=A -a start_urls=B``: Scrapy keeps B without a word, and the crawl ran
     on half of what was asked. Two values of one argument are one line and exit 2 (the same
-    value twice is harmless)."""
+    value twice is harmless). A pair without `=` is named too."""
     seen: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep:
-            continue  # Scrapy's own message for a pair without `=`
+            # `-a max_articles 5`: Scrapy says "Invalid -a value" without naming it
+            raise UsageError(f"-a {name}: expected NAME=VALUE (for example -a {name}=5)")
         if name in seen and seen[name] != value:
             hint = ", with commas between them" if name in ("start_urls", "mirror_hosts") else ""
             raise UsageError(
