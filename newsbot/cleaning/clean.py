@@ -312,6 +312,33 @@ def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[
     return first
 
 
+# a watch or listen label and its colon (a read label heads a linked headline)
+_STORY_LABEL = re.compile(
+    r"(?:(?:watch|listen)(?: (?:the|our|now))?(?: (?:video|clip|report))?"
+    r"|(?:شاهد|شاهدوا|شاهدي|استمع|استمعوا)(?: (?:الفيديو|المقطع))?)\s*:\s*",
+    re.I,
+)
+_LABELLED_STORY_MIN_WORDS = 16
+
+
+def _labelled_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[str, str] | None:
+    """(label, story) of a label glued before the story's own sentence (`شاهد الفيديو:
+    انطلقت مساء أمس فعاليات ...`), or None: after the label a long sentence that ends with a
+    stop and that no rule takes (a linked headline is short and has no stop)."""
+    label = _STORY_LABEL.match(text)
+    if label is None:
+        return None
+    rest = text[label.end() :]
+    if len(rest.split()) < _LABELLED_STORY_MIN_WORDS or not rest.endswith("."):
+        return None  # a linked headline: short, a question, or no stop
+    if len(sentences(rest)) != 1:
+        return None  # `<headline>. Here's what we found.`: a teaser's two lines
+    kept, rule, _, caption, _ = _clean_line(rest, rules, structural, captions=False)
+    if rule is not None or caption or kept != rest:
+        return None  # the promo goes on after the label (`WATCH: ... - subscribe for £4.99`)
+    return label.group(0).strip(), rest
+
+
 # a story's sentence: someone reports it (`..., the streaming giant has confirmed.`)
 _REPORTED = re.compile(
     r"\b(?:said|says|say|told|confirmed|confirms|announced|announces|reported|reports|"
@@ -684,9 +711,15 @@ def _clean_line(
             or _paired_rule(text, rules)
             or _bracketed_rule(text, rules)
         )
+        if outlet is not None and _QUOTES_A_TEXT.search(text):
+            # `The messages typically read: "Your subscription has expired. Click here ..."`:
+            # a text the story quotes; its sentences are weighed one by one below
+            outlet = None
         if outlet is not None:
-            glued = _glued_story(text, rules, structural) or _trailing_story(
-                text, rules, structural, outlet
+            glued = (
+                _glued_story(text, rules, structural)
+                or _labelled_story(text, rules, structural)
+                or _trailing_story(text, rules, structural, outlet)
             )
             if glued is None:
                 return None, outlet.name, cuts, caption, outlet
@@ -827,9 +860,29 @@ def trace(
                 item.rule, item.kept, item.caption = rule, None, None
             else:
                 item.kept, item.cuts = kept, [*item.cuts, *cuts]
+    _mark_numbered_items(out)
     _mark_entry_slots(out, rules)
     _settle_record_shapes(out)
     return out
+
+
+# a list's screen-reader marker over each of its links (`list 1 of 4` ... `end of list`), as a
+# page's text shows a rail of recommended stories
+_LIST_MARKER = re.compile(r"(?:list|item) \d{1,2} of \d{1,2}", re.I)
+
+
+def _mark_numbered_items(out: list[LineOutcome]) -> None:
+    """The headline under a removed `list 2 of 4` marker is that rail's link: removed too."""
+    for before, item in zip(out, out[1:], strict=False):
+        if (
+            before.rule is not None
+            and _LIST_MARKER.fullmatch(before.text.strip())
+            and item.rule is None
+            and item.kept
+            and not item.cuts
+            and _is_rail_item(item.kept)
+        ):
+            item.rule, item.kept = before.rule, None
 
 
 def _keep_copy_sections(
@@ -1055,10 +1108,21 @@ def _mark_entry_slots(out: list[LineOutcome], rules: NoiseRules) -> None:
     # An entry's title printed once: the headline right before its source and age slots
     # (or its age alone, the source glued to it: `Juba Lantern5 hours ago`).
     for i, item in enumerate(out[:-1]):
-        slots = out[i + 1].rule == "age" or (
-            out[i + 1].rule == "list_echo" and i + 2 < len(out) and out[i + 2].rule == "age"
+        sourced = out[i + 1].rule == "list_echo" and i + 2 < len(out) and out[i + 2].rule == "age"
+        slots = out[i + 1].rule == "age" or sourced
+        # over a source slot and a `time`-prefixed age, under the box's label or the entry
+        # before, a headline may end with its stop (`I'm a CFO who left finance. Here's what
+        # I wish I'd known.`); after a kept line it is the copy's last sentence
+        entry = (
+            sourced
+            and out[i + 2].text.casefold().startswith(prefix)
+            and i > 0
+            and out[i - 1].rule is not None
         )
-        if slots and item.rule is None and item.kept and not item.cuts and _is_headline(item.kept):
+        headline = bool(item.kept) and (
+            _is_headline(item.kept) or (entry and len(item.kept) <= _RAIL_ITEM_MAX)
+        )
+        if slots and item.rule is None and item.kept and not item.cuts and headline:
             item.rule, item.kept = "title_echo", None
         # a publisher rail's item: its headline over the date the rail prints under it
         # (`Hawkers offered free digital payment training` / `12/04/2025`)
