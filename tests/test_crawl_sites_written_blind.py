@@ -1,4 +1,4 @@
-"""Whole crawls of thirty copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of thirty-two copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -18,7 +18,7 @@ the category the last crumb of an ``ol.breadcrumb`` after "Home", related entrie
 body in several text-editor widgets with ad and newsletter widgets between them, a one-line
 Yoast breadcrumb ``Business » <title>``, Arabic tags linking to Latin slugs) and a Joomla 4
 site (``com-content`` blog items, ``dl.article-info`` header lines, Word-pasted ``MsoNormal``
-paragraphs, ``mod-relateditems``, ``?start=10`` pages), and eighteen more since: Ghost, Blogger,
+paragraphs, ``mod-relateditems``, ``?start=10`` pages), and twenty more since: Ghost, Blogger,
 Squarespace, Hugo, Drupal 10 on Olivero, a classic ASP.NET WebForms portal, Webflow CMS
 (hidden ``w-condition-invisible`` badges), Laravel with Livewire (links by the site's full
 address, which a crawl of a copy reads on the copy), Rails with Hotwire (next pages in lazy
@@ -26,8 +26,9 @@ address, which a crawl of a copy reads on the copy), Rails with Hotwire (next pa
 by a button's ``hx-get``, ``naturaltime`` ages such as ``45 minutes ago``), Phoenix
 LiveView, a WordPress block theme (its Query Loop's ``Next Page →`` and ``?query-1-page=2``)
 Adobe Experience Manager core components, Arc XP's Fusion, Sitecore on ASP.NET MVC, a static
-Gatsby site (React's ``<!-- -->`` text separators, ``/en/2/`` pages) and Wix Studio (rich text
-as ``font_8`` paragraphs, Wix Blog widgets, repeaters).
+Gatsby site (React's ``<!-- -->`` text separators, ``/en/2/`` pages), Wix Studio (rich text as
+``font_8`` paragraphs, Wix Blog widgets, repeaters), Remix (the loader data in turbo-stream
+scripts) and Nuxt 3 (a ``__NUXT_DATA__`` payload, a related box's label in a ``promo-box``).
 Made-up articles with publisher noise; the truth is theirs. What a user checks: every
 article once, the fields each page shows, bodies without the noise and with every story
 paragraph."""
@@ -76,6 +77,8 @@ SITES = (
     "sitecore_mvc",
     "gatsby_static",
     "wix_studio",
+    "remix_run",
+    "nuxt3_payload",
 )
 
 

@@ -166,6 +166,20 @@ def _names_a_rail(block: Block) -> bool:
     return block.is_heading and block.chrome == "named" and not block.links
 
 
+_BOX_LABEL_MAX_WORDS = 5
+
+
+def _labels_a_box(block: Block) -> bool:
+    """A short label, no link of its own, in a region the page names as chrome."""
+    text = block.text.rstrip()
+    return (
+        block.chrome == "named"
+        and not block.links
+        and 0 < len(text.split()) <= _BOX_LABEL_MAX_WORDS
+        and not text.endswith((".", "!", "?", "؟"))
+    )
+
+
 def _in_link_card(block: Block, tags: dict[int, str]) -> bool:
     """A line of a link's preview card: inside a link inside a ``<figure>`` (Ghost's bookmark
     card, WordPress's embed of another post: the linked page's title, its description and
@@ -371,7 +385,12 @@ def parse_article(
             in_box = True  # (a heading the page names as a rail: `<h2 id="most-read-...">`)
             continue
         in_box = in_box and block.link_density >= 0.5
-        if in_box or not _in_body(block, forms):
+        if not _in_body(block, forms):
+            # a box the page names as chrome holding only its label (`<div class="promo-box">
+            # Further Reading</div>`): the lines of links right after it are its links
+            in_box = in_box or _labels_a_box(block)
+            continue
+        if in_box:
             continue
         if any(layout.tags.get(e) == "figcaption" for e in block.path):
             page.figure_captions.append(block.text)  # the page says it is a caption
