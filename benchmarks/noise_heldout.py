@@ -70,7 +70,7 @@ SETS = {
     / "tests"
     / "data"
     / "noise_variety",
-    "noise_independent (two hundred and ninety-seven sets written without the code; strict: "
+    "noise_independent (two hundred and ninety-eight sets written without the code; strict: "
     "a partly cleaned line counts as kept)": ROOT / "tests" / "data" / "noise_independent",
 }
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"

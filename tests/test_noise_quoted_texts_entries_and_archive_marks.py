@@ -1,10 +1,12 @@
-"""What the blind noise sets 294-296 showed (session 38): a scam text the story quotes taken for
+"""What the blind noise sets 294-297 showed (session 38): a scam text the story quotes taken for
 the paywall's own notice, `Image: Supplied` before the story's first sentence taken for a
 caption's label (the paragraph went to the captions), a related entry's headline that ends
 with its stop kept over its source and `time` slots, a rail of headlines under `list 1 of 2`
 markers, a reporter's call-out, a grammatical `بينها إعلان يدعو` cut as an ad label, an archive
-picture's mark, `طالع:` and a watch label glued before the story's own sentence. Each shape is
-written here in other words, with the story lines next to it that must stay."""
+picture's mark, `طالع:` and a watch label glued before the story's own sentence; then (set 297)
+prices printed for information only, Arabic disclaimers, licence numbers, an ad slot's label,
+a prayer-times widget and a question to the reader with where to send. Each shape is written
+here in other words, with the story lines next to it that must stay."""
 
 from __future__ import annotations
 
@@ -199,3 +201,58 @@ def test_arabic_outlet_promos_go(line: str) -> None:
 def test_an_announcement_that_starts_like_an_ad_line_stays() -> None:
     line = "للإعلان عن الفائزين: ستقام الحفلة مساء الخميس في القاعة الكبرى بحضور المحافظ."
     assert clean_blocks([line], RULES, language="ar").kept == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fuel prices are published for information only and should not be used to plan trips.",
+        "أسعار الذهب المذكورة للاستئناس فقط وليست توصية بالشراء أو البيع.",
+        "الأسعار أعلاه متوسطات استرشادية من الصفقات المسجلة ولا تعد تقييما معتمدا للعقار.",
+        "رخصة الإعلانات العقارية رقم ٧٧٠٠٠١٢٣٤٥",
+        "مساحة إعلانية – مجمع «النخيل» التجاري: محلات للإيجار بأسعار تبدأ من ٩٠٠ دينار",
+        "مواقيت الصلاة في عمّان اليوم: الفجر ٤:٥٠ – الظهر ١١:٣٨ – العصر ٢:٤٩",
+        "هل لديك صورة من حيك؟ أرسلها إلى فريق التحرير على photos@example.com",
+    ],
+)
+def test_small_print_and_widgets_in_their_own_words_go(line: str) -> None:
+    story = "أعلنت الشركة الوطنية للنقل زيادة عدد الرحلات اليومية خلال عطلة الصيف."
+    assert clean_blocks([story, line], RULES, language="ar").kept == [story]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council said the figures should not be relied on until they are audited next year.",
+        "قال التاجر إن لديه قصة طويلة مع الحوالات وأرسلها إلى الصحيفة العام الماضي.",
+        "وأعلنت الوزارة مواقيت الصلاة الجديدة في رمضان بعد اعتماد التقويم الرسمي.",
+    ],
+)
+def test_story_lines_about_the_same_things_stay(line: str) -> None:
+    story = "أعلنت الشركة الوطنية للنقل زيادة عدد الرحلات اليومية خلال عطلة الصيف."
+    assert clean_blocks([story, line], RULES, language="ar").kept == [story, line]
+
+
+def test_an_ask_before_the_story_with_a_stop_between_goes_alone() -> None:
+    story = "وقال مسؤول في الهيئة إن المنشآت الصغيرة ستحصل على دعم فني مجاني خلال الأشهر الأولى."
+    line = f"للإعلان معنا: اتصل بقسم المبيعات. {story}"
+    assert clean_blocks([line], RULES, language="ar").kept == [story]
+
+
+def test_a_newsletters_sponsor_line_and_its_offer_go() -> None:
+    line = (
+        "This week's Tide Sheet is supported by Quayside Savings. Easy-access accounts, no fees, "
+        "and a branch by the ferry terminal."
+    )
+    assert clean_blocks([STORY, line], RULES).kept == [STORY]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Festival is supported by Arts Council England. Tickets go on sale on Monday.",
+        "This week's Harbour Festival is supported by Arts Council England, organisers said.",
+    ],
+)
+def test_a_story_about_who_supports_an_event_stays(line: str) -> None:
+    assert clean_blocks([STORY, line], RULES).kept == [STORY, line]
