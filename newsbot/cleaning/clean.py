@@ -1119,9 +1119,8 @@ def _mark_entry_slots(out: list[LineOutcome], rules: NoiseRules) -> None:
             and i > 0
             and out[i - 1].rule is not None
         )
-        headline = bool(item.kept) and (
-            _is_headline(item.kept) or (entry and len(item.kept) <= _RAIL_ITEM_MAX)
-        )
+        kept = item.kept or ""
+        headline = bool(kept) and (_is_headline(kept) or (entry and len(kept) <= _RAIL_ITEM_MAX))
         if slots and item.rule is None and item.kept and not item.cuts and headline:
             item.rule, item.kept = "title_echo", None
         # a publisher rail's item: its headline over the date the rail prints under it
