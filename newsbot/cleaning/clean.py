@@ -1121,7 +1121,7 @@ def _mark_entry_slots(out: list[LineOutcome], rules: NoiseRules) -> None:
         )
         kept = item.kept or ""
         headline = bool(kept) and (_is_headline(kept) or (entry and len(kept) <= _RAIL_ITEM_MAX))
-        if slots and item.rule is None and item.kept and not item.cuts and headline:
+        if slots and item.rule is None and not item.cuts and headline:
             item.rule, item.kept = "title_echo", None
         # a publisher rail's item: its headline over the date the rail prints under it
         # (`Hawkers offered free digital payment training` / `12/04/2025`)

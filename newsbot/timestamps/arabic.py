@@ -45,16 +45,22 @@ _TENS_WORDS = {
 # the units before عشر/عشرة in 11-19 (`إحدى عشرة ساعة`, `خمس عشرة دقيقة`), alef unified
 _TEEN_UNITS = {"احدى": 1, "احد": 1, "اثنتا": 2, "اثنتي": 2, "اثنا": 2, "اثني": 2,
                **{w: n for w, n in _NUMBER_WORDS.items() if n < 10}}  # fmt: skip
-_UNITS = "(?:" + "|".join(sorted(_TEEN_UNITS, key=len, reverse=True)) + ")"
-_TENS = "(?:" + "|".join(sorted(_TENS_WORDS, key=len, reverse=True)) + ")"
+# the units before و and the tens in 21-59 (`خمس وعشرين`, `واحد وعشرين`)
+_ONES = {**_TEEN_UNITS, "واحد": 1, "واحدة": 1}
+
+
+def _either(words: dict[str, int]) -> str:
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
 _NUMBER = (
     "(?:"
-    + _UNITS
+    + _either(_TEEN_UNITS)
     + r"\s+(?:عشرة|عشره|عشر)"  # 11-19
-    + "|(?:"
-    + _UNITS
-    + r"|واحد|واحدة)\s+و\s*"
-    + _TENS  # 21-59: `خمس وعشرين`
+    + "|"
+    + _either(_ONES)
+    + r"\s+و\s*"
+    + _either(_TENS_WORDS)  # 21-59
     + "|"
     + "|".join(sorted({**_NUMBER_WORDS, **_TENS_WORDS}, key=len, reverse=True))
     + ")"
@@ -72,7 +78,7 @@ def _word_number(words: str) -> int:
         return _TENS_WORDS[words]
     tens = next(w for w in _TENS_WORDS if words.endswith(w))
     head = words[: -len(tens)].rstrip().removesuffix("و").rstrip()
-    return _TEEN_UNITS.get(head, 1) + _TENS_WORDS[tens]
+    return _ONES[head] + _TENS_WORDS[tens]
 
 
 _PRECISION = {"s": "second", "m": "minute", "h": "hour", "d": "day", "w": "day",

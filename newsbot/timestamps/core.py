@@ -223,9 +223,8 @@ def parse_timestamp(
         if found is None and "\n" in text:
             # `Independent14 hours ago` over `Show all 7` or the category: a slot's text
             # taken with the line under it (blind ages round 37); the first line read
-            for line in text.splitlines():
-                found = _parse(line.strip(), anchor, zone, timezone, english, arabic, langs,
-                               day_first) if line.strip() else None  # fmt: skip
+            for line in filter(None, (part.strip() for part in text.splitlines())):
+                found = _parse(line, anchor, zone, timezone, english, arabic, langs, day_first)
                 if found is not None:
                     break
         return found
