@@ -65,6 +65,15 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         ("مُنذُ ساعَتَيْن", "2026-11-25T10:00:00Z", "hour"),
         ("منذ بضع ثوان", "2026-11-25T12:00:00Z", "minute"),
         ("نُشر في 18 نوفمبر 2026 الساعة 14:30 بتوقيت غرينتش", "2026-11-18T14:30:00Z", "minute"),
+        # blind ages round 38: a source ending in a digit or a unit glued to its date or
+        # age, a hyphen between number and unit, a source's name before an Arabic date
+        ("Channel 418-11-2026", "2026-11-18T00:00:00Z", "day"),
+        ("France 2416-11-2026", "2026-11-16T00:00:00Z", "day"),
+        ("7Days3 hours ago", "2026-11-25T09:00:00Z", "hour"),
+        ("The Hours4 hours ago", "2026-11-25T08:00:00Z", "hour"),
+        ("5-hours ago", "2026-11-25T07:00:00Z", "hour"),
+        ("تليكسبريس 14 نونبر 2026", "2026-11-14T00:00:00Z", "day"),
+        ("الأهرام14 نوفمبر 2026", "2026-11-14T00:00:00Z", "day"),
     ],
 )
 def test_variants_read_like_the_plain_form(text, iso, precision):
@@ -253,6 +262,9 @@ def test_seconds_counted_by_a_widget_still_read():
         "منذ دقيقة وساعة",  # the second amount must be the finer one
         "منذ عشرين دقائق",  # the tens take the singular
         "7 min read",
+        "7Days",  # a source's name (blind ages round 38), not "7 days"
+        "24Hours",
+        "a 5-hour drive",
     ],
 )
 def test_clock_and_compound_look_alikes_are_no_times(text):

@@ -29,7 +29,11 @@ _DATE = (
     r"|(?P<m2>" + MONTH + r")[\s\-]*(?P<d2>\d{1,2})(?!\d)" + _ORD + r"(?:,?\s+(?P<y2>\d{4})(?!\d))?"
     # 28.11.2025, 16-05-2025, 11/28/2025, 28.11.25 (a two-digit year only after 2-digit
     # day and month: "1.5.25" is a version number as often as a date)
-    r"|(?<![\d/.\-])(?=\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d\d[-/.]\d\d[-/.]\d\d(?!\d))"
+    # (after a source whose name ends in a digit, `Channel 418-11-2026`: the site prints day
+    # and month in two digits, so the last ten characters are the date)
+    r"|(?:(?<![\d/.\-])|(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]\d\d)|(?<=\s\d)|(?<=\s\d\d))"
+    r"(?=\d\d(?P<gsep>[-/.])\d\d(?P=gsep)\d{4}\s*$))"
+    r"(?=\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d\d[-/.]\d\d[-/.]\d\d(?!\d))"
     r"(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y3>\d{4}|\d{2})(?!\d)"
     # 2025/11/28, 2025.11.28
     r"|(?<!\d)(?P<y4>\d{4})(?P<sep4>[/.])(?P<m4>\d{1,2})(?P=sep4)(?P<d4>\d{1,2})(?!\d))"

@@ -260,6 +260,27 @@ _REGIONAL_MONTH = re.compile(
 )
 
 
+# a day, an Arabic month's name and a year (`14 نوفمبر 2026`, after standard_months), the
+# start of a date printed after a source's name (`هسبريس 14 نوفمبر 2026`)
+_NAMED_DATE_START = re.compile(
+    r"(?<![\d٠-٩])[\d٠-٩]{1,2}\s+(?:يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يونيه|يوليو|يوليه"
+    r"|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر)\s*[,،]?\s*[\d٠-٩]{4}(?![\d٠-٩])"
+)
+
+
+def named_date_start(text: str) -> int | None:
+    """Where ``<day> <month> <year>`` starts in ``text`` after a short name (a source's), or
+    None: the text must be that name, then the date (with its clock, if any) to the end."""
+    m = _NAMED_DATE_START.search(text)
+    if m is None or m.start() == 0:
+        return None
+    head = text[: m.start()]
+    if len(head) > 40 or len(head.split()) > 4 or re.search(r"[\d٠-٩]", head):
+        return None
+    rest = text[m.end() :]
+    return m.start() if re.fullmatch(r"[\s\d٠-٩:,،|\-–—صمامپ.]*", rest) else None
+
+
 def standard_months(text: str) -> str:
     """``19 أيار 2025`` -> ``19 مايو 2025``: regional month names as the common ones."""
     return _REGIONAL_MONTH.sub(lambda m: _REGIONAL_MONTHS[m.group("a") or m.group("b")], text)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from .absolute import Found, match_absolute, parse_unix
-from .arabic import match_arabic, named_zones, standard_months
+from .arabic import match_arabic, named_date_start, named_zones, standard_months
 from .clock import MONTH, WEEKDAY
 from .english import match_relative
 from .fallback import candidate_script, has_known_word, languages_for, parse_fallback
@@ -72,6 +72,13 @@ _LENGTH_RE = re.compile(
 )
 _LENGTH_STEMS = ("rea", "list", "watch", "vid", "dur", "runtime", "lese", "dauer", "lect", "lett",
                  "leit", "leestijd", "lästid")  # fmt: skip
+
+
+# `7Days`, `24Hours`: a name (a source, a show), not an age; an age's number and unit word
+# are printed apart (`7 days ago`), and only abbreviations are glued (`7d`)
+_GLUED_COUNT = re.compile(
+    r"\s*\d{1,3}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)", re.I
+)
 
 
 def _is_length(text: str) -> bool:
@@ -261,7 +268,7 @@ def _parse(
     if matched:
         return None  # an age inside a sentence: body text, not a slot
     other_langs = langs is not None and not {x.split("-")[0].lower() for x in langs} <= _FAST_LANGS
-    if _is_length(text):
+    if _is_length(text) or _GLUED_COUNT.fullmatch(text):
         return None
     script = candidate_script(text)
     if script is None:
@@ -278,6 +285,10 @@ def _parse(
     if script == "ARABIC":
         text = standard_months(text)  # the Levant's and the Maghreb's names: dateparser's
     read = parse_fallback(text, anchor, zone_name, zone, langs, day_first)
+    if read is None and script == "ARABIC":
+        start = named_date_start(text)  # `هسبريس 14 نوفمبر 2026`: the source's name first
+        if start is not None:
+            read = parse_fallback(text[start:], anchor, zone_name, zone, langs, day_first)
     if read is not None and read.kind == "relative" and read.at > anchor:
         return None  # "in 2 Minuten", "dans 5 minutes": a time to come
     return validate(read, anchor)

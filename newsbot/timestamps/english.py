@@ -86,6 +86,12 @@ _FUTURE_LEAD_RE = re.compile(
     r"approx\.?|approximately|less\s+than|more\s+than)\s+)*$",
     re.I,
 )
+# a full unit's name glued to the next number (`7Days3`): not two parts of one age
+_GLUED_UNIT = re.compile(
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)(?=\d)", re.I
+)
+# a number and its unit joined by a hyphen (`5-hours ago`)
+_HYPHENED = re.compile(r"\d-[a-z]", re.I)
 _FROM_NOW_RE = re.compile(r"\bfrom\s+$", re.I)
 # `half an hour ago`, `an hour and a half ago`: minutes (the plain reading takes `an hour ago`)
 _HALF_HOUR_RE = re.compile(
@@ -185,7 +191,14 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
     if half and (best is None or half.start() < best[0]):
         minutes = 30 if half["half"] else 90
         best = (half.start(), ParsedTime(anchor - timedelta(minutes=minutes), "minute", "relative"))
-    m = _REL_RE.search(text)
+    m = _REL_RE.search(text.replace("-", " ") if "-" in text else text)
+    if m and "-" in text and _HYPHENED.search(text, m.start(), m.end()) and not m.group("ago"):
+        m = None  # `a 5-hour drive`: a length; `5-hours ago` is an age
+    glued = _GLUED_UNIT.search(m.group("comp")) if m else None
+    if m and glued:
+        # `7Days3 hours ago`: a source whose name ends in a unit, glued to its age; one age
+        # with two parts is printed with a space between them (`1 day 3 hours ago`)
+        m = _REL_RE.search(text, m.start() + glued.end() - 1)
     if m and _glued_number_word(text, m):
         m = None
     if m and (best is None or m.start() < best[0]):
