@@ -103,6 +103,11 @@ _CAPTION_MIN_WORDS = 3
 _NAME_CAPTION_MAX = 140  # characters before a bare `(Name Surname)` credit in a caption
 _BARE_NAME = re.compile(r"\s*\((?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+){1,2}\)")
 _CAPTION_MAX = 250
+# a sentence that tells what someone told someone is the story's, not what a picture shows
+_TOLD = re.compile(
+    r"\b(?:told|tells) (?:the |a |an |his |her |their |reporters|journalists|MPs|lawmakers|[A-Z])",
+    re.I,
+)
 _KIND_CAPTION_MAX = 500
 # a story's opening dateline: `NEGOMBO – ...`, `KANDY, Sri Lanka — ...`, `LAGOS (Wire) - ...`;
 # a picture's caption never opens with one
@@ -561,6 +566,8 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 caption = _ends_with_kind_credit(text, rules)
             if caption and _DATELINE.match(before):
                 caption = False  # the story's first paragraph with a credit glued on
+            if caption and _TOLD.search(before):
+                caption = False  # `X told the inquiry that ... in 2023.Picture: <credit>`
             if caption and len(before) > _NAME_CAPTION_MAX and _BARE_NAME.fullmatch(m.group(0)):
                 # a name alone in brackets after a paragraph's worth of sentence is the
                 # writer's sign-off (`... para sa mga update. (Jonalyn Sarmiento)`), after a
