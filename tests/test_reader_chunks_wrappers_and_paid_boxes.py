@@ -213,3 +213,17 @@ def test_paragraphs_in_divs_end_with_the_full_stops_of_other_scripts():
         inside = "".join(f"<div class='txt'><div>{p}</div></div>" for p in story)
         body = read_article(page(_article(f"<div class='story'>{inside}</div>")), URL).body_blocks
         assert body == story
+
+
+def test_a_body_named_for_its_reading_time_script_is_the_story():
+    """Blind pages round 44: `<div class="news-content readingTime">` holding the story as bare
+    text split by `<br><br>` (a Turkish daily): the reading-time script's hook in the name of
+    the element it counts, no `property="articleBody"` on it; the widget that shows the
+    minutes is still chrome."""
+    text = "<br><br>".join(STORY)
+    html = _article(
+        "<div class='reading-time'>4 min read</div>"
+        f"<div class='news-content readingTime' data-reading-time='4'><div>{text}</div></div>"
+    )
+    article = read_article(page(html), URL)
+    assert article.body_blocks == STORY
