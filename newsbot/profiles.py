@@ -309,8 +309,14 @@ def load_profile(name: str) -> SiteProfile:
     try:
         profile = profile_from_dict(data)
     except re.error as exc:
+        keys = [
+            key
+            for key, value in data.get("urls", {}).items()
+            if value == exc.pattern or (isinstance(value, list) and exc.pattern in value)
+        ]
+        named = f"[urls] {keys[0]}" if keys else "[urls]"
         raise ProfileError(
-            f"{where}: bad regular expression {exc.pattern!r} in [urls] ({exc})"
+            f"{where}: bad regular expression {exc.pattern!r} in {named} ({exc})"
         ) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ProfileError(

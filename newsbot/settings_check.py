@@ -102,6 +102,23 @@ def _number(name: str, value: object, kind: type, minimum: float, meaning: str) 
     return at_least(name, value, kind, minimum, meaning)
 
 
+def _check_throttle_delays(get: Callable[[str], object]) -> None:
+    """AutoThrottle's first delay above its longest (`START_DELAY=30`, `MAX_DELAY=2`: the two
+    swapped, ops round 4): Scrapy caps the delay at the maximum after the first response, so
+    the operator's intent is lost either way; refused with both named."""
+    enabled = get("AUTOTHROTTLE_ENABLED")
+    if not enabled or str(enabled).strip().lower() in ("0", "false", "no", "off"):
+        return
+    start, most = get("AUTOTHROTTLE_START_DELAY"), get("AUTOTHROTTLE_MAX_DELAY")
+    if start in (None, "") or most in (None, ""):
+        return
+    if float(str(start)) > float(str(most)):
+        raise UsageError(
+            f"AUTOTHROTTLE_START_DELAY={short(start)} is above AUTOTHROTTLE_MAX_DELAY="
+            f"{short(most)}: the first delay cannot exceed the longest (swapped?)"
+        )
+
+
 def check_values(get: Callable[[str], object]) -> None:
     """Scrapy's numbers, yes/no settings and log level, newsbot's health thresholds and
     spidermon's coverage rules are of their type and range; else :class:`UsageError`."""
@@ -109,6 +126,7 @@ def check_values(get: Callable[[str], object]) -> None:
         value = get(name)
         if value is not None and value != "":
             _number(name, value, kind, minimum, meaning)
+    _check_throttle_delays(get)
     for name in SHARES:
         value = get(name)
         if value is None or value == "":

@@ -1,10 +1,12 @@
-"""tests/data/operator_mistakes_written_blind: a hundred and twenty commands an operator runs,
-written from the README alone by people who never saw the code (three rounds: `scrapy crawl
+"""tests/data/operator_mistakes_written_blind: a hundred and sixty commands an operator runs,
+written from the README alone by people who never saw the code (four rounds: `scrapy crawl
 daily8`, then reprocess, the article and river spiders, parse, check, fetch, settings, overlay
 files, site profiles, noise files and the seen-store, then everyday runs: environment
 variables, incremental windows, feeds and their placeholders, log settings, limits, health
-options and shell habits): ninety mistakes, each refused before it fetches anything with a
-short message naming what to fix (no traceback, a non-zero exit status), and thirty unusual
+options and shell habits, then a team's setup: overlays, profiles and noise files in a
+settings folder, scrapyd and scrapy-redis, the browser, concurrency and copy-paste habits):
+a hundred and twenty mistakes, each refused before it fetches anything with a
+short message naming what to fix (no traceback, a non-zero exit status), and forty unusual
 commands that are right and must run (exit status 0)."""
 
 from __future__ import annotations
