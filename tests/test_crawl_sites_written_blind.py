@@ -79,6 +79,9 @@ SITES = (
     "wix_studio",
     "remix_run",
     "nuxt3_payload",
+    "arc_fusion_b",
+    "arc_fusion_c",
+    "nextjs_pages_router",
 )
 
 
