@@ -75,7 +75,8 @@ def test_what_someone_told_an_inquiry_is_the_story_not_a_caption() -> None:
             "Keep your keys offline and check every address twice, the adviser said.",
         ),
         (
-            "وأكد المزارعون أن الأسعار (تابعوا آخر الأخبار على قناتنا في واتساب) ارتفعت هذا الموسم.",
+            "وأكد المزارعون أن الأسعار (تابعوا آخر الأخبار على قناتنا في واتساب) ارتفعت هذا "
+            "الموسم.",
             "وأكد المزارعون أن الأسعار ارتفعت هذا الموسم.",
         ),
     ],

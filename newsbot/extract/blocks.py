@@ -366,7 +366,8 @@ def _chrome(
     found = _CHROME_NAMES.search(spaced)
     if found is None:
         return ""
-    if _READING_TIME_HOOK.fullmatch(found.group(0)) and not _CHROME_NAMES.search(spaced, found.end()):
+    only_hook = not _CHROME_NAMES.search(spaced, found.end())
+    if only_hook and _READING_TIME_HOOK.fullmatch(found.group(0)):
         # `<div class="news-content readingTime">` around the story's paragraphs: the hook a
         # reading-time script counts the words of, not the widget that shows the minutes
         text = sum(len(piece) for piece in element.itertext())

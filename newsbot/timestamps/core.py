@@ -286,9 +286,9 @@ def _parse(
         text = standard_months(text)  # the Levant's and the Maghreb's names: dateparser's
     read = parse_fallback(text, anchor, zone_name, zone, langs, day_first)
     if read is None and script == "ARABIC":
-        start = named_date_start(text)  # `هسبريس 14 نوفمبر 2026`: the source's name first
-        if start is not None:
-            read = parse_fallback(text[start:], anchor, zone_name, zone, langs, day_first)
+        named_at = named_date_start(text)  # `هسبريس 14 نوفمبر 2026`: the source's name first
+        if named_at is not None:
+            read = parse_fallback(text[named_at:], anchor, zone_name, zone, langs, day_first)
     if read is not None and read.kind == "relative" and read.at > anchor:
         return None  # "in 2 Minuten", "dans 5 minutes": a time to come
     return validate(read, anchor)
