@@ -114,3 +114,21 @@ def test_notes_of_the_outlet_go(line: str) -> None:
 )
 def test_story_lines_like_them_stay(line: str) -> None:
     assert clean_blocks([STORY, line], RULES).kept == [STORY, line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your registration has been confirmed.",
+        "For all the latest local news and weather, watch Harbour TV live on the Harbour app.",
+    ],
+)
+def test_a_form_state_and_a_latest_news_promo_go(line: str) -> None:
+    """Set 300 (session 39): a sign-up form's success line and a latest-news promo that
+    tells the reader to stream or watch."""
+    assert clean_blocks([STORY, line], RULES).kept == [STORY]
+
+
+def test_a_request_the_story_reports_stays() -> None:
+    line = "Her request was received by the ministry on Monday, officials said."
+    assert clean_blocks([STORY, line], RULES).kept == [STORY, line]
