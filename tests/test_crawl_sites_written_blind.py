@@ -82,6 +82,7 @@ SITES = (
     "arc_fusion_b",
     "arc_fusion_c",
     "nextjs_pages_router",
+    "liferay_dxp",
 )
 
 

@@ -251,6 +251,22 @@ def _crumb_line(block: Block, title: str | None) -> list[str] | None:
     return None
 
 
+def _past_date_line(region: list[Block], start: int, read_age: AgeReader, page: ArticlePage) -> int:
+    """A line that is nothing but a date and time right under the header line (a portal's
+    display date, `21/11/26 09:40`, under `Irish Times21-11-2026`): the header's, not the
+    story's; the category line may come after it."""
+    if page.age is None or start >= len(region):
+        return start
+    text = region[start].text.strip()
+    if not text or len(text) > _DATE_LINE_MAX or not any(ch.isdigit() for ch in text):
+        return start
+    found = read_age(text)
+    return start + 1 if found is not None and not found[0].strip() else start
+
+
+_DATE_LINE_MAX = 40  # characters: `Friday 21 November 2026, 09:40 GMT`
+
+
 def _read_category(region: list[Block], start: int, profile: SiteProfile, page: ArticlePage) -> int:
     """The category line after the header: a known category, or a short list item. A run of
     list items is a breadcrumb (`Home › Politics`): its last crumb that is not the home page
@@ -370,6 +386,7 @@ def parse_article(
     region = blocks[start:related_at]
     body_from = _read_header(region, page.title, profile, read_age, page)
     region = _header_after_standfirst(region, body_from, profile, read_age, page)
+    body_from = _past_date_line(region, body_from, read_age, page)
     body_from = _read_category(region, body_from, profile, page)
     if page.category is None and title_at:
         page.category = _kicker(blocks[title_at - 1], profile)
