@@ -132,3 +132,11 @@ def test_a_form_state_and_a_latest_news_promo_go(line: str) -> None:
 def test_a_request_the_story_reports_stays() -> None:
     line = "Her request was received by the ministry on Monday, officials said."
     assert clean_blocks([STORY, line], RULES).kept == [STORY, line]
+
+
+def test_also_on_the_outlet_glued_to_its_headline_goes() -> None:
+    """Blind pages round 45: the label, the outlet's name and its linked headline with no
+    space between them; `Also on the agenda ...` and `Also on Monday, ...` are the story's."""
+    line = "Also on Lakeside 7Ferry fares to rise in spring as fuel costs climb"
+    story = ["Also on the agenda was a vote on the library.", "Also on Friday, the pier reopened."]
+    assert clean_blocks([STORY, line, *story], RULES).kept == [STORY, *story]
