@@ -74,6 +74,12 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         ("5-hours ago", "2026-11-25T07:00:00Z", "hour"),
         ("تليكسبريس 14 نونبر 2026", "2026-11-14T00:00:00Z", "day"),
         ("الأهرام14 نوفمبر 2026", "2026-11-14T00:00:00Z", "day"),
+        # a zone named in words after the clock: its offset on that date
+        ("Friday 20 November 2026 07:30 Mecca time", "2026-11-20T04:30:00Z", "minute"),
+        ("Nov 18, 2026 9:30 am (UAE time)", "2026-11-18T05:30:00Z", "minute"),
+        ("الأربعاء 18 نوفمبر 2026 | 10:00 ص بتوقيت القاهرة", "2026-11-18T08:00:00Z", "minute"),
+        ("18 July 2026 10:00 Cairo time", "2026-07-18T07:00:00Z", "minute"),
+        ("18 يوليو 2026 الساعة 10:00 بتوقيت بيروت", "2026-07-18T07:00:00Z", "minute"),
     ],
 )
 def test_variants_read_like_the_plain_form(text, iso, precision):

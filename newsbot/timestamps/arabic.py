@@ -287,8 +287,8 @@ def standard_months(text: str) -> str:
 
 
 # a zone named in words after an Arabic date (`14:30 بتوقيت غرينتش`, `10:15 بتوقيت مكة المكرمة`):
-# the offsets of zones without summer time (Cairo, Beirut, Amman and Damascus have one: left
-# to the site's zone)
+# the offsets of zones without summer time (Cairo's and Beirut's keep it: their words name the
+# zone itself, newsbot.timestamps.zones.zone_in_words)
 _ZONE_WORDS = (
     (re.compile(r"\s*(?:بتوقيت|توقيت)\s+(?:غرينتش|جرينتش|غرينيتش|جرينيتش|غرنتش)"), " GMT"),
     (

@@ -13,6 +13,7 @@ from .english import match_relative
 from .fallback import candidate_script, has_known_word, languages_for, parse_fallback
 from .model import UTC, ParsedTime, aware, get_zone, validate
 from .ranges import AgeRanges, in_range
+from .zones import zone_in_words
 
 #: Longest slot text looked at by parse_timestamp (a slot is a short line).
 MAX_SLOT_LEN = 300
@@ -214,6 +215,9 @@ def parse_timestamp(
         text = enclosed.group(1)
     if not text:
         return None
+    worded = zone_in_words(text)
+    if worded is not None:  # `07:30 Mecca time`, `10:00 ص بتوقيت القاهرة`: that zone's clock
+        text, timezone = worded[0].rstrip(" ,|-–—"), worded[1]
     anchor, zone, english, arabic, langs = _setup(anchor, timezone, languages)
     try:
         found = _parse(text, anchor, zone, timezone, english, arabic, langs, day_first)

@@ -186,3 +186,53 @@ def zone_for(printed: str, site: str | None) -> tzinfo | None:
         return None  # an unknown abbreviation: the offset cannot be known
     found = settle(meanings, site)
     return None if found is None else found.zone
+
+
+# A city's or a country's time named in words after a clock (`07:30 Mecca time`, `10:00 ص
+# بتوقيت القاهرة`): the zone whose offset the date gives (Cairo and Beirut keep summer time).
+_ZONE_WORD_NAMES = (
+    ("Asia/Riyadh", "Mecca|Makkah|Riyadh|Jeddah|Saudi|Saudi Arabia|KSA"),
+    ("Asia/Dubai", "UAE|Dubai|Abu Dhabi|Gulf Standard"),
+    ("Asia/Qatar", "Doha|Qatar"),
+    ("Asia/Kuwait", "Kuwait"),
+    ("Asia/Bahrain", "Bahrain|Manama"),
+    ("Asia/Baghdad", "Baghdad|Iraq"),
+    ("Asia/Muscat", "Muscat|Oman"),
+    ("Africa/Cairo", "Cairo|Egypt"),
+    ("Asia/Beirut", "Beirut|Lebanon"),
+    ("Asia/Amman", "Amman|Jordan"),
+    ("Asia/Damascus", "Damascus|Syria"),
+    ("Africa/Casablanca", "Rabat|Casablanca|Morocco"),
+    ("Africa/Tunis", "Tunis|Tunisia"),
+    ("Africa/Algiers", "Algiers|Algeria"),
+)
+_ZONE_WORDS_EN = re.compile(
+    r"\s*[,(]?\s*(?:"
+    + "|".join(f"(?P<z{n}>{names})" for n, (_, names) in enumerate(_ZONE_WORD_NAMES))
+    + r")(?:\s+local)?\s+time\s*\)?\s*$",
+    re.I,
+)
+# the Arabic words for the zones that keep summer time (the fixed ones are offsets already:
+# newsbot.timestamps.arabic.named_zones)
+_ZONE_WORDS_AR = (
+    (re.compile(r"\s*(?:بتوقيت|توقيت)\s+(?:القاهرة|مصر)\s*$"), "Africa/Cairo"),
+    (re.compile(r"\s*(?:بتوقيت|توقيت)\s+(?:بيروت|لبنان)\s*$"), "Asia/Beirut"),
+    (re.compile(r"\s*(?:بتوقيت|توقيت)\s+(?:دمشق|سوريا)\s*$"), "Asia/Damascus"),
+    (re.compile(r"\s*(?:بتوقيت|توقيت)\s+(?:الرباط|المغرب)\s*$"), "Africa/Casablanca"),
+)
+
+
+def zone_in_words(text: str) -> tuple[str, str] | None:
+    """(``text`` without it, the IANA zone) for a zone named in words at the end of a time
+    (`Friday 20 November 2026 07:30 Mecca time`), or None."""
+    if "time" in text.lower():
+        m = _ZONE_WORDS_EN.search(text)
+        if m is not None and m.start() > 0:
+            n = next(int(k[1:]) for k, v in m.groupdict().items() if v)
+            return text[: m.start()], _ZONE_WORD_NAMES[n][0]
+    if "توقيت" in text:
+        for pattern, zone in _ZONE_WORDS_AR:
+            m = pattern.search(text)
+            if m is not None and m.start() > 0:
+                return text[: m.start()], zone
+    return None
