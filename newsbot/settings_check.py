@@ -105,9 +105,10 @@ def _number(name: str, value: object, kind: type, minimum: float, meaning: str) 
 def _check_throttle_delays(get: Callable[[str], object]) -> None:
     """AutoThrottle's first delay above its longest (`START_DELAY=30`, `MAX_DELAY=2`: the two
     swapped, ops round 4): Scrapy caps the delay at the maximum after the first response, so
-    the operator's intent is lost either way; refused with both named."""
+    the operator's intent is lost either way; refused with both named. Called once the yes/no
+    settings are checked: ``AUTOTHROTTLE_ENABLED`` is a bool or one of ``_YES_NO_WORDS``."""
     enabled = get("AUTOTHROTTLE_ENABLED")
-    if not enabled or str(enabled).strip().lower() in ("0", "false", "no", "off"):
+    if not enabled or str(enabled).strip().lower() in ("0", "false"):
         return
     start, most = get("AUTOTHROTTLE_START_DELAY"), get("AUTOTHROTTLE_MAX_DELAY")
     if start in (None, "") or most in (None, ""):
@@ -126,7 +127,6 @@ def check_values(get: Callable[[str], object]) -> None:
         value = get(name)
         if value is not None and value != "":
             _number(name, value, kind, minimum, meaning)
-    _check_throttle_delays(get)
     for name in SHARES:
         value = get(name)
         if value is None or value == "":
@@ -140,6 +140,7 @@ def check_values(get: Callable[[str], object]) -> None:
             continue
         if str(value).strip().lower() not in _YES_NO_WORDS:
             raise UsageError(f"{name}={short(value)}: expected True or False (or 1 or 0)")
+    _check_throttle_delays(get)
     for name, meaning in WHOLE_NUMBERS.items():
         value = get(name)
         if value is None or value == "":
