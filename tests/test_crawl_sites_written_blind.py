@@ -1,4 +1,4 @@
-"""Whole crawls of thirty-two copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of thirty-six copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -35,6 +35,7 @@ paragraph."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -122,6 +123,22 @@ def test_what_each_page_shows(crawl):
         if want["source"] is None and item["source"] not in sources:
             wrong.append((item["id"], "source", item["source"], None))
     assert not wrong
+
+
+# a machine time filled in when served (``@AGO:<seconds>@``) on an element that prints a date
+_SERVED_TIME_BESIDE_A_DATE = re.compile(
+    r"@AGO:\d+@\"[^>]*>(?:\s|<!--.*?-->|<[^>]+>)*\d{1,2}-\d{1,2}-\d{4}\b"
+)
+
+
+@pytest.mark.parametrize("name", SITES)
+def test_printed_dates_stay_put_whenever_the_test_runs(name):
+    """A page that prints a calendar date (``14-10-2026``) carries that day's machine time, not
+    one counted back from whenever the page is served: else the page would disagree with
+    itself, and the crawl's times with the truth, from the day after the snapshot was taken."""
+    pages, _ = load_site(name)
+    moving = [path for path, html in pages.items() if _SERVED_TIME_BESIDE_A_DATE.search(html)]
+    assert not moving
 
 
 def test_times_come_from_the_pages_ages(crawl):

@@ -4,7 +4,8 @@
 page's HTML; ``truth.json`` says what a correct crawl reads from them. Any other path is a
 404, as on the site it was taken from. A page may hold ``@AGO:<seconds>@`` where its site
 printed a machine-readable time (``<relative-time datetime>``) that many seconds before it
-was served: it is filled in when served, as that site did."""
+was served: it is filled in when served, as that site did. Beside an age such as ``4 hours
+ago`` only: a page that prints a calendar date keeps that day's machine time as written."""
 
 from __future__ import annotations
 
