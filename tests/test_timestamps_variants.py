@@ -72,6 +72,7 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         ("7Days3 hours ago", "2026-11-25T09:00:00Z", "hour"),
         ("The Hours4 hours ago", "2026-11-25T08:00:00Z", "hour"),
         ("5-hours ago", "2026-11-25T07:00:00Z", "hour"),
+        ("7Days3-hours ago", "2026-11-25T09:00:00Z", "hour"),  # both at once: not 7 days
         ("تليكسبريس 14 نونبر 2026", "2026-11-14T00:00:00Z", "day"),
         ("الأهرام14 نوفمبر 2026", "2026-11-14T00:00:00Z", "day"),
         # a zone named in words after the clock: its offset on that date

@@ -191,14 +191,15 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
     if half and (best is None or half.start() < best[0]):
         minutes = 30 if half["half"] else 90
         best = (half.start(), ParsedTime(anchor - timedelta(minutes=minutes), "minute", "relative"))
-    m = _REL_RE.search(text.replace("-", " ") if "-" in text else text)
-    if m and "-" in text and _HYPHENED.search(text, m.start(), m.end()) and not m.group("ago"):
-        m = None  # `a 5-hour drive`: a length; `5-hours ago` is an age
+    spaced = text.replace("-", " ") if "-" in text else text  # `5-hours ago` as `5 hours ago`
+    m = _REL_RE.search(spaced)
     glued = _GLUED_UNIT.search(m.group("comp")) if m else None
     if m and glued:
         # `7Days3 hours ago`: a source whose name ends in a unit, glued to its age; one age
         # with two parts is printed with a space between them (`1 day 3 hours ago`)
-        m = _REL_RE.search(text, m.start() + glued.end() - 1)
+        m = _REL_RE.search(spaced, m.start() + glued.end() - 1)
+    if m and "-" in text and _HYPHENED.search(text, m.start(), m.end()) and not m.group("ago"):
+        m = None  # `a 5-hour drive`: a length; `5-hours ago` is an age
     if m and _glued_number_word(text, m):
         m = None
     if m and (best is None or m.start() < best[0]):
