@@ -9,7 +9,7 @@ from datetime import datetime, tzinfo
 from .absolute import Found, match_absolute, parse_unix
 from .arabic import match_arabic, named_date_start, named_zones, standard_months
 from .clock import MONTH, WEEKDAY
-from .english import match_relative
+from .english import UNIT_NAMES, match_relative
 from .fallback import candidate_script, has_known_word, languages_for, parse_fallback
 from .model import UTC, ParsedTime, aware, get_zone, validate
 from .ranges import AgeRanges, in_range
@@ -77,9 +77,7 @@ _LENGTH_STEMS = ("rea", "list", "watch", "vid", "dur", "runtime", "lese", "dauer
 
 # `7Days`, `24Hours`: a name (a source, a show), not an age; an age's number and unit word
 # are printed apart (`7 days ago`), and only abbreviations are glued (`7d`)
-_GLUED_COUNT = re.compile(
-    r"\s*\d{1,3}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)", re.I
-)
+_GLUED_COUNT = re.compile(r"\s*\d{1,3}" + UNIT_NAMES, re.I)
 
 
 def _is_length(text: str) -> bool:

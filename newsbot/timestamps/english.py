@@ -87,9 +87,11 @@ _FUTURE_LEAD_RE = re.compile(
     re.I,
 )
 # a full unit's name glued to the next number (`7Days3`): not two parts of one age
-_GLUED_UNIT = re.compile(
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)(?=\d)", re.I
+# the units' whole names (`hours`, `day`), which are never glued to their number in an age
+UNIT_NAMES = (
+    "(?:" + "|".join(sorted((u for u, (_, a) in _UNITS.items() if not a), key=len)[::-1]) + ")"
 )
+_GLUED_UNIT = re.compile(UNIT_NAMES + r"(?=\d)", re.I)
 # a number and its unit joined by a hyphen (`5-hours ago`)
 _HYPHENED = re.compile(r"\d-[a-z]", re.I)
 _FROM_NOW_RE = re.compile(r"\bfrom\s+$", re.I)
