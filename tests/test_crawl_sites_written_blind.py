@@ -1,4 +1,4 @@
-"""Whole crawls of thirty-six copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of thirty-seven copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -28,7 +28,9 @@ LiveView, a WordPress block theme (its Query Loop's ``Next Page →`` and ``?que
 Adobe Experience Manager core components, Arc XP's Fusion, Sitecore on ASP.NET MVC, a static
 Gatsby site (React's ``<!-- -->`` text separators, ``/en/2/`` pages), Wix Studio (rich text as
 ``font_8`` paragraphs, Wix Blog widgets, repeaters), Remix (the loader data in turbo-stream
-scripts) and Nuxt 3 (a ``__NUXT_DATA__`` payload, a related box's label in a ``promo-box``).
+scripts) and Nuxt 3 (a ``__NUXT_DATA__`` payload, a related box's label in a ``promo-box``),
+Next.js's pages router, Liferay DXP and Next.js's App Router (Suspense parts streamed late in
+``<div hidden id="S:0">``).
 Made-up articles with publisher noise; the truth is theirs. What a user checks: every
 article once, the fields each page shows, bodies without the noise and with every story
 paragraph."""
@@ -84,6 +86,7 @@ SITES = (
     "arc_fusion_c",
     "nextjs_pages_router",
     "liferay_dxp",
+    "nextjs_app_router",
 )
 
 

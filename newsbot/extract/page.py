@@ -13,6 +13,8 @@ import re
 from lxml import etree
 from parsel import Selector
 
+from newsbot.extract.streamed import has_streamed_parts, place_streamed_parts
+
 SAFE_DEPTH = 1000  # tags nested deeper than this are dropped (their text is kept)
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
 _VOID = frozenset(
@@ -46,6 +48,8 @@ def page_selector(text: str, url: str, selector_type: str | None = "html") -> Se
         root, _ = _parse(flatten_deep_nesting(text).encode("utf-8", "replace"), url)
     if root is None:
         return Selector(text="<html/>", type="html", base_url=url)
+    if has_streamed_parts(text):
+        place_streamed_parts(root)  # a streamed React page's late parts, where they show
     return Selector(root=root, type="html", base_url=url)
 
 

@@ -1,0 +1,147 @@
+"""Put a streamed React page's late parts where the browser shows them.
+
+React's streaming server render (Next.js App Router, Remix, any ``renderToPipeableStream``)
+sends a page before its slow parts are ready: each unfinished part is a Suspense boundary
+that shows a fallback (a loading skeleton) after a ``<template id="B:0">`` placeholder,
+between ``<!--$?-->`` and ``<!--/$-->`` comments. The finished part comes later in the same
+response, at the end of the body, as ``<div hidden id="S:0">...</div>``, with a script
+``$RC("B:0","S:0")`` that swaps it in for the fallback (``$RS("S:1","P:1")`` puts a segment
+in place of a ``<template id="P:1">``). A reader that skips hidden markup would read the
+skeleton and lose the part (a page's related articles, a listing's later entries); one that
+reads everything would read it out of place. This does the swap on the parsed tree, as the
+browser's script does, so every reader sees the page as shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+# `$RC("B:0","S:0")`: a boundary's finished content; `$RS("S:1","P:1")`: a segment in place
+_SWAP_CALL = re.compile(r"\$R([CS])\(\s*[\"']([^\"']{1,40})[\"']\s*,\s*[\"']([^\"']{1,40})[\"']")
+
+
+def has_streamed_parts(html: str) -> bool:
+    """Whether a page's markup may hold streamed segments (a cheap look at the text)."""
+    return 'id="S:' in html or "id='S:" in html or "id=S:" in html
+
+
+def place_streamed_parts(root: etree._Element) -> int:
+    """Swap every streamed segment into its place in ``root``; the number placed."""
+    segments = {
+        el.get("id"): el
+        for el in root.iter("div")
+        if el.get("hidden") is not None and (el.get("id") or "").startswith("S:")
+    }
+    if not segments:
+        return 0
+    templates = {el.get("id"): el for el in root.iter("template") if el.get("id")}
+    placed = 0
+    for placeholder_id, segment_id in _swaps(root, segments, templates):
+        segment = segments.pop(segment_id, None)
+        placeholder = templates.get(placeholder_id)
+        if segment is None or placeholder is None or segment.getparent() is None:
+            continue
+        if placeholder.getparent() is None or _inside(placeholder, segment):
+            continue
+        if placeholder_id.startswith("B:"):
+            _drop_fallback(placeholder)
+        _replace(placeholder, segment)
+        placed += 1
+    return placed
+
+
+def _swaps(
+    root: etree._Element,
+    segments: dict[str | None, etree._Element],
+    templates: dict[str | None, etree._Element],
+) -> list[tuple[str, str]]:
+    """(placeholder id, segment id) in the order the page's scripts swap them; where no
+    script names them (an external runtime), a segment goes to the placeholder of its number."""
+    swaps: list[tuple[str, str]] = []
+    for script in root.iter("script"):
+        text = script.text or ""
+        if "$R" not in text:
+            continue
+        for kind, first, second in _SWAP_CALL.findall(text):
+            swaps.append((first, second) if kind == "C" else (second, first))
+    for template in templates.values():  # React's external runtime: data-rci / data-rsi
+        boundary, segment = template.get("data-bid"), template.get("data-sid")
+        if segment and boundary:
+            swaps.append((boundary, segment))
+        elif segment and template.get("data-pid"):
+            swaps.append((template.get("data-pid") or "", segment))
+    named = {segment for _, segment in swaps}
+    for segment_id in segments:
+        if segment_id and segment_id not in named:
+            number = segment_id[2:]
+            for placeholder_id in (f"B:{number}", f"P:{number}"):
+                if placeholder_id in templates:
+                    swaps.append((placeholder_id, segment_id))
+                    break
+    return swaps
+
+
+def _inside(element: etree._Element, ancestor: etree._Element) -> bool:
+    return any(parent is ancestor for parent in element.iterancestors())
+
+
+def _drop_fallback(placeholder: etree._Element) -> None:
+    """Remove what a boundary shows until its content comes: the placeholder's siblings up
+    to the boundary's closing ``<!--/$-->`` (nested boundaries counted)."""
+    depth = 0
+    sibling = placeholder.getnext()
+    while sibling is not None:
+        following = sibling.getnext()
+        if isinstance(sibling, etree._Comment):
+            mark = (sibling.text or "").strip()
+            if mark == "/$":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif mark in ("$", "$?", "$!"):
+                depth += 1
+        sibling.tail = None  # the fallback's text too
+        _remove(sibling)
+        sibling = following
+    placeholder.tail = None
+
+
+def _replace(placeholder: etree._Element, segment: etree._Element) -> None:
+    """``segment``'s content in the place of ``placeholder``; both leave the tree."""
+    parent = placeholder.getparent()
+    assert parent is not None  # checked by the caller
+    _append_text(placeholder, segment.text)
+    at = parent.index(placeholder)
+    for offset, child in enumerate(list(segment)):
+        parent.insert(at + offset, child)  # moves it, its tail with it
+    _remove(placeholder)
+    _remove(segment)
+
+
+def _append_text(placeholder: etree._Element, text: str | None) -> None:
+    """Text that opens a segment goes where the placeholder stood: after what precedes it."""
+    if not text:
+        return
+    previous = placeholder.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+        return
+    parent = placeholder.getparent()
+    if parent is not None:
+        parent.text = (parent.text or "") + text
+
+
+def _remove(element: etree._Element) -> None:
+    """Take ``element`` out of the tree, keeping the text after it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

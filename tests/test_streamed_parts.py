@@ -1,0 +1,74 @@
+"""A streamed React page (Next.js App Router, Remix) read as the browser shows it: the parts
+that came late, in ``<div hidden id="S:n">`` at the end of the body, in the place of their
+Suspense boundary's loading skeleton."""
+
+from __future__ import annotations
+
+from newsbot.extract.page import page_selector
+
+SKELETON = '<div class="animate-pulse"><div class="h-4 bg-neutral-200"></div>Loading…</div>'
+
+
+def _texts(html: str) -> list[str]:
+    selector = page_selector(html, "http://127.0.0.1/en/article/1")
+    main = selector.css("main")
+    return [" ".join(t.split()) for t in main.xpath(".//text()").getall() if t.strip()]
+
+
+def test_a_boundarys_content_replaces_its_skeleton_in_place():
+    html = (
+        "<html><body><main><h1>Title</h1><p>Body.</p><h2>Related Articles</h2>"
+        f'<!--$?--><template id="B:0"></template>{SKELETON}<!--/$--><p>After.</p></main>'
+        '<script>self.__next_f.push([1,"..."])</script>'
+        '<div hidden id="S:0"><ul><li><a href="/en/article/2">Second</a></li>'
+        '<li><a href="/en/article/3">Third</a></li></ul></div>'
+        '<script>$RC("B:0","S:0")</script></body></html>'
+    )
+    assert _texts(html) == ["Title", "Body.", "Related Articles", "Second", "Third", "After."]
+    selector = page_selector(html, "http://127.0.0.1/en/article/1")
+    assert not selector.css("div[hidden]")
+    assert selector.css("main a::attr(href)").getall() == ["/en/article/2", "/en/article/3"]
+
+
+def test_the_scripts_pairing_wins_over_the_numbers():
+    html = (
+        "<html><body><main>"
+        f'<!--$?--><template id="B:0"></template>{SKELETON}<!--/$-->'
+        f'<!--$?--><template id="B:1"></template>{SKELETON}<!--/$-->'
+        "</main>"
+        '<div hidden id="S:0"><p>Shown second</p></div>'
+        '<div hidden id="S:1"><p>Shown first</p></div>'
+        '<script>$RC("B:0","S:1");$RC("B:1","S:0")</script></body></html>'
+    )
+    assert _texts(html) == ["Shown first", "Shown second"]
+
+
+def test_a_segment_in_place_of_a_placeholder_and_one_nested_in_another():
+    html = (
+        "<html><body><main><p>Top</p>"
+        f'<!--$?--><template id="B:0"></template>{SKELETON}<!--/$--></main>'
+        '<div hidden id="S:0"><section><p>Outer</p><template id="P:1"></template></section></div>'
+        '<div hidden id="S:1"><p>Inner</p></div>'
+        '<script>$RC("B:0","S:0");$RS("S:1","P:1")</script></body></html>'
+    )
+    assert _texts(html) == ["Top", "Outer", "Inner"]
+
+
+def test_without_a_script_a_segment_goes_to_the_placeholder_of_its_number():
+    # React's external runtime swaps from a separate file: the page names no pairs
+    html = (
+        "<html><body><main><p>One</p>"
+        f'<!--$?--><template id="B:2"></template>{SKELETON}<!--/$--><p>Three</p></main>'
+        '<div hidden id="S:2"><p>Two</p></div></body></html>'
+    )
+    assert _texts(html) == ["One", "Two", "Three"]
+
+
+def test_a_hidden_div_with_no_placeholder_stays_hidden_and_the_page_is_unchanged():
+    html = (
+        '<html><body><main><p>Story.</p><div hidden id="S:0"><p>Menu</p></div></main>'
+        "</body></html>"
+    )
+    selector = page_selector(html, "http://127.0.0.1/")
+    assert selector.css("main div[hidden] p::text").get() == "Menu"
+    assert _texts(html) == ["Story.", "Menu"]  # all the text, where the markup puts it
