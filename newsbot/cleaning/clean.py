@@ -109,6 +109,22 @@ _TOLD = re.compile(
     re.I,
 )
 _KIND_CAPTION_MAX = 500
+# a quotation's end and who said it: `...," she said.`, `..." Ms Roe added.`
+_QUOTED_SAYING = re.compile(
+    r"[”\"»]\s*,?\s+(?:(?:she|he|they|(?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+){0,2})\s+"
+    r"(?:said|says|added|adds|explained|continued|told \w+)|(?:said|says|added|adds)\s+"
+    r"(?:she|he|they|(?-i:[A-Z])[\w'’-]+))\b",
+    re.I,
+)
+# a picture credit's label at a line's start: `Photo / <outlet>`, `الصورة: <outlet>`
+_CREDIT_LABEL = re.compile(
+    r"(?:Photos?|Photograph|Pictures?|Pic|Images?|Photo credit|Credit|Foto|الصورة|الصور|صورة|عدسة"
+    r"|بعدسة|تصوير)\s*(?:[:/|]|\bby\b)\s*",
+    re.I,
+)
+_OWN_CREDIT_STORY_MIN_WORDS = 8
+_FOR_OUTLET = re.compile(r"(?-i:[A-Z])[\w.'’-]+(?: (?-i:[A-Z])[\w.'’-]+){0,3} for (?:the )?", re.I)
+_CREDIT_KIND = re.compile(r" (?:archives?|file|files|staff|handout|supplied)\b", re.I)
 # a story's opening dateline: `NEGOMBO – ...`, `KANDY, Sri Lanka — ...`, `LAGOS (Wire) - ...`;
 # a picture's caption never opens with one
 _DATELINE = re.compile(
@@ -581,8 +597,11 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
 def _speaks(parts: list[str]) -> bool:
     """Someone quoted over several sentences: a paragraph of the story, which a picture's
     caption (what it shows; a wire's may report what someone said) is not (`X said the
-    signing was 'not a gamble'. 'We have his data ... already there.'`)."""
-    return len(parts) > 1 and any(in_quotation(parts))
+    signing was 'not a gamble'. 'We have his data ... already there.'`), or quoted with who
+    said it in one of them (`X said ... notice. "Three weekends ... Christmas," she said.`)."""
+    return len(parts) > 1 and (
+        any(in_quotation(parts)) or any(_QUOTED_SAYING.search(part) for part in parts)
+    )
 
 
 def _ends_with_kind_credit(text: str, rules: NoiseRules) -> bool:
@@ -595,6 +614,32 @@ def _ends_with_kind_credit(text: str, rules: NoiseRules) -> bool:
         ):
             return True
     return False
+
+
+def _own_credit_opening(text: str, structural: Structural) -> tuple[str, str] | None:
+    """``Photo / <the record's own outlet> <a story's sentence>``: (the credit, the story).
+
+    A picture's credit to the outlet itself, glued before a paragraph of the story. A
+    caption ends with its credit; text after a credit to the outlet is the copy's next
+    paragraph, whatever follows the name (`Photo: Gulf News/AFP` is a credit alone)."""
+    label = _CREDIT_LABEL.match(text)
+    own = structural.own_name
+    if label is None or own is None:
+        return None
+    at = label.end()
+    photographer = _FOR_OUTLET.match(text, at)  # `Photo by Jane Roe for <outlet>`
+    name = own.match(text, photographer.end() if photographer else at)
+    if name is None:
+        return None
+    end = name.end()
+    kind = _CREDIT_KIND.match(text, end)  # `<outlet> archive`
+    end = kind.end() if kind else end
+    if not text[end : end + 1].isspace():
+        return None
+    rest = text[end:].strip()
+    if len(rest.split()) < _OWN_CREDIT_STORY_MIN_WORDS or not rest[0].isalnum():
+        return None
+    return normalise(text[:end]), rest
 
 
 def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
@@ -732,6 +777,11 @@ def _clean_line(
                 return None, outlet.name, cuts, caption, outlet
             cuts.append(Removal(glued[0], outlet.name))
             text = glued[1]
+            continue
+        own_credit = _own_credit_opening(text, structural)
+        if own_credit is not None:
+            cuts.append(Removal(own_credit[0], "own_credit"))
+            text = own_credit[1]
             continue
         labelled = _caption_label(text, rules)
         if labelled is not None:
