@@ -1,7 +1,8 @@
 """What blind pages 16 showed the reader: a review's spec table inside a scrolling wrapper
 (`div.table__wrapper > div.table__container > table`) between its sections, and its verdict
 box closing the piece with lists of pros and cons under their own headings. Both are the
-review's text; a price widget and a tag list after them are not."""
+review's text; a price widget and a tag list after them are not. And what blind pages 46
+showed: a fact box's list with its title and source line beside it, between two paragraphs."""
 
 from __future__ import annotations
 
@@ -63,3 +64,36 @@ def test_a_short_tag_list_and_a_price_widget_after_the_verdict_stay_out():
     body = read_article(page(_review(after)), URL).body_blocks
     assert body[-1] == CONS[-1]
     assert not any("VoltBox" in line or line in ("Laptops", "Reviews") for line in body)
+
+
+FACTS = ["120 solar-powered sirens in 14 towns", "Battery backup of up to 72 hours"]
+
+
+def test_a_fact_boxs_list_with_its_title_and_source_is_the_storys():
+    # blind pages 46: `div.fact-box > (h4, p title, ul, p source)` between two paragraphs
+    box = (
+        "<div class='fact-box'><h4 class='fact-box__label'>AT A GLANCE</h4>"
+        "<p class='fact-box__title'>The siren network</p><ul class='fact-box__list'>"
+        + "".join(f"<li>{f}</li>" for f in FACTS)
+        + "</ul><p class='fact-box__source'>Source: the provincial office</p></div>"
+    )
+    html = (
+        "<main><article><h1>Towns install solar sirens</h1><div class='article-content'>"
+        f"{paragraphs(PROSE[:2])}{box}{paragraphs(PROSE[2:4])}</div></article></main>"
+    )
+    body = read_article(page(html), URL).body_blocks
+    assert body.index(PROSE[1]) < body.index(FACTS[0]) < body.index(FACTS[1]) < body.index(PROSE[2])
+
+
+def test_a_box_of_several_paragraphs_beside_a_list_is_not_waved_through():
+    # three notes beside the list: a box of its own (a sign-up's pitch), not a fact box
+    box = (
+        "<div class='offer'><p>Join today.</p><p>Cancel any time.</p><p>Members save more.</p>"
+        "<ul><li>Unlimited access</li><li>Weekly puzzles</li></ul></div>"
+    )
+    html = (
+        "<main><article><h1>Towns install solar sirens</h1><div class='article-content'>"
+        f"{paragraphs(PROSE[:2])}{box}{paragraphs(PROSE[2:4])}</div></article></main>"
+    )
+    body = read_article(page(html), URL).body_blocks
+    assert "Unlimited access" not in body

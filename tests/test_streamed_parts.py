@@ -66,8 +66,7 @@ def test_without_a_script_a_segment_goes_to_the_placeholder_of_its_number():
 
 def test_a_hidden_div_with_no_placeholder_stays_hidden_and_the_page_is_unchanged():
     html = (
-        '<html><body><main><p>Story.</p><div hidden id="S:0"><p>Menu</p></div></main>'
-        "</body></html>"
+        '<html><body><main><p>Story.</p><div hidden id="S:0"><p>Menu</p></div></main></body></html>'
     )
     selector = page_selector(html, "http://127.0.0.1/")
     assert selector.css("main div[hidden] p::text").get() == "Menu"

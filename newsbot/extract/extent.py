@@ -29,6 +29,7 @@ GROUP_SHARE = 0.4  # paragraphs are grouped by an ancestor holding this share of
 GROUP_MIN_SHARE = 0.1  # a part of the body holds this share of the largest part's prose
 CARD_MAX_PROSE = 400  # a story card's teaser is at most this long
 TABLE_NOTE_MAX_CHARS = 160  # a note beside a table in its wrapper (`Source: ...`), not prose
+LIST_NOTES_MAX = 2  # a list's short notes in its wrapper: a fact box's title and source
 WRAPPED_TAGS = frozenset(["ul", "ol", "dl", "table"])  # in its own wrapper: a part of the body
 HEADING_TAGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 # a wrapped list's or table's own label: a heading, a table set as a figure's caption
@@ -474,15 +475,20 @@ def _list_wrappers(blocks: Sequence[Block], inside: list[int], tags: dict[int, s
             below = children.get(element, set())
             holds = any(tags.get(c) in WRAPPED_TAGS or wraps(c) for c in below)
             # a table set as a figure passes with its title and source note beside it, and
-            # so does a table in its scrolling wrapper with a short note (`Source: ...`)
+            # so does a table in its scrolling wrapper with a short note (`Source: ...`), and
+            # a fact box's list with its title and source (`div > (h4, p, ul, p)`)
             table = any(tags.get(c) == "table" for c in below)
+            notes = [c for c in below if tags.get(c) == "p" and own[c] <= TABLE_NOTE_MAX_CHARS]
+            noted = table or (
+                len(notes) <= LIST_NOTES_MAX and any(tags.get(c) in WRAPPED_TAGS for c in below)
+            )
             passing[element] = holds and (
                 tags.get(element) == "figure"
                 or all(
                     tags.get(c) in WRAPPED_TAGS
                     or tags.get(c) in LABEL_TAGS
                     or wraps(c)
-                    or (table and tags.get(c) == "p" and own[c] <= TABLE_NOTE_MAX_CHARS)
+                    or (noted and c in notes)
                     for c in below
                 )
             )
