@@ -515,9 +515,12 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
             _write_checked(out_path, before, [])
         return summary
     if not records:
+        # the first line that says what is wrong with the file (ops round 5: a CSV export)
+        first = next(((n, why) for n, why in summary.bad if why != EMPTY_LINE), None)
+        where = f"; line {first[0]}: {first[1]}" if first else ""
         raise NothingToReprocess(
             f"{in_path} has no valid JSON Lines record ({summary.read} line(s) read, "
-            f"{len(summary.bad)} bad); {out_path} left untouched"
+            f"{len(summary.bad)} bad{where}); {out_path} left untouched"
         )
     collector = Reprocessor(records, summary)
     crawler = process.create_crawler(ReprocessSpider)
