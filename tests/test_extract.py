@@ -119,6 +119,18 @@ def test_hidden_and_script_text_is_not_visible():
     assert [b.text for b in page_blocks(Selector(text=html).root)] == ["seen"]
 
 
+def test_a_web_components_declarative_shadow_root_is_shown_other_templates_are_not():
+    # Lit's server render: the component's own markup in <template shadowrootmode>, which the
+    # browser shows; a plain <template> is inert
+    html = (
+        "<story-body><template shadowrootmode='open'><p>shown in the shadow root</p>"
+        "<slot></slot></template><p>slotted</p></story-body>"
+        "<template><p>inert</p></template>"
+    )
+    texts = [b.text for b in page_blocks(Selector(text=html).root)]
+    assert texts == ["shown in the shadow root", "slotted"]
+
+
 def test_numbered_pagination_without_a_label():
     html = (
         '<a href="/en/article/' + "c" * 32 + '"><h2>T</h2></a><p>Irish Times</p>'

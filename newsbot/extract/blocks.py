@@ -6,11 +6,12 @@ article's data table may be read a row per line, its cells between bars.
 Every visible character is kept: comments and processing instructions between text pieces
 (React's ``4<!-- --> hours ago``) are skipped without their surrounding text. Image alt
 text is not visible and is left out. Hidden parts (scripts and their JSON payloads, styles,
-templates, ``noscript``, ``hidden``, ``aria-hidden="true"`` unless shown blurred, inline
-``display:none``) are skipped, except a subscriber's part of the story that the page's JSON-LD
-names (``hasPart`` with ``isAccessibleForFree: false`` and a ``cssSelector``, the markup
-search engines ask of paywalled pages): a metered page may ship it hidden. The walk is
-iterative, so hostile nesting cannot blow the stack.
+templates other than a web component's declarative shadow root, ``noscript``, ``hidden``,
+``aria-hidden="true"`` unless shown blurred, inline ``display:none``) are skipped, except a
+subscriber's part of the story that the page's JSON-LD names (``hasPart`` with
+``isAccessibleForFree: false`` and a ``cssSelector``, the markup search engines ask of
+paywalled pages): a metered page may ship it hidden. The walk is iterative, so hostile
+nesting cannot blow the stack.
 
 Each block also says where it sits: the block-level elements around it (``path``) and
 whether it is inside page chrome (``chrome``: navigation, banner, footer, complementary
@@ -279,6 +280,12 @@ def _tag(element: etree._Element) -> str:
     return name
 
 
+def _shadow_root(element: etree._Element) -> bool:
+    """A declarative shadow root (`<template shadowrootmode="open">`, Lit's and other web
+    components' server render): the browser shows what it holds, unlike other templates."""
+    return element.get("shadowrootmode") is not None or element.get("shadowroot") is not None
+
+
 def _hidden(element: etree._Element) -> bool:
     classes = element.get("class")
     if element.get("hidden") is not None:
@@ -541,7 +548,7 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
             tag = _tag(element)
             if (
                 not tag
-                or tag in SKIP_TAGS
+                or (tag in SKIP_TAGS and not _shadow_root(element))
                 or (_hidden(element) and element not in subscriber_parts)
             ):
                 skipping += 1
