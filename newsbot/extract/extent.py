@@ -294,7 +294,39 @@ def body_range(
         kept.append(i)
     kept = _with_section_headings(blocks, inside, kept)
     kept = _trim(blocks, kept, prose)
+    pulled = _pull_quotes(blocks, kept, layout.tags)
+    kept = [i for i in kept if i not in pulled]
     return _lead_in(blocks, start, kept, container) + kept
+
+
+PULL_QUOTE_MIN_CHARS = 30  # a quote shorter than this may repeat the text by chance
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
+def _bare(text: str) -> str:
+    return _NOT_WORDS.sub(" ", fold(text)).strip()
+
+
+def _pull_quotes(blocks: Sequence[Block], kept: list[int], tags: dict[int, str]) -> set[int]:
+    """The blocks of a pull quote inside the body: a ``<blockquote>`` whose first line says
+    again what the story's own paragraphs say, with the line naming who said it
+    (`<blockquote><p>"..."</p><span>Jane Roe, mayor</span></blockquote>`). A quote that
+    says something the paragraphs do not (a post, a statement) is the story's."""
+    quotes: dict[int, list[int]] = {}
+    for i in kept:
+        held = [e for e in blocks[i].path if tags.get(e) == "blockquote"]
+        if held:
+            quotes.setdefault(held[-1], []).append(i)
+    if not quotes:
+        return set()
+    inside = {i for members in quotes.values() for i in members}
+    story = _bare(" ".join(blocks[i].text for i in kept if i not in inside))
+    pulled: set[int] = set()
+    for members in quotes.values():
+        said = _bare(blocks[members[0]].text)
+        if len(said) >= PULL_QUOTE_MIN_CHARS and said in story:
+            pulled.update(members)
+    return pulled
 
 
 LEAD_IN_MIN_BLOCKS = 2  # a lone paragraph above the body is a standfirst

@@ -7,9 +7,10 @@ The article's extent comes from the page itself, not from one site's labels:
 - the body is the block-level element holding most of the page's prose (paragraphs with
   few links), read in order, without what is page chrome inside it (navigation, banners,
   footers, complementary boxes, comment sections, figures), link lists (an inline "Related
-  articles" box is left out without ending the body), time stamps and the teaser the
-  metadata repeats; a summary of two or more paragraphs or items above the body's element
-  (a live page's) is read before it, unless it only says the body again (key points).
+  articles" box is left out without ending the body), time stamps, the teaser the
+  metadata repeats and a pull quote that says a passage again (with who said it); a
+  summary of two or more paragraphs or items above the body's element (a live page's) is
+  read before it, unless it only says the body again (key points).
   A site profile's chrome labels are one more signal: a block that is only such a label
   is left out, and ends the body when no prose follows it;
 - where the page shows only the start of the story (a metered paywall) and its JSON-LD
