@@ -1,4 +1,4 @@
-"""Whole crawls of thirty-seven copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of thirty-eight copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -29,8 +29,8 @@ Adobe Experience Manager core components, Arc XP's Fusion, Sitecore on ASP.NET M
 Gatsby site (React's ``<!-- -->`` text separators, ``/en/2/`` pages), Wix Studio (rich text as
 ``font_8`` paragraphs, Wix Blog widgets, repeaters), Remix (the loader data in turbo-stream
 scripts) and Nuxt 3 (a ``__NUXT_DATA__`` payload, a related box's label in a ``promo-box``),
-Next.js's pages router, Liferay DXP and Next.js's App Router (Suspense parts streamed late in
-``<div hidden id="S:0">``).
+Next.js's pages router, Liferay DXP, Next.js's App Router (Suspense parts streamed late in
+``<div hidden id="S:0">``) and Qwik City (``<!--qv-->`` virtual components, ``<q:template>``).
 Made-up articles with publisher noise; the truth is theirs. What a user checks: every
 article once, the fields each page shows, bodies without the noise and with every story
 paragraph."""
@@ -87,6 +87,7 @@ SITES = (
     "nextjs_pages_router",
     "liferay_dxp",
     "nextjs_app_router",
+    "qwik_city",
 )
 
 
