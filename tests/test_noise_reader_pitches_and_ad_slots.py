@@ -92,6 +92,8 @@ def clean(line: str):
         "Get your free trade pass",
         "Play Episode Pause Episode Mute/Unmute Episode 00:00 / 12:30",
         "Buy it now at Gearhaus for $34.99",
+        "£279 at Slope & Co",
+        "£49 from the Apple Store",
         "Protect your harvest with Fieldguard grain cover.",
         "تابعونا على:",
     ],
@@ -134,6 +136,9 @@ def test_the_outlets_own_line_goes(line: str) -> None:
         "The festival is now on Instagram, the organisers said.",
         "Residents can hear the bells every Sunday at 10am.",
         "Get your free flu jab at any pharmacy this month, the health board said.",
+        # a story's list of money (blind pages, round 47): a price and `from`, no shop
+        "£650,000 from the sale of the Chapel Row site",
+        "£400,000 from the council's own capital reserves",
     ],
 )
 def test_a_look_alike_stays(line: str) -> None:

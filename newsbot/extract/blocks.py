@@ -511,6 +511,7 @@ class Layout:
     blocks: list[Block]
     tags: dict[int, str]  # block-level element id (as in ``Block.path``) -> tag name
     form_holders: set[int]  # ids of the block-level elements that directly hold a form
+    classes: dict[int, str] = field(default_factory=dict)  # element id -> its class names
 
 
 def page_blocks(root: etree._Element, *, table_rows: bool = False) -> list[Block]:
@@ -525,6 +526,7 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
     table, as a reader shows it); a listing's table layout keeps a line per cell."""
     builder = _Builder()
     tags: dict[int, str] = {}
+    classes: dict[int, str] = {}
     form_holders: set[int] = set()
     links: list[str | None] = []
     link_starts: list[int] = []
@@ -560,6 +562,9 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                 block_stack.append(tag)
                 next_id += 1
                 tags[next_id] = tag
+                named = element.get("class")
+                if named:
+                    classes[next_id] = named
                 if tag == "form" and builder.path:
                     form_holders.add(builder.path[-1])
                 paths.append(builder.path)
@@ -608,7 +613,7 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
             builder.add(element.tail, links[-1] if links else None, bool(links))
     builder.flush("body")
     blocks = _table_rows(builder.blocks, tags) if table_rows else builder.blocks
-    return Layout(blocks, tags, form_holders)
+    return Layout(blocks, tags, form_holders, classes)
 
 
 ROW_CELL_MAX_CHARS = 200  # a longer cell is a layout table's column, not a data table's cell

@@ -247,7 +247,9 @@ def body_range(
         boxes |= teasers
         inside_prose = [i for i in inside_prose if not any(t in blocks[i].path for t in teasers)]
     groups = _groups(blocks, inside_prose, container)
-    holds_prose = _ancestors(blocks, inside_prose)
+    # (and an element whose own text is the prose: `<div>` lines between `<br>`s, a list
+    # among them)
+    holds_prose = _ancestors(blocks, inside_prose) | {blocks[i].path[-1] for i in inside_prose}
     # the elements around a linked heading, short of one that holds the story's paragraphs
     # too (a body in chunks, one with a "Read more" card among its paragraphs)
     cards = _ancestors(
@@ -296,7 +298,7 @@ def body_range(
     kept = _trim(blocks, kept, prose)
     pulled = _pull_quotes(blocks, kept, layout.tags)
     kept = [i for i in kept if i not in pulled]
-    return _lead_in(blocks, start, kept, container) + kept
+    return _lead_in(blocks, start, kept, container, layout.classes) + kept
 
 
 PULL_QUOTE_MIN_CHARS = 30  # a quote shorter than this may repeat the text by chance
@@ -334,12 +336,18 @@ LEAD_IN_MIN_CHARS = 40
 
 
 def _lead_in(
-    blocks: Sequence[Block], start: int, kept: list[int], container: int | None
+    blocks: Sequence[Block],
+    start: int,
+    kept: list[int],
+    container: int | None,
+    classes: dict[int, str] | None = None,
 ) -> list[int]:
     """Paragraphs or list items of text between the title and the body's element, in one
     element of their own beside it: a live page's summary or introduction above its posts
     (``<section class="summary"><ul><li>...``). Two or more, text not links, outside page
-    chrome; a lone paragraph there is a standfirst and stays out."""
+    chrome; a lone paragraph there is a standfirst and stays out, unless the element holding
+    it is of the body's own kind (Brightspot's lede above the lead picture: `div.RichTextBody
+    > p`, as the body's `div.RichTextBody`): the story's first paragraph, set apart."""
     if not kept or container is None:
         return []
     first = kept[0]
@@ -354,6 +362,9 @@ def _lead_in(
         and not _dateline(blocks[i].text)
         and not _time_stamp(blocks[i])
     ]
+    own = [i for i in lines if _of_the_bodys_kind(blocks, i, first, classes or {})]
+    if own:
+        return own  # the story's own paragraphs, set apart from the rest (not a standfirst)
     if len(lines) < LEAD_IN_MIN_BLOCKS:
         return []
     group = _common(blocks[i].path[:-1] for i in lines)
@@ -370,6 +381,19 @@ def _lead_in(
 
 
 REPEAT_SHARE = 0.6  # of a line's word triples found in the body: it says the body again
+
+
+def _of_the_bodys_kind(
+    blocks: Sequence[Block], line: int, first: int, classes: dict[int, str]
+) -> bool:
+    """Whether the element holding ``line`` has the class names of an element the body's
+    first paragraph sits in (and the body does not hold it)."""
+    path = blocks[line].path
+    holder = path[-2] if len(path) > 1 else None
+    named = classes.get(holder) if holder is not None else None
+    if not named or holder in blocks[first].path:
+        return False
+    return any(classes.get(e) == named for e in blocks[first].path[:-1])
 
 
 def _common(paths: Iterable[tuple[int, ...]]) -> int | None:
@@ -499,6 +523,17 @@ def _list_wrappers(blocks: Sequence[Block], inside: list[int], tags: dict[int, s
                 text[element] += len(blocks[i].text)
                 linked[element] += round(len(blocks[i].text) * blocks[i].link_density)
     passing: dict[int, bool] = {}
+    labelling: dict[int, bool] = {}
+
+    def labels(element: int) -> bool:  # a heading in wrappers of its own (an AMP story's)
+        if element not in labelling:
+            below = children.get(element, set())
+            labelling[element] = (
+                bool(below)
+                and not own[element]
+                and all(tags.get(c) in LABEL_TAGS or labels(c) for c in below)
+            )
+        return labelling[element]
 
     def wraps(element: int) -> bool:  # only lists, tables, headings and such wrappers
         if linked[element] >= LINK_LIST_DENSITY * text[element]:
@@ -519,6 +554,7 @@ def _list_wrappers(blocks: Sequence[Block], inside: list[int], tags: dict[int, s
                 or all(
                     tags.get(c) in WRAPPED_TAGS
                     or tags.get(c) in LABEL_TAGS
+                    or labels(c)
                     or wraps(c)
                     or (noted and c in notes)
                     for c in below
