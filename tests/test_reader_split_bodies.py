@@ -53,3 +53,14 @@ def test_a_list_among_lines_between_brs_is_the_storys():
     body = read_article(page(html), URL).body_blocks
     # (the ad label is the cleaner's to remove, as everywhere in a body)
     assert [line for line in body if line != "Advertisement"] == [*PROSE[:2], *ITEMS, *PROSE[2:4]]
+
+
+def test_a_standfirst_in_a_layout_column_like_the_bodys_stays_out():
+    # a grid's column around the standfirst and another around the body: a layout, not the
+    # body's own kind of element
+    html = (
+        "<main><h1>Audit finds bus trips that never ran</h1>"
+        f"<div class='col-md-8'><p>{DEK}</p></div>"
+        f"<div class='col-md-8'><div class='article-body'>{paragraphs(STORY)}</div></div></main>"
+    )
+    assert read_article(page(html), URL).body_blocks == STORY

@@ -362,7 +362,7 @@ def _lead_in(
         and not _dateline(blocks[i].text)
         and not _time_stamp(blocks[i])
     ]
-    own = [i for i in lines if _of_the_bodys_kind(blocks, i, first, classes or {})]
+    own = [i for i in lines if _of_the_bodys_kind(blocks, i, first, container, classes or {})]
     if own:
         return own  # the story's own paragraphs, set apart from the rest (not a standfirst)
     if len(lines) < LEAD_IN_MIN_BLOCKS:
@@ -384,16 +384,17 @@ REPEAT_SHARE = 0.6  # of a line's word triples found in the body: it says the bo
 
 
 def _of_the_bodys_kind(
-    blocks: Sequence[Block], line: int, first: int, classes: dict[int, str]
+    blocks: Sequence[Block], line: int, first: int, container: int, classes: dict[int, str]
 ) -> bool:
-    """Whether the element holding ``line`` has the class names of an element the body's
-    first paragraph sits in (and the body does not hold it)."""
+    """Whether the element holding ``line`` has the class names of the body's element or of
+    one inside it that holds the body's first paragraph (not a layout column around both)."""
     path = blocks[line].path
     holder = path[-2] if len(path) > 1 else None
     named = classes.get(holder) if holder is not None else None
-    if not named or holder in blocks[first].path:
+    body_path = blocks[first].path
+    if not named or holder in body_path or container not in body_path:
         return False
-    return any(classes.get(e) == named for e in blocks[first].path[:-1])
+    return any(classes.get(e) == named for e in body_path[body_path.index(container) : -1])
 
 
 def _common(paths: Iterable[tuple[int, ...]]) -> int | None:
