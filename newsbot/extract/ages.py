@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from newsbot.extract.text import AgeReader, fold
 from newsbot.profiles import SiteProfile
@@ -17,11 +18,17 @@ def _space_before(text: str, age: str) -> bool:
     return not head or head[-1].isspace()
 
 
+@lru_cache(maxsize=8)
+def _folded_names(names: tuple[str, ...]) -> frozenset[str]:
+    """The site's known source names, folded: once per profile, not once per page."""
+    return frozenset(fold(name) for name in names)
+
+
 def age_reader(profile: SiteProfile, anchor: datetime) -> AgeReader:
     """Find the age at the end of a line, reading it from the right as the site prints it."""
     unreadable = tuple(u for u in profile.unreadable_ages if u)
     age_ranges = profile.age_ranges
-    known = frozenset(fold(name) for name in profile.known_sources)
+    known = _folded_names(tuple(profile.known_sources))
 
     def read(text: str) -> tuple[str, str] | None:
         stripped = text.strip()
