@@ -1,6 +1,6 @@
 """A streamed React page (Next.js App Router, Remix) read as the browser shows it: the parts
 that came late, in ``<div hidden id="S:n">`` at the end of the body, in the place of their
-Suspense boundary's loading skeleton."""
+Suspense boundary's loading skeleton. SolidJS streams in ``<template id="n">`` instead."""
 
 from __future__ import annotations
 
@@ -71,3 +71,31 @@ def test_a_hidden_div_with_no_placeholder_stays_hidden_and_the_page_is_unchanged
     selector = page_selector(html, "http://127.0.0.1/")
     assert selector.css("main div[hidden] p::text").get() == "Menu"
     assert _texts(html) == ["Story.", "Menu"]  # all the text, where the markup puts it
+
+
+SOLID_SCRIPT = (
+    "<script>function $df(e,n,o,t){if(n=document.getElementById(e),"
+    'o=document.getElementById("pl-"+e)){}}</script>'
+)
+
+
+def test_a_solid_template_replaces_its_placeholder_and_fallback():
+    html = (
+        "<html><body><main><h1>Title</h1><h2>Related Articles</h2>"
+        f'<template id="pl-0-1"></template>{SKELETON}<!--pl-0-1-->tail<p>After.</p></main>'
+        f'{SOLID_SCRIPT}<template id="0-1"><ul><li><a href="/en/article/2">Second</a></li>'
+        '<li><a href="/en/article/3">Third</a></li></ul></template>'
+        '<script>$df("0-1")</script></body></html>'
+    )
+    assert _texts(html) == ["Title", "Related Articles", "Second", "Third", "tail", "After."]
+    selector = page_selector(html, "http://127.0.0.1/en/article/1")
+    assert selector.css("main a::attr(href)").getall() == ["/en/article/2", "/en/article/3"]
+    assert not selector.css("template")
+
+
+def test_a_solid_placeholder_without_its_content_is_left_as_it_was():
+    html = (
+        "<html><body><main><p>Story.</p>"
+        f'<template id="pl-7"></template>{SKELETON}<!--pl-7--></main></body></html>'
+    )
+    assert _texts(html) == ["Story.", "Loading…"]

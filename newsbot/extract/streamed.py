@@ -10,6 +10,11 @@ in place of a ``<template id="P:1">``). A reader that skips hidden markup would 
 skeleton and lose the part (a page's related articles, a listing's later entries); one that
 reads everything would read it out of place. This does the swap on the parsed tree, as the
 browser's script does, so every reader sees the page as shown.
+
+SolidJS (SolidStart, any dom-expressions server render) streams the same way in other
+names: the placeholder is ``<template id="pl-3"></template>``, the fallback runs to a
+``<!--pl-3-->`` comment, and the finished part comes later as ``<template id="3">...``
+with a script ``$df("3")`` that puts its content there.
 """
 
 from __future__ import annotations
@@ -24,11 +29,57 @@ _SWAP_CALL = re.compile(r"\$R([CS])\(\s*[\"']([^\"']{1,40})[\"']\s*,\s*[\"']([^\
 
 def has_streamed_parts(html: str) -> bool:
     """Whether a page's markup may hold streamed segments (a cheap look at the text)."""
-    return 'id="S:' in html or "id='S:" in html or "id=S:" in html
+    return any(mark in html for mark in ('id="S:', "id='S:", "id=S:", 'id="pl-', "id='pl-"))
 
 
 def place_streamed_parts(root: etree._Element) -> int:
     """Swap every streamed segment into its place in ``root``; the number placed."""
+    return _place_react_parts(root) + _place_solid_parts(root)
+
+
+def _place_solid_parts(root: etree._Element) -> int:
+    """SolidJS's ``$df``: each ``<template id="N">`` in place of ``<template id="pl-N">`` and
+    the fallback after it, up to the ``<!--pl-N-->`` comment."""
+    templates = {el.get("id"): el for el in root.iter("template") if el.get("id")}
+    placed = 0
+    for placeholder_id, placeholder in templates.items():
+        if not placeholder_id or not placeholder_id.startswith("pl-"):
+            continue
+        part = templates.get(placeholder_id[3:])
+        if part is None or placeholder.getparent() is None or part.getparent() is None:
+            continue
+        if _inside(placeholder, part) or _inside(part, placeholder):
+            continue
+        end = _comment_after(placeholder, placeholder_id)
+        if end is not None:  # without its end the fallback is not known: leave it
+            _drop_until(placeholder, end)
+        _replace(placeholder, part)
+        placed += 1
+    return placed
+
+
+def _comment_after(element: etree._Element, text: str) -> etree._Element | None:
+    """The first following sibling of ``element`` that is the comment ``<!--text-->``."""
+    for sibling in element.itersiblings():
+        if isinstance(sibling, etree._Comment) and (sibling.text or "").strip() == text:
+            return sibling
+    return None
+
+
+def _drop_until(placeholder: etree._Element, end: etree._Element) -> None:
+    """Remove the siblings between ``placeholder`` and ``end`` (and ``end``) with their text;
+    the text after ``end`` stays."""
+    placeholder.tail = None
+    sibling = placeholder.getnext()
+    while sibling is not None and sibling is not end:
+        following = sibling.getnext()
+        sibling.tail = None
+        _remove(sibling)
+        sibling = following
+    _remove(end)
+
+
+def _place_react_parts(root: etree._Element) -> int:
     segments = {
         el.get("id"): el
         for el in root.iter("div")
