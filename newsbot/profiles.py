@@ -211,7 +211,7 @@ def profile_from_dict(data: dict[str, Any]) -> SiteProfile:
         ),
         max_pages=int(pagination.get("max_pages", 50)),
         chrome=chrome,
-        categories=frozenset(c.casefold() for c in entries.get("categories", ())),
+        categories=category_names(entries.get("categories", ())),
         age_prefix=entries.get("age_prefix", "time"),
         unreadable_ages=tuple(entries.get("unreadable_ages", ())),
         age_ranges=read_age_ranges(data.get("ages", {})),
@@ -284,6 +284,24 @@ def registered_sites() -> dict[str, str]:
 def available_profiles() -> list[str]:
     """Names of the site profiles under ``settings/`` (``daily8``...)."""
     return list(registered_sites())
+
+
+def category_names(names: Any) -> frozenset[str]:
+    """The categories as lines are compared with them (case-folded), an English plural with
+    its singular too: a copy of the site that prints `Sport` for its `Sports`. (`News`,
+    `Business`, `Politics` and the like have no singular.)"""
+    forms: set[str] = set()
+    for name in names:
+        folded = str(name).casefold()
+        forms.add(folded)
+        plural = folded.isascii() and folded.isalpha() and folded.endswith("s")
+        if plural and not folded.endswith(_PLURAL_ONLY_ENDINGS):
+            forms.add(folded[:-1])
+    return frozenset(forms)
+
+
+# words whose final s is not a plural's: `Business`, `News`, `Politics`, `Economics`, `Bonus`
+_PLURAL_ONLY_ENDINGS = ("ss", "ws", "ics", "us", "is")
 
 
 @lru_cache(maxsize=16)

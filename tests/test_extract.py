@@ -290,6 +290,25 @@ def test_a_one_line_breadcrumb_gives_its_last_named_crumb_as_category(crumbs, ca
     _assert_crumbs_read(f'<p id="breadcrumbs"><span>{crumbs}</span></p>', category)
 
 
+@pytest.mark.parametrize("label", ["Sport", "Sports"])
+def test_a_category_line_in_the_singular_of_a_known_plural_is_the_category(label):
+    """Blind site 49 (Ember FastBoot): `Sport` under the header line, on a site whose
+    categories list `Sports`, was read as no category."""
+    _assert_crumbs_read(f'<div class="category"><span>{label}</span></div>', label)
+
+
+@pytest.mark.parametrize("label", ["New", "Politic"])
+def test_news_and_politics_have_no_singular(label):
+    html = (
+        '<html><head><meta property="og:title" content="Harbour toll vote delayed"></head>'
+        "<body><h1>Harbour toll vote delayed</h1><p><b>RTÉ News</b><i>a day ago</i></p>"
+        f"<div><span>{label}</span></div><div class='entry-content'>"
+        "<p>The council postponed the vote on the harbour toll until next month.</p>"
+        "<p>Traders had asked for more time to respond.</p></div></body></html>"
+    )
+    assert parse_article(Selector(text=html), URL, PROFILE, READ_AGE).category is None
+
+
 def test_a_body_line_with_a_slash_is_no_breadcrumb():
     html = (
         '<html><head><meta property="og:title" content="Harbour toll vote delayed"></head>'
