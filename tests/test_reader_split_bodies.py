@@ -64,3 +64,71 @@ def test_a_standfirst_in_a_layout_column_like_the_bodys_stays_out():
         f"<div class='col-md-8'><div class='article-body'>{paragraphs(STORY)}</div></div></main>"
     )
     assert read_article(page(html), URL).body_blocks == STORY
+
+
+# Blind pages round 48: a metered BLOX page shows its free paragraphs in their own element,
+# then the offer, then the rest of the story in another element beside the first.
+OFFER = (
+    "<div class='tncms-region'><div class='tnt-offer-box'><h3>Support local journalism</h3>"
+    "<p>Subscribe now for unlimited access to the Valley Times. Only $1 for your first 3 "
+    "months.</p><a href='/subscribe/'>Subscribe</a></div></div>"
+)
+
+
+# the rest of a long story, beside which the free paragraphs are a small part
+REST = [*STORY, *(f"By the spring, {p[0].lower()}{p[1:]}" for p in STORY)]
+
+
+def _metered(free: list[str]) -> str:
+    return (
+        "<main><h1>Audit finds bus trips that never ran</h1><div id='article-body'>"
+        f"<div class='subscriber-preview'>{paragraphs(free)}</div>{OFFER}"
+        f"<div class='subscriber-only'>{paragraphs(REST)}</div></div></main>"
+    )
+
+
+def test_a_metered_pages_free_paragraphs_before_the_offer_are_the_storys_start():
+    body = read_article(page(_metered([LEDE, DEK])), URL).body_blocks
+    assert body[:2] == [LEDE, DEK]
+    assert body[-len(REST) :] == REST  # (the offer is the cleaner's: its rules take it)
+
+
+def test_one_paragraph_before_the_body_in_an_element_of_its_own_stays_out():
+    body = read_article(page(_metered([DEK])), URL).body_blocks
+    assert body == REST
+
+
+FACTS = [
+    "Case: Ellison v. Gullwing Brewing Co., U.S. District Court",
+    "Filed: March 2024",
+    "Ruling: Summary judgment for Ellison on liability",
+]
+
+
+def _drupal(box: str) -> str:
+    def part(inner: str) -> str:
+        return f"<div class='field__item'><div class='paragraph'>{inner}</div></div>"
+
+    return (
+        "<main><h1>Brewery loses lighthouse photo case</h1><div class='field--name-body'>"
+        + part(paragraphs(STORY[:3]))
+        + part(box)
+        + part(paragraphs(STORY[3:]))
+        + "</div></main>"
+    )
+
+
+def test_an_aside_of_facts_between_the_bodys_parts_is_the_storys():
+    items = "".join(
+        f"<li><strong>{f.split(':')[0]}:</strong>{f[f.index(':') + 1 :]}</li>" for f in FACTS
+    )
+    box = f"<aside class='factbox'><h3>The case at a glance</h3><ul>{items}</ul></aside>"
+    body = read_article(page(_drupal(box)), URL).body_blocks
+    assert body == [*STORY[:3], "The case at a glance", *FACTS, *STORY[3:]]
+
+
+def test_an_aside_of_links_between_the_bodys_parts_stays_out():
+    items = "".join(f"<li><a href='/a{n}'>{f}</a></li>" for n, f in enumerate(FACTS))
+    box = f"<aside class='related'><h3>Related</h3><ul>{items}</ul></aside>"
+    body = read_article(page(_drupal(box)), URL).body_blocks
+    assert body == STORY

@@ -346,6 +346,8 @@ def _chrome(
         return ""
     if kind == "aside" and _holds_story_paragraphs(element, story_class):
         kind = ""  # still chrome if its name says so (a pull quote, a promo)
+    if kind == "aside" and _is_fact_box(element):
+        return ""  # `The case at a glance` / `Filed: March 2024` / ...: the story's facts
     if tag == "figure" and element.find(".//table") is not None:
         kind = ""  # a table set as a figure is the story's data (its figcaption stays chrome)
     if kind:
@@ -491,6 +493,19 @@ def _story_paragraph_class(root: etree._Element) -> str | None:
     )
     found = counts.most_common(1)
     return found[0][0] if found and found[0][1] >= STORY_CLASS_MIN_PARAGRAPHS else None
+
+
+def _is_fact_box(element: etree._Element) -> bool:
+    """An ``<aside>`` of facts: a list of two or more `Label: value` items and no links
+    (a related box links; a fact box beside the story states what it is about)."""
+    items = [" ".join("".join(li.itertext()).split()) for li in element.iter("li")]
+    if len(items) < _FACT_BOX_MIN_ITEMS or element.find(".//a") is not None:
+        return False
+    return all(_FACT_ITEM.match(item) for item in items)
+
+
+_FACT_BOX_MIN_ITEMS = 2
+_FACT_ITEM = re.compile(r"[^:\d]{2,30}:\s+\S")
 
 
 def _holds_story_paragraphs(element: etree._Element, story_class: str | None) -> bool:

@@ -198,7 +198,7 @@ def _groups(blocks: Sequence[Block], prose: list[int], container: int | None) ->
         top = max(weight.values())
         if top >= GROUP_SHARE * total:
             chosen = {g for g, w in weight.items() if w >= GROUP_MIN_SHARE * top}
-            return chosen | _sandwiched(prose, keys, chosen)
+            return chosen | _sandwiched(prose, keys, chosen) | _leading(blocks, prose, keys, chosen)
     return {container} if container is not None else set()
 
 
@@ -216,6 +216,74 @@ def _sandwiched(prose: list[int], keys: dict[int, int], chosen: set[int]) -> set
     return between - outside
 
 
+def _with_its_start(
+    blocks: Sequence[Block], prose: list[int], start: int, container: int | None
+) -> int | None:
+    """The element around the body's when the story's first paragraphs stand in an element
+    right before it, beside it (a metered page's free paragraphs in `subscriber-preview`,
+    an offer box, the rest in `subscriber-only`): the story starts there."""
+    if container is None:
+        return None
+    first = next((i for i in prose if i >= start and container in blocks[i].path), None)
+    if first is None:
+        return container
+    parent = _parent(blocks[first], container)
+    if parent is None:
+        return container
+    runs: list[tuple[int, int]] = []  # (element beside the body's, its paragraphs), back
+    for i in reversed([i for i in prose if start <= i < first]):
+        path = blocks[i].path
+        if parent not in path or container in path:
+            break
+        sibling = path[path.index(parent) + 1]
+        if runs and runs[-1][0] == sibling:
+            runs[-1] = (sibling, runs[-1][1] + 1)
+        else:
+            runs.append((sibling, 1))
+    for n, (_, count) in enumerate(runs):  # boxes of one paragraph at most between them
+        if count >= _LEADING_MIN_PARAGRAPHS:
+            return parent if all(c == 1 for _, c in runs[:n]) else container
+    return container
+
+
+def _leading(
+    blocks: Sequence[Block], prose: list[int], keys: dict[int, int], chosen: set[int]
+) -> set[int]:
+    """The group of paragraphs right before the body's, in an element beside the body's own
+    (the same parent), when it holds two paragraphs or more, with at most boxes of one
+    paragraph between: the story's start, cut off by a box (a metered page's free paragraphs,
+    then the offer, then the rest in a `subscriber-only` div). One paragraph there may be a
+    standfirst or a note (the lede check's, :func:`_lead_in`)."""
+    order = [i for i in prose if i in keys]
+    first = next((n for n, i in enumerate(order) if keys[i] in chosen), None)
+    if not first:
+        return set()
+    runs: list[tuple[int, list[int]]] = []  # (group, its paragraphs), going back
+    for i in reversed(order[:first]):
+        if runs and runs[-1][0] == keys[i]:
+            runs[-1][1].append(i)
+        else:
+            runs.append((keys[i], [i]))
+    for n, (group, members) in enumerate(runs):
+        if len(members) < _LEADING_MIN_PARAGRAPHS:
+            continue
+        if any(len(m) > 1 for _, m in runs[:n]) or any(g == group for g, _ in runs[n + 1 :]):
+            return set()
+        body = keys[order[first]]
+        same_parent = _parent(blocks[members[0]], group) == _parent(blocks[order[first]], body)
+        return {group} if same_parent else set()
+    return set()
+
+
+_LEADING_MIN_PARAGRAPHS = 2
+
+
+def _parent(block: Block, element: int) -> int | None:
+    """The element around ``element`` on ``block``'s path."""
+    at = block.path.index(element) if element in block.path else -1
+    return block.path[at - 1] if at > 0 else None
+
+
 def body_range(
     layout: Layout,
     title_at: int | None,
@@ -229,6 +297,7 @@ def body_range(
     if not any(i >= start for i in prose):
         start = 0  # a title after the text (or a wrong one): read the whole page
     container = _container(blocks, prose, start)
+    container = _with_its_start(blocks, prose, start, container)
     inside = [
         i for i in range(start, len(blocks)) if container is None or container in blocks[i].path
     ]
@@ -260,6 +329,8 @@ def body_range(
     counts = Counter(e for i in inside if blocks[i].tag != "button" for e in blocks[i].path[:-1])
     solo = {e for e, n in counts.items() if n == 1}
     solo |= _list_wrappers(blocks, inside, layout.tags)
+    in_parts = [i for i in inside_prose if _in_groups(blocks[i], groups, holds_prose, cards, {})]
+    span = (in_parts[0], in_parts[-1]) if in_parts else (0, 0)
     kept: list[int] = []
     later_prose = set(inside_prose)
     author = fold(meta_author or "")
@@ -273,8 +344,12 @@ def body_range(
             continue  # (a button's label, `Copy`, `Show more`, is the page's, not the text's)
         if boxes and any(f in block.path for f in boxes):
             continue  # a sign-up or search form and what it says
-        if groups and not _in_groups(block, groups, holds_prose | solo, cards, layout.tags):
-            continue  # a box beside or inside the article's paragraphs
+        if (
+            groups
+            and not _in_groups(block, groups, holds_prose | solo, cards, layout.tags)
+            and not (span[0] < i < span[1] and _list_box(block, container, solo, layout.tags))
+        ):
+            continue  # a box beside or inside the article's paragraphs (not a list box of facts)
         if text in chrome_labels:
             if not later_prose:
                 break  # a chrome label with no prose after it: the article has ended
@@ -486,6 +561,21 @@ def _in_groups(
                 for w in between
             )
     return False
+
+
+def _list_box(block: Block, container: int | None, solo: set[int], tags: dict[int, str]) -> bool:
+    """A list (or table) between the body's parts, in wrappers of its own right under the
+    body's element (a Drupal paragraph holding `aside.factbox > (h3, ul)` between the text
+    paragraphs): the story's box of facts. A box of links does not wrap lists only."""
+    path = block.path
+    if (
+        container is None
+        or container not in path
+        or block.tag not in ("li", "td", "th", "dt", "dd")
+    ):
+        return False
+    between = path[path.index(container) + 1 : -1]
+    return bool(between) and all(w in solo or tags.get(w) in STRUCTURE_TAGS for w in between)
 
 
 def _around(blocks: Sequence[Block], inside: list[int], container: int | None) -> set[int]:
