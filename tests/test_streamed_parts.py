@@ -4,6 +4,8 @@ Suspense boundary's loading skeleton. SolidJS streams in ``<template id="n">`` i
 
 from __future__ import annotations
 
+import json
+
 from newsbot.extract.page import page_selector
 
 SKELETON = '<div class="animate-pulse"><div class="h-4 bg-neutral-200"></div>Loading…</div>'
@@ -99,3 +101,54 @@ def test_a_solid_placeholder_without_its_content_is_left_as_it_was():
         f'<template id="pl-7"></template>{SKELETON}<!--pl-7--></main></body></html>'
     )
     assert _texts(html) == ["Story.", "Loading…"]
+
+
+def _big_pipe_script(placeholder: str, html: str) -> str:
+    commands = [
+        {
+            "command": "insert",
+            "method": "replaceWith",
+            "selector": f'[data-big-pipe-placeholder-id="{placeholder}"]',
+            "data": html,
+            "settings": None,
+        }
+    ]
+    data = json.dumps(commands).replace("<", "\\u003C").replace(">", "\\u003E")
+    attribute = placeholder.replace("&", "&amp;")
+    return (
+        '<script type="application/vnd.drupal-ajax" '
+        f'data-big-pipe-replacement-for-placeholder-with-id="{attribute}">{data}</script>'
+    )
+
+
+def test_drupal_big_pipes_blocks_replace_their_placeholders():
+    related = "callback=related&args%5B0%5D=full&token=abc"
+    tags = "callback=hashtags&token=def"
+    html = (
+        "<html><body><main><h1>Title</h1><p>Body.</p>"
+        f'<span data-big-pipe-placeholder-id="{tags.replace("&", "&amp;")}"></span>'
+        f'<span data-big-pipe-placeholder-id="{related.replace("&", "&amp;")}"></span>'
+        "<p>After.</p></main>"
+        '<script type="application/vnd.drupal-ajax" data-big-pipe-event="start"></script>'
+        + _big_pipe_script(
+            related,
+            '<div class="block"><h2>Related Articles</h2><ul>'
+            '<li><a href="/en/article/2">Second</a></li></ul></div>',
+        )
+        + _big_pipe_script(
+            tags, '<ul class="hashtags"><li><a href="/en/hashtag/Rail">#Rail</a></li></ul>'
+        )
+        + "</body></html>"
+    )
+    assert _texts(html) == ["Title", "Body.", "#Rail", "Related Articles", "Second", "After."]
+    selector = page_selector(html, "http://127.0.0.1/en/article/1")
+    assert selector.css("main a::attr(href)").getall() == ["/en/hashtag/Rail", "/en/article/2"]
+
+
+def test_a_big_pipe_script_that_is_not_json_leaves_the_page_as_it_was():
+    html = (
+        '<html><body><main><p>Story.</p><span data-big-pipe-placeholder-id="x"></span></main>'
+        '<script type="application/vnd.drupal-ajax" '
+        'data-big-pipe-replacement-for-placeholder-with-id="x">[{"command": </script></body></html>'
+    )
+    assert _texts(html) == ["Story."]

@@ -15,10 +15,16 @@ SolidJS (SolidStart, any dom-expressions server render) streams the same way in 
 names: the placeholder is ``<template id="pl-3"></template>``, the fallback runs to a
 ``<!--pl-3-->`` comment, and the finished part comes later as ``<template id="3">...``
 with a script ``$df("3")`` that puts its content there.
+
+Drupal's BigPipe sends a slow block as ``<span data-big-pipe-placeholder-id="ID">`` and its
+markup later, as JSON commands in ``<script type="application/vnd.drupal-ajax"
+data-big-pipe-replacement-for-placeholder-with-id="ID">`` (``insert`` the ``data`` HTML
+``replaceWith`` the placeholder).
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 from lxml import etree
@@ -29,12 +35,61 @@ _SWAP_CALL = re.compile(r"\$R([CS])\(\s*[\"']([^\"']{1,40})[\"']\s*,\s*[\"']([^\
 
 def has_streamed_parts(html: str) -> bool:
     """Whether a page's markup may hold streamed segments (a cheap look at the text)."""
-    return any(mark in html for mark in ('id="S:', "id='S:", "id=S:", 'id="pl-', "id='pl-"))
+    return any(mark in html for mark in _MARKS)
+
+
+_MARKS = ('id="S:', "id='S:", "id=S:", 'id="pl-', "id='pl-", "data-big-pipe-replacement-for")
+_BIG_PIPE = "data-big-pipe-replacement-for-placeholder-with-id"
+_BIG_PIPE_PLACEHOLDER = "data-big-pipe-placeholder-id"
 
 
 def place_streamed_parts(root: etree._Element) -> int:
     """Swap every streamed segment into its place in ``root``; the number placed."""
-    return _place_react_parts(root) + _place_solid_parts(root)
+    return _place_react_parts(root) + _place_solid_parts(root) + _place_big_pipe_parts(root)
+
+
+def _place_big_pipe_parts(root: etree._Element) -> int:
+    """Drupal's BigPipe: each replacement script's ``insert`` commands, their HTML in the
+    place of the placeholder the script names."""
+    scripts = [el for el in root.iter("script") if el.get(_BIG_PIPE)]
+    if not scripts:
+        return 0
+    placeholders = {
+        el.get(_BIG_PIPE_PLACEHOLDER): el for el in root.iter() if el.get(_BIG_PIPE_PLACEHOLDER)
+    }
+    placed = 0
+    for script in scripts:
+        placeholder = placeholders.pop(script.get(_BIG_PIPE), None)
+        if placeholder is None or placeholder.getparent() is None:
+            continue
+        html = "".join(_inserted_html(script.text or ""))
+        if not html:
+            continue
+        holder = etree.fromstring(
+            f"<html><body><div>{html}</div></body></html>", etree.HTMLParser(recover=True)
+        ).find(".//div")
+        if holder is None:
+            continue
+        _replace(placeholder, holder)
+        placed += 1
+    return placed
+
+
+def _inserted_html(commands_json: str) -> list[str]:
+    """The HTML of a BigPipe script's ``insert`` commands (none when it is not their JSON)."""
+    try:
+        commands = json.loads(commands_json)
+    except ValueError:
+        return []
+    if not isinstance(commands, list):
+        return []
+    return [
+        command["data"]
+        for command in commands
+        if isinstance(command, dict)
+        and command.get("command") == "insert"
+        and isinstance(command.get("data"), str)
+    ]
 
 
 def _place_solid_parts(root: etree._Element) -> int:
