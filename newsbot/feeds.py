@@ -102,8 +102,8 @@ def check_name_length(path: str | Path) -> None:
     if longest > NAME_MAX:
         room = NAME_MAX - (longest - len(name.encode()))
         raise UsageError(
-            f"export target name {name[:40]}... is {len(name.encode())} bytes long; with what "
-            f"newsbot writes beside it (.part, .summary.json) it must be at most {room} bytes "
+            f"export target name {name[:40]}... is too long ({len(name.encode())} bytes): with "
+            f"what newsbot writes beside it (.part, .summary.json) it must be at most {room} bytes "
             f"(a file name may have {NAME_MAX})"
         )
     for part in path.parent.parts:
