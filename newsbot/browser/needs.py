@@ -119,7 +119,7 @@ def _unfilled(selector: Selector, url: str, kind: str | None, profile: SiteProfi
 
 def generic_missing(selector: Selector, url: str) -> list[str]:
     """What a publisher's article page, read without a profile, lacks: title, body."""
-    read = read_article(selector, url)
+    read = read_article(selector, url, from_data=False)  # what a browser would fill in
     missing = [] if read.title else ["no_title"]
     if not readable_body(read.body_blocks):
         missing.append("no_body")

@@ -15,7 +15,10 @@ The article's extent comes from the page itself, not from one site's labels:
   is left out, and ends the body when no prose follows it;
 - where the page shows only the start of the story (a metered paywall) and its JSON-LD
   ``articleBody`` begins with that and goes on, the body is that text
-  (:mod:`newsbot.extract.full_text`).
+  (:mod:`newsbot.extract.full_text`);
+- where the markup shows no body at all (a page built by script, an app shell), the body is
+  the prose of the data its scripts render from (:mod:`newsbot.extract.script_data`), and
+  ``body_from`` says so.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from newsbot.extract.blocks import Layout, page_layout
 from newsbot.extract.extent import body_range, printed_date, title_index
 from newsbot.extract.full_text import fuller_body
 from newsbot.extract.metadata import PageMetadata, read_metadata
+from newsbot.extract.script_data import script_body, shows_a_body
 from newsbot.extract.text import fold
 
 
@@ -46,14 +50,23 @@ class ReadArticle:
     section: str | None = None
     keywords: list[str] = field(default_factory=list)
     published_candidates: list[tuple[str, str]] = field(default_factory=list)  # (slot, text)
+    body_from: str = "markup"  # or "script data": the page showed no body of its own
 
 
-def read_article(selector: Selector, url: str, *, chrome_labels: Iterable[str] = ()) -> ReadArticle:
+def read_article(
+    selector: Selector, url: str, *, chrome_labels: Iterable[str] = (), from_data: bool = True
+) -> ReadArticle:
     """Read any publisher's article page. Never raises on odd markup; missing parts stay
-    empty (``None`` or ``[]``)."""
+    empty (``None`` or ``[]``). ``from_data=False``: the markup alone (what a browser would
+    change), without the script data's body."""
     meta = read_metadata(selector)
     layout = page_layout(selector.root, table_rows=True)
-    return read_layout(layout, meta, chrome_labels={fold(label) for label in chrome_labels})
+    article = read_layout(layout, meta, chrome_labels={fold(label) for label in chrome_labels})
+    if from_data and not shows_a_body(article.body_blocks):
+        found = script_body(selector.root)
+        if found:
+            article.body_blocks, article.body_from = found, "script data"
+    return article
 
 
 def read_layout(layout: Layout, meta: PageMetadata, *, chrome_labels: set[str]) -> ReadArticle:
