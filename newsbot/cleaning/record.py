@@ -71,7 +71,10 @@ _MONTHS = (
 _SIGNATURE = re.compile(
     r"[—–-]{1,2}\s*[^()\n]{1,80}?\s*\(@[\w.]{1,30}\)\s*"
     rf"(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
-    r"(?:\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?)?",
+    r"(?:\s*(?:at\s+)?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?)?"
+    # the embed's counts and button after the date: `· 14.2K reposts · Follow`
+    r"(?:\s*[·•|]\s*(?:[\d.,]+[KkMm]?\s+(?:reposts?|retweets?|likes?|replies|views|shares|"
+    r"comments)|Follow|Reply|Repost|Share|Copy link|Read \d+ replies)){0,4}",
     re.I,
 )
 # `A post shared by Jane Roe (@janeroe)`: Instagram's embed footer
@@ -368,6 +371,14 @@ _SCORE_LINE = re.compile(
 )
 
 
+def _glued_onto(line: Outcome) -> bool:
+    """A sentence that lost its end to a notice glued onto it (`... الشباك الممنوعة حقوق
+    النشر محفوظة لوكالة ...`, no stop between): what is left is the copy's, stop or not."""
+    kept = (line.kept or "").strip()
+    text = line.text.strip()
+    return len(kept.split()) >= _COPY_MIN_WORDS and len(text) > len(kept) and text.startswith(kept)
+
+
 def _is_frame(text: str) -> bool:
     """Short, not a sentence, not a list item, not a list's heading (``Key facts:``)."""
     text = text.strip()
@@ -492,7 +503,7 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
     kept = _kept(out)
     if len(kept) < _FRAME_MIN_RECORD:
         return
-    copy = [n for n, o in enumerate(kept) if is_copy(o.kept or "")]
+    copy = [n for n, o in enumerate(kept) if is_copy(o.kept or "") or _glued_onto(o)]
     if not copy:
         return
     head, tail = kept[: copy[0]], kept[copy[-1] + 1 :]

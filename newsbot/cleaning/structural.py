@@ -48,6 +48,15 @@ _GENERIC_TAIL = re.compile(r"\s+(?:Online|Digital|Web|Portal|Live|Today|Media|Ne
 # a language edition's name: `Nordpost English` is also `Nordpost` (a brand, one word will do)
 _EDITION_TAIL = re.compile(r"\s+(?:English|Arabic|French|International|Global|Edition)$", re.I)
 _BRAND_MIN = 5  # letters of a one-word brand left by an edition's tail
+# an Arabic outlet's name around its name proper: what kind of outlet it is before it
+# (`وكالة آفاق الصحراء للأنباء` is also `آفاق الصحراء`) and generic words after it (`دانة
+# الاقتصادية` is also `دانة`, `X نيوز` also `X`)
+_AR_KIND_HEAD = re.compile(r"^(?:وكالة|صحيفة|جريدة|موقع|قناة|مجلة|شبكة|بوابة|منصة|إذاعة)\s+")
+_AR_GENERIC_TAIL = re.compile(
+    r"\s+(?:الاقتصادية|الاقتصادي|الإخبارية|الاخبارية|الإخباري|الاخباري|نيوز|أونلاين|اونلاين|"
+    r"الرقمية|الإلكترونية|الالكترونية|للأنباء|للانباء|الرياضية|الرياضي|الدولية)$"
+)
+_AR_BRAND_MIN = 3  # letters of what is left: Arabic names are short (`دانة`)
 
 
 def _with_and_without_the(names: set[str]) -> set[str]:
@@ -70,6 +79,9 @@ def _own_name_pattern(source: str | None) -> re.Pattern[str] | None:
     brand = _EDITION_TAIL.sub("", name)
     if brand != name and (len(brand.split()) >= 2 or len(brand) >= _BRAND_MIN):
         spelled.add(brand)
+    proper = _AR_KIND_HEAD.sub("", _AR_GENERIC_TAIL.sub("", name))
+    if proper != name and len(proper.replace(" ", "")) >= _AR_BRAND_MIN:
+        spelled.add(proper)
     spelled = _with_and_without_the(spelled)
     squashed = re.sub(r"\W+", "", name.casefold())
     if squashed.startswith("the") and len(squashed) > 6:
@@ -81,8 +93,8 @@ def _own_name_pattern(source: str | None) -> re.Pattern[str] | None:
     spaced = [re.escape(n) for n in sorted(spelled, key=len, reverse=True) if " " in n]
     single = [re.escape(n) for n in sorted(spelled, key=len, reverse=True) if " " not in n]
     alternatives = [rf"(?<![\w./])(?:{'|'.join([address, *single])})"]
-    if spaced:
-        alternatives.append(rf"(?<![\w.])(?<!//)(?:{'|'.join(spaced)})")
+    if spaced:  # tried first: the longest spelling that is there (`هولير اليوم`, not `هولير`)
+        alternatives.insert(0, rf"(?<![\w.])(?<!//)(?:{'|'.join(spaced)})")
     return re.compile(rf"(?:{'|'.join(alternatives)})(?![\w/]|\.\w)", re.I)
 
 
