@@ -25,7 +25,7 @@ def _story(name: str) -> list[str]:
 
 
 def _exported(name: str, *, from_data: bool = True) -> list[str]:
-    html = gzip.open(DATA / "html" / name).read().decode("utf-8")
+    html = gzip.decompress((DATA / "html" / name).read_bytes()).decode("utf-8")
     read = read_article(
         page_selector(html, TRUTH[name]["url"]), TRUTH[name]["url"], from_data=from_data
     )
