@@ -31,6 +31,7 @@ from newsbot.extract.ages import age_reader
 from newsbot.extract.article import ArticlePage, parse_article
 from newsbot.extract.blocks import page_blocks
 from newsbot.extract.reader import read_article
+from newsbot.extract.script_data import shows_a_body
 from newsbot.extract.text import fold
 from newsbot.profiles import SiteProfile
 
@@ -46,10 +47,8 @@ SCRIPT_TYPES = frozenset(
         "module",
     }
 )
-# A readable body has at least one paragraph-like block: a "Loading..." line, a cookie
-# notice or a footer line is not one.
-MIN_PARAGRAPH_CHARS = 60
-MIN_PARAGRAPH_WORDS = 8
+# A readable body has at least one paragraph-like block (script_data.shows_a_body): a
+# "Loading..." line, a cookie notice or a footer line is not one.
 # Listings and articles are remembered apart: a host may build its listings by script
 # while serving complete article pages, or the other way round.
 PAGE_GROUPS = {"listing": "listing", "article": "article", "related": "article"}
@@ -95,13 +94,6 @@ def has_article_link(selector: Selector, base: str, profile: SiteProfile) -> boo
     return False
 
 
-def readable_body(blocks: list[str]) -> bool:
-    return any(
-        len(text) >= MIN_PARAGRAPH_CHARS and len(text.split()) >= MIN_PARAGRAPH_WORDS
-        for text in blocks
-    )
-
-
 def has_related_label(selector: Selector, profile: SiteProfile) -> bool:
     labels = profile.related_labels()
     return any(fold(b.text).rstrip(":") in labels for b in page_blocks(selector.root))
@@ -121,7 +113,7 @@ def generic_missing(selector: Selector, url: str) -> list[str]:
     """What a publisher's article page, read without a profile, lacks: title, body."""
     read = read_article(selector, url, from_data=False)  # what a browser would fill in
     missing = [] if read.title else ["no_title"]
-    if not readable_body(read.body_blocks):
+    if not shows_a_body(read.body_blocks):
         missing.append("no_body")
     return missing
 
@@ -143,7 +135,7 @@ def missing_parts(
         page: ArticlePage = parse_article(selector, url, profile, age_reader(profile, _ANCHOR))
         if not page.title:
             missing.append("no_title")
-        if not readable_body(page.body_blocks):
+        if not shows_a_body(page.body_blocks):
             missing.append("no_body")
         if not page.related and has_related_label(selector, profile):
             missing.append("empty_related")

@@ -230,20 +230,13 @@ def _with_its_start(
     parent = _parent(blocks[first], container)
     if parent is None:
         return container
-    runs: list[tuple[int, int]] = []  # (element beside the body's, its paragraphs), back
+    beside = []  # the element beside the body's holding each paragraph before it, going back
     for i in reversed([i for i in prose if start <= i < first]):
         path = blocks[i].path
         if parent not in path or container in path:
             break
-        sibling = path[path.index(parent) + 1]
-        if runs and runs[-1][0] == sibling:
-            runs[-1] = (sibling, runs[-1][1] + 1)
-        else:
-            runs.append((sibling, 1))
-    for n, (_, count) in enumerate(runs):  # boxes of one paragraph at most between them
-        if count >= _LEADING_MIN_PARAGRAPHS:
-            return parent if all(c == 1 for _, c in runs[:n]) else container
-    return container
+        beside.append(path[path.index(parent) + 1])
+    return parent if _start_of_story(beside) is not None else container
 
 
 def _leading(
@@ -258,21 +251,34 @@ def _leading(
     first = next((n for n, i in enumerate(order) if keys[i] in chosen), None)
     if not first:
         return set()
-    runs: list[tuple[int, list[int]]] = []  # (group, its paragraphs), going back
-    for i in reversed(order[:first]):
-        if runs and runs[-1][0] == keys[i]:
-            runs[-1][1].append(i)
+    back = [keys[i] for i in reversed(order[:first])]
+    group = _start_of_story(back)
+    if group is None:
+        return set()
+    member = next(i for i in reversed(order[:first]) if keys[i] == group)
+    body = keys[order[first]]
+    same_parent = _parent(blocks[member], group) == _parent(blocks[order[first]], body)
+    return {group} if same_parent else set()
+
+
+def _start_of_story(back: list[int]) -> int | None:
+    """Of the elements holding the paragraphs before the body's, nearest first: the one
+    holding ``_LEADING_MIN_PARAGRAPHS`` or more in a row, with only runs of one paragraph (a
+    box's) between it and the body, and none of its paragraphs further back; None where
+    there is no such element."""
+    runs: list[tuple[int, int]] = []  # (element, paragraphs in a row)
+    for element in back:
+        if runs and runs[-1][0] == element:
+            runs[-1] = (element, runs[-1][1] + 1)
         else:
-            runs.append((keys[i], [i]))
-    for n, (group, members) in enumerate(runs):
-        if len(members) < _LEADING_MIN_PARAGRAPHS:
+            runs.append((element, 1))
+    for n, (element, count) in enumerate(runs):
+        if count < _LEADING_MIN_PARAGRAPHS:
             continue
-        if any(len(m) > 1 for _, m in runs[:n]) or any(g == group for g, _ in runs[n + 1 :]):
-            return set()
-        body = keys[order[first]]
-        same_parent = _parent(blocks[members[0]], group) == _parent(blocks[order[first]], body)
-        return {group} if same_parent else set()
-    return set()
+        if any(e == element for e, _ in runs[n + 1 :]):
+            return None
+        return element
+    return None
 
 
 _LEADING_MIN_PARAGRAPHS = 2

@@ -41,8 +41,9 @@ _BLOCK_BREAK = re.compile(
     r"\b[^>]*|br\s*/?)>",
     re.I,
 )
-# a sentence's end, or a list's lead-in and its items' (`... will focus on:`, `... slopes;`)
-_SENTENCE_END = (".", "!", "?", "؟", "…", '"', "”", "’", "»", ")", ":", ";")
+# a sentence's end, or a list's lead-in (`... will focus on:`); not `;`, which a string of
+# code has (`_NOT_PROSE`)
+_SENTENCE_END = (".", "!", "?", "؟", "…", '"', "”", "’", "»", ")", ":")
 PARAGRAPH_MIN_CHARS = 60
 PARAGRAPH_MIN_WORDS = 8
 BODY_MIN_PARAGRAPHS = 3
@@ -52,8 +53,13 @@ _NOT_PROSE = re.compile(r"https?://\S+$|[{};]|\b(?:function|var|const|return)\b|
 
 def shows_a_body(blocks: list[str]) -> bool:
     """Whether a body read from the markup holds a paragraph at all (a footer's copyright
-    line, a `Loading...` line, a cookie notice are no story)."""
-    return any(_is_paragraph(text) for text in blocks)
+    line, a `Loading...` line are no story). The browser's auto mode asks the same of a
+    page (:func:`newsbot.browser.needs.generic_missing`): the data is read where a browser
+    would be asked for."""
+    return any(
+        len(text) >= PARAGRAPH_MIN_CHARS and len(text.split()) >= PARAGRAPH_MIN_WORDS
+        for text in blocks
+    )
 
 
 def script_body(root: etree._Element) -> list[str]:
