@@ -326,3 +326,28 @@ def test_pages_that_lie_about_their_charset_are_read_as_the_bytes_say(tmp_path):
         assert item["body"] == "\n\n".join(CHARSET_BODY), item["url"]
     assert log.count("Text damage in") == 2
     assert "'newsbot/text/damaged_pages': 2" in log
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://example.org/en;https://example.org/en/hashtag/Politics",
+        "https://example.org/en|https://example.org/ar",
+        "https://example.org/enhttps://example.org/ar",
+    ],
+)
+def test_two_urls_written_as_one_are_refused(value):
+    """ops round 7: `URL1;URL2` was crawled as one URL with the second in its path (a 404)."""
+    with pytest.raises(ArgumentError, match=r"holds two URLs: one URL each \(commas between"):
+        parse_page_arguments(start_urls=value, urls_file=None)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://example.org/go?u=https://example.org/a",  # a query's value
+        "https://web.archive.org/web/2026/https://example.org/a",  # a path that holds one
+    ],
+)
+def test_a_url_holding_another_as_a_value_or_a_path_is_kept(value):
+    assert parse_page_arguments(start_urls=value, urls_file=None).start_urls == (value,)

@@ -1,5 +1,5 @@
-"""tests/data/operator_mistakes_written_blind: two hundred and forty commands an operator runs,
-written from the README alone by people who never saw the code (six rounds: `scrapy crawl
+"""tests/data/operator_mistakes_written_blind: two hundred and eighty commands an operator runs,
+written from the README alone by people who never saw the code (seven rounds: `scrapy crawl
 daily8`, then reprocess, the article and river spiders, parse, check, fetch, settings, overlay
 files, site profiles, noise files and the seen-store, then everyday runs: environment
 variables, incremental windows, feeds and their placeholders, log settings, limits, health
@@ -7,10 +7,10 @@ options and shell habits, then a team's setup: overlays, profiles and noise file
 settings folder, scrapyd and scrapy-redis, the browser, concurrency and copy-paste habits,
 then the day-two operator: re-runs into existing outputs, seen-stores, `since`, reprocess
 inputs, limits, logs and the other commands, then the operator under pressure: odd paths and
-disks, two things at once, time zones, wrappers' quoting): a hundred and eighty mistakes, each
-refused before it fetches anything with a short message naming what to fix (no traceback, a
-non-zero exit status), and sixty unusual commands that are right and must run (exit status
-0)."""
+disks, two things at once, time zones, wrappers' quoting, then commands pasted from chat and
+tuned runs): two hundred and ten mistakes, each refused before it fetches anything with a
+short message naming what to fix (no traceback, a non-zero exit status), and seventy unusual
+commands that are right and must run (exit status 0)."""
 
 from __future__ import annotations
 

@@ -118,7 +118,6 @@ def test_glued_sources_before_dates(line: str, prefix: str, age: str) -> None:
     "text",
     [
         "The summit opens on June 28",
-        "Jun 2025",
         "Top 10 of Jun",
         "28",
         "Jun",
@@ -128,6 +127,16 @@ def test_glued_sources_before_dates(line: str, prefix: str, age: str) -> None:
 )
 def test_not_yearless_dates(text: str) -> None:
     assert parse_timestamp(text, JULY) is None
+
+
+def test_a_month_and_year_alone_is_read_to_the_month() -> None:
+    """`Jun 2025` is no year-less date (June 20, 2025); it is the month, read from its first
+    day at month precision (blind ages round 41)."""
+    parsed = parse_timestamp("Jun 2025", JULY)
+    assert parsed is not None and (parsed.iso(), parsed.precision) == (
+        "2025-06-01T00:00:00Z",
+        "month",
+    )
 
 
 # --- zones printed after the time ----------------------------------------------------------

@@ -81,6 +81,17 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         ("الأربعاء 18 نوفمبر 2026 | 10:00 ص بتوقيت القاهرة", "2026-11-18T08:00:00Z", "minute"),
         ("18 July 2026 10:00 Cairo time", "2026-07-18T07:00:00Z", "minute"),
         ("18 يوليو 2026 الساعة 10:00 بتوقيت بيروت", "2026-07-18T07:00:00Z", "minute"),
+        # blind ages round 41: the day before yesterday in Arabic (a calendar day, as
+        # yesterday is), `a couple of`, a month alone is its first day (not today's date)
+        ("أول أمس", "2026-11-23T00:00:00Z", "day"),
+        ("أول من أمس", "2026-11-23T00:00:00Z", "day"),
+        ("أمس الأول", "2026-11-23T00:00:00Z", "day"),
+        ("a couple of hours ago", "2026-11-25T10:00:00Z", "hour"),
+        ("A couple of days ago", "2026-11-23T12:00:00Z", "day"),
+        ("November 2025", "2025-11-01T00:00:00Z", "month"),
+        ("Sept. 2026", "2026-09-01T00:00:00Z", "month"),
+        ("حزيران 2025", "2025-06-01T00:00:00Z", "month"),
+        ("يونيو 2025", "2025-06-01T00:00:00Z", "month"),
     ],
 )
 def test_variants_read_like_the_plain_form(text, iso, precision):
@@ -93,7 +104,17 @@ def test_glued_source_with_a_trailing_stop():
     assert (prefix, age, parsed.iso()) == ("Yahoo", "14 hours ago", "2026-11-24T22:00:00Z")
 
 
-@pytest.mark.parametrize("text", ["Full story.", "...", "قبل الاجتماع", "قبل 3 ساعات من الاجتماع"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Full story.",
+        "...",
+        "قبل الاجتماع",
+        "قبل 3 ساعات من الاجتماع",
+        "Elections due in November 2026",  # a month in a line is no date of the page's
+        "a couple of",
+    ],
+)
 def test_stops_and_arabic_before_are_not_ages_by_themselves(text):
     assert parse_timestamp(text, ANCHOR) is None
 

@@ -131,7 +131,16 @@ def check_url(name: str, url: str) -> str:
         raise ArgumentError(
             f"-a {name}: {short(url)} holds a space: one URL each (a space inside a URL is %20)"
         )
+    if _SECOND_URL.search(url, 1):
+        # ops round 7: `URL1;URL2` was one URL with a second in its path (a 404)
+        raise ArgumentError(
+            f"-a {name}: {short(url)} holds two URLs: one URL each (commas between them)"
+        )
     return url
+
+
+# a second URL inside one: after a `;` or `|`, or glued on (not a query's value, `?u=https://`)
+_SECOND_URL = re.compile(r"[;|]\s*https?://|(?<![=/:%])https?://", re.I)
 
 
 def _valid_host(host: str) -> bool:

@@ -52,6 +52,9 @@ _TIME_THEN_DATE = r"(?:\s*[,|·•\-–—]\s*|\s+on\s+|\s+)"
 _HINT_RE = re.compile(r"\d{4}|\d[-/.]\d{1,2}[-/.]\d\d")
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _UNIX_RE = re.compile(r"(?P<s>\d{10}|\d{13})(?:\.\d{1,6})?")
+# `November 2025`, `Nov. 2025`: a month alone, the whole slot (in a line, `... in November
+# 2025` is no date of the article's); its first day, read to the month
+_MONTH_YEAR = re.compile(r"^\s*(?P<m>" + MONTH + r"),?\s+(?P<y>\d{4})\s*$", re.I)
 #: A year-less date with a weekday: how many of its most recent past years may fit it.
 _WEEKDAY_YEARS = 2
 
@@ -186,6 +189,12 @@ def match_absolute(
         low = text.lower()
         if not any(stem in low for stem in _MONTH_STEMS):
             return None
+    month_year = _MONTH_YEAR.match(text)
+    if month_year is not None:
+        month = MONTHS[month_year["m"].lower().rstrip(".")]
+        return 0, ParsedTime(
+            local_midnight(date(int(month_year["y"]), month, 1), zone), "month", "absolute"
+        )
     iso, date_first, time_first = _patterns()
     best: Found | None = None
 

@@ -113,6 +113,8 @@ _ABBREVIATED_UNITS = {"س": "h", "د": "m", "ي": "d"}
 # `أمس` (alef unified), `البارحة`: yesterday, read as English `yesterday` is (local midnight)
 # a word one of the forms holds (most text holds none: the regexes are not tried)
 _ANY_AGE = ("منذ", "قبل", "الآن", "للتو", "مس", "البارح")
+# `أول أمس`, `أول من أمس`, `أمس الأول`: the day before yesterday (tried before yesterday)
+_DAY_BEFORE = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:اول (?:من )?امس|امس الاول)\s*$")
 _YESTERDAY = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:امس|البارحة|البارحه)\s*$")
 _FEW_SECONDS = re.compile(
     r"(?:منذ|قبل)\s*(?:بضع\s+|بضعة\s+|بضعه\s+)?(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$"
@@ -158,9 +160,10 @@ def match_arabic(
         return None if aged is None else (index[bare.start("n" if bare["n"] else "w")], aged)
     if not marked:
         return None
-    day = _YESTERDAY.search(norm)
+    day = _DAY_BEFORE.search(norm) or _YESTERDAY.search(norm)
     if day is not None:
-        local_day = (anchor.astimezone(zone) - timedelta(days=1)).date()
+        back = 2 if day.re is _DAY_BEFORE else 1
+        local_day = (anchor.astimezone(zone) - timedelta(days=back)).date()
         return index[day.start()], ParsedTime(local_midnight(local_day, zone), "day", "relative")
     short = _ABBREVIATED.search(norm)
     if short is not None:

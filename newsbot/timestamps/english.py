@@ -17,6 +17,8 @@ _WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+# `a couple of hours ago`: two
+_COUPLE = r"a\s+couple\s+of"
 # unit spelling -> (canonical unit, is_abbreviation)
 _UNITS = {
     "seconds": ("s", False), "second": ("s", False), "secs": ("s", True),
@@ -46,13 +48,20 @@ _UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![a-z])\.
 # (?=...): the first letters of the number words, checked before trying each word.
 _NUM = (
     r"(?=\d|[aefnost])(?:(?<!\d)(?<!\d[.,])\d{1,9}(?:[.,]\d{1,3})?\s*|(?:"
+    + _COUPLE
+    + "|"
     + "|".join(_WORDS)
     + r")\s+)"
 )
 _COMP = _NUM + _UNIT
 # A number word stands apart from its unit ("an hour"; "and" is not "an d").
 _COMP_RE = re.compile(
-    r"(?:(?P<n>\d{1,9}(?:[.,]\d{1,3})?)\s*|(?<![a-z])(?P<w>[a-z]+)\s+)(?P<u>" + _UNIT + ")", re.I
+    r"(?:(?P<n>\d{1,9}(?:[.,]\d{1,3})?)\s*|(?<![a-z])(?P<w>"
+    + _COUPLE
+    + r"|[a-z]+)\s+)(?P<u>"
+    + _UNIT
+    + ")",
+    re.I,
 )
 _QUAL = (
     r"(?:(?:about|over|almost|nearly|around|approximately|approx\.?|more\s+than|"
@@ -149,6 +158,8 @@ def unit_of(spelling: str) -> str | None:
 
 def _number(raw: str) -> float | None:
     raw = raw.lower()
+    if raw.startswith("a") and re.fullmatch(_COUPLE, raw):
+        return 2
     if raw in _WORDS:
         return _WORDS[raw]
     try:

@@ -127,6 +127,7 @@ def parse_fallback(
         "TO_TIMEZONE": "UTC",
         "RETURN_AS_TIMEZONE_AWARE": True,
         "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",  # `حزيران 2025`: a month alone is its first day
         "RETURN_TIME_AS_PERIOD": True,
         "DATE_ORDER": "DMY" if day_first else "MDY",
     }
