@@ -29,6 +29,7 @@ from parsel.csstranslator import css2xpath as css_to_xpath
 
 from newsbot.exitcodes import UsageError
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
+from newsbot.url_variants import path_variants, plain_url
 from newsbot.usage import did_you_mean, not_utf8, one_of, short
 
 
@@ -144,8 +145,16 @@ class SiteProfile:
 
     # -- URL knowledge -------------------------------------------------------------
     def article_id(self, url: str) -> tuple[str, str] | None:
-        """``(id, language)`` when ``url`` is an article page of this site."""
-        return _article_id(self.article_patterns, url)
+        """``(id, language)`` when ``url`` is an article page of this site (by its plain
+        address or another the site prints for it: newsbot.url_variants)."""
+        found = _article_match(self.article_patterns, url)
+        return None if found is None else found[:2]
+
+    def article_url(self, url: str) -> str:
+        """The plain address of the article ``url`` links to (its AMP twin's, its index
+        file's, with tracking or view parameters): where it is fetched, once."""
+        found = _article_match(self.article_patterns, url)
+        return url if found is None else plain_url(url, found[2])
 
     def is_listing(self, url: str) -> bool:
         path = urlsplit(url).path or "/"
@@ -228,12 +237,15 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _article_id(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str, str] | None:
+def _article_match(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str, str, str] | None:
+    """``(id, language, plain path)`` of an article URL: its path as it is, else another
+    spelling of it (an AMP twin's, an index file's, in capitals)."""
     path = urlsplit(url).path
-    for pattern in patterns:
-        match = pattern.regex.match(path)
-        if match:
-            return match.group("id").lower(), pattern.language
+    for candidate in (path, *path_variants(path)):
+        for pattern in patterns:
+            match = pattern.regex.match(candidate)
+            if match:
+                return match.group("id").lower(), pattern.language, candidate
     return None
 
 

@@ -25,10 +25,8 @@ from newsbot.decoding import Decoded, decode_page
 from newsbot.extract.page import page_selector
 from newsbot.extract.reader import read_article
 from newsbot.timestamps import to_iso_z
+from newsbot.url_variants import is_tracking
 
-# Query parameters that only say how a reader got to a page, never which page it is.
-TRACKING_PARAMS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "ocid"})
-TRACKING_PREFIXES = ("utm_",)
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -41,11 +39,7 @@ def normalized_url(url: str) -> str:
     if parts.port and parts.port != DEFAULT_PORTS.get(scheme):
         host = f"{host}:{parts.port}"
     pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [
-        (k, v)
-        for k, v in pairs
-        if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)
-    ]
+    kept = [(k, v) for k, v in pairs if not is_tracking(k)]
     query = parts.query if len(kept) == len(pairs) else urlencode(kept)
     return urlunsplit((scheme, host, parts.path or "/", query, ""))
 

@@ -1,4 +1,4 @@
-"""Whole crawls of forty-three copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of forty-four copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -93,6 +93,7 @@ SITES = (
     "drupal_bigpipe",
     "wagtail_streamfield",
     "typo3_news",
+    "wp_url_variants",
 )
 
 

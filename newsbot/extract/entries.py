@@ -64,7 +64,7 @@ def _article_link(block: Block, base_url: str, profile: SiteProfile) -> tuple[st
         url = safe_urljoin(base_url, href)  # "" for mailto:, javascript:, broken URLs
         found = profile.article_id(url)
         if found:
-            return found[0], url, found[1]
+            return found[0], profile.article_url(url), found[1]
     return None
 
 

@@ -1,0 +1,59 @@
+"""An article linked by another of its addresses is the same article, fetched once at its plain
+address (blind site `wp_url_variants`: related entries linking AMP twins, index files and ids
+in capitals were not read as articles, and tracking parameters went into the exported URL)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.profiles import load_profile
+from newsbot.url_variants import path_variants, plain_url
+
+ID = "43ceda1075dd514040d09dade86ea378"
+PLAIN = f"https://www.daily8.com/en/article/{ID}"
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        PLAIN,
+        f"https://www.daily8.com/amp/en/article/{ID}",
+        f"https://www.daily8.com/en/article/{ID}/amp",
+        f"https://www.daily8.com/en/article/{ID}/amp/",
+        f"https://www.daily8.com/en/article/{ID.upper()}",
+        f"https://www.daily8.com/en/article/{ID}?utm_source=x&utm_medium=social",
+        f"https://www.daily8.com/en/article/{ID}?ref=related#comments",
+        f"https://www.daily8.com/amp/en/article/{ID}?amp=1&fbclid=abc",
+        f"https://www.daily8.com/en/article/{ID}?print=1",
+    ],
+)
+def test_every_address_of_an_article_is_the_article_at_its_plain_address(link):
+    profile = load_profile("daily8")
+    assert profile.article_id(link) == (ID, "en")
+    assert profile.article_url(link) == PLAIN
+
+
+def test_an_index_file_is_its_folder():
+    link = f"https://www.daily8.com/en/article/{ID}/index.html"
+    assert load_profile("daily8").article_url(link) == PLAIN + "/"
+
+
+def test_a_parameter_that_names_the_page_is_kept_and_other_links_are_no_articles():
+    profile = load_profile("daily8")
+    assert (
+        plain_url("https://example.org/story?id=7&utm_campaign=x")
+        == "https://example.org/story?id=7"
+    )
+    assert profile.article_id("https://www.daily8.com/amp/en/hashtag/Climate") is None
+    assert profile.article_id(f"https://www.daily8.com/en/article/{ID}/comments") is None
+    # a link that is no article is left as it is
+    assert (
+        profile.article_url("https://www.daily8.com/en?page=2")
+        == "https://www.daily8.com/en?page=2"
+    )
+
+
+def test_path_variants_leave_a_plain_path_alone():
+    assert list(path_variants("/en/article/abc")) == []
+    assert list(path_variants("/amp")) == []  # a page named amp, not an AMP twin of `/`
+    assert list(path_variants("/amp/en/x/index.html")) == ["/en/x/"]
