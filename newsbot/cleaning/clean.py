@@ -137,6 +137,20 @@ _SLOT_MAX_WORDS = 5
 # a short paragraph, where a sentence asking the reader to act is the outlet's, not a story's
 _BRIEF_SENTENCES = 2
 _BRIEF_WORDS = 45
+# a transcript's speaker opening the paragraph (`WHITCOMB: You'll get it to us by Friday?`,
+# `SEN. ALVAREZ: ...`): someone's words, never the outlet's short ask (pages round 50); a
+# label in capitals (`WATCH:`, `SUBSCRIBE:`, `EDITOR'S NOTE:`) is no speaker
+_SPEAKER = re.compile(r"(?-i:(?:[A-Z][A-Z.\x27’-]*\s){0,2}[A-Z][A-Z\x27’-]{2,}):\s+\S")
+_CAPITAL_LABELS = frozenset(
+    {
+        "ADVERTISEMENT", "ADVERT", "AD", "ALSO", "BREAKING", "CLICK", "CORRECTION", "CREDIT",
+        "DEAL", "DEALS", "DOWNLOAD", "EDITOR'S", "EDITOR’S", "EXCLUSIVE", "FACT", "FACTS", "FOLLOW",
+        "FREE", "GALLERY", "GET", "JOIN", "LISTEN", "LIVE", "MORE", "NEW", "NEWSLETTER", "NOTE",
+        "OFFER", "OPINION", "PARTNER", "PHOTO", "PHOTOS", "PODCAST", "PROMOTED", "READ",
+        "RECOMMENDED", "RELATED", "SEE", "SHARE", "SIGN", "SOURCE", "SPONSOR", "SPONSORED",
+        "SUBSCRIBE", "TAP", "TIP", "TIPS", "TRENDING", "UPDATE", "UPDATED", "VIDEO", "WATCH",
+    }
+)  # fmt: skip
 _RAIL_DATE = "outlet:rail_date"
 _RAIL_HEADLINE = "rail_headline"
 _HEADING_MAX_WORDS = 4  # a heading over the copy's list of figures (`Key figures`)
@@ -438,11 +452,21 @@ def _labelled_rule(text: str, rules: NoiseRules, *, teasers: bool = False) -> Ou
     return rule if rule is not None and rule.span == "line" else None
 
 
+def _spoken_by_a_speaker(text: str) -> bool:
+    """The paragraph opens with a transcript's speaker (`WHITCOMB: ...`), not a label."""
+    speaker = _SPEAKER.match(text)
+    return speaker is not None and speaker.group().split()[0].rstrip(":") not in _CAPITAL_LABELS
+
+
 def _drop_sentences(
     text: str, rules: NoiseRules, structural: Structural | None = None
 ) -> tuple[str, list[Removal]]:
     parts = sentences(text)
-    brief = len(parts) <= _BRIEF_SENTENCES and len(text.split()) <= _BRIEF_WORDS
+    brief = (
+        len(parts) <= _BRIEF_SENTENCES
+        and len(text.split()) <= _BRIEF_WORDS
+        and not _spoken_by_a_speaker(text)
+    )
     own = bool(rules.own) and structural is not None and structural.names_the_outlet(text)
     if len(parts) < 2 and not brief and not own:
         return text, []
@@ -1096,8 +1120,8 @@ def _mark_pitches(out: list[LineOutcome], model: PitchModel) -> list[LineOutcome
             continue  # a step of the copy's how-to list is asked of the reader by the story
         if is_interface_step(item.kept):
             continue  # a how-to's step through an app's settings
-        if _QUOTES_A_TEXT.search(item.kept):
-            continue  # a post, a text or a letter the story quotes, asks and all
+        if _QUOTES_A_TEXT.search(item.kept) or _spoken_by_a_speaker(item.kept):
+            continue  # a post, a text or a letter the story quotes, a transcript's speaker
         rest = model.without_pitch(item.kept)
         if rest and item.kept.startswith(rest) and _is_hook(sentences(rest)):
             rest = ""  # the promo's hook before it: `Stuck in it? Tell us what you can see.`

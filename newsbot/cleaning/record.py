@@ -79,6 +79,10 @@ _SIGNATURE = re.compile(
 )
 # `A post shared by Jane Roe (@janeroe)`: Instagram's embed footer
 _SHARED_BY = re.compile(r"A (?:post|photo|video|reel) shared by .{1,80}\(@[\w.]{1,30}\)", re.I)
+# a reported sentence of the story (`Several vendors said they ...`), not a post's text: a
+# speech verb, and none of a post's marks (a tag, a handle, a link, an emoji) (set 305)
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|according to)\b")
+_POST_MARKS = re.compile(r"[#@]\w|https?://|www\.|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _POST_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|pic\.x\.com)/\w+", re.I)
 # A personal name: two to four capitalised words (initials, particles and hyphens allowed).
 _NAME = (
@@ -236,6 +240,8 @@ def mark_embeds(out: Sequence[Outcome]) -> None:
         if before is None or before.rule is not None or not before.kept:
             continue
         body = before.kept
+        if _REPORTED.search(body) and not _POST_MARKS.search(body):
+            continue  # the story's reported sentence above a post that shows no text
         if not body.endswith(":") and len(_POST_LINK.sub("", body)) <= _EMBED_TEXT_MAX:
             _remove(before, EMBED)
 

@@ -1,0 +1,102 @@
+"""What the blind noise set 304 and pages round 50 showed (session 42): an outlet's notes that
+name no usual word (a player card's kind and length, a desk's accounts, funders without a say,
+a disclaimer of liability, a corrections promise, a delivery offer), and a transcript's speaker
+whose question read as the outlet's short ask. Each shape is written here in other words, next
+to story lines in the same words that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.cleaning import clean_blocks, load_noise_rules
+
+RULES = load_noise_rules(None)
+STORY = "The harbour reopened on Monday after a week of repairs to the sea wall, the council said."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Watch · 3:05 · Fishing boats return to the harbour after the storm",
+        "Audio | 12:40 | The week in farming: wool prices and a wet spring",
+        "A message from our sponsor",
+        "Send this article on to a friend",
+        "About the writer: Tom Reyes is a reporter at the Bay Herald. He covers the port.",
+        "The Bay Herald newsroom is on Facebook, Instagram and Threads as @BayHeraldNews.",
+        "The Sunday Briefing podcast: the harbour master on the week the sea came in (31 min)",
+        "Our funders have no influence over the Bay Herald's editorial coverage.",
+        "Bay Herald Media accepts no liability for any loss arising from the use of this table.",
+        "Rates shown are indicative only and may change without notice.",
+        "Corrections: we fix mistakes as soon as we learn of them and note the change below.",
+        "Want the biggest harbour stories first? Turn on notifications in the Herald app settings.",
+        "Get your Herald delivered to the door every Saturday morning.",
+        "Trusted journalism you can rely on.",
+        "انضموا إلى أكثر من 25 ألف مشترك يصلهم ملخص الأسبوع كل أحد.",
+        "سجلوا بريدكم الإلكتروني لتصلكم النشرة.",
+        "في هذا العدد: حوار مع رئيسة الميناء | ملف عن الصيد التقليدي",
+    ],
+)
+def test_an_outlets_note_goes_and_the_story_stays(line):
+    language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in line) else "en"
+    assert clean_blocks([STORY, line], RULES, language=language).kept == [STORY]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the same words in a story's sentences
+        "The insurer accepts no liability for the storm damage, the harbour master said.",
+        "Ticket prices are indicative of how much demand has grown since the spring.",
+        "The council said it would send the article on the harbour works to every household.",
+        "Fishermen say the new alerts on their phones came too late to turn back.",
+        "The band's new video runs 3:05 and was filmed at the harbour on Sunday.",
+        "Funding partners of the harbour trust met on Monday to agree next year's budget.",
+        # a transcript's speaker asking, not the outlet
+        "HARGREAVES: You'll send it to us by Friday?",
+        "SEN. OKAFOR: Can you follow up with us in writing?",
+    ],
+)
+def test_a_story_line_in_the_same_words_stays(line):
+    assert clean_blocks([STORY, line], RULES).kept == [STORY, line]
+
+
+def test_a_video_credit_naming_its_editor_goes_with_the_caption():
+    line = (
+        "Divers filmed the sea wall's foundations for two weeks. (Video: Mara Quinn/Harbour "
+        "Trust; edited by Leo Park/The Bay Herald)"
+    )
+    cleaned = clean_blocks([STORY, line], RULES)
+    assert cleaned.kept == [STORY]
+    assert "Leo Park" not in " ".join(cleaned.kept)
+
+
+@pytest.mark.parametrize(
+    ("line", "story"),
+    [
+        (
+            "Link copied The ferry will run twice a day from March, the operator said.",
+            "The ferry will run twice a day from March, the operator said.",
+        ),
+        (
+            "The ferry will run twice a day from March, the operator said. Read: Operator "
+            "drops winter sailings after storm damage",
+            "The ferry will run twice a day from March, the operator said.",
+        ),
+        (
+            "The new berth, which will take boats of up to 40 metres Loading... at high tide, "
+            "opens in March.",
+            "The new berth, which will take boats of up to 40 metres at high tide, opens in March.",
+        ),
+    ],
+)
+def test_a_widgets_text_glued_into_a_paragraph_is_cut_and_the_paragraph_stays(line, story):
+    assert clean_blocks([STORY, line], RULES).kept == [STORY, story]
+
+
+def test_a_reported_sentence_above_a_post_that_shows_no_text_is_the_storys():
+    """set 305: an Instagram footer took the story's sentence above it as the post's caption."""
+    sentence = "Several skippers said they welcomed the new berth but feared the higher fees."
+    footer = "A post shared by Bay Herald (@bayherald)"
+    later = "The harbour master said the fees would be reviewed after a year of use."
+    kept = clean_blocks([STORY, sentence, footer, later], RULES).kept
+    assert kept == [STORY, sentence, later]
