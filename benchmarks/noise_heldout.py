@@ -220,6 +220,11 @@ class Page:
         return [i for i in range(len(self.lines)) if not self.is_optional(i)]
 
 
+def _cells_spaced(line: str) -> str:
+    """A table row's cells joined by spaces (`Civic Party | 38 | +6` as `Civic Party 38 +6`)."""
+    return line.replace(" | ", " ") if " | " in line else line
+
+
 def load_fundus(folder: Path = FUNDUS) -> list[Page]:
     """The pages with every visible line labelled content (in the marked body) or not."""
     from parsel import Selector
@@ -241,8 +246,19 @@ def load_fundus(folder: Path = FUNDUS) -> list[Page]:
         optional_text, optional_joined = set(bracketed), " ".join(bracketed)
         lines = [normalise(b.text) for b in blocks]
         bold = _bold_lines(root)
-        content = [x in marked or (len(x) > 30 and x in joined) for x in lines]
-        optional = [x in optional_text or (len(x) > 30 and x in optional_joined) for x in lines]
+        # a table row: the reader writes its cells between bars, a marked body with spaces
+        marked |= {_cells_spaced(p) for p in marked}
+        optional_text |= {_cells_spaced(p) for p in optional_text}
+        content = [
+            _cells_spaced(x) in marked or x in marked or (len(x) > 30 and x in joined)
+            for x in lines
+        ]
+        optional = [
+            _cells_spaced(x) in optional_text
+            or x in optional_text
+            or (len(x) > 30 and x in optional_joined)
+            for x in lines
+        ]
         pages.append(
             Page(
                 name=name,

@@ -505,7 +505,8 @@ def _is_fact_box(element: etree._Element) -> bool:
 
 
 _FACT_BOX_MIN_ITEMS = 2
-_FACT_ITEM = re.compile(r"[^:\d]{2,30}:\s+\S")
+# (a label may hold a figure, `COVID-19: ...`; a clock, `10:30`, has no space after its colon)
+_FACT_ITEM = re.compile(r"[^:]{2,30}:\s+\S")
 
 
 def _holds_story_paragraphs(element: etree._Element, story_class: str | None) -> bool:
@@ -563,6 +564,9 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                 skipping += 1
                 continue
             tag = _tag(element)
+            if table_rows and tag in _ROLE_HOSTS:
+                # a table in ARIA roles (`div[role=row] > span[role=cell]`): read as one
+                tag = _ROLE_TAGS.get(element.get("role") or "", tag)
             if (
                 not tag
                 or (tag in SKIP_TAGS and not _shadow_root(element))
@@ -631,6 +635,18 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
     return Layout(blocks, tags, form_holders, classes)
 
 
+# the table an element says it is part of by its ARIA role, as a results or data widget
+# builds one from `div`s and `span`s (pages round 51)
+_ROLE_TAGS = {
+    "table": "table",
+    "grid": "table",
+    "row": "tr",
+    "cell": "td",
+    "gridcell": "td",
+    "columnheader": "th",
+    "rowheader": "th",
+}
+_ROLE_HOSTS = frozenset({"div", "span", "li", "ul", "ol", "p", "section"})
 ROW_CELL_MAX_CHARS = 200  # a longer cell is a layout table's column, not a data table's cell
 _CELL_TAGS = frozenset({"td", "th"})
 
