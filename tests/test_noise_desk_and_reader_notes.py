@@ -100,3 +100,41 @@ def test_a_reported_sentence_above_a_post_that_shows_no_text_is_the_storys():
     later = "The harbour master said the fees would be reviewed after a year of use."
     kept = clean_blocks([STORY, sentence, footer, later], RULES).kept
     assert kept == [STORY, sentence, later]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Video briefing on this week's harbour works (2:48)",
+        "Also in this issue: a new pilot boat; the winter tide tables",
+        "Ship positions shown here come from AIS data and may be delayed. Not for navigation.",
+        "The Harbour Letter is independent of the port companies it reports on.",
+        "Items may be forwarded to colleagues for internal use only.",
+        "Our full reading of the port rules goes out to paying readers on Monday.",
+        "من أرشيفنا: كيف تغيّر الميناء خلال عشر سنوات",
+        "ضمن ملف «الموانئ الصغيرة» — الحلقة الثانية من خمس",
+        "قوارب الصيد عند رصيف الميناء صباحاً — عدسة: أرشيف نشرة الميناء",
+        "راعي هذا العدد: شركة المرفأ للخدمات البحرية",
+        "الشرح الكامل لقواعد الرسو في دقيقتين على قناتنا",
+        "المعلومات المنشورة هنا للتوعية العامة ولا تغني عن استشارة محامٍ مختص.",
+        "النص الكامل للقرار متاح لأعضاء نادي القراء فقط.",
+        "أرسلوا صوركم من الميناء وقد تنشر في صفحة القراء.",
+    ],
+)
+def test_an_outlets_note_in_its_own_voice_goes(line):
+    language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in line) else "en"
+    assert clean_blocks([STORY, line], RULES, language=language).kept == [STORY]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Flights may be delayed by up to two hours while the runway is repaired, the airport said.",
+        "The pool will be open to members only until the repairs are finished.",
+        "وقال مدير الميناء إن الخريطة الجديدة متاحة على قناتنا منذ أمس، في إشارة إلى قناة الهيئة.",
+        "وتستهلك السفن في يوم واحد في صفحتنا الخاصة كمية من الوقود تعادل استهلاك مدينة صغيرة.",
+    ],
+)
+def test_a_story_line_in_an_outlets_words_stays(line):
+    language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in line) else "en"
+    assert clean_blocks([STORY, line], RULES, language=language).kept == [STORY, line]
