@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 # Query parameters that only say how a reader got to a page, never which page it is.
 TRACKING_PARAMS = frozenset(
@@ -24,6 +24,7 @@ VIEW_PARAMS = frozenset({"amp", "outputtype", "print"})
 
 _AMP_PREFIX = re.compile(r"^/amp(?=/)", re.I)
 _AMP_SUFFIX = re.compile(r"(?<=.)(?:/amp/?|\.amp)$", re.I)
+_SLASHES = re.compile(r"//+")
 _INDEX_FILE = re.compile(r"(?<=/)index\.(?:html?|php|aspx?)$", re.I)
 
 
@@ -34,8 +35,8 @@ def is_tracking(name: str) -> bool:
 
 def path_variants(path: str) -> Iterator[str]:
     """Spellings of ``path`` that a site's plain page may have, other than ``path`` itself:
-    without its index file, without its AMP prefix or suffix, in lower case."""
-    plain = _INDEX_FILE.sub("", path)
+    without doubled slashes, its index file, its AMP prefix or suffix, in lower case."""
+    plain = _INDEX_FILE.sub("", _SLASHES.sub("/", path))  # `/en//article/<id>` too
     plain = _AMP_SUFFIX.sub("", _AMP_PREFIX.sub("", plain)) or "/"
     seen = {path}
     for candidate in (plain, plain.lower(), path.lower()):
@@ -45,10 +46,13 @@ def path_variants(path: str) -> Iterator[str]:
 
 
 def plain_url(url: str, path: str | None = None) -> str:
-    """``url`` at ``path`` (its own when None), without fragment, tracking or view
-    parameters: the address to fetch the page at, whichever link led to it."""
+    """``url`` at ``path`` (its own when None), without its fragment, and without its query
+    when that holds only tracking or view parameters: the address to fetch the page at,
+    whichever link led to it."""
     parts = urlsplit(url)
     pairs = parse_qsl(parts.query, keep_blank_values=True)
-    kept = [(k, v) for k, v in pairs if not is_tracking(k) and k.lower() not in VIEW_PARAMS]
-    query = parts.query if len(kept) == len(pairs) else urlencode(kept)
+    # all of them, or none: a query left with a parameter the site's link did not hold
+    # together with them (`?pos=3` of `?ref=home&pos=3`) is an address it never printed
+    plain = all(is_tracking(k) or k.lower() in VIEW_PARAMS for k, _ in pairs)
+    query = "" if plain else parts.query
     return urlunsplit((parts.scheme, parts.netloc, path or parts.path, query, ""))

@@ -12,6 +12,7 @@ from newsbot.extract.blocks import SECTION_CHROME, Block, page_layout
 from newsbot.extract.entries import Entry, parse_entries
 from newsbot.extract.extent import is_prose, title_index
 from newsbot.extract.metadata import PageMetadata, read_metadata
+from newsbot.extract.page import link_base
 from newsbot.extract.text import (
     AgeReader,
     fold,
@@ -72,13 +73,21 @@ def _related_end(blocks: list[Block], label_at: int, base_url: str, profile: Sit
         shared += 1
     container = label.path[shared - 1] if shared else None
     rank = int(label.tag[1]) if label.is_heading else 0
+    linked: set[str] = set()  # the entries' linked lines so far
     for i in range(label_at + 1, len(blocks)):
         block = blocks[i]
         if container is not None and container not in block.path:
             return i
         if block.chrome != label.chrome and block.chrome in SECTION_CHROME:
             return i
-        if rank and block.is_heading and int(block.tag[1]) <= rank and not block.links:
+        if block.links:
+            linked.add(fold(block.text))
+        elif (
+            rank
+            and block.is_heading
+            and int(block.tag[1]) <= rank
+            and fold(block.text) not in linked  # an entry's title again, unlinked (site 55)
+        ):
             return i
     return len(blocks)
 
@@ -415,10 +424,11 @@ def parse_article(
             continue
         else:
             page.body_blocks.append(block.text)
-    page.hashtags = _hashtags(region, url, profile, selector.root)
+    links_from = link_base(selector.root, url)
+    page.hashtags = _hashtags(region, links_from, profile, selector.root)
     if related_at < len(blocks):
-        related_end = _related_end(blocks, related_at, url, profile)
+        related_end = _related_end(blocks, related_at, links_from, profile)
         page.related = parse_entries(
-            blocks[related_at + 1 : related_end], url, profile, read_age, layout.tags
+            blocks[related_at + 1 : related_end], links_from, profile, read_age, layout.tags
         )
     return page

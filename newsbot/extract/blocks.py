@@ -548,8 +548,8 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
     link_starts: list[int] = []
     skipping = 0
     block_stack: list[str] = []
-    # per open element: (is a block, opened a chrome region), to undo at its end
-    opened: list[tuple[bool, bool]] = []
+    # per open element: (is a block, opened a chrome region, lent its link), to undo at its end
+    opened: list[tuple[bool, bool, bool]] = []
     paths: list[tuple[int, ...]] = []
     chromes: list[str] = []
     next_id = 0
@@ -597,9 +597,11 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                     builder.flush(block_stack[-1] if block_stack else "body")
                 chromes.append(builder.chrome)
                 builder.chrome = kind
-            opened.append((is_block, bool(kind)))
-            if tag == "a":
-                links.append(element.get("href"))
+            card = _card_link(element) if is_block and tag in _CARD_TAGS else None
+            lent = card is not None
+            opened.append((is_block, bool(kind), lent))
+            if tag == "a" or lent:
+                links.append(element.get("href") if tag == "a" else card)
                 link_starts.append(builder.visible)
             if tag == "time" and element.get("datetime"):
                 builder.add_datetime(element.get("datetime", ""))
@@ -612,11 +614,11 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                     builder.add(element.tail, links[-1] if links else None, bool(links))
                 continue
             tag = _tag(element)
-            if tag == "a" and links:
+            is_block, had_chrome, lent = opened.pop() if opened else (False, False, False)
+            if (tag == "a" or lent) and links:
                 href = links.pop()
                 if href and link_starts.pop() == builder.visible:
                     builder.adopt(href)
-            is_block, had_chrome = opened.pop() if opened else (False, False)
             if is_block or had_chrome:
                 parent = block_stack[-2] if len(block_stack) > 1 else "body"
                 builder.flush(parent if is_block else (block_stack[-1] if block_stack else "body"))
@@ -633,6 +635,25 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
     builder.flush("body")
     blocks = _table_rows(builder.blocks, tags) if table_rows else builder.blocks
     return Layout(blocks, tags, form_holders, classes)
+
+
+_CARD_TAGS = frozenset({"div", "li", "article", "section"})
+CARD_LINK_MAX_CHARS = 600  # a clickable card's text; a longer element is no card
+
+
+def _card_link(element: etree._Element) -> str | None:
+    """The link a clickable card holds only in a data attribute (`<div onclick="go(this)"
+    data-href="/en/article/...">` with no `<a>` inside, site 55), which a reader's click
+    follows; None for anything else (a share button's `data-href` holds no text)."""
+    href = element.get("data-href") or element.get("data-url")
+    if href is None or not href.strip() or href.strip().startswith(("#", "javascript:")):
+        return None
+    if element.find(".//a[@href]") is not None:
+        return None
+    text = "".join(element.itertext())
+    if not text.strip() or len(text) > CARD_LINK_MAX_CHARS:
+        return None
+    return href.strip()
 
 
 # the table an element says it is part of by its ARIA role, as a results or data widget

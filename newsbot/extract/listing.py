@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 from newsbot.extract.blocks import page_layout
 from newsbot.extract.entries import Entry, parse_entries
+from newsbot.extract.page import link_base
 from newsbot.extract.text import AgeReader, safe_urljoin
 from newsbot.profiles import SiteProfile
 
@@ -20,12 +22,17 @@ class ListingPage:
     next_pages: list[str] = field(default_factory=list)
 
 
-def next_page_links(selector: Selector, url: str, profile: SiteProfile) -> list[str]:
+def next_page_links(
+    selector: Selector, url: str, profile: SiteProfile, page_url: str | None = None
+) -> list[str]:
     """Links to more entries: ``rel=next`` or a link labelled "Load more", "Next"...
 
-    Only links that stay on the listing's own host and are not article pages count.
+    Only links that stay on the listing's own host and are not article pages count. ``url``
+    is what the links resolve against (the page's ``<base href>``), ``page_url`` the page's
+    own address when that differs.
     """
-    host = urlsplit(url).netloc
+    page_url = page_url or url
+    host = urlsplit(page_url).netloc
     found: list[str] = []
     root = selector.root  # lxml directly: a Selector per anchor cost more than the rest
     hrefs = [
@@ -43,15 +50,41 @@ def next_page_links(selector: Selector, url: str, profile: SiteProfile) -> list[
         if label and (profile.is_pagination_label(label) or profile.is_pagination_label(bare)):
             hrefs.append(href)
     if not hrefs:
-        hrefs = _numbered_next(selector, url)
+        hrefs = _form_next(root, profile)
+    if not hrefs:
+        hrefs = _numbered_next(selector, page_url, url)
     for href in hrefs:
         target = safe_urljoin(url, href.strip())  # "" for non-http(s) or broken hrefs
         parts = urlsplit(target)
         if parts.scheme not in ("http", "https") or parts.netloc != host:
             continue
-        if profile.article_id(target) or target == url or target in found:
+        if profile.article_id(target) or target == page_url or target in found:
             continue
         found.append(target)
+    return found
+
+
+def _form_next(root: etree._Element, profile: SiteProfile) -> list[str]:
+    """A next page asked for by a form (`<form method=get action="/en"><input type=hidden
+    name=page value=2><button>Load more</button>`, site 55): the address its button sends
+    the browser to, as a link relative to the page."""
+    found: list[str] = []
+    for form in root.iter("form"):
+        if (form.get("method") or "get").strip().lower() != "get":
+            continue
+        buttons = [*form.iter("button"), *form.iterfind(".//input[@type='submit']")]
+        labels = [" ".join("".join(b.itertext()).split()) or b.get("value") or "" for b in buttons]
+        if not any(label and profile.is_pagination_label(label) for label in labels):
+            continue
+        fields = [
+            (i.get("name") or "", i.get("value") or "")
+            for i in form.iter("input")
+            if i.get("name") and (i.get("type") or "text").lower() in ("hidden", "text", "number")
+        ]
+        if not fields:
+            continue  # a search box's button, not a page's
+        action = (form.get("action") or "").strip().split("?", 1)[0]
+        found.append(f"{action}?{urlencode(fields)}")
     return found
 
 
@@ -75,12 +108,13 @@ def _page_number(url: str) -> tuple[str, int]:
     return "", 1
 
 
-def _numbered_next(selector: Selector, url: str) -> list[str]:
-    """Numbered pagination without a label: the link to page N+1 of the same path."""
+def _numbered_next(selector: Selector, url: str, base: str) -> list[str]:
+    """Numbered pagination without a label: the link to page N+1 of the same path (``url``
+    the page's, ``base`` what its links resolve against)."""
     name, current = _page_number(url)
     path = urlsplit(url).path
     for href in selector.xpath("//a/@href").getall():
-        target = safe_urljoin(url, href.strip())
+        target = safe_urljoin(base, href.strip())
         if urlsplit(target).path != path:
             continue
         other, number = _page_number(target)
@@ -93,7 +127,8 @@ def parse_listing(
     selector: Selector, url: str, profile: SiteProfile, read_age: AgeReader
 ) -> ListingPage:
     layout = page_layout(selector.root)
+    links_from = link_base(selector.root, url)
     return ListingPage(
-        entries=parse_entries(layout.blocks, url, profile, read_age, layout.tags),
-        next_pages=next_page_links(selector, url, profile),
+        entries=parse_entries(layout.blocks, links_from, profile, read_age, layout.tags),
+        next_pages=next_page_links(selector, links_from, profile, page_url=url),
     )

@@ -13,7 +13,9 @@ import re
 from lxml import etree
 from parsel import Selector
 
+from newsbot.extract.frames import has_inline_frames, place_inline_frames
 from newsbot.extract.streamed import has_streamed_parts, place_streamed_parts
+from newsbot.extract.text import safe_urljoin
 
 SAFE_DEPTH = 1000  # tags nested deeper than this are dropped (their text is kept)
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
@@ -50,7 +52,20 @@ def page_selector(text: str, url: str, selector_type: str | None = "html") -> Se
         return Selector(text="<html/>", type="html", base_url=url)
     if has_streamed_parts(text):
         place_streamed_parts(root)  # a streamed React page's late parts, where they show
+    if has_inline_frames(text):
+        place_inline_frames(root)  # a frame's own document, where the frame shows it
     return Selector(root=root, type="html", base_url=url)
+
+
+def link_base(root: etree._Element, url: str) -> str:
+    """The URL the page's relative links resolve against, as a browser resolves them: its
+    ``<base href>`` (itself resolved against the page's URL) when it names an http(s) one,
+    else the page's own URL (site 55: `<base href="/news/">` under every page)."""
+    base = root.find("head/base[@href]")
+    if base is None:
+        return url
+    resolved = safe_urljoin(url, base.get("href"))
+    return resolved or url
 
 
 def _parse(body: bytes, url: str) -> tuple[etree._Element | None, bool]:

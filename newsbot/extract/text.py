@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 # A function that finds an age at the end of a line: ``(text before it, the age)``.
 AgeReader = Callable[[str], "tuple[str, str] | None"]
@@ -75,6 +75,9 @@ def strip_age_prefix(prefix: str, age_prefix: str) -> str:
     return prefix.rstrip(" ·•|-–—,").strip()
 
 
+_HREF_NOISE = re.compile(r"[\t\n\r]")
+
+
 def safe_urljoin(base: str, href: str | None) -> str:
     if not href:
         return ""
@@ -86,10 +89,19 @@ def _safe_urljoin(base: str, href: str) -> str:
     """``urljoin`` for hostile pages: the absolute http(s) URL ``href`` points to, or ``""``
     for a non-HTTP scheme (``mailto:``, ``javascript:``, ``data:``...) or a broken URL
     (``http://[oops``), which ``urljoin`` would raise on. Cached: pages repeat their links."""
+    # as a browser reads an href: spaces around it and line breaks and tabs in it dropped, a
+    # backslash a slash (site 55: hrefs written over two lines, `\\` in a path)
+    href = _HREF_NOISE.sub("", href.strip(" \t\n\r\f\v"))
+    if "\\" in href:
+        href = href.replace("\\", "/")
     try:
         url = urljoin(base, href)
         parts = urlsplit(url)
         _ = parts.port  # raises on a port that is not a number
     except ValueError:
         return ""
-    return url if parts.scheme in ("http", "https") and parts.netloc else ""
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    if parts.netloc != parts.netloc.lower() and "@" not in parts.netloc:
+        url = urlunsplit(parts._replace(netloc=parts.netloc.lower()))  # `HTTPS://WWW.X.COM/`
+    return url
