@@ -228,13 +228,16 @@ def _cells_spaced(line: str) -> str:
 def load_fundus(folder: Path = FUNDUS) -> list[Page]:
     """The pages with every visible line labelled content (in the marked body) or not."""
     from parsel import Selector
+    from w3lib.encoding import html_to_unicode
 
     from newsbot.extract.blocks import page_blocks
 
     truth = json.loads((folder / "ground_truth.json").read_text(encoding="utf-8"))
     pages = []
     for name in sorted(truth):
-        html = gzip.decompress((folder / "html" / name).read_bytes()).decode("utf-8", "replace")
+        # decoded as a crawl decodes it: by its BOM or declared charset, UTF-8 by default (a
+        # page written in ISO-8859-1, round 52, lost its umlauts read as UTF-8)
+        html = html_to_unicode(None, gzip.decompress((folder / "html" / name).read_bytes()))[1]
         # the lines as the reader sees them (a data table's row is one line)
         root = Selector(text=html).root
         blocks = [b for b in page_blocks(root, table_rows=True) if normalise(b.text)]

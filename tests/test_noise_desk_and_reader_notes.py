@@ -106,7 +106,6 @@ def test_a_reported_sentence_above_a_post_that_shows_no_text_is_the_storys():
     "line",
     [
         "Video briefing on this week's harbour works (2:48)",
-        "Also in this issue: a new pilot boat; the winter tide tables",
         "Ship positions shown here come from AIS data and may be delayed. Not for navigation.",
         "The Harbour Letter is independent of the port companies it reports on.",
         "Items may be forwarded to colleagues for internal use only.",
