@@ -127,16 +127,6 @@ def check_repeated_arguments(pairs: list[str]) -> None:
         seen[name] = value
 
 
-def check_feeds_given_once(pairs: list[str], outputs: list[str]) -> None:
-    """``-s FEEDS=...`` with ``-o``/``-O``: Scrapy sets FEEDS from ``-o``/``-O`` after ``-s``,
-    so the outputs ``-s FEEDS`` named were never written, without a word (ops round 7)."""
-    if outputs and any(p.partition("=")[0].strip() == "FEEDS" for p in pairs):
-        raise UsageError(
-            "-s FEEDS and -o/-O both name the crawl's outputs, and -o/-O would replace FEEDS "
-            "(its files never written): give the outputs one way"
-        )
-
-
 # names of standard output as a file: Scrapy read a format off them ("Unrecognized output
 # format ''") or, with one, took them for a file (ops round 10)
 _STDOUT_FILES = ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
@@ -165,9 +155,7 @@ class Command(ScrapyCrawlCommand):
         opts.output = stdout_as_json_lines(opts.output)
         opts.overwrite_output = stdout_as_json_lines(opts.overwrite_output)
         try:  # before Scrapy reads a format off the name, and keeps the last of two -a
-            outputs = [*(opts.output or ()), *(opts.overwrite_output or ())]
-            check_cli_targets(outputs)
-            check_feeds_given_once(opts.set or [], outputs)
+            check_cli_targets([*(opts.output or ()), *(opts.overwrite_output or ())])
             check_repeated_arguments(opts.spargs or [])
             check_mapping_values(opts.set or [], self.settings)
             raise_open_files_limit()
