@@ -222,7 +222,7 @@ class Page:
 
 def _cells_spaced(line: str) -> str:
     """A table row's cells joined by spaces (`Civic Party | 38 | +6` as `Civic Party 38 +6`)."""
-    return line.replace(" | ", " ") if " | " in line else line
+    return line.replace(" | ", " ")
 
 
 def load_fundus(folder: Path = FUNDUS) -> list[Page]:
@@ -252,14 +252,10 @@ def load_fundus(folder: Path = FUNDUS) -> list[Page]:
         # a table row: the reader writes its cells between bars, a marked body with spaces
         marked |= {_cells_spaced(p) for p in marked}
         optional_text |= {_cells_spaced(p) for p in optional_text}
-        content = [
-            _cells_spaced(x) in marked or x in marked or (len(x) > 30 and x in joined)
-            for x in lines
-        ]
+        # (a line the truth holds as it is is there with its cells spaced too)
+        content = [_cells_spaced(x) in marked or (len(x) > 30 and x in joined) for x in lines]
         optional = [
-            _cells_spaced(x) in optional_text
-            or x in optional_text
-            or (len(x) > 30 and x in optional_joined)
+            _cells_spaced(x) in optional_text or (len(x) > 30 and x in optional_joined)
             for x in lines
         ]
         pages.append(

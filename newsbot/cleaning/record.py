@@ -82,7 +82,12 @@ _SHARED_BY = re.compile(r"A (?:post|photo|video|reel) shared by .{1,80}\(@[\w.]{
 # a reported sentence of the story (`Several vendors said they ...`), not a post's text: a
 # speech verb, and none of a post's marks (a tag, a handle, a link, an emoji) (set 305)
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|according to)\b")
-_POST_MARKS = re.compile(r"[#@]\w|https?://|www\.|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+# Pictographs: misc symbols and dingbats, and the emoji planes. Ticks and crosses (a list's
+# marks), a match report's goals and cards, and keycaps are not among them.
+_PICTOGRAPHS = ((0x2600, 0x27BF), (0x1F300, 0x1FAFF))
+_POST_MARKS = re.compile(
+    r"[#@]\w|https?://|www\.|[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _PICTOGRAPHS) + "]"
+)
 _POST_LINK = re.compile(r"(?:https?://)?(?:t\.co|pic\.twitter\.com|pic\.x\.com)/\w+", re.I)
 # A personal name: two to four capitalised words (initials, particles and hyphens allowed).
 _NAME = (
@@ -532,9 +537,6 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
                     _remove(item, rule)  # (a match's result is the copy's)
 
 
-# Pictographs: misc symbols and dingbats, and the emoji planes. Ticks and crosses (a list's
-# marks), a match report's goals and cards, and keycaps are not among them.
-_PICTOGRAPHS = ((0x2600, 0x27BF), (0x1F300, 0x1FAFF))
 _LIST_MARKS = frozenset("✓✔✅☑✗✘❌❎⚽🏀🏈⚾🎾🏐🏉🥅🟨🟥")
 _EMOJI_LINE_MAX_WORDS = 60
 
