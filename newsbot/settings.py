@@ -124,6 +124,9 @@ FEED_EXPORTERS = {  # Scrapy's output, byte for byte, with less work per item
 # 0 does everything in the crawl process. A task past the timeout (seconds) costs that page
 # only: the worker is replaced.
 NEWSBOT_WORKERS = "auto"
+# new objects between the cyclic collector's passes in the crawl process (0: Python's 700);
+# what startup built is frozen out of every pass (newsbot/extensions/collector.py)
+NEWSBOT_GC_THRESHOLD = 20000
 NEWSBOT_WORKER_TIMEOUT = 60
 # Page data sent to the workers and not yet answered, in bytes: past it, pages wait in the
 # crawl process as the objects they already are (a response's body) instead of as pickled
@@ -170,6 +173,8 @@ EXTENSIONS = {
     "newsbot.extensions.network_errors.OneLineNetworkErrors": 5,
     "newsbot.extensions.summary.RunSummary": 500,
     "newsbot.extensions.incremental.IncrementalRuns": 510,  # issue 5: seen-store, recovery
+    # startup's objects frozen, fewer collector passes (newsbot/extensions/collector.py)
+    "newsbot.extensions.collector.CollectorTuning": 1,
 }
 
 # Spider middlewares over the request contract of newsbot/spiders/requests.py.

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import types
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -121,6 +122,52 @@ def test_a_pool_keeps_one_worker_when_it_has_time_to_spare(monkeypatch):
     finally:
         workers.close()
     assert "added" not in workers.counts and live == 1
+
+
+def _share_answers(monkeypatch, size: int, crawl_busy: bool) -> tuple[bool, bool]:
+    """Whether the pool says to read a page of ``size`` here: while its worker holds one
+    task, and while it holds many, after a window in which this process idled (waiting on
+    the network) or was busy all along (``crawl_busy``: its CPU clock ran with the wall's;
+    a fake clock, so that a loaded test machine cannot make a busy process look idle)."""
+    wall_start = time.monotonic()
+    cpu = types.SimpleNamespace(
+        process_time=lambda: (time.monotonic() - wall_start) if crawl_busy else 0.0
+    )
+    monkeypatch.setattr(pool_module, "time", cpu)
+    workers = pool()
+
+    async def scenario():
+        await workers.run(time.sleep, 0)  # started
+        one = asyncio.ensure_future(workers.run(time.sleep, 1.0))
+        await asyncio.sleep(0.05)
+        few = workers.share(size)
+        queued = [asyncio.ensure_future(workers.run(time.sleep, 0.01)) for _ in range(8)]
+        await asyncio.sleep(0)  # sent
+        workers.share(size)  # opens the window
+        await asyncio.sleep(pool_module.SHARE_WINDOW + 0.1)
+        many = workers.share(size)
+        await asyncio.gather(one, *queued)
+        return few, many
+
+    try:
+        return run(scenario())
+    finally:
+        workers.close()
+
+
+def test_the_crawl_process_reads_pages_itself_while_its_worker_is_behind(monkeypatch):
+    """Small pages: the worker is the bottleneck and the crawl process idles half its time;
+    it takes pages itself while the worker holds a backlog, never while it has none."""
+    few, many = _share_answers(monkeypatch, 6_000, crawl_busy=False)
+    assert not few and many
+
+
+def test_the_crawl_process_shares_nothing_when_it_is_busy_itself_or_the_page_is_big(
+    monkeypatch,
+):
+    busy = _share_answers(monkeypatch, 6_000, crawl_busy=True)
+    big = _share_answers(monkeypatch, pool_module.SHARE_MAX_BYTES + 1, crawl_busy=False)
+    assert busy == (False, False) and big == (False, False)
 
 
 @pytest.mark.parametrize(

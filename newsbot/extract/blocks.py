@@ -224,13 +224,16 @@ class _Builder:
     def add(self, text: str | None, href: str | None, in_link: bool = False) -> None:
         if not text:
             return
+        if text.isspace():
+            if self._parts:  # between words it parts them; before any, it is nothing
+                self._parts.append(text)
+            return
         self._parts.append(text)
-        if text.strip():
-            self.visible += 1
-            if in_link:
-                self._link_chars += len(" ".join(text.split()))
-            if href and href not in self._links:
-                self._links.append(href)
+        self.visible += 1
+        if in_link:
+            self._link_chars += len(" ".join(text.split()))
+        if href and href not in self._links:
+            self._links.append(href)
 
     def adopt(self, href: str) -> None:
         """A link with no visible text (an image link) belongs to the next line of text."""
@@ -241,8 +244,12 @@ class _Builder:
         self._datetimes.append(value)
 
     def flush(self, next_tag: str) -> None:
+        if not self._parts:  # most flushes: a block element opened or closed with no text
+            self._link_chars = 0
+            self._tag = next_tag
+            return
         # " ".join(x.split()) == _SPACE.sub(" ", x).strip() (both split on str.isspace), faster
-        text = " ".join("".join(self._parts).split()) if self._parts else ""
+        text = " ".join("".join(self._parts).split())
         if text:
             segments = [s for s in (" ".join(p.split()) for p in self._parts) if s]
             self.blocks.append(
@@ -548,8 +555,9 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
     link_starts: list[int] = []
     skipping = 0
     block_stack: list[str] = []
-    # per open element: (is a block, opened a chrome region, lent its link), to undo at its end
-    opened: list[tuple[bool, bool, bool]] = []
+    # per open element: (is a block, opened a chrome region, lent its link, its tag), to undo
+    # at its end
+    opened: list[tuple[bool, bool, bool, str]] = []
     paths: list[tuple[int, ...]] = []
     chromes: list[str] = []
     next_id = 0
@@ -599,7 +607,7 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                 builder.chrome = kind
             card = _card_link(element) if is_block and tag in _CARD_TAGS else None
             lent = card is not None
-            opened.append((is_block, bool(kind), lent))
+            opened.append((is_block, bool(kind), lent, tag))
             if tag == "a" or lent:
                 links.append(element.get("href") if tag == "a" else card)
                 link_starts.append(builder.visible)
@@ -613,8 +621,10 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                     # the skipped element's tail is visible text of its parent
                     builder.add(element.tail, links[-1] if links else None, bool(links))
                 continue
-            tag = _tag(element)
-            is_block, had_chrome, lent = opened.pop() if opened else (False, False, False)
+            if opened:
+                is_block, had_chrome, lent, tag = opened.pop()
+            else:
+                is_block, had_chrome, lent, tag = False, False, False, _tag(element)
             if (tag == "a" or lent) and links:
                 href = links.pop()
                 if href and link_starts.pop() == builder.visible:

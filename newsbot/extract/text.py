@@ -81,7 +81,26 @@ _HREF_NOISE = re.compile(r"[\t\n\r]")
 def safe_urljoin(base: str, href: str | None) -> str:
     if not href:
         return ""
+    if href[0] == "/" and href[1:2] not in _NOT_A_PATH:
+        # an absolute path (`/en/article/...`, most of a page's links) joins the same against
+        # any page of the site: cached by the base's origin, not by the page it is on
+        base = _origin(base)
     return _safe_urljoin(base, href)
+
+
+# after a leading slash these make a network-path reference (`//host`, `/\\host`) or leave it
+# to the href's clean-up (a line break in it)
+_NOT_A_PATH = frozenset("/\\\t\n\r")
+
+
+@lru_cache(maxsize=256)
+def _origin(url: str) -> str:
+    """``scheme://host`` of an absolute URL (the whole of anything else)."""
+    found = _ORIGIN.match(url)
+    return found.group() if found else url
+
+
+_ORIGIN = re.compile(r"[^/?#]*//[^/?#]*")
 
 
 @lru_cache(maxsize=4096)

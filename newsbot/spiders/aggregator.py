@@ -163,6 +163,8 @@ class AggregatorSpider(SiteSpider):
             # a listing's next page is known only once it is read: on the crawl's critical
             # path, it does not wait behind the article pages queued for the worker
             return self._read(response, kind)
+        if workers.share(len(response.body)):  # the workers are behind: read it here
+            return self._read(response, kind)
         page = self._page(response, kind)
         try:
             parsed, decoded = await workers.run(read_bytes, *page)
