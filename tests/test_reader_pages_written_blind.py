@@ -32,7 +32,7 @@ def read():
 
 def test_every_story_line_is_exported_and_the_noise_inside_the_article_is_not(read):
     pages, outcomes = read
-    assert len(pages) == 408
+    assert len(pages) == 416
     scores = score_pages(pages, outcomes, "article")
     assert scores.content >= 500 and scores.noise >= 500
     assert scores.content_kept >= 0.99, scores.render("article")
@@ -54,3 +54,15 @@ def test_no_page_loses_more_than_one_story_line(read, scope):
         scores = score_pages([page], outcomes, scope)
         allowed = KNOWN_MISSES.get(page.name, 1)
         assert sum(scores.content_by.values()) <= allowed, (page.name, scores.render(page.name))
+
+
+def test_a_body_rendered_once_per_screen_width_is_exported_once():
+    """Round 53: a Framer page ships its story twice (desktop and phone copies, one hidden by
+    a media query the reader cannot apply); the export holds each paragraph once."""
+    from newsbot.extract.page import page_selector
+    from newsbot.extract.reader import read_article
+
+    page = next(p for p in load_fundus(PAGES) if p.name == "LanternhookReview_0.html.gz")
+    body = read_article(page_selector(page.html, page.url, None), page.url).body_blocks
+    assert len(body) >= 9
+    assert len(body) == len(set(body)), body

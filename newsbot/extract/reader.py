@@ -32,6 +32,7 @@ from newsbot.extract.blocks import Layout, page_layout
 from newsbot.extract.extent import body_range, printed_date, title_index
 from newsbot.extract.full_text import fuller_body
 from newsbot.extract.metadata import PageMetadata, read_metadata
+from newsbot.extract.repeats import without_repeated_runs
 from newsbot.extract.script_data import script_body, shows_a_body
 from newsbot.extract.text import fold
 
@@ -90,6 +91,8 @@ def read_layout(layout: Layout, meta: PageMetadata, *, chrome_labels: set[str]) 
     article.body_blocks = [blocks[i].text for i in kept]
     # a metered page shows the story's start; its JSON-LD may hold the whole of it
     article.body_blocks = fuller_body(article.body_blocks, meta.article_body) or article.body_blocks
+    # a responsive builder's second copy of the story (one per screen width)
+    article.body_blocks = without_repeated_runs(article.body_blocks)
     candidates = list(meta.published)
     if title_at is not None:
         # the article's own header: a <time datetime> or a printed date line by the title
