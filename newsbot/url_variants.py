@@ -26,6 +26,11 @@ _AMP_PREFIX = re.compile(r"^/amp(?=/)", re.I)
 _AMP_SUFFIX = re.compile(r"(?<=.)(?:/amp/?|\.amp)$", re.I)
 _SLASHES = re.compile(r"//+")
 _INDEX_FILE = re.compile(r"(?<=/)index\.(?:html?|php|aspx?)$", re.I)
+# A session id the server put in the path when the reader's cookies were off: Java servlets'
+# `;jsessionid=8F3A...` (a load balancer's `.node2` after it), PHP's `;PHPSESSID=`, and
+# ASP.NET's cookieless `/(S(lit3py55t21z5v55vlm25s55))/` segment (site 56).
+_SESSION_PARAM = re.compile(r";(?:jsessionid|phpsessid|sessionid|sid)=[^/;?#]*", re.I)
+_ASPNET_SESSION = re.compile(r"/\((?:[A-Z]\([^()/]*\))+\)(?=/)")
 
 
 def is_tracking(name: str) -> bool:
@@ -35,8 +40,10 @@ def is_tracking(name: str) -> bool:
 
 def path_variants(path: str) -> Iterator[str]:
     """Spellings of ``path`` that a site's plain page may have, other than ``path`` itself:
-    without doubled slashes, its index file, its AMP prefix or suffix, in lower case."""
-    plain = _INDEX_FILE.sub("", _SLASHES.sub("/", path))  # `/en//article/<id>` too
+    without a session id, doubled slashes, its index file, its AMP prefix or suffix, in lower
+    case."""
+    plain = _ASPNET_SESSION.sub("", _SESSION_PARAM.sub("", path))
+    plain = _INDEX_FILE.sub("", _SLASHES.sub("/", plain))  # `/en//article/<id>` too
     plain = _AMP_SUFFIX.sub("", _AMP_PREFIX.sub("", plain)) or "/"
     seen = {path}
     for candidate in (plain, plain.lower(), path.lower()):

@@ -25,6 +25,10 @@ PLAIN = f"https://www.daily8.com/en/article/{ID}"
         f"https://www.daily8.com/en/article/{ID}?ref=related#comments",
         f"https://www.daily8.com/amp/en/article/{ID}?amp=1&fbclid=abc",
         f"https://www.daily8.com/en/article/{ID}?print=1",
+        # site 56: a session id in the path, as servlets write it with cookies off
+        f"https://www.daily8.com/en/article/{ID};jsessionid=8F3AF292EA7C3C7F4DC9D49DA40C2369",
+        f"https://www.daily8.com/en/article/{ID};jsessionid=C338ACC633078CA3.node2",
+        f"https://www.daily8.com/(S(lit3py55t21z5v55vlm25s55))/en/article/{ID}",
     ],
 )
 def test_every_address_of_an_article_is_the_article_at_its_plain_address(link):

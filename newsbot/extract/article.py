@@ -276,16 +276,32 @@ def _past_date_line(region: list[Block], start: int, read_age: AgeReader, page: 
 _DATE_LINE_MAX = 40  # characters: `Friday 21 November 2026, 09:40 GMT`
 
 
-def _read_category(region: list[Block], start: int, profile: SiteProfile, page: ArticlePage) -> int:
-    """The category line after the header: a known category, or a short list item. A run of
-    list items is a breadcrumb (`Home › Politics`): its last crumb that is not the home page
-    nor the title is the category."""
+# the class a page gives its category line (`<div class="category">`, `post-categories`)
+_CATEGORY_CLASS = re.compile(r"categor", re.I)
+
+
+def _read_category(
+    region: list[Block],
+    start: int,
+    profile: SiteProfile,
+    page: ArticlePage,
+    classes: dict[int, str] | None = None,
+) -> int:
+    """The category line after the header: a known category, a short line its markup names
+    a category (site 56: `<div class="category">تعليم</div>`, a category no list holds), or a
+    short list item. A run of list items is a breadcrumb (`Home › Politics`): its last crumb
+    that is not the home page nor the title is the category."""
     if start >= len(region):
         return start
     block = region[start]
     text = _crumb(block)
     if block.tag != "li":
-        if fold(text) in profile.categories:
+        named_so = bool(block.path and classes) and _CATEGORY_CLASS.search(
+            (classes or {}).get(block.path[-1], "")
+        )
+        if fold(text) in profile.categories or (
+            named_so and looks_like_name(text, max_words=3, max_chars=30)
+        ):
             page.category = text
             return start + 1
         crumbs = _crumb_line(block, page.title)
@@ -396,7 +412,7 @@ def parse_article(
     body_from = _read_header(region, page.title, profile, read_age, page)
     region = _header_after_standfirst(region, body_from, profile, read_age, page)
     body_from = _past_date_line(region, body_from, read_age, page)
-    body_from = _read_category(region, body_from, profile, page)
+    body_from = _read_category(region, body_from, profile, page, layout.classes)
     if page.category is None and title_at:
         page.category = _kicker(blocks[title_at - 1], profile)
     body = region[body_from:]
