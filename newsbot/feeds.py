@@ -202,6 +202,18 @@ def check_placeholders(uri: str, known: set[str]) -> None:
             )
         if conversion is None:
             raise UsageError(f"export {uri!r}: %({name}) lacks its type letter; write %({name})s")
+    code = _STRFTIME.search(_PLACEHOLDER.sub("", uri))
+    if code is not None:
+        # ops round 9: `-O daily8-%Y%m%d.jsonl` from a cron line wrote a file named so, as typed
+        raise UsageError(
+            f"export {uri!r}: {code.group()} is a date code (strftime, date(1)), which a feed "
+            "path does not fill; use %(time)s (the run's start) or %(run_id)s"
+        )
+
+
+# a date code as date(1) and strftime write them (`%Y`, `%m`, `%d`, `%F`...); one that is also a
+# hex digit followed by another is a percent-escape in a URL (`%da`), not a date code
+_STRFTIME = re.compile(r"%[dFBbAe](?![0-9A-Fa-f])|%[YmHMSjTyIpz]")
 
 
 def check_batches(uri: str, count: object) -> None:
