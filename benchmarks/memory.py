@@ -81,6 +81,8 @@ def crawl(base: str, tmp: Path, settings: list[str]) -> dict[str, float]:
         "crawl_mb": rss,
         "workers_mb": _stat(log, "newsbot/workers/peak_memory_mb"),
         "workers": _stat(log, "newsbot/workers/started"),
+        "added": _stat(log, "newsbot/workers/added"),
+        "restarted": _stat(log, "newsbot/workers/restarts"),
         "wall_s": wall,
         "cpu_s": cpu,
         "articles": _stat(log, "item_scraped_count"),
@@ -122,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.articles} articles of {args.size_mib} MiB ({args.kind}), "
           f"settings {args.settings or 'default'}")  # fmt: skip
     print(f"  peak RSS: crawl process {result['crawl_mb']:.0f} MB + workers "
-          f"{result['workers_mb']:.0f} MB ({result['workers']:.0f} started) = {total:.0f} MB "
+          f"{result['workers_mb']:.0f} MB ({result['workers']:.0f} started: "
+          f"{result['added']:.0f} added, {result['restarted']:.0f} restarts) = {total:.0f} MB "
           "(target < 400 MB)")  # fmt: skip
     print(f"  {result['articles']:.0f} articles exported, {result['too_large']:.0f} too large, "
           f"in {result['wall_s']:.1f} s ({result['cpu_s']:.1f} CPU s)")  # fmt: skip

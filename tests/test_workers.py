@@ -106,6 +106,33 @@ def test_a_pool_adds_no_worker_when_no_core_is_spare(monkeypatch):
     assert "added" not in workers.counts and live == 1
 
 
+def _hold(data: bytes, seconds: float) -> int:
+    """A task that holds a page's bytes for ``seconds`` (run in a worker)."""
+    time.sleep(seconds)
+    return len(data)
+
+
+def test_a_pool_adds_no_worker_when_pages_wait_for_room_not_for_a_worker(monkeypatch):
+    """Pages of megabytes (benchmarks.memory): the worker is never idle, but only one page
+    fits in the bytes in flight at a time, so a second worker would take no page and only
+    hold its own copy of the rules."""
+    workers = _busy_pool(monkeypatch, cpus=2)
+    workers.max_inflight_bytes = 1000
+
+    async def scenario():
+        await workers.run(time.sleep, 0)  # started
+        started = time.monotonic()
+        while time.monotonic() - started < 3:
+            await asyncio.gather(*(workers.run(_hold, b"x" * 800, 0.05) for _ in range(4)))
+        return len(workers._live)
+
+    try:
+        live = run(scenario())
+    finally:
+        workers.close()
+    assert "added" not in workers.counts and live == 1
+
+
 def test_a_pool_keeps_one_worker_when_it_has_time_to_spare(monkeypatch):
     """Small pages: the worker is idle between tasks; a second would only take CPU."""
     workers = _busy_pool(monkeypatch)
