@@ -32,7 +32,7 @@ def read():
 
 def test_every_story_line_is_exported_and_the_noise_inside_the_article_is_not(read):
     pages, outcomes = read
-    assert len(pages) == 424
+    assert len(pages) == 432
     scores = score_pages(pages, outcomes, "article")
     assert scores.content >= 500 and scores.noise >= 500
     assert scores.content_kept >= 0.99, scores.render("article")
