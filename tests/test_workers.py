@@ -75,14 +75,16 @@ def _busy_pool(monkeypatch, cpus: int = 2) -> WorkerPool:
     return workers
 
 
-def _saturate(workers: WorkerPool) -> int:
-    """Tasks queued behind the workers for 3 s (big pages); the live workers after."""
+def _saturate(workers: WorkerPool, *task) -> int:
+    """Tasks (``task``: a function and its arguments; 0.05 s of sleep by default) queued
+    behind the workers for 3 s (big pages); the live workers after."""
+    task = task or (time.sleep, 0.05)
 
     async def scenario():
         await workers.run(time.sleep, 0)  # started
         started = time.monotonic()
         while time.monotonic() - started < 3:
-            await asyncio.gather(*(workers.run(time.sleep, 0.05) for _ in range(4)))
+            await asyncio.gather(*(workers.run(*task) for _ in range(4)))
         return len(workers._live)
 
     try:
@@ -118,18 +120,7 @@ def test_a_pool_adds_no_worker_when_pages_wait_for_room_not_for_a_worker(monkeyp
     hold its own copy of the rules."""
     workers = _busy_pool(monkeypatch, cpus=2)
     workers.max_inflight_bytes = 1000
-
-    async def scenario():
-        await workers.run(time.sleep, 0)  # started
-        started = time.monotonic()
-        while time.monotonic() - started < 3:
-            await asyncio.gather(*(workers.run(_hold, b"x" * 800, 0.05) for _ in range(4)))
-        return len(workers._live)
-
-    try:
-        live = run(scenario())
-    finally:
-        workers.close()
+    live = _saturate(workers, _hold, b"x" * 800, 0.05)
     assert "added" not in workers.counts and live == 1
 
 
