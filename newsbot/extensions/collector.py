@@ -20,16 +20,13 @@ are left as they are.
 from __future__ import annotations
 
 import gc
-import logging
 from typing import Any
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from newsbot import settings as defaults
-from newsbot.exitcodes import UsageError
-
-logger = logging.getLogger(__name__)
+from newsbot.usage import NUMERIC_SETTINGS, at_least
 
 
 class CollectorTuning:
@@ -39,16 +36,9 @@ class CollectorTuning:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CollectorTuning:
-        value = crawler.settings.get("NEWSBOT_GC_THRESHOLD", defaults.NEWSBOT_GC_THRESHOLD)
-        try:
-            threshold = int(str(value).strip())
-        except ValueError:
-            raise UsageError(
-                f"NEWSBOT_GC_THRESHOLD={value!r}: not a whole number; expected 0 (Python's "
-                "default collector) or a number of new objects between passes"
-            ) from None
-        if threshold < 0:
-            raise UsageError(f"NEWSBOT_GC_THRESHOLD={value!r}: negative; expected 0 or more")
+        name = "NEWSBOT_GC_THRESHOLD"
+        value = crawler.settings.get(name, defaults.NEWSBOT_GC_THRESHOLD)
+        threshold = int(at_least(name, value, *NUMERIC_SETTINGS[name]))  # as the -s check reads it
         if threshold == 0:
             raise NotConfigured("NEWSBOT_GC_THRESHOLD is 0: Python's default collector")
         ext = cls(threshold)

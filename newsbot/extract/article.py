@@ -285,7 +285,7 @@ def _read_category(
     start: int,
     profile: SiteProfile,
     page: ArticlePage,
-    classes: dict[int, str] | None = None,
+    classes: dict[int, str],
 ) -> int:
     """The category line after the header: a known category, a short line its markup names
     a category (site 56: `<div class="category">تعليم</div>`, a category no list holds), or a
@@ -296,11 +296,9 @@ def _read_category(
     block = region[start]
     text = _crumb(block)
     if block.tag != "li":
-        named_so = bool(block.path and classes) and _CATEGORY_CLASS.search(
-            (classes or {}).get(block.path[-1], "")
-        )
+        its_class = classes.get(block.path[-1], "") if block.path else ""
         if fold(text) in profile.categories or (
-            named_so and looks_like_name(text, max_words=3, max_chars=30)
+            _CATEGORY_CLASS.search(its_class) and looks_like_name(text, max_words=3, max_chars=30)
         ):
             page.category = text
             return start + 1
