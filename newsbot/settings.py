@@ -127,6 +127,9 @@ NEWSBOT_WORKERS = "auto"
 # new objects between the cyclic collector's passes in the crawl process (0: Python's 700);
 # what startup built is frozen out of every pass (newsbot/extensions/collector.py)
 NEWSBOT_GC_THRESHOLD = 20000
+# Bytes of one site's pages downloaded at once, at most: its concurrency is lowered to this
+# over its page size (at least 1; newsbot/extensions/download_budget.py); 0: no bound.
+NEWSBOT_DOWNLOAD_BUDGET = 32 * 1024 * 1024
 NEWSBOT_WORKER_TIMEOUT = 60
 # Page data sent to the workers and not yet answered, in bytes: past it, pages wait in the
 # crawl process as the objects they already are (a response's body) instead of as pickled
@@ -175,6 +178,8 @@ EXTENSIONS = {
     "newsbot.extensions.incremental.IncrementalRuns": 510,  # issue 5: seen-store, recovery
     # startup's objects frozen, fewer collector passes (newsbot/extensions/collector.py)
     "newsbot.extensions.collector.CollectorTuning": 1,
+    # fewer downloads at once from a site of big pages (newsbot/extensions/download_budget.py)
+    "newsbot.extensions.download_budget.DownloadBudget": 2,
 }
 
 # Spider middlewares over the request contract of newsbot/spiders/requests.py.

@@ -53,6 +53,11 @@ NUMERIC_SETTINGS: dict[str, tuple[type, float, str]] = {
     "NEWSBOT_WORKER_MAX_INFLIGHT": (int, 0, "bytes of pages sent to the workers at once"),
     "NEWSBOT_MMAP_THRESHOLD": (int, 0, "bytes (0: leave the allocator alone)"),
     "NEWSBOT_GC_THRESHOLD": (int, 0, "new objects between collector passes (0: Python's)"),
+    "NEWSBOT_DOWNLOAD_BUDGET": (
+        int,
+        0,
+        "bytes of one site's pages downloaded at once (0: no bound)",
+    ),
     "NEWSBOT_RETRY_AFTER_MAX": (float, 0, "seconds to wait at most for a Retry-After"),
     "NEWSBOT_BOILERPLATE_THRESHOLD": (int, 0, "articles (0: no learning)"),
     "NEWSBOT_BOILERPLATE_SOURCES": (int, 0, "sources"),
