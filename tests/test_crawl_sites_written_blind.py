@@ -1,4 +1,4 @@
-"""Whole crawls of forty-eight copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of fifty copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -98,6 +98,8 @@ SITES = (
     "php_messy_links",
     "jsp_jsessionid",
     "bitrix_news",
+    "tagdiv_newspaper",
+    "substack_posts",
 )
 
 

@@ -45,13 +45,31 @@ class ArticlePage:
     metadata: PageMetadata = field(default_factory=PageMetadata)
 
 
+TAB_MAX_CHARS = 30  # a tab's label in a tab bar ("RELATED ARTICLES", "MORE FROM AUTHOR")
+TABS_MAX = 4
+
+
+def _is_related_label(block: Block, labels: frozenset[str]) -> bool:
+    """``block`` is the "Related Articles" label: alone, or as the first tab of a tab bar
+    whose first tab is shown (`RELATED ARTICLES` `MORE FROM AUTHOR`, two links in one line
+    that the page's style sets apart: site 58, a WordPress news theme)."""
+    if fold(block.text).rstrip(":") in labels:
+        return True
+    tabs = block.segments
+    return (
+        1 < len(tabs) <= TABS_MAX
+        and fold(tabs[0]).rstrip(":") in labels
+        and all(len(tab) <= TAB_MAX_CHARS for tab in tabs)
+    )
+
+
 def _related_index(blocks: list[Block], start: int, profile: SiteProfile) -> int:
     """The "Related Articles" label that starts the related section. A label inside a box
     in the body (the body's paragraphs go on after the box, in the same element as before
     it) is an inline related box: it does not end the body."""
     labels = profile.related_labels()
     for i in range(start, len(blocks)):
-        if fold(blocks[i].text).rstrip(":") in labels and not _inline_box(blocks, start, i):
+        if _is_related_label(blocks[i], labels) and not _inline_box(blocks, start, i):
             return i
     return len(blocks)
 
@@ -421,7 +439,7 @@ def parse_article(
     page.body_blocks = []
     in_box = False  # inside an inline related box: its label and its link lines
     for block in body:
-        if fold(block.text).rstrip(":") in labels or _names_a_rail(block):
+        if _is_related_label(block, labels) or _names_a_rail(block):
             in_box = True  # (a heading the page names as a rail: `<h2 id="most-read-...">`)
             continue
         in_box = in_box and block.link_density >= 0.5
