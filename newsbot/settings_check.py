@@ -59,6 +59,11 @@ SCRAPY_NUMBERS: dict[str, tuple[type, float, str]] = {
     "NEWSBOT_HEALTH_MIN_ARTICLES_FOUND": (int, 0, "articles"),
     "NEWSBOT_HEALTH_MIN_SAMPLE": (int, 0, "articles"),
     "NEWSBOT_BROWSER_PAGE_TIMEOUT": (float, 0.001, "seconds a rendered page may take"),
+    # ops round 10: `NEWSBOT_BROWSER_SETTLE_TIMEOUT_MS=10s` was read at the first render
+    "NEWSBOT_BROWSER_SETTLE_TIMEOUT_MS": (int, 0, "milliseconds, a whole number"),
+    "NEWSBOT_BROWSER_QUIET_MS": (int, 0, "milliseconds, a whole number"),
+    "NEWSBOT_BROWSER_MORE_TIMEOUT_MS": (int, 0, "milliseconds, a whole number"),
+    "NEWSBOT_BROWSER_SCROLL_TIMEOUT_MS": (int, 0, "milliseconds, a whole number"),
 }
 # Scrapy's whole numbers of either sign: what they are.
 WHOLE_NUMBERS: dict[str, str] = {
@@ -87,6 +92,15 @@ YES_NO = (
     "LOG_FILE_APPEND",  # ops round 11: `no` was Scrapy's traceback, exit 1
     "LOG_STDOUT",
     "SPIDERMON_ENABLED",
+    # ops round 10: `HTTPPROXY_ENABLED=maybe` ran, read as on by Scrapy's getbool
+    "HTTPPROXY_ENABLED",
+    "COMPRESSION_ENABLED",
+    "TELNETCONSOLE_ENABLED",
+    "DNSCACHE_ENABLED",
+    "METAREFRESH_ENABLED",
+    "REFERER_ENABLED",
+    "MEMUSAGE_ENABLED",
+    "RANDOMIZE_DOWNLOAD_DELAY",
 )
 _YES_NO_WORDS = ("0", "1", "true", "false")
 # families of settings other packages read (scrapy-playwright, scrapy-redis, spidermon, ...)

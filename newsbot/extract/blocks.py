@@ -31,6 +31,8 @@ from cssselect import SelectorError
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from newsbot.text_repair import repair, suspect
+
 BLOCK_TAGS = frozenset(
     [
         "address",
@@ -250,8 +252,13 @@ class _Builder:
             return
         # " ".join(x.split()) == _SPACE.sub(" ", x).strip() (both split on str.isspace), faster
         text = " ".join("".join(self._parts).split())
-        if text:
+        segments: list[str] = []
+        if text and suspect(text):  # mojibake, entities encoded twice, marks inside words
+            text = " ".join(repair(text).split())  # (a Wix spacer's lone `&#8203;`: nothing)
+            segments = [s for s in (" ".join(repair(p).split()) for p in self._parts) if s]
+        elif text:
             segments = [s for s in (" ".join(p.split()) for p in self._parts) if s]
+        if text:
             self.blocks.append(
                 Block(
                     text,
@@ -599,7 +606,10 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
             elif tag == "input" and builder.path and element.get("type") != "hidden":
                 form_holders.add(builder.path[-1])
             elif tag == "br":
-                builder.flush(block_stack[-1] if block_stack else "body")
+                if block_stack and block_stack[-1] in HEADING_TAGS:
+                    builder.add(" ", None)  # a title set on two lines is one title
+                else:
+                    builder.flush(block_stack[-1] if block_stack else "body")
             if kind:
                 if not is_block:
                     builder.flush(block_stack[-1] if block_stack else "body")

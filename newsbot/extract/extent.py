@@ -752,7 +752,14 @@ def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[in
     points = [i for i in kept[:first] if _list_point(blocks[i])]
     if len(points) < LEAD_IN_MIN_BLOCKS:
         points = []
-    head = [i for i in kept[:first] if _sentence_like(blocks[i]) or i in points]
+    # (and a short sentence in a paragraph beside the first prose one: a tabloid's opening
+    # beats, `Then Wexley Town happened.`, blind pages round 57)
+    opening = blocks[kept[first]]
+    head = [
+        i
+        for i in kept[:first]
+        if _sentence_like(blocks[i]) or i in points or _beat(blocks[i], opening)
+    ]
     # a paragraph after the text, as the page writes its paragraphs (a `<p>`, or the `<div>`
     # its paragraphs are, beside them): `Avec les informations de La Presse canadienne`
     paragraph = blocks[kept[last]]
@@ -773,6 +780,18 @@ def _trim(blocks: Sequence[Block], kept: list[int], prose: list[int]) -> list[in
 
 
 LIST_POINT_MIN_WORDS = 4  # a list item this long says something (`Climate change` is a tag)
+
+
+def _beat(block: Block, paragraph: Block) -> bool:
+    """A short sentence of its own, a ``<p>`` beside ``paragraph`` (same parent), stopped."""
+    return (
+        block.tag == "p"
+        and paragraph.tag == "p"
+        and block.path[:-1] == paragraph.path[:-1]
+        and len(block.text.split()) >= 2
+        and block.text.rstrip().endswith(_SENTENCE_END)
+        and not block.links
+    )
 
 
 def _list_point(block: Block) -> bool:

@@ -15,6 +15,8 @@ from typing import Any
 
 from parsel import Selector
 
+from newsbot.text_repair import repair
+
 ARTICLE_TYPES = frozenset(
     {
         "NewsArticle",
@@ -131,7 +133,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, str):
         if "&" in value:  # JSON-LD written HTML-escaped ("Biden&#8217;s"), as many CMSs do
             value = html.unescape(value)
-        value = " ".join(value.split())
+        value = " ".join(repair(value).split())  # (mojibake: newsbot/text_repair.py)
         return value or None
     return None
 
@@ -207,7 +209,7 @@ def _read_meta_tags(selector: Selector, meta: PageMetadata) -> None:
     values: dict[str, str] = {}
     for tag in selector.xpath("//meta[@content]"):
         key = tag.attrib.get("property") or tag.attrib.get("name") or tag.attrib.get("itemprop")
-        content = " ".join((tag.attrib.get("content") or "").split())
+        content = " ".join(repair(tag.attrib.get("content") or "").split())
         if not key or not content:
             continue
         key = key.strip().lower()
@@ -272,7 +274,7 @@ def read_metadata(selector: Selector) -> PageMetadata:
     _read_markup_times(selector, meta)
     title = selector.xpath("//head/title/text() | /html/title/text()").get()
     if title and title.strip():
-        meta.html_title = _site_suffix_removed(" ".join(title.split()), meta.site_name)
+        meta.html_title = _site_suffix_removed(" ".join(repair(title).split()), meta.site_name)
         if meta.html_title not in meta.titles:
             meta.titles.append(meta.html_title)
     canonical = selector.xpath('//link[@rel="canonical"]/@href').get() or ""
