@@ -156,6 +156,11 @@ class SiteProfile:
         found = _article_match(self.article_patterns, url)
         return url if found is None else plain_url(url, found[2])
 
+    def owns_host(self, host: str) -> bool:
+        """Whether ``host`` is one of the site's own domains (or a subdomain of one)."""
+        host = host.lower()
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
     def is_listing(self, url: str) -> bool:
         path = urlsplit(url).path or "/"
         return any(p.match(path) for p in self.listing_patterns)

@@ -89,3 +89,15 @@ def test_a_frames_own_document_is_read_where_the_frame_shows_it():
     page = parse_article(page_selector(html, PAGE), PAGE, PROFILE, READ_AGE)
     assert any(b.startswith("In 1946 the dunes") for b in page.body_blocks)
     assert page.body_blocks[-1].startswith("The council said")
+
+
+def test_a_copy_follows_next_pages_linked_by_the_sites_full_address():
+    """A copy (staging, a snapshot on loopback) whose pages link their next page by the
+    site's own address (WordPress's ``siteurl``): the next page is the copy's, as its article
+    links are; a link to another site labelled Next is not."""
+    html = f"""<html><head><link rel="next" href="https://www.daily8.com/en/page/2/"></head>
+    <body><div><h2><a href="https://www.daily8.com/en/article/{B}">Tram line</a></h2></div>
+    <a class="next page-numbers" href="https://www.daily8.com/en/page/2/">Next</a>
+    <a href="https://partner.example.org/page/2/">Next</a></body></html>"""
+    listing = parse_listing(Selector(text=html), "http://127.0.0.1:8080/en", PROFILE, READ_AGE)
+    assert listing.next_pages == ["https://www.daily8.com/en/page/2/"]

@@ -31,6 +31,7 @@ from cssselect import SelectorError
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from newsbot.extract.email_protection import decode_cloudflare_email
 from newsbot.text_repair import repair, suspect
 
 BLOCK_TAGS = frozenset(
@@ -582,6 +583,14 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
             if table_rows and tag in _ROLE_HOSTS:
                 # a table in ARIA roles (`div[role=row] > span[role=cell]`): read as one
                 tag = _ROLE_TAGS.get(element.get("role") or "", tag)
+            hidden_address = element.get("data-cfemail")
+            if hidden_address is not None:
+                address = decode_cloudflare_email(hidden_address)
+                if address is not None:
+                    # the address Cloudflare's script writes in place of `[email protected]`
+                    builder.add(address, links[-1] if links else None, bool(links))
+                    skipping += 1
+                    continue
             if (
                 not tag
                 or (tag in SKIP_TAGS and not _shadow_root(element))

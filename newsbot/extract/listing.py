@@ -27,9 +27,10 @@ def next_page_links(
 ) -> list[str]:
     """Links to more entries: ``rel=next`` or a link labelled "Load more", "Next"...
 
-    Only links that stay on the listing's own host and are not article pages count. ``url``
-    is what the links resolve against (the page's ``<base href>``), ``page_url`` the page's
-    own address when that differs.
+    Only links that stay on the listing's own host (or go to one of the site's own domains,
+    as a copy's pages do when they link by the site's full address: WordPress's ``siteurl``)
+    and are not article pages count. ``url`` is what the links resolve against (the page's
+    ``<base href>``), ``page_url`` the page's own address when that differs.
     """
     page_url = page_url or url
     host = urlsplit(page_url).netloc
@@ -56,7 +57,9 @@ def next_page_links(
     for href in hrefs:
         target = safe_urljoin(url, href.strip())  # "" for non-http(s) or broken hrefs
         parts = urlsplit(target)
-        if parts.scheme not in ("http", "https") or parts.netloc != host:
+        if parts.scheme not in ("http", "https"):
+            continue
+        if parts.netloc != host and not profile.owns_host(parts.hostname or ""):
             continue
         if profile.article_id(target) or target == page_url or target in found:
             continue
