@@ -81,6 +81,12 @@ def at_least(name: str, value: object, kind: type, minimum: float, meaning: str)
     return float(number)
 
 
+def numeric_setting(get: Callable[..., object], name: str, default: object) -> float:
+    """The numeric setting ``name`` as the ``-s`` check reads it (``get`` is
+    ``settings.get``; ``default`` when it is not set); else :class:`UsageError`."""
+    return at_least(name, get(name, default), *NUMERIC_SETTINGS[name])
+
+
 def check_numeric_settings(get: Callable[[str], object]) -> None:
     """Each numeric setting that is set is a number no smaller than allowed; else
     :class:`UsageError` (``get`` is ``settings.get``)."""

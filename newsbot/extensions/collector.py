@@ -26,7 +26,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from newsbot import settings as defaults
-from newsbot.usage import NUMERIC_SETTINGS, at_least
+from newsbot.usage import numeric_setting
 
 
 class CollectorTuning:
@@ -36,9 +36,11 @@ class CollectorTuning:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CollectorTuning:
-        name = "NEWSBOT_GC_THRESHOLD"
-        value = crawler.settings.get(name, defaults.NEWSBOT_GC_THRESHOLD)
-        threshold = int(at_least(name, value, *NUMERIC_SETTINGS[name]))  # as the -s check reads it
+        threshold = int(
+            numeric_setting(
+                crawler.settings.get, "NEWSBOT_GC_THRESHOLD", defaults.NEWSBOT_GC_THRESHOLD
+            )
+        )
         if threshold == 0:
             raise NotConfigured("NEWSBOT_GC_THRESHOLD is 0: Python's default collector")
         ext = cls(threshold)

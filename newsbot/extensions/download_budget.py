@@ -26,7 +26,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from newsbot import settings as defaults
-from newsbot.usage import NUMERIC_SETTINGS, at_least
+from newsbot.usage import numeric_setting
 
 DECAY = 0.8  # the estimate's share kept on a smaller page
 WARMUP = 4  # downloads at once from a slot until this many of its pages have been seen
@@ -69,9 +69,11 @@ class DownloadBudget:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> DownloadBudget:
-        name = "NEWSBOT_DOWNLOAD_BUDGET"
-        value = crawler.settings.get(name, defaults.NEWSBOT_DOWNLOAD_BUDGET)
-        budget = int(at_least(name, value, *NUMERIC_SETTINGS[name]))
+        budget = int(
+            numeric_setting(
+                crawler.settings.get, "NEWSBOT_DOWNLOAD_BUDGET", defaults.NEWSBOT_DOWNLOAD_BUDGET
+            )
+        )
         if budget == 0:
             raise NotConfigured("NEWSBOT_DOWNLOAD_BUDGET is 0: Scrapy's concurrency as set")
         ext = cls(crawler, budget)
