@@ -134,6 +134,20 @@ def _check_throttle_delays(get: Callable[[str], object]) -> None:
         )
 
 
+def _check_yes_no(get: Callable[[str], object], names: tuple[str, ...]) -> None:
+    for name in names:
+        value = get(name)
+        if value is None or isinstance(value, bool) or value in (0, 1):
+            continue
+        if str(value).strip().lower() not in _YES_NO_WORDS:
+            raise UsageError(f"{name}={short(value)}: expected True or False (or 1 or 0)")
+
+
+# the yes/no settings Scrapy reads while it sets up logging, before any add-on or check runs
+# (blind ops round 11: `LOG_FILE_APPEND=overwrite` was Scrapy's getbool traceback)
+LOGGING_YES_NO = ("LOG_ENABLED", "LOG_FILE_APPEND", "LOG_STDOUT", "LOG_SHORT_NAMES")
+
+
 def check_values(get: Callable[[str], object]) -> None:
     """Scrapy's numbers, yes/no settings and log level, newsbot's health thresholds and
     spidermon's coverage rules are of their type and range; else :class:`UsageError`."""
@@ -148,12 +162,7 @@ def check_values(get: Callable[[str], object]) -> None:
         share = _number(name, value, float, 0, "a share: 0.5 is half")
         if share > 1:
             raise UsageError(f"{name}={short(value)}: expected a share from 0 to 1 (0.5 is half)")
-    for name in YES_NO:
-        value = get(name)
-        if value is None or isinstance(value, bool) or value in (0, 1):
-            continue
-        if str(value).strip().lower() not in _YES_NO_WORDS:
-            raise UsageError(f"{name}={short(value)}: expected True or False (or 1 or 0)")
+    _check_yes_no(get, YES_NO)
     _check_throttle_delays(get)
     for name, meaning in WHOLE_NUMBERS.items():
         value = get(name)
@@ -436,8 +445,10 @@ def why_not_writable(folder: Path) -> str:
 
 
 def check_log_file(settings: BaseSettings) -> None:
-    """``LOG_FILE`` in a folder that is missing or cannot be written: :class:`UsageError`
-    before Scrapy opens it (which would end in a traceback)."""
+    """``LOG_FILE`` in a folder that is missing or cannot be written, or a logging switch
+    that is no yes/no: :class:`UsageError` before Scrapy opens it (which would end in a
+    traceback)."""
+    _check_yes_no(settings.get, LOGGING_YES_NO)
     value = settings.get("LOG_FILE")
     if not value or not isinstance(value, (str, os.PathLike)):
         return

@@ -146,6 +146,7 @@ def parse_age(value: Any) -> float:
 
 
 _URL_LIKE = re.compile(r"(redis|rediss|unix)\s*:", re.IGNORECASE)
+_OTHER_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
 
 
 def check_store_location(location: str) -> None:
@@ -156,6 +157,15 @@ def check_store_location(location: str) -> None:
         raise UsageError(
             f"NEWSBOT_SEEN_STORE={_safe_url(location)!r}: looks like a Redis URL but is not "
             "one; write redis://HOST:PORT/DB (or rediss://, unix://), or a file path"
+        )
+    other = _OTHER_SCHEME.match(location)
+    if other and not is_redis_url(location):
+        # blind ops round 11: `sqlite:///path` (SQLAlchemy's spelling) made a folder named
+        # `sqlite:` in the project and kept the store there
+        raise UsageError(
+            f"NEWSBOT_SEEN_STORE={_safe_url(location)!r}: a {other.group(1)}:// URL is no "
+            "seen-store location; give the SQLite file's path (such as "
+            ".newsbot/seen.sqlite) or a redis:// URL"
         )
 
 
