@@ -59,6 +59,26 @@ def test_glued_header_is_split_from_the_right():
     assert page.body_blocks == ["Shares rose on Monday as investors returned."]
 
 
+def test_a_themes_hidden_last_modified_time_is_not_read_into_the_header_line():
+    """WordPress themes print the modified time after the published one and hide it with
+    ``.updated:not(.published) { display: none }`` (blind site 62, Newspack): the header
+    line reads `The Guardian38 minutes ago`, not `...ago09-07-2025`. A modified time
+    shown on its own (no published time before it) stays."""
+    html = (
+        "<h1>Boundary review</h1><div class='entry-meta'><span class='byline'>The Guardian</span>"
+        "<span class='posted-on'><time class='entry-date published' datetime='2025-07-09'>"
+        "38 minutes ago</time><time class='updated' datetime='2025-07-09'>09-07-2025</time>"
+        "</span></div><p>Three cabinet ministers will have to compete for new seats.</p>"
+        "<p>Updated: <time class='updated'>10-07-2025</time></p>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert (page.source, page.age) == ("The Guardian", "38 minutes ago")
+    assert page.body_blocks == [
+        "Three cabinet ministers will have to compete for new seats.",
+        "Updated: 10-07-2025",
+    ]
+
+
 def test_page_without_header_line_keeps_first_paragraph_in_body():
     html = "<h1>Quiet day</h1><p>The talks ended 40 years ago, officials recalled last week.</p>"
     page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
