@@ -79,6 +79,24 @@ def test_a_themes_hidden_last_modified_time_is_not_read_into_the_header_line():
     ]
 
 
+def test_the_headers_buttons_and_reading_time_do_not_hide_the_category():
+    """A blogging platform prints a `Follow` button and `1 min read` between the header line
+    and the category (blind site 63); its sign-up wall is named only by a React test hook."""
+    html = (
+        "<h1 data-testid='storyTitle'>Kelp forest returns</h1>"
+        "<p class='ot m'><a data-testid='authorName'>RNZ News</a>"
+        "<span data-testid='storyPublishDate'>11 hours ago</span></p>"
+        "<p><button class='pu pv'>Follow</button></p><div class='qd'>1 min read</div>"
+        "<div class='bb qj'><span class='n ql'>News</span></div>"
+        "<p class='pw-post-body-paragraph'>Divers replanting kelp report early gains.</p>"
+        "<div class='be bf' data-testid='paywall-overlay'><h2>Sign up to discover human "
+        "stories.</h2><p>Distraction-free reading. No ads.</p></div>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert (page.source, page.age, page.category) == ("RNZ News", "11 hours ago", "News")
+    assert page.body_blocks == ["Divers replanting kelp report early gains."]
+
+
 def test_page_without_header_line_keeps_first_paragraph_in_body():
     html = "<h1>Quiet day</h1><p>The talks ended 40 years ago, officials recalled last week.</p>"
     page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)

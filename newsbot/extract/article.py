@@ -293,6 +293,30 @@ def _past_date_line(region: list[Block], start: int, read_age: AgeReader, page: 
 
 _DATE_LINE_MAX = 40  # characters: `Friday 21 November 2026, 09:40 GMT`
 
+# a reading-time line under the header: `1 min read`, `5 minute read`, `3 دقائق قراءة`
+_READING_TIME = re.compile(
+    r"\d{1,3}\s*(?:min(?:ute)?s?\.?|minutes?)\s*(?:read|reading|de lecture|de lectura|de leitura)"
+    r"|(?:\d{1,3}|[\u0660-\u0669]{1,3})\s*(?:دقائق|دقيقة|د)\s*(?:للقراءة|قراءة)"
+    r"|(?:قراءة|للقراءة)\s*(?:\d{1,3}|[\u0660-\u0669]{1,3})\s*(?:دقائق|دقيقة|د)",
+    re.IGNORECASE,
+)
+_HEADER_CONTROLS_MAX = 4  # lines: `Follow`, `·`, `1 min read` between a byline and its category
+
+
+def _past_header_controls(region: list[Block], start: int) -> int:
+    """The header's buttons and reading time right under its line (a blogging platform's
+    `Follow` button and `1 min read`, blind site 63; also where the page prints no header
+    line): the header's, and the category line may come after them."""
+    end = start
+    while end < len(region) and end - start < _HEADER_CONTROLS_MAX:
+        block = region[end]
+        text = block.text.strip()
+        if block.tag == "button" or not text.strip("·•|-–— ") or _READING_TIME.fullmatch(text):
+            end += 1
+            continue
+        break
+    return end
+
 
 # the class a page gives its category line (`<div class="category">`, `post-categories`)
 _CATEGORY_CLASS = re.compile(r"categor", re.I)
@@ -428,6 +452,7 @@ def parse_article(
     body_from = _read_header(region, page.title, profile, read_age, page)
     region = _header_after_standfirst(region, body_from, profile, read_age, page)
     body_from = _past_date_line(region, body_from, read_age, page)
+    body_from = _past_header_controls(region, body_from)
     body_from = _read_category(region, body_from, profile, page, layout.classes)
     if page.category is None and title_at:
         page.category = _kicker(blocks[title_at - 1], profile)

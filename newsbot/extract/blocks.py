@@ -396,7 +396,14 @@ def _chrome(
         return ""  # `<div class="news-content readingTime" property="articleBody">`
     names = " ".join(
         value
-        for value in (element.get("id"), element.get("class"), element.get("data-component"))
+        for value in (
+            element.get("id"),
+            element.get("class"),
+            element.get("data-component"),
+            # React sites' test hooks name what a box is where its classes are generated
+            # (`data-testid="paywall-overlay"` around a sign-up wall: blind site 63)
+            element.get("data-testid"),
+        )
         if value
     )
     # a BEM modifier names a variant of its block, not what the element is: a live page's
@@ -592,7 +599,8 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
     paid_boxes = _paid_boxes(root)
     subscriber_parts = _subscriber_parts(root)
     events = ("start", "end", "comment", "pi")
-    for event, element in etree.iterwalk(root, events=events):
+    walker = etree.iterwalk(root, events=events)
+    for event, element in walker:
         if event == "start":
             if skipping:
                 skipping += 1
@@ -608,6 +616,7 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                     # the address Cloudflare's script writes in place of `[email protected]`
                     builder.add(address, links[-1] if links else None, bool(links))
                     skipping += 1
+                    walker.skip_subtree()  # its end event still comes, with its tail
                     continue
             if (
                 not tag
@@ -615,6 +624,7 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                 or (_hidden(element) and element not in subscriber_parts)
             ):
                 skipping += 1
+                walker.skip_subtree()  # not read at all: its end event still comes
                 continue
             is_block = tag in BLOCK_TAGS or ("-" in tag and _custom_block(element, alone))
             kind = "" if builder.chrome else _chrome(element, tag, story_class, paid_boxes)
