@@ -168,6 +168,17 @@ _CHROME_NAMES = re.compile(
     # `carbonads`); `ad` alone is too short a word to trust
     r"ad-?(?:unit|slot|container|wrapper|placement|zone|inline|label)s?|advert(?:isement)?s?|"
     r"adsbygoogle|carbon-?ads|dfp-ad|gpt-ad|google-ads?|"
+    # a match's furniture set into its report: standings and results tables, odds boxes,
+    # line-ups, match facts, score bugs, a minute-by-minute or ball-by-ball recap, ratings
+    # (blind pages round 60: `kw-standings-widget`, `tabela-widget`, `modulo-cuotas`,
+    # `lance-a-lance`, `hc-keymoments`, `article__ball-by-ball`, `kx-live-recap`)
+    r"standings(?:-?(?:widget|table|box))?|league-?table|tabela-?widget|classificacao|"
+    r"odds(?:-?(?:box|widget|module|table|panel))?|betting(?:-?(?:box|odds|widget|module))?|"
+    r"(?:modulo-)?cuotas|apuestas|widget-?resultados|results-?widget|"
+    r"line-?ups?|team-?sheets?|alineaciones|escalac(?:ao|oes)|"
+    r"match-?(?:facts|stats|card|centre|center|info|summary|sheet)|score-?(?:bug|board|card)s?|"
+    r"scoreboard|box-?score|player-?ratings?|"
+    r"live-?recap|lance-a-lance|key-?moments|ball-?by-?ball|"
     # the markup social networks' embed codes give a post on any site
     r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-(?:post|video|page|comments)|"
     r"reddit-embed-bq|"
