@@ -108,6 +108,29 @@ def test_paid_boxes_stay_out_and_a_paragraph_with_an_affiliate_link_stays():
     assert body == STORY[:3] + [shirt + "Direct online."] + STORY[3:]
 
 
+def test_a_body_of_br_lines_with_shop_cards_is_the_story_and_its_cards_are_not():
+    """Blind pages round 61 (Blogger): the story is text between `<br><br>` in the post body,
+    with no `<p>`, and three product cards with a paid link each sit inside it. The whole
+    body was taken for a paid box (its links mostly paid, no `<p>` of prose in it); now the
+    body's bare prose (and its articleBody mark) keeps it, and each card goes."""
+    card = (
+        "<div class='product-box'><span>Best overall</span><h4>Breezewell H{n}</h4>"
+        "<p>Covers rooms up to 320 sq ft, quiet enough for bedrooms.</p><p>${n} at time of "
+        "writing</p><a rel='nofollow sponsored' href='https://shop.example/{n}'>Check price</a>"
+        "</div>"
+    )
+    inside = (
+        "<div class='post-body entry-content' itemprop='description articleBody'>"
+        + "<br /><br />".join(STORY[:3])
+        + "<br /><br />"
+        + "".join(card.format(n=n) for n in (189, 79, 249))
+        + "<br /><br />".join(STORY[3:])
+        + "</div>"
+    )
+    body = read_article(page(_article(inside)), URL).body_blocks
+    assert body == STORY
+
+
 def test_a_reviews_header_beside_its_body_is_not_read_as_a_summary():
     header = (
         "<p class='standfirst'>The new tram line is quick, quiet and already late for its "

@@ -476,13 +476,42 @@ def _paid_boxes(root: etree._Element) -> set[etree._Element]:
                 if n >= PAID_BOX_MAX_LEVELS:
                     break
                 paid[up] += 1
-    return {
+    boxes = {
         element
         for element, n in paid.items()
         if n >= PAID_BOX_MIN_LINKS
         and 2 * n >= sum(1 for _ in element.iter("a"))
-        and not any(len("".join(p.itertext())) > PAID_BOX_MAX_PARAGRAPH for p in element.iter("p"))
+        and not _holds_prose(element)
     }
+    return boxes | {e for e, n in paid.items() if n == 1 and _is_shop_card(e)}
+
+
+PAID_CARD_TAGS = frozenset({"div", "section", "aside", "li", "article", "figure"})
+PAID_CARD_MIN_PARTS = 3  # child elements: a label, a name, a description, a price, a button
+PAID_CARD_MAX_CHARS = 400
+
+
+def _is_shop_card(element: etree._Element) -> bool:
+    """One product's card (`Best overall` / name / description / price / `Check price`): a box
+    of a few parts whose one link is a paid one, with no prose in it. A story's paragraph with
+    an affiliate link is a `<p>`, not a box of parts."""
+    if element.tag not in PAID_CARD_TAGS or len(element) < PAID_CARD_MIN_PARTS:
+        return False
+    if sum(1 for _ in element.iter("a")) != 1:
+        return False
+    text = sum(len(t) for t in element.itertext())
+    return text <= PAID_CARD_MAX_CHARS and not _holds_prose(element)
+
+
+def _holds_prose(element: etree._Element) -> bool:
+    """A paragraph of prose inside: a `<p>`, or text set between `<br>`s with no `<p>` at all
+    (Blogger's post body, blind pages round 61); or the element is marked as the article's
+    body. An affiliate review's body has its product cards' paid links, but it is no box."""
+    if any(_is_marked_body(e) for e in element.iter()):
+        return True
+    if any(len("".join(p.itertext())) > PAID_BOX_MAX_PARAGRAPH for p in element.iter("p")):
+        return True
+    return any(len(text.strip()) > PAID_BOX_MAX_PARAGRAPH for text in element.itertext())
 
 
 def _json_ld_parts(data: object) -> Iterator[object]:
