@@ -28,6 +28,7 @@ from cssselect import SelectorSyntaxError
 from parsel.csstranslator import css2xpath as css_to_xpath
 
 from newsbot.exitcodes import UsageError
+from newsbot.spiders.hosts import in_domains
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
 from newsbot.url_variants import path_variants, plain_url
 from newsbot.usage import did_you_mean, not_utf8, one_of, short
@@ -158,8 +159,7 @@ class SiteProfile:
 
     def owns_host(self, host: str) -> bool:
         """Whether ``host`` is one of the site's own domains (or a subdomain of one)."""
-        host = host.lower()
-        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        return in_domains(host, self.allowed_domains)
 
     def is_listing(self, url: str) -> bool:
         path = urlsplit(url).path or "/"
