@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cssselect import SelectorError
 from lxml import etree
@@ -318,7 +319,7 @@ def _hidden(element: etree._Element) -> bool:
         return True
     if element.get("aria-hidden") == "true" and not _blurred(classes, element.get("style")):
         return True
-    if classes and _HIDDEN_CLASSES.search(classes):
+    if classes and _hidden_by_class(classes):
         return True
     if classes and element.tag == "time" and _hidden_update_time(element, classes):
         return True
@@ -332,6 +333,12 @@ def _hidden(element: etree._Element) -> bool:
         or "clip:rect(0" in style  # the "visually hidden" pattern: text for screen readers
         or "clip-path:inset(50%)" in style
     )
+
+
+@lru_cache(maxsize=8192)
+def _hidden_by_class(classes: str) -> bool:
+    """Whether a class attribute names a hidden element (read once per distinct value)."""
+    return _HIDDEN_CLASSES.search(classes) is not None
 
 
 def _hidden_update_time(element: etree._Element, classes: str) -> bool:
@@ -417,23 +424,40 @@ def _chrome(
         )
         if value
     )
-    # a BEM modifier names a variant of its block, not what the element is: a live page's
-    # `lt-entry--comment` is an entry (its block), not a readers' comment
-    names = _BEM_MODIFIER.sub("", names)
-    if not names:
+    verdict = _names_verdict(names)
+    if verdict == _NOT_CHROME:
         return ""
-    spaced = _CAMEL_WORD.sub(_spaced_words, names)
-    found = _CHROME_NAMES.search(spaced)
-    if found is None:
-        return ""
-    only_hook = not _CHROME_NAMES.search(spaced, found.end())
-    if only_hook and _READING_TIME_HOOK.fullmatch(found.group(0)):
+    if verdict == _READING_TIME_ONLY:
         # `<div class="news-content readingTime">` around the story's paragraphs: the hook a
         # reading-time script counts the words of, not the widget that shows the minutes
         text = sum(len(piece) for piece in element.itertext())
         if text >= _READING_TIME_BODY_MIN:
             return ""
     return "named"
+
+
+_NOT_CHROME = "not chrome"
+_CHROME_NAMED = "named"
+_READING_TIME_ONLY = "a reading-time hook alone"
+
+
+@lru_cache(maxsize=8192)
+def _names_verdict(names: str) -> str:
+    """What an element's names (id, classes, component and test hooks) say it is. Pages
+    repeat the same class strings hundreds of times, so each is read once."""
+    # a BEM modifier names a variant of its block, not what the element is: a live page's
+    # `lt-entry--comment` is an entry (its block), not a readers' comment
+    names = _BEM_MODIFIER.sub("", names)
+    if not names:
+        return _NOT_CHROME
+    spaced = _CAMEL_WORD.sub(_spaced_words, names)
+    found = _CHROME_NAMES.search(spaced)
+    if found is None:
+        return _NOT_CHROME
+    only_hook = not _CHROME_NAMES.search(spaced, found.end())
+    if only_hook and _READING_TIME_HOOK.fullmatch(found.group(0)):
+        return _READING_TIME_ONLY
+    return _CHROME_NAMED
 
 
 # a reading-time script's hook in a class name; the element is the story when it holds
@@ -638,6 +662,8 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
     story_class = _story_paragraph_class(root)
     paid_boxes = _paid_boxes(root)
     subscriber_parts = _subscriber_parts(root)
+    # Cloudflare's hidden addresses are looked for on the pages that have one, not per element
+    protected = bool(root.xpath("boolean(descendant-or-self::*[@data-cfemail])"))
     events = ("start", "end", "comment", "pi")
     walker = etree.iterwalk(root, events=events)
     for event, element in walker:
@@ -649,7 +675,7 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
             if table_rows and tag in _ROLE_HOSTS:
                 # a table in ARIA roles (`div[role=row] > span[role=cell]`): read as one
                 tag = _ROLE_TAGS.get(element.get("role") or "", tag)
-            hidden_address = element.get("data-cfemail")
+            hidden_address = element.get("data-cfemail") if protected else None
             if hidden_address is not None:
                 address = decode_cloudflare_email(hidden_address)
                 if address is not None:
