@@ -31,7 +31,7 @@ from newsbot.exitcodes import UsageError
 from newsbot.spiders.hosts import in_domains
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
 from newsbot.url_variants import path_variants, plain_url
-from newsbot.usage import did_you_mean, not_utf8, one_of, short
+from newsbot.usage import did_you_mean, not_utf8, one_of, operator_text, short
 
 
 def settings_dir() -> Path | resources.abc.Traversable:
@@ -67,7 +67,7 @@ def shown_path(name: str) -> str:
 def read_settings_file(name: str) -> str:
     """Text of a file under ``settings/`` (works from a checkout, a wheel or an egg); a byte
     order mark some editors write at its start is not part of it."""
-    return (settings_dir() / name).read_text(encoding="utf-8-sig")
+    return operator_text((settings_dir() / name).read_bytes())
 
 
 def load_toml(name: str) -> dict[str, Any]:

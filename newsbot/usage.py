@@ -23,8 +23,10 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
 
 def not_utf8(exc: UnicodeDecodeError) -> str:
     """``not UTF-8 at line 12, column 7 (byte 0xe9); save the file as UTF-8``: where an
-    editor wrote another encoding (Latin-1, Windows-1252)."""
+    editor wrote another encoding (Latin-1, Windows-1252, UTF-16)."""
     data = exc.object if isinstance(exc.object, bytes) else bytes(exc.object)
+    if _looks_utf16(data):  # two bytes a letter: its lines and columns are not UTF-8's
+        return "not UTF-8: it looks saved as UTF-16; save the file as UTF-8"
     before = data[: exc.start]
     line = before.count(b"\n") + 1
     column = len(before) - (before.rfind(b"\n") + 1) + 1
@@ -32,6 +34,23 @@ def not_utf8(exc: UnicodeDecodeError) -> str:
         f"not UTF-8 at line {line}, column {column} (byte 0x{data[exc.start]:02x}); "
         "save the file as UTF-8"
     )
+
+
+def _looks_utf16(data: bytes) -> bool:
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:200]
+
+
+def operator_text(data: bytes) -> str:
+    """A file an operator edits (settings, noise rules, a URLs file) as text: UTF-8, an
+    editor's byte order mark dropped. A NUL byte is no text such a file holds: a file saved
+    as UTF-16 without its mark decodes as UTF-8 with one between every two letters (ops
+    round 12), so it raises :class:`UnicodeDecodeError` at the first, as other encodings do.
+    Line ends are read as Python's text mode reads them (Windows' and old Macs' alike)."""
+    text = data.decode("utf-8-sig")
+    if "\x00" in text:
+        at = data.index(b"\x00")
+        raise UnicodeDecodeError("utf-8", data, at, at + 1, "a NUL byte in a text file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as a text-mode read gives it
 
 
 def one_of(choices: Iterable[str]) -> str:

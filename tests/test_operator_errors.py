@@ -965,6 +965,34 @@ def test_a_settings_file_saved_as_latin_1_names_its_line(server, tmp_path, name)
     assert requests == []
 
 
+@pytest.mark.parametrize("bom", [b"", b"\xff\xfe"], ids=["no-mark", "with-mark"])
+@pytest.mark.parametrize("name", ["daily8.toml", "environments/test.toml"])
+def test_a_settings_file_saved_as_utf16_says_so(server, tmp_path, name, bom):
+    """ops round 12: an overlay saved as UTF-16 without its byte order mark decodes as UTF-8
+    with a NUL between every two letters, and was refused naming the TOML error at column 2
+    (`Invalid initial character for a key part`); it is named as UTF-16 now."""
+    folder = _settings_copy(tmp_path)
+    path = folder / name
+    path.write_bytes(bom + path.read_text(encoding="utf-8").encode("utf-16-le"))
+    proc, requests = crawl(server, tmp_path, env={"NEWSBOT_SETTINGS_DIR": str(folder)})
+    error = error_line(proc)
+    assert name.split("/")[-1] in error, error
+    assert "not UTF-8: it looks saved as UTF-16; save the file as UTF-8" in error, error
+    assert requests == []
+
+
+def test_a_noise_file_with_old_mac_line_ends_is_read_as_written(tmp_path):
+    """ops round 12: a noise file whose lines end in a bare CR (an old Mac editor) is read
+    as a text-mode read reads it, one key a line, and its rule removes its line."""
+    noise = tmp_path / "noise.toml"
+    noise.write_bytes(
+        b'[[rule]]\rid = "mine"\rkind = "line"\rpatterns = [\'Get the Gazette delivered\']\r'
+    )
+    rules = load_noise_rules(None, noise, kinds=False, pitch=False)
+    story = "The ferry resumed its winter timetable on Monday after repairs."
+    assert clean_blocks([story, "Get the Gazette delivered"], rules).kept == [story]
+
+
 def test_an_empty_seen_store_setting_is_one_line(server, tmp_path):
     proc, requests = crawl(server, tmp_path, "-s", "NEWSBOT_SEEN_STORE=")
     line = error_line(proc)

@@ -12,6 +12,7 @@ from typing import Any
 import tomllib
 
 from newsbot.profiles import settings_dir
+from newsbot.usage import operator_text
 
 
 def settings_path(name: str) -> Path | Traversable:
@@ -22,7 +23,7 @@ def settings_path(name: str) -> Path | Traversable:
 def read_toml(path: str | Path | Traversable) -> dict[str, Any]:
     if isinstance(path, str):
         path = Path(path)
-    return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # an editor's BOM is not TOML
+    return tomllib.loads(operator_text(path.read_bytes()))  # an editor's BOM is not TOML
 
 
 def default_noise_path() -> Path | Traversable:

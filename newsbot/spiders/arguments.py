@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from newsbot.exitcodes import UsageError
 from newsbot.timestamps import parse_since, to_iso_z
-from newsbot.usage import did_you_mean, not_utf8, short
+from newsbot.usage import did_you_mean, not_utf8, operator_text, short
 
 # A ``since`` this far past the crawl's clock is still taken (clocks drift a little).
 FUTURE_TOLERANCE = timedelta(minutes=5)
@@ -280,8 +280,8 @@ def _looks_like_url(text: str) -> bool:
 def read_urls_file(path: str) -> list[str]:
     """The URLs of a file, one a line; blank lines and ``#`` comments are ignored."""
     try:
-        with open(path, encoding="utf-8-sig") as handle:
-            lines = handle.read().splitlines()
+        with open(path, "rb") as handle:
+            lines = operator_text(handle.read()).splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         if isinstance(exc, UnicodeDecodeError):
