@@ -31,6 +31,23 @@ def test_a_pull_quote_repeating_the_copy_is_removed_and_the_paragraph_stays():
     assert removed(result, "record:pull_quote") == [quote]
 
 
+def test_the_line_naming_who_said_a_pull_quote_goes_with_it():
+    """Blind site 65 (Brightspot): `div.Quote` printed the quote, then `Quote-attribution`."""
+    said = (
+        "“We will not prop up a system that gave one party half the seats with a third of "
+        "the votes,” said Greens leader Matthias Orrell."
+    )
+    quote = "“We will not prop up a system that gave one party half the seats with a third of the votes.”"
+    credit = "Matthias Orrell, Greens leader"
+    result = clean_blocks([P1, said, quote, credit, P3, P4], RULES)
+    assert result.kept == [P1, said, P3, P4]
+    assert removed(result, "record:pull_quote") == [quote, credit]
+    # a short line after it that names nobody the passage names is the story's
+    after = "Talks resume on Monday"
+    result = clean_blocks([P1, said, quote, after, P3, P4], RULES)
+    assert after in result.kept
+
+
 def test_a_summary_above_the_copy_repeating_its_first_sentence_stays():
     summary = "Engineers said the old pier had been sinking for years."
     lead = "The harbour authority approved the new ferry terminal on Tuesday."

@@ -187,10 +187,32 @@ def mark_pull_quotes(out: Sequence[Outcome]) -> None:
             continue  # sentences the article says twice in other company: its own prose
         if any(key in other for other in near):
             _remove(item, PULL_QUOTE)
+            _remove_credit(kept, n, near)
             continue
         whole = len(parts) > 1 and all(p.count(" ") > _PULL_PART_MIN_WORDS for p in parts)
         if whole and any(all(p in other for p in parts) for other in near):
             _remove(item, PULL_QUOTE)
+            _remove_credit(kept, n, near)
+
+
+_CREDIT_MAX_CHARS = 80
+_CREDIT_DASH = re.compile(r"^\s*[—–-]+\s*")
+
+
+def _remove_credit(kept: Sequence[Outcome], n: int, near: list[str]) -> None:
+    """The line naming who said the pull quote at ``n``, right after it (`Matthias Orrell,
+    Greens leader`, `— Jane Roe`: blind site 65): short, not a sentence, and the name before
+    its comma is one the passage the quote repeats names too."""
+    if n + 1 >= len(kept):
+        return
+    item = kept[n + 1]
+    text = (item.kept or "").strip()
+    if not text or len(text) > _CREDIT_MAX_CHARS or text.endswith((".", "!", "?", "؟", ":")):
+        return
+    name = _quote_key(_CREDIT_DASH.sub("", text).split(",")[0])
+    if not name or name.count(" ") > 3 or not any(f" {name} " in other for other in near):
+        return
+    _remove(item, PULL_QUOTE)
 
 
 _CUT_ENDS = ("…", "...")

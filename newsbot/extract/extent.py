@@ -405,11 +405,39 @@ def _pull_quotes(blocks: Sequence[Block], kept: list[int], tags: dict[int, str])
     inside = {i for members in quotes.values() for i in members}
     story = _bare(" ".join(blocks[i].text for i in kept if i not in inside))
     pulled: set[int] = set()
-    for members in quotes.values():
+    for quote, members in quotes.items():
         said = _bare(blocks[members[0]].text)
         if len(said) >= PULL_QUOTE_MIN_CHARS and said in story:
             pulled.update(members)
+            credit = _credit_after(blocks, kept, quote, members[-1])
+            if credit is not None:
+                pulled.add(credit)
     return pulled
+
+
+PULL_CREDIT_MAX_CHARS = 80
+
+
+def _credit_after(blocks: Sequence[Block], kept: list[int], quote: int, last: int) -> int | None:
+    """The line naming who said a pull quote, set after its ``<blockquote>`` in the box
+    that holds both (Brightspot's `div.Quote > blockquote.Quote-body +
+    div.Quote-attribution`: blind site 65): short, no sentence, in the quote's parent."""
+    at = kept.index(last) + 1
+    if at >= len(kept):
+        return None
+    path = blocks[last].path
+    box = path[path.index(quote) - 1] if path.index(quote) > 0 else None
+    after = blocks[kept[at]]
+    text = after.text.strip()
+    if (
+        box is None
+        or box not in after.path
+        or quote in after.path
+        or len(text) > PULL_CREDIT_MAX_CHARS
+        or text.endswith((".", "!", "?"))
+    ):
+        return None
+    return kept[at]
 
 
 LEAD_IN_MIN_BLOCKS = 2  # a lone paragraph above the body is a standfirst
