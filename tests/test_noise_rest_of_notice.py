@@ -75,6 +75,14 @@ def test_the_rest_of_a_notice_goes_with_it(line: str) -> None:
             "told residents.",
             "“You will not recognise the waterfront,” the mayor told residents.",
         ),
+        # a story's sentence led by a noun that is also an imperative (`Trade`), reported
+        # with `say` (noise set 316)
+        (
+            "Trade analysts say the film has surprised the industry, since it was released "
+            "without a tour. Click here to download the StarGlint app for live updates.",
+            "Trade analysts say the film has surprised the industry, since it was released "
+            "without a tour.",
+        ),
         # the US is not "us"
         (
             "Follow us on Instagram. Exports to the US fell by a third last year.",
@@ -104,3 +112,16 @@ def test_only_a_paragraph_that_lost_a_sentence_is_asked() -> None:
     line = "If you live near the terminal, you can comment on the plans until March 3."
     result, body = clean(line)
     assert result.kept == [body[0], line, body[1]]
+
+
+def test_a_show_named_for_a_call_to_action_is_the_story_s():
+    """Noise set 316: a comedy series called «اشترك وفعّل الجرس» (subscribe and ring the
+    bell) named in a story's sentence; the same words outside quotation marks are an ask."""
+    named = (
+        "يبدأ الفنان الشاب عمر الجندي الشهر المقبل تصوير مسلسله الكوميدي الجديد «اشترك وفعّل "
+        "الجرس»، المقرر عرضه على إحدى المنصات الرقمية في الخريف."
+    )
+    result, body = clean(named)
+    assert named in result.kept
+    result, body = clean("لا تنسوا الاشتراك في القناة وفعّلوا الجرس.")
+    assert result.kept == body
