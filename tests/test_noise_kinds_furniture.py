@@ -163,6 +163,23 @@ def rule_for(line: str) -> str | None:
             "This release contains forward-looking statements within the meaning of the act.",
             "kind:press_release",
         ),
+        # pages round 62: the rest of a safe-harbour paragraph, and a listed company's
+        # disclosure note
+        (
+            "These statements are based on management’s current expectations and are subject "
+            "to risks and uncertainties that could cause actual results to differ materially.",
+            "kind:press_release",
+        ),
+        (
+            "Keldermark Systems undertakes no obligation to update any forward-looking "
+            "statement, except as required by law.",
+            "kind:press_release",
+        ),
+        (
+            "This information is subject to the disclosure requirements pursuant to Section "
+            "5-12 of the Norwegian Securities Trading Act.",
+            "kind:press_release",
+        ),
     ],
 )
 def test_furniture_is_removed_by_its_shape(line, rule):
@@ -257,3 +274,15 @@ def test_a_source_ending_in_digits_glued_to_its_age_is_the_aggregator_s_header()
     assert clean_blocks(in_story(BODY, "The ferry left 14 hours ago."), RULES).kept[2] == (
         "The ferry left 14 hours ago."
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "These statements are based on interviews with 40 residents, the report said.",
+        "These statements are subject to review by the ethics committee, which meets in March.",
+        "This information was shared with the police on Monday, a spokesperson said.",
+    ],
+)
+def test_story_lines_that_open_like_safe_harbour_text_stay(line):
+    assert rule_for(line) is None

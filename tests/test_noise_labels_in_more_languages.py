@@ -61,3 +61,38 @@ def test_labels_in_more_languages_go(label: str) -> None:
 def test_story_lines_that_share_their_words_stay(line: str) -> None:
     story = ["The harbour reopened on Monday after a week of repairs to the sea wall.", line]
     assert clean_blocks(story, RULES).kept == story
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # pages round 62: read-also boxes whose linked headline follows the label with no
+        # colon, and a sponsored box's label and sponsor line, in French and Spanish
+        "À lire aussi L’OAT à dix ans au plus haut depuis septembre",
+        "Lee también La prima de riesgo toca mínimos de 2009",
+        "Leia também Bolsa fecha em alta com bancos",
+        "Contenido patrocinado",
+        "Ofrecido por Banca Serrano Patrimonios",
+        "Contenu sponsorisé",
+        "Présenté par Banque Lamarque",
+        "Conteúdo patrocinado",
+        "Gesponserter Inhalt",
+    ],
+)
+def test_read_also_and_sponsor_labels_without_a_colon_are_removed(line):
+    story = "El índice cerró con una subida del 1,2% tras la decisión del regulador."
+    assert clean_blocks([story, line], RULES).kept == [story]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ver también el informe del Banco de España sobre la deuda, publicado el lunes.",
+        "Voir aussi la carte des communes concernées, publiée par la préfecture.",
+        "Presentado por el Gobierno, el plan recorta el gasto en un 3%.",
+        "El acuerdo fue ofrecido por la eléctrica a los reguladores en octubre.",
+    ],
+)
+def test_story_sentences_opening_with_those_words_stay(line):
+    story = "El índice cerró con una subida del 1,2% tras la decisión del regulador."
+    assert clean_blocks([story, line], RULES).kept == [story, line]

@@ -97,3 +97,27 @@ def test_a_box_of_several_paragraphs_beside_a_list_is_not_waved_through():
     )
     body = read_article(page(html), URL).body_blocks
     assert "Unlimited access" not in body
+
+
+def test_a_table_whose_cells_hold_one_paragraph_each_is_read_a_row_a_line():
+    """Pages round 62: a press-release wire sets each cell's text in a `<p>`
+    (`<td><p class="bwcellpmargin">1,421</p></td>`); the table was read a cell a line
+    (`Revenue`, `1,421`, `1,247`, `14%`), now a row a line as other data tables are."""
+    figures = [("Revenue", "1,421", "1,247", "14%"), ("Gross profit", "823", "704", "17%")]
+    rows = "".join(
+        "<tr>" + "".join(f"<td><p class='bwcellpmargin'>{c}</p></td>" for c in row) + "</tr>"
+        for row in figures
+    )
+    head = "<tr><td><b>NOK million</b></td><td><b>Q3 2027</b></td><td><b>Q3 2026</b></td>"
+    table = f"<table><thead>{head}<td><b>Change</b></td></tr></thead><tbody>{rows}</tbody></table>"
+    html = (
+        "<main><article><h1>Keldermark reports third quarter</h1><div class='article-body'>"
+        f"{paragraphs(PROSE[:3])}<p><b>Key figures</b></p>{table}{paragraphs(PROSE[3:4])}"
+        "</div></article></main>"
+    )
+    body = read_article(page(html), URL).body_blocks
+    assert "Revenue | 1,421 | 1,247 | 14%" in body, body
+    assert "Gross profit | 823 | 704 | 17%" in body
+    assert "NOK million | Q3 2027 | Q3 2026 | Change" in body
+    assert "Revenue" not in body and "14%" not in body
+    assert body.index(PROSE[2]) < body.index("Revenue | 1,421 | 1,247 | 14%") < body.index(PROSE[3])

@@ -798,32 +798,35 @@ _CELL_TAGS = frozenset({"td", "th"})
 def _table_rows(blocks: list[Block], tags: dict[int, str]) -> list[Block]:
     """A data table's row as one line, its cells between bars (``Metric | Q2 2025 | Change``),
     as an aggregator shows a table and the cleaner reads one: each cell one short line of its
-    own in ``<td>``/``<th>`` right under the ``<tr>``. A layout table's row (a cell holding
-    paragraphs, lists, ``<br>`` lines or a long text) keeps its lines."""
+    own, in ``<td>``/``<th>`` right under the ``<tr>`` or in the one paragraph such a cell
+    holds (press-release wires' `<td><p class="bwcellpmargin">1,421</p></td>`: pages round
+    62). A layout table's row (a cell holding several paragraphs, lists, ``<br>`` lines or a
+    long text) keeps its lines."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        row = block.path[-2] if len(block.path) >= 2 else None
-        if block.tag not in _CELL_TAGS or row is None or tags.get(row) != "tr":
+        first = _cell_of(block, tags)
+        if first is None:
             out.append(block)
             i += 1
             continue
+        row = first[0]
         j = i
         while j < len(blocks) and row in blocks[j].path:
             j += 1
         cells = blocks[i:j]
+        found = [_cell_of(c, tags) for c in cells]
         if (
             len(cells) >= 2
             and all(
-                c.tag in _CELL_TAGS
-                and len(c.path) == len(block.path)
-                and c.path[-2] == row
+                f is not None
+                and f[0] == row
                 and len(c.text) <= ROW_CELL_MAX_CHARS
                 and c.chrome == block.chrome
-                for c in cells
+                for c, f in zip(cells, found, strict=True)
             )
-            and len({c.path[-1] for c in cells}) == len(cells)
+            and len({f[1] for f in found if f is not None}) == len(cells)
         ):
             text = " | ".join(c.text for c in cells)
             out.append(
@@ -834,7 +837,7 @@ def _table_rows(blocks: list[Block], tags: dict[int, str]) -> list[Block]:
                     [href for c in cells for href in c.links],
                     [dt for c in cells for dt in c.datetimes],
                     sum(c.link_chars for c in cells),
-                    block.path[:-1],
+                    block.path[: block.path.index(row) + 1],
                     block.chrome,
                 )
             )
@@ -842,3 +845,22 @@ def _table_rows(blocks: list[Block], tags: dict[int, str]) -> list[Block]:
             out.extend(cells)
         i = j
     return out
+
+
+_CELL_PARAGRAPH_TAGS = frozenset({"p", "div"})
+
+
+def _cell_of(block: Block, tags: dict[int, str]) -> tuple[int, int] | None:
+    """(its row, its cell) for a block that is a table cell's text: the ``<td>``/``<th>``
+    itself, or a paragraph right inside one; else ``None``."""
+    path = block.path
+    if block.tag in _CELL_TAGS and len(path) >= 2 and tags.get(path[-2]) == "tr":
+        return path[-2], path[-1]
+    if (
+        block.tag in _CELL_PARAGRAPH_TAGS
+        and len(path) >= 3
+        and tags.get(path[-2]) in _CELL_TAGS
+        and tags.get(path[-3]) == "tr"
+    ):
+        return path[-3], path[-2]
+    return None
