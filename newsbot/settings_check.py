@@ -77,7 +77,11 @@ SHARES = (
     "NEWSBOT_HEALTH_MAX_FAILED_PAGES_SHARE",
     "NEWSBOT_HEALTH_MAX_UNREADABLE_TIMES_SHARE",
 )
+# the yes/no settings Scrapy reads while it sets up logging, before any add-on or check runs
+# (blind ops round 11: `LOG_FILE_APPEND=overwrite` was Scrapy's getbool traceback)
+LOGGING_YES_NO = ("LOG_ENABLED", "LOG_FILE_APPEND", "LOG_STDOUT", "LOG_SHORT_NAMES")
 YES_NO = (
+    *LOGGING_YES_NO,
     "NEWSBOT_INCREMENTAL",
     "NEWSBOT_NOISE_MODEL",
     "NEWSBOT_KEEP_REMOVED",
@@ -88,9 +92,6 @@ YES_NO = (
     "COOKIES_ENABLED",
     "RETRY_ENABLED",
     "REDIRECT_ENABLED",
-    "LOG_ENABLED",
-    "LOG_FILE_APPEND",  # ops round 11: `no` was Scrapy's traceback, exit 1
-    "LOG_STDOUT",
     "SPIDERMON_ENABLED",
     # ops round 10: `HTTPPROXY_ENABLED=maybe` ran, read as on by Scrapy's getbool
     "HTTPPROXY_ENABLED",
@@ -141,11 +142,6 @@ def _check_yes_no(get: Callable[[str], object], names: tuple[str, ...]) -> None:
             continue
         if str(value).strip().lower() not in _YES_NO_WORDS:
             raise UsageError(f"{name}={short(value)}: expected True or False (or 1 or 0)")
-
-
-# the yes/no settings Scrapy reads while it sets up logging, before any add-on or check runs
-# (blind ops round 11: `LOG_FILE_APPEND=overwrite` was Scrapy's getbool traceback)
-LOGGING_YES_NO = ("LOG_ENABLED", "LOG_FILE_APPEND", "LOG_STDOUT", "LOG_SHORT_NAMES")
 
 
 def check_values(get: Callable[[str], object]) -> None:
