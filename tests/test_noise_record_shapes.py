@@ -37,7 +37,10 @@ def test_the_line_naming_who_said_a_pull_quote_goes_with_it():
         "“We will not prop up a system that gave one party half the seats with a third of "
         "the votes,” said Greens leader Matthias Orrell."
     )
-    quote = "“We will not prop up a system that gave one party half the seats with a third of the votes.”"
+    quote = (
+        "“We will not prop up a system that gave one party half the seats with a third of "
+        "the votes.”"
+    )
     credit = "Matthias Orrell, Greens leader"
     result = clean_blocks([P1, said, quote, credit, P3, P4], RULES)
     assert result.kept == [P1, said, P3, P4]

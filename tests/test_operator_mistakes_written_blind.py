@@ -8,11 +8,11 @@ settings folder, scrapyd and scrapy-redis, the browser, concurrency and copy-pas
 then the day-two operator: re-runs into existing outputs, seen-stores, `since`, reprocess
 inputs, limits, logs and the other commands, then the operator under pressure: odd paths and
 disks, two things at once, time zones, wrappers' quoting, then commands pasted from chat and
-tuned runs, then the other commands and spiders in depth, then scheduled and
-repeated runs, then a setup moved to new places, then schedules and repeats again, then a
-new colleague's first week): three hundred and fifty-seven mistakes, each refused before it fetches anything with a short message
-naming what to fix (no traceback, a non-zero exit status), and a hundred and twenty-three unusual
-commands that are right and must run (exit status 0)."""
+tuned runs, then the other commands and spiders in depth, then scheduled and repeated runs,
+then a setup moved to new places, then schedules and repeats again, then a new colleague's
+first week): three hundred and fifty-seven mistakes, each refused before it fetches anything
+with a short message naming what to fix (no traceback, a non-zero exit status), and a hundred
+and twenty-three unusual commands that are right and must run (exit status 0)."""
 
 from __future__ import annotations
 
