@@ -1,4 +1,4 @@
-"""Whole crawls of fifty-six copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of fifty-seven copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -106,6 +106,7 @@ SITES = (
     "medium_like",
     "blox_townnews",
     "brightspot",
+    "umbraco_blocks",
 )
 
 

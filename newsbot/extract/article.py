@@ -10,7 +10,7 @@ from parsel import Selector
 
 from newsbot.extract.blocks import SECTION_CHROME, Block, page_layout
 from newsbot.extract.entries import Entry, parse_entries
-from newsbot.extract.extent import is_prose, title_index
+from newsbot.extract.extent import is_prose, pull_quotes, title_index
 from newsbot.extract.metadata import PageMetadata, read_metadata
 from newsbot.extract.page import link_base
 from newsbot.extract.text import (
@@ -462,6 +462,7 @@ def parse_article(
     forms = layout.form_holders - around_prose
     labels = profile.related_labels()
     page.body_blocks = []
+    kept: list[Block] = []
     in_box = False  # inside an inline related box: its label and its link lines
     for block in body:
         if _is_related_label(block, labels) or _names_a_rail(block):
@@ -480,7 +481,11 @@ def parse_article(
         elif _in_link_card(block, layout.tags):
             continue
         else:
-            page.body_blocks.append(block.text)
+            kept.append(block)
+    # a `<blockquote>` saying again what the story's paragraphs say, with its credit: a pull
+    # quote (blind site 66, an Umbraco quote block above the paragraph it repeats)
+    pulled = pull_quotes(kept, list(range(len(kept))), layout.tags)
+    page.body_blocks = [b.text for n, b in enumerate(kept) if n not in pulled]
     links_from = link_base(selector.root, url)
     page.hashtags = _hashtags(region, links_from, profile, selector.root)
     if related_at < len(blocks):

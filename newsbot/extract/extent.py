@@ -377,7 +377,7 @@ def body_range(
         kept.append(i)
     kept = _with_section_headings(blocks, inside, kept)
     kept = _trim(blocks, kept, prose)
-    pulled = _pull_quotes(blocks, kept, layout.tags)
+    pulled = pull_quotes(blocks, kept, layout.tags)
     kept = [i for i in kept if i not in pulled]
     return _lead_in(blocks, start, kept, container, layout.classes) + kept
 
@@ -390,7 +390,7 @@ def _bare(text: str) -> str:
     return _NOT_WORDS.sub(" ", fold(text)).strip()
 
 
-def _pull_quotes(blocks: Sequence[Block], kept: list[int], tags: dict[int, str]) -> set[int]:
+def pull_quotes(blocks: Sequence[Block], kept: list[int], tags: dict[int, str]) -> set[int]:
     """The blocks of a pull quote inside the body: a ``<blockquote>`` whose first line says
     again what the story's own paragraphs say, with the line naming who said it
     (`<blockquote><p>"..."</p><span>Jane Roe, mayor</span></blockquote>`). A quote that
