@@ -224,6 +224,11 @@ SPLITS = [
     ("Daily Mail · 2 hours ago", "Daily Mail", "2 hours ago", ago(hours=2)),
     ("3 hours ago", "", "3 hours ago", ago(hours=3)),
     ("Reuters Updated 3 mins ago", "Reuters", "Updated 3 mins ago", ago(minutes=3)),
+    # ages round 45: a related card's counter glued after the age
+    ("The Star18 hours ago3", "The Star", "18 hours ago", ago(hours=18)),
+    # Egyptian colloquial `من` for `منذ`, when the slot is nothing but the age
+    ("من ساعتين", "", "من ساعتين", ago(hours=2)),
+    ("من ٥ دقايق", "", "من ٥ دقايق", ago(minutes=5)),
     (
         "Mon 19 May Mon 19 May Mon 19 May 2025 at 10:28pm",
         "",
@@ -249,6 +254,9 @@ def test_split_trailing_age(text: str, prefix: str, age: str, iso: str) -> None:
         "01-06-2025",
         "The company was founded 40 years ago",
         "x" * 1_000_000,
+        # `من` inside a text is "from": `the dollar rose from 3 hours`, not an age
+        "ارتفع الدولار من 3 ساعات",
+        "من القاهرة",
     ],
 )
 def test_split_trailing_age_none(text: str) -> None:

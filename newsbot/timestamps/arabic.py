@@ -17,7 +17,7 @@ _UNIT_WORDS = {
     "ثانية": ("s", 1), "ثانيه": ("s", 1), "ثانيتين": ("s", 2), "ثانيتان": ("s", 2),
     "ثوان": ("s", None), "ثواني": ("s", None),
     "دقيقة": ("m", 1), "دقيقه": ("m", 1), "دقيقتين": ("m", 2), "دقيقتان": ("m", 2),
-    "دقائق": ("m", None),
+    "دقائق": ("m", None), "دقايق": ("m", None),
     "ساعة": ("h", 1), "ساعه": ("h", 1), "ساعتين": ("h", 2), "ساعتان": ("h", 2),
     "ساعات": ("h", None),
     "يوم": ("d", 1), "يوما": ("d", 1), "يومين": ("d", 2), "يومان": ("d", 2),
@@ -144,6 +144,8 @@ def match_arabic(
 ) -> tuple[int, ParsedTime] | None:
     """Find an Arabic age at the end of ``text``: (start index, result)."""
     plain = text.translate(_UNMARKED)  # `مُنذُ ساعَتَيْن`: the words without their vowel marks
+    if plain.lstrip().startswith(_COLLOQUIAL_AGO):
+        return _colloquial(text, anchor, zone)
     tail = plain.rstrip()
     plural = tail.endswith(_PLURAL_ENDS)
     # a word one of the forms holds, or a unit as one letter at the end
@@ -201,6 +203,21 @@ def match_arabic(
         return _compound(m, unit, value, anchor, index)
     found = _ago(anchor, unit, value)
     return None if found is None else (index[m.start()], found)
+
+
+# Egyptian colloquial `من ساعتين`, `من ٥ دقايق` (two hours ago, five minutes ago): `من` is
+# `منذ` when it opens the slot and an age is all that follows (ages round 45); inside a text,
+# `من` is "from"
+_COLLOQUIAL_AGO = ("من ",)
+
+
+def _colloquial(text: str, anchor: datetime, zone: tzinfo) -> tuple[int, ParsedTime] | None:
+    start = len(text) - len(text.lstrip())
+    after = text[start + len(_COLLOQUIAL_AGO[0]) :]
+    found = match_arabic("منذ " + after, anchor, zone)
+    if found is None or found[0] != 0:
+        return None  # the whole slot, `من` and an age, or no age
+    return start, found[1]
 
 
 def _compound(

@@ -48,9 +48,11 @@ _AR_GLUED_UNIT_RE = re.compile(
     r"أسابيع|اسابيع|أسبوعين|اسبوعين|أسبوع|اسبوع|أشهر|اشهر|شهرين|شهر|سنوات|سنتين|سنة|أعوام|"
     r"اعوام|عامين|عاما|عام)(?=[\u0621-\u064a][\u0621-\u064a ]{1,29}$)"
 )
-# `ago` then a decoration: `3 hours ago · World`, or a category glued on (`3 hours agoWorld`)
-_AGO_TAIL_RE = re.compile(r"\bago(?:\b|(?=(?-i:[A-Z])))", re.I)
-_MAYBE_DECORATED_RE = re.compile(r"[·|•–—-]|ago\b.|ago(?-i:[A-Z])", re.I)
+# `ago` then a decoration: `3 hours ago · World`, or a category glued on (`3 hours agoWorld`),
+# or an entry's counter (`The Star18 hours ago3`: ages round 45)
+_AGO_TAIL_RE = re.compile(r"\bago(?:\b|(?=(?-i:[A-Z]))|(?=\d{1,3}\s*$))", re.I)
+_AGO_COUNTER_RE = re.compile(r"(?<=\bago)\d{1,3}$", re.I)
+_MAYBE_DECORATED_RE = re.compile(r"[·|•–—-]|ago\b.|ago(?-i:[A-Z])|ago\d{1,3}\s*$", re.I)
 _CUT_RE = re.compile(r"\s+[·|•–—-]\s+|\s*[·|•]\s*")
 # "... | Updated: 16:22 GMT, 28 June 2025", "... Last updated Nov. 29": a later time.
 _UPDATE_RE = re.compile(
@@ -136,7 +138,11 @@ def _candidates(text: str) -> list[str]:
         out.append(shorter)
     for m in reversed(list(_AGO_TAIL_RE.finditer(text))):
         rest = text[m.end() :].strip()
-        if rest and len(rest) <= 40 and (rest[0] in _SEPARATORS or rest[0].isupper()):
+        if (
+            rest
+            and len(rest) <= 40
+            and (rest[0] in _SEPARATORS or rest[0].isupper() or rest.isdigit())
+        ):
             out.append(text[: m.end()])
         break
     for m in list(_CUT_RE.finditer(text))[-3:]:  # only the last few separators
@@ -318,6 +324,7 @@ def split_trailing_age(
     if not isinstance(text, str):
         return None
     stripped = _TRAILING_STOP.sub("", _BIDI_MARKS.sub("", text).rstrip())
+    stripped = _AGO_COUNTER_RE.sub("", stripped)  # `The Star18 hours ago3`: a card's counter
     if not stripped:
         return None
     head_len = max(0, len(stripped) - TAIL_LEN)
