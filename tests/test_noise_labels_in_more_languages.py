@@ -96,3 +96,25 @@ def test_read_also_and_sponsor_labels_without_a_colon_are_removed(line):
 def test_story_sentences_opening_with_those_words_stay(line):
     story = "El índice cerró con una subida del 1,2% tras la decisión del regulador."
     assert clean_blocks([story, line], RULES).kept == [story, line]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        # pages round 63: channel invites and a video pointer in Hindi, Urdu and Indonesian
+        ("देश दर्पण अब व्हाट्सऐप पर भी। ताज़ा खबरों के लिए हमारा व्हाट्सऐप चैनल फॉलो करें", "hi"),
+        (
+            "روزنامہ مشرق آواز کی تازہ ترین خبریں اب ٹیلی گرام پر۔ ہمارا ٹیلی گرام چینل جوائن کریں",
+            "ur",
+        ),
+        ("Simak juga Video 'Harga Cabai di Pasar Induk Melonjak':", "id"),
+    ],
+)
+def test_channel_invites_in_hindi_urdu_and_indonesian_are_removed(line, language):
+    result = clean_blocks([line], RULES, language=language)
+    assert result.kept == [], result.kept
+
+
+def test_a_hindi_story_line_about_whatsapp_stays():
+    line = "पुलिस ने कहा कि लोग व्हाट्सऐप पर अफवाहें फॉलो करें नहीं, बल्कि आधिकारिक चैनल देखें।"
+    assert clean_blocks([line], RULES, language="hi").kept == [line]
