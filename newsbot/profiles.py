@@ -30,7 +30,7 @@ from parsel.csstranslator import css2xpath as css_to_xpath
 from newsbot.exitcodes import UsageError
 from newsbot.spiders.hosts import in_domains
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
-from newsbot.url_variants import path_variants, plain_url
+from newsbot.url_variants import path_variants, plain_url, routed_path
 from newsbot.usage import did_you_mean, not_utf8, one_of, operator_text, short
 
 
@@ -246,7 +246,9 @@ def _article_match(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str,
     """``(id, language, plain path)`` of an article URL: its path as it is, else another
     spelling of it (an AMP twin's, an index file's, in capitals)."""
     path = urlsplit(url).path
-    for candidate in (path, *path_variants(path)):
+    routed = routed_path(url)
+    routes = (routed, *path_variants(routed)) if routed else ()
+    for candidate in (path, *path_variants(path), *routes):
         for pattern in patterns:
             match = pattern.regex.match(candidate)
             if match:

@@ -52,12 +52,35 @@ def path_variants(path: str) -> Iterator[str]:
             yield candidate
 
 
+# A front controller's route in the query, as CMSs print it when pretty URLs are off:
+# Craft's `/index.php?p=en/article/<id>`, Drupal's `/?q=node/12` (blind site 67).
+_FRONT_CONTROLLER = re.compile(r"^/(?:index\.php)?$", re.I)
+ROUTE_PARAMS = ("p", "q")
+
+
+def routed_path(url: str) -> str | None:
+    """The path a front controller's route parameter names (``/index.php?p=en/article/1``
+    -> ``/en/article/1``), or ``None``."""
+    parts = urlsplit(url)
+    if not parts.query or not _FRONT_CONTROLLER.match(parts.path or "/"):
+        return None
+    for name, value in parse_qsl(parts.query):
+        if name in ROUTE_PARAMS and value and "://" not in value and not value.startswith("//"):
+            return "/" + value.lstrip("/")
+    return None
+
+
 def plain_url(url: str, path: str | None = None) -> str:
     """``url`` at ``path`` (its own when None), without its fragment, and without its query
-    when that holds only tracking or view parameters: the address to fetch the page at,
-    whichever link led to it."""
+    when that holds only tracking or view parameters (or the route a front controller read
+    ``path`` from): the address to fetch the page at, whichever link led to it."""
     parts = urlsplit(url)
     pairs = parse_qsl(parts.query, keep_blank_values=True)
+    routed = routed_path(url) if path is not None else None
+    if routed is not None and (path == routed or path in path_variants(routed)):
+        pairs = [(k, v) for k, v in pairs if k not in ROUTE_PARAMS]  # the route was read
+        if not all(is_tracking(k) or k.lower() in VIEW_PARAMS for k, _ in pairs):
+            return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
     # all of them, or none: a query left with a parameter the site's link did not hold
     # together with them (`?pos=3` of `?ref=home&pos=3`) is an address it never printed
     plain = all(is_tracking(k) or k.lower() in VIEW_PARAMS for k, _ in pairs)

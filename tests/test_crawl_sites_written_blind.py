@@ -1,4 +1,4 @@
-"""Whole crawls of fifty-seven copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of fifty-eight copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -107,6 +107,7 @@ SITES = (
     "blox_townnews",
     "brightspot",
     "umbraco_blocks",
+    "craft_matrix",
 )
 
 
@@ -202,10 +203,13 @@ def test_bodies_keep_every_story_paragraph_and_no_noise(crawl, newsroom_notes):
         want = truth["articles"][item["id"]]
         paragraphs = item["body"].split("\n\n")
         lost += [(item["id"], p) for p in want["body"] if p not in paragraphs]
+        # noise is looked for outside the story's own paragraphs: a pull quote's credit
+        # (`Grant Whitlow`) is also a name the story says (craft_matrix)
+        rest = "\n\n".join(p for p in paragraphs if p not in want["body"])
         kept_noise += [
             (item["id"], n)
             for n in want["noise"]
-            if n.strip() in item["body"] and not newsroom_notes(n.strip())
+            if n.strip() in rest and not newsroom_notes(n.strip())
         ]
     assert not lost
     assert not kept_noise

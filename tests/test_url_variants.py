@@ -29,6 +29,10 @@ PLAIN = f"https://www.daily8.com/en/article/{ID}"
         f"https://www.daily8.com/en/article/{ID};jsessionid=8F3AF292EA7C3C7F4DC9D49DA40C2369",
         f"https://www.daily8.com/en/article/{ID};jsessionid=C338ACC633078CA3.node2",
         f"https://www.daily8.com/(S(lit3py55t21z5v55vlm25s55))/en/article/{ID}",
+        # site 67: a front controller's route in the query, as Craft prints links with pretty
+        # URLs off (Drupal's `?q=` likewise)
+        f"https://www.daily8.com/index.php?p=en/article/{ID}",
+        f"https://www.daily8.com/?q=en/article/{ID.upper()}&utm_source=x",
     ],
 )
 def test_every_address_of_an_article_is_the_article_at_its_plain_address(link):
@@ -61,3 +65,14 @@ def test_path_variants_leave_a_plain_path_alone():
     assert list(path_variants("/en/article/abc")) == []
     assert list(path_variants("/amp")) == []  # a page named amp, not an AMP twin of `/`
     assert list(path_variants("/amp/en/x/index.html")) == ["/en/x/"]
+
+
+def test_a_route_parameter_is_read_only_on_a_front_controller():
+    """`/search?q=en/article/<id>` is a search for those words, not the article; a route with
+    another parameter the site printed beside it is fetched as printed."""
+    profile = load_profile("daily8")
+    search = f"https://www.daily8.com/search?q=en/article/{ID}"
+    assert profile.article_id(search) is None
+    paged = f"https://www.daily8.com/index.php?p=en/article/{ID}&page=2"
+    assert profile.article_id(paged) == (ID, "en")
+    assert profile.article_url(paged) == paged

@@ -446,8 +446,10 @@ def _names_verdict(names: str) -> str:
     """What an element's names (id, classes, component and test hooks) say it is. Pages
     repeat the same class strings hundreds of times, so each is read once."""
     # a BEM modifier names a variant of its block, not what the element is: a live page's
-    # `lt-entry--comment` is an entry (its block), not a readers' comment
-    names = _BEM_MODIFIER.sub("", names)
+    # `lt-entry--comment` is an entry (its block), not a readers' comment; a block named only
+    # `block` or `module` is named by its modifier (Craft's Matrix `block--pullquote`,
+    # `block--related`: blind site 67)
+    names = _BEM_MODIFIER.sub("", _GENERIC_BEM_BLOCK.sub(" ", names))
     if not names:
         return _NOT_CHROME
     spaced = _CAMEL_WORD.sub(_spaced_words, names)
@@ -481,6 +483,9 @@ def _is_marked_body(element: etree._Element) -> bool:
     return False
 
 
+_GENERIC_BEM_BLOCK = re.compile(
+    r"(?<![a-z0-9-])(?:[a-z]-)?(?:block|blocks|module|component|widget)--(?=[a-z])", re.I
+)
 _BEM_MODIFIER = re.compile(r"(?<=[a-z0-9])--[a-z0-9][a-z0-9-]*", re.I)
 STORY_CLASS_MIN_PARAGRAPHS = 3
 PAID_BOX_MIN_LINKS = 2
