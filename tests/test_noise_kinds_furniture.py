@@ -180,6 +180,12 @@ def rule_for(line: str) -> str | None:
             "5-12 of the Norwegian Securities Trading Act.",
             "kind:press_release",
         ),
+        # pages round 64: a reader poll's small print
+        (
+            "This poll is not scientific and reflects only the opinions of readers who chose "
+            "to take part.",
+            "kind:page_notices",
+        ),
         # noise set 317: an outlet's note on its own funding under a story about a council
         (
             "Editor's note: The Civic Brief receives no funding from the City of Port Alder "
@@ -289,6 +295,7 @@ def test_a_source_ending_in_digits_glued_to_its_age_is_the_aggregator_s_header()
         "These statements are subject to review by the ethics committee, which meets in March.",
         "This information was shared with the police on Monday, a spokesperson said.",
         "The charity receives no funding from the government, its director said.",
+        "The survey is not scientific, but the council said it would consider the results.",
     ],
 )
 def test_story_lines_that_open_like_safe_harbour_text_stay(line):

@@ -179,6 +179,9 @@ _CHROME_NAMES = re.compile(
     r"line-?ups?|team-?sheets?|alineaciones|escalac(?:ao|oes)|"
     r"match-?(?:facts|stats|card|centre|center|info|summary|sheet)|score-?(?:bug|board|card)s?|"
     r"scoreboard|box-?score|player-?ratings?|"
+    # a reader poll's box (`data-component="poll-block"`, `ssrcss-poll`: pages round 64); not
+    # `poll-results` and such, an election story's figures
+    r"poll-?(?:block|widget|box|module|form|question|embed|container)|(?:reader|quick)-?poll|"
     r"live-?recap|lance-a-lance|key-?moments|ball-?by-?ball|"
     # the markup social networks' embed codes give a post on any site
     r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-(?:post|video|page|comments)|"
