@@ -371,19 +371,22 @@ def _blurred(classes: str | None, style: str | None) -> bool:
 _SECTIONING = frozenset({"article", "main", "section"})
 
 
-def _custom_block(element: etree._Element, alone: dict[int, bool]) -> bool:
+def _custom_block(element: etree._Element, alone: dict[etree._Element, bool]) -> bool:
     """Whether a custom element (``<d8-paragraph>``, ``<story-card>``) is a block: it is
     when no text runs beside it in its parent (the paragraphs of a web component's body);
-    one inside running text (``<relative-time>`` after a source name) is inline."""
+    one inside running text (``<relative-time>`` after a source name) is inline.
+
+    ``alone`` is keyed by the parent element itself, which keeps its lxml proxy alive: keyed
+    by ``id()``, a freed proxy's number was given to another element's, which then read as
+    the first one's answer (a term inside a paragraph taken for a block, now and then)."""
     parent = element.getparent()
     if parent is None:
         return True
-    key = id(parent)
-    if key not in alone:
-        alone[key] = not (parent.text or "").strip() and not any(
+    if parent not in alone:
+        alone[parent] = not (parent.text or "").strip() and not any(
             (child.tail or "").strip() for child in parent
         )
-    return alone[key]
+    return alone[parent]
 
 
 def _chrome(
@@ -666,7 +669,7 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
     paths: list[tuple[int, ...]] = []
     chromes: list[str] = []
     next_id = 0
-    alone: dict[int, bool] = {}  # per parent of a custom element: no text beside its children
+    alone: dict[etree._Element, bool] = {}  # per custom element's parent: no text beside it
     story_class = _story_paragraph_class(root)
     paid_boxes = _paid_boxes(root)
     subscriber_parts = _subscriber_parts(root)
