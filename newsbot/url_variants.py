@@ -77,11 +77,7 @@ def plain_url(url: str, path: str | None = None) -> str:
     parts = urlsplit(url)
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     routed = routed_path(url) if path is not None else None
-    if (
-        routed is not None
-        and path is not None
-        and (path == routed or path in path_variants(routed))
-    ):
+    if path is not None and routed is not None and path in (routed, *path_variants(routed)):
         pairs = [(k, v) for k, v in pairs if k not in ROUTE_PARAMS]  # the route was read
         if not all(is_tracking(k) or k.lower() in VIEW_PARAMS for k, _ in pairs):
             return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))

@@ -426,7 +426,8 @@ def _credit_after(blocks: Sequence[Block], kept: list[int], quote: int, last: in
     if at >= len(kept):
         return None
     path = blocks[last].path
-    box = path[path.index(quote) - 1] if path.index(quote) > 0 else None
+    depth = path.index(quote)
+    box = path[depth - 1] if depth > 0 else None
     after = blocks[kept[at]]
     text = after.text.strip()
     if (
