@@ -1,5 +1,5 @@
-"""tests/data/operator_mistakes_written_blind: four hundred and eighty commands an operator runs,
-written from the README alone by people who never saw the code (twelve rounds: `scrapy crawl
+"""tests/data/operator_mistakes_written_blind: five hundred and twenty commands an operator runs,
+written from the README alone by people who never saw the code (thirteen rounds: `scrapy crawl
 daily8`, then reprocess, the article and river spiders, parse, check, fetch, settings, overlay
 files, site profiles, noise files and the seen-store, then everyday runs: environment
 variables, incremental windows, feeds and their placeholders, log settings, limits, health
@@ -10,9 +10,10 @@ inputs, limits, logs and the other commands, then the operator under pressure: o
 disks, two things at once, time zones, wrappers' quoting, then commands pasted from chat and
 tuned runs, then the other commands and spiders in depth, then scheduled and repeated runs,
 then a setup moved to new places, then schedules and repeats again, then a new colleague's
-first week): three hundred and fifty-seven mistakes, each refused before it fetches anything
-with a short message naming what to fix (no traceback, a non-zero exit status), and a hundred
-and twenty-three unusual commands that are right and must run (exit status 0)."""
+first week, then the day after: reprocessing exports, job folders after a crash, export
+options given twice): three hundred and eighty-seven mistakes, each refused before it fetches
+anything with a short message naming what to fix (no traceback, a non-zero exit status), and a
+hundred and thirty-three unusual commands that are right and must run (exit status 0)."""
 
 from __future__ import annotations
 
