@@ -410,6 +410,27 @@ def test_pull_quotes_and_promos_set_between_the_paragraphs_are_left_out():
     assert read_article(page(html), URL).body_blocks == PROSE
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "<div class='legende'>La digue vue du ciel. (Photo Gazette/Anne Le Goff)</div>",
+        "<p class='article__legend'>La digue, en octobre 2026. JEAN MARC POUR LE JOURNAL</p>",
+        "<div class='embed-carte__legende'>Recul moyen du trait de côte, en mètres par an.</div>",
+        "<span class='didascalia'>Il cantiere del ponte nel mese di ottobre.</span>",
+        "<div class='bildunterschrift'>Die Baustelle im Oktober. Foto: Archiv</div>",
+    ],
+)
+def test_a_caption_named_in_another_language_is_left_out(caption):
+    """`legende`, `legend`, `didascalia`, `bildunterschrift`: what French, Portuguese,
+    Italian and German CMSs call a caption or a chart's key (blind pages round 65; every
+    such name in the blind pages held a caption)."""
+    html = (
+        f"<article><h1>Council delays toll vote</h1><div>{paragraphs(PROSE[:2])}"
+        f"{caption}{paragraphs(PROSE[2:])}</div></article>"
+    )
+    assert read_article(page(html), URL).body_blocks == PROSE
+
+
 # the last section's own paragraphs (a body that repeats a run of paragraphs word for word is a
 # builder's second copy of it, newsbot/extract/repeats.py)
 NEXT = [

@@ -140,6 +140,9 @@ _CHROME_NAMES = re.compile(
     r"(?:image|photo|media|video|figure|img|wp)-?captions?|captions?|"
     # a picture's note as Chinese and other CMSs name it (`<p class="pic-desc">` under the image)
     r"(?:pic|img|image|photo)[-_]?(?:desc|description|note|info)|"
+    # a caption or a chart's key in French, Portuguese, Italian, German (`legende`,
+    # `article__legend`, `embed-carte__legende`, `didascalia`, `bildunterschrift`)
+    r"legends?|legendes?|legendas?|didascalia|bildunterschrift|"
     # (a newsletter's own post is the article: Substack's `newsletter-post`)
     r"newsletter(?!-?(?:post|article|story|body|content|issue|edition|entry|text))|"
     r"share-?(?:bar|tools|buttons)|social-?(?:share|links|buttons)|"
