@@ -94,6 +94,15 @@ def test_the_rest_of_a_notice_goes_with_it(line: str) -> None:
             "said on Monday.",
             "Our port will be busier than ever, the harbour master said on Monday.",
         ),
+        # a first-person story's long sentence whose `we` comes late (a weather team's blog),
+        # with the station's promo glued after it (noise set 318)
+        (
+            "The band should finally lift north and weaken Friday morning, and we're tracking "
+            "a quieter weekend with highs near 30. Stay with Sky Watch 11 on air and online "
+            "for updates all day.",
+            "The band should finally lift north and weaken Friday morning, and we're tracking "
+            "a quieter weekend with highs near 30.",
+        ),
         # Arabic: a story's sentence after a follow prompt
         (
             "تابعونا على إكس. وقال رئيس المجلس إن المحطة ستخدم مليون مسافر سنويا.",

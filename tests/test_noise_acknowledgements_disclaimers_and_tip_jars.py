@@ -1,0 +1,54 @@
+"""An outlet's standing lines that name no product and no platform: an acknowledgement of
+country, a page's disclaimer about where its information comes from, a small site's tip jar,
+a question the reader is asked to send in, and an Arabic non-profit's appeal (noise set 318,
+blind pages round 65). The story's own acknowledgements, caveats and appeals stay. Made-up
+wording, written apart from the labelled sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbot.cleaning import load_noise_rules
+from tests.support.stories import assert_kept_in_flood_story, assert_removed_from_flood_story
+
+RULES = load_noise_rules(None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We acknowledge the Traditional Custodians of the land on which we report and pay our "
+        "respects to Elders past and present.",
+        "Coastline Radio acknowledges the Traditional Owners of the lands where we broadcast.",
+        "We respectfully acknowledge that we work on the traditional and unceded territory of "
+        "the Lekwungen peoples.",
+        "This tracker is compiled from operators' notices and may not reflect late changes.",
+        "This page is generated from public feeds and does not include every road closure.",
+        "If the Ferry Board page has saved you a wait, consider chipping in to keep it running.",
+        "Please consider a small donation to keep Harbour Notes free for everyone.",
+        "Got a gardening question for the team? Send it in and we may answer it next week.",
+        "منصة الساحل منصة غير ربحية تعتمد على دعم قرائها. ساهم اليوم لنواصل تغطية أخبار المدينة.",
+    ],
+)
+def test_an_outlets_standing_line_leaves_the_story(line: str) -> None:
+    assert_removed_from_flood_story(line, RULES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the ceremony the story reports
+        "The ceremony opened as elder Ruth Carey acknowledged the Traditional Owners and the "
+        "mayor then spoke about the barrier's first winter.",
+        # a caveat the story reports
+        "The council said the figures may not reflect the latest closures on the coast road.",
+        "Residents were asked to consider donating to keep the shelter open through winter.",
+        # a question in the story
+        "Asked whether the barrier would hold, the engineer said he had no doubt at all.",
+        # Arabic: a charity quoted, a non-profit named in the news
+        "قال رئيس الجمعية: «تبرعوا اليوم لنواصل دعم الأسر المتضررة من الفيضانات».",
+        "وقالت الجمعية إن المنظمة غير ربحية وتعتمد على التبرعات منذ تأسيسها عام 2010.",
+    ],
+)
+def test_the_storys_own_line_stays(line: str) -> None:
+    assert_kept_in_flood_story(line, RULES)
