@@ -226,6 +226,12 @@ SPLITS = [
     ("Reuters Updated 3 mins ago", "Reuters", "Updated 3 mins ago", ago(minutes=3)),
     # ages round 45: a related card's counter glued after the age
     ("The Star18 hours ago3", "The Star", "18 hours ago", ago(hours=18)),
+    # ages round 47: a source ending in a unit's letter, glued to the age (an age's parts run
+    # from the coarsest unit down, so `5m2 hours` is a name's `5m` and `2 hours`), and a unit
+    # glued to its `ago`
+    ("Zone 5m2 hours ago", "Zone 5m", "2 hours ago", ago(hours=2)),
+    ("Ch 7h3 days ago", "Ch 7h", "3 days ago", ago(days=3)),
+    ("Reuters12 minutesago", "Reuters", "12 minutesago", ago(minutes=12)),
     # Egyptian colloquial `من` for `منذ`, when the slot is nothing but the age
     ("من ساعتين", "", "من ساعتين", ago(hours=2)),
     ("من ٥ دقايق", "", "من ٥ دقايق", ago(minutes=5)),

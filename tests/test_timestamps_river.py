@@ -380,6 +380,9 @@ def test_other_languages_still_read(text: str, language: str, iso: str) -> None:
         "Lesezeit 3 Min",
         "Reading time: 4 minutes",
         "Reuters • 2 min read",
+        # a player's label and its length: no age (a reading time is cut only with its number)
+        "Watch · 3 min",
+        "Listen · 5 min",
         "Page 2 of 5",
         "14:05",
         "2:05 PM ET",

@@ -52,6 +52,9 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         # blind ages round 36: a reading time between the source and the age, the tens in
         # words, two hours and a half, Arabic's letter mark
         ("The Guardian | 7 min read | 40 minutes ago", "2026-11-25T11:20:00Z", "minute"),
+        # blind ages round 47: a card's reading time before the age, and a hurried unit
+        ("4 min read · 2 hours ago", "2026-11-25T10:00:00Z", "hour"),
+        ("5 minuts ago", "2026-11-25T11:55:00Z", "minute"),
         ("منذ عشرين دقيقة", "2026-11-25T11:40:00Z", "minute"),
         ("منذ ساعتين ونصف", "2026-11-25T09:30:00Z", "minute"),
         ("منذ\u061c ساعتين", "2026-11-25T10:00:00Z", "hour"),

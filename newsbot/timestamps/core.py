@@ -88,14 +88,20 @@ def _is_length(text: str) -> bool:
 
 
 def _lengths_dropped(text: str) -> str | None:
-    """``text`` without the reading times between its separators (`The Guardian | 7 min read
-    | 40 minutes ago`: the line's decoration between the source and the age), or None when
-    there is none there or the last piece is one."""
+    """``text`` without the reading times before its last separator (`The Guardian | 7 min
+    read | 40 minutes ago`: the line's decoration between the source and the age; `4 min read
+    · 2 hours ago`: a card's, before it), or None when there is none there or the last piece
+    is one. A first piece goes only when it is a whole length, with its number (`Watch · 3
+    min` is a player's label and its duration)."""
     pieces = _CUT_RE.split(text)
-    middle = pieces[1:-1]
-    if not any(_is_length(p) for p in middle) or _is_length(pieces[-1]):
+    dropped = [
+        n
+        for n, piece in enumerate(pieces[:-1])
+        if _is_length(piece) and (n or any(ch.isdigit() for ch in piece))
+    ]
+    if not dropped or _is_length(pieces[-1]):
         return None
-    return " · ".join(p for p in pieces if not _is_length(p))
+    return " · ".join(p for n, p in enumerate(pieces) if n not in dropped)
 
 
 def _prefix_ok(prefix: str) -> bool:

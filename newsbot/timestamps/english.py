@@ -24,6 +24,9 @@ _UNITS = {
     "seconds": ("s", False), "second": ("s", False), "secs": ("s", True),
     "sec": ("s", True), "s": ("s", True),
     "minutes": ("m", False), "minute": ("m", False), "mins": ("m", True),
+    # typed in a hurry (`5 minuts ago`: blind ages round 47)
+    "minuts": ("m", False), "mintues": ("m", False), "minits": ("m", False),
+    "minites": ("m", False),
     "min": ("m", True), "mn": ("m", True), "m": ("m", True),
     "hours": ("h", False), "hour": ("h", False), "hrs": ("h", True), "hr": ("h", True),
     "h": ("h", True),
@@ -42,8 +45,11 @@ _PRECISION = {
 }  # fmt: skip
 _ORDER = ["dec", "y", "mo", "w", "d", "h", "m", "s"]
 
-# "3 hr. ago", "5 min. ago": an abbreviation may keep its full stop.
-_UNIT = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?![a-z])\.?"
+# "3 hr. ago", "5 min. ago": an abbreviation may keep its full stop; `12 minutesago`: a unit
+# glued to its `ago`
+_UNIT = (
+    "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")(?:(?=ago(?![a-z]))|(?![a-z])\.?)"
+)
 # (?<!\d): a number starts at the start of a digit run (keeps long digit runs linear).
 # (?=...): the first letters of the number words, checked before trying each word.
 _NUM = (
@@ -211,6 +217,11 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
         # `7Days3 hours ago`: a source whose name ends in a unit, glued to its age; one age
         # with two parts is printed with a space between them (`1 day 3 hours ago`)
         m = _REL_RE.search(spaced, m.start() + glued.end() - 1)
+    coarser = _coarser_part(m) if m else None
+    if coarser is not None:
+        # `Zone 5m2 hours ago`: an age's parts run from the coarsest unit down (`2h 5m`); a
+        # coarser one after a finer one starts the age, what is before it is a name
+        m = _REL_RE.search(spaced, coarser)
     if m and "-" in text and _HYPHENED.search(text, m.start(), m.end()) and not m.group("ago"):
         m = None  # `a 5-hour drive`: a length; `5-hours ago` is an age
     if m and _glued_number_word(text, m):
@@ -228,6 +239,17 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
         if q:
             best = (q.start(), best[1])
     return best
+
+
+def _coarser_part(m: re.Match[str]) -> int | None:
+    """Where a part of the age ``m`` has a coarser unit than the part before it, or None."""
+    last = -1
+    for comp in _COMP_RE.finditer(m.group("comp")):
+        rank = _ORDER.index(_UNITS[comp.group("u").lower().rstrip(".")][0])
+        if rank <= last:
+            return m.start("comp") + comp.start()
+        last = rank
+    return None
 
 
 def _glued_number_word(text: str, m: re.Match[str]) -> bool:
