@@ -84,6 +84,9 @@ NUMERIC_SETTINGS: dict[str, tuple[type, float, str]] = {
     "NEWSBOT_BROWSER_PAGES": (int, 1, "browser pages open at once"),
     "NEWSBOT_REDIS_HEARTBEAT": (float, 0.001, "seconds between heartbeats"),
     "NEWSBOT_REDIS_WORKER_TIMEOUT": (float, 0.001, "seconds of silence before a worker is dead"),
+    # (a word here was Scrapy's traceback as the worker opened its queue: blind operator round 14)
+    "NEWSBOT_REDIS_PREFETCH": (int, 1, "requests a worker takes from the shared queue at once"),
+    "NEWSBOT_REDIS_TIMEOUT": (float, 0.001, "seconds a Redis call may wait"),
 }
 
 

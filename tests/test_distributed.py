@@ -7,7 +7,6 @@ import os
 import pickle
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,48 +31,16 @@ from newsbot.replica.content import build_site
 from newsbot.replica.server import ReplicaServer
 from newsbot.replica.slow import hold_until_clients, is_article, make_slow
 from tests.conftest import CLOCK, SEED, require_binary, start_paths
+from tests.support.redis_server import redis_server
 from tests.support.scheduled_runs import ScheduledRuns, kill, part_lines, wait_for
 
 pytestmark = pytest.mark.redis
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def redis_url(tmp_path):
-    binary = require_binary("redis-server", "/usr/bin/redis-server")
-    import redis
-
-    port = free_port()
-    proc = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
-         "no", "--dir", str(tmp_path), "--daemonize", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-
-    def ready() -> bool:
-        try:
-            return bool(client.ping())
-        except redis.ConnectionError:
-            return False
-
-    try:
-        assert wait_for(ready, timeout=10), "redis-server did not start"
+    with redis_server(tmp_path) as url:
         yield url
-    finally:
-        client.close()
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture

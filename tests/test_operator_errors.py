@@ -312,7 +312,11 @@ def test_unknown_spider_and_bad_setting(server, tmp_path):
                               ("NEWSBOT_SEEN_MAX_AGE=1M", "ambiguous"),
                               ("NEWSBOT_SEEN_MAX_AGE=1m", "under an hour"),
                               # ops round 14: a slash short became an SQLite store `redis:/...`
-                              ("NEWSBOT_SEEN_STORE=redis:/127.0.0.1:6/0", "not one")):  # fmt: skip
+                              ("NEWSBOT_SEEN_STORE=redis:/127.0.0.1:6/0", "not one"),
+                              # blind operator round 14: a word was Scrapy's traceback as a
+                              # distributed worker opened its queue
+                              ("NEWSBOT_REDIS_PREFETCH=one", "whole number >= 1"),
+                              ("NEWSBOT_REDIS_TIMEOUT=soon", "number >= 0.001")):  # fmt: skip
         proc, requests = crawl(server, tmp_path, "-s", setting)
         assert setting.split("=")[0] in error_line(proc) and expected in error_line(proc)
         assert requests == []

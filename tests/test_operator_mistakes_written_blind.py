@@ -1,5 +1,5 @@
-"""tests/data/operator_mistakes_written_blind: five hundred and twenty commands an operator runs,
-written from the README alone by people who never saw the code (thirteen rounds: `scrapy crawl
+"""tests/data/operator_mistakes_written_blind: five hundred and sixty commands an operator runs,
+written from the README alone by people who never saw the code (fourteen rounds: `scrapy crawl
 daily8`, then reprocess, the article and river spiders, parse, check, fetch, settings, overlay
 files, site profiles, noise files and the seen-store, then everyday runs: environment
 variables, incremental windows, feeds and their placeholders, log settings, limits, health
@@ -11,9 +11,11 @@ disks, two things at once, time zones, wrappers' quoting, then commands pasted f
 tuned runs, then the other commands and spiders in depth, then scheduled and repeated runs,
 then a setup moved to new places, then schedules and repeats again, then a new colleague's
 first week, then the day after: reprocessing exports, job folders after a crash, export
-options given twice): three hundred and eighty-seven mistakes, each refused before it fetches
-anything with a short message naming what to fix (no traceback, a non-zero exit status), and a
-hundred and thirty-three unusual commands that are right and must run (exit status 0)."""
+options given twice, then several machines: redis addresses, distributed workers' own settings,
+scrapyd fields): four hundred and seventeen mistakes, each refused before it fetches anything
+with a short message naming what to fix (no traceback, a non-zero exit status), and a hundred
+and forty-three unusual commands that are right and must run (exit status 0). A case that
+writes ``{REDIS}`` gets a real redis-server on loopback."""
 
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ import pytest
 from newsbot.replica import build_site
 from newsbot.replica.server import ReplicaServer
 from tests.conftest import CLOCK, ROOT
+from tests.support.redis_server import redis_server
 
 DATA = Path(__file__).parent / "data" / "operator_mistakes_written_blind"
 CASES = [
@@ -38,6 +41,14 @@ CASES = [
     for case in json.loads(rounds.read_text(encoding="utf-8"))
 ]
 NEEDS = {"flock", "timeout", "sh"}  # what a case's command may start with besides scrapy
+
+
+@pytest.fixture(scope="module")
+def redis_address(tmp_path_factory):
+    """``127.0.0.1:<port>`` of a real redis-server, for the cases that write ``{REDIS}``
+    (the Redis the manual's distributed runs expect to find)."""
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url.removeprefix("redis://").removesuffix("/0")
 
 
 @pytest.fixture(scope="module")
@@ -53,16 +64,18 @@ def _unused_port() -> int:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_the_command_is_refused_in_one_line_or_runs(case, base_url, tmp_path):
+def test_the_command_is_refused_in_one_line_or_runs(case, base_url, tmp_path, request):
     if case["argv"][0] in NEEDS and shutil.which(case["argv"][0]) is None:
         pytest.skip(f"{case['argv'][0]} is not installed")
     port = str(_unused_port())
+    redis = request.getfixturevalue("redis_address") if "{REDIS}" in json.dumps(case) else ""
 
     def fill(text: str) -> str:
         return (
             text.replace("{BASE}", base_url)
             .replace("{TMP}", str(tmp_path))
             .replace("{UNUSED_PORT}", port)
+            .replace("{REDIS}", redis)
         )
 
     for relative, content in case["files"].items():

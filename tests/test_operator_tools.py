@@ -315,6 +315,17 @@ def test_settings_get_shows_what_the_environment_overlay_sets():
     assert wrong.stderr.strip().splitlines()[-1].startswith("scrapy settings: error:")
 
 
+def test_settings_get_of_a_setting_read_without_a_default():
+    """Blind operator round 14: `scrapy settings --get NEWSBOT_REDIS_URL` on one machine was
+    refused as no setting (did you mean 'NEWSBOT_REDIS_TIMEOUT'?), and `NEWSBOT_REDIS_ULR`
+    was pointed at the timeout: it is unset (None), and the name to suggest."""
+    unset = _settings_get("NEWSBOT_REDIS_URL", ROOT)
+    assert unset.returncode == 0 and unset.stdout.strip() == "None", unset.stderr[-2000:]
+    typo = _settings_get("NEWSBOT_REDIS_ULR", ROOT)
+    assert typo.returncode == 2 and typo.stdout.strip() == ""
+    assert "did you mean 'NEWSBOT_REDIS_URL'" in typo.stderr.strip().splitlines()[-1]
+
+
 def test_settings_getint_of_a_word_is_one_line():
     """ops round 13: `scrapy settings --getint LOG_LEVEL` was a traceback."""
     full = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSBOT_ENV": "test"}

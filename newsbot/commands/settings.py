@@ -20,6 +20,7 @@ from newsbot.addons.environment import EnvironmentAddon
 from newsbot.commands.crawl import report_failure
 from newsbot.distributed.addon import RedisAddon
 from newsbot.exitcodes import UsageError
+from newsbot.settings_check import READ_WITHOUT_DEFAULT
 from newsbot.usage import did_you_mean
 
 
@@ -37,10 +38,12 @@ class Command(ScrapySettingsCommand):
         except RuntimeError as error:  # scrapy-redis not installed (the `ops` extra)
             sys.exit(int(report_failure("settings", UsageError(str(error)))))
         asked = opts.get or opts.getbool or opts.getint or opts.getfloat or opts.getlist
-        if asked and asked not in self.settings:
+        if asked and asked not in self.settings and asked not in READ_WITHOUT_DEFAULT:
             # `--get CONCURENT_REQUESTS` printed None without a word (ops round 8), and with
-            # the hint exit 0 (ops round 13): a misspelt name is a mistake, exit 2
-            names = [str(name) for name in self.settings]
+            # the hint exit 0 (ops round 13): a misspelt name is a mistake, exit 2. A name
+            # newsbot reads with no default (`NEWSBOT_REDIS_URL` on one machine) is unset,
+            # not misspelt, and is a name to suggest (blind operator round 14: `NEWSBOT_REDIS_ULR`)
+            names = [str(name) for name in self.settings] + list(READ_WITHOUT_DEFAULT)
             hint = did_you_mean(asked, names)
             if asked.upper() in self.settings:
                 hint = f" (did you mean {asked.upper()!r}? setting names are in capitals)"
