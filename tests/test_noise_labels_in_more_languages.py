@@ -40,6 +40,16 @@ RULES = load_noise_rules(None)
         "Preberite tudi: Trajekt v nedeljo ne vozi",
         "Pročitajte još: Luka zatvorena zbog vjetra",
         "Прочетете още: Пристанището затваря в неделя",
+        # pages round 66: Swahili's ad label, and the label in more languages
+        "TANGAZO",
+        "— Matangazo —",
+        "Patalastas",
+        "פרסומת",
+        "Publicitat",
+        # a note that a summary was made with an AI tool
+        "Resumo gerado com ajuda de ferramenta e revisado pela redação.",
+        "Resumen generado con inteligencia artificial y revisado por la redacción.",
+        "Ce résumé a été généré par une IA et relu par la rédaction.",
     ],
 )
 def test_labels_in_more_languages_go(label: str) -> None:
@@ -56,6 +66,8 @@ def test_labels_in_more_languages_go(label: str) -> None:
         "Annonsen publicerades i lokaltidningen förra veckan och väckte protester.",
         "Läs också rapporten, sade ministern till riksdagen i går.",
         "Čítajte aj správu ministerstva, povedal starosta obce.",
+        "Tangazo la serikali limewataka wavuvi kusajili boti zao kabla ya mwisho wa mwezi.",
+        "O resumo do relatório, gerado pela agência reguladora, aponta queda de 12% nas vendas.",
     ],
 )
 def test_story_lines_that_share_their_words_stay(line: str) -> None:
