@@ -1,8 +1,10 @@
 """An outlet's standing lines that name no product and no platform: an acknowledgement of
 country, a page's disclaimer about where its information comes from, a small site's tip jar,
 a question the reader is asked to send in, and an Arabic non-profit's appeal (noise set 318,
-blind pages round 65). The story's own acknowledgements, caveats and appeals stay. Made-up
-wording, written apart from the labelled sets."""
+blind pages round 65); a broadcaster's support line, endorsement and information disclaimers,
+an update stamp with its note, a bulletin's office hours and footer (noise set 319). The
+story's own acknowledgements, caveats and appeals stay. Made-up wording, written apart from
+the labelled sets."""
 
 from __future__ import annotations
 
@@ -28,6 +30,17 @@ RULES = load_noise_rules(None)
         "Please consider a small donation to keep Harbour Notes free for everyone.",
         "Got a gardening question for the team? Send it in and we may answer it next week.",
         "منصة الساحل منصة غير ربحية تعتمد على دعم قرائها. ساهم اليوم لنواصل تغطية أخبار المدينة.",
+        "If you have been affected by any of the issues raised in this story, help is available "
+        "from the Harbour Line on 0800 555 010.",
+        "If this programme has raised concerns for you, support is available around the clock.",
+        "Editor's note: Harbour Radio does not endorse any product mentioned in this story.",
+        "The information in this article is provided for general guidance and is not a substitute "
+        "for advice from your own doctor.",
+        "Updated March 3 at 9:05 a.m.: This story has been updated with the council's response.",
+        "Representative image (Harbour Stock)",
+        "Reminder: Our newsroom office will be closed on Easter Monday.",
+        "Harbour Post · 12 Quay Street · Unsubscribe | Manage preferences",
+        "Help our reporters cover the coast: make a gift to the Harbour Journalism Fund today.",
     ],
 )
 def test_an_outlets_standing_line_leaves_the_story(line: str) -> None:
@@ -48,6 +61,9 @@ def test_an_outlets_standing_line_leaves_the_story(line: str) -> None:
         # Arabic: a charity quoted, a non-profit named in the news
         "قال رئيس الجمعية: «تبرعوا اليوم لنواصل دعم الأسر المتضررة من الفيضانات».",
         "وقالت الجمعية إن المنظمة غير ربحية وتعتمد على التبرعات منذ تأسيسها عام 2010.",
+        "The council office on Quay Street will be closed on Monday while the barrier is tested.",
+        "If the barrier fails, affected families will get support from the council, she said.",
+        "The ministry said it does not endorse any product mentioned in the viral flood videos.",
     ],
 )
 def test_the_storys_own_line_stays(line: str) -> None:

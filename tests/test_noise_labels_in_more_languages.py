@@ -50,6 +50,8 @@ RULES = load_noise_rules(None)
         "Resumo gerado com ajuda de ferramenta e revisado pela redação.",
         "Resumen generado con inteligencia artificial y revisado por la redacción.",
         "Ce résumé a été généré par une IA et relu par la rédaction.",
+        # noise set 319: a bilingual bulletin's note on its other edition
+        "Cette infolettre est également disponible en anglais.",
     ],
 )
 def test_labels_in_more_languages_go(label: str) -> None:
