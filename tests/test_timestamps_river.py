@@ -382,6 +382,11 @@ def test_other_languages_still_read(text: str, language: str, iso: str) -> None:
         "Reuters • 2 min read",
         # a player's label and its length: no age (a reading time is cut only with its number)
         "Watch · 3 min",
+        # an Arabic time of day alone, as `14:05` (blind ages round 48)
+        "الساعة ١٠:٣٠ صباحاً",
+        "10:30 م",
+        # `هادي` opening a sentence is "this", not an age
+        "هادي السيارة الجديدة",
         "Listen · 5 min",
         "Page 2 of 5",
         "14:05",

@@ -52,6 +52,11 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         # blind ages round 36: a reading time between the source and the age, the tens in
         # words, two hours and a half, Arabic's letter mark
         ("The Guardian | 7 min read | 40 minutes ago", "2026-11-25T11:20:00Z", "minute"),
+        # blind ages round 48: Egyptian `بقاله` and Maghrebi `هادي` (with the plural `سوايع`)
+        # opening the slot, an age followed by a source in Latin letters
+        ("بقاله ساعتين", "2026-11-25T10:00:00Z", "hour"),
+        ("هادي 3 سوايع", "2026-11-25T09:00:00Z", "hour"),
+        ("منذ ساعتين Zawya", "2026-11-25T10:00:00Z", "hour"),
         # blind ages round 47: a card's reading time before the age, and a hurried unit
         ("4 min read · 2 hours ago", "2026-11-25T10:00:00Z", "hour"),
         ("5 minuts ago", "2026-11-25T11:55:00Z", "minute"),

@@ -19,7 +19,7 @@ _UNIT_WORDS = {
     "دقيقة": ("m", 1), "دقيقه": ("m", 1), "دقيقتين": ("m", 2), "دقيقتان": ("m", 2),
     "دقائق": ("m", None), "دقايق": ("m", None),
     "ساعة": ("h", 1), "ساعه": ("h", 1), "ساعتين": ("h", 2), "ساعتان": ("h", 2),
-    "ساعات": ("h", None),
+    "ساعات": ("h", None), "سوايع": ("h", None),  # (Maghrebi plural: ages round 48)
     "يوم": ("d", 1), "يوما": ("d", 1), "يومين": ("d", 2), "يومان": ("d", 2),
     "ايام": ("d", None),
     "اسبوع": ("w", 1), "اسبوعا": ("w", 1), "اسبوعين": ("w", 2), "اسبوعان": ("w", 2),
@@ -207,13 +207,15 @@ def match_arabic(
 
 # Egyptian colloquial `من ساعتين`, `من ٥ دقايق` (two hours ago, five minutes ago): `من` is
 # `منذ` when it opens the slot and an age is all that follows (ages round 45); inside a text,
-# `من` is "from"
-_COLLOQUIAL_AGO = ("من ",)
+# `من` is "from". So are Egyptian `بقاله` ("it has been": `بقاله ساعتين`) and Maghrebi `هادي`
+# (`هادي 3 سوايع`: ages round 48), read only as the whole slot.
+_COLLOQUIAL_AGO = ("من ", "بقاله ", "بقالها ", "بقالي ", "بقالنا ", "هادي ", "هادى ")
 
 
 def _colloquial(text: str, anchor: datetime, zone: tzinfo) -> tuple[int, ParsedTime] | None:
     start = len(text) - len(text.lstrip())
-    after = text[start + len(_COLLOQUIAL_AGO[0]) :]
+    lead = next(p for p in _COLLOQUIAL_AGO if text[start:].translate(_UNMARKED).startswith(p))
+    after = text[start + len(lead) :]
     found = match_arabic("منذ " + after, anchor, zone)
     if found is None or found[0] != 0:
         return None  # the whole slot, `من` and an age, or no age

@@ -43,11 +43,14 @@ _ENCLOSED = re.compile(r"[(\[（]\s*([^()\[\]（）]+?)\s*[)\]）]")
 _DIGITS_RE = re.compile(r"\d+")
 # an Arabic age's unit with a category glued on (`منذ 9 ساعاتسياسة`): the age is the text up
 # to the unit (longer spellings first: `ساعات` before `ساعة`)
-_AR_GLUED_UNIT_RE = re.compile(
+_AR_AGE = (
     r"(?:منذ|قبل)\s*\S*\s*(?:ساعات|ساعتين|ساعة|دقائق|دقيقتين|دقيقة|أيام|ايام|يومين|يوما|يوم|"
     r"أسابيع|اسابيع|أسبوعين|اسبوعين|أسبوع|اسبوع|أشهر|اشهر|شهرين|شهر|سنوات|سنتين|سنة|أعوام|"
-    r"اعوام|عامين|عاما|عام)(?=[\u0621-\u064a][\u0621-\u064a ]{1,29}$)"
+    r"اعوام|عامين|عاما|عام)"
 )
+_AR_GLUED_UNIT_RE = re.compile(_AR_AGE + r"(?=[\u0621-\u064a][\u0621-\u064a ]{1,29}$)")
+# an Arabic age, then a source's name in Latin letters (`منذ ساعتين Zawya`: ages round 48)
+_AR_LATIN_TAIL_RE = re.compile(_AR_AGE + r"(?=\s+(?-i:[A-Z])[\w&.\x27’ -]{0,29}$)", re.ASCII)
 # `ago` then a decoration: `3 hours ago · World`, or a category glued on (`3 hours agoWorld`),
 # or an entry's counter (`The Star18 hours ago3`: ages round 45)
 _AGO_TAIL_RE = re.compile(r"\bago(?:\b|(?=(?-i:[A-Z]))|(?=\d{1,3}\s*$))", re.I)
@@ -134,7 +137,7 @@ def _candidates(text: str) -> list[str]:
         if head and any(ch.isdigit() for ch in head):
             out.insert(0, head)
     if "منذ" in text or "قبل" in text:
-        glued = _AR_GLUED_UNIT_RE.search(text)
+        glued = _AR_GLUED_UNIT_RE.search(text) or _AR_LATIN_TAIL_RE.search(text)
         if glued is not None:
             out.append(text[: glued.end()])
     if not _MAYBE_DECORATED_RE.search(text):

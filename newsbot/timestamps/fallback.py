@@ -22,6 +22,13 @@ _TRAP_RE = re.compile(
     r"|^in\s|\bfrom\s+now\b|\blater\b|\btomorrow\b|\bnext\b",
     re.I,
 )
+# the same in Arabic: a time of day alone (`الساعة ١٠:٣٠ صباحاً`, `10:30 م`) is no date either
+# (ages round 48; an English `10:30 am` was already none)
+_AR_CLOCK_TRAP_RE = re.compile(
+    r"^\s*(?:الساعة|الساعه)?\s*[\d٠-٩۰-۹]{1,2}\s*[:.٫]\s*[\d٠-٩۰-۹]{2}\s*"
+    r"(?:ص|م|صباحا|صباحاً|صباحًا|مساء|مساءً|مساءا|ظهرا|ظهراً|عصرا|عصراً|ليلا|ليلاً)?\s*"
+    r"(?:بتوقيت\s+\S+(?:\s+\S+)?)?\s*$"
+)
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _CJK = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "IDEOGRAPHIC"}
 
@@ -85,7 +92,7 @@ def candidate_script(text: str) -> str | None:
     """
     if len(text) > MAX_FALLBACK_LEN or not _HAS_LETTER.search(text):
         return None
-    if _TRAP_RE.search(text):
+    if _TRAP_RE.search(text) or _AR_CLOCK_TRAP_RE.match(text):
         return None
     scripts = {_script(ch) for ch in text if ch.isalpha()} - {""}
     return scripts.pop() if len(scripts) == 1 else None
