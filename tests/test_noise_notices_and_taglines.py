@@ -196,6 +196,8 @@ def test_a_look_alike_stays(line: str) -> None:
         ("Saltmarsh Gazette is the official media partner of the Estuary Boat Show.", OUTLET),
         ("Saltmarsh Gazette is on sale in newsagents every Thursday.", OUTLET),
         ("Saltmarsh Gazette is on air every weekday at 7am on 96.1FM.", OUTLET),
+        # blind site 70: the outlet's self-portrait before its donation ask
+        ("Saltmarsh Gazette is on the ground reporting across the estuary.", OUTLET),
         (
             "Tom Avery is chief reporter at Saltmarsh Gazette, covering the coast and the courts.",
             OUTLET,
@@ -217,5 +219,11 @@ def test_the_outlets_own_tagline_goes(line: str, source: str) -> None:
 
 def test_the_outlets_name_opening_a_news_sentence_stays() -> None:
     line = "Saltmarsh Gazette, the paper that first reported the leak, has been sold to a chain."
+    result = clean_blocks(in_story(FLOOD_BARRIER, line), RULES, source=OUTLET)
+    assert line in result.kept
+
+
+def test_another_name_on_the_ground_is_the_storys() -> None:
+    line = "The Red Cross is on the ground handing out blankets in the marsh towns."
     result = clean_blocks(in_story(FLOOD_BARRIER, line), RULES, source=OUTLET)
     assert line in result.kept

@@ -431,6 +431,22 @@ def test_a_caption_named_in_another_language_is_left_out(caption):
     assert read_article(page(html), URL).body_blocks == PROSE
 
 
+def test_stega_runs_of_invisible_characters_are_dropped_single_joiners_kept():
+    """Blind site 70: Sanity's visual editing left on in production appends source-map data
+    to titles, names and paragraphs as long runs of zero-width characters. They go before the
+    page is parsed; a single ZWNJ (Persian `می‌خواهد`) or an emoji's ZWJ stays."""
+    stega = "\u200c\u200d\u200d\u200b\u200c\u200d\ufeff\u200c" * 6
+    persian = "او می\u200cخواهد به خانه برگردد و کارش را در شهر ادامه دهد."
+    html = (
+        f"<article><h1>Council delays toll vote{stega}</h1><div>"
+        f"{paragraphs([p + stega for p in PROSE[:2]])}<p>{persian}</p>"
+        f"{paragraphs(PROSE[2:])}</div></article>"
+    )
+    article = read_article(page(html, f"<title>Council delays toll vote{stega}</title>"), URL)
+    assert article.title == "Council delays toll vote"
+    assert article.body_blocks == PROSE[:2] + [persian] + PROSE[2:]
+
+
 # the last section's own paragraphs (a body that repeats a run of paragraphs word for word is a
 # builder's second copy of it, newsbot/extract/repeats.py)
 NEXT = [

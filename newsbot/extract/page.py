@@ -18,6 +18,14 @@ from newsbot.extract.streamed import has_streamed_parts, place_streamed_parts
 from newsbot.extract.text import safe_urljoin
 
 SAFE_DEPTH = 1000  # tags nested deeper than this are dropped (their text is kept)
+# Runs of invisible characters: Sanity's and Vercel's "stega" encoding (visual editing left on
+# in production) hides source-map data after titles, names and paragraphs as long runs of
+# zero-width characters (blind site 70), which would glue to every word they follow. A single
+# one is kept: Persian and Indic text join or part letters with one ZWNJ or ZWJ, emoji
+# sequences with one ZWJ.
+_INVISIBLE_MARKS = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
+_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE_MARKS}]{{2,}}")
+_STEGA_MARKS = "\u200b\u200c\u200d\ufeff"  # every zero-width alphabet holds one of these
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
 _VOID = frozenset(
     [
@@ -45,6 +53,8 @@ def page_selector(text: str, url: str, selector_type: str | None = "html") -> Se
     if selector_type not in (None, "html"):
         return Selector(text=text, type=selector_type, base_url=url)
     text = text.strip().replace("\x00", "")
+    if any(mark in text for mark in _STEGA_MARKS):  # (a scan per mark: cheaper than the sub)
+        text = _INVISIBLE_RUN.sub("", text)
     root, too_deep = _parse(text.encode("utf-8", "replace"), url)  # a lone surrogate: "?"
     if too_deep:
         root, _ = _parse(flatten_deep_nesting(text).encode("utf-8", "replace"), url)
