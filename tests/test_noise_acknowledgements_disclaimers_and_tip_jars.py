@@ -41,6 +41,10 @@ RULES = load_noise_rules(None)
         "Reminder: Our newsroom office will be closed on Easter Monday.",
         "Harbour Post · 12 Quay Street · Unsubscribe | Manage preferences",
         "Help our reporters cover the coast: make a gift to the Harbour Journalism Fund today.",
+        # noise set 320: a weather widget's row, a subscriber's perk, a network's plug
+        "Weather: Port Ellis 14° | Marsh End 12° | Quayside 15°",
+        "Subscribers: download the full report from our document library.",
+        "Listen to the harbour report with Ann Boyd on your local Tide FM station, weekdays at 7.",
     ],
 )
 def test_an_outlets_standing_line_leaves_the_story(line: str) -> None:
@@ -64,6 +68,9 @@ def test_an_outlets_standing_line_leaves_the_story(line: str) -> None:
         "The council office on Quay Street will be closed on Monday while the barrier is tested.",
         "If the barrier fails, affected families will get support from the council, she said.",
         "The ministry said it does not endorse any product mentioned in the viral flood videos.",
+        "Sunday's highs: Port Ellis 14°, Marsh End 12°, Quayside 15°.",
+        "Residents can register online for the open day, and entry is free for members of the "
+        "harbour society.",
     ],
 )
 def test_the_storys_own_line_stays(line: str) -> None:
