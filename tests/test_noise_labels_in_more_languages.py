@@ -50,6 +50,12 @@ RULES = load_noise_rules(None)
         "Resumo gerado com ajuda de ferramenta e revisado pela redação.",
         "Resumen generado con inteligencia artificial y revisado por la redacción.",
         "Ce résumé a été généré par une IA et relu par la rédaction.",
+        # pages round 67: traditional Chinese labels, Chinese and Korean captions with the
+        # photographer's credit in brackets
+        "延伸閱讀：乾旱警戒升級 中部水庫蓄水率跌破四成",
+        "廣告",
+        "N1路夜间公交车停靠在火车站东广场站，等候乘客上车。（澜江日报记者 张明 摄）",
+        "[사진=새벽뉴스 DB]",
         # noise set 319: a bilingual bulletin's note on its other edition
         "Cette infolettre est également disponible en anglais.",
     ],
@@ -69,6 +75,8 @@ def test_labels_in_more_languages_go(label: str) -> None:
         "Läs också rapporten, sade ministern till riksdagen i går.",
         "Čítajte aj správu ministerstva, povedal starosta obce.",
         "Tangazo la serikali limewataka wavuvi kusajili boti zao kabla ya mwisho wa mwezi.",
+        "市政府表示，夜间公交线路将从下月起延长运营时间，方便晚归乘客。",
+        "서울시는 다음 달부터 심야버스 노선을 확대한다고 밝혔다.",
         "O resumo do relatório, gerado pela agência reguladora, aponta queda de 12% nas vendas.",
     ],
 )
