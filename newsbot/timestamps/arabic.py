@@ -112,10 +112,11 @@ _ABBREVIATED = re.compile(
 _ABBREVIATED_UNITS = {"س": "h", "د": "m", "ي": "d"}
 # `أمس` (alef unified), `البارحة`: yesterday, read as English `yesterday` is (local midnight)
 # a word one of the forms holds (most text holds none: the regexes are not tried)
-_ANY_AGE = ("منذ", "قبل", "الآن", "للتو", "مس", "البارح")
+_ANY_AGE = ("منذ", "قبل", "الآن", "للتو", "مس", "البارح", "امبارح", "إمبارح")
 # `أول أمس`, `أول من أمس`, `أمس الأول`: the day before yesterday (tried before yesterday)
 _DAY_BEFORE = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:اول (?:من )?امس|امس الاول)\s*$")
-_YESTERDAY = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:امس|البارحة|البارحه)\s*$")
+# (Egyptian `امبارح`: ages round 49)
+_YESTERDAY = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:امس|البارحة|البارحه|امبارح)\s*$")
 _FEW_SECONDS = re.compile(
     r"(?:منذ|قبل)\s*(?:بضع\s+|بضعة\s+|بضعه\s+)?(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$"
 )
