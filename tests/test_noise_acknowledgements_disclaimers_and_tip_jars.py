@@ -41,6 +41,11 @@ RULES = load_noise_rules(None)
         "Reminder: Our newsroom office will be closed on Easter Monday.",
         "Harbour Post · 12 Quay Street · Unsubscribe | Manage preferences",
         "Help our reporters cover the coast: make a gift to the Harbour Journalism Fund today.",
+        # noise set 321: an obituaries page's commerce and deadlines, an Arabic disclaimer
+        "Send flowers to the family through our florist partner.",
+        "Place a notice with the Harbour Post online or call our front desk.",
+        "Notices for this page must reach the newsroom by Tuesday at noon.",
+        "تنبيه: تنشر الإعلانات كما وردت من أصحابها، والصحيفة غير مسؤولة عن محتواها.",
         # noise set 320: a weather widget's row, a subscriber's perk, a network's plug
         "Weather: Port Ellis 14° | Marsh End 12° | Quayside 15°",
         "Subscribers: download the full report from our document library.",
@@ -69,6 +74,8 @@ def test_an_outlets_standing_line_leaves_the_story(line: str) -> None:
         "If the barrier fails, affected families will get support from the council, she said.",
         "The ministry said it does not endorse any product mentioned in the viral flood videos.",
         "Sunday's highs: Port Ellis 14°, Marsh End 12°, Quayside 15°.",
+        "The family asked mourners to send flowers to the lifeboat station instead.",
+        "وقالت الوزارة إنها غير مسؤولة عن الأضرار التي لحقت بالمزارع.",
         "Residents can register online for the open day, and entry is free for members of the "
         "harbour society.",
     ],
