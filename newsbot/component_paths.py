@@ -139,3 +139,29 @@ def _submodules(package: Any) -> list[str]:
     import pkgutil
 
     return [info.name for info in pkgutil.iter_modules(getattr(package, "__path__", []))]
+
+
+def check_spider_modules(settings: BaseSettings) -> None:
+    """Every module ``SPIDER_MODULES`` names can be imported; else :class:`UsageError` naming
+    it (blind operator round 16: another project's ``myproject.spiders`` was Scrapy's
+    traceback as it built its spider loader, before any other check)."""
+    try:
+        names = settings.getlist("SPIDER_MODULES")
+    except (TypeError, ValueError):
+        return  # not a list: Scrapy's own error
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            continue
+        try:
+            importlib.import_module(name.strip())
+        except ModuleNotFoundError as exc:
+            raise UsageError(
+                f"SPIDER_MODULES: {name!r} cannot be loaded: no module named "
+                f"{exc.name or name!r}; newsbot's spiders are in 'newsbot.spiders' (every site "
+                "profile is a spider there)"
+            ) from None
+        except Exception as exc:  # the module itself fails on import
+            raise UsageError(
+                f"SPIDER_MODULES: {name!r} cannot be loaded: importing it failed "
+                f"({type(exc).__name__}: {exc})"
+            ) from None

@@ -27,6 +27,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import logging
+import os
 import re
 import secrets
 import shutil
@@ -274,6 +275,9 @@ def check_append(path: Path, options: dict[str, Any]) -> None:
         )
 
 
+_WINDOWS_PATH = re.compile(r"[A-Za-z]:[\\/]|\\\\")
+
+
 def check_feeds(
     feeds: dict[str, Any],
     spider_name: str,
@@ -298,6 +302,13 @@ def check_feeds(
             raise UsageError(
                 f"export {uri!r}: ~ is not expanded in an export path (it was quoted); write "
                 "the full path, or $HOME unquoted"
+            )
+        if os.name != "nt" and _WINDOWS_PATH.match(path):
+            # `-O C:\Users\ops\daily8.jsonl` made a file of that name in the project folder
+            # (blind operator round 16)
+            raise UsageError(
+                f"export {uri!r} is a Windows path (a drive letter or a share, backslashes); on "
+                "this machine write a path such as exports/daily8.jsonl"
             )
         path = path.replace("%(name)s", spider_name)
         if "%(" not in Path(path).name and "%(" not in str(Path(path).parent):

@@ -297,6 +297,22 @@ def test_bad_profile(server, tmp_path, edit, expected):
     assert requests == []
 
 
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        # blind operator round 16: habits from Windows and from other projects; the first two
+        # wrote a file named `C:\Users\...` in the project folder, the third was a traceback
+        (["-O", "C:\\Users\\ops\\daily8.jsonl"], ["Windows path", "C:"]),
+        (["-s", "FEED_URI=D:\\exports\\daily8.jsonl"], ["Windows path", "D:"]),
+        (["-s", "SPIDER_MODULES=myproject.spiders"], ["SPIDER_MODULES", "myproject"]),
+    ],
+)
+def test_paths_and_modules_of_other_machines_are_refused(server, tmp_path, extra, expected):
+    proc, requests = crawl(server, tmp_path, *extra)
+    refused_before_any_request(proc, requests, expected)
+    assert not list(ROOT.glob("[CD]:*")), "a Windows path became a file in the project"
+
+
 def test_unknown_spider_and_bad_setting(server, tmp_path):
     proc, _ = crawl(server, tmp_path, spider="daily9")
     assert "did you mean 'daily8'" in error_line(proc)

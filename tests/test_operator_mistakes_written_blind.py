@@ -1,5 +1,5 @@
-"""tests/data/operator_mistakes_written_blind: six hundred commands an operator runs,
-written from the README alone by people who never saw the code (fifteen rounds: `scrapy crawl
+"""tests/data/operator_mistakes_written_blind: six hundred and forty commands an operator runs,
+written from the README alone by people who never saw the code (sixteen rounds: `scrapy crawl
 daily8`, then reprocess, the article and river spiders, parse, check, fetch, settings, overlay
 files, site profiles, noise files and the seen-store, then everyday runs: environment
 variables, incremental windows, feeds and their placeholders, log settings, limits, health
@@ -12,11 +12,11 @@ tuned runs, then the other commands and spiders in depth, then scheduled and rep
 then a setup moved to new places, then schedules and repeats again, then a new colleague's
 first week, then the day after: reprocessing exports, job folders after a crash, export
 options given twice, then several machines: redis addresses, distributed workers' own settings,
-scrapyd fields, then unattended runs: progress, health, log and stop settings, cron habits):
-four hundred and forty-seven mistakes, each refused before it fetches anything with a short
-message naming what to fix (no traceback, a non-zero exit status), and a hundred and
-fifty-three unusual commands that are right and must run (exit status 0). A case that
-writes ``{REDIS}`` gets a real redis-server on loopback."""
+scrapyd fields, then unattended runs: progress, health, log and stop settings, cron habits,
+then habits from Windows and other crawlers): four hundred and seventy-seven mistakes, each
+refused before it fetches anything with a short message naming what to fix (no traceback, a
+non-zero exit status), and a hundred and sixty-three unusual commands that are right and must
+run (exit status 0). A case that writes ``{REDIS}`` gets a real redis-server on loopback."""
 
 from __future__ import annotations
 

@@ -38,6 +38,7 @@ from newsbot.commands.stops import (
     stop_once_started,
 )
 from newsbot.commands.tooling import unknown_spider
+from newsbot.component_paths import check_spider_modules
 from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.extensions.summary import reported_outcome
 from newsbot.feeds import check_cli_targets
@@ -163,6 +164,10 @@ class Command(ScrapyCrawlCommand):
             sys.exit(int(report_failure("crawl", error)))
         super().process_options(args, opts)
         check_log_level("crawl", self.settings)
+        try:  # Scrapy builds its spider loader from them before the crawl's own checks
+            check_spider_modules(self.settings)
+        except UsageError as error:
+            sys.exit(int(report_failure("crawl", error)))
         hold_early_stops()
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:

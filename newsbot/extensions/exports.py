@@ -40,8 +40,12 @@ class ExportTargets:
         spider_name = crawler.spidercls.name
         settings = crawler.settings
         count = settings.get("FEED_EXPORT_BATCH_ITEM_COUNT") or 0
+        feeds = dict(settings.getdict("FEEDS"))
+        # Scrapy's older single feed, still read (blind operator round 16)
+        if settings.get("FEED_URI"):
+            feeds.setdefault(str(settings.get("FEED_URI")), {})
         check_feeds(
-            settings.getdict("FEEDS"),
+            feeds,
             spider_name,
             known,
             batch_item_count=count,
