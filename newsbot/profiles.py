@@ -248,11 +248,23 @@ def _article_match(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str,
     path = urlsplit(url).path
     routed = routed_path(url)
     routes = (routed, *path_variants(routed)) if routed else ()
-    for candidate in (path, *path_variants(path), *routes):
+    candidates = (path, *path_variants(path), *routes)
+    for candidate in candidates:
         for pattern in patterns:
             match = pattern.regex.match(candidate)
             if match:
                 return match.group("id").lower(), pattern.language, candidate
+    # a site served under a base path as well (a GitHub Pages project site's
+    # `/daily8/en/article/<id>/`: blind site 71): the article's id read under it, fetched
+    # where the link points (its base path's spellings are not known to be served)
+    for candidate in candidates:
+        base, slash, rest = candidate[1:].partition("/")
+        if not slash or not base or "/" not in rest:
+            continue
+        for pattern in patterns:
+            match = pattern.regex.match("/" + rest)
+            if match:
+                return match.group("id").lower(), pattern.language, path
     return None
 
 

@@ -26,6 +26,9 @@ _AMP_PREFIX = re.compile(r"^/amp(?=/)", re.I)
 _AMP_SUFFIX = re.compile(r"(?<=.)(?:/amp/?|\.amp)$", re.I)
 _SLASHES = re.compile(r"//+")
 _INDEX_FILE = re.compile(r"(?<=/)index\.(?:html?|php|aspx?)$", re.I)
+# a static site's page file for its pretty URL: Jekyll's `/en/article/<id>.html` is
+# `/en/article/<id>/` (blind site 71)
+_PAGE_FILE = re.compile(r"(?<=[^/])\.html?$", re.I)
 # A session id the server put in the path when the reader's cookies were off: Java servlets'
 # `;jsessionid=8F3A...` (a load balancer's `.node2` after it), PHP's `;PHPSESSID=`, and
 # ASP.NET's cookieless `/(S(lit3py55t21z5v55vlm25s55))/` segment (site 56).
@@ -41,12 +44,13 @@ def is_tracking(name: str) -> bool:
 def path_variants(path: str) -> Iterator[str]:
     """Spellings of ``path`` that a site's plain page may have, other than ``path`` itself:
     without a session id, doubled slashes, its index file, its AMP prefix or suffix, in lower
-    case."""
+    case, and (last) without a static page file's `.html`."""
     plain = _ASPNET_SESSION.sub("", _SESSION_PARAM.sub("", path))
     plain = _INDEX_FILE.sub("", _SLASHES.sub("/", plain))  # `/en//article/<id>` too
     plain = _AMP_SUFFIX.sub("", _AMP_PREFIX.sub("", plain)) or "/"
+    pretty = _PAGE_FILE.sub("", plain)
     seen = {path}
-    for candidate in (plain, plain.lower(), path.lower()):
+    for candidate in (plain, plain.lower(), path.lower(), pretty, pretty.lower()):
         if candidate not in seen:
             seen.add(candidate)
             yield candidate

@@ -33,6 +33,8 @@ PLAIN = f"https://www.daily8.com/en/article/{ID}"
         # URLs off (Drupal's `?q=` likewise)
         f"https://www.daily8.com/index.php?p=en/article/{ID}",
         f"https://www.daily8.com/?q=en/article/{ID.upper()}&utm_source=x",
+        # site 71: a static site's page file for its pretty URL
+        f"https://www.daily8.com/en/article/{ID}.html",
     ],
 )
 def test_every_address_of_an_article_is_the_article_at_its_plain_address(link):
@@ -59,6 +61,18 @@ def test_a_parameter_that_names_the_page_is_kept_and_other_links_are_no_articles
         profile.article_url("https://www.daily8.com/en?page=2")
         == "https://www.daily8.com/en?page=2"
     )
+
+
+def test_an_article_under_a_base_path_is_read_and_fetched_where_it_points():
+    """Site 71: a GitHub Pages project site writes some links under its base path
+    (`/daily8/en/article/<id>/`): the same article, fetched where the link points."""
+    profile = load_profile("daily8")
+    link = f"https://www.daily8.com/daily8/en/article/{ID}/index.html"
+    assert profile.article_id(link) == (ID, "en")
+    assert profile.article_url(link) == link
+    # one leading segment only, and never a page that is no article under it
+    assert profile.article_id(f"https://www.daily8.com/a/b/en/article/{ID}") is None
+    assert profile.article_id("https://www.daily8.com/daily8/en/hashtag/Climate") is None
 
 
 def test_path_variants_leave_a_plain_path_alone():
