@@ -431,6 +431,22 @@ def test_a_caption_named_in_another_language_is_left_out(caption):
     assert read_article(page(html), URL).body_blocks == PROSE
 
 
+def test_a_label_inside_a_sentence_goes_without_cutting_its_paragraph():
+    """Blind site 71: `...novel.<span class="ad-slot__label">advertisement</span> "I got it
+    wrong ..."` was read as three lines; the label goes and the paragraph stays one. A link's
+    words stay the sentence's, whatever its class says."""
+    glued = (
+        "<p>The council met on Tuesday.<span class='ad-slot__label'>advertisement</span> "
+        "Members voted to delay the toll by a year.</p>"
+    )
+    linked = "<p>As <a class='related-link' href='/x'>reported last week</a>, fares rise.</p>"
+    html = f"<article><h1>Council delays toll vote</h1><div>{glued}{linked}</div></article>"
+    texts_read = [b.text for b in page_blocks(page(html).root)]
+    assert "The council met on Tuesday. Members voted to delay the toll by a year." in texts_read
+    assert "advertisement" not in " ".join(texts_read)
+    assert "reported last week" in " ".join(texts_read)
+
+
 def test_stega_runs_of_invisible_characters_are_dropped_single_joiners_kept():
     """Blind site 70: Sanity's visual editing left on in production appends source-map data
     to titles, names and paragraphs as long runs of zero-width characters. They go before the

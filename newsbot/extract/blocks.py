@@ -392,6 +392,17 @@ def _custom_block(element: etree._Element, alone: dict[etree._Element, bool]) ->
     return alone[parent]
 
 
+def _inline_label(
+    element: etree._Element, tag: str, is_block: bool, alone: dict[etree._Element, bool]
+) -> bool:
+    """Whether a chrome-named element is a label inside running text: inline, not a link
+    (a link's words are the sentence's: `as <a class="related">reported</a> on Monday`),
+    with text beside it in its parent."""
+    if is_block or tag == "a" or element.find(".//a") is not None:
+        return False
+    return not _custom_block(element, alone)
+
+
 def _chrome(
     element: etree._Element,
     tag: str,
@@ -708,6 +719,13 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                 continue
             is_block = tag in BLOCK_TAGS or ("-" in tag and _custom_block(element, alone))
             kind = "" if builder.chrome else _chrome(element, tag, story_class, paid_boxes)
+            if kind == "named" and _inline_label(element, tag, is_block, alone):
+                # `...novel.<span class="ad-slot__label">advertisement</span> "I got it
+                # wrong ..."`: a label set inside a sentence goes without cutting the
+                # paragraph in two (blind site 71); its tail is the sentence's
+                skipping += 1
+                walker.skip_subtree()
+                continue
             if is_block:
                 builder.flush(tag)
                 block_stack.append(tag)
