@@ -93,3 +93,15 @@ def test_a_read_also_link_glued_after_an_arabic_paragraph_is_cut() -> None:
     sentence = "وارتفعت مبيعات الأسمدة بنسبة 6 في المئة خلال الربع الأول."
     result, body = clean(sentence + "اقرأ أيضًا: أسعار القمح تتراجع")
     assert result.kept == in_story(body, sentence), result.removed
+
+
+def test_a_markdown_attribute_list_left_as_text_is_cut_not_taken_for_css():
+    """Blind site 71: kramdown's `{:.highlight}` after a paragraph leaked as text, and the
+    line was dropped as a CSS rule; the list goes and the sentence stays."""
+    line = "The barrier will be raised twice a month during the spring tides. {:.highlight}"
+    result, body = clean(line)
+    assert result.kept == in_story(body, line[: -len(" {:.highlight}")])
+    # a style rule is still one
+    css = ".promo{display:none;color:red}"
+    result, body = clean(css)
+    assert result.kept == body
