@@ -70,8 +70,8 @@ SETS = {
     / "tests"
     / "data"
     / "noise_variety",
-    "noise_independent (two hundred and ninety-eight sets written without the code; strict: "
-    "a partly cleaned line counts as kept)": ROOT / "tests" / "data" / "noise_independent",
+    "noise_independent (the sets written without the code; strict: a partly cleaned line "
+    "counts as kept)": ROOT / "tests" / "data" / "noise_independent",
 }
 FUNDUS = ROOT.parent / "shared" / "reference" / "extraction" / "fundus-eval"
 LAYERS = ("reader", "chrome", "structural", "outlet", "kind", "record", "learned", "model")
