@@ -112,8 +112,22 @@ def path_problem(path: str) -> str | None:
     module_name, dot, attribute = path.strip().rpartition(".")
     if not dot or not module_name or not attribute:
         return "is not a full class path (package.module.ClassName)"
+    problem = module_problem(module_name)
+    if problem is not None:
+        return problem
+    module = importlib.import_module(module_name)
+    if not hasattr(module, attribute):
+        names = [n for n in dir(module) if not n.startswith("_")]
+        return f"cannot be loaded: {module_name} has no {attribute!r}" + did_you_mean(
+            attribute, names
+        )
+    return None
+
+
+def module_problem(module_name: str) -> str | None:
+    """Why the module ``module_name`` cannot be imported, or None."""
     try:
-        module = importlib.import_module(module_name)
+        importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         missing = exc.name or module_name
         parent, _, last = missing.rpartition(".")
@@ -127,11 +141,6 @@ def path_problem(path: str) -> str | None:
         return f"cannot be loaded: no module named {missing!r}{hint}"
     except Exception as exc:  # the module itself fails on import: its own error, named
         return f"cannot be loaded: importing {module_name} failed ({type(exc).__name__}: {exc})"
-    if not hasattr(module, attribute):
-        names = [n for n in dir(module) if not n.startswith("_")]
-        return f"cannot be loaded: {module_name} has no {attribute!r}" + did_you_mean(
-            attribute, names
-        )
     return None
 
 
@@ -152,16 +161,9 @@ def check_spider_modules(settings: BaseSettings) -> None:
     for name in names:
         if not isinstance(name, str) or not name.strip():
             continue
-        try:
-            importlib.import_module(name.strip())
-        except ModuleNotFoundError as exc:
+        problem = module_problem(name.strip())
+        if problem is not None:
             raise UsageError(
-                f"SPIDER_MODULES: {name!r} cannot be loaded: no module named "
-                f"{exc.name or name!r}; newsbot's spiders are in 'newsbot.spiders' (every site "
-                "profile is a spider there)"
-            ) from None
-        except Exception as exc:  # the module itself fails on import
-            raise UsageError(
-                f"SPIDER_MODULES: {name!r} cannot be loaded: importing it failed "
-                f"({type(exc).__name__}: {exc})"
-            ) from None
+                f"SPIDER_MODULES: {name!r} {problem}; newsbot's spiders are in "
+                "'newsbot.spiders' (every site profile is a spider there)"
+            )
