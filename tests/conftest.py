@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -21,6 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CLOCK = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
 SEED = 8
 ARTICLES = 120
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on at 127.0.0.1 (as the system hands one out)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def require_binary(name: str, *candidates: str) -> str:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +31,7 @@ import pytest
 
 from newsbot.replica import build_site
 from newsbot.replica.server import ReplicaServer
-from tests.conftest import CLOCK, ROOT
+from tests.conftest import CLOCK, ROOT, free_port
 from tests.support.redis_server import redis_server
 
 DATA = Path(__file__).parent / "data" / "operator_mistakes_written_blind"
@@ -58,17 +57,11 @@ def base_url():
         yield server.base_url
 
 
-def _unused_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_the_command_is_refused_in_one_line_or_runs(case, base_url, tmp_path, request):
     if case["argv"][0] in NEEDS and shutil.which(case["argv"][0]) is None:
         pytest.skip(f"{case['argv'][0]} is not installed")
-    port = str(_unused_port())
+    port = str(free_port())
     redis = request.getfixturevalue("redis_address") if "{REDIS}" in json.dumps(case) else ""
 
     def fill(text: str) -> str:

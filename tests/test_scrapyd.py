@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import urllib.parse
@@ -16,18 +15,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, start_paths
+from tests.conftest import ROOT, free_port, start_paths
 from tests.support.scheduled_runs import wait_for
 
 pytestmark = pytest.mark.scrapyd
 BIN = Path(sys.executable).parent
 ENVS = ("development", "production", "test", "distributed")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _tool(name: str) -> str:
