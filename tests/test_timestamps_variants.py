@@ -52,6 +52,11 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         # blind ages round 36: a reading time between the source and the age, the tens in
         # words, two hours and a half, Arabic's letter mark
         ("The Guardian | 7 min read | 40 minutes ago", "2026-11-25T11:20:00Z", "minute"),
+        # blind ages round 50: a few minutes ago, within the hour and no more exact
+        ("a few minutes ago", "2026-11-25T12:00:00Z", "hour"),
+        ("Reuters several mins ago", "2026-11-25T12:00:00Z", "hour"),
+        ("منذ دقائق", "2026-11-25T12:00:00Z", "hour"),
+        ("قبل بضع دقائق", "2026-11-25T12:00:00Z", "hour"),
         # blind ages round 49: Egyptian `امبارح` (yesterday)
         ("امبارح", "2026-11-24T00:00:00Z", "day"),
         # blind ages round 48: Egyptian `بقاله` and Maghrebi `هادي` (with the plural `سوايع`)

@@ -120,6 +120,10 @@ _YESTERDAY = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:امس|البارحة|�
 _FEW_SECONDS = re.compile(
     r"(?:منذ|قبل)\s*(?:بضع\s+|بضعة\s+|بضعه\s+)?(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$"
 )
+# `منذ دقائق`, `قبل بضع دقائق`: within the hour, no more exact (ages round 50)
+_FEW_MINUTES = re.compile(
+    r"(?:منذ|قبل)\s*(?:بضع\s+|بضعة\s+|بضعه\s+)?دقائق(?:\s+معدودة|\s+معدوده)?\s*$"
+)
 # a half or a quarter of an hour, an hour and a half (`منذ نصف ساعة`, `قبل ساعة ونصف`): minutes
 _PART_HOUR = re.compile(
     r"(?:منذ|قبل)\s*(?:(?P<half>نصف ساعة|نصف ساعه)|(?P<quarter>ربع ساعة|ربع ساعه)"
@@ -175,6 +179,9 @@ def match_arabic(
     m = _FEW_SECONDS.search(norm)
     if m:
         return index[m.start()], ParsedTime(anchor, "minute", "relative")
+    m = _FEW_MINUTES.search(norm)
+    if m:
+        return index[m.start()], ParsedTime(anchor, "hour", "relative")
     m = _PART_HOUR.search(norm)
     if m:
         minutes = 30 if m["half"] else 15 if m["quarter"] else 150 if m["two"] else 90

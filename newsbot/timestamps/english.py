@@ -91,6 +91,11 @@ _NOW_RE = re.compile(
     r"seconds\s+ago|less\s+than\s+a\s+minute\s+ago|a\s+moment\s+ago)\s*$",
     re.I,
 )
+# `a few minutes ago`: within the hour, no more exact (ages round 50)
+_FEW_MINUTES_RE = re.compile(
+    r"(?<![^\W\d_])(?:(?:a\s+)?few|(?:a\s+)?couple(?:\s+of)?|several)\s+min(?:ute)?s\s+ago\s*$",
+    re.I,
+)
 _DAY = (
     r"(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)|(?P<yday>yesterday)|(?P<today>today)"
     r"|last\s+(?P<wd>" + WEEKDAY + "))"
@@ -196,6 +201,9 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
         if m:
             future = _FROM_NOW_RE.search(text, max(0, m.start() - 10), m.start())
             best = (m.start(), None if future else ParsedTime(anchor, "minute", "relative"))
+        m = None if best else _FEW_MINUTES_RE.search(text)
+        if m:
+            best = (m.start(), ParsedTime(anchor, "hour", "relative"))
     if "yesterday" in low or "today" in low or "last" in low:
         m = _day_re().search(text)
         if m and (best is None or m.start() < best[0]):
