@@ -258,3 +258,56 @@ def test_requests_whose_related_come_from_elsewhere_pass_untouched():
     twice = _listing(middleware, [river, river])
     assert twice == [river, river]
     assert crawler.stats.get_value("newsbot/articles/scheduled") is None
+
+
+def _spelled(request, path):
+    """The same article's request at another address (a link spelled another way)."""
+    return request.replace(url=f"{SITE}{path}")
+
+
+def _fetched_later(crawler):
+    """What the middleware handed straight to the engine (not through the spider)."""
+    crawler.engine = SimpleNamespace(fetched=[])
+    crawler.engine.crawl = crawler.engine.fetched.append
+    return crawler.engine.fetched
+
+
+def test_an_article_that_fails_at_one_address_is_fetched_at_another_it_was_linked_at():
+    """Site 71 linked articles as `<id>/index.html` and as `<id>`: had the first address
+    been a 404, the article was lost although a good link to it was on the same page."""
+    middleware, crawler = _middleware(related_depth=1)
+    fetched = _fetched_later(crawler)
+    broken = _spelled(_request("a", 0), "/story/a/index.html")
+    good = _request("a", 0)
+    out = _listing(middleware, [broken, _request("b", 0), good, good])
+    assert [o.url for o in out] == [broken.url, f"{SITE}/story/b"]  # a once, as first linked
+    middleware.article_failed(out[0], "http_404")
+    assert [r.url for r in fetched] == [good.url]
+    assert crawler.stats.get_value("newsbot/articles/fetched_elsewhere") == 1
+    # fetched there, parsed: a later link at a third address is not fetched again
+    _article(middleware, fetched[0], [])
+    third = _listing(middleware, [_spelled(_request("a", 0), "/story/a?ref=home")])
+    assert third == []
+
+
+def test_a_link_seen_after_every_address_failed_is_fetched_when_seen():
+    middleware, crawler = _middleware(related_depth=1)
+    fetched = _fetched_later(crawler)
+    first = _listing(middleware, [_spelled(_request("a", 0), "/story/a.html")])
+    middleware.article_failed(first[0], "http_410")
+    assert fetched == []  # no other address known yet
+    # a listing page read later links it as the site means it; the first spelling again
+    # is not asked for twice
+    later = _listing(middleware, [_spelled(_request("a", 0), "/story/a.html"), _request("a", 0)])
+    assert [o.url for o in later] == [f"{SITE}/story/a"]
+    assert crawler.stats.get_value("newsbot/articles/scheduled") == 1  # one article found
+
+
+def test_a_server_that_is_down_is_not_asked_again_at_every_spelling():
+    middleware, crawler = _middleware(related_depth=1)
+    fetched = _fetched_later(crawler)
+    out = _listing(middleware, [_spelled(_request("a", 0), "/story/a/"), _request("a", 0)])
+    for kind in ("http_503", "http_429", "timeout", "connection_refused"):
+        middleware.article_failed(out[0], kind)
+    assert fetched == []
+    assert _listing(middleware, [_spelled(_request("a", 0), "/story/a?x=1")]) == []

@@ -26,11 +26,17 @@ entries at its depth + 1) and items; this middleware, per run:
   ``depth`` set to the depth it is parsed at (``process_spider_input``). Until the
   callback's first output (its page may be read in a worker meanwhile) a shorter path
   lowers that ``depth`` in place, so the callback reads the shortest; one found later is
-  caught up after its output (its related entries followed from there).
+  caught up after its output (its related entries followed from there);
+- keeps up to ``MAX_SPARE_ADDRESSES`` other addresses an article not yet parsed was linked
+  at (``/en/article/<id>`` and ``/en/article/<id>/index.html``): when its request fails
+  for good at one (a 404 behind a broken link spelling: ``article_failed``), the next is
+  fetched (``articles/fetched_elsewhere``); one first seen after every address failed is
+  fetched when seen.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -45,14 +51,24 @@ from newsbot.spiders.requests import (
     KIND,
     OLDER_THAN_SINCE,
     SITE,
+    article_failed,
     article_of,
     follows_related,
     is_expand_only,
 )
 from newsbot.stats import Stats
 
+logger = logging.getLogger(__name__)
+
 # Hints kept per article besides the one its request carries.
 MAX_EXTRA_HINTS = 3
+# Other addresses kept per article not yet parsed, to fetch if its first one fails.
+MAX_SPARE_ADDRESSES = 2
+# Failures another address of the same article may not have: the page is not at that
+# address (404, 410, 400...), loops or is refused there. Not a server that is down or
+# overloaded (429, 503, timeouts, refused connections), which every address shares.
+_NOT_AT_THIS_ADDRESS = ("redirect_loop", "too_large")
+_SERVER_WIDE = ("http_429", "http_503")
 
 # What a related entry beyond the depth limit is kept as, one flat tuple (a third of a
 # dict's size): URL, id, older than since, the hint's keys (one shared tuple) or None, and
@@ -76,6 +92,7 @@ class _Unexpanded:
 
 class ArticleStateMiddleware:
     def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
         context = run_context(crawler)
         self.related_depth = context.related_depth
         self.max_articles = context.max_articles
@@ -92,10 +109,41 @@ class ArticleStateMiddleware:
         # made from it, so a kept entry holds no request of its own
         self.templates: dict[tuple[Any, ...], Request] = {}
         self.hint_keys: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per key set
+        # scheduled, no record made yet: the addresses asked for, others it was linked at,
+        # and those whose every address asked for failed
+        self.asked: dict[str, tuple[str, ...]] = {}
+        self.spare: dict[str, list[Request]] = {}
+        self.failed_everywhere: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArticleStateMiddleware:
-        return cls(crawler)
+        middleware = cls(crawler)
+        crawler.signals.connect(middleware.article_failed, signal=article_failed)
+        return middleware
+
+    def article_failed(self, request: Request, kind: str) -> None:
+        """An article's request failed for good: fetch it at another address it was linked
+        at, if any (else one seen later is fetched when seen)."""
+        article = article_of(request)
+        if article is None or not follows_related(article):
+            return
+        article_id = str(article.get("id"))
+        if article_id not in self.asked or not _elsewhere_may_help(kind):
+            return
+        spare = self.spare.get(article_id)
+        if not spare:
+            self.failed_everywhere.add(article_id)  # a later sighting is fetched when seen
+            return
+        retry = spare.pop(0)
+        if not spare:
+            del self.spare[article_id]
+        self.asked[article_id] += (retry.url,)
+        self.stats.inc("articles/fetched_elsewhere")
+        logger.info(
+            "Article %s failed at %s (%s): fetching it at %s", article_id, request.url, kind,
+            retry.url,
+        )  # fmt: skip
+        self.crawler.engine.crawl(retry)
 
     # -- Scrapy hooks --------------------------------------------------------------------
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
@@ -131,11 +179,13 @@ class ArticleStateMiddleware:
         parsed: _Unexpanded | None = None
         parsed_id: str | None = None
         kept: list[Kept] = []
+        made = False  # the callback made its record (not an error page's errback)
         try:
             async for output in result:
                 if parent is not None:
                     self._read(parent)  # the callback has read its depth by its first output
                 if not isinstance(output, Request):
+                    made = made or ItemAdapter.is_item(output)
                     # only an article read at depth > 0 keeps its related entries (one read
                     # at depth 0 has followed them all, from the shortest path there is)
                     if (
@@ -169,7 +219,7 @@ class ArticleStateMiddleware:
         finally:
             if parent is not None:
                 self._read(parent)
-                self.pending_hints.pop(str(parent.get("id")), None)  # parsed (or failed)
+                self._done_with(str(parent.get("id")), made)
         if parent is None or parsed is None or parsed_id is None:
             return
         depth = parent["depth"]  # the depth it was parsed at (> 0: _deeper_than_listing)
@@ -197,6 +247,9 @@ class ArticleStateMiddleware:
         known_depth = self.depth.get(article_id)
         if known_depth is not None:
             self._sighted(article_id, article.get("hint"))
+            if self._elsewhere(article_id, output):
+                yield output  # every address it was asked at failed: this one now
+                return
             if isinstance(depth, int) and depth < known_depth:
                 self.depth[article_id] = depth
                 for reading in self.reading.get(article_id, ()):
@@ -220,8 +273,39 @@ class ArticleStateMiddleware:
         self.scheduled.add(article_id)
         self.stats.inc("articles/scheduled")  # "articles found", for the health checks
         self.pending_hints[article_id] = []
+        self.asked[article_id] = (output.url,)
         self.depth[article_id] = depth if isinstance(depth, int) else 0
         yield output
+
+    def _elsewhere(self, article_id: str, request: Request) -> bool:
+        """A sighting of an article not yet parsed at an address not asked for: kept as a
+        spare; True when it is to be fetched now (every address asked for failed)."""
+        asked = self.asked.get(article_id)
+        if asked is None or request.url in asked:
+            return False
+        if article_id in self.failed_everywhere:
+            self.failed_everywhere.discard(article_id)
+            self.asked[article_id] = (*asked, request.url)
+            self.stats.inc("articles/fetched_elsewhere")
+            logger.info(
+                "Article %s failed at %s: fetching it at %s", article_id, asked[-1], request.url
+            )
+            return True
+        spare = self.spare.setdefault(article_id, [])
+        if len(spare) < MAX_SPARE_ADDRESSES and all(s.url != request.url for s in spare):
+            spare.append(request)
+        return False
+
+    def _done_with(self, article_id: str, made: bool) -> None:
+        """Its callback ran. With a record made, what was kept for it goes. Without (an
+        error page's errback, a page that could not be read), its hints stay for a fetch
+        at another address."""
+        if not made:
+            return
+        self.pending_hints.pop(article_id, None)
+        self.asked.pop(article_id, None)
+        self.spare.pop(article_id, None)
+        self.failed_everywhere.discard(article_id)
 
     def _expand(self, article_id: str, depth: int) -> Iterator[Request]:
         """Follow the related entries of an article already parsed, now at ``depth``."""
@@ -291,6 +375,12 @@ class ArticleStateMiddleware:
         if template is None:
             template = self.templates[key] = request.replace(meta=meta)
         return template
+
+
+def _elsewhere_may_help(kind: str) -> bool:
+    if kind.startswith("http_"):
+        return kind not in _SERVER_WIDE
+    return kind in _NOT_AT_THIS_ADDRESS
 
 
 def _deeper_than_listing(article: dict[str, Any]) -> bool:
