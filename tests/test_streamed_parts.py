@@ -152,3 +152,42 @@ def test_a_big_pipe_script_that_is_not_json_leaves_the_page_as_it_was():
         'data-big-pipe-replacement-for-placeholder-with-id="x">[{"command": </script></body></html>'
     )
     assert _texts(html) == ["Story."]
+
+
+def test_blazor_components_streamed_after_the_document_replace_their_placeholders():
+    """Blind site 72: Blazor sends what was still loading after ``</html>``."""
+    html = (
+        "<html><head><title>T</title></head><body><main><h1>Title</h1><p>First.</p>"
+        "<!--bl:4--><p><em>Loading...</em></p><!--/bl:4--><h2>Related Articles</h2>"
+        "<!--bl:7--><p><em>Loading...</em></p><!--/bl:7--></main>"
+        '<script src="_framework/blazor.web.js"></script></body></html>'
+        '<blazor-ssr><template blazor-component-id="4"><div class="rest"><p>Second.</p>'
+        "<p>Third.</p></div></template><blazor-ssr-end></blazor-ssr-end></blazor-ssr>"
+        '<blazor-ssr><template blazor-component-id="7"><ul><li><a href="/en/article/2">Two'
+        "</a></li></ul></template><blazor-ssr-end></blazor-ssr-end></blazor-ssr>"
+    )
+    assert _texts(html) == ["Title", "First.", "Second.", "Third.", "Related Articles", "Two"]
+    assert not page_selector(html, "http://127.0.0.1/en/article/1").css("template")
+
+
+def test_a_blazor_template_without_its_markers_stays_where_it_came():
+    html = (
+        "<html><body><main><p>Story.</p><!--bl:3--><p>Loading...</p></main></body></html>"
+        '<blazor-ssr><template blazor-component-id="3"><p>Late.</p></template></blazor-ssr>'
+    )
+    selector = page_selector(html, "http://127.0.0.1/en/article/1")
+    assert [" ".join(t.split()) for t in selector.css("main ::text").getall()] == [
+        "Story.",
+        "Loading...",
+    ]
+    assert selector.css("template p::text").getall() == ["Late."]
+
+
+def test_what_follows_the_end_of_the_document_is_read_as_a_browser_reads_it():
+    """libxml2 drops everything after ``</html>``; a browser reads it into the body."""
+    html = "<html><body><p>First.</p></body></html>\n<div><p>After the end.</p></div>"
+    selector = page_selector(html, "http://127.0.0.1/en/article/1")
+    assert selector.css("body p::text").getall() == ["First.", "After the end."]
+    # a page that ends at its `</html>` is read as it always was
+    whole = "<html><body><p>First.</p></body></html>\n  "
+    assert page_selector(whole, "http://127.0.0.1/").css("body p::text").getall() == ["First."]

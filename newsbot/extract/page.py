@@ -26,6 +26,10 @@ SAFE_DEPTH = 1000  # tags nested deeper than this are dropped (their text is kep
 _INVISIBLE_MARKS = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff"
 _INVISIBLE_RUN = re.compile(f"[{_INVISIBLE_MARKS}]{{2,}}")
 _STEGA_MARKS = "\u200b\u200c\u200d\ufeff"  # every zero-width alphabet holds one of these
+# A document's closing tags: libxml2 drops whatever follows `</html>`; a browser reads it into
+# the body (HTML's "after after body" mode). Blazor streams its late components there (blind
+# site 72); servers and proxies append scripts, banners and whole documents there.
+_DOCUMENT_END = re.compile(r"</(?:html|body)\s*>", re.I)
 _TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
 _VOID = frozenset(
     [
@@ -55,6 +59,7 @@ def page_selector(text: str, url: str, selector_type: str | None = "html") -> Se
     text = text.strip().replace("\x00", "")
     if any(mark in text for mark in _STEGA_MARKS):  # (a scan per mark: cheaper than the sub)
         text = _INVISIBLE_RUN.sub("", text)
+    text = _ended_as_browsers_end(text)
     root, too_deep = _parse(text.encode("utf-8", "replace"), url)  # a lone surrogate: "?"
     if too_deep:
         root, _ = _parse(flatten_deep_nesting(text).encode("utf-8", "replace"), url)
@@ -65,6 +70,18 @@ def page_selector(text: str, url: str, selector_type: str | None = "html") -> Se
     if has_inline_frames(text):
         place_inline_frames(root)  # a frame's own document, where the frame shows it
     return Selector(root=root, type="html", base_url=url)
+
+
+def _ended_as_browsers_end(text: str) -> str:
+    """``text`` without its ``</body>`` and ``</html>`` when anything follows the first
+    ``</html>``, so that what follows is read into the body, as browsers read it."""
+    ends = [at for at in (text.find("</html"), text.find("</HTML")) if at >= 0]
+    if not ends:
+        return text
+    close = text.find(">", min(ends))
+    if close < 0 or not text[close + 1 :].strip():
+        return text
+    return _DOCUMENT_END.sub("", text)
 
 
 def link_base(root: etree._Element, url: str) -> str:

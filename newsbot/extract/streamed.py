@@ -20,6 +20,11 @@ Drupal's BigPipe sends a slow block as ``<span data-big-pipe-placeholder-id="ID"
 markup later, as JSON commands in ``<script type="application/vnd.drupal-ajax"
 data-big-pipe-replacement-for-placeholder-with-id="ID">`` (``insert`` the ``data`` HTML
 ``replaceWith`` the placeholder).
+
+Blazor's streaming render (ASP.NET Core 8) marks a component still loading with
+``<!--bl:4-->`` and ``<!--/bl:4-->`` comments around its placeholder, and sends the finished
+component after the document, as ``<blazor-ssr><template blazor-component-id="4">...``;
+``blazor.web.js`` puts the template's content between the comments.
 """
 
 from __future__ import annotations
@@ -38,14 +43,52 @@ def has_streamed_parts(html: str) -> bool:
     return any(mark in html for mark in _MARKS)
 
 
-_MARKS = ('id="S:', "id='S:", "id=S:", 'id="pl-', "id='pl-", "data-big-pipe-replacement-for")
+_MARKS = (
+    'id="S:',
+    "id='S:",
+    "id=S:",
+    'id="pl-',
+    "id='pl-",
+    "data-big-pipe-replacement-for",
+    "blazor-component-id",
+)
 _BIG_PIPE = "data-big-pipe-replacement-for-placeholder-with-id"
 _BIG_PIPE_PLACEHOLDER = "data-big-pipe-placeholder-id"
 
 
 def place_streamed_parts(root: etree._Element) -> int:
     """Swap every streamed segment into its place in ``root``; the number placed."""
-    return _place_react_parts(root) + _place_solid_parts(root) + _place_big_pipe_parts(root)
+    return (
+        _place_react_parts(root)
+        + _place_solid_parts(root)
+        + _place_big_pipe_parts(root)
+        + _place_blazor_parts(root)
+    )
+
+
+def _place_blazor_parts(root: etree._Element) -> int:
+    """Blazor's streamed components: each ``<template blazor-component-id="N">``'s content
+    in the place of what stands between ``<!--bl:N-->`` and ``<!--/bl:N-->``."""
+    templates = [el for el in root.iter("template") if el.get("blazor-component-id")]
+    if not templates:
+        return 0
+    marks = {
+        (el.text or "").strip(): el
+        for el in root.iter(etree.Comment)
+        if (el.text or "").lstrip().startswith(("bl:", "/bl:"))
+    }
+    placed = 0
+    for template in templates:
+        number = (template.get("blazor-component-id") or "").strip()
+        start, end = marks.get(f"bl:{number}"), marks.get(f"/bl:{number}")
+        if start is None or end is None or start.getparent() is None:
+            continue
+        if end.getparent() is not start.getparent() or _inside(start, template):
+            continue
+        _drop_until(start, end)
+        _replace(start, template)
+        placed += 1
+    return placed
 
 
 def _place_big_pipe_parts(root: etree._Element) -> int:
