@@ -105,3 +105,25 @@ def test_a_markdown_attribute_list_left_as_text_is_cut_not_taken_for_css():
     css = ".promo{display:none;color:red}"
     result, body = clean(css)
     assert result.kept == body
+
+
+def test_prose_before_a_brace_is_no_css_selector():
+    """Session 47's note: `The code uses {:.class} syntax` lost `The code uses`, read as a
+    chain of descendant selectors, and a line of prose before `{...:...}` went whole. A
+    selector is classes, ids, attributes and HTML's element names, never prose."""
+    for line in (
+        "The code uses {:.class} syntax to mark a paragraph for the designers.",
+        'The flood API returns {"level": "amber"} when the river rises above two metres.',
+    ):
+        result, body = clean(line)
+        assert result.kept == in_story(body, line)
+    # a leaked rule inside a sentence goes, the words before it stay
+    result, body = clean("Developers write body {color: red} in the stylesheet, she said.")
+    assert result.kept == in_story(body, "Developers write in the stylesheet, she said.")
+    for css in (
+        'div.ad-slot > span:first-child, #top [data-x="1"]{display:none}',
+        "html,body{margin:0;padding:0}",
+        ":root{--brand:#c00}",
+    ):
+        result, body = clean(css)
+        assert result.kept == body, css

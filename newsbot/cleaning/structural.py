@@ -34,10 +34,27 @@ _OTHER_AGES = re.compile(
 )
 _PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _ENCODED_TAG = re.compile(r"%3[CcEe]|&lt;|&gt;|&#x?[0-9a-fA-F]+;")
-_CSS = re.compile(r"[.#@]?[\w-]+(?:\s*[,>+~ ]\s*[.#]?[\w-]+)*\s*\{[^{}]*:[^{}]*\}")
+# A CSS rule's selector: classes, ids, pseudo-classes, attributes and HTML's element names,
+# never prose (`The code uses {:.class} syntax` lost its first three words as a selector chain
+# of "descendants", and a line of prose before a brace went whole)
+_ELEMENT = (
+    r"(?:a|abbr|article|aside|audio|b|blockquote|body|button|canvas|circle|code|dd|div|dl|dt|em"
+    r"|fieldset|figcaption|figure|footer|form|g|h[1-6]|header|hr|html|i|iframe|img|input|label"
+    r"|li|main|nav|ol|p|path|picture|pre|rect|section|select|small|span|strong|sub|sup|svg"
+    r"|table|tbody|td|textarea|th|thead|tr|u|ul|video)(?![\w-])"
+)
+_COMPOUND = (
+    r"(?:[.#][\w-]+|\*|::?[\w-]+|\[[^\]{}]*\]|" + _ELEMENT + r")"
+    r"(?:[.#][\w-]+|::?[\w-]+(?:\([^(){}]*\))?|\[[^\]{}]*\])*"
+)
+_SELECTOR = (
+    r"(?:" + _COMPOUND + r"(?:\s*[,>+~]\s*" + _COMPOUND + r"|\s+" + _COMPOUND + r")*"
+    r"|@[\w-]+[^{};]{0,120})"
+)
+_CSS = re.compile(_SELECTOR + r"\s*\{[^{}]*:[^{}]*\}")
 # (not a sentence ending in a Markdown attribute list, `... online. {:.highlight}`: blind site
 # 71; the noise kinds cut the list)
-_CSS_LINE = re.compile(r"(?![^{}]*\{:[^{}]*\}\s*$)[^{}]{0,200}\{.*:.*\}\s*")
+_CSS_LINE = re.compile(r"(?![^{}]*\{:[^{}]*\}\s*$)\s*" + _SELECTOR + r"\s*\{.*:.*\}\s*")
 _URL_TAIL = re.compile(r"(?:^|(?<=\S))(?:[?&][\w.-]+=[\w%.,:/-]*){2,}\)?|^[?&][\w.-]+=[\w%.-]*\)")
 _URL_LINE = re.compile(
     r"(?:https?://|www\.|/_next/|/wp-content/)\S+|\S+\.(?:jpe?g|png|webp|gif)\S*"
