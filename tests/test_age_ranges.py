@@ -157,6 +157,9 @@ def test_with_ranges_a_split_still_rebuilds_the_line(name: str, age: str, glue: 
         # whole number settles the split the ranges would make (`The Independent4`)
         ("The Independent45 minutes ago", "The Independent", "45 minutes ago"),
         ("Sky News AU45 minutes ago", "Sky News AU", "45 minutes ago"),
+        # ... but not a number no site prints before its next unit: `Sky News 24` is glued to
+        # `30 minutes ago`, never `Sky News` to 2,430 minutes (blind ages round 51)
+        ("Sky News 2430 minutes ago", "Sky News 24", "30 minutes ago"),
         # no known source either way: the site's ranges decide, as before
         ("Channel 45 hours ago", "Channel 4", "5 hours ago"),
         ("9 News6 days ago", "9 News", "6 days ago"),

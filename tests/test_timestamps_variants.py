@@ -52,6 +52,9 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         # blind ages round 36: a reading time between the source and the age, the tens in
         # words, two hours and a half, Arabic's letter mark
         ("The Guardian | 7 min read | 40 minutes ago", "2026-11-25T11:20:00Z", "minute"),
+        # blind ages round 51: the Maghrebi `at the hour` between a date and its clock
+        ("6 دجنبر 2025 على الساعة 09:40", "2025-12-06T09:40:00Z", "minute"),
+        ("18 نوفمبر 2026 في الساعة 14:30", "2026-11-18T14:30:00Z", "minute"),
         # blind ages round 50: a few minutes ago, within the hour and no more exact
         ("a few minutes ago", "2026-11-25T12:00:00Z", "hour"),
         ("Reuters several mins ago", "2026-11-25T12:00:00Z", "hour"),

@@ -8,6 +8,7 @@ from functools import lru_cache
 from newsbot.extract.text import AgeReader, fold
 from newsbot.profiles import SiteProfile
 from newsbot.timestamps import split_trailing_age
+from newsbot.timestamps.ranges import in_range
 
 # Ages that are a single everyday word: after a space they end names more often than not.
 BARE_WORDS = frozenset({"today", "now", "just now", "yesterday", "tonight", "this morning"})
@@ -16,6 +17,12 @@ BARE_WORDS = frozenset({"today", "now", "just now", "yesterday", "tonight", "thi
 def _space_before(text: str, age: str) -> bool:
     head = text[: len(text) - len(age)]
     return not head or head[-1].isspace()
+
+
+# what any site may print before it moves to the next unit: `The Independent45 minutes ago`
+# on a site that prints 45 minutes, but never `Sky News 2430 minutes ago` (ages round 51:
+# `Sky News 24` + `30 minutes ago`)
+_CLOCK = {"seconds": (1, 59), "minutes": (1, 59), "hours": (1, 47)}
 
 
 @lru_cache(maxsize=8)
@@ -52,7 +59,7 @@ def age_reader(profile: SiteProfile, anchor: datetime) -> AgeReader:
             whole = split_trailing_age(
                 stripped, anchor, timezone=profile.timezone, day_first=profile.day_first
             )
-            if whole is not None and fold(whole[0]) in known:
+            if whole is not None and fold(whole[0]) in known and in_range(whole[2], _CLOCK):
                 prefix, _, age = whole
         if prefix.strip() and _space_before(stripped, age) and fold(age) in BARE_WORDS:
             return None  # "India Today", "News Now": a name, not a name glued to an age

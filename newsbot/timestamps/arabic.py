@@ -339,9 +339,15 @@ _DATE_LABEL = re.compile(
     r"(?:\s+(?:في|بتاريخ))?(?:\s*:\s*|\s+(?=[\d٠-٩]))"
 )
 
+# `على الساعة 09:40`, `في الساعة 09:40` (Maghrebi and formal): `at` before the hour
+_AT_THE_HOUR = re.compile(r"\s+(?:على|في)\s+(?=(?:الساعة|الساعه)\s*[\d٠-٩])")
+
 
 def named_zones(text: str) -> str:
-    """``10:15 بتوقيت مكة المكرمة`` -> ``10:15 +03:00``; ``نشر في: <date>`` -> ``<date>``."""
+    """``10:15 بتوقيت مكة المكرمة`` -> ``10:15 +03:00``; ``نشر في: <date>`` -> ``<date>``;
+    ``على الساعة 09:40`` -> ``الساعة 09:40``."""
     for pattern, offset in _ZONE_WORDS:
         text = pattern.sub(offset, text)
+    if "الساع" in text:
+        text = _AT_THE_HOUR.sub(" ", text)
     return _DATE_LABEL.sub("", text)
