@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsbot.cleaning import clean_blocks, load_noise_rules
+from tests.support.stories import assert_kept_in_flood_story, assert_removed_from_flood_story
 
 RULES = load_noise_rules(None)
 
@@ -132,3 +133,18 @@ def test_a_reported_sentence_above_a_post_that_shows_no_text_is_the_storys():
 )
 def test_a_story_line_in_an_outlets_words_stays(line):
     assert clean_blocks([STORY, line], RULES, language=_language(line)).kept == [STORY, line]
+
+
+def test_a_letters_pages_rules_leave_the_story_and_a_report_of_them_stays():
+    """Blind pages round 70: the rules printed above and below a letters page."""
+    for line in (
+        "Letters may be edited for length and clarity. Letters must include the writer’s name, "
+        "town and daytime phone number. The Harbour Gazette does not print anonymous letters.",
+        "Letters to the editor may be shortened. Opinions expressed in letters are those of "
+        "the writers.",
+    ):
+        assert_removed_from_flood_story(line, RULES)
+    assert_kept_in_flood_story(
+        "The editor said letters may be edited for length, and the board agreed to the change.",
+        RULES,
+    )

@@ -110,6 +110,22 @@ def test_a_list_of_entries_ending_on_names_keeps_its_last_entries():
     assert removed(result, "record:byline") == ["Corin Vale"]
 
 
+def test_a_letters_pages_signatures_stay_down_to_the_last():
+    """Blind pages round 70: each letter ends with its writer's name and town; the last
+    letter's signature, at the bottom of the copy, was removed as a byline. Name lines that
+    run through the copy are its own; a byline is one line at an end."""
+    letters = [
+        P1, "Harold Vance, Dunmore",
+        P2, "Marlene Ostrowski, Dunmore",
+        P3, P4, "Ed Lindqvist, Harlan Township",
+        P5, "Bev Sundstrom, Kettle Falls",
+    ]  # fmt: skip
+    assert clean_blocks(letters, RULES).kept == letters
+    # one name line in the middle (a list's closing entry, a speaker) is no such run
+    result = clean_blocks([P1, P2, "Daniel Okafor", P3, P4, P5, "Lena de Vries"], RULES)
+    assert removed(result, "record:byline") == ["Lena de Vries"]
+
+
 def test_title_case_subheadings_and_a_short_record_stay():
     result = clean_blocks([P1, P2, "What Happens Next", P3, P4], RULES)
     assert "What Happens Next" in result.kept

@@ -297,6 +297,8 @@ def mark_bylines(out: Sequence[Outcome]) -> None:
         return  # a short record: a name alone may be all there is to it
     names = [_is_names(o.kept or "") for o in kept]
     ends = (*range(_BYLINE_REACH), *range(len(kept) - _BYLINE_REACH, len(kept)))
+    if _signed_throughout(kept):
+        ends = ()  # the last name line is one of the copy's signatures, not a byline
     for n in ends:
         # a run of name lines is a list of the copy's (nominees, exhibitors), not a byline
         in_run = (n > 0 and names[n - 1]) or (n + 1 < len(kept) and names[n + 1])
@@ -307,6 +309,27 @@ def mark_bylines(out: Sequence[Outcome]) -> None:
     for item, below in zip(out, out[1:], strict=False):
         if item.rule is None and _is_stamp_rule(below.rule) and _is_names(item.kept or ""):
             _remove(item, BYLINE)
+
+
+# a letter's signature: the writer's name, then where they live (`Harold Vance, Dunmore`)
+_LETTER_SIGNATURE = re.compile(
+    r"(?:[A-Z][\w’'.-]*\s+(?:(?:and|&|de|van|von|al|el|bin)\s+)?){1,4}[A-Z][\w’'.-]*"
+    r",\s+[\w’' .-]{2,40}"
+)
+
+
+def _is_signature(text: str) -> bool:
+    return len(text.split()) <= 8 and _LETTER_SIGNATURE.fullmatch(text.strip()) is not None
+
+
+def _signed_throughout(kept: Sequence[Outcome]) -> bool:
+    """Name lines through the copy, more than a byline at each end could be: a letters
+    page's signatures (`Harold Vance, Dunmore` under each letter: blind pages round 70)."""
+    signed = 0
+    for item in kept:
+        text = item.kept or ""
+        signed += _is_names(text) or _is_signature(text)
+    return signed >= 3
 
 
 _ENTRY_MAX_WORDS = 8
@@ -545,6 +568,7 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
     ):
         head = []  # a standfirst opens the copy: it is the copy's
     last_copy = kept[copy[-1]].kept or ""
+    signed = bool(tail) and _signed_throughout(kept)
     for zone, rule in ((head, BEFORE_COPY), (tail, AFTER_COPY)):
         if rule == AFTER_COPY and (
             _is_fact_box(zone) or _is_headed_list(zone) or _ends_fact_box(zone, last_copy)
@@ -556,6 +580,8 @@ def mark_frame_lines(out: Sequence[Outcome]) -> None:
                 if _SCORE.search(text) is None and _SCORE_LINE.fullmatch(text) is None:
                     if rule == AFTER_COPY and _CREDIT_LINE.match(text):
                         continue  # the copy's own credit, as marked bodies keep it
+                    if rule == AFTER_COPY and signed and (_is_names(text) or _is_signature(text)):
+                        continue  # the last letter's signature
                     _remove(item, rule)  # (a match's result is the copy's)
 
 
