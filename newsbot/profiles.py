@@ -265,6 +265,80 @@ def _article_match(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str,
             match = pattern.regex.match("/" + rest)
             if match:
                 return match.group("id").lower(), pattern.language, path
+    return _archive_match(patterns, path)
+
+
+# a static archive's page named by the article's id (Movable Type's
+# `/en/archives/2026/11/<id>.html`: blind site 73), or the id under a dated folder
+_PAGE_EXTENSION = re.compile(r"\.(?:html?|shtml|php|aspx?|jsp)$", re.I)
+_DATED_FOLDER = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/")
+_LANGUAGE_GROUP = re.compile(r"\(\?P<lang>([a-z]{2,3}(?:-[a-z]{2,4})?)\)")
+_LANGUAGE_LITERAL = re.compile(r"\^/([a-z]{2,3}(?:-[a-z]{2,4})?)/")
+_LANGUAGE_FOLDER = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
+_ARCHIVE_ID_MIN = 8  # an id this long or longer names one page, not a day or a page number
+
+
+def _archive_match(patterns: tuple[ArticlePattern, ...], path: str) -> tuple[str, str, str] | None:
+    """``(id, language, path)`` when ``path``'s last segment is an article's id as a page file
+    (or under a dated folder) in the language folder of the pattern it belongs to."""
+    folders, _, last = path.rstrip("/").rpartition("/")
+    stem = _PAGE_EXTENSION.sub("", last)
+    if stem == last and not _DATED_FOLDER.search(path + "/"):
+        return None  # not a page file, not in a dated archive: an id there may be anything
+    if len(stem) < _ARCHIVE_ID_MIN:
+        return None
+    first = folders[1:].partition("/")[0]
+    prefixes = {_archive_parts(p)[1] for p in patterns} - {None}
+    for pattern in patterns:
+        id_regex, prefix = _archive_parts(pattern)
+        if id_regex is None or not id_regex.fullmatch(stem):
+            continue
+        if prefix is not None and first != prefix:
+            continue
+        if prefix is None and (first in prefixes or _LANGUAGE_FOLDER.fullmatch(first)):
+            continue  # another language's folder
+        return stem.lower(), pattern.language, path
+    return None
+
+
+@lru_cache(maxsize=64)
+def _archive_parts(pattern: ArticlePattern) -> tuple[re.Pattern[str] | None, str | None]:
+    """The pattern's ``id`` group alone, and the language folder before it (``en``), if any."""
+    source = pattern.regex.pattern
+    start = source.find("(?P<id>")
+    if start < 0:
+        return None, None
+    end = _group_end(source, start)
+    if end is None:
+        return None, None
+    try:
+        id_regex = re.compile(source[start:end], pattern.regex.flags)
+    except re.error:
+        return None, None
+    head = source[:start]
+    found = _LANGUAGE_GROUP.search(head) or _LANGUAGE_LITERAL.match(head)
+    return id_regex, found.group(1) if found else None
+
+
+def _group_end(source: str, start: int) -> int | None:
+    """The index after the parenthesis closing the group that opens at ``start``."""
+    depth, n, in_class = 0, start, False
+    while n < len(source):
+        ch = source[n]
+        if ch == "\\":
+            n += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return n + 1
+        n += 1
     return None
 
 

@@ -1,4 +1,4 @@
-"""Whole crawls of sixty-three copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of sixty-four copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -46,7 +46,7 @@ from newsbot.cleaning import clean_blocks, load_noise_rules
 from newsbot.cleaning.config import default_kinds_path
 from newsbot.profiles import load_profile
 from tests.conftest import run_crawl
-from tests.support.snapshot_site import SnapshotServer, load_site
+from tests.support.snapshot_site import SnapshotServer, load_site, served_as
 
 DAILY8 = load_profile("daily8")
 SITES = (
@@ -113,13 +113,14 @@ SITES = (
     "sanity_portable_text",
     "jekyll_pages",
     "blazor_ssr",
+    "movable_type_xhtml",
 )
 
 
 @pytest.fixture(scope="module", params=SITES)
 def crawl(request, tmp_path_factory):
     pages, truth = load_site(request.param)
-    with SnapshotServer(pages) as server:
+    with SnapshotServer(pages, served_as(request.param)) as server:
         out = tmp_path_factory.mktemp(f"blind_{request.param}")
         # some articles are two or three related hops from any listing
         result = run_crawl(server, truth["start_paths"], out, args={"related_depth": 5})

@@ -127,3 +127,32 @@ def test_prose_before_a_brace_is_no_css_selector():
     ):
         result, body = clean(css)
         assert result.kept == body, css
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a blog engine's entry footer and TrackBack block (Movable Type: blind site 73)
+        "Posted by Newsdesk at 2:00 AM | Permalink | Comments (0) | TrackBacks (0)",
+        "Posted by Ruth Calder on March 3, 2026 | Permalink | Comments (12)",
+        "TrackBacks",
+        "TrackBack URL for this entry: https://www.example.org/mt/mt-tb.cgi/1234",
+        "Listed below are links to weblogs that reference Harbour ferry fares frozen:",
+        "Continue reading “Women’s league confirms expansion to twelve clubs” »",
+        "تابع القراءة “فريق الشباب يتأهل إلى نهائي الكأس” »",
+        "<$mt:EntryTrackbackLink$>",
+        "{{ entry.permalink }}",
+    ],
+)
+def test_a_blog_engines_entry_furniture_goes(line):
+    result, body = clean(line)
+    assert result.kept == body, line
+
+
+def test_a_story_about_posts_and_reading_stays():
+    for line in (
+        "The notice was posted by the harbour master at 6am and read by hundreds of commuters.",
+        "Read more “about the barrier” on the council website, the engineer told residents.",
+    ):
+        result, body = clean(line)
+        assert result.kept == in_story(body, line)

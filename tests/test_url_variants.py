@@ -75,6 +75,28 @@ def test_an_article_under_a_base_path_is_read_and_fetched_where_it_points():
     assert profile.article_id("https://www.daily8.com/daily8/en/hashtag/Climate") is None
 
 
+def test_an_archive_page_named_by_the_articles_id_is_the_article():
+    """Site 73: Movable Type publishes each entry at `/en/archives/2026/11/<id>.html` too, and
+    related entries link there. A page file named by the id (or the id under a dated folder)
+    in the language's folder is the article, fetched where the link points."""
+    profile = load_profile("daily8")
+    for path, language in (
+        (f"/en/archives/2026/11/{ID}.html", "en"),
+        (f"/en/2026/11/{ID}/", "en"),
+        (f"/archives/2026/11/{ID}.html", "ar"),  # the Arabic site has no language folder
+    ):
+        link = "https://www.daily8.com" + path
+        assert profile.article_id(link) == (ID, language)
+        assert profile.article_url(link) == link
+    for path in (
+        f"/en/comments/{ID}",  # an id that is no page file, in no dated folder
+        f"/images/thumbs/{ID}.jpg",  # an image, not a page
+        f"/fr/archives/2026/11/{ID}.html",  # a language the site has no articles in
+        "/en/archives/2026/11/12.html",  # a day's archive, not an id
+    ):
+        assert profile.article_id("https://www.daily8.com" + path) is None, path
+
+
 def test_path_variants_leave_a_plain_path_alone():
     assert list(path_variants("/en/article/abc")) == []
     assert list(path_variants("/amp")) == []  # a page named amp, not an AMP twin of `/`

@@ -5,7 +5,10 @@ page's HTML; ``truth.json`` says what a correct crawl reads from them. Any other
 404, as on the site it was taken from. A page may hold ``@AGO:<seconds>@`` where its site
 printed a machine-readable time (``<relative-time datetime>``) that many seconds before it
 was served: it is filled in when served, as that site did. Beside an age such as ``4 hours
-ago`` only: a page that prints a calendar date keeps that day's machine time as written."""
+ago`` only: a page that prints a calendar date keeps that day's machine time as written.
+An optional ``served_as.json`` gives a path's ``Content-Type`` header and the encoding its
+bytes are sent in (``{"/article/...": {"content_type": "text/html", "encoding":
+"windows-1256"}}``); any other page is UTF-8 ``text/html; charset=utf-8``."""
 
 from __future__ import annotations
 
@@ -40,15 +43,30 @@ def load_site(name: str) -> tuple[dict[str, str], dict[str, Any]]:
     return pages, truth
 
 
+def served_as(name: str) -> dict[str, dict[str, str]]:
+    """How the snapshot ``name`` sends some of its pages (``served_as.json``), or nothing."""
+    path = SITES / name / "served_as.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
 class SnapshotServer(ServedOnThreads):
     """The snapshot's pages on 127.0.0.1, on a free port; stops with the ``with`` block."""
 
-    def __init__(self, pages: dict[str, str]) -> None:
+    def __init__(self, pages: dict[str, str], sent_as: dict[str, dict[str, str]] | None = None):
+        ways = sent_as or {}
+
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
                 html = pages.get(self.path)
-                reply = Reply(body=served(html).encode("utf-8")) if html is not None else None
-                send_reply(self, reply or not_found(), send_body=True)
+                if html is None:
+                    send_reply(self, not_found(), send_body=True)
+                    return
+                way = ways.get(self.path, {})
+                body = served(html).encode(way.get("encoding", "utf-8"), "xmlcharrefreplace")
+                reply = Reply(body=body)
+                if "content_type" in way:
+                    reply.content_type = way["content_type"]
+                send_reply(self, reply, send_body=True)
 
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass
