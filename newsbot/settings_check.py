@@ -24,7 +24,7 @@ from newsbot import settings as newsbot_settings
 from newsbot.exitcodes import UsageError
 from newsbot.feeds import fixed_folder
 from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
-from newsbot.usage import at_least, did_you_mean, one_of, short
+from newsbot.usage import NUMERIC_SETTINGS, at_least, did_you_mean, one_of, short
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +103,8 @@ YES_NO = (
     "MEMUSAGE_ENABLED",
     "RANDOMIZE_DOWNLOAD_DELAY",
 )
+# the settings whose value has a type: an empty one is no value of it
+TYPED_SETTINGS = frozenset([*SCRAPY_NUMBERS, *WHOLE_NUMBERS, *SHARES, *YES_NO, *NUMERIC_SETTINGS])
 _YES_NO_WORDS = ("0", "1", "true", "false")
 # families of settings other packages read (scrapy-playwright, scrapy-redis, spidermon, ...)
 _OTHER_PACKAGES = ("PLAYWRIGHT_", "SPIDERMON_", "REDIS_", "SCHEDULER_", "DUPEFILTER_", "SCRAPYD_")

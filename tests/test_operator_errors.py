@@ -952,10 +952,12 @@ def test_a_quoted_shell_variable_in_an_export_path_is_one_line(server, tmp_path)
 
 
 def test_a_value_with_an_unquoted_space_says_so(server, tmp_path):
-    """`-a since=24 h`: the stray `h` was read as a second spider name."""
+    """`-a since=24 h`: the stray `h` was read as a second spider name. The line names the
+    option it was cut from and shows it quoted (ops round 17: `-a start_urls=.../Middle East`)."""
     proc, requests = crawl(server, tmp_path, "-a", "since=24", "h")
     assert proc.returncode == 2 and requests == []
-    assert "got 'daily8' and 'h': a value with a space must be quoted" in proc.stderr
+    assert "got 'daily8' and 'h': 'h' follows -a since=..., a value with a space" in proc.stderr
+    assert "(-a since='24 h')" in proc.stderr
 
 
 def test_a_log_file_under_a_tilde_is_one_line(server, tmp_path):

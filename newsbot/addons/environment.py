@@ -21,6 +21,7 @@ from newsbot.exitcodes import UsageError
 from newsbot.feeds import NEW_FILE
 from newsbot.profiles import load_settings_toml, settings_dir, shown_path
 from newsbot.settings_check import (
+    TYPED_SETTINGS,
     check_http_cache,
     check_log_file,
     check_names,
@@ -184,16 +185,26 @@ def load_environment(name: str) -> dict[str, Any]:
 
 # paths whose empty value would silently fall back to the default (an unset shell variable)
 # (not JOBDIR or LOG_FILE: `-s JOBDIR=` is how a run leaves the production overlay's job out)
-NOT_EMPTY = ("NEWSBOT_SEEN_STORE", "NEWSBOT_EXPORTS_DIR")
+NOT_EMPTY = ("NEWSBOT_SEEN_STORE", "NEWSBOT_EXPORTS_DIR", "NEWSBOT_SETTINGS_DIR")
 
 
 def check_not_empty(settings: BaseSettings) -> None:
-    """``-s NEWSBOT_SEEN_STORE=`` (``$STORE`` unset): one line, as an empty ``-a`` is."""
+    """``-s NEWSBOT_SEEN_STORE=`` (``$STORE`` unset): one line, as an empty ``-a`` is; so is an
+    empty number or yes/no (``-s CONCURRENT_REQUESTS=``: ops round 17, which ran on the
+    default without a word)."""
     given = set(cmdline_names(settings))
-    for name in NOT_EMPTY:
-        if name in given and not str(settings.get(name) or "").strip():
+    for name in sorted(given):
+        value = settings.get(name)
+        if not isinstance(value, str) or value.strip():
+            continue  # (a value given as False, 0 or None is a value)
+        if name in NOT_EMPTY:
             raise UsageError(
                 f"-s {name}: empty value (an unset shell variable?); give a path or leave "
+                "the setting out"
+            )
+        if name in TYPED_SETTINGS:
+            raise UsageError(
+                f"-s {name}: empty value (an unset shell variable?); give a value or leave "
                 "the setting out"
             )
 

@@ -176,8 +176,8 @@ class Command(ScrapyCrawlCommand):
         if len(args) > 1:
             extra = " ".join(repr(a) for a in args[1:])
             raise ScrapyUsageError(
-                f"one spider name expected, got {args[0]!r} and {extra}: a value with a space "
-                "must be quoted (-a since='24 h'); running more than one spider is not "
+                f"one spider name expected, got {args[0]!r} and {extra}: "
+                f"{unquoted_space(sys.argv, args[1])}; running more than one spider is not "
                 "supported"
             )
         assert self.crawler_process is not None
@@ -207,3 +207,18 @@ class Command(ScrapyCrawlCommand):
             self.exitcode = int(ExitCode.UNEXPECTED)
         else:
             self.exitcode = int(exit_code(crawler.stats.get_stats()))
+
+
+def unquoted_space(argv: list[str], stray: str) -> str:
+    """How to quote the value ``stray`` was cut from: the ``-a``/``-s`` option just before it
+    in ``argv`` (``-a start_urls=.../Middle East`` unquoted: ops round 17), else an example."""
+    for at in range(2, len(argv)):
+        option, pair = argv[at - 2], argv[at - 1]
+        if argv[at] != stray or option not in ("-a", "-s", "--set") or "=" not in pair:
+            continue
+        name, value = pair.split("=", 1)
+        return (
+            f"{stray!r} follows {option} {name}=..., a value with a space must be quoted "
+            f"({option} {name}='{value} {stray}')"
+        )
+    return "a value with a space must be quoted (-a since='24 h')"
