@@ -52,6 +52,11 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         # blind ages round 36: a reading time between the source and the age, the tens in
         # words, two hours and a half, Arabic's letter mark
         ("The Guardian | 7 min read | 40 minutes ago", "2026-11-25T11:20:00Z", "minute"),
+        # blind ages round 52: other languages' ages as other aggregators print them
+        ("il y a 5 min", "2026-11-25T11:55:00Z", "minute"),
+        ("vor 5 Min.", "2026-11-25T11:55:00Z", "minute"),
+        ("2 jam yang lalu", "2026-11-25T10:00:00Z", "minute"),
+        ("baru saja", "2026-11-25T12:00:00Z", "minute"),
         # blind ages round 51: the Maghrebi `at the hour` between a date and its clock
         ("6 دجنبر 2025 على الساعة 09:40", "2025-12-06T09:40:00Z", "minute"),
         ("18 نوفمبر 2026 في الساعة 14:30", "2026-11-18T14:30:00Z", "minute"),

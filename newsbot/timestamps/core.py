@@ -85,6 +85,11 @@ _LENGTH_STEMS = ("rea", "list", "watch", "vid", "dur", "runtime", "lese", "dauer
 _GLUED_COUNT = re.compile(r"\s*\d{1,3}" + UNIT_NAMES, re.I)
 
 
+# the word before the amount that makes an age in French, Spanish, German, Portuguese
+# (`il y a 5 min`, `hace 2 h`, `vor 5 Min.`, `há 4 h`): the English count after it is theirs
+_OTHER_AGO_LEAD = re.compile(r"(?<![^\W\d_])(?:il y a|hace|vor|há|ha|desde hace)\s*$", re.I)
+
+
 def _is_length(text: str) -> bool:
     low = text.lower()
     return any(stem in low for stem in _LENGTH_STEMS) and _LENGTH_RE.search(text) is not None
@@ -276,8 +281,10 @@ def _parse(
         found = _fast_match(cand, anchor, zone, day_first, english, arabic)
         if found is None:
             continue
-        matched = True
         start, result = found
+        if _OTHER_AGO_LEAD.search(cand, 0, start):
+            continue  # `il y a 5 min`: another language's age, for the fallback
+        matched = True
         if result is None:
             return None  # "in 5m", a zone the table refuses: never guessed at by the fallback
         if _prefix_ok(cand[:start]):

@@ -45,6 +45,7 @@ _KNOWN_WORDS_TEXT = (
     "maanden jaar jaren godzin godziny godzinę dni dzień tygodni miesięcy lat rok "
     "saat saniye dakika gün hafta ay yıl timer timme timmar dagar veckor månader år "
     "tuntia päivää tage wochen second seconds sec secs minute minutes min mins hour "
+    "jam menit detik hari minggu bulan tahun lalu kemarin baru saja "
     "hours hr hrs day days week weeks month months year years decade decades before "
     "now date "
 )
