@@ -20,7 +20,13 @@ from scrapy.utils.spider import DefaultSpider, spidercls_for_request
 from w3lib.url import is_url
 
 from newsbot.commands.crawl import report_failure
-from newsbot.commands.tooling import not_a_url, unknown_spider, use_tool_settings
+from newsbot.commands.tooling import (
+    environment_problem,
+    not_a_url,
+    unknown_option,
+    unknown_spider,
+    use_tool_settings,
+)
 
 
 class Command(ScrapyFetchCommand):
@@ -28,12 +34,15 @@ class Command(ScrapyFetchCommand):
     fetched = False
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
-        wrong = not_a_url(args)
+        wrong = unknown_option(self, args) or not_a_url(args)
         if wrong is not None:  # before Scrapy's log starts: the one line alone
             sys.exit(int(report_failure("fetch", wrong)))
         super().process_options(args, opts)
         assert self.settings is not None
         use_tool_settings(self.settings, "fetch", no_jobdir=True)
+        wrong = environment_problem(self.settings)
+        if wrong is not None:
+            sys.exit(int(report_failure("fetch", wrong)))
 
     def _print_response(self, response: Any, opts: argparse.Namespace) -> None:
         self.fetched = True

@@ -22,7 +22,13 @@ from scrapy.commands.parse import Command as ScrapyParseCommand
 from scrapy.utils.spider import spidercls_for_request
 
 from newsbot.commands.crawl import check_log_level, failure_of, report_failure
-from newsbot.commands.tooling import not_a_url, unknown_spider, use_tool_settings
+from newsbot.commands.tooling import (
+    environment_problem,
+    not_a_url,
+    unknown_option,
+    unknown_spider,
+    use_tool_settings,
+)
 from newsbot.exitcodes import ExitCode, UsageError
 from newsbot.usage import did_you_mean
 
@@ -31,13 +37,16 @@ logger = logging.getLogger(__name__)
 
 class Command(ScrapyParseCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
-        wrong = not_a_url(args)
+        wrong = unknown_option(self, args) or not_a_url(args)
         if wrong is not None:
             sys.exit(int(report_failure("parse", wrong)))
         super().process_options(args, opts)
         assert self.settings is not None
         check_log_level("parse", self.settings)
         use_tool_settings(self.settings, "parse", no_jobdir=True)
+        wrong = environment_problem(self.settings)
+        if wrong is not None:
+            sys.exit(int(report_failure("parse", wrong)))
         if args and "start_urls" not in opts.spargs:
             opts.spargs["start_urls"] = args[0]
 

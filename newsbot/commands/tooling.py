@@ -18,6 +18,7 @@ finished that job and left only its lock (ops round 14).
 
 from __future__ import annotations
 
+import argparse
 import logging
 from typing import Any
 
@@ -91,3 +92,30 @@ def not_a_url(args: list[str]) -> UsageError | None:
         else ""
     )
     return UsageError(f"{args[0]!r} is not a URL{hint}")
+
+
+def unknown_option(command: Any, args: list[str]) -> UsageError | None:
+    """The one-line error for an option the command does not have, left among its arguments
+    by Scrapy's parser (`scrapy fetch --no-redirects URL` printed the whole --help and no
+    reason: ops round 19), with the option meant."""
+    stray = next((a for a in args if a.startswith("-") and a != "-"), None)
+    if stray is None:
+        return None
+    parser = argparse.ArgumentParser(add_help=True)
+    command.add_options(parser)
+    known = sorted(o for o in parser._option_string_actions if o.startswith("--"))
+    name = stray.split("=", 1)[0]
+    return UsageError(f"{name}: no such option{did_you_mean(name, known)}")
+
+
+def environment_problem(settings: BaseSettings) -> UsageError | None:
+    """The one-line error for an environment that cannot be loaded (`-s NEWSBOT_ENV=tset`),
+    before the command starts a crawler: its add-on raised it there as a traceback (ops
+    round 19)."""
+    from newsbot.addons.environment import active_environment, load_environment
+
+    try:
+        load_environment(active_environment(settings))
+    except UsageError as error:
+        return error
+    return None

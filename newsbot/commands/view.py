@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from scrapy.commands.view import Command as ScrapyViewCommand
 
-from newsbot.commands.tooling import use_tool_settings
+from newsbot.commands.crawl import report_failure
+from newsbot.commands.tooling import environment_problem, unknown_option, use_tool_settings
 
 
 class Command(ScrapyViewCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        wrong = unknown_option(self, args)
+        if wrong is not None:
+            sys.exit(int(report_failure("view", wrong)))
         super().process_options(args, opts)
         assert self.settings is not None
         use_tool_settings(self.settings, "view", no_jobdir=True)
+        wrong = environment_problem(self.settings)
+        if wrong is not None:
+            sys.exit(int(report_failure("view", wrong)))
