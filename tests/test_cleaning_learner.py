@@ -56,6 +56,20 @@ def test_a_syndicated_story_is_content_in_every_outlet_that_carries_it():
     assert all(learner.learned_as("F", line) is None for line in wire)
 
 
+def test_a_reported_background_sentence_is_never_shared():
+    """Follow-up stories repeat a background paragraph verbatim (`Officials said the first
+    phase would begin in the spring ...`), and outlets carry them: the story's, not chrome
+    (blind site 74). A line in the outlet's or the reader's voice still is."""
+    background = "Officials said the first phase would begin in the spring, with a review in 2027."
+    promo = "We would love to hear what you think of the new app on your phone today."
+    learner = BoilerplateLearner(threshold=0, sources=3)
+    for n, source in enumerate(["A", "B", "C", "D"]):
+        lead = f"Story {n} is about another town, its harbour, its buses and its long winter ahead."
+        learner.observe(source, str(n), [lead, background, promo])
+    assert learner.learned_as("E", background) is None
+    assert learner.learned_as("E", promo) == "learned_shared"
+
+
 def test_quotes_and_multi_sentence_lines_are_never_shared():
     quote = "“We are deeply saddened,” the family said."
     two = "Schools will close. Roads are shut."

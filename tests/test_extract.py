@@ -97,6 +97,34 @@ def test_the_headers_buttons_and_reading_time_do_not_hide_the_category():
     assert page.body_blocks == ["Divers replanting kelp report early gains."]
 
 
+def test_a_cms_byline_between_the_header_line_and_the_category_does_not_hide_it():
+    """Plone prints its `documentByLine` between Daily8's header line and the category
+    (blind site 74); a body that opens with `By the end of ...` is still the story's."""
+    html = (
+        "<h1 class='documentFirstHeading'>Opposition leader calls for inquiry</h1>"
+        "<div class='d8-header'><span>The Guardian</span><span>7 hours ago</span></div>"
+        "<div class='documentByLine'>by Newsdesk — last modified Dec 06, 2026 09:15 AM</div>"
+        "<div class='d8-category'><span class='label'>Politics</span></div>"
+        "<p>The opposition leader called for an inquiry into the housing grant scheme.</p>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert (page.source, page.category) == ("The Guardian", "Politics")
+    assert page.body_blocks == [
+        "The opposition leader called for an inquiry into the housing grant scheme."
+    ]
+    opening = "By the end of the year, the council said, the scheme will have closed."
+    plain = html.replace("<div class='d8-category'><span class='label'>Politics</span></div>", "")
+    plain = plain.replace("by Newsdesk — last modified Dec 06, 2026 09:15 AM", opening).replace(
+        "class='documentByLine'", ""
+    )
+    page = parse_article(Selector(text=plain), URL, PROFILE, READ_AGE)
+    assert page.category is None and page.body_blocks[0] == opening
+    # without a header line, the byline and its date are no source and age
+    bare = html.replace("<span>The Guardian</span><span>7 hours ago</span>", "")
+    page = parse_article(Selector(text=bare), URL, PROFILE, READ_AGE)
+    assert page.source is None and page.category == "Politics"
+
+
 def test_page_without_header_line_keeps_first_paragraph_in_body():
     html = "<h1>Quiet day</h1><p>The talks ended 40 years ago, officials recalled last week.</p>"
     page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)

@@ -62,6 +62,16 @@ def test_a_next_page_asked_for_by_a_form_is_followed():
     assert [e.article_id for e in listing.entries] == [B]
 
 
+def test_a_next_page_label_with_a_count_is_followed():
+    """Plone batches a collection with `Next 10 items »` (blind site 74)."""
+    html = f"""<html><body>
+    <div><h2><a href="/en/article/{B}">Tram line extension approved</a></h2><p>Irish Times</p></div>
+    <nav><a href="/en?b_start:int=10">2</a> <a href="/en?b_start:int=10">Next 10 items »</a></nav>
+    </body></html>"""
+    listing = parse_listing(Selector(text=html), "https://www.daily8.com/en", PROFILE, READ_AGE)
+    assert listing.next_pages == ["https://www.daily8.com/en?b_start:int=10"]
+
+
 def test_a_share_button_with_a_data_href_lends_no_link_to_the_story():
     html = f"""<html><body><h1>Harbour ferry fares frozen</h1><p>Irish Times 2 hours ago</p>
     <div class="fb-share-button" data-href="{PAGE}"></div>

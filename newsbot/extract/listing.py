@@ -48,7 +48,9 @@ def next_page_links(
         # `Next Page →` (WordPress's Query Loop draws its arrow in a span): the label
         # without the arrow, unless the arrow is the whole label (`»`, `›`)
         bare = _ARROWS.sub("", label) or label
-        if label and (profile.is_pagination_label(label) or profile.is_pagination_label(bare)):
+        # `Next 10 items »` (Plone's batching: blind site 74): the label without its count
+        counted = _COUNTED.sub(r"\1", bare)
+        if label and any(profile.is_pagination_label(x) for x in (label, bare, counted)):
             hrefs.append(href)
     if not hrefs:
         hrefs = _form_next(root, profile)
@@ -95,6 +97,9 @@ _PAGE_PARAMS = ("page", "p", "pg", "paged")
 # a parameter named for its list's page: WordPress's Query Loop `query-1-page`, Webflow's
 # `9f2c1a_page`
 _LIST_PAGE_PARAM = re.compile(r"^[\w-]{1,40}[-_]page$")
+_COUNTED = re.compile(
+    r"^\s*(\w+)\s+\d{1,3}\s+(?:items?|results?|posts?|articles?|stories|entries|news)\s*$", re.I
+)
 _ARROWS = re.compile(r"^[\s→←›‹»«▸▶>]+|[\s→←›‹»«▸▶>]+$")
 
 
