@@ -8,7 +8,8 @@ was served: it is filled in when served, as that site did. Beside an age such as
 ago`` only: a page that prints a calendar date keeps that day's machine time as written.
 An optional ``served_as.json`` gives a path's ``Content-Type`` header and the encoding its
 bytes are sent in (``{"/article/...": {"content_type": "text/html", "encoding":
-"windows-1256"}}``); any other page is UTF-8 ``text/html; charset=utf-8``."""
+"windows-1256"}}``), or that it redirects (``{"/story/...": {"redirect": [301,
+"/en/article/..."]}}``); any other page is UTF-8 ``text/html; charset=utf-8``."""
 
 from __future__ import annotations
 
@@ -57,11 +58,16 @@ class SnapshotServer(ServedOnThreads):
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802
+                way = ways.get(self.path, {})
+                if "redirect" in way:  # an old address the site sends on: [status, location]
+                    status, location = way["redirect"]
+                    reply = Reply(int(status), b"", headers={"Location": str(location)})
+                    send_reply(self, reply, send_body=True)
+                    return
                 html = pages.get(self.path)
                 if html is None:
                     send_reply(self, not_found(), send_body=True)
                     return
-                way = ways.get(self.path, {})
                 body = served(html).encode(way.get("encoding", "utf-8"), "xmlcharrefreplace")
                 reply = Reply(body=body)
                 if "content_type" in way:
