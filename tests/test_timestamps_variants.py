@@ -52,6 +52,15 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         # blind ages round 36: a reading time between the source and the age, the tens in
         # words, two hours and a half, Arabic's letter mark
         ("The Guardian | 7 min read | 40 minutes ago", "2026-11-25T11:20:00Z", "minute"),
+        # blind ages round 53: a part of the day is that day; a weekday with a clock is the
+        # last such day before today (a weekday alone stays no time: `on Thursday`)
+        ("this morning", "2026-11-25T00:00:00Z", "day"),
+        ("late last night", "2026-11-24T00:00:00Z", "day"),
+        ("yesterday evening", "2026-11-24T00:00:00Z", "day"),
+        ("Friday at 18:30", "2026-11-20T18:30:00Z", "minute"),
+        ("صباح اليوم", "2026-11-25T00:00:00Z", "day"),
+        ("مساء أمس", "2026-11-24T00:00:00Z", "day"),
+        ("الخميس الماضي", "2026-11-19T00:00:00Z", "day"),
         # blind ages round 52: other languages' ages as other aggregators print them
         ("il y a 5 min", "2026-11-25T11:55:00Z", "minute"),
         ("vor 5 Min.", "2026-11-25T11:55:00Z", "minute"),

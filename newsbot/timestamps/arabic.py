@@ -112,11 +112,30 @@ _ABBREVIATED = re.compile(
 _ABBREVIATED_UNITS = {"س": "h", "د": "m", "ي": "d"}
 # `أمس` (alef unified), `البارحة`: yesterday, read as English `yesterday` is (local midnight)
 # a word one of the forms holds (most text holds none: the regexes are not tried)
-_ANY_AGE = ("منذ", "قبل", "الآن", "للتو", "مس", "البارح", "امبارح", "إمبارح")
+_ANY_AGE = ("منذ", "قبل", "الآن", "للتو", "مس", "البارح", "امبارح", "إمبارح", "اليوم", "النهارد",
+            "الماضي")  # fmt: skip
 # `أول أمس`, `أول من أمس`, `أمس الأول`: the day before yesterday (tried before yesterday)
 _DAY_BEFORE = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:اول (?:من )?امس|امس الاول)\s*$")
 # (Egyptian `امبارح`: ages round 49)
-_YESTERDAY = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:امس|البارحة|البارحه|امبارح)\s*$")
+# (a part of the day before it, `مساء امس`, is that day too: blind ages round 53)
+_YESTERDAY = re.compile(
+    r"(?<![^\s(\[·•|\-–—:])(?:(?:(?:صباح|مساء|ليلة|ليله|ظهر|عصر|فجر) )?امس|بالامس|البارحة"
+    r"|البارحه|امبارح)\s*$"
+)
+# a part of today (`صباح اليوم`, `فجر اليوم`) and Egyptian `النهارده`; bare `اليوم` is
+# left alone (`اليوم السابع` is a source)
+_TODAY = re.compile(
+    r"(?<![^\s(\[·•|\-–—:])(?:(?:صباح|مساء|ظهر|عصر|فجر) اليوم|النهارده|النهاردة)\s*$"
+)
+# `الخميس الماضي` (last Thursday), as English `last Thursday`
+_LAST_WEEKDAY = re.compile(
+    r"(?<![^\s(\[·•|\-–—:])(?:يوم )?(?P<wd>الاثنين|الاتنين|الثلاثاء|الاربعاء|الخميس|الجمعة"
+    r"|الجمعه|السبت|الاحد) الماضي\s*$"
+)
+_WEEKDAY_NUMBERS = {
+    "الاثنين": 0, "الاتنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعة": 4,
+    "الجمعه": 4, "السبت": 5, "الاحد": 6,
+}  # fmt: skip
 _FEW_SECONDS = re.compile(
     r"(?:منذ|قبل)\s*(?:بضع\s+|بضعة\s+|بضعه\s+)?(?:ثوان|ثواني|لحظات|قليل|لحظة)\s*$|^الان$|^للتو$"
 )
@@ -167,11 +186,17 @@ def match_arabic(
         return None if aged is None else (index[bare.start("n" if bare["n"] else "w")], aged)
     if not marked:
         return None
-    day = _DAY_BEFORE.search(norm) or _YESTERDAY.search(norm)
+    day = _DAY_BEFORE.search(norm) or _YESTERDAY.search(norm) or _TODAY.search(norm)
     if day is not None:
-        back = 2 if day.re is _DAY_BEFORE else 1
+        back = 2 if day.re is _DAY_BEFORE else 1 if day.re is _YESTERDAY else 0
         local_day = (anchor.astimezone(zone) - timedelta(days=back)).date()
         return index[day.start()], ParsedTime(local_midnight(local_day, zone), "day", "relative")
+    last = _LAST_WEEKDAY.search(norm)
+    if last is not None:
+        today = anchor.astimezone(zone).date()
+        back = (today.weekday() - _WEEKDAY_NUMBERS[last["wd"]]) % 7 or 7
+        day_then = today - timedelta(days=back)
+        return index[last.start()], ParsedTime(local_midnight(day_then, zone), "day", "relative")
     short = _ABBREVIATED.search(norm)
     if short is not None:
         aged = _ago(anchor, _ABBREVIATED_UNITS[short["u"]], int(short["n"]))

@@ -96,10 +96,18 @@ _FEW_MINUTES_RE = re.compile(
     r"(?<![^\W\d_])(?:(?:a\s+)?few|(?:a\s+)?couple(?:\s+of)?|several)\s+min(?:ute)?s\s+ago\s*$",
     re.I,
 )
+# a part of the day (`yesterday evening`, `this morning`, `late last night`: blind ages round
+# 53) is that day; a weekday alone is no time (`on Thursday`: the body's phrases), one with a
+# clock is the last such day before today (`Friday at 18:30`)
 _DAY = (
-    r"(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)|(?P<yday>yesterday)|(?P<today>today)"
-    r"|last\s+(?P<wd>" + WEEKDAY + "))"
+    r"(?:(?P<dby>(?:the\s+)?day\s+before\s+yesterday)"
+    r"|(?P<yday>yesterday(?:\s+(?:morning|afternoon|evening|night))?|(?:late\s+)?last\s+night)"
+    r"|(?P<today>today|earlier\s+today|(?:earlier\s+)?this\s+(?:morning|afternoon|evening)"
+    r"|tonight)"
+    r"|last\s+(?P<wd>" + WEEKDAY + ")"
+    r"|(?:on\s+)?(?P<wdc>" + WEEKDAY + r")(?=\s*(?:at|@|,)?\s*\d))"
 )
+_WEEKDAY_CLOCK = re.compile(WEEKDAY + r"\s*(?:at|@|,)?\s*\d", re.I)
 # "in 5m", "within about 2 hours": a time to come, never a publication time.
 _FUTURE_LEAD_RE = re.compile(
     r"(?<![^\W\d_])(?:in|within)\s+(?:(?:about|around|over|under|nearly|almost|just|only|"
@@ -204,7 +212,14 @@ def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
         m = None if best else _FEW_MINUTES_RE.search(text)
         if m:
             best = (m.start(), ParsedTime(anchor, "hour", "relative"))
-    if "yesterday" in low or "today" in low or "last" in low:
+    if (
+        "yesterday" in low
+        or "today" in low
+        or "last" in low
+        or "this " in low
+        or "tonight" in low
+        or _WEEKDAY_CLOCK.search(text)
+    ):
         m = _day_re().search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), _day_word(m, anchor, zone))
@@ -286,7 +301,7 @@ def _day_word(m: re.Match[str], anchor: datetime, site: tzinfo) -> ParsedTime | 
     elif m.group("today"):
         day = local_day
     else:
-        wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+        wd = WEEKDAYS[(m.group("wd") or m.group("wdc")).lower().rstrip(".")]
         back = (local_day.weekday() - wd) % 7 or 7
         day = local_day - timedelta(days=back)
     noon = datetime(day.year, day.month, day.day, 12, tzinfo=zone)  # safely inside `day`
