@@ -1,7 +1,8 @@
 """A markets desk's own notes (noise set 324): a quote delay with its `Market data as of`
 stamp, a desk's sponsor named after the outlet, an Arabic investment disclaimer under the
-outlet's own name and an Arabic `the copy goes on after the advert`. The story's delays,
-sponsors, disclaimers and adverts stay. Made-up wording, written apart from the labelled
+outlet's own name and an Arabic `the copy goes on after the advert`; a think tank's funding
+note in its own voice, an op-ed's starred note on its writer and a wire's `يتبع...` (set 325).
+The story's delays, sponsors, funders, writers and adverts stay. Made-up wording, written apart from the labelled
 sets."""
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ RULES = load_noise_rules(None)
         "Our markets newsletter is sponsored by Northgate Bank.",
         "بوابة الساحل غير مسؤولة عن أي قرارات استثمارية تتخذ بناء على هذا المحتوى.",
         "يتبع بعد الإعلان",
+        "Harbour Policy Forum receives funding from foundations and industry. A full list of our "
+        "funders is published on our website.",
+        "* الكاتبة باحثة في شؤون الطاقة ومستشارة سابقة",
+        "*The writer is a former ambassador to the region.",
+        "يتبع...",
     ],
 )
 def test_a_markets_desks_own_note_leaves_the_story(line: str) -> None:
@@ -36,6 +42,8 @@ def test_a_markets_desks_own_note_leaves_the_story(line: str) -> None:
         "The barrier project is supported by a grant from the regional development fund.",
         "وقالت الهيئة إن المستثمرين يتحملون مسؤولية قراراتهم الاستثمارية.",
         "وقالت الشركة إن حملة الإعلان ستستمر حتى نهاية العام.",
+        "The hospital receives funding from the state and the council, its director said.",
+        "وقال الكاتب إن الرواية تستحق القراءة رغم طولها.",
     ],
 )
 def test_the_storys_own_delays_sponsors_and_adverts_stay(line: str) -> None:
