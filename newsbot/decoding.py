@@ -151,6 +151,15 @@ def decode_page(body: bytes, content_type: str | None = None) -> Decoded:
         except LookupError:
             encoding = None
     # declared UTF-8 (or nothing), but not valid UTF-8
+    in_page = resolve_encoding(html_body_declared_encoding(body) or "")
+    if in_page and not _is_utf8(in_page) and not _unicode_family(in_page):
+        # the header's UTF-8 does not fit the bytes; the page's own <meta> names the charset
+        # it was saved in (an old CMS behind a server that labels everything UTF-8)
+        try:
+            text, invalid = _decode_counting(body, in_page)
+            return _clean(text, in_page, declared, True, invalid)
+        except LookupError:
+            pass
     text, invalid = _decode_counting(body, _UTF8)
     non_ascii = len(body) - len(body.translate(None, _ASCII)) if invalid else 0
     if invalid and invalid > NOT_UTF8_SHARE * non_ascii:

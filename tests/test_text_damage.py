@@ -122,3 +122,15 @@ def test_decoding_never_raises_and_leaves_no_control_characters(body, charset):
     decoded = decode_page(body, f"text/html; charset={charset}" if charset else None)
     assert not re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f]", decoded.text)
     assert decoded.invalid_bytes >= 0 and decoded.nul_chars >= 0
+
+
+def test_a_header_that_says_utf8_over_a_page_saved_in_another_charset_yields_to_its_meta():
+    """An old CMS's windows-1256 pages behind a server that labels every page UTF-8: the
+    page's own `<meta>` names the charset its bytes are in (blind site 75's pages, served so)."""
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; '
+        'charset=windows-1256"></head><body><p>عكاظ منذ 3 ساعات</p></body></html>'
+    )
+    decoded = decode_page(html.encode("cp1256"), "text/html; charset=utf-8")
+    assert "<p>عكاظ منذ 3 ساعات</p>" in decoded.text
+    assert decoded.corrected and decoded.invalid_bytes == 0
