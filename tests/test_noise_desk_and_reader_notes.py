@@ -148,3 +148,19 @@ def test_a_letters_pages_rules_leave_the_story_and_a_report_of_them_stays():
         "The editor said letters may be edited for length, and the board agreed to the change.",
         RULES,
     )
+
+
+def test_a_magazines_print_issue_line_leaves_the_story_and_a_report_of_an_issue_stays():
+    """Blind pages round 72: the line saying where the piece ran in print, with its quoted
+    print headline, in English, Italian and Arabic."""
+    for line in (
+        "This article appears in the March 2027 issue of Harbour Quarterly with the headline "
+        "“The Last Light on the Quay.” Subscribe to the magazine.",
+        "Questo articolo è apparso nel numero di marzo della Rivista del Porto. Acquista il numero",
+        "نُشرت هذه المادة في عدد مارس (آذار) من مجلة الميناء.",
+    ):
+        assert_removed_from_flood_story(line, RULES)
+    assert_kept_in_flood_story(
+        "The council said the March issue of its newsletter would explain the barrier works.",
+        RULES,
+    )
