@@ -2,8 +2,8 @@
 stamp, a desk's sponsor named after the outlet, an Arabic investment disclaimer under the
 outlet's own name and an Arabic `the copy goes on after the advert`; a think tank's funding
 note in its own voice, an op-ed's starred note on its writer and a wire's `يتبع...` (set 325).
-The story's delays, sponsors, funders, writers and adverts stay. Made-up wording, written apart from the labelled
-sets."""
+The story's delays, sponsors, funders, writers and adverts stay. Made-up wording, written apart
+from the labelled sets."""
 
 from __future__ import annotations
 
