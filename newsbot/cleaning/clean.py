@@ -35,6 +35,7 @@ from newsbot.cleaning.rules import LineForms, NoiseRules, OutletRule, first_matc
 from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.tables import table_rows
 from newsbot.cleaning.text import (
+    ADDRESSED,
     in_quotation,
     lines_of,
     normalise,
@@ -379,7 +380,6 @@ _REPORTED = re.compile(
     r"\b(?:said|says|say|told|confirmed|confirms|announced|announces|reported|reports|"
     r"according to|warned|warns|added|adds)\b"
 )
-_ADDRESSED = re.compile(r"\b(?:you|your|we|our|us)\b", re.I)
 _TRAILING_STORY_MIN_WORDS = 12
 
 
@@ -399,7 +399,7 @@ def _trailing_story(
     if (
         len(rest.split()) < _TRAILING_STORY_MIN_WORDS
         or not rest.endswith(_SENTENCE_END)
-        or _ADDRESSED.search(rest)
+        or ADDRESSED.search(rest)
         or not _REPORTED.search(rest)
         or _line_rule(rest, rules) is not None
         or structural.check(rest)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Protocol
 
-from newsbot.cleaning.text import normalise, several_sentences
+from newsbot.cleaning.text import ADDRESSED, normalise, several_sentences
 
 #: Longer lines are sentence-like; a long line repeated across related articles is more
 #: likely a quote or a shared standfirst than a promo, so it is never learned.
@@ -36,7 +36,6 @@ _REPORTS = re.compile(
     r"|(?:قال|قالت|أكد|أكدت|أوضح|أوضحت|أعلن|أعلنت|أضاف|أضافت|ذكر|ذكرت|أشار|أشارت)(?!\w)",
     re.I,
 )
-_OUTLET_VOICE = re.compile(r"\b(?:we|our|us|you|your)\b", re.I)
 _REPORT_MIN_WORDS = 10
 
 
@@ -45,7 +44,7 @@ def _reports(text: str) -> bool:
     return (
         len(text.split()) >= _REPORT_MIN_WORDS
         and _REPORTS.search(text) is not None
-        and _OUTLET_VOICE.search(text) is None
+        and ADDRESSED.search(text) is None
     )
 
 

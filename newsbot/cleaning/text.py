@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+# the reader or the outlet addressed (`you`, `our`, `us`): a line in that voice is the
+# outlet's, not a story's report
+ADDRESSED = re.compile(r"\b(?:you|your|we|our|us)\b", re.I)
+
 # (a list item's number is no sentence: `2. Install the app on your device.` is one, nor is a
 # number's label: `a registered charity (no. 1048213)`, nor a stop a lower-case word follows:
 # `Kernow Crust Pasty Co. and Treverran Holiday Parks`, `e.g. the`; a closing
