@@ -7,12 +7,11 @@ The contracts on the callbacks (``newsbot/contracts.py``) take their URLs from t
 from __future__ import annotations
 
 import argparse
-import sys
 
 from scrapy.commands.check import Command as ScrapyCheckCommand
 
 from newsbot.commands.crawl import report_failure
-from newsbot.commands.tooling import environment_problem, unknown_spider, use_tool_settings
+from newsbot.commands.tooling import unknown_spider, use_tool_settings
 from newsbot.exitcodes import UsageError
 
 
@@ -21,9 +20,6 @@ class Command(ScrapyCheckCommand):
         super().process_options(args, opts)
         assert self.settings is not None
         use_tool_settings(self.settings, "check", no_jobdir=True)
-        wrong = environment_problem(self.settings)
-        if wrong is not None:
-            sys.exit(int(report_failure("check", wrong)))
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         # A misspelt -a is named, one line and exit status 2, before any contract runs

@@ -21,7 +21,6 @@ from w3lib.url import is_url
 
 from newsbot.commands.crawl import report_failure
 from newsbot.commands.tooling import (
-    environment_problem,
     not_a_url,
     unknown_option,
     unknown_spider,
@@ -40,9 +39,6 @@ class Command(ScrapyFetchCommand):
         super().process_options(args, opts)
         assert self.settings is not None
         use_tool_settings(self.settings, "fetch", no_jobdir=True)
-        wrong = environment_problem(self.settings)
-        if wrong is not None:
-            sys.exit(int(report_failure("fetch", wrong)))
 
     def _print_response(self, response: Any, opts: argparse.Namespace) -> None:
         self.fetched = True

@@ -23,7 +23,6 @@ from scrapy.utils.spider import spidercls_for_request
 
 from newsbot.commands.crawl import check_log_level, failure_of, report_failure
 from newsbot.commands.tooling import (
-    environment_problem,
     not_a_url,
     unknown_option,
     unknown_spider,
@@ -44,9 +43,6 @@ class Command(ScrapyParseCommand):
         assert self.settings is not None
         check_log_level("parse", self.settings)
         use_tool_settings(self.settings, "parse", no_jobdir=True)
-        wrong = environment_problem(self.settings)
-        if wrong is not None:
-            sys.exit(int(report_failure("parse", wrong)))
         if args and "start_urls" not in opts.spargs:
             opts.spargs["start_urls"] = args[0]
 

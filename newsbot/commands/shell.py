@@ -9,7 +9,6 @@ from scrapy.commands.shell import Command as ScrapyShellCommand
 
 from newsbot.commands.crawl import report_failure
 from newsbot.commands.tooling import (
-    environment_problem,
     unknown_option,
     unknown_spider,
     use_tool_settings,
@@ -24,9 +23,6 @@ class Command(ScrapyShellCommand):
         super().process_options(args, opts)
         assert self.settings is not None
         use_tool_settings(self.settings, "shell", no_jobdir=True)
-        wrong = environment_problem(self.settings)
-        if wrong is not None:
-            sys.exit(int(report_failure("shell", wrong)))
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         """Scrapy's shell; a ``--spider`` the project does not have is one line (it was a

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from typing import Any
 
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
@@ -52,7 +53,8 @@ RUN_SUMMARY = "newsbot.extensions.summary.RunSummary"
 
 def use_tool_settings(settings: BaseSettings, command: str, *, no_jobdir: bool = False) -> None:
     """Apply :data:`TOOL_SETTINGS`; with ``no_jobdir``, a ``-s JOBDIR`` given is dropped too,
-    with a warning (the shell's fetch never comes back from a job's disk queue)."""
+    with a warning (the shell's fetch never comes back from a job's disk queue). An
+    environment that cannot be loaded ends the command in one line."""
     for key, value in TOOL_SETTINGS.items():
         settings.set(key, value, priority=TOOL_PRIORITY)
     extensions = {**settings.getdict("EXTENSIONS"), RUN_SUMMARY: None}
@@ -65,6 +67,11 @@ def use_tool_settings(settings: BaseSettings, command: str, *, no_jobdir: bool =
             settings.get("JOBDIR"),
         )
         settings.set("JOBDIR", None, priority="cmdline")
+    problem = environment_problem(settings)
+    if problem is not None:  # one line now, not the environment add-on's traceback later
+        from newsbot.commands.crawl import report_failure  # (crawl imports this module)
+
+        sys.exit(int(report_failure(command, problem)))
 
 
 def unknown_spider(loader: Any, name: str, label: str) -> UsageError | None:

@@ -8,7 +8,7 @@ import sys
 from scrapy.commands.view import Command as ScrapyViewCommand
 
 from newsbot.commands.crawl import report_failure
-from newsbot.commands.tooling import environment_problem, unknown_option, use_tool_settings
+from newsbot.commands.tooling import unknown_option, use_tool_settings
 
 
 class Command(ScrapyViewCommand):
@@ -19,6 +19,3 @@ class Command(ScrapyViewCommand):
         super().process_options(args, opts)
         assert self.settings is not None
         use_tool_settings(self.settings, "view", no_jobdir=True)
-        wrong = environment_problem(self.settings)
-        if wrong is not None:
-            sys.exit(int(report_failure("view", wrong)))
