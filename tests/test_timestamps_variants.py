@@ -329,3 +329,24 @@ def test_seconds_counted_by_a_widget_still_read():
 )
 def test_clock_and_compound_look_alikes_are_no_times(text):
     assert parse_timestamp(text, ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Published 3 hours ago by Reuters", "2026-11-25T09:00:00Z"),
+        ("3 hours ago by Reuters", "2026-11-25T09:00:00Z"),
+        ("2 days ago By Jane Doe", "2026-11-23T12:00:00Z"),
+    ],
+)
+def test_an_age_crediting_its_source_after_it_is_read(text, want):
+    """Blind ages round 54: a slot that credits who wrote the story after its age."""
+    parsed = parse_timestamp(text, ANCHOR)
+    assert parsed is not None and parsed.iso() == want
+
+
+@pytest.mark.parametrize(
+    "text", ["3 hours ago by police", "fire started 3 hours ago by Reuters, officials said"]
+)
+def test_an_age_in_a_sentence_going_on_with_by_is_no_slot(text):
+    assert parse_timestamp(text, ANCHOR) is None

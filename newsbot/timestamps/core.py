@@ -129,6 +129,12 @@ def _prefix_ok(prefix: str) -> bool:
     return True
 
 
+def _credit(rest: str) -> bool:
+    """``by Reuters``, ``by Jane Doe`` after an age: who the slot credits (blind ages round 54);
+    ``by police`` is a sentence going on."""
+    return rest[:3].lower() == "by " and rest[3:4].isupper() and len(rest.split()) <= 5
+
+
 def _candidates(text: str) -> list[str]:
     """The text, then the text with trailing decorations cut (``· Canada``, ``News desk``).
 
@@ -155,7 +161,7 @@ def _candidates(text: str) -> list[str]:
         if (
             rest
             and len(rest) <= 40
-            and (rest[0] in _SEPARATORS or rest[0].isupper() or rest.isdigit())
+            and (rest[0] in _SEPARATORS or rest[0].isupper() or rest.isdigit() or _credit(rest))
         ):
             out.append(text[: m.end()])
         break
