@@ -46,7 +46,7 @@ from newsbot.atomic import commit, create_exclusive, create_locked, discard, hid
 from newsbot.exitcodes import ExportFailed, UsageError
 from newsbot.extensions.context import run_context
 from newsbot.outcome import EXPORT_ERROR_STAT, EXPORT_FAILED_STAT
-from newsbot.usage import did_you_mean
+from newsbot.usage import did_you_mean, one_of
 
 logger = logging.getLogger(__name__)
 
@@ -377,15 +377,35 @@ def check_not_being_written(target: Path) -> None:
     )
 
 
-def check_cli_targets(values: Iterable[str]) -> None:
+# a `:format` suffix as an operator writes one, right or wrong (`jsonlines`, `json-lines`)
+_FORMAT_SUFFIX = re.compile(r"[A-Za-z][\w-]*")
+
+
+def check_cli_targets(values: Iterable[str], formats: Iterable[str] = ()) -> None:
     """``-o``/``-O`` values that name a folder, read before Scrapy takes the format from the
     file name: an existing folder or a path ending in ``/`` has no extension, and Scrapy's
-    "Unrecognized output format ''" hid the real mistake."""
+    "Unrecognized output format ''" hid the real mistake. A ``:format`` suffix that is no
+    format of ``formats`` is named (``-o -:json-lines`` was "format ''"), and one target given
+    twice is refused: Scrapy kept only the last of the two (ops round 20)."""
+    known = sorted(formats)
+    seen: dict[str, str] = {}
     for value in values:
         uri, _, fmt = value.rpartition(":")
         if not uri or "/" in fmt or not fmt:  # no `:format` suffix (or a URI's own colon)
             uri = value
+        elif known and _FORMAT_SUFFIX.fullmatch(fmt) and fmt not in known:
+            raise UsageError(
+                f"export target {value}: unknown format {fmt!r}{did_you_mean(fmt, known)}; "
+                f"expected {one_of(known)} after the colon"
+            )
         path = local_path(uri)
+        same = os.path.abspath(path) if path is not None else uri
+        if same in seen and path not in ("-", "stdout:"):
+            raise UsageError(
+                f"export target {uri} given twice ({seen[same]} and {value}): give each "
+                "export its own file"
+            )
+        seen[same] = value
         if path is None or path in ("-", "stdout:"):
             continue
         try:

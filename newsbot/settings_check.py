@@ -22,7 +22,7 @@ from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings, default_settings
 
 from newsbot import settings as newsbot_settings
 from newsbot.exitcodes import UsageError
-from newsbot.feeds import fixed_folder
+from newsbot.feeds import NEW_FILE, fixed_folder
 from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
 from newsbot.usage import NUMERIC_SETTINGS, at_least, did_you_mean, one_of, short
 
@@ -51,6 +51,8 @@ SCRAPY_NUMBERS: dict[str, tuple[type, float, str]] = {
     "AUTOTHROTTLE_MAX_DELAY": (float, 0, "seconds"),
     "AUTOTHROTTLE_TARGET_CONCURRENCY": (float, 0.001, "requests at once per site"),
     "HTTPCACHE_EXPIRATION_SECS": (int, 0, "seconds (0: never expires)"),
+    # `FEED_EXPORT_BATCH_ITEM_COUNT=ten`: Scrapy's feed exporter raised a traceback (ops round 20)
+    "FEED_EXPORT_BATCH_ITEM_COUNT": (int, 0, "items per export file (0: one file)"),
     # `MEMUSAGE_LIMIT_MB=2GB`: Scrapy's memory extension raised a traceback (ops round 3 of
     # session 38)
     "MEMUSAGE_LIMIT_MB": (int, 0, "megabytes, a whole number (0: no limit)"),
@@ -223,6 +225,14 @@ def check_values(get: Callable[[str], object]) -> None:
                 )
 
 
+# the options a feed of FEEDS takes (Scrapy's feed exports), and the one newsbot adds
+FEED_OPTIONS = frozenset(
+    {"format", "batch_item_count", "encoding", "fields", "indent", "item_classes",
+     "item_filter", "item_export_kwargs", "overwrite", "store_empty", "uri_params",
+     "postprocessing", NEW_FILE}
+)  # fmt: skip
+
+
 def check_feed_formats(get: Callable[[str], object]) -> None:
     """Every feed of ``FEEDS`` names a format Scrapy can write (``-s FEEDS`` with a typo ran
     the crawl and exported nothing, exit 0; ``-o`` is refused by Scrapy itself)."""
@@ -235,6 +245,16 @@ def check_feed_formats(get: Callable[[str], object]) -> None:
         if isinstance(exporters, Mapping):
             known |= {str(k) for k, v in exporters.items() if v}
     for target, options in feeds.items():
+        if isinstance(options, Mapping):
+            for key in options:
+                if str(key) not in FEED_OPTIONS:
+                    # `"overwirte": true` was dropped without a word: the run appended
+                    # (ops round 20)
+                    raise UsageError(
+                        f"FEEDS[{short(target)}]: unknown feed option {short(key)}"
+                        f"{did_you_mean(str(key), sorted(FEED_OPTIONS))}; expected "
+                        f"{one_of(sorted(FEED_OPTIONS))}"
+                    )
         fmt = options.get("format") if isinstance(options, Mapping) else None
         if known and fmt is not None and str(fmt) not in known:
             raise UsageError(

@@ -1,7 +1,7 @@
-"""tests/data/operator_mistakes_written_blind: seven hundred and sixty commands an operator runs,
-written from the README alone by people who never saw the code (nineteen rounds: `scrapy crawl
-daily8`, then reprocess, the article and river spiders, parse, check, fetch, settings, overlay
-files, site profiles, noise files and the seen-store, then everyday runs: environment variables,
+"""tests/data/operator_mistakes_written_blind: eight hundred commands an operator runs, written
+from the README alone by people who never saw the code (twenty rounds: `scrapy crawl daily8`,
+then reprocess, the article and river spiders, parse, check, fetch, settings, overlay files,
+site profiles, noise files and the seen-store, then everyday runs: environment variables,
 incremental windows, feeds and their placeholders, log settings, limits, health options and
 shell habits, then a team's setup: overlays, profiles and noise files in a settings folder,
 scrapyd and scrapy-redis, the browser, concurrency and copy-paste habits, then the day-two
@@ -14,10 +14,10 @@ reprocessing exports, job folders after a crash, export options given twice, the
 machines: redis addresses, distributed workers' own settings, scrapyd fields, then unattended
 runs: progress, health, log and stop settings, cron habits, then habits from Windows and other
 crawlers, then the shell's quoting and empty values, then what earlier runs left on the disk,
-then Scrapy's other commands): five hundred and sixty-seven mistakes, each refused before it
-fetches anything with a short message naming what to fix (no traceback, a non-zero exit status),
-and a hundred and ninety-three unusual commands that are right and must run (exit status 0). A
-case that writes ``{REDIS}`` gets a real redis-server on loopback."""
+then Scrapy's other commands, then feed exports): five hundred and ninety-seven mistakes, each
+refused before it fetches anything with a short message naming what to fix (no traceback, a
+non-zero exit status), and two hundred and three unusual commands that are right and must run
+(exit status 0). A case that writes ``{REDIS}`` gets a real redis-server on loopback."""
 
 from __future__ import annotations
 

@@ -156,7 +156,10 @@ class Command(ScrapyCrawlCommand):
         opts.output = stdout_as_json_lines(opts.output)
         opts.overwrite_output = stdout_as_json_lines(opts.overwrite_output)
         try:  # before Scrapy reads a format off the name, and keeps the last of two -a
-            check_cli_targets([*(opts.output or ()), *(opts.overwrite_output or ())])
+            check_cli_targets(
+                [*(opts.output or ()), *(opts.overwrite_output or ())],
+                self.settings.getwithbase("FEED_EXPORTERS"),
+            )
             check_repeated_arguments(opts.spargs or [])
             check_mapping_values(opts.set or [], self.settings)
             raise_open_files_limit()
