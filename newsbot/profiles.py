@@ -30,7 +30,13 @@ from parsel.csstranslator import css2xpath as css_to_xpath
 from newsbot.exitcodes import UsageError
 from newsbot.spiders.hosts import in_domains
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
-from newsbot.url_variants import path_variants, plain_url, routed_path
+from newsbot.url_variants import (
+    is_other_page,
+    path_variants,
+    plain_url,
+    redirect_target,
+    routed_path,
+)
 from newsbot.usage import did_you_mean, not_utf8, one_of, operator_text, short
 
 
@@ -148,12 +154,13 @@ class SiteProfile:
     def article_id(self, url: str) -> tuple[str, str] | None:
         """``(id, language)`` when ``url`` is an article page of this site (by its plain
         address or another the site prints for it: newsbot.url_variants)."""
-        found = _article_match(self.article_patterns, url)
+        found = _article_match(self.article_patterns, redirect_target(url) or url)
         return None if found is None else found[:2]
 
     def article_url(self, url: str) -> str:
         """The plain address of the article ``url`` links to (its AMP twin's, its index
         file's, with tracking or view parameters): where it is fetched, once."""
+        url = redirect_target(url) or url  # a click-through link's target
         found = _article_match(self.article_patterns, url)
         return url if found is None else plain_url(url, found[2])
 
@@ -245,6 +252,8 @@ def _strings(value: Any) -> tuple[str, ...]:
 def _article_match(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str, str, str] | None:
     """``(id, language, plain path)`` of an article URL: its path as it is, else another
     spelling of it (an AMP twin's, an index file's, in capitals)."""
+    if is_other_page(url):
+        return None  # its edit form, its history
     path = urlsplit(url).path
     routed = routed_path(url)
     routes = (routed, *path_variants(routed)) if routed else ()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 # Query parameters that only say how a reader got to a page, never which page it is.
 TRACKING_PARAMS = frozenset(
@@ -19,8 +19,27 @@ TRACKING_PARAMS = frozenset(
      "cmpid", "ref", "ref_src"}
 )  # fmt: skip
 TRACKING_PREFIXES = ("utm_",)
-# Parameters that ask for another view of the same page: its AMP or its print version.
-VIEW_PARAMS = frozenset({"amp", "outputtype", "print"})
+# Parameters that ask for another view of the same page: its AMP or its print version, a
+# wiki's printable or mobile view, or the revision a wiki's permanent link names (blind site 76).
+VIEW_PARAMS = frozenset({"amp", "outputtype", "print", "printable", "mobileaction", "oldid"})
+# Parameters that ask for another page about it: a wiki's edit form, history, page
+# information or a diff between revisions (MediaWiki's `?title=...&action=history`).
+_OTHER_PAGE_ACTIONS = frozenset({"view", "render", ""})
+
+
+def is_other_page(url: str) -> bool:
+    """Whether ``url`` asks for a page about the one it names, not that page: an edit form,
+    its history, a diff (``?action=edit``, ``&action=history``, ``&diff=``, ``&veaction=``)."""
+    if "?" not in url:
+        return False
+    for name, value in parse_qsl(urlsplit(url).query, keep_blank_values=True):
+        low = name.lower()
+        if low in ("diff", "veaction") or (
+            low == "action" and value.lower() not in _OTHER_PAGE_ACTIONS
+        ):
+            return True
+    return False
+
 
 _AMP_PREFIX = re.compile(r"^/amp(?=/)", re.I)
 _AMP_SUFFIX = re.compile(r"(?<=.)(?:/amp/?|\.amp)$", re.I)
@@ -57,9 +76,10 @@ def path_variants(path: str) -> Iterator[str]:
 
 
 # A front controller's route in the query, as CMSs print it when pretty URLs are off:
-# Craft's `/index.php?p=en/article/<id>`, Drupal's `/?q=node/12` (blind site 67).
+# Craft's `/index.php?p=en/article/<id>`, Drupal's `/?q=node/12` (blind site 67), MediaWiki's
+# `/index.php?title=` (site 76).
 _FRONT_CONTROLLER = re.compile(r"^/(?:index\.php)?$", re.I)
-ROUTE_PARAMS = ("p", "q")
+ROUTE_PARAMS = ("p", "q", "title")  # `title`: MediaWiki's `/index.php?title=En/article/<id>`
 
 
 def routed_path(url: str) -> str | None:
@@ -71,6 +91,37 @@ def routed_path(url: str) -> str | None:
     for name, value in parse_qsl(parts.query):
         if name in ROUTE_PARAMS and value and "://" not in value and not value.startswith("//"):
             return "/" + value.lstrip("/")
+    return None
+
+
+# A click-through script that sends the reader on to the address in its query, as old and
+# migrated sites link their own pages: `/go.asp?u=%2Fen%2Farticle%2F<id>`, `/redirect?url=`,
+# `/out.php?to=` (blind site 75). Only a target on the link's own host is its page.
+_REDIRECTOR = re.compile(
+    r"/(?:go|goto|redirect|redir|out|r|link|click|jump|forward|away)(?:\.[a-z]{2,5})?$", re.I
+)
+_TARGET_PARAMS = frozenset(
+    {"u", "url", "to", "target", "dest", "destination", "goto", "link", "redirect"}
+)
+
+
+def redirect_target(url: str) -> str | None:
+    """The same-host address a click-through link (``/go.asp?u=/en/article/1``) sends the
+    reader to, or ``None`` for any other link."""
+    if "?" not in url:
+        return None
+    parts = urlsplit(url)
+    if not _REDIRECTOR.search(parts.path):
+        return None
+    for name, value in parse_qsl(parts.query):
+        if name.lower() not in _TARGET_PARAMS or not value.strip():
+            continue
+        try:
+            target = urlsplit(urljoin(url, value.strip()))
+        except ValueError:
+            return None
+        if target.scheme in ("http", "https") and target.netloc.lower() == parts.netloc.lower():
+            return urlunsplit(target)
     return None
 
 

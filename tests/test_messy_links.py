@@ -34,6 +34,36 @@ def test_an_href_is_read_as_a_browser_reads_it():
     assert safe_urljoin(base, "javascript:void(0)") == ""
 
 
+def test_a_popup_link_is_the_page_it_opens():
+    """Site 75: old sites print `javascript:openWin('/en/article/<id>')` popup links beside
+    (or instead of) plain ones; a click opens that page. A call that opens no address, and a
+    path after `javascript:` that is no call, lead nowhere."""
+    base = "https://www.daily8.com/en/"
+    want = f"https://www.daily8.com/en/article/{B}"
+    assert safe_urljoin(base, f"javascript:openWin('/en/article/{B}')") == want
+    assert safe_urljoin(base, f'JavaScript:void(window.open("./article/{B}", "w"))') == want
+    assert safe_urljoin(base, f"javascript:popUp('https://www.daily8.com/en/article/{B}')") == want
+    assert safe_urljoin(base, "javascript:window.print()") == ""
+    assert safe_urljoin(base, f"javascript:/en/article/{B}") == ""
+    assert safe_urljoin(base, "javascript:share('mailto:desk@daily8.com')") == ""
+
+
+def test_a_related_entry_linked_through_a_click_through_and_a_popup_is_read():
+    html = f"""<HTML><BODY><H1>Harbour ferry fares frozen</H1><P>Irish Times 2 hours ago</P>
+    <P>Commuters on the northern harbour routes will pay the same fares this winter.</P>
+    <P><B>Related Articles</B></P>
+    <TABLE><TR><TD><A HREF=/go.asp?u=%2Fstory%2F{B}><B>Tram line extension approved</B></A>
+    <A HREF="javascript:openWin('/en/article/{B}')"><IMG SRC=/p.gif ALT=popup></A><BR>
+    RTÉ News<BR>4 hours ago</TD></TR></TABLE>
+    <TABLE><TR><TD><A HREF=/go.asp?u=%2Fen%2Farticle%2F{C}><B>Bridge closes for repairs</B></A>
+    <BR>BBC News<BR>an hour ago</TD></TR></TABLE></BODY></HTML>"""
+    page = parse_article(Selector(text=html), PAGE, PROFILE, READ_AGE)
+    assert [(e.article_id, e.url, e.source) for e in page.related] == [
+        (B, f"https://www.daily8.com/en/article/{B}", "RTÉ News"),
+        (C, f"https://www.daily8.com/en/article/{C}", "BBC News"),
+    ]
+
+
 def test_related_entries_resolve_against_the_base_and_a_repeated_title_ends_nothing():
     html = f"""<html><head><base href="/news/"><title>T</title></head><body>
     <h1>Harbour ferry fares frozen</h1><p>Irish Times 2 hours ago</p>

@@ -112,3 +112,25 @@ def test_a_route_parameter_is_read_only_on_a_front_controller():
     paged = f"https://www.daily8.com/index.php?p=en/article/{ID}&page=2"
     assert profile.article_id(paged) == (ID, "en")
     assert profile.article_url(paged) == paged
+
+
+def test_a_click_through_link_is_the_article_it_sends_the_reader_to():
+    """Site 75: a site migrated from classic ASP links some related entries through its old
+    click-through script (`/go.asp?u=%2Fen%2Farticle%2F<id>`). The article is the one it sends
+    the reader to, fetched at its plain address; a click-through to another host, a script of
+    another name and a print page are no articles."""
+    profile = load_profile("daily8")
+    for link in (
+        f"https://www.daily8.com/go.asp?u=%2Fen%2Farticle%2F{ID}",
+        f"https://www.daily8.com/redirect?url=https://www.daily8.com/en/article/{ID}",
+        f"https://www.daily8.com/out.php?to=/en/article/{ID}%3Futm_source%3Dx",
+    ):
+        assert profile.article_id(link) == (ID, "en"), link
+        assert profile.article_url(link) == PLAIN, link
+    for link in (
+        f"https://www.daily8.com/go.asp?u=https%3A%2F%2Felsewhere.example%2Fen%2Farticle%2F{ID}",
+        f"https://www.daily8.com/share.asp?u=%2Fen%2Farticle%2F{ID}",
+        f"https://www.daily8.com/print.asp?id={ID}",
+        f"https://www.daily8.com/go.asp?id={ID}",
+    ):
+        assert profile.article_id(link) is None, link

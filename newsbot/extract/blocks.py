@@ -754,7 +754,7 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
             lent = card is not None
             opened.append((is_block, bool(kind), lent, tag))
             if tag == "a" or lent:
-                links.append(element.get("href") if tag == "a" else card)
+                links.append(_anchor_href(element) if tag == "a" else card)
                 link_starts.append(builder.visible)
             if tag == "time" and element.get("datetime"):
                 builder.add_datetime(element.get("datetime", ""))
@@ -790,6 +790,18 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
     builder.flush("body")
     blocks = _table_rows(builder.blocks, tags) if table_rows else builder.blocks
     return Layout(blocks, tags, form_holders, classes)
+
+
+def _anchor_href(anchor: etree._Element) -> str | None:
+    """An ``<a>``'s address; a wiki's link to a page by its number (MediaWiki's
+    `/index.php?curid=1058`) is read at the page name its ``title`` gives (blind site 76)."""
+    href = anchor.get("href")
+    if href is None or "curid=" not in href:
+        return href
+    name = (anchor.get("title") or "").strip()
+    if not name or any(ch.isspace() for ch in name) or "://" in name:
+        return href
+    return "/index.php?title=" + name
 
 
 _CARD_TAGS = frozenset({"div", "li", "article", "section"})

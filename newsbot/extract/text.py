@@ -103,6 +103,15 @@ def _origin(url: str) -> str:
 _ORIGIN = re.compile(r"[^/?#]*//[^/?#]*")
 
 
+# A popup link's call with the address it opens as its first argument, as old sites print
+# them beside (or instead of) the plain link: `javascript:openWin('/en/article/<id>')`,
+# `javascript:void(window.open("..."))` (blind site 75). `javascript:void(0)` opens nothing.
+_POPUP_CALL = re.compile(
+    r"""javascript:\s*(?:void\s*\(\s*)?[a-z_$][\w$.]*\s*\(\s*(['"])((?:https?://|/|\.\.?/)[^'"\s]*)\1""",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
 def _safe_urljoin(base: str, href: str) -> str:
     """``urljoin`` for hostile pages: the absolute http(s) URL ``href`` points to, or ``""``
@@ -111,6 +120,11 @@ def _safe_urljoin(base: str, href: str) -> str:
     # as a browser reads an href: spaces around it and line breaks and tabs in it dropped, a
     # backslash a slash (site 55: hrefs written over two lines, `\\` in a path)
     href = _HREF_NOISE.sub("", href.strip(" \t\n\r\f\v"))
+    if href[:11].lower() == "javascript:":
+        opened = _POPUP_CALL.match(href)
+        if opened is None:
+            return ""
+        href = opened.group(2)  # the page a popup link opens, as the reader's click does
     if "\\" in href:
         href = href.replace("\\", "/")
     try:
