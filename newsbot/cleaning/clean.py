@@ -42,6 +42,7 @@ from newsbot.cleaning.text import (
     repeated_unit,
     sentences,
     strip_bullet,
+    without_citations,
 )
 
 _WIDGET = "kind:widget"  # `Swipe →`, `Load more`: a rail's own buttons
@@ -666,6 +667,10 @@ def _own_credit_opening(text: str, structural: Structural) -> tuple[str, str] | 
     return normalise(text[:end]), rest
 
 
+# a credit of a few words whose last word runs into a sentence's first (`SuppliedA start-up`)
+_GLUED_TO_CREDIT = re.compile(r"(?:[^\W\d_][\w'’.-]*\s){0,3}[^\W\d_]*[a-z](?=[A-Z][a-z]* [a-z])")
+
+
 def _caption_label(text: str, rules: NoiseRules) -> tuple[Removal, str] | None:
     """``Image caption, <caption>``: the label's removal and the caption after it."""
     line = rules.forms(text)
@@ -691,6 +696,7 @@ def _is_rail_item(
     so many trains running late this autumn?`): a subheading is a few words."""
     if len(text) > _RAIL_ITEM_MAX:
         return False
+    text = without_citations(text)  # `... expand it.[2]` ends its sentence before its marker
     if text.endswith(("?", "؟")):
         if len(sentences(text)) != 1:
             return False
@@ -810,6 +816,13 @@ def _clean_line(
         labelled = _caption_label(text, rules)
         if labelled is not None:
             label, rest = labelled
+            glued = _GLUED_TO_CREDIT.match(rest)
+            if glued is not None and is_copy(rest[glued.end() :]):
+                # `Photo: SuppliedA start-up based in ...`: the credit's last word glued to the
+                # story's first (blind site 76): the credit goes, the story's sentence stays
+                cuts.append(Removal(normalise(f"{label.text} {glued.group()}"), label.rule))
+                text = rest[glued.end() :]
+                continue
             if captions:
                 split = _split_credit(rest, rules)
                 if split is not None:
@@ -1157,7 +1170,7 @@ def _is_slot_text(text: str) -> bool:
 
 
 def _is_headline(text: str) -> bool:
-    return len(text) <= _RAIL_ITEM_MAX and not text.endswith((".", ":", ","))
+    return len(text) <= _RAIL_ITEM_MAX and not without_citations(text).endswith((".", ":", ","))
 
 
 def _mark_entry_slots(out: list[LineOutcome], rules: NoiseRules) -> None:

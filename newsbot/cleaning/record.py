@@ -35,7 +35,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from newsbot.cleaning.text import BULLETS, NUMBERED_STEP
+from newsbot.cleaning.text import BULLETS, NUMBERED_STEP, without_citations
 
 LAYER = "record"
 PULL_QUOTE = f"{LAYER}:pull_quote"
@@ -416,7 +416,7 @@ _FRAME_MIN_RECORD = 5  # kept lines: in a shorter record a short line may be all
 
 def is_copy(text: str) -> bool:
     """A paragraph of the story: eight words or more, ended as a sentence ends."""
-    return len(text.split()) >= _COPY_MIN_WORDS and text.rstrip().endswith(_COPY_ENDS)
+    return len(text.split()) >= _COPY_MIN_WORDS and without_citations(text).endswith(_COPY_ENDS)
 
 
 # `Carrowbeg Gaels 1-14 Kilbrannagh 0-12`, `مولودية الساحل 3 - 1 وفاق القصر`: a result

@@ -8,6 +8,14 @@ from collections.abc import Iterable, Iterator
 # the reader or the outlet addressed (`you`, `our`, `us`): a line in that voice is the
 # outlet's, not a story's report
 ADDRESSED = re.compile(r"\b(?:you|your|we|our|us)\b", re.I)
+# citation markers after a sentence, as wikis print them (`... expand it.[2]`: blind site 76)
+_CITATIONS = re.compile(r"(?:\[\d{1,3}\])+$")
+
+
+def without_citations(text: str) -> str:
+    """``text`` without the citation markers after its last sentence (``.[2]`` -> ``.``)."""
+    return _CITATIONS.sub("", text.rstrip())
+
 
 # (a list item's number is no sentence: `2. Install the app on your device.` is one, nor is a
 # number's label: `a registered charity (no. 1048213)`, nor a stop a lower-case word follows:

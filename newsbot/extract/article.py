@@ -131,12 +131,45 @@ def _read_header(
     read_age: AgeReader,
     page: ArticlePage,
 ) -> int:
-    """Find the header line (source + age) at the top of ``region``; return blocks used."""
+    """Find the header line (source + age) at the top of ``region``; return blocks used.
+    Boxes the page names as chrome between the title and the header line (a wiki skin's
+    tagline and skip links, an infobox of facts: blind site 76) are passed over."""
     i = 0
     while i < len(region) and is_echo(region[i].text, title):
         i += 1
     if i >= len(region):
         return i
+    used = _header_at(region, i, profile, read_age, page)
+    if used:
+        return used
+    if region[i].chrome == "named":
+        after = i
+        while (
+            after < len(region)
+            and after - i <= _NAMED_ABOVE_HEADER_MAX
+            and (region[after].chrome == "named" or is_echo(region[after].text, title))
+        ):
+            after += 1
+        if after < len(region) and after - i <= _NAMED_ABOVE_HEADER_MAX:
+            used = _header_at(region, after, profile, read_age, page)
+            if used:
+                return used
+            if region[i].datetimes:
+                page.age_datetime = region[i].datetimes[0]
+            return after  # no header line: the category may follow the chrome
+    if region[i].datetimes:
+        page.age_datetime = region[i].datetimes[0]
+    return i
+
+
+_NAMED_ABOVE_HEADER_MAX = 12  # blocks of named chrome passed over to reach a header line
+
+
+def _header_at(
+    region: list[Block], i: int, profile: SiteProfile, read_age: AgeReader, page: ArticlePage
+) -> int:
+    """The header line at ``region[i]`` (or it and the next: a source over an age) read into
+    ``page``: the index after it, or 0 where there is none."""
     first = region[i]
     if len(first.text) <= HEADER_MAX_CHARS:
         found = read_age(first.text)
@@ -165,9 +198,7 @@ def _read_header(
                 page.age = " ".join(shaped["age"].split())
                 page.age_datetime = first.datetimes[0] if first.datetimes else None
                 return i + 1
-    if first.datetimes:
-        page.age_datetime = first.datetimes[0]
-    return i
+    return 0
 
 
 def _header_after_standfirst(

@@ -116,6 +116,7 @@ CHROME_TAGS = {
     "figure": "figure",
     "figcaption": "figure",
     "menu": "nav",
+    "marquee": "named",
 }
 CHROME_ROLES = {
     "navigation": "nav",
@@ -130,6 +131,8 @@ CHROME_ROLES = {
     "dialog": "dialog",
     "alertdialog": "dialog",
     "figure": "figure",
+    # a ticker of changing lines set above or in the story (`role="marquee"`: pages round 73)
+    "marquee": "named",
 }
 # Chrome that a section (a related block, a listing's entry) does not run on into: rails,
 # navigation, footer, dialogs.
@@ -150,6 +153,11 @@ _CHROME_NAMES = re.compile(
     r"related(?:-(?:articles|stories|content|links|items?|news|posts?|box|table|list|reads?))?|recommended|cookies?(?:-?(?:banner|notice|bar|consent|popup))?|gdpr|consent|"
     # the header's standfirst and byline, the author's box: about the article, not of it
     r"dek|standfirst|(?:author-?)?bio|author-?(?:box|card|info)|byline|read(?:ing)?-?time|"
+    # a skin's skip links and tagline above the text (MediaWiki's `mw-jump-link`, `#siteSub`
+    # `From Daily8`: blind site 76)
+    r"(?:mw-)?jump-?links?|skip-?(?:links?|to-?content|nav(?:igation)?)|site-?sub|"
+    # a wiki's `[edit]` link after a section's heading (MediaWiki's `mw-editsection`)
+    r"(?:mw-)?editsection|"
     # a pull quote set beside the paragraphs, a promo box between them
     r"pull-?quotes?|pullquote|promo|inline-promo|"
     # another page's live coverage set into the article (`live-event-embed`, `liveblog-widget`)
@@ -403,6 +411,12 @@ def _inline_label(
     return not _custom_block(element, alone)
 
 
+# a ticker's box by its class: `ticker`, `live-ticker`, `news-ticker` (not `ticker__item`, and
+# not an inline `<span class="ticker">` holding a share's symbol in a sentence)
+_TICKER = re.compile(r"(?<![\w-])(?:(?:news|live|breaking|results?)-)?ticker(?![\w-])", re.I)
+_BOX_TAGS = frozenset({"div", "section", "ul", "ol", "aside"})
+
+
 def _chrome(
     element: etree._Element,
     tag: str,
@@ -421,6 +435,12 @@ def _chrome(
         return ""  # `The case at a glance` / `Filed: March 2024` / ...: the story's facts
     if tag == "figure" and element.find(".//table") is not None:
         kind = ""  # a table set as a figure is the story's data (its figcaption stays chrome)
+    if tag in _BOX_TAGS and _TICKER.search(element.get("class") or ""):
+        return "named"  # a results or breaking-news ticker's box (pages round 73)
+    if tag == "table" and "infobox" in (element.get("class") or "").split():
+        # a wiki's infobox table floated beside the text (MediaWiki: blind site 76); a fact
+        # box set in the story (`<div class="infobox">` of its facts) is the story's
+        return "named"
     if kind:
         return kind
     role = element.get("role")
