@@ -31,6 +31,7 @@ from newsbot.exitcodes import UsageError
 from newsbot.spiders.hosts import in_domains
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
 from newsbot.url_variants import (
+    front_path_route,
     is_other_page,
     path_variants,
     plain_url,
@@ -274,6 +275,16 @@ def _article_match(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str,
             match = pattern.regex.match("/" + rest)
             if match:
                 return match.group("id").lower(), pattern.language, path
+    # a route through a front controller (`/index.php/en/article/<id>`: blind site 77): the
+    # article, fetched at the controller's spelling (its pretty one is not known to be served)
+    routed_through = front_path_route(path)
+    if routed_through is not None:
+        route, fetched = routed_through
+        for candidate in (route, *path_variants(route)):
+            for pattern in patterns:
+                match = pattern.regex.match(candidate)
+                if match:
+                    return match.group("id").lower(), pattern.language, fetched
     return _archive_match(patterns, path)
 
 

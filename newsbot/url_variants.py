@@ -53,6 +53,23 @@ _PAGE_FILE = re.compile(r"(?<=[^/])\.html?$", re.I)
 # ASP.NET's cookieless `/(S(lit3py55t21z5v55vlm25s55))/` segment (site 56).
 _SESSION_PARAM = re.compile(r";(?:jsessionid|phpsessid|sessionid|sid)=[^/;?#]*", re.I)
 _ASPNET_SESSION = re.compile(r"/\((?:[A-Z]\([^()/]*\))+\)(?=/)")
+# A PHP front controller in the path, its route after it, as CMSs print links with pretty URLs
+# off (ExpressionEngine's and CodeIgniter's `/index.php/en/article/<id>`), and the session
+# segment ExpressionEngine puts first when the reader's cookies are off (`/S=1a2b.../`: blind
+# site 77).
+_FRONT_PATH = re.compile(r"^(/index\.php)(?:/S=[0-9a-f]{8,})?(?=/)", re.I)
+
+
+def front_path_route(path: str) -> tuple[str, str] | None:
+    """``(route, path to fetch)`` of a path through a front controller
+    (``/index.php/S=1a2b3c4d/en/article/1`` -> ``/en/article/1``, fetched at
+    ``/index.php/en/article/1``: the controller's spelling the site printed, without the
+    session), or ``None``."""
+    found = _FRONT_PATH.match(path)
+    if found is None:
+        return None
+    rest = path[found.end() :]
+    return rest, found.group(1) + rest
 
 
 def is_tracking(name: str) -> bool:
@@ -88,6 +105,9 @@ def routed_path(url: str) -> str | None:
     parts = urlsplit(url)
     if not parts.query or not _FRONT_CONTROLLER.match(parts.path or "/"):
         return None
+    if parts.query.startswith("/"):
+        # ExpressionEngine's query-string mode: `/index.php?/en/article/<id>` (blind site 77)
+        return parts.query.split("&", 1)[0]
     for name, value in parse_qsl(parts.query):
         if name in ROUTE_PARAMS and value and "://" not in value and not value.startswith("//"):
             return "/" + value.lstrip("/")
@@ -133,7 +153,10 @@ def plain_url(url: str, path: str | None = None) -> str:
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     routed = routed_path(url) if path is not None else None
     if path is not None and routed is not None and path in (routed, *path_variants(routed)):
-        pairs = [(k, v) for k, v in pairs if k not in ROUTE_PARAMS]  # the route was read
+        if parts.query.startswith("/"):  # the whole query was the route (`?/en/article/1`)
+            pairs = parse_qsl(parts.query.partition("&")[2], keep_blank_values=True)
+        else:
+            pairs = [(k, v) for k, v in pairs if k not in ROUTE_PARAMS]  # the route was read
         if not all(is_tracking(k) or k.lower() in VIEW_PARAMS for k, _ in pairs):
             return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
     # all of them, or none: a query left with a parameter the site's link did not hold

@@ -134,3 +134,19 @@ def test_a_click_through_link_is_the_article_it_sends_the_reader_to():
         f"https://www.daily8.com/go.asp?id={ID}",
     ):
         assert profile.article_id(link) is None, link
+
+
+def test_a_route_through_a_front_controller_is_the_article():
+    """Site 77: ExpressionEngine prints its links through its front controller, with its
+    session segment when cookies are off. The article, fetched at the controller's spelling
+    without the session; a query that is all route (`?/en/article/<id>`) is read as `?p=` is."""
+    profile = load_profile("daily8")
+    via = f"https://www.daily8.com/index.php/en/article/{ID}"
+    for link in (via, f"https://www.daily8.com/index.php/S=8a4b14c8825f83de/en/article/{ID}"):
+        assert profile.article_id(link) == (ID, "en")
+        assert profile.article_url(link) == via
+    query = f"https://www.daily8.com/index.php?/en/article/{ID}&utm_source=x"
+    assert profile.article_id(query) == (ID, "en")
+    assert profile.article_url(query) == PLAIN
+    assert profile.article_id("https://www.daily8.com/index.php/en/hashtag/Climate") is None
+    assert profile.article_id(f"https://www.daily8.com/index.php/en/article/{ID}/comments") is None
