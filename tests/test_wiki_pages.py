@@ -123,3 +123,21 @@ def test_a_credit_glued_to_the_storys_first_word_goes_and_the_sentence_stays():
     out = trace(["The clinic opened on Monday after two years of work.", line], RULES)
     assert out[1].kept == line.removeprefix("Photo: Supplied")
     assert trace(["Photo: Jane DeLuca"], RULES)[0].kept is None
+
+
+def test_an_index_letter_or_a_pager_after_an_entry_is_no_source():
+    """A wiki's category page puts a letter heading between its entries, and its pager after
+    the last: neither is the source of the entry before it."""
+    from newsbot.extract.listing import parse_listing
+
+    html = f"""<html><body><div id="mw-pages"><div class="mw-category-group"><h3>L</h3><ul>
+    <li><a href="/index.php?curid=1055" title="En/article/{ID}">Library volunteers restore
+    sea charts</a><br><span>Volunteers have restored 46 hand-drawn charts.</span></li></ul>
+    </div><div class="mw-category-group"><h3>P</h3><ul><li><a
+    href="/index.php?title=En/article/{OTHER}">Parliament questions tariffs</a> –
+    <span>The Hill</span> <span>16-05-2025</span><br><span>Members asked why.</span></li>
+    </ul></div>(previous page) (next page)</div></body></html>"""
+    entries = parse_listing(Selector(text=html), f"{SITE}/en", PROFILE, READ_AGE).entries
+    assert [e.article_id for e in entries] == [ID, OTHER]
+    assert entries[0].source is None
+    assert entries[1].source != "(previous page) (next page)"

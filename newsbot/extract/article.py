@@ -154,15 +154,22 @@ def _read_header(
             used = _header_at(region, after, profile, read_age, page)
             if used:
                 return used
-            if region[i].datetimes:
-                page.age_datetime = region[i].datetimes[0]
-            return after  # no header line: the category may follow the chrome
     if region[i].datetimes:
         page.age_datetime = region[i].datetimes[0]
     return i
 
 
 _NAMED_ABOVE_HEADER_MAX = 12  # blocks of named chrome passed over to reach a header line
+
+
+def _past_named(region: list[Block], at: int) -> int:
+    """The index after the run of named chrome starting at ``at`` (``at`` itself if none)."""
+    end = at
+    while (
+        end < len(region) and end - at <= _NAMED_ABOVE_HEADER_MAX and region[end].chrome == "named"
+    ):
+        end += 1
+    return end if end < len(region) and end - at <= _NAMED_ABOVE_HEADER_MAX else at
 
 
 def _header_at(
@@ -506,6 +513,14 @@ def parse_article(
     body_from = _past_date_line(region, body_from, read_age, page)
     body_from = _past_header_controls(region, body_from)
     body_from = _read_category(region, body_from, profile, page, layout.classes)
+    if page.category is None and page.source is None and page.age is None:
+        # no header line, and chrome the page names right under the title (a wiki skin's
+        # tagline and skip links, its infobox: blind site 76): the category may follow it
+        past = _past_named(region, body_from)
+        if past > body_from:
+            after = _read_category(region, past, profile, page, layout.classes)
+            if page.category is not None:
+                body_from = after
     if page.category is None and _is_byline(region, body_from):
         # a CMS's byline between the header line and the category (Plone's `by Newsdesk —
         # last modified Dec 06, 2026 09:15 AM`: blind site 74): skipped when a category follows

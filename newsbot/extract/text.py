@@ -43,8 +43,10 @@ def strip_bullet(text: str) -> tuple[str, bool]:
 def looks_like_name(text: str, *, max_words: int = 7, max_chars: int = 60) -> bool:
     """A source or category label: short, no sentence punctuation at the end."""
     text = text.strip()
-    if not text or len(text) > max_chars or len(text.split()) > max_words:
-        return False
+    if len(text) < 2 or len(text) > max_chars or len(text.split()) > max_words:
+        return False  # (one letter: an index's letter heading, `P`: blind site 76)
+    if text.startswith("(") and text.endswith(")"):
+        return False  # a pager's `(previous page) (next page)`, an aside in brackets
     return not text.endswith(_SENTENCE_END)
 
 
