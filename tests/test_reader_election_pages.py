@@ -49,3 +49,14 @@ def test_a_fact_box_set_in_the_story_as_an_infobox_div_stays():
 def test_a_members_question_in_guillemets_is_no_dateline_and_an_outlets_name_is():
     assert_kept_in_flood_story("العضو فيصل المنصوري: «ومن يضمن حماية بياناته على منصتكم؟»", RULES)
     assert_removed_from_flood_story("بيروت - «صدى الأسواق»", RULES)
+
+
+def test_a_court_reports_live_embed_and_prefixed_ticker_are_no_part_of_the_story():
+    """Pages round 74: a live page's latest entries set above a sentencing report
+    (`c-live-embed`) and a verdict's ticker under a prefixed name (`id-Article-ticker`)."""
+    html = f"""<html><body><article><h1>Sentenced</h1>
+    <div class="c-live-embed" data-embed="liveblog"><ol><li><time>12:31</time><p>The judge
+    has passed a sentence of four years. He showed no reaction.</p></li></ol></div>
+    <p>{STORY[0]}</p><div class="id-Article-ticker"><ul><li>11:48 Uhr Die Verhandlung ist
+    geschlossen.</li></ul></div><p>{STORY[1]}</p></article></body></html>"""
+    assert _read(html) == STORY[:2]

@@ -162,6 +162,8 @@ _CHROME_NAMES = re.compile(
     r"pull-?quotes?|pullquote|promo|inline-promo|"
     # another page's live coverage set into the article (`live-event-embed`, `liveblog-widget`)
     r"live-?(?:event|blog|updates?|coverage)-?(?:embed|promo|widget|teaser|strip|ticker)|"
+    # (`c-live-embed`: a live page's latest entries set into a court report, pages round 74)
+    r"live-?embed|"
     # a sponsor's message set between them (`story-text__sponsor`); `sponsored-content` may
     # wrap a whole paid article, which is still the page's article
     r"sponsor|sponsored-?(?:message|block|box|slot|unit|module|links?)|"
@@ -411,9 +413,9 @@ def _inline_label(
     return not _custom_block(element, alone)
 
 
-# a ticker's box by its class: `ticker`, `live-ticker`, `news-ticker` (not `ticker__item`, and
+# a ticker's box by its class: `ticker`, `live-ticker`, `id-Article-ticker` (not `ticker__item`, and
 # not an inline `<span class="ticker">` holding a share's symbol in a sentence)
-_TICKER = re.compile(r"(?<![\w-])(?:(?:news|live|breaking|results?)-)?ticker(?![\w-])", re.I)
+_TICKER = re.compile(r"(?<![\w-])(?:[a-z0-9]+-)*ticker(?![\w-])", re.I)
 _BOX_TAGS = frozenset({"div", "section", "ul", "ol", "aside"})
 
 
