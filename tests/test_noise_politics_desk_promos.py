@@ -1,7 +1,8 @@
 """A politics desk's own asks and notes (noise set 326): a podcast's `so you never miss an
 episode`, a donation appeal for `independent parliamentary coverage`, a podcast's note that its
-guests' views are their own. The story's alerts, health advice and panel guests stay. Made-up
-wording, written apart from the labelled sets."""
+guests' views are their own. The story's alerts, health advice and panel guests stay, and so
+does an ask someone in the story made when the line ends on who made it (`..., the mayor urged
+residents.`). Made-up wording, written apart from the labelled sets."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ RULES = load_noise_rules(None)
         "If you value independent parliamentary coverage, please consider a one-off contribution "
         "to the Lantern. It takes less than a minute.",
         "Views of guests are their own.",
+        "Sign up for our newsletter, our editor says.",  # the outlet's own voice after all
     ],
 )
 def test_a_politics_desks_own_ask_leaves_the_story(line: str) -> None:
@@ -33,6 +35,9 @@ def test_a_politics_desks_own_ask_leaves_the_story(line: str) -> None:
         "collection.",
         "If you value your health, see a doctor, the minister said.",
         "The views of the guests on the panel are their own, the chair said.",
+        # an ask someone in the story made, ending on who made it
+        "Subscribe to the council newsletter, the mayor urged residents.",
+        "Download the evacuation app, officials said.",
     ],
 )
 def test_the_storys_own_asks_guests_and_questions_stay(line: str) -> None:

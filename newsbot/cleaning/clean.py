@@ -98,6 +98,15 @@ _QUOTES_A_TEXT = re.compile(
     r"\b(?:read|reads|wrote|writes|posted|posts|tweeted|stated|states|said|says|texted"
     r"|messaged|urged|asked|told \w+)\s*:\s*[\"“‘«]"
 )
+# an ask someone in the story made, the line ending on who made it: `Subscribe to the council
+# newsletter, the mayor urged residents.` (not the outlet's own voice: `..., our editor says`)
+_REPORTED_ASK = re.compile(
+    r",\s+(?!(?:our|we|us)\b)(?:(?:the|a|an|his|her|their|its)\s+)?(?-i:[A-Za-z])[\w’'.-]*"
+    r"(?:\s+(?!(?:our|we|us)\b)[\w’'.-]+){0,4}\s+(?:said|says|urged|urges|told|tells|warned|warns"
+    r"|added|adds|advised|advises|insisted|stressed|suggested|wrote|writes)"
+    r"(?:\s+(?!(?:our|we|us)\b)[\w’'-]+){0,3}[.!]?[\"”’]?$",
+    re.I,
+)
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
 _QUESTION_HEADLINE_MIN_WORDS = 7
@@ -793,7 +802,7 @@ def _clean_line(
             or _paired_rule(text, rules)
             or _bracketed_rule(text, rules)
         )
-        if outlet is not None and _QUOTES_A_TEXT.search(text):
+        if outlet is not None and (_QUOTES_A_TEXT.search(text) or _REPORTED_ASK.search(text)):
             # `The messages typically read: "Your subscription has expired. Click here ..."`:
             # a text the story quotes; its sentences are weighed one by one below
             outlet = None
