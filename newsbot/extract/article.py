@@ -142,18 +142,11 @@ def _read_header(
     used = _header_at(region, i, profile, read_age, page)
     if used:
         return used
-    if region[i].chrome == "named":
-        after = i
-        while (
-            after < len(region)
-            and after - i <= _NAMED_ABOVE_HEADER_MAX
-            and (region[after].chrome == "named" or is_echo(region[after].text, title))
-        ):
-            after += 1
-        if after < len(region) and after - i <= _NAMED_ABOVE_HEADER_MAX:
-            used = _header_at(region, after, profile, read_age, page)
-            if used:
-                return used
+    after = _past_named(region, i, title)
+    if after > i:
+        used = _header_at(region, after, profile, read_age, page)
+        if used:
+            return used
     if region[i].datetimes:
         page.age_datetime = region[i].datetimes[0]
     return i
@@ -162,13 +155,18 @@ def _read_header(
 _NAMED_ABOVE_HEADER_MAX = 12  # blocks of named chrome passed over to reach a header line
 
 
-def _past_named(region: list[Block], at: int) -> int:
-    """The index after the run of named chrome starting at ``at`` (``at`` itself if none)."""
+def _past_named(region: list[Block], at: int, title: str | None = None) -> int:
+    """The index after the run of named chrome (and the title again) starting at ``at``,
+    where a block of the page's own follows it; ``at`` itself if there is none."""
     end = at
     while (
-        end < len(region) and end - at <= _NAMED_ABOVE_HEADER_MAX and region[end].chrome == "named"
+        end < len(region)
+        and end - at <= _NAMED_ABOVE_HEADER_MAX
+        and (region[end].chrome == "named" or is_echo(region[end].text, title))
     ):
         end += 1
+    if end == at or region[at].chrome != "named":
+        return at
     return end if end < len(region) and end - at <= _NAMED_ABOVE_HEADER_MAX else at
 
 

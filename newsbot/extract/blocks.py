@@ -413,8 +413,8 @@ def _inline_label(
     return not _custom_block(element, alone)
 
 
-# a ticker's box by its class: `ticker`, `live-ticker`, `id-Article-ticker` (not `ticker__item`, and
-# not an inline `<span class="ticker">` holding a share's symbol in a sentence)
+# a ticker's box by its class: `ticker`, `live-ticker`, `id-Article-ticker` (not `ticker__item`,
+# and not an inline `<span class="ticker">` holding a share's symbol in a sentence)
 _TICKER = re.compile(r"(?<![\w-])(?:[a-z0-9]+-)*ticker(?![\w-])", re.I)
 _BOX_TAGS = frozenset({"div", "section", "ul", "ol", "aside"})
 
