@@ -158,6 +158,14 @@ class SiteProfile:
         found = _article_match(self.article_patterns, redirect_target(url) or url)
         return None if found is None else found[:2]
 
+    def may_lead_to_article(self, url: str) -> bool:
+        """Whether ``url``, no article address itself, is a page file named by a token shaped
+        like an article's id (Optimizely's permanent links `/link/<guid>.aspx`, which the
+        site redirects to the article they name: blind site 78): where it leads is asked."""
+        if _article_match(self.article_patterns, url) is not None:
+            return False
+        return _archive_match(self.article_patterns, urlsplit(url).path, loose=True) is not None
+
     def article_url(self, url: str) -> str:
         """The plain address of the article ``url`` links to (its AMP twin's, its index
         file's, with tracking or view parameters): where it is fetched, once."""
@@ -296,18 +304,39 @@ _LANGUAGE_GROUP = re.compile(r"\(\?P<lang>([a-z]{2,3}(?:-[a-z]{2,4})?)\)")
 _LANGUAGE_LITERAL = re.compile(r"\^/([a-z]{2,3}(?:-[a-z]{2,4})?)/")
 _LANGUAGE_FOLDER = re.compile(r"[a-z]{2}(?:-[a-z]{2,4})?")
 _ARCHIVE_ID_MIN = 8  # an id this long or longer names one page, not a day or a page number
+# where an undated page file named by the id is the article: the language's folder itself or
+# its archive folder (`/en/<id>.html`, `/archives/<id>.html`)
+_ARCHIVE_FOLDER = re.compile(r"(?:archives?)?", re.I)
 
 
-def _archive_match(patterns: tuple[ArticlePattern, ...], path: str) -> tuple[str, str, str] | None:
+def _language_folders(patterns: tuple[ArticlePattern, ...]) -> set[str]:
+    return {_archive_parts(p)[1] for p in patterns} - {None}
+
+
+def _archive_match(
+    patterns: tuple[ArticlePattern, ...], path: str, loose: bool = False
+) -> tuple[str, str, str] | None:
     """``(id, language, path)`` when ``path``'s last segment is an article's id as a page file
-    (or under a dated folder) in the language folder of the pattern it belongs to."""
+    (or under a dated folder) in the language folder of the pattern it belongs to; ``loose``:
+    in any folder (a token shaped like an id, which may name another page)."""
     folders, _, last = path.rstrip("/").rpartition("/")
     stem = _PAGE_EXTENSION.sub("", last)
-    if stem == last and not _DATED_FOLDER.search(path + "/"):
+    dated = _DATED_FOLDER.search(path + "/") is not None
+    if stem == last and not dated:
         return None  # not a page file, not in a dated archive: an id there may be anything
     if len(stem) < _ARCHIVE_ID_MIN:
         return None
-    first = folders[1:].partition("/")[0]
+    first, _, inner = folders[1:].partition("/")
+    if (
+        not loose
+        and not dated
+        and not _ARCHIVE_FOLDER.fullmatch(
+            inner if first in _language_folders(patterns) else folders[1:]
+        )
+    ):
+        # a page file named by an id-shaped token elsewhere (Optimizely's permanent links
+        # `/link/<guid>.aspx`: blind site 78) is another page's
+        return None
     prefixes = {_archive_parts(p)[1] for p in patterns} - {None}
     for pattern in patterns:
         id_regex, prefix = _archive_parts(pattern)

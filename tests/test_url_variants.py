@@ -150,3 +150,16 @@ def test_a_route_through_a_front_controller_is_the_article():
     assert profile.article_url(query) == PLAIN
     assert profile.article_id("https://www.daily8.com/index.php/en/hashtag/Climate") is None
     assert profile.article_id(f"https://www.daily8.com/index.php/en/article/{ID}/comments") is None
+
+
+def test_a_permanent_link_named_by_an_id_shaped_token_is_asked_where_it_leads():
+    """Site 78: Optimizely links pages by `/link/<guid>.aspx`, a token shaped like an article's
+    id that names another page; the site redirects it to the article. It is no article
+    address, but one that may lead to an article (the spider asks: spiders.permalinks)."""
+    profile = load_profile("daily8")
+    link = f"https://www.daily8.com/link/{ID}.aspx"
+    assert profile.article_id(link) is None
+    assert profile.may_lead_to_article(link)
+    assert not profile.may_lead_to_article(PLAIN)  # an article's address is asked for itself
+    assert not profile.may_lead_to_article(f"https://www.daily8.com/images/{ID}.jpg")
+    assert not profile.may_lead_to_article("https://www.daily8.com/en/about.aspx")

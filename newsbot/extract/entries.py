@@ -59,13 +59,21 @@ class _Group:
     titles: list[Block] = field(default_factory=list)
 
 
+# the id of an entry whose link may lead to an article (a permanent link the site redirects):
+# the spider asks where it leads before the entry is used (newsbot.spiders.permalinks)
+UNRESOLVED = "?"
+
+
 def _article_link(block: Block, base_url: str, profile: SiteProfile) -> tuple[str, str, str] | None:
+    maybe: tuple[str, str, str] | None = None
     for href in block.links:
         url = safe_urljoin(base_url, href)  # "" for mailto:, javascript:, broken URLs
         found = profile.article_id(url)
         if found:
             return found[0], profile.article_url(url), found[1]
-    return None
+        if maybe is None and url and profile.may_lead_to_article(url):
+            maybe = UNRESOLVED + url, url, ""
+    return maybe
 
 
 # Elements that hold one card of a feed: a header or footer inside one is the card's own.

@@ -6,6 +6,7 @@ what to fetch next and turns pages into raw items for the pipelines.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from functools import cached_property
@@ -20,11 +21,12 @@ from twisted.python.failure import Failure
 from newsbot.browser.config import resolve_mode
 from newsbot.browser.needs import has_script
 from newsbot.extract.article import ArticlePage
-from newsbot.extract.entries import Entry
+from newsbot.extract.entries import UNRESOLVED, Entry
 from newsbot.extract.text import fold
 from newsbot.memory import DEFAULT_MMAP_THRESHOLD, return_big_blocks
 from newsbot.spiders.anchors import response_anchor
 from newsbot.spiders.hosts import HostPolicy, in_domains
+from newsbot.spiders.permalinks import resolved_entries
 from newsbot.spiders.requests import (
     ARTICLE,
     EXTRA_HINTS,
@@ -77,6 +79,8 @@ class AggregatorSpider(SiteSpider):
         # related entries: newsbot.middlewares.articles (the request contract)
         self.workers: WorkerPool | None = None  # set at spider_opened (use_workers)
         self.mmap_threshold = DEFAULT_MMAP_THRESHOLD
+        # permanent links asked this run, and the article each led to (spiders.permalinks)
+        self.permalinks: dict[str, asyncio.Future[tuple[str, str, str] | None]] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def canonical_url(self, url: str, referrer: str) -> str:
@@ -209,6 +213,8 @@ class AggregatorSpider(SiteSpider):
             self._unparseable(response.url, "not a text response")
             return
         anchor, parsed = await self._read_page(response, "listing")
+        if parsed is not None:
+            parsed.entries = await self._resolved(parsed.entries)
         for output in self._listing_outputs(response, listing, page, anchor, parsed):
             yield output
 
@@ -280,6 +286,8 @@ class AggregatorSpider(SiteSpider):
         anchor, page = None, None
         if isinstance(response, TextResponse) and self.profile.article_id(response.url):
             anchor, page = await self._read_page(response, "article")
+            if page is not None:
+                page.related = await self._resolved(page.related)
         for output in self._article_outputs(response, article, anchor, page):
             yield output
 
@@ -390,6 +398,15 @@ class AggregatorSpider(SiteSpider):
         if self._old(entry, anchor):
             article[OLDER_THAN_SINCE] = True  # a sighting only (the request contract)
         yield self._request(url, kind, article)
+
+    async def _resolved(self, entries: list[Entry]) -> list[Entry]:
+        """``entries`` with those linked by a permanent link given the article it leads to."""
+        engine = getattr(getattr(self, "crawler", None), "engine", None)
+        if engine is None:  # a page read without a crawl (a test): such entries are left out
+            return [e for e in entries if not e.article_id.startswith(UNRESOLVED)]
+        return await resolved_entries(
+            entries, self.profile, engine.download_async, self.permalinks, self._stat
+        )
 
     def _offsite(self, url: str) -> None:
         self._stat("skipped/offsite")

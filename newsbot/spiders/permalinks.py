@@ -1,0 +1,91 @@
+"""Entries whose link is a permanent link the site redirects to the article (Optimizely's
+`/link/<guid>.aspx`: blind site 78): where each leads is asked before the entries are used,
+so a related list names the article, not the link.
+
+Each link is asked once a run, without following its redirects (a 3xx answer has no body):
+its ``Location`` is read, up to ``MAX_HOPS`` times, until it is an article's address. A link
+that leads nowhere known is dropped from the entries and counted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import Awaitable, Callable
+from urllib.parse import urljoin
+
+from scrapy import Request
+from scrapy.http import Response
+
+from newsbot.extract.entries import UNRESOLVED, Entry
+from newsbot.profiles import SiteProfile
+
+MAX_HOPS = 3
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
+async def resolved_entries(
+    entries: list[Entry],
+    profile: SiteProfile,
+    download: Callable[[Request], Awaitable[Response]],
+    known: dict[str, asyncio.Future[tuple[str, str, str] | None]],
+    count: Callable[[str], None],
+) -> list[Entry]:
+    """``entries`` with each unresolved one given the article its link leads to (or left
+    out); ``known``: the links asked this run (or being asked: two pages read at once that
+    link one permanent link ask it once), and where they led."""
+    if not any(e.article_id.startswith(UNRESOLVED) for e in entries):
+        return entries
+    out: list[Entry] = []
+    seen = {e.article_id for e in entries if not e.article_id.startswith(UNRESOLVED)}
+    for entry in entries:
+        if not entry.article_id.startswith(UNRESOLVED):
+            out.append(entry)
+            continue
+        link = entry.url
+        if link not in known:
+            known[link] = asyncio.ensure_future(_asked(link, profile, download, count))
+        target = await known[link]
+        if target is None or target[0] in seen:
+            continue
+        seen.add(target[0])
+        out.append(
+            dataclasses.replace(entry, article_id=target[0], url=target[1], language=target[2])
+        )
+    return out
+
+
+async def _asked(
+    link: str,
+    profile: SiteProfile,
+    download: Callable[[Request], Awaitable[Response]],
+    count: Callable[[str], None],
+) -> tuple[str, str, str] | None:
+    target = await _leads_to(link, profile, download)
+    count("links/resolved" if target else "links/unresolved")
+    return target
+
+
+async def _leads_to(
+    link: str, profile: SiteProfile, download: Callable[[Request], Awaitable[Response]]
+) -> tuple[str, str, str] | None:
+    """``(id, address, language)`` of the article ``link`` redirects to, or None."""
+    url = link
+    for _ in range(MAX_HOPS):
+        request = Request(
+            url,
+            dont_filter=True,
+            meta={"dont_redirect": True, "handle_httpstatus_list": list(_REDIRECTS)},
+        )
+        try:
+            response = await download(request)
+        except Exception:  # a link that cannot be asked leads nowhere known
+            return None
+        location = response.headers.get(b"Location")
+        if response.status not in _REDIRECTS or not location:
+            return None
+        url = urljoin(url, location.decode("latin-1").strip())
+        found = profile.article_id(url)
+        if found:
+            return found[0], profile.article_url(url), found[1]
+    return None
