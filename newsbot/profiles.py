@@ -310,7 +310,7 @@ _ARCHIVE_FOLDER = re.compile(r"(?:archives?)?", re.I)
 
 
 def _language_folders(patterns: tuple[ArticlePattern, ...]) -> set[str]:
-    return {_archive_parts(p)[1] for p in patterns} - {None}
+    return {folder for p in patterns if (folder := _archive_parts(p)[1]) is not None}
 
 
 def _archive_match(

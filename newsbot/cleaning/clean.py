@@ -825,12 +825,12 @@ def _clean_line(
         labelled = _caption_label(text, rules)
         if labelled is not None:
             label, rest = labelled
-            glued = _GLUED_TO_CREDIT.match(rest)
-            if glued is not None and is_copy(rest[glued.end() :]):
+            run_on = _GLUED_TO_CREDIT.match(rest)
+            if run_on is not None and is_copy(rest[run_on.end() :]):
                 # `Photo: SuppliedA start-up based in ...`: the credit's last word glued to the
                 # story's first (blind site 76): the credit goes, the story's sentence stays
-                cuts.append(Removal(normalise(f"{label.text} {glued.group()}"), label.rule))
-                text = rest[glued.end() :]
+                cuts.append(Removal(normalise(f"{label.text} {run_on.group()}"), label.rule))
+                text = rest[run_on.end() :]
                 continue
             if captions:
                 split = _split_credit(rest, rules)
