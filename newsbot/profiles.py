@@ -162,9 +162,7 @@ class SiteProfile:
         """Whether ``url``, no article address itself, is a page file named by a token shaped
         like an article's id (Optimizely's permanent links `/link/<guid>.aspx`, which the
         site redirects to the article they name: blind site 78): where it leads is asked."""
-        if _article_match(self.article_patterns, url) is not None:
-            return False
-        return _archive_match(self.article_patterns, urlsplit(url).path, loose=True) is not None
+        return _may_lead(self.article_patterns, url)
 
     def article_url(self, url: str) -> str:
         """The plain address of the article ``url`` links to (its AMP twin's, its index
@@ -255,6 +253,13 @@ def _strings(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     return tuple(v for v in value if isinstance(v, str))
+
+
+@lru_cache(maxsize=4096)
+def _may_lead(patterns: tuple[ArticlePattern, ...], url: str) -> bool:
+    if _article_match(patterns, url) is not None:
+        return False
+    return _archive_match(patterns, urlsplit(url).path, loose=True) is not None
 
 
 @lru_cache(maxsize=4096)

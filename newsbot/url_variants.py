@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 # Query parameters that only say how a reader got to a page, never which page it is.
@@ -125,6 +126,7 @@ _TARGET_PARAMS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
 def redirect_target(url: str) -> str | None:
     """The same-host address a click-through link (``/go.asp?u=/en/article/1``) sends the
     reader to, or ``None`` for any other link."""
