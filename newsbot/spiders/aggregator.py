@@ -401,7 +401,12 @@ class AggregatorSpider(SiteSpider):
 
     async def _resolved(self, entries: list[Entry]) -> list[Entry]:
         """``entries`` with those linked by a permanent link given the article it leads to."""
-        engine = getattr(getattr(self, "crawler", None), "engine", None)
+        if not any(e.article_id.startswith(UNRESOLVED) for e in entries):
+            return entries  # most pages: nothing to ask
+        try:
+            engine = self.crawler.engine  # (Scrapy raises until the crawl has started)
+        except (AttributeError, RuntimeError):
+            engine = None
         if engine is None:  # a page read without a crawl (a test): such entries are left out
             return [e for e in entries if not e.article_id.startswith(UNRESOLVED)]
         return await resolved_entries(
