@@ -272,11 +272,9 @@ def _article_match(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str,
     routed = routed_path(url)
     routes = (routed, *path_variants(routed)) if routed else ()
     candidates = (path, *path_variants(path), *routes)
-    for candidate in candidates:
-        for pattern in patterns:
-            match = pattern.regex.match(candidate)
-            if match:
-                return match.group("id").lower(), pattern.language, candidate
+    found = _first_match(patterns, candidates)
+    if found is not None:
+        return found
     # a site served under a base path as well (a GitHub Pages project site's
     # `/daily8/en/article/<id>/`: blind site 71): the article's id read under it, fetched
     # where the link points (its base path's spellings are not known to be served)
@@ -293,12 +291,22 @@ def _article_match(patterns: tuple[ArticlePattern, ...], url: str) -> tuple[str,
     routed_through = front_path_route(path)
     if routed_through is not None:
         route, fetched = routed_through
-        for candidate in (route, *path_variants(route)):
-            for pattern in patterns:
-                match = pattern.regex.match(candidate)
-                if match:
-                    return match.group("id").lower(), pattern.language, fetched
+        found = _first_match(patterns, (route, *path_variants(route)))
+        if found is not None:
+            return found[0], found[1], fetched
     return _archive_match(patterns, path)
+
+
+def _first_match(
+    patterns: tuple[ArticlePattern, ...], candidates: tuple[str, ...]
+) -> tuple[str, str, str] | None:
+    """``(id, language, candidate)`` of the first spelling a pattern matches, or None."""
+    for candidate in candidates:
+        for pattern in patterns:
+            match = pattern.regex.match(candidate)
+            if match:
+                return match.group("id").lower(), pattern.language, candidate
+    return None
 
 
 # a static archive's page named by the article's id (Movable Type's
@@ -332,17 +340,15 @@ def _archive_match(
     if len(stem) < _ARCHIVE_ID_MIN:
         return None
     first, _, inner = folders[1:].partition("/")
+    prefixes = _language_folders(patterns)
     if (
         not loose
         and not dated
-        and not _ARCHIVE_FOLDER.fullmatch(
-            inner if first in _language_folders(patterns) else folders[1:]
-        )
+        and not _ARCHIVE_FOLDER.fullmatch(inner if first in prefixes else folders[1:])
     ):
         # a page file named by an id-shaped token elsewhere (Optimizely's permanent links
         # `/link/<guid>.aspx`: blind site 78) is another page's
         return None
-    prefixes = {_archive_parts(p)[1] for p in patterns} - {None}
     for pattern in patterns:
         id_regex, prefix = _archive_parts(pattern)
         if id_regex is None or not id_regex.fullmatch(stem):
