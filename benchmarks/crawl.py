@@ -1,6 +1,6 @@
 """Crawl speed: newsbot's ``daily8`` against a bare Scrapy spider fetching the same pages.
 
-    python -m benchmarks.crawl [--sizes 2000,10000] [--real-size 2000] [--profile]
+    python -m benchmarks.crawl [--sizes 2000,10000] [--real-size 2000] [--rounds 3] [--profile]
 
 For each size it serves a replica of that many articles from a separate process (so the
 server's CPU is not counted), then crawls it, one after the other, with (a) the bare spider
@@ -9,7 +9,10 @@ server's CPU is not counted), then crawls it, one after the other, with (a) the 
 same concurrency (16), robots.txt and no HTTP cache; every listing and every hop of related
 articles, so both fetch every page of the site. Each crawl is one child process;
 its CPU time and peak RSS come from ``os.wait4``; pages/s is Scrapy's
-``downloader/response_count`` over its ``elapsed_time_seconds``.
+``downloader/response_count`` over its ``elapsed_time_seconds``. On a shared machine one pair
+of crawls moves by a tenth from run to run (another process takes a core for a few seconds),
+so each site is crawled in ``--rounds`` pairs (default 3), bare then newsbot each time; every
+pair's ratio is printed, and the ratio reported is their median.
 
 The replica's pages (theme ``a``) are 5-7 KB; real article pages are ~290 KB (median of the
 fundus-eval set). ``--real-size N`` (default 2000 articles; 0 skips it) adds a run on real-size
@@ -30,6 +33,7 @@ import os
 import platform
 import pstats
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,6 +65,7 @@ class Run:
     wall: float
     workers_rss_mb: float = 0.0  # newsbot's worker processes, from its stats
     page_kb: int = 0  # 0: the replica's small pages (theme a); else react pages of ~page_kb
+    round: int = 1  # which pair of crawls of this site (bare, then newsbot)
 
     @property
     def pages_label(self) -> str:
@@ -249,17 +254,17 @@ def machine() -> str:
 
 
 def table(runs: list[Run]) -> str:
-    head = ("| articles | pages (theme) | crawler | pages | pages/s | articles/s | ratio | "
+    head = ("| articles | pages (theme) | round | crawler | pages | pages/s | articles/s | ratio | "
             "pages per CPU s | ratio (CPU) | CPU s / 1000 articles | "
             "peak RSS MB (crawl + workers) |\n"
-            "|---|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
+            "|---|---|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
     rows = [head]
     for run in runs:
         base = _baseline(runs, run)
         ratio = run.pages_per_s / base.pages_per_s if base.pages_per_s else 0.0
         cpu_ratio = run.pages_per_cpu_s / base.pages_per_cpu_s if base.pages_per_cpu_s else 0.0
         rows.append(
-            f"| {run.size} | {run.pages_label} | {run.name} | {run.pages} | "
+            f"| {run.size} | {run.pages_label} | {run.round} | {run.name} | {run.pages} | "
             f"{run.pages_per_s:.0f} | "
             f"{run.articles_per_s:.0f} | {ratio:.2f} | {run.pages_per_cpu_s:.0f} | "
             f"{cpu_ratio:.2f} | {run.cpu_per_1000:.2f} | {_rss(run)} |"
@@ -268,17 +273,30 @@ def table(runs: list[Run]) -> str:
 
 
 def _baseline(runs: list[Run], run: Run) -> Run:
-    """The bare Scrapy run on the same site as ``run``."""
+    """The bare Scrapy run of the same pair as ``run``."""
     return next(
         r
         for r in runs
-        if r.size == run.size and r.page_kb == run.page_kb and r.name == "bare scrapy"
+        if r.size == run.size
+        and r.page_kb == run.page_kb
+        and r.round == run.round
+        and r.name == "bare scrapy"
     )
 
 
 def speed_ratio(runs: list[Run], run: Run) -> float:
     base = _baseline(runs, run)
     return run.pages_per_s / base.pages_per_s if base.pages_per_s else 0.0
+
+
+def median_ratio(runs: list[Run], size: int, page_kb: int) -> tuple[float, list[float]]:
+    """The median of the pairs' pages/s ratios on one site, and each pair's ratio."""
+    ratios = [
+        speed_ratio(runs, r)
+        for r in runs
+        if r.name == "newsbot daily8" and r.size == size and r.page_kb == page_kb
+    ]
+    return statistics.median(ratios), ratios
 
 
 def _rss(run: Run) -> str:
@@ -294,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
         "--real-size", type=int, default=2000, help="articles on real-size pages (0: skip)"
     )
     parser.add_argument("--page-kb", type=int, default=290, help="real-size page (%(default)s)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="pairs of crawls per site (%(default)s)"
+    )
     parser.add_argument("--profile", action="store_true", help="also profile newsbot (1st size)")
     parser.add_argument("--keep", help="keep logs and exports in this folder")
     args = parser.parse_args(argv)
@@ -312,11 +333,15 @@ def main(argv: list[str] | None = None) -> int:
             label = f"size-{size}" + (f"-{page_kb}kb" if page_kb else "")
             tmp = Path(args.keep) / label if args.keep else Path(tmp_name)
             tmp.mkdir(parents=True, exist_ok=True)
-            for crawl in (bare, newsbot):
-                run = crawl(replica.base_url, starts, size, tmp, page_kb)
+            pairs = [(c, r) for r in range(1, max(args.rounds, 1) + 1) for c in (bare, newsbot)]
+            for crawl, round_ in pairs:
+                folder = tmp / f"round-{round_}"  # each pair starts from nothing
+                folder.mkdir(exist_ok=True)
+                run = crawl(replica.base_url, starts, size, folder, page_kb)
+                run.round = round_
                 runs.append(run)
                 print(
-                    f"{size:>6} articles, {run.pages_label:<12} {run.name:<15} "
+                    f"{size:>6} articles, {run.pages_label:<12} {round_} {run.name:<15} "
                     f"{run.pages:>6} pages in "
                     f"{run.elapsed:6.1f} s: {run.pages_per_s:6.0f} pages/s, "
                     f"{run.articles_per_s:6.0f} articles/s, CPU {run.cpu:6.1f} s "
@@ -324,17 +349,22 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
             if args.profile and n == 0:
-                report = profile(replica.base_url, starts, tmp)
+                (tmp / "profile").mkdir(exist_ok=True)
+                report = profile(replica.base_url, starts, tmp / "profile")
     print()
     print(table(runs))
     print()
     for run in runs:
-        if run.name == "newsbot daily8":
+        if run.name == "newsbot daily8" and run.round == 1:
+            middle, ratios = median_ratio(runs, run.size, run.page_kb)
+            each = ", ".join(f"{r:.2f}" for r in ratios)
             print(
                 f"newsbot / bare Scrapy, {run.size} articles, pages {run.pages_label}: "
-                f"{speed_ratio(runs, run):.2f} (pages/s)"
+                f"{middle:.2f} (pages/s, median of {len(ratios)} pairs: {each})"
             )
-    news = {r.size: r for r in runs if r.name == "newsbot daily8" and not r.page_kb}
+    news = {
+        r.size: r for r in runs if r.name == "newsbot daily8" and not r.page_kb and r.round == 1
+    }
     if len(news) > 1:
         small, large = news[min(news)], news[max(news)]
         growth = large.total_rss_mb - small.total_rss_mb
