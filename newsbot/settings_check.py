@@ -14,6 +14,7 @@ import errno
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -303,6 +304,24 @@ def check_export_fields(get: Callable[[str], object]) -> None:
                     f"{did_you_mean(name, known)}; the fields are {', '.join(EXPORT_FIELDS)} "
                     f"(and {', '.join(OPTIONAL_FIELDS)} when asked for)"
                 )
+
+
+_PASTED_PAIR = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:(?:[:=]|\s)\s*(.*))?", re.S)
+
+
+def check_setting_pairs(pairs: Iterable[str]) -> None:
+    """``-s NEWSBOT_ENV: test`` (a setting pasted from a YAML page or a wiki's table): one line
+    naming the setting and the pair to write, where Scrapy says only ``Invalid -s value, use
+    -s NAME=VALUE`` without naming it (operators, round 23)."""
+    for pair in pairs:
+        if "=" in pair:
+            continue
+        found = _PASTED_PAIR.fullmatch(pair)
+        if found is None or not (found.group(2) or "").strip():
+            name = found.group(1) if found is not None else short(pair)
+            raise UsageError(f"-s {name}: expected NAME=VALUE (for example -s {name}=value)")
+        name, value = found.group(1), found.group(2).strip()
+        raise UsageError(f"-s {name}: {short(pair)} is not NAME=VALUE; write -s {name}={value}")
 
 
 def check_mapping_values(pairs: Iterable[str], current: BaseSettings) -> None:

@@ -47,6 +47,7 @@ from newsbot.outcome import exit_code
 from newsbot.settings_check import (
     check_log_file,
     check_mapping_values,
+    check_setting_pairs,
     normalise_log_level,
     raise_open_files_limit,
 )
@@ -161,6 +162,7 @@ class Command(ScrapyCrawlCommand):
                 self.settings.getwithbase("FEED_EXPORTERS"),
             )
             check_repeated_arguments(opts.spargs or [])
+            check_setting_pairs(opts.set or [])
             check_mapping_values(opts.set or [], self.settings)
             raise_open_files_limit()
         except UsageError as error:

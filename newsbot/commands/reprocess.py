@@ -66,6 +66,7 @@ from newsbot.exitcodes import ExitCode, ExportFailed, UsageError
 from newsbot.feeds import check_not_being_written, check_target, check_writable
 from newsbot.items import EXPORT_FIELDS, OPTIONAL_FIELDS
 from newsbot.record_check import field_problem
+from newsbot.settings_check import check_setting_pairs
 
 ANCHOR = "crawled_at"
 BAD_LINES_SHOWN = 10
@@ -601,6 +602,10 @@ class Command(ScrapyCommand):
         )
 
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        try:  # Scrapy's own message does not name the setting
+            check_setting_pairs(opts.set or [])
+        except UsageError as error:
+            sys.exit(int(report_failure("reprocess", error)))
         super().process_options(args, opts)
         assert self.settings is not None
         # settings.py's LOG_LEVEL (project priority) would show Scrapy's INFO log; only an

@@ -161,7 +161,10 @@ def check_host(name: str, value: str) -> str:
         raise ArgumentError(
             f"-a {name}: {short(value)} is not a host ({exc}); expected {ARGUMENTS[name]}"
         ) from None
-    if not host or not _valid_host(host) or parts.path not in ("", "/") or " " in value:
+    # a URL's path goes with it (`https://test.daily8.com/en/`: its host is meant); a host
+    # name with a path after it is no host
+    pathless = "//" in value or parts.path in ("", "/")
+    if not host or not _valid_host(host) or not pathless or " " in value:
         raise ArgumentError(
             f"-a {name}: {short(value)} is not a host; expected {ARGUMENTS[name]}, "
             "e.g. test.daily8.com or 127.0.0.1:8009"
