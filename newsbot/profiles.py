@@ -32,6 +32,7 @@ from newsbot.spiders.hosts import in_domains
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
 from newsbot.url_variants import (
     front_path_route,
+    id_in_query,
     is_other_page,
     path_variants,
     plain_url,
@@ -161,7 +162,8 @@ class SiteProfile:
     def may_lead_to_article(self, url: str) -> bool:
         """Whether ``url``, no article address itself, is a page file named by a token shaped
         like an article's id (Optimizely's permanent links `/link/<guid>.aspx`, which the
-        site redirects to the article they name: blind site 78): where it leads is asked."""
+        site redirects to the article they name: blind site 78), or a script naming a page by
+        a number (`/index.php?newsid=118`: site 79): where it leads is asked."""
         return _may_lead(self.article_patterns, url)
 
     def article_url(self, url: str) -> str:
@@ -259,7 +261,7 @@ def _strings(value: Any) -> tuple[str, ...]:
 def _may_lead(patterns: tuple[ArticlePattern, ...], url: str) -> bool:
     if _article_match(patterns, url) is not None:
         return False
-    return _archive_match(patterns, urlsplit(url).path, loose=True) is not None
+    return _archive_match(patterns, urlsplit(url).path, loose=True) is not None or id_in_query(url)
 
 
 @lru_cache(maxsize=4096)

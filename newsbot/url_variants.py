@@ -147,6 +147,31 @@ def redirect_target(url: str) -> str | None:
     return None
 
 
+# A script that names the page by a number in its query, as old and CMS sites link their
+# articles: DataLife Engine's `/index.php?newsid=118`, classic ASP's `/news.asp?id=12`,
+# `/article.php?story_id=` (blind sites 75 and 79). The site redirects it to the article's
+# address; a view of it (`do=print`) is another page.
+_SCRIPT = re.compile(r"(?:^/|\.(?:php\d?|aspx?|jsp|cfm|cgi|pl))$", re.I)
+_ID_PARAM = re.compile(r"(?:news|story|article|item|post|content|entry|doc|n|a)?[_-]?id", re.I)
+_NUMBER = re.compile(r"\d{1,12}")
+_VIEW_VALUES = frozenset({"print", "printable", "pdf", "amp", "email", "mail", "comments"})
+
+
+@lru_cache(maxsize=4096)
+def id_in_query(url: str) -> bool:
+    """Whether ``url`` is a script naming a page by a number in its query (``/index.php?
+    newsid=118``), which may be an article's old address: where it leads is asked."""
+    if "?" not in url:
+        return False
+    parts = urlsplit(url)
+    if not _SCRIPT.search(parts.path or "/"):
+        return False
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if any(v.lower() in _VIEW_VALUES or k.lower() in VIEW_PARAMS for k, v in pairs):
+        return False
+    return any(_ID_PARAM.fullmatch(k) and _NUMBER.fullmatch(v) for k, v in pairs)
+
+
 def plain_url(url: str, path: str | None = None) -> str:
     """``url`` at ``path`` (its own when None), without its fragment, and without its query
     when that holds only tracking or view parameters (or the route a front controller read

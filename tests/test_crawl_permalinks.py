@@ -1,5 +1,6 @@
 """Entries linked only by a permanent link the site redirects to the article (Optimizely's
-`/link/<guid>.aspx`, blind site 78) name the article they lead to.
+`/link/<guid>.aspx`, blind site 78; DataLife Engine's `/index.php?newsid=<n>`, site 79) name
+the article they lead to.
 
 The guid is shaped like an article's id but names another page. Before, it was read as an
 Arabic article's id: related lists named articles that do not exist. A link read as no
@@ -36,3 +37,22 @@ def test_related_entries_behind_permanent_links_name_their_articles(tmp_path):
     assert _stat(result.log, "links/unresolved") == 0
     guids = {p.removeprefix("/link/").removesuffix(".aspx").lower() for p in permanent}
     assert not guids & {r for item in result.items for r in item["related"]}
+
+
+def test_entries_behind_a_scripts_numbered_links_name_their_articles(tmp_path):
+    """Site 79: DataLife Engine's listings and related lists link four articles only as
+    `/index.php?newsid=<n>` (301 to the article) and one more only from those articles; its
+    print views `/index.php?do=print&newsid=<n>` answer 200 and are no article."""
+    pages, truth = load_site("dle_engine")
+    sent_as = served_as("dle_engine")
+    numbered = [p for p in sent_as if p.startswith("/index.php?newsid=")]
+    assert numbered
+    with SnapshotServer(pages, sent_as) as server:
+        result = run_crawl(server, truth["start_paths"], tmp_path, args={"related_depth": 5})
+    assert result.returncode == 0, result.log[-3000:]
+    got = {item["id"]: item for item in result.items}
+    assert set(got) == set(truth["articles"])
+    for article_id, want in truth["articles"].items():
+        assert got[article_id]["related"] == want["related"], article_id
+    assert 0 < _stat(result.log, "links/resolved") <= len(numbered)
+    assert _stat(result.log, "links/unresolved") == 0  # print views are not asked

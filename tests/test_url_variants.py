@@ -163,3 +163,27 @@ def test_a_permanent_link_named_by_an_id_shaped_token_is_asked_where_it_leads():
     assert not profile.may_lead_to_article(PLAIN)  # an article's address is asked for itself
     assert not profile.may_lead_to_article(f"https://www.daily8.com/images/{ID}.jpg")
     assert not profile.may_lead_to_article("https://www.daily8.com/en/about.aspx")
+
+
+def test_a_script_naming_a_page_by_a_number_is_asked_where_it_leads():
+    """Site 79: DataLife Engine links articles by its own number (`/index.php?newsid=118`),
+    which the site redirects to the article; classic ASP sites by `/news.asp?id=12`. Such a
+    link may lead to an article (the spider asks); a print view of it or a listing's query
+    does not."""
+    profile = load_profile("daily8")
+    for link in (
+        "https://www.daily8.com/index.php?newsid=118",
+        "https://www.daily8.com/news.asp?id=12&lang=en",
+        "https://www.daily8.com/article.php?story_id=55",
+    ):
+        assert profile.article_id(link) is None
+        assert profile.may_lead_to_article(link), link
+    for link in (
+        "https://www.daily8.com/index.php?do=print&newsid=118",
+        "https://www.daily8.com/news.asp?id=12&print=1",
+        "https://www.daily8.com/index.php?do=lastnews",
+        "https://www.daily8.com/en/page/2/",
+        "https://www.daily8.com/search.php?q=harbour",
+        "https://www.daily8.com/en/hashtag/Climate?id=3",  # no script: a listing's query
+    ):
+        assert not profile.may_lead_to_article(link), link
