@@ -182,6 +182,10 @@ _LABEL_MAX = 32
 # league over late pay Enyimba's defeat, their second in a row, leaves them fourth.`): a word
 # that closes the headline, then a capital opening a word that a small one follows
 _GLUED_STORY = re.compile(r"(?<=[a-z0-9%’'\"”)])\s+(?=(?-i:[A-Z])[\w’'-]*,?\s+(?-i:[a-z]))")
+# the same with no space at all: `... actually workThe stoppages cost ...` (set 330); the word
+# the headline ends on is lower case from its third letter (`work`, `month`; not `YouTube`)
+_GLUED_STORY_JOIN = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_JOINED_WORD_END = re.compile(r"(?:^|[\s\"“‘(])[A-Za-z]?[a-z]{3,}$")
 # a headline does not end on these: `Follow us on Facebook, Twitter and | Instagram for ...`
 _OPEN_ENDING = re.compile(
     r"\b(?:a|an|the|and|or|of|on|in|at|to|for|with|by|from|via|our|your|its|their|us)$", re.I
@@ -342,10 +346,16 @@ def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[
     if label is None:
         return None
     first: tuple[str, str] | None = None
-    for m in _GLUED_STORY.finditer(text, label.end()):
+    splits = sorted(
+        [*_GLUED_STORY.finditer(text, label.end()), *_GLUED_STORY_JOIN.finditer(text, label.end())],
+        key=lambda m: m.start(),
+    )
+    for m in splits:
         head, rest = text[: m.start()], text[m.end() :]
         if len(rest.split()) < _GLUED_STORY_MIN_WORDS:
             break  # later splits leave shorter rests
+        if m.start() == m.end() and not _JOINED_WORD_END.search(head):
+            continue  # a name written in camel case (`YouTube`, `McBride`), not two words
         if len(head.split()) < 3 or _OPEN_ENDING.search(head):
             continue
         rule = _line_rule(head, rules)
@@ -618,6 +628,11 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 caption = False  # the story's first paragraph with a credit glued on
             if caption and _TOLD.search(before):
                 caption = False  # `X told the inquiry that ... in 2023.Picture: <credit>`
+            if caption and _glued_on(text, m.start()) and _reads_as_story(before):
+                # `... has already gathered 2,300 members.Photo by ...`: a credit glued to the
+                # stop of a sentence that reports (set 331): the story's, not what a picture
+                # shows (a caption set apart from its credit by a space stays a caption)
+                caption = False
             if caption and len(before) > _NAME_CAPTION_MAX and _BARE_NAME.fullmatch(m.group(0)):
                 # a name alone in brackets after a paragraph's worth of sentence is the
                 # writer's sign-off (`... para sa mga update. (Jonalyn Sarmiento)`), after a
@@ -626,6 +641,28 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 caption = False
             return before, Removal(m.group(0), rule.name), caption
     return None
+
+
+def _glued_on(text: str, at: int) -> bool:
+    """Whether the credit at ``at`` follows a sentence's stop with no space between."""
+    before = text[:at].rstrip("(")
+    return bool(before) and before[-1] in _SENTENCE_END
+
+
+# what a picture's caption does not say: someone reported it, it will happen or has happened,
+# or (Arabic) the sentence goes on from the one before it (`ويأتي القرار ...`, `وكانت ...`)
+_STORY_SENTENCE = re.compile(
+    r"\b(?:said|says|told|according to|announced|confirmed|reported|will(?: not)? [a-z]+"
+    r"|(?:has|have|had)(?: already| now| also| not| since| yet| just)?"
+    r" (?:been )?[a-z]+(?:ed|en|wn))\b"
+    r"|^[وف](?:[يتنأ]|كان|قد|لم|لن|ا[^ل\s]\S*ت(?=\s))"
+    r"|(?:^|\s)(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|بحسب|وفقا ل|وفقاً ل)",
+    re.I,
+)
+
+
+def _reads_as_story(text: str) -> bool:
+    return _STORY_SENTENCE.search(text) is not None
 
 
 def _speaks(parts: list[str]) -> bool:
