@@ -350,3 +350,26 @@ def test_an_age_crediting_its_source_after_it_is_read(text, want):
 )
 def test_an_age_in_a_sentence_going_on_with_by_is_no_slot(text):
     assert parse_timestamp(text, ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("منذ 30 ث", "2026-11-25T11:59:30Z"),
+        ("منذ ٤٥ ث", "2026-11-25T11:59:15Z"),
+        ("30s", "2026-11-25T11:59:30Z"),
+        ("· 45s", "2026-11-25T11:59:15Z"),
+        ("4H AGO", "2026-11-25T08:00:00Z"),
+        ("3d", "2026-11-22T12:00:00Z"),
+    ],
+)
+def test_compact_ages_are_read(text, want):
+    """Blind ages round 55: seconds as one Arabic letter after منذ; compact English units."""
+    parsed = parse_timestamp(text, ANCHOR)
+    assert parsed is not None and parsed.iso() == want
+
+
+@pytest.mark.parametrize("text", ["3D", "4K", "2H", "iPhone 5s", "Galaxy S24 5s", "30 ث"])
+def test_labels_shaped_like_compact_ages_are_no_times(text):
+    """`3D` (a capital letter after a number is a label's), `iPhone 5s` (a model's name)."""
+    assert parse_timestamp(text, ANCHOR) is None

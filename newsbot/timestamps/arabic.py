@@ -108,8 +108,10 @@ _BARE_AGE = re.compile(
 # the number leads the slot or follows منذ/قبل, a space or a separator
 _ABBREVIATED = re.compile(
     r"(?:(?:منذ|قبل)\s*|(?<![^\s(\[·•|\-–—:]))(?P<n>\d{1,4})\s*(?P<u>[سدي])\s*$"
+    # seconds as one letter only after منذ/قبل (`منذ 30 ث`: blind ages round 55)
+    r"|(?:منذ|قبل)\s*(?P<sn>\d{1,4})\s*(?P<su>ث)\s*$"
 )
-_ABBREVIATED_UNITS = {"س": "h", "د": "m", "ي": "d"}
+_ABBREVIATED_UNITS = {"س": "h", "د": "m", "ي": "d", "ث": "s"}
 # `أمس` (alef unified), `البارحة`: yesterday, read as English `yesterday` is (local midnight)
 # a word one of the forms holds (most text holds none: the regexes are not tried)
 _ANY_AGE = ("منذ", "قبل", "الآن", "للتو", "مس", "البارح", "امبارح", "إمبارح", "اليوم", "النهارد",
@@ -199,7 +201,8 @@ def match_arabic(
         return index[last.start()], ParsedTime(local_midnight(day_then, zone), "day", "relative")
     short = _ABBREVIATED.search(norm)
     if short is not None:
-        aged = _ago(anchor, _ABBREVIATED_UNITS[short["u"]], int(short["n"]))
+        unit, count = short["u"] or short["su"], short["n"] or short["sn"]
+        aged = _ago(anchor, _ABBREVIATED_UNITS[unit], int(count))
         return None if aged is None else (index[short.start()], aged)
     m = _FEW_SECONDS.search(norm)
     if m:

@@ -309,6 +309,18 @@ def _day_word(m: re.Match[str], anchor: datetime, site: tzinfo) -> ParsedTime | 
     return None if res is None else ParsedTime(res[0], res[1], "relative")
 
 
+def _capital_letter_units(comp: str) -> bool:
+    """Every unit printed as one capital letter (`3D`, `4H`): a label's, not an age's."""
+    units = [c.group("u").rstrip(".") for c in _COMP_RE.finditer(comp)]
+    return bool(units) and all(len(u) == 1 and u.isupper() for u in units)
+
+
+def _after_a_word(m: re.Match[str]) -> bool:
+    """Whether a word and a space come right before the match (`iPhone 5s`, `Galaxy S24 5s`)."""
+    before = m.string[: m.start()]
+    return bool(re.search(r"[^\W_]\s+$", before))
+
+
 def _relative(m: re.Match[str], anchor: datetime, zone: tzinfo) -> ParsedTime | None:
     amounts: dict[str, float] = {}
     all_abbrev = True
@@ -325,6 +337,10 @@ def _relative(m: re.Match[str], anchor: datetime, zone: tzinfo) -> ParsedTime | 
         return None  # "3 days" on its own is left to the fallback
     if not m.group("ago") and set(amounts) == {"s"} and amounts["s"] >= 60:
         return None  # `1990s`, `the 90s`: a decade; a widget counts seconds up to 59
+    if not m.group("ago") and _capital_letter_units(m.group("comp")):
+        return None  # `3D`, `4K`-like labels: a widget prints its compact units in small letters
+    if not m.group("ago") and set(amounts) == {"s"} and _after_a_word(m):
+        return None  # `iPhone 5s`: a model's name, not five seconds (blind ages round 55)
     finest = max(amounts, key=_ORDER.index)
     try:
         months = amounts.get("dec", 0) * 120 + amounts.get("y", 0) * 12 + amounts.get("mo", 0)
