@@ -157,6 +157,23 @@ _NUMBER = re.compile(r"\d{1,12}")
 _VIEW_VALUES = frozenset({"print", "printable", "pdf", "amp", "email", "mail", "comments"})
 
 
+# A permalink that names the story by an id and its title's words, as many CMSs print them
+# beside the site's own address for it: Tilda's `/tpost/90de18930a-estovia-jobless-rate-falls`,
+# `/news/12345-council-approves-budget`, `/story/council-approves-budget-12345` (blind site 80);
+# an id of five digits or more, or of hex letters and digits (a year is no id: `/tag/covid-19-2021`)
+_SLUG_PERMALINK = re.compile(
+    r"/(?:[\w-]+/)*(?:(?:" + r"(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,16}|\d{5,12})"
+    r"-[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}"
+    r"|[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}-(?:\d{5,12}|(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,16}))"
+    r"(?:\.html?)?/?$"
+)
+
+
+def is_slug_permalink(path: str) -> bool:
+    """Whether ``path`` names a story by an id and its title's words."""
+    return _SLUG_PERMALINK.search(path) is not None
+
+
 @lru_cache(maxsize=4096)
 def id_in_query(url: str) -> bool:
     """Whether ``url`` is a script naming a page by a number in its query (``/index.php?

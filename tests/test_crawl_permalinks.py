@@ -1,6 +1,6 @@
 """Entries linked only by a permanent link the site redirects to the article (Optimizely's
-`/link/<guid>.aspx`, blind site 78; DataLife Engine's `/index.php?newsid=<n>`, site 79) name
-the article they lead to.
+`/link/<guid>.aspx`, blind site 78; DataLife Engine's `/index.php?newsid=<n>`, site 79;
+Tilda's `/tpost/<post id>-<slug>`, site 80) name the article they lead to.
 
 The guid is shaped like an article's id but names another page. Before, it was read as an
 Arabic article's id: related lists named articles that do not exist. A link read as no
@@ -56,3 +56,22 @@ def test_entries_behind_a_scripts_numbered_links_name_their_articles(tmp_path):
         assert got[article_id]["related"] == want["related"], article_id
     assert 0 < _stat(result.log, "links/resolved") <= len(numbered)
     assert _stat(result.log, "links/unresolved") == 0  # print views are not asked
+
+
+def test_entries_behind_feed_post_addresses_name_their_articles(tmp_path):
+    """Site 80: Tilda links some articles only by `/tpost/<post id>-<slug>`, which the site
+    redirects to the article or answers with the article itself under a canonical link."""
+    pages, truth = load_site("tilda_publishing")
+    sent_as = served_as("tilda_publishing")
+    served_itself = [p for p in pages if p.startswith("/tpost/")]
+    redirected = [p for p in sent_as if p.startswith("/tpost/")]
+    assert served_itself and redirected  # both kinds of answer are in the copy
+    with SnapshotServer(pages, sent_as) as server:
+        result = run_crawl(server, truth["start_paths"], tmp_path, args={"related_depth": 5})
+    assert result.returncode == 0, result.log[-3000:]
+    got = {item["id"]: item for item in result.items}
+    assert set(got) == set(truth["articles"])
+    for article_id, want in truth["articles"].items():
+        assert got[article_id]["related"] == want["related"], article_id
+    assert _stat(result.log, "links/resolved") > 0
+    assert _stat(result.log, "links/unresolved") == 0

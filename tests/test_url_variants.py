@@ -187,3 +187,24 @@ def test_a_script_naming_a_page_by_a_number_is_asked_where_it_leads():
         "https://www.daily8.com/en/hashtag/Climate?id=3",  # no script: a listing's query
     ):
         assert not profile.may_lead_to_article(link), link
+
+
+def test_a_permalink_naming_a_story_by_id_and_title_words_is_asked_where_it_leads():
+    """Site 80: Tilda links feed posts as `/tpost/<post id>-<slug>` (the post id is no
+    article's); other CMSs print `/news/12345-<slug>` or `/<slug>-12345`. Such a link may lead
+    to an article; a tag with a year or a plain slug does not."""
+    profile = load_profile("daily8")
+    for path in (
+        "/tpost/90de18930a-estovia-jobless-rate-falls-to-lowest-level",
+        "/news/123456-council-approves-harbour-budget",
+        "/story/council-approves-harbour-budget-123456",
+    ):
+        assert profile.may_lead_to_article("https://www.daily8.com" + path), path
+    for path in (
+        "/en/tag/covid-19-vaccine-2021",
+        "/news/2026-budget-approved-by-council",
+        "/blog/top-10-deals-this-week",
+        "/en/about-us",
+        "/page12345678.html",
+    ):
+        assert not profile.may_lead_to_article("https://www.daily8.com" + path), path

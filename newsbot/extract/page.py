@@ -14,6 +14,7 @@ from lxml import etree
 from parsel import Selector
 
 from newsbot.extract.frames import has_inline_frames, place_inline_frames
+from newsbot.extract.positioned import has_positioned_parts, read_positioned_in_order
 from newsbot.extract.streamed import has_streamed_parts, place_streamed_parts
 from newsbot.extract.text import safe_urljoin
 
@@ -69,6 +70,8 @@ def page_selector(text: str, url: str, selector_type: str | None = "html") -> Se
         place_streamed_parts(root)  # a streamed React page's late parts, where they show
     if has_inline_frames(text):
         place_inline_frames(root)  # a frame's own document, where the frame shows it
+    if has_positioned_parts(text):
+        read_positioned_in_order(root)  # a free-form block's parts, as they show
     return Selector(root=root, type="html", base_url=url)
 
 

@@ -1,16 +1,19 @@
 """Entries whose link is a permanent link the site redirects to the article (Optimizely's
-`/link/<guid>.aspx`: blind site 78): where each leads is asked before the entries are used,
-so a related list names the article, not the link.
+`/link/<guid>.aspx`: blind site 78; DataLife Engine's `/index.php?newsid=<n>`: site 79;
+Tilda's `/tpost/<id>-<slug>`: site 80): where each leads is asked before the entries are
+used, so a related list names the article, not the link.
 
 Each link is asked once a run, without following its redirects (a 3xx answer has no body):
 its ``Location`` is read, up to ``MAX_HOPS`` times, until it is an article's address. A link
-that leads nowhere known is dropped from the entries and counted.
+that answers with a page (200) leads where that page's canonical link says. A link that
+leads nowhere known is dropped from the entries and counted.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 from collections.abc import Awaitable, Callable
 from urllib.parse import urljoin
 
@@ -21,6 +24,7 @@ from newsbot.extract.entries import UNRESOLVED, Entry
 from newsbot.profiles import SiteProfile
 
 MAX_HOPS = 3
+_CANONICAL_BYTES = 65536  # the head, where a page's canonical link is
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 
@@ -82,6 +86,12 @@ async def _leads_to(
         except Exception:  # a link that cannot be asked leads nowhere known
             return None
         location = response.headers.get(b"Location")
+        if response.status == 200:
+            # the link answers with the article itself (Tilda's feed-post address: blind
+            # site 80): the page's canonical link names it
+            url = _canonical(response) or ""
+            found = profile.article_id(url) if url else None
+            return (found[0], profile.article_url(url), found[1]) if found else None
         if response.status not in _REDIRECTS or not location:
             return None
         url = urljoin(url, location.decode("latin-1").strip())
@@ -89,3 +99,17 @@ async def _leads_to(
         if found:
             return found[0], profile.article_url(url), found[1]
     return None
+
+
+_CANONICAL = re.compile(rb"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>", re.I)
+_HREF = re.compile(rb"\bhref=[\"']?([^\"'\s>]+)", re.I)
+
+
+def _canonical(response: Response) -> str | None:
+    """The absolute address a page's ``<link rel="canonical">`` gives, or None."""
+    body = getattr(response, "body", b"") or b""
+    tag = _CANONICAL.search(body[:_CANONICAL_BYTES])
+    href = _HREF.search(tag.group(0)) if tag else None
+    if href is None:
+        return None
+    return urljoin(response.url, href.group(1).decode("utf-8", "replace").strip())
