@@ -47,6 +47,16 @@ def test_a_desks_promo_credit_or_note_leaves_the_story(line: str, language: str)
     assert _out([line], language)[0].kept in (None, "")
 
 
+def test_a_share_ask_goes_with_its_closing_quip() -> None:
+    line = (
+        "If this post was useful, the best thing you can do is send it to one friend who"
+        " still shops fast fashion. No judgment."
+    )
+    assert _out([line], "en")[0].kept in (None, "")
+    story = "The union said there would be no strike. No commitment was made on pay."
+    assert _out([story], "en")[0].kept == story
+
+
 def test_a_read_on_list_goes_with_its_heading() -> None:
     out = _out(
         ["Carry on reading:", "• Five family cars that hold their value", "• Our winter tyre test"],
