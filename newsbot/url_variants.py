@@ -119,7 +119,8 @@ def routed_path(url: str) -> str | None:
 # migrated sites link their own pages: `/go.asp?u=%2Fen%2Farticle%2F<id>`, `/redirect?url=`,
 # `/out.php?to=` (blind site 75). Only a target on the link's own host is its page.
 _REDIRECTOR = re.compile(
-    r"/(?:go|goto|redirect|redir|out|r|link|click|jump|forward|away)(?:\.[a-z]{2,5})?$", re.I
+    r"/(?:go|goto|redirect|redir|out|r|link|click|linkclick|jump|forward|away)(?:\.[a-z]{2,5})?$",
+    re.I,
 )
 _TARGET_PARAMS = frozenset(
     {"u", "url", "to", "target", "dest", "destination", "goto", "link", "redirect"}
@@ -174,13 +175,23 @@ def is_slug_permalink(path: str) -> bool:
     return _SLUG_PERMALINK.search(path) is not None
 
 
+# the same as path segments, a name and its number (DNN's `/en/News/tabid/58/ArticleID/1234/
+# <slug>.aspx`, `/en-us/news/articleid/1234/<slug>`: blind site 81)
+_ID_SEGMENTS = re.compile(
+    r"/(?:news|story|article|item|post|content|entry|doc)[_-]?id/\d{1,12}(?:/|\.aspx|$)", re.I
+)
+
+
 @lru_cache(maxsize=4096)
 def id_in_query(url: str) -> bool:
     """Whether ``url`` is a script naming a page by a number in its query (``/index.php?
-    newsid=118``), which may be an article's old address: where it leads is asked."""
-    if "?" not in url:
-        return False
+    newsid=118``) or a path naming it by a numbered id segment (``/ArticleID/1234/``), which
+    may be an article's old address: where it leads is asked."""
     parts = urlsplit(url)
+    if _ID_SEGMENTS.search(parts.path):
+        return True
+    if not parts.query:
+        return False
     if not _SCRIPT.search(parts.path or "/"):
         return False
     pairs = parse_qsl(parts.query, keep_blank_values=True)

@@ -67,3 +67,11 @@ def test_entries_behind_feed_post_addresses_name_their_articles(tmp_path):
     assert any(p.startswith("/tpost/") for p in sent_as)  # and redirected
     assert _stat(log, "links/resolved") > 0
     assert _stat(log, "links/unresolved") == 0
+
+
+def test_entries_behind_a_portals_numbered_paths_name_their_articles(tmp_path):
+    """Site 81: DNN links eight articles only by `/ArticleID/<n>/` paths, `Default.aspx?
+    ArticleID=<n>` and `LinkClick.aspx` (redirects), or a copy under a canonical link."""
+    sent_as, log, _ = _crawled_with_every_article_and_related_list("dnn_easydnnnews", tmp_path)
+    assert any("ArticleID" in p for p in sent_as)
+    assert _stat(log, "links/resolved") > 0

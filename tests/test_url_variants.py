@@ -208,3 +208,18 @@ def test_a_permalink_naming_a_story_by_id_and_title_words_is_asked_where_it_lead
         "/page12345678.html",
     ):
         assert not profile.may_lead_to_article("https://www.daily8.com" + path), path
+
+
+def test_a_path_naming_a_page_by_a_numbered_id_segment_is_asked_where_it_leads():
+    """Site 81: DNN prints `/en/News/tabid/58/ArticleID/1234/<slug>.aspx` and
+    `/en-us/news/articleid/1234/<slug>`; its `LinkClick.aspx?link=` is a click-through."""
+    profile = load_profile("daily8")
+    for link in (
+        "https://www.daily8.com/en/News/tabid/58/ArticleID/1234/harbour-budget.aspx",
+        "https://www.daily8.com/en-us/news/articleid/1234/harbour-budget",
+        "https://www.daily8.com/Default.aspx?TabId=58&ArticleID=1234",
+    ):
+        assert profile.may_lead_to_article(link), link
+    assert not profile.may_lead_to_article("https://www.daily8.com/en/News/PgrID/412/PageID/2")
+    click = f"https://www.daily8.com/LinkClick.aspx?link=%2Fen%2Farticle%2F{ID}&tabid=58"
+    assert profile.article_id(click) == (ID, "en")

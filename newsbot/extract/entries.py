@@ -121,6 +121,13 @@ def group_entries(
     return groups
 
 
+# a pager's link back, which the profile's labels (links to more entries) do not list
+_BACK_LABELS = frozenset(
+    {"previous", "prev", "previous page", "newer", "newer posts", "« previous", "‹ previous",
+     "«", "‹", "السابق", "الصفحة السابقة"}
+)  # fmt: skip
+
+
 def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -> Entry:
     entry = Entry(group.article_id, group.url, group.language)
     linked = [b for b in group.titles if not profile.is_pagination_label(b.text)]
@@ -131,6 +138,8 @@ def entry_from_group(group: _Group, profile: SiteProfile, read_age: AgeReader) -
         text, bulleted = strip_bullet(block.text)
         if not text or is_echo(text, entry.title):
             continue
+        if profile.is_pagination_label(text) or fold(text) in _BACK_LABELS:
+            continue  # the listing's pager after its last entry (`التالي`: blind site 81)
         if block.datetimes and entry.age_datetime is None:
             entry.age_datetime = block.datetimes[0]
         if entry.age is None and len(text) <= 160:
