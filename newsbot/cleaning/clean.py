@@ -98,6 +98,17 @@ _QUOTES_A_TEXT = re.compile(
     r"\b(?:read|reads|wrote|writes|posted|posts|tweeted|stated|states|said|says|texted"
     r"|messaged|urged|asked|told \w+)\s*:\s*[\"“‘«]"
 )
+# a notice, a button or a message the story quotes as its subject (`Users now see the message
+# 'This content is not available in your region' when ...`, `زري «قبول جميع ملفات الارتباط»`:
+# noise set 335), not the instruction itself (`Click the button "Accept all" to ...`)
+_QUOTES_A_NOTICE = re.compile(
+    r"^(?!\s*(?:Click|Tap|Press|Select|Choose|Hit|Enable|Allow|Accept|Change|Go to|Update|Manage"
+    r"|Open|Please|To )\b).*?(?:\b(?:message|notice|banner|button|label|warning|wording|phrase"
+    r"|screen|pop-?up|prompt|sign|text)s?\b(?: (?:that|which))?(?: (?:reads?|read|saying|says"
+    r"|said|stating))?\s*[:,]?\s*[\"“‘'«]|(?<!أرسل )(?<!ارسل )(?:رسالة|الرسالة|عبارة|العبارة|زر|زري"
+    r"|زرا|الزر|إشعار|لافتة|تنبيه)\s*[:،]?\s*«)",
+    re.I,
+)
 # an ask someone in the story made, the line ending on who made it: `Subscribe to the council
 # newsletter, the mayor urged residents.` (not the outlet's own voice: `..., our editor says`)
 _REPORTED_ASK = re.compile(
@@ -106,6 +117,11 @@ _REPORTED_ASK = re.compile(
     r"|added|adds|advised|advises|insisted|stressed|suggested|wrote|writes)"
     r"(?:\s+(?!(?:our|we|us)\b)[\w’'-]+){0,3}[.!]?[\"”’]?$",
     re.I,
+)
+# the same in Arabic, the speaker's verb set off by commas inside the ask: `اقرأ المزيد، يقول
+# لي، عن رواتب المعلمين ...` (a reader's words in a column: noise set 334)
+_REPORTED_ASK_AR = re.compile(
+    r"،\s*(?:يقول|تقول|قال|قالت|يقولون|قالوا|يضيف|تضيف)(?:\s+\S+){0,2}\s*،"
 )
 _MAX_PASSES = 4
 _RAIL_ITEM_MAX = 160
@@ -344,7 +360,10 @@ def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[
         return None
     label = _READ_LABEL.match(text)
     if label is None:
-        return None
+        # any label a whole-line rule knows, glued to the story's first word with no space
+        # at all (`Advertisement · Story continues belowBytewatch understands ...`: set 335)
+        joined = _labelled_join(text, rules, structural)
+        return joined
     first: tuple[str, str] | None = None
     splits = sorted(
         [*_GLUED_STORY.finditer(text, label.end()), *_GLUED_STORY_JOIN.finditer(text, label.end())],
@@ -368,6 +387,22 @@ def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[
     return first
 
 
+def _labelled_join(text: str, rules: NoiseRules, structural: Structural) -> tuple[str, str] | None:
+    """(label, story) where a label that a whole-line rule takes alone is glued to the story's
+    sentence with no space (the first such join in the line's first 80 characters)."""
+    for m in _GLUED_STORY_JOIN.finditer(text, 0, _JOINED_LABEL_MAX):
+        head, rest = text[: m.start()], text[m.end() :]
+        if len(rest.split()) < _GLUED_STORY_MIN_WORDS or not _JOINED_WORD_END.search(head):
+            continue
+        rule = _line_rule(head, rules)
+        if rule is None or rule.span != "line":
+            continue
+        if _line_rule(rest, rules) is None and not structural.check(rest):
+            return head, rest
+    return None
+
+
+_JOINED_LABEL_MAX = 80
 # a watch or listen label and its colon (a read label heads a linked headline)
 _STORY_LABEL = re.compile(
     r"(?:(?:watch|listen)(?: (?:the|our|now))?(?: (?:video|clip|report))?"
@@ -497,7 +532,9 @@ def _drop_sentences(
     dropped: list[bool] = []  # per sentence so far: cut
     for part, in_quote in zip(parts, quoted, strict=True):
         dropped.append(False)
-        if in_quote:  # someone's words: `“A newsletter lands in your inbox ...,” she said.`
+        if in_quote or _QUOTES_A_NOTICE.search(part):
+            # someone's words: `“A newsletter lands in your inbox ...,” she said.`; a notice
+            # the story quotes: `Users see the message 'This content is not available ...'`
             kept.append(part)
             opening = opening and not cuts
             continue
@@ -650,13 +687,18 @@ def _glued_on(text: str, at: int) -> bool:
 
 
 # what a picture's caption does not say: someone reported it, it will happen or has happened,
-# or (Arabic) the sentence goes on from the one before it (`ويأتي القرار ...`, `وكانت ...`)
+# the writer says it, or (Arabic) the sentence goes on from the one before it (`ويأتي القرار
+# ...`, `وكانت ...`)
 _STORY_SENTENCE = re.compile(
     r"\b(?:said|says|told|according to|announced|confirmed|reported|will(?: not)? [a-z]+"
     r"|(?:has|have|had)(?: already| now| also| not| since| yet| just)?"
     r" (?:been )?[a-z]+(?:ed|en|wn))\b"
     r"|^[وف](?:[يتنأ]|كان|قد|لم|لن|ا[^ل\s]\S*ت(?=\s))"
-    r"|(?:^|\s)(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|بحسب|وفقا ل|وفقاً ل)",
+    r"|(?:^|\s)(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|بحسب|وفقا ل|وفقاً ل)"
+    # a writer speaking (`I still think the courts matter, but ...`: noise set 334), or a state
+    # that goes on (`... ما زال في الأدراج`)
+    r"|\b(?-i:I|We|we)\b(?!['’]s)"
+    r"|(?:^|\s)(?:ما زال|ما زالت|لا يزال|لا تزال|لم يعد|لم تعد)(?=\s)",
     re.I,
 )
 
@@ -839,7 +881,12 @@ def _clean_line(
             or _paired_rule(text, rules)
             or _bracketed_rule(text, rules)
         )
-        if outlet is not None and (_QUOTES_A_TEXT.search(text) or _REPORTED_ASK.search(text)):
+        if outlet is not None and (
+            _QUOTES_A_TEXT.search(text)
+            or _REPORTED_ASK.search(text)
+            or _REPORTED_ASK_AR.search(text)
+            or _QUOTES_A_NOTICE.search(text)
+        ):
             # `The messages typically read: "Your subscription has expired. Click here ..."`:
             # a text the story quotes; its sentences are weighed one by one below
             outlet = None
