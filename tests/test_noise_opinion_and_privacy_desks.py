@@ -108,3 +108,53 @@ def test_a_newsletters_masthead_goes_but_a_sentence_naming_it_stays() -> None:
 def test_letters_rules_reported_by_someone_stay() -> None:
     line = "Letters should be sent to the council by Friday, the mayor said."
     assert _out([line], "en")[0].kept == line
+
+
+@pytest.mark.parametrize(
+    ("line", "story"),
+    [
+        (
+            "اقرأ أيضاً: الفقمات في خليج سرت.. ضيوف نادرونوقالت الباحثة ليلى المبروك إن الفريق"
+            " رصد خمس فقمات قرب الساحل هذا الشهر.",
+            "وقالت الباحثة ليلى المبروك إن الفريق رصد خمس فقمات قرب الساحل هذا الشهر.",
+        ),
+        (
+            "انضموا إلى قناتنا على واتسابوكانت البلدية قد أغلقت الطريق الساحلي نفسه مرتين العام"
+            " الماضي بسبب السيول التي ضربت المنطقة.",
+            "وكانت البلدية قد أغلقت الطريق الساحلي نفسه مرتين العام الماضي بسبب السيول التي ضربت"
+            " المنطقة.",
+        ),
+    ],
+)
+def test_an_arabic_label_glued_to_the_storys_next_sentence_is_cut_there(
+    line: str, story: str
+) -> None:
+    """Set 336 (and set 330): Arabic has no capitals to show the join; the story's sentence
+    opening with `و` and a reporting verb shows it."""
+    assert _out([line], "ar")[0].kept == story
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Keep exploring → How a retired teacher found a comet from her allotment",
+        "This month's sky guide is sponsored by Corvid Optics — see further, spend less.",
+        "Posted by the Collections Team in Geology · 12 comments",
+        "Leave a reply. Your email address will not be published.",
+        "Subscribe to Field Notes and never miss a post from the archive.",
+        "Land acknowledgement: The observatory stands on Treaty 6 territory.",
+    ],
+)
+def test_a_science_desks_furniture_leaves_the_story(line: str) -> None:
+    assert _out([line], "en")[0].kept in (None, "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The race is sponsored by Corvid Optics, the organisers said on Friday.",
+        "Researchers will follow the comet and never miss a pass, she said.",
+    ],
+)
+def test_the_storys_sponsors_and_follow_ups_stay(line: str) -> None:
+    assert _out([line], "en")[0].kept == line

@@ -201,6 +201,13 @@ _GLUED_STORY = re.compile(r"(?<=[a-z0-9%’'\"”)])\s+(?=(?-i:[A-Z])[\w’'-]*,
 # the same with no space at all: `... actually workThe stoppages cost ...` (set 330); the word
 # the headline ends on is lower case from its third letter (`work`, `month`; not `YouTube`)
 _GLUED_STORY_JOIN = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+# Arabic has no capitals: a headline or an ask glued to the story's next sentence shows where
+# that sentence opens with `و` and a verb a report opens with (`... زوار نادرونوقالت الدكتورة
+# ...`, `... في واتسابوكانت الوزارة ...`: sets 330, 336)
+_GLUED_STORY_JOIN_AR = re.compile(
+    r"(?<=[\u0621-\u064a])(?=و(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|أشار|أشارت|كان|كانت"
+    r"|أعلن|أعلنت|يأتي|تأتي)\s)"
+)
 _JOINED_WORD_END = re.compile(r"(?:^|[\s\"“‘(])[A-Za-z]?[a-z]{3,}$")
 # a headline does not end on these: `Follow us on Facebook, Twitter and | Instagram for ...`
 _OPEN_ENDING = re.compile(
@@ -390,9 +397,18 @@ def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[
 def _labelled_join(text: str, rules: NoiseRules, structural: Structural) -> tuple[str, str] | None:
     """(label, story) where a label that a whole-line rule takes alone is glued to the story's
     sentence with no space (the first such join in the line's first 80 characters)."""
-    for m in _GLUED_STORY_JOIN.finditer(text, 0, _JOINED_LABEL_MAX):
+    joins = sorted(
+        [
+            *_GLUED_STORY_JOIN.finditer(text, 0, _JOINED_LABEL_MAX),
+            *_GLUED_STORY_JOIN_AR.finditer(text, 0, _JOINED_LABEL_MAX + 40),
+        ],
+        key=lambda m: m.start(),
+    )
+    for m in joins:
         head, rest = text[: m.start()], text[m.end() :]
-        if len(rest.split()) < _GLUED_STORY_MIN_WORDS or not _JOINED_WORD_END.search(head):
+        if len(rest.split()) < _GLUED_STORY_MIN_WORDS:
+            continue
+        if m.re is _GLUED_STORY_JOIN and not _JOINED_WORD_END.search(head):
             continue
         rule = _line_rule(head, rules)
         if rule is None or rule.span != "line":
