@@ -170,9 +170,16 @@ _SLUG_PERMALINK = re.compile(
 )
 
 
+# a page named by its date and a number (uCoz's `/news/<slug>/2025-11-30-123`,
+# `/news/2025-11-30-123`), or by four numbers (uCoz's catalogue `/publ/<cat>/<slug>/4-1-0-17`):
+# blind site 82
+_NUMBERED_PAGE = re.compile(r"/(?:(?:19|20)\d\d-\d\d-\d\d-\d{1,9}|\d{1,6}(?:-\d{1,9}){3})/?$")
+
+
 def is_slug_permalink(path: str) -> bool:
-    """Whether ``path`` names a story by an id and its title's words."""
-    return _SLUG_PERMALINK.search(path) is not None
+    """Whether ``path`` names a story by an id and its title's words, or by its date and a
+    number."""
+    return _SLUG_PERMALINK.search(path) is not None or _NUMBERED_PAGE.search(path) is not None
 
 
 # the same as path segments, a name and its number (DNN's `/en/News/tabid/58/ArticleID/1234/

@@ -158,3 +158,14 @@ def test_a_science_desks_furniture_leaves_the_story(line: str) -> None:
 )
 def test_the_storys_sponsors_and_follow_ups_stay(line: str) -> None:
     assert _out([line], "en")[0].kept == line
+
+
+def test_an_arabic_ad_label_glued_to_a_paragraphs_first_word_is_cut() -> None:
+    """Blind site 82: `إعلانوسجل المهاجم ...`; an announcement (`إعلان الفائزين`) stays."""
+    out = _out(
+        ["إعلانوسجل المهاجم هدف الفوز في الدقيقة الأخيرة.", "إعلان الفائزين يوم الخميس."], "ar"
+    )
+    assert [o.kept for o in out] == [
+        "وسجل المهاجم هدف الفوز في الدقيقة الأخيرة.",
+        "إعلان الفائزين يوم الخميس.",
+    ]

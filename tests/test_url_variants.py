@@ -223,3 +223,17 @@ def test_a_path_naming_a_page_by_a_numbered_id_segment_is_asked_where_it_leads()
     assert not profile.may_lead_to_article("https://www.daily8.com/en/News/PgrID/412/PageID/2")
     click = f"https://www.daily8.com/LinkClick.aspx?link=%2Fen%2Farticle%2F{ID}&tabid=58"
     assert profile.article_id(click) == (ID, "en")
+
+
+def test_a_page_named_by_its_date_and_a_number_is_asked_where_it_leads():
+    """Site 82: uCoz prints `/news/<slug>/2025-11-30-123`, `/news/2025-11-30-123` and catalogue
+    copies `/publ/<cat>/<slug>/3-1-0-114`."""
+    profile = load_profile("daily8")
+    for path in (
+        "/news/harbour-budget-approved/2025-11-30-123",
+        "/news/2025-11-30-123",
+        "/publ/world/harbour-budget-approved/3-1-0-114",
+    ):
+        assert profile.may_lead_to_article("https://www.daily8.com" + path), path
+    for path in ("/news/2", "/index/0-2", "/en/2025-11-30"):
+        assert not profile.may_lead_to_article("https://www.daily8.com" + path), path

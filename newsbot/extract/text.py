@@ -40,6 +40,11 @@ def strip_bullet(text: str) -> tuple[str, bool]:
     return text.strip(), False
 
 
+_TEMPLATE_VARIABLE = re.compile(
+    r"<?\??\$[A-Z][A-Z0-9_]*\$\??>?|\{\{\s*[\w.]+\s*\}\}|%%[A-Z_]+%%|\[xf\w+\]|\{[A-Z_]{3,}\}"
+)
+
+
 def looks_like_name(text: str, *, max_words: int = 7, max_chars: int = 60) -> bool:
     """A source or category label: short, no sentence punctuation at the end."""
     text = text.strip()
@@ -47,6 +52,8 @@ def looks_like_name(text: str, *, max_words: int = 7, max_chars: int = 60) -> bo
         return False  # (one letter: an index's letter heading, `P`: blind site 76)
     if text.startswith("(") and text.endswith(")"):
         return False  # a pager's `(previous page) (next page)`, an aside in brackets
+    if _TEMPLATE_VARIABLE.fullmatch(text):
+        return False  # a template's variable left unfilled (uCoz's `$MODULE_NAME$`: site 82)
     return not text.endswith(_SENTENCE_END)
 
 
