@@ -165,75 +165,59 @@ def test_a_permanent_link_named_by_an_id_shaped_token_is_asked_where_it_leads():
     assert not profile.may_lead_to_article("https://www.daily8.com/en/about.aspx")
 
 
-def test_a_script_naming_a_page_by_a_number_is_asked_where_it_leads():
-    """Site 79: DataLife Engine links articles by its own number (`/index.php?newsid=118`),
-    which the site redirects to the article; classic ASP sites by `/news.asp?id=12`. Such a
-    link may lead to an article (the spider asks); a print view of it or a listing's query
-    does not."""
+# Links the site redirects to the article, or that answer with it under a canonical link, in
+# the shapes platforms print them: the spider asks where each leads (spiders.permalinks).
+# Site 79: DataLife Engine's own number (`/index.php?newsid=118`), classic ASP's
+# `/news.asp?id=12`; site 80: Tilda's feed posts `/tpost/<post id>-<slug>` (the post id is no
+# article's) and other CMSs' `/news/12345-<slug>`, `/<slug>-12345`; site 81: DNN's numbered id
+# segments; site 82: uCoz's dated and catalogue addresses.
+LEADS_TO_AN_ARTICLE = [
+    "/index.php?newsid=118",
+    "/news.asp?id=12&lang=en",
+    "/article.php?story_id=55",
+    "/tpost/90de18930a-estovia-jobless-rate-falls-to-lowest-level",
+    "/news/123456-council-approves-harbour-budget",
+    "/story/council-approves-harbour-budget-123456",
+    "/en/News/tabid/58/ArticleID/1234/harbour-budget.aspx",
+    "/en-us/news/articleid/1234/harbour-budget",
+    "/Default.aspx?TabId=58&ArticleID=1234",
+    "/news/harbour-budget-approved/2025-11-30-123",
+    "/news/2025-11-30-123",
+    "/publ/world/harbour-budget-approved/3-1-0-114",
+]
+# a print view, a listing's query or pages, a tag with a year, a plain slug, a stub page
+LEADS_NOWHERE_KNOWN = [
+    "/index.php?do=print&newsid=118",
+    "/news.asp?id=12&print=1",
+    "/index.php?do=lastnews",
+    "/en/page/2/",
+    "/search.php?q=harbour",
+    "/en/hashtag/Climate?id=3",
+    "/en/tag/covid-19-vaccine-2021",
+    "/news/2026-budget-approved-by-council",
+    "/blog/top-10-deals-this-week",
+    "/en/about-us",
+    "/page12345678.html",
+    "/en/News/PgrID/412/PageID/2",
+    "/news/2",
+    "/index/0-2",
+    "/en/2025-11-30",
+]
+
+
+@pytest.mark.parametrize("path", LEADS_TO_AN_ARTICLE)
+def test_a_platforms_own_address_for_a_story_is_asked_where_it_leads(path):
     profile = load_profile("daily8")
-    for link in (
-        "https://www.daily8.com/index.php?newsid=118",
-        "https://www.daily8.com/news.asp?id=12&lang=en",
-        "https://www.daily8.com/article.php?story_id=55",
-    ):
-        assert profile.article_id(link) is None
-        assert profile.may_lead_to_article(link), link
-    for link in (
-        "https://www.daily8.com/index.php?do=print&newsid=118",
-        "https://www.daily8.com/news.asp?id=12&print=1",
-        "https://www.daily8.com/index.php?do=lastnews",
-        "https://www.daily8.com/en/page/2/",
-        "https://www.daily8.com/search.php?q=harbour",
-        "https://www.daily8.com/en/hashtag/Climate?id=3",  # no script: a listing's query
-    ):
-        assert not profile.may_lead_to_article(link), link
+    link = "https://www.daily8.com" + path
+    assert profile.article_id(link) is None
+    assert profile.may_lead_to_article(link)
 
 
-def test_a_permalink_naming_a_story_by_id_and_title_words_is_asked_where_it_leads():
-    """Site 80: Tilda links feed posts as `/tpost/<post id>-<slug>` (the post id is no
-    article's); other CMSs print `/news/12345-<slug>` or `/<slug>-12345`. Such a link may lead
-    to an article; a tag with a year or a plain slug does not."""
-    profile = load_profile("daily8")
-    for path in (
-        "/tpost/90de18930a-estovia-jobless-rate-falls-to-lowest-level",
-        "/news/123456-council-approves-harbour-budget",
-        "/story/council-approves-harbour-budget-123456",
-    ):
-        assert profile.may_lead_to_article("https://www.daily8.com" + path), path
-    for path in (
-        "/en/tag/covid-19-vaccine-2021",
-        "/news/2026-budget-approved-by-council",
-        "/blog/top-10-deals-this-week",
-        "/en/about-us",
-        "/page12345678.html",
-    ):
-        assert not profile.may_lead_to_article("https://www.daily8.com" + path), path
+@pytest.mark.parametrize("path", LEADS_NOWHERE_KNOWN)
+def test_other_pages_of_such_platforms_are_not_asked(path):
+    assert not load_profile("daily8").may_lead_to_article("https://www.daily8.com" + path)
 
 
-def test_a_path_naming_a_page_by_a_numbered_id_segment_is_asked_where_it_leads():
-    """Site 81: DNN prints `/en/News/tabid/58/ArticleID/1234/<slug>.aspx` and
-    `/en-us/news/articleid/1234/<slug>`; its `LinkClick.aspx?link=` is a click-through."""
-    profile = load_profile("daily8")
-    for link in (
-        "https://www.daily8.com/en/News/tabid/58/ArticleID/1234/harbour-budget.aspx",
-        "https://www.daily8.com/en-us/news/articleid/1234/harbour-budget",
-        "https://www.daily8.com/Default.aspx?TabId=58&ArticleID=1234",
-    ):
-        assert profile.may_lead_to_article(link), link
-    assert not profile.may_lead_to_article("https://www.daily8.com/en/News/PgrID/412/PageID/2")
+def test_dnns_click_through_is_the_page_it_sends_the_reader_to():
     click = f"https://www.daily8.com/LinkClick.aspx?link=%2Fen%2Farticle%2F{ID}&tabid=58"
-    assert profile.article_id(click) == (ID, "en")
-
-
-def test_a_page_named_by_its_date_and_a_number_is_asked_where_it_leads():
-    """Site 82: uCoz prints `/news/<slug>/2025-11-30-123`, `/news/2025-11-30-123` and catalogue
-    copies `/publ/<cat>/<slug>/3-1-0-114`."""
-    profile = load_profile("daily8")
-    for path in (
-        "/news/harbour-budget-approved/2025-11-30-123",
-        "/news/2025-11-30-123",
-        "/publ/world/harbour-budget-approved/3-1-0-114",
-    ):
-        assert profile.may_lead_to_article("https://www.daily8.com" + path), path
-    for path in ("/news/2", "/index/0-2", "/en/2025-11-30"):
-        assert not profile.may_lead_to_article("https://www.daily8.com" + path), path
+    assert load_profile("daily8").article_id(click) == (ID, "en")
