@@ -369,8 +369,7 @@ def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[
     if label is None:
         # any label a whole-line rule knows, glued to the story's first word with no space
         # at all (`Advertisement · Story continues belowBytewatch understands ...`: set 335)
-        joined = _labelled_join(text, rules, structural)
-        return joined
+        return _labelled_join(text, rules, structural)
     first: tuple[str, str] | None = None
     splits = sorted(
         [*_GLUED_STORY.finditer(text, label.end()), *_GLUED_STORY_JOIN.finditer(text, label.end())],
