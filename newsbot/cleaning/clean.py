@@ -680,10 +680,16 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 caption = False  # the story's first paragraph with a credit glued on
             if caption and _TOLD.search(before):
                 caption = False  # `X told the inquiry that ... in 2023.Picture: <credit>`
-            if caption and _glued_on(text, m.start()) and _reads_as_story(before):
+            if (
+                caption
+                and len(parts) == 1
+                and _glued_on(text, m.start())
+                and _reads_as_story(before)
+            ):
                 # `... has already gathered 2,300 members.Photo by ...`: a credit glued to the
-                # stop of a sentence that reports (set 331): the story's, not what a picture
-                # shows (a caption set apart from its credit by a space stays a caption)
+                # stop of one sentence that reports (set 331): the story's, not what a picture
+                # shows (a caption set apart from its credit by a space stays a caption, and so
+                # does a magazine's caption of several sentences with its shoot's credit)
                 caption = False
             if caption and len(before) > _NAME_CAPTION_MAX and _BARE_NAME.fullmatch(m.group(0)):
                 # a name alone in brackets after a paragraph's worth of sentence is the
