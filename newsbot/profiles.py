@@ -32,9 +32,8 @@ from newsbot.spiders.hosts import in_domains
 from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
 from newsbot.url_variants import (
     front_path_route,
-    id_in_query,
     is_other_page,
-    is_slug_permalink,
+    names_a_page_by_id,
     path_variants,
     plain_url,
     redirect_target,
@@ -163,10 +162,10 @@ class SiteProfile:
     def may_lead_to_article(self, url: str) -> bool:
         """Whether ``url``, no article address itself, is a page file named by a token shaped
         like an article's id (Optimizely's permanent links `/link/<guid>.aspx`, which the
-        site redirects to the article they name: blind site 78), a script naming a page by a
-        number (`/index.php?newsid=118`: site 79) or a permalink naming the story by an id
-        and its title's words (`/tpost/90de18930a-jobless-rate-falls`: site 80): where it
-        leads is asked."""
+        site redirects to the article they name: blind site 78), or another address a
+        platform prints for a story (:func:`names_a_page_by_id`: DataLife Engine's
+        `/index.php?newsid=118`, Tilda's `/tpost/<id>-<slug>`, DNN's `/ArticleID/1234/`,
+        uCoz's `/news/2025-11-30-123`: sites 79 to 82): where it leads is asked."""
         return _may_lead(self.article_patterns, url)
 
     def article_url(self, url: str) -> str:
@@ -264,12 +263,9 @@ def _strings(value: Any) -> tuple[str, ...]:
 def _may_lead(patterns: tuple[ArticlePattern, ...], url: str) -> bool:
     if _article_match(patterns, url) is not None:
         return False
-    path = urlsplit(url).path
-    return (
-        _archive_match(patterns, path, loose=True) is not None
-        or id_in_query(url)
-        or is_slug_permalink(path)
-    )
+    return _archive_match(
+        patterns, urlsplit(url).path, loose=True
+    ) is not None or names_a_page_by_id(url)
 
 
 @lru_cache(maxsize=4096)

@@ -163,7 +163,7 @@ _VIEW_VALUES = frozenset({"print", "printable", "pdf", "amp", "email", "mail", "
 # `/news/12345-council-approves-budget`, `/story/council-approves-budget-12345` (blind site 80);
 # an id of five digits or more, or of hex letters and digits (a year is no id: `/tag/covid-19-2021`)
 _SLUG_PERMALINK = re.compile(
-    r"/(?:[\w-]+/)*(?:(?:" + r"(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,16}|\d{5,12})"
+    r"/(?:[\w-]+/)*(?:(?:(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{6,16}|\d{5,12})"
     r"-[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}"
     r"|[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}-(?:\d{5,12}|(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,16}))"
     r"(?:\.html?)?/?$"
@@ -176,12 +176,6 @@ _SLUG_PERMALINK = re.compile(
 _NUMBERED_PAGE = re.compile(r"/(?:(?:19|20)\d\d-\d\d-\d\d-\d{1,9}|\d{1,6}(?:-\d{1,9}){3})/?$")
 
 
-def is_slug_permalink(path: str) -> bool:
-    """Whether ``path`` names a story by an id and its title's words, or by its date and a
-    number."""
-    return _SLUG_PERMALINK.search(path) is not None or _NUMBERED_PAGE.search(path) is not None
-
-
 # the same as path segments, a name and its number (DNN's `/en/News/tabid/58/ArticleID/1234/
 # <slug>.aspx`, `/en-us/news/articleid/1234/<slug>`: blind site 81)
 _ID_SEGMENTS = re.compile(
@@ -190,16 +184,17 @@ _ID_SEGMENTS = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def id_in_query(url: str) -> bool:
-    """Whether ``url`` is a script naming a page by a number in its query (``/index.php?
-    newsid=118``) or a path naming it by a numbered id segment (``/ArticleID/1234/``), which
-    may be an article's old address: where it leads is asked."""
+def names_a_page_by_id(url: str) -> bool:
+    """Whether ``url`` names a page the way platforms print a story's other addresses, which
+    may lead to an article (where it leads is asked): a numbered id segment in the path
+    (``/ArticleID/1234/``), a permalink of an id and title words or of a date and a number
+    (``/tpost/90de18930a-...``, ``/news/2025-11-30-123``), or a script naming the page by a
+    number in its query (``/index.php?newsid=118``; not a print or other view)."""
     parts = urlsplit(url)
-    if _ID_SEGMENTS.search(parts.path):
+    path = parts.path
+    if _ID_SEGMENTS.search(path) or _SLUG_PERMALINK.search(path) or _NUMBERED_PAGE.search(path):
         return True
-    if not parts.query:
-        return False
-    if not _SCRIPT.search(parts.path or "/"):
+    if not parts.query or not _SCRIPT.search(path or "/"):
         return False
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     if any(v.lower() in _VIEW_VALUES or k.lower() in VIEW_PARAMS for k, v in pairs):
