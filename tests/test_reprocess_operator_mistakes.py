@@ -506,6 +506,27 @@ def test_an_empty_export_gives_an_empty_output_and_exit_0(tmp_path, content, bef
     assert not target.exists()
 
 
+@pytest.mark.parametrize(
+    ("setting", "named"),
+    [
+        ("NEWSBOT_WORKERS=1.5", "NEWSBOT_WORKERS"),
+        ("NEWSBOT_ENV=prodcution", "NEWSBOT_ENV"),
+        ("CONCURRENT_REQUESTS=lots", "CONCURRENT_REQUESTS"),
+    ],
+)
+def test_a_setting_mistake_is_named_even_when_the_input_is_empty(tmp_path, setting, named):
+    """ops round 24: `-s NEWSBOT_WORKERS=1.5` over an empty export wrote an empty output and
+    exited 0; the same setting over records was refused. The mistake does not depend on what
+    the file holds."""
+    source = tmp_path / "quiet.jsonl"
+    source.write_bytes(b"")
+    target = tmp_path / "cleaned.jsonl"
+    proc = reprocess(str(source), "-O", str(target), "-s", setting)
+    assert proc.returncode == ExitCode.USAGE, proc.stderr
+    assert named in one_line(proc) and "left untouched" in one_line(proc)
+    assert not target.exists()
+
+
 @pytest.mark.parametrize("content", [b"", b"\n  \n\t\n"], ids=["no-bytes", "blank-lines"])
 def test_an_empty_input_never_blanks_a_target_that_holds_records(tmp_path, target, content):
     """ops rounds 10 and 11: an empty file picked up by mistake (`-O good.jsonl`) replaced a

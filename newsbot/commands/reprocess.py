@@ -493,6 +493,22 @@ def check_json_lines_name(target: Path) -> None:
         )
 
 
+def check_settings_of_a_run(settings: Any, out_path: str | Path) -> None:
+    """An empty input starts no crawler, so nothing would read the settings: they are
+    checked here as a run checks them (ops round 24: ``-s NEWSBOT_WORKERS=1.5`` over an empty
+    file wrote an empty export and exited 0)."""
+    from newsbot import settings as defaults
+    from newsbot.addons.environment import EnvironmentAddon
+    from newsbot.workers.pool import worker_count
+
+    copy = settings.copy()
+    try:
+        EnvironmentAddon().update_settings(copy)
+        worker_count(copy.get("NEWSBOT_WORKERS", defaults.NEWSBOT_WORKERS))
+    except UsageError as error:
+        raise UsageError(f"{error}; {out_path} left untouched") from None
+
+
 def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: bool) -> Summary:
     """Run the pipelines of ``process``'s settings over ``in_path``; write ``out_path``.
 
@@ -505,6 +521,7 @@ def reprocess(process: Any, in_path: str | Path, out_path: str | Path, append: b
     before = _file_state(out_path)
     records = list(read_records(in_path, summary))
     if not records and summary.empty_input:
+        check_settings_of_a_run(process.settings, out_path)
         if not append and before is not None and before[1] > 0:
             # ops rounds 10 and 11: an empty file picked up by mistake blanked an export
             raise NothingToReprocess(
