@@ -545,7 +545,10 @@ def _drop_sentences(
     cuts: list[Removal] = []
     opening = True  # every sentence kept so far comes before the first cut
     dropped: list[bool] = []  # per sentence so far: cut
-    for part, in_quote in zip(parts, quoted, strict=True):
+    # the last sentence glued to the stop before it, no space between (`... من ملكيتها.شاهد
+    # الفيديو`: set 339): markup's leftover, a label any whole-line rule takes is cut
+    glued_tail = len(parts) > 1 and text.endswith(parts[-2] + parts[-1])
+    for n, (part, in_quote) in enumerate(zip(parts, quoted, strict=True)):
         dropped.append(False)
         if in_quote or _QUOTES_A_NOTICE.search(part):
             # someone's words: `“A newsletter lands in your inbox ...,” she said.`; a notice
@@ -557,6 +560,9 @@ def _drop_sentences(
         rule = first_match(rules.lines, line, teasers=True) if len(parts) > 1 else None
         if rule is None and len(parts) > 1:
             rule = _labelled_rule(part, rules, teasers=True)
+        if rule is None and glued_tail and n == len(parts) - 1 and len(part.split()) <= 6:
+            rule = first_match(rules.lines, line)
+            rule = rule if rule is not None and rule.span == "line" else None
         if rule is None and brief:
             rule = first_match(rules.briefs, line)
         if rule is None and own and structural is not None:
@@ -715,7 +721,8 @@ _STORY_SENTENCE = re.compile(
     r"|(?:has|have|had)(?: already| now| also| not| since| yet| just)?"
     r" (?:been )?[a-z]+(?:ed|en|wn))\b"
     r"|^[وف](?:[يتنأ]|كان|قد|لم|لن|ا[^ل\s]\S*ت(?=\s))"
-    r"|(?:^|\s)(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|بحسب|وفقا ل|وفقاً ل)"
+    # (`وقال الوالد ...: «...».تصوير: ...`: the conjunction before the verb, set 340)
+    r"|(?:^|\s)[وف]?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|بحسب|وفقا ل|وفقاً ل)"
     # a writer speaking (`I still think the courts matter, but ...`: noise set 334), or a state
     # that goes on (`... ما زال في الأدراج`)
     r"|\b(?-i:I|We|we)\b(?!['’]s)"

@@ -22,13 +22,23 @@ def without_citations(text: str) -> str:
 # `Kernow Crust Pasty Co. and Treverran Holiday Parks`, `e.g. the`; a closing
 # quotation mark after the stop ends the sentence when a capital follows: `... a boot.' READ
 # MORE: ...`, not in `“Why?” she asked.`)
+# a stop that is an abbreviation's before a number: `No. 5`, `on Oct. 21`, `Fig. 2`, `Vol. 3`
+_BEFORE_A_NUMBER = (
+    r"(?<=\b[Nn]o\.)|(?<=\bSept\.)"
+    r"|(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Fig|Vol|Art|Nos)\.)"
+)
 _SENTENCE_END = re.compile(
-    r"(?<!^\d\.)(?<!^\d\d\.)(?:(?<=[.!?؟…])(?!(?<=\b[Nn]o\.)\s+\d)\s+(?=[^\sa-z])"
+    r"(?<!^\d\.)(?<!^\d\d\.)(?:(?<=[.!?؟…])(?!" + _BEFORE_A_NUMBER + r"\s+\d)\s+(?=[^\sa-z])"
     r"|(?<=[.!?؟…][\"'”’»])\s+(?=[A-Z\"“‘'«\u0600-\u06ff])"
     # two sentences glued with no space, as a page's markup left them (`... open in
     # January.For the best coverage on the go, download the app.`): a stop between two
     # lower-case letters and a capitalised word (`U.S.Army`, `Mr.Smith`, `bbc.co.uk` are not)
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+    # after a number's stop, a capitalised word and a small one (`... in court on Oct. 21.We'll
+    # be covering this ...`: noise set 339; not a date's month, `21.November 2025`, `21.Mai`)
+    r"|(?<=\d[.!?])(?=(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[A-Z][a-z'’]*\s+[a-z])"
+    # an emoji glued after a stop opens the next sentence (`... المتورطين.📲 حمّل تطبيق ...`)
+    r"|(?<=[a-z\u0621-\u064a]{2}[.!?؟])(?=[\u2600-\u27bf\U0001f300-\U0001faff])"
     # the same in Arabic (no capitals): a stop after a word of three letters or more and a
     # word glued to it (`د.محمد`, `ص.ب` are abbreviations of one letter)
     r"|(?<=[\u0621-\u064a]{3}[.!؟])(?=[\u0621-\u064a]{2}))"
