@@ -105,6 +105,7 @@ SKIP_TAGS = frozenset(
         "title",
     ]
 )
+_FORM_CONTROLS = frozenset(["select", "textarea"])
 HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 # Elements and ARIA roles that hold page chrome rather than an article's text.
 CHROME_TAGS = {
@@ -736,6 +737,10 @@ def page_layout(root: etree._Element, *, table_rows: bool = False) -> Layout:
                 or (tag in SKIP_TAGS and not _shadow_root(element))
                 or (_hidden(element) and element not in subscriber_parts)
             ):
+                if tag in _FORM_CONTROLS and builder.path and not _hidden(element):
+                    # (a widget's drop-down: `Work out your tariff points ... Subject 1
+                    # <select>`, blind pages round 79): what holds it is a form's box
+                    form_holders.add(builder.path[-1])
                 skipping += 1
                 walker.skip_subtree()  # not read at all: its end event still comes
                 continue
