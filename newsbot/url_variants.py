@@ -78,16 +78,23 @@ def is_tracking(name: str) -> bool:
     return low in TRACKING_PARAMS or low.startswith(TRACKING_PREFIXES)
 
 
+_LOCALE_FOLDER = re.compile(r"^(/[A-Za-z]{2})[-_][A-Za-z]{2}(?=/)")
+
+
 def path_variants(path: str) -> Iterator[str]:
     """Spellings of ``path`` that a site's plain page may have, other than ``path`` itself:
     without a session id, doubled slashes, its index file, its AMP prefix or suffix, in lower
-    case, and (last) without a static page file's `.html`."""
+    case, without a static page file's `.html`, and (last) in its language's folder without
+    the region (`/en-US/...` -> `/en/...`)."""
     plain = _ASPNET_SESSION.sub("", _SESSION_PARAM.sub("", path))
     plain = _INDEX_FILE.sub("", _SLASHES.sub("/", plain))  # `/en//article/<id>` too
     plain = _AMP_SUFFIX.sub("", _AMP_PREFIX.sub("", plain)) or "/"
     pretty = _PAGE_FILE.sub("", plain)
     seen = {path}
-    for candidate in (plain, plain.lower(), path.lower(), pretty, pretty.lower()):
+    # the language folder with its region (`/en-US/article/<id>`, `/ar_AE/...`: a site
+    # builder's locale prefix, blind site 83)
+    language = _LOCALE_FOLDER.sub(lambda m: m.group(1).lower(), plain, count=1)
+    for candidate in (plain, plain.lower(), path.lower(), pretty, pretty.lower(), language):
         if candidate not in seen:
             seen.add(candidate)
             yield candidate
@@ -183,16 +190,41 @@ _ID_SEGMENTS = re.compile(
 )
 
 
+# a story named by its title's words alone, as site builders print it beside the site's own
+# address (Framer's `/en/articles/survey-finds-ralsen-glacier-lost-a-fifth-of-its-volume`:
+# blind site 83): five words or more, in a folder (not at the root, where a site's own pages
+# are), and no folder of listings (`/tag/...`, `/category/...`, `/author/...`)
+_TITLE_SLUG = re.compile(
+    r"^/[\w.%-]+/(?:[\w.%-]+/)*[a-z][a-z0-9]*(?:-[a-z0-9]+){4,}(?:\.html?)?/?$"
+)
+_LISTING_FOLDER = re.compile(
+    r"/(?:tags?|categor(?:y|ies)|topics?|authors?|writers?|sections?|hashtags?|search|pages?"
+    r"|labels?|series|people|users?|profiles?|collections?|events?|shop|products?|jobs)/",
+    re.I,
+)
+# Odoo's blog post: `/blog/<blog's slug>-<n>/<post's slug>-<n>` (`/blog/daily8-arabic-2/
+# khabar-41`, the slug of a title in Arabic letters; blind site 84)
+_BLOG_POST = re.compile(
+    r"/blog/[a-z0-9]+(?:-[a-z0-9]+)*-\d{1,9}/[a-z0-9]+(?:-[a-z0-9]+)*-\d{1,9}/?$"
+)
+
+
 @lru_cache(maxsize=4096)
 def names_a_page_by_id(url: str) -> bool:
     """Whether ``url`` names a page the way platforms print a story's other addresses, which
     may lead to an article (where it leads is asked): a numbered id segment in the path
     (``/ArticleID/1234/``), a permalink of an id and title words or of a date and a number
-    (``/tpost/90de18930a-...``, ``/news/2025-11-30-123``), or a script naming the page by a
-    number in its query (``/index.php?newsid=118``; not a print or other view)."""
+    (``/tpost/90de18930a-...``, ``/news/2025-11-30-123``), a title's words alone in a folder
+    (``/en/articles/survey-finds-...``), a blog post's slug and number under its blog's
+    (``/blog/news-1/some-title-12``), or a script naming the page by a number in its query
+    (``/index.php?newsid=118``; not a print or other view)."""
     parts = urlsplit(url)
     path = parts.path
     if _ID_SEGMENTS.search(path) or _SLUG_PERMALINK.search(path) or _NUMBERED_PAGE.search(path):
+        return True
+    if _BLOG_POST.search(path) and not _LISTING_FOLDER.search(path):
+        return True
+    if _TITLE_SLUG.match(path) and not _LISTING_FOLDER.search(path + "/"):
         return True
     if not parts.query or not _SCRIPT.search(path or "/"):
         return False

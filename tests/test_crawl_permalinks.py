@@ -75,3 +75,31 @@ def test_entries_behind_a_portals_numbered_paths_name_their_articles(tmp_path):
     sent_as, log, _ = _crawled_with_every_article_and_related_list("dnn_easydnnnews", tmp_path)
     assert any("ArticleID" in p for p in sent_as)
     assert _stat(log, "links/resolved") > 0
+
+
+def test_entries_behind_a_builders_title_slugs_name_their_articles(tmp_path):
+    """Site 83: Framer links articles only by their title's words (`/en/articles/<slug>`,
+    301 to the article; `/en/blog/<slug>`, the article under a canonical link) and by a locale
+    folder (`/en-US/article/<id>`, read as the `/en/` article it is)."""
+    pages, truth = load_site("framer_sites")
+    assert any(p.startswith("/en/blog/") for p in pages)
+    sent_as, log, _ = _crawled_with_every_article_and_related_list("framer_sites", tmp_path)
+    assert any(p.startswith("/en/articles/") for p in sent_as)
+    assert _stat(log, "links/resolved") > 0
+
+
+def test_a_copy_without_a_canonical_link_leads_where_its_share_buttons_say(tmp_path):
+    """Site 84: Odoo links articles by its blog's addresses (`/blog/<blog>-<n>/<post>-<n>`);
+    some answer with the article itself and no canonical link, and only the share buttons
+    (`facebook.com/sharer/sharer.php?u=<the article's address>`) name it."""
+    pages, _ = load_site("odoo_website")
+    copies = [
+        html
+        for path, html in pages.items()
+        if path.startswith(("/blog/", "/en/blog/"))
+        and "?" not in path  # (the blog's search page)
+        and 'rel="canonical"' not in html
+    ]
+    assert copies and all("sharer.php?u=" in html for html in copies)
+    _, log, _ = _crawled_with_every_article_and_related_list("odoo_website", tmp_path)
+    assert _stat(log, "links/resolved") > 0

@@ -1,4 +1,4 @@
-"""Whole crawls of seventy-three copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of seventy-five copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -123,6 +123,8 @@ SITES = (
     "tilda_publishing",
     "dnn_easydnnnews",
     "ucoz_uweb",
+    "framer_sites",
+    "odoo_website",
 )
 
 

@@ -78,6 +78,32 @@ def test_absolute_time_beats_relative_and_finer_beats_coarser(crawler):
     assert (out["published_at"], out["published_precision"]) == ("2026-11-24T09:30:00Z", "second")
 
 
+@pytest.mark.parametrize(
+    ("printed", "machine", "expected"),
+    [
+        # a template's fixed date beside every age (blind site 84): the printed age
+        ("10 hours ago", "2025-07-09", ("2026-11-25T02:00:00Z", "hour")),
+        ("16-05-2025", "2025-07-09", ("2025-05-16T00:00:00Z", "day")),
+        # a machine time that tells the same moment, finer: it
+        ("10 hours ago", "2026-11-25T02:12:30Z", ("2026-11-25T02:12:30Z", "second")),
+        ("16-05-2025", "2025-05-16T08:45:00+00:00", ("2025-05-16T08:45:00Z", "second")),
+    ],
+)
+def test_a_machine_time_the_printed_age_contradicts_is_passed_over(
+    crawler, printed, machine, expected
+):
+    item = _item(
+        time_candidates=[
+            {"text": printed, "slot": "header", "anchor": ANCHOR},
+            {"text": machine, "slot": "header_datetime", "anchor": ANCHOR, "printed": printed},
+        ]
+    )
+    out = TimestampPipeline.from_crawler(crawler).process_item(item)
+    assert (out["published_at"], out["published_precision"]) == expected
+    contradicted = _stats(crawler).get("newsbot/timestamps/machine_time_contradicted", 0)
+    assert contradicted == (0 if expected[1] == "second" else 1)
+
+
 def test_day_first_dates(crawler):
     item = _item(time_candidates=[{"text": "09-07-2025", "slot": "header", "anchor": ANCHOR}])
     out = TimestampPipeline.from_crawler(crawler).process_item(item)

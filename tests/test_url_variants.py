@@ -184,8 +184,15 @@ LEADS_TO_AN_ARTICLE = [
     "/news/harbour-budget-approved/2025-11-30-123",
     "/news/2025-11-30-123",
     "/publ/world/harbour-budget-approved/3-1-0-114",
+    # a title's words alone in a folder (Framer's CMS: site 83), a blog post's slug and
+    # number under its blog's (Odoo: site 84)
+    "/en/articles/survey-finds-ralsen-glacier-lost-a-fifth",
+    "/blog/top-10-deals-this-week",
+    "/blog/daily8-news-1/harbour-council-approves-budget-12",
+    "/blog/daily8-arabic-2/khabar-41",
 ]
-# a print view, a listing's query or pages, a tag with a year, a plain slug, a stub page
+# a print view, a listing's query or pages, a tag with a year, a short slug, a listing's
+# long slug, a stub page
 LEADS_NOWHERE_KNOWN = [
     "/index.php?do=print&newsid=118",
     "/news.asp?id=12&print=1",
@@ -195,7 +202,10 @@ LEADS_NOWHERE_KNOWN = [
     "/en/hashtag/Climate?id=3",
     "/en/tag/covid-19-vaccine-2021",
     "/news/2026-budget-approved-by-council",
-    "/blog/top-10-deals-this-week",
+    "/blog/top-deals",
+    "/en/tag/harbour-budget-approved-by-the-council",
+    "/blog/daily8-news-1/tag/harbour-budget-3",
+    "/about-our-editorial-standards-and-ethics",
     "/en/about-us",
     "/page12345678.html",
     "/en/News/PgrID/412/PageID/2",
@@ -221,3 +231,13 @@ def test_other_pages_of_such_platforms_are_not_asked(path):
 def test_dnns_click_through_is_the_page_it_sends_the_reader_to():
     click = f"https://www.daily8.com/LinkClick.aspx?link=%2Fen%2Farticle%2F{ID}&tabid=58"
     assert load_profile("daily8").article_id(click) == (ID, "en")
+
+
+def test_a_locale_folder_is_its_languages_folder():
+    """Site 83: a site builder's locale prefix (`/en-US/article/<id>`) is the English article,
+    fetched at its plain address (the locale address answered only with its tracking query)."""
+    profile = load_profile("daily8")
+    link = f"https://www.daily8.com/en-US/article/{ID}?utm_source=related"
+    assert profile.article_id(link) == (ID, "en")
+    assert profile.article_url(link) == f"https://www.daily8.com/en/article/{ID}"
+    assert profile.article_id("https://www.daily8.com/en-US/hashtag/Climate") is None

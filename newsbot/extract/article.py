@@ -439,7 +439,16 @@ def _hashtags(
     shown: dict[str, list[str]] | None = None
     listed = labelled is not None  # still in the run of link lines right under the label
     for n, block in enumerate(region[start:]):
-        listed = listed and (n == 0 or (bool(block.links) and n <= _TAG_LINES))
+        unlinked = _UNLINKED_TAGS.fullmatch(block.text) if n and not block.links else None
+        listed = listed and (n == 0 or ((bool(block.links) or bool(unlinked)) and n <= _TAG_LINES))
+        if listed and unlinked:
+            # a tag with no page of its own, printed but not linked (`#Football`: blind
+            # site 83)
+            for shown_tag in block.text.split():
+                tag = _shown_tag(shown_tag)
+                if tag and tag not in tags:
+                    tags.append(tag)
+            continue
         for href in block.links:
             tag = profile.hashtag(safe_urljoin(base_url, href))
             if not tag:
@@ -467,6 +476,7 @@ def _hashtags(
 
 
 _TAG_LINES = 20  # link lines under the hashtags label read as its tags, at most
+_UNLINKED_TAGS = re.compile(r"[#＃][^\s#＃]{1,40}(?:\s+[#＃][^\s#＃]{1,40})*")
 _TAG_COUNT = re.compile(r"\s*[(\[]\d+[)\]]$")  # a tag cloud's `Sports (12)`
 
 

@@ -1,8 +1,10 @@
 """Reads the article's time slots into ``published_at``/``published_raw``/``published_precision``.
 
 Each candidate is read against the ``Date`` of the response that carried it. An absolute
-time beats a relative one, a finer precision a coarser one. Unreadable text stays in
-``published_raw`` with ``published_at`` null, counted and logged once per URL.
+time beats a relative one, a finer precision a coarser one; a ``<time datetime>`` value
+that the age printed beside it contradicts is passed over (the reader sees the printed one).
+Unreadable text stays in ``published_raw`` with ``published_at`` null, counted and logged once
+per URL.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from newsbot.timestamps import (
     ParsedTime,
     ZoneTableError,
     abbreviation_table,
+    agrees,
     best_time,
     parse_timestamp,
     to_iso_z,
@@ -102,8 +105,16 @@ class TimestampPipeline(CrawlerPipeline):
             if not isinstance(text, str) or not isinstance(anchor, str):
                 continue
             result = _read(text, anchor, zone, day_first)
-            if result is not None:
-                parsed.append((result, text))
+            if result is None:
+                continue
+            printed = candidate.get("printed")
+            beside = _read(printed, anchor, zone, day_first) if printed else None
+            if beside is not None and not agrees(result, beside):
+                # a machine time the printed age beside it contradicts (a template's fixed
+                # `datetime="2025-07-09"` beside `10 hours ago`: blind site 84): the reader's
+                self.stat("timestamps/machine_time_contradicted")
+                continue
+            parsed.append((result, text))
         best = best_time(p for p, _ in parsed)
         if best is not None:
             raw = next(text for p, text in parsed if p is best)

@@ -337,15 +337,28 @@ class AggregatorSpider(SiteSpider):
         if page.age:
             times.append({"text": page.age, "slot": "header", "anchor": crawled})
         if page.age_datetime:
-            times.append({"text": page.age_datetime, "slot": "header_datetime", "anchor": crawled})
+            times.append(
+                {
+                    "text": page.age_datetime,
+                    "slot": "header_datetime",
+                    "anchor": crawled,
+                    "printed": page.age,  # what the reader sees beside it (None: nothing)
+                }
+            )
         for slot, text in page.metadata.published:
             times.append({"text": text, "slot": slot, "anchor": crawled})
         for hint in hints:
-            for key in ("age", "age_datetime"):
-                if hint.get(key):
-                    times.append(
-                        {"text": hint[key], "slot": hint["slot"], "anchor": hint["anchor"]}
-                    )
+            if hint.get("age"):
+                times.append({"text": hint["age"], "slot": hint["slot"], "anchor": hint["anchor"]})
+            if hint.get("age_datetime"):
+                times.append(
+                    {
+                        "text": hint["age_datetime"],
+                        "slot": hint["slot"],
+                        "anchor": hint["anchor"],
+                        "printed": hint.get("age"),
+                    }
+                )
         related: list[str] = []
         for entry in page.related:
             if entry.article_id != article_id and entry.article_id not in related:

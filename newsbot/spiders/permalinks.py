@@ -15,7 +15,7 @@ import asyncio
 import dataclasses
 import re
 from collections.abc import Awaitable, Callable
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 from scrapy import Request
 from scrapy.http import Response
@@ -88,8 +88,9 @@ async def _leads_to(
         location = response.headers.get(b"Location")
         if response.status == 200:
             # the link answers with the article itself (Tilda's feed-post address: blind
-            # site 80): the page's canonical link names it
-            url = _canonical(response) or ""
+            # site 80): the page's canonical link names it, or (none given) its share
+            # buttons do (Odoo's blog copy: blind site 84)
+            url = _canonical(response) or _shared_address(response, profile) or ""
             found = profile.article_id(url) if url else None
             return (found[0], profile.article_url(url), found[1]) if found else None
         if response.status not in _REDIRECTS or not location:
@@ -113,3 +114,24 @@ def _canonical(response: Response) -> str | None:
     if href is None:
         return None
     return urljoin(response.url, href.group(1).decode("utf-8", "replace").strip())
+
+
+# a share button's link carries the page's own address: `facebook.com/sharer/sharer.php?u=`,
+# `twitter.com/intent/tweet?text=...&url=`, LinkedIn's `shareArticle?url=`
+_SHARE_LINK = re.compile(
+    rb"href=[\"'][^\"']*?(?:sharer|share|intent/tweet|shareArticle|sharing)[^\"']*?"
+    rb"[?&;](?:u|url)=([^\"'&\s]+)",
+    re.I,
+)
+
+
+def _shared_address(response: Response, profile: SiteProfile) -> str | None:
+    """The article address a page's share buttons name, when they all name one (a page
+    with no canonical link)."""
+    body = getattr(response, "body", b"") or b""
+    found: set[str] = set()
+    for m in _SHARE_LINK.finditer(body):
+        url = unquote(m.group(1).decode("utf-8", "replace").replace("&amp;", "&")).strip()
+        if profile.article_id(url):
+            found.add(url)
+    return found.pop() if len(found) == 1 else None

@@ -7,7 +7,7 @@
 """
 
 from .core import parse_timestamp, split_trailing_age
-from .model import PRECISIONS, ParsedTime, best_time, to_iso_z
+from .model import PRECISIONS, ParsedTime, agrees, best_time, to_iso_z
 from .since import PRECISION_SPAN, older_than, parse_since
 from .zones import ZoneTableError, abbreviation_table
 
@@ -16,6 +16,7 @@ __all__ = [
     "ParsedTime",
     "ZoneTableError",
     "abbreviation_table",
+    "agrees",
     "best_time",
     "PRECISION_SPAN",
     "older_than",
