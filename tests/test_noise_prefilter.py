@@ -104,14 +104,20 @@ def _outcomes(blocks: list[str], rules: object, language: str) -> list[tuple]:
     ]
 
 
-# every record is compared; in parts, so that each part stays well inside the test timeout
-# (trying every rule on every line without the index is the slow path it guards)
-PARTS = 8
+# one record in three is compared whole (the test above already tries every rule on every
+# labelled line and sentence; this one adds the strings the cleaner derives from a record:
+# the rest of a line after a cut, a label and its story): with every record, this file took
+# about ten of CI's ninety minutes (session 50), more than half of it here. The same records
+# each run, in parts, each well inside the test timeout (trying every rule on every line
+# without the index is the slow path it guards).
+PARTS = 4
+SAMPLED = RECORDS[::3]
 
 
 @pytest.mark.parametrize("part", range(PARTS))
 def test_records_are_cleaned_the_same_with_and_without_the_index(part: int) -> None:
-    for record in RECORDS[part::PARTS]:
+    assert len(SAMPLED) > 2000
+    for record in SAMPLED[part::PARTS]:
         language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in "".join(record)) else "en"
         assert _outcomes(record, RULES, language) == _outcomes(record, PLAIN, language)
 
