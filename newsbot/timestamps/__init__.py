@@ -7,8 +7,8 @@
 """
 
 from .core import parse_timestamp, split_trailing_age
-from .model import PRECISIONS, ParsedTime, agrees, best_time, to_iso_z
-from .since import PRECISION_SPAN, older_than, parse_since
+from .model import PRECISIONS, ParsedTime, best_time, to_iso_z
+from .since import PRECISION_SPAN, agrees, older_than, parse_since
 from .zones import ZoneTableError, abbreviation_table
 
 __all__ = [

@@ -54,26 +54,6 @@ def best_time(candidates: Iterable[ParsedTime | None]) -> ParsedTime | None:
     return best
 
 
-# how far a machine time may lie from the printed age beside it, by the printed one's
-# precision (`3 hours ago` and `2026-11-25T09:02` agree; a template's fixed `2025-07-09`
-# beside `10 hours ago` does not: blind site 84)
-_AGREE_WITHIN = {
-    "second": timedelta(days=1),
-    "minute": timedelta(days=1),
-    "hour": timedelta(days=1),
-    "day": timedelta(days=2),
-    "month": timedelta(days=35),
-    "year": timedelta(days=370),
-}
-
-
-def agrees(machine: ParsedTime, printed: ParsedTime) -> bool:
-    """Whether a ``<time datetime>`` value tells the same moment as the age printed in the
-    element, within what the printed one's precision allows."""
-    within = _AGREE_WITHIN.get(printed.precision, timedelta(days=370))
-    return abs(machine.at - printed.at) <= within
-
-
 _OFFSET_RE = re.compile(r"^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$")
 
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from newsbot.durations import parse_duration
 
-from .model import UTC
+from .model import UTC, ParsedTime
 
 
 def parse_since(value: str, now: datetime) -> datetime:
@@ -45,6 +45,14 @@ PRECISION_SPAN = {
     "month": timedelta(days=31),
     "year": timedelta(days=366),
 }
+
+
+def agrees(machine: ParsedTime, printed: ParsedTime) -> bool:
+    """Whether a ``<time datetime>`` value tells the same moment as the age printed in the
+    element: within the printed one's span and a day (a machine time read in another zone);
+    `3 hours ago` and `2026-11-25T09:02` agree, a template's fixed `2025-07-09` beside
+    `10 hours ago` does not (blind site 84)."""
+    return abs(machine.at - printed.at) <= PRECISION_SPAN[printed.precision] + timedelta(days=1)
 
 
 def older_than(
