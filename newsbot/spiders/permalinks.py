@@ -1,12 +1,14 @@
 """Entries whose link is a permanent link the site redirects to the article (Optimizely's
 `/link/<guid>.aspx`: blind site 78; DataLife Engine's `/index.php?newsid=<n>`: site 79;
-Tilda's `/tpost/<id>-<slug>`: site 80): where each leads is asked before the entries are
-used, so a related list names the article, not the link.
+Tilda's `/tpost/<id>-<slug>`: site 80; a builder's title slug or blog post: sites 83, 84):
+where each leads is asked before the entries are used, so a related list names the article,
+not the link.
 
 Each link is asked once a run, without following its redirects (a 3xx answer has no body):
 its ``Location`` is read, up to ``MAX_HOPS`` times, until it is an article's address. A link
-that answers with a page (200) leads where that page's canonical link says. A link that
-leads nowhere known is dropped from the entries and counted.
+that answers with a page (200) leads where that page's canonical link says, or, with none,
+where its share buttons all say (Odoo: site 84). A link that leads nowhere known is dropped
+from the entries and counted.
 """
 
 from __future__ import annotations
@@ -129,9 +131,10 @@ def _shared_address(response: Response, profile: SiteProfile) -> str | None:
     """The article address a page's share buttons name, when they all name one (a page
     with no canonical link)."""
     body = getattr(response, "body", b"") or b""
-    found: set[str] = set()
+    found: dict[str, str] = {}  # article id -> the first address naming it
     for m in _SHARE_LINK.finditer(body):
         url = unquote(m.group(1).decode("utf-8", "replace").replace("&amp;", "&")).strip()
-        if profile.article_id(url):
-            found.add(url)
-    return found.pop() if len(found) == 1 else None
+        named = profile.article_id(url)
+        if named:
+            found.setdefault(named[0], url)
+    return next(iter(found.values())) if len(found) == 1 else None
