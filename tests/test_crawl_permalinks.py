@@ -103,3 +103,28 @@ def test_a_copy_without_a_canonical_link_leads_where_its_share_buttons_say(tmp_p
     assert copies and all("sharer.php?u=" in html for html in copies)
     _, log, _ = _crawled_with_every_article_and_related_list("odoo_website", tmp_path)
     assert _stat(log, "links/resolved") > 0
+
+
+def test_share_buttons_name_the_page_when_they_all_name_one_article():
+    """Two spellings of one article (`?u=` and a tracked `?url=`) name it; buttons naming two
+    articles (a page that shares another's story) name none."""
+    from scrapy.http import HtmlResponse
+
+    from newsbot.profiles import load_profile
+    from newsbot.spiders.permalinks import _shared_address
+
+    profile = load_profile("daily8")
+    one, two = "a" * 32, "b" * 32
+
+    def page(*targets: str) -> HtmlResponse:
+        links = "".join(f'<a href="https://x.test/share?{t}">share</a>' for t in targets)
+        return HtmlResponse("https://www.daily8.com/blog/x-1/y-2", body=links.encode())
+
+    same = page(
+        f"u=https%3A%2F%2Fwww.daily8.com%2Fen%2Farticle%2F{one}",
+        f"text=Hi&amp;url=https://www.daily8.com/en/article/{one}?utm_source=share",
+    )
+    assert _shared_address(same, profile) == f"https://www.daily8.com/en/article/{one}"
+    both = page(f"u=https://www.daily8.com/en/article/{one}", f"u=/en/article/{two}")
+    assert _shared_address(both, profile) is None
+    assert _shared_address(page("u=https://www.daily8.com/en/about"), profile) is None
