@@ -1,10 +1,10 @@
-"""Travel, food, courts and charity desks (noise sets 337-340, pages round 80): what goes is
-the outlet's own furniture (a price note, a reading-time label, a podcast's credits, a
-funder's note, a press release's end mark, an Arabic newsletter ask or back link) and labels
-glued to a sentence (after a number's stop, after an emoji, at a paragraph's end, an Arabic ad
-label and a dash); what stays is the story that reads like them: police asking for tips, a
-quoted reporter's sentence before a photographer's credit, a festival's funder, someone who
-took part in a race. Made-up wording, written apart from the labelled sets."""
+"""Travel, food, courts and charity desks (noise sets 337-340, pages round 80): what goes is the
+outlet's own furniture (a price note, a reading-time label, a podcast's credits, a press
+release's end mark, an Arabic newsletter ask or back link) and labels glued to a sentence (after
+a number's stop, after an emoji, at a paragraph's end, an Arabic ad label and a dash); what
+stays is the story that reads like them: police asking for tips, a quoted reporter's sentence
+before a photographer's credit, a festival's funder or the piece's, someone who took part in a
+race. Made-up wording, written apart from the labelled sets."""
 
 from __future__ import annotations
 
@@ -34,11 +34,6 @@ def _out(lines: list[str], language: str):
         ("Berita terkait / Read also: Harbour ferry fares frozen for a year", "en"),
         ("Full transcripts are available to our paying members.", "en"),
         ("Theme music: Kelp Forest by Tidal Nine. Artwork: Mara Quist.", "en"),
-        (
-            "Coastline Courier's reporting is supported with a grant from the Brackwater"
-            " Trust. Funders have no say over our journalism.",
-            "en",
-        ),
         ("-- انتهى --", "ar"),
         ("للاستفسارات الصحفية: مكتب الإعلام في هيئة الموانئ", "ar"),
         ("للإعلان معنا: تواصلوا مع فريق المبيعات", "ar"),
@@ -55,8 +50,10 @@ def test_the_outlets_furniture_goes(line: str, language: str) -> None:
 @pytest.mark.parametrize(
     ("line", "language"),
     [
-        # the story's own funders, prices, podcasts and announcements
+        # the story's own funders, prices, podcasts and announcements; a note on who funded
+        # the piece (labelled sets keep it with the story, as the newsroom's notes)
         ("The festival is produced with support from the regional arts council.", "en"),
+        ("This report was supported by a grant from the Coastal Journalism Fund.", "en"),
         ("Prices at the night market were higher than last year, traders said.", "en"),
         ("The podcast's transcripts helped the jury follow the case, the judge said.", "en"),
         (
