@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -54,7 +56,17 @@ line = st.lists(text_piece, max_size=6).map("".join)
 blocks = st.lists(line, max_size=12)
 names = st.one_of(st.none(), st.sampled_from(["Independent", "News", "9 News", "عكاظ", ""]))
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# CI draws the same examples every run (a check that passed does not fail at random on the
+# next clean clone); a local run draws new ones, which is how this test finds new cases
+# (session 51: a paragraph with a credit and junk glued on, followed by the credit and the
+# junk again, is cut differently once the pull-quote check has taken that second line; not
+# yet fixed)
+FAST = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=os.environ.get("CI") == "true",
+)
 
 
 @FAST
