@@ -294,6 +294,7 @@ class LineOutcome:
     caption: str | None = None
     cuts: list[Removal] = field(default_factory=list)
     in_list: bool = False  # a step of the copy's list under its own heading (`How to ...:`)
+    in_table: bool = False  # a row of the copy's table, kept whole
 
 
 def _cut_inline(text: str, rules: NoiseRules) -> tuple[str, list[Removal]]:
@@ -1023,7 +1024,7 @@ def trace(
             item.rule = mode
             continue
         if i in table:  # a row of the copy's table (`Fibrenet | 500Mb | £24`): whole
-            mode, item.kept = None, line
+            mode, item.kept, item.in_table = None, line, True
             continue
         kept, rule, cuts, caption, outlet = _clean_line(line, rules, structural, captions)
         item.in_list = (

@@ -167,6 +167,8 @@ def mark_pull_quotes(out: Sequence[Outcome]) -> None:
         key = keys[n]
         if len(text) > _PULL_MAX_CHARS or key.count(" ") <= _PULL_MIN_WORDS:
             continue
+        if getattr(item, "in_table", False):
+            continue  # a table's rows repeat their cells by nature (and were kept whole)
         if _ADDRESS.search(text):
             continue  # a listing's practical line (dates, a web address) repeats by nature
         lo, hi = max(0, n - _PULL_REACH), n + _PULL_REACH + 1
