@@ -33,7 +33,7 @@ from newsbot.spiders.kinds import DEFAULT_KIND, SPIDER_KINDS
 from newsbot.url_variants import (
     front_path_route,
     is_other_page,
-    names_a_page_by_id,
+    may_be_a_story_alias,
     path_variants,
     plain_url,
     redirect_target,
@@ -163,7 +163,7 @@ class SiteProfile:
         """Whether ``url``, no article address itself, is a page file named by a token shaped
         like an article's id (Optimizely's permanent links `/link/<guid>.aspx`, which the
         site redirects to the article they name: blind site 78), or another address a
-        platform prints for a story (:func:`names_a_page_by_id`: DataLife Engine's
+        platform prints for a story (:func:`may_be_a_story_alias`: DataLife Engine's
         `/index.php?newsid=118`, Tilda's `/tpost/<id>-<slug>`, DNN's `/ArticleID/1234/`,
         uCoz's `/news/2025-11-30-123`: sites 79 to 82): where it leads is asked."""
         return _may_lead(self.article_patterns, url)
@@ -265,7 +265,7 @@ def _may_lead(patterns: tuple[ArticlePattern, ...], url: str) -> bool:
         return False
     return _archive_match(
         patterns, urlsplit(url).path, loose=True
-    ) is not None or names_a_page_by_id(url)
+    ) is not None or may_be_a_story_alias(url)
 
 
 @lru_cache(maxsize=4096)

@@ -210,9 +210,9 @@ _BLOG_POST = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def names_a_page_by_id(url: str) -> bool:
-    """Whether ``url`` names a page the way platforms print a story's other addresses, which
-    may lead to an article (where it leads is asked): a numbered id segment in the path
+def may_be_a_story_alias(url: str) -> bool:
+    """Whether ``url`` is another address platforms print for a story (an alias), which may
+    lead to an article (where it leads is asked): a numbered id segment in the path
     (``/ArticleID/1234/``), a permalink of an id and title words or of a date and a number
     (``/tpost/90de18930a-...``, ``/news/2025-11-30-123``), a title's words alone in a folder
     (``/en/articles/survey-finds-...``), a blog post's slug and number under its blog's
@@ -222,9 +222,8 @@ def names_a_page_by_id(url: str) -> bool:
     path = parts.path
     if _ID_SEGMENTS.search(path) or _SLUG_PERMALINK.search(path) or _NUMBERED_PAGE.search(path):
         return True
-    if _BLOG_POST.search(path) and not _LISTING_FOLDER.search(path):
-        return True
-    if _TITLE_SLUG.match(path) and not _LISTING_FOLDER.search(path + "/"):
+    slug = _BLOG_POST.search(path) or _TITLE_SLUG.match(path)
+    if slug and not _LISTING_FOLDER.search(path + "/"):
         return True
     if not parts.query or not _SCRIPT.search(path or "/"):
         return False

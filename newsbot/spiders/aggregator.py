@@ -348,17 +348,11 @@ class AggregatorSpider(SiteSpider):
         for slot, text in page.metadata.published:
             times.append({"text": text, "slot": slot, "anchor": crawled})
         for hint in hints:
+            where = {"slot": hint["slot"], "anchor": hint["anchor"]}
             if hint.get("age"):
-                times.append({"text": hint["age"], "slot": hint["slot"], "anchor": hint["anchor"]})
+                times.append({"text": hint["age"], **where})
             if hint.get("age_datetime"):
-                times.append(
-                    {
-                        "text": hint["age_datetime"],
-                        "slot": hint["slot"],
-                        "anchor": hint["anchor"],
-                        "printed": hint.get("age"),
-                    }
-                )
+                times.append({"text": hint["age_datetime"], **where, "printed": hint.get("age")})
         related: list[str] = []
         for entry in page.related:
             if entry.article_id != article_id and entry.article_id not in related:
