@@ -76,6 +76,9 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         ("قبل بضع دقائق", "2026-11-25T12:00:00Z", "hour"),
         # blind ages round 49: Egyptian `امبارح` (yesterday)
         ("امبارح", "2026-11-24T00:00:00Z", "day"),
+        # blind ages round 57: "has passed" before the amount
+        ("مضت ساعتان", "2026-11-25T10:00:00Z", "hour"),
+        ("مضى يومان", "2026-11-23T12:00:00Z", "day"),
         # blind ages round 48: Egyptian `بقاله` and Maghrebi `هادي` (with the plural `سوايع`)
         # opening the slot, an age followed by a source in Latin letters
         ("بقاله ساعتين", "2026-11-25T10:00:00Z", "hour"),
@@ -279,6 +282,17 @@ def test_an_arabic_number_word_that_does_not_make_an_age_is_not_read(text):
     """A number word 3-10 before a singular unit or 11 on before a plural one, a duration
     without منذ/قبل, a sentence that ends with a duration: unreadable, never a guess."""
     assert parse_timestamp(text, ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["خلال ساعتين", "بعد ساعتين", "في غضون ساعتين", "لمدة ساعتين", "كل يومين", "عكاظ خلال ساعتين"],
+)
+def test_an_arabic_amount_within_after_or_for_is_no_age(text):
+    """Blind ages round 57: within two hours, in two hours, for two hours, every two days: a
+    time to come or a length (dateparser read `خلال ساعتين` as two hours ago)."""
+    assert parse_timestamp(text, ANCHOR) is None
+    assert parse_timestamp("ساعتين مضت", ANCHOR) is not None  # (two hours passed: an age)
 
 
 @pytest.mark.parametrize(

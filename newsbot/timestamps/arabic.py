@@ -244,8 +244,12 @@ def match_arabic(
 # Egyptian colloquial `من ساعتين`, `من ٥ دقايق` (two hours ago, five minutes ago): `من` is
 # `منذ` when it opens the slot and an age is all that follows (ages round 45); inside a text,
 # `من` is "from". So are Egyptian `بقاله` ("it has been": `بقاله ساعتين`) and Maghrebi `هادي`
-# (`هادي 3 سوايع`: ages round 48), read only as the whole slot.
-_COLLOQUIAL_AGO = ("من ", "بقاله ", "بقالها ", "بقالي ", "بقالنا ", "هادي ", "هادى ")
+# (`هادي 3 سوايع`: ages round 48), read only as the whole slot. So is `مضت`/`مضى` ("has
+# passed") before the amount (`مضت ساعتان`: blind ages round 57; after it, `ساعتين مضت`, the
+# fallback reads).
+_COLLOQUIAL_AGO = (
+    "من ", "بقاله ", "بقالها ", "بقالي ", "بقالنا ", "هادي ", "هادى ", "مضت ", "مضى ",
+)  # fmt: skip
 
 
 def _colloquial(text: str, anchor: datetime, zone: tzinfo) -> tuple[int, ParsedTime] | None:
@@ -379,3 +383,15 @@ def named_zones(text: str) -> str:
     if "الساع" in text:
         text = _AT_THE_HOUR.sub(" ", text)
     return _DATE_LABEL.sub("", text)
+
+
+# `خلال ساعتين` (within two hours), `بعد ساعتين` (in two hours), `لمدة 3 ساعات` (for three
+# hours), `كل ساعة` (every hour): a time to come or a length, never when a page was published
+# (blind ages round 57: dateparser read `خلال ساعتين` as two hours ago)
+_NOT_AGO_LEAD = re.compile(r"(?<![^\s(\[·•|\-–—:])(?:خلال|بعد|غضون|لمدة|طوال|مدى|مدة|كل)\s")
+
+
+def names_no_age(text: str) -> bool:
+    """Whether an Arabic slot's amount follows a word that makes it no age (within, after,
+    for, every)."""
+    return _NOT_AGO_LEAD.search(text.translate(_UNMARKED)) is not None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from .absolute import Found, match_absolute, parse_unix
-from .arabic import match_arabic, named_date_start, named_zones, standard_months
+from .arabic import match_arabic, named_date_start, named_zones, names_no_age, standard_months
 from .clock import MONTH, WEEKDAY
 from .english import UNIT_NAMES, match_relative
 from .fallback import candidate_script, has_known_word, languages_for, parse_fallback
@@ -321,6 +321,8 @@ def _parse(
             read = parse_fallback(text[named_at:], anchor, zone_name, zone, langs, day_first)
     if read is not None and read.kind == "relative" and read.at > anchor:
         return None  # "in 2 Minuten", "dans 5 minutes": a time to come
+    if read is not None and read.kind == "relative" and script == "ARABIC" and names_no_age(text):
+        return None  # `خلال ساعتين`: within two hours, read by dateparser as an age
     return validate(read, anchor)
 
 
