@@ -157,10 +157,13 @@ def redirect_target(url: str) -> str | None:
 
 # A script that names the page by a number in its query, as old and CMS sites link their
 # articles: DataLife Engine's `/index.php?newsid=118`, classic ASP's `/news.asp?id=12`,
-# `/article.php?story_id=` (blind sites 75 and 79). The site redirects it to the article's
-# address; a view of it (`do=print`) is another page.
+# `/article.php?story_id=` (blind sites 75 and 79), Concrete CMS's collection id
+# `/index.php?cID=169` (site 85). The site redirects it to the article's address or serves it
+# there; a view of it (`do=print`) is another page.
 _SCRIPT = re.compile(r"(?:^/|\.(?:php\d?|aspx?|jsp|cfm|cgi|pl))$", re.I)
-_ID_PARAM = re.compile(r"(?:news|story|article|item|post|content|entry|doc|n|a)?[_-]?id", re.I)
+_ID_PARAM = re.compile(
+    r"(?:news|story|article|item|post|content|entry|doc|node|n|a|c)?[_-]?id", re.I
+)
 _NUMBER = re.compile(r"\d{1,12}")
 _VIEW_VALUES = frozenset({"print", "printable", "pdf", "amp", "email", "mail", "comments"})
 

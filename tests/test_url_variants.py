@@ -170,9 +170,12 @@ def test_a_permanent_link_named_by_an_id_shaped_token_is_asked_where_it_leads():
 # Site 79: DataLife Engine's own number (`/index.php?newsid=118`), classic ASP's
 # `/news.asp?id=12`; site 80: Tilda's feed posts `/tpost/<post id>-<slug>` (the post id is no
 # article's) and other CMSs' `/news/12345-<slug>`, `/<slug>-12345`; site 81: DNN's numbered id
-# segments; site 82: uCoz's dated and catalogue addresses.
+# segments; site 82: uCoz's dated and catalogue addresses; site 85: Concrete CMS's
+# collection id (`/index.php?cID=169`, `/?cID=156`).
 LEADS_TO_AN_ARTICLE = [
     "/index.php?newsid=118",
+    "/index.php?cID=169",
+    "/?cID=156",
     "/news.asp?id=12&lang=en",
     "/article.php?story_id=55",
     "/tpost/90de18930a-estovia-jobless-rate-falls-to-lowest-level",

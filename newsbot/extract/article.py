@@ -11,6 +11,7 @@ from parsel import Selector
 from newsbot.extract.blocks import SECTION_CHROME, Block, page_layout
 from newsbot.extract.entries import Entry, parse_entries
 from newsbot.extract.extent import is_prose, pull_quotes, title_index
+from newsbot.extract.field_labels import labelled_field, without_labels
 from newsbot.extract.metadata import PageMetadata, read_metadata
 from newsbot.extract.page import link_base
 from newsbot.extract.text import (
@@ -176,10 +177,13 @@ def _header_at(
     """The header line at ``region[i]`` (or it and the next: a source over an age) read into
     ``page``: the index after it, or 0 where there is none."""
     first = region[i]
+    used = _labelled_header(region, i, profile, read_age, page)
+    if used:
+        return used
     if len(first.text) <= HEADER_MAX_CHARS:
         found = read_age(first.text)
         if found is not None:
-            prefix = strip_age_prefix(found[0], profile.age_prefix)
+            prefix = without_labels(strip_age_prefix(found[0], profile.age_prefix))
             if not prefix or (looks_like_name(prefix) and not _BY.match(prefix)):
                 page.source = prefix or None
                 page.age = found[1]
@@ -198,12 +202,42 @@ def _header_at(
         shaped = _AGE_SHAPE.search(first.text)
         if shaped is not None:
             prefix = strip_age_prefix(first.text[: shaped.start()], profile.age_prefix)
+            prefix = without_labels(prefix)
             if not prefix or (looks_like_name(prefix) and not _BY.match(prefix)):
                 page.source = prefix or None
                 page.age = " ".join(shaped["age"].split())
                 page.age_datetime = first.datetimes[0] if first.datetimes else None
                 return i + 1
     return 0
+
+
+def _labelled_header(
+    region: list[Block], i: int, profile: SiteProfile, read_age: AgeReader, page: ArticlePage
+) -> int:
+    """A header line printed as labelled fields, one a line (`Source:Independent` over `Date
+    Posted:14 hours ago`, in either order: a CMS's attribute blocks, blind site 85): the
+    index after them, or 0 where the lines at ``i`` are not a source's and an age's."""
+    fields: dict[str, str] = {}
+    end = i
+    while end < len(region) and end - i < 2:
+        field = labelled_field(region[end].text)
+        if field is None or field[0] not in ("source", "age") or field[0] in fields:
+            break
+        fields[field[0]] = field[1]
+        end += 1
+    if "age" not in fields or not fields.get("source", "x"):
+        return 0
+    aged = fields["age"]
+    found = read_age(aged) if len(aged) <= HEADER_MAX_CHARS else None
+    if found is None or strip_age_prefix(found[0], profile.age_prefix):
+        return 0
+    if "source" in fields and not looks_like_name(fields["source"]):
+        return 0
+    page.source = fields.get("source")
+    page.age = found[1]
+    dts = [dt for block in region[i:end] for dt in block.datetimes]
+    page.age_datetime = dts[0] if dts else None
+    return end
 
 
 def _header_after_standfirst(
@@ -394,6 +428,10 @@ def _read_category(
         return start
     block = region[start]
     text = _crumb(block)
+    field = labelled_field(text)
+    if field is not None and field[0] == "category" and looks_like_name(field[1], max_words=4):
+        page.category = field[1]  # `Category:News` (a CMS's attribute block: blind site 85)
+        return start + 1
     if block.tag != "li":
         its_class = classes.get(block.path[-1], "") if block.path else ""
         if fold(text) in profile.categories or (
