@@ -36,6 +36,7 @@ from newsbot.cleaning.structural import Structural, strip_encoded
 from newsbot.cleaning.tables import table_rows
 from newsbot.cleaning.text import (
     ADDRESSED,
+    fold_arabic_marks,
     in_quotation,
     lines_of,
     normalise,
@@ -364,13 +365,16 @@ def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[
     the rest, else the first: a headline in sentence case may hold a name (`meet Ravensby
     engineers`). Only after a read-link label: an ask or a byline runs on in words of its
     own (`Subscribe to Back Nine's Tee Sheet newsletter for ...`: no story starts at `Sheet`)."""
-    if len(text) < _GLUED_STORY_MIN_CHARS or not text.endswith(_SENTENCE_END):
+    if not text.endswith(_SENTENCE_END):
         return None
     label = _READ_LABEL.match(text)
     if label is None:
         # any label a whole-line rule knows, glued to the story's first word with no space
-        # at all (`Advertisement · Story continues belowBytewatch understands ...`: set 335)
+        # at all (`Advertisement · Story continues belowBytewatch understands ...`: set 335;
+        # `شاركوا المقال مع العائلةوأكدت ...`, 84 characters: set 344)
         return _labelled_join(text, rules, structural)
+    if len(text) < _GLUED_STORY_MIN_CHARS:
+        return None
     first: tuple[str, str] | None = None
     splits = sorted(
         [*_GLUED_STORY.finditer(text, label.end()), *_GLUED_STORY_JOIN.finditer(text, label.end())],
@@ -401,6 +405,7 @@ def _labelled_join(text: str, rules: NoiseRules, structural: Structural) -> tupl
         [
             *_GLUED_STORY_JOIN.finditer(text, 0, _JOINED_LABEL_MAX),
             *_GLUED_STORY_JOIN_AR.finditer(text, 0, _JOINED_LABEL_MAX + 40),
+            *_LABEL_BAR.finditer(text, 0, _JOINED_LABEL_MAX),
         ],
         key=lambda m: m.start(),
     )
@@ -419,6 +424,13 @@ def _labelled_join(text: str, rules: NoiseRules, structural: Structural) -> tupl
 
 
 _JOINED_LABEL_MAX = 80
+# a label of two words or more ending in a word in lower case (`Link copied`), glued to the
+# sentence after it: where the line as a whole is no rule's, a name in camel case (`PlayGrid`,
+# `Download FellTrace`) is not taken for a label and a sentence
+_LOWER_LABEL_GLUED = re.compile(r"\S+(?:\s+\S+)*\s+[a-z]{2,}")
+# a label set before the story's sentence by a bar (`تحرير: قسم الأخبار المحلية | وقال الناطق
+# ...`: set 343)
+_LABEL_BAR = re.compile(r"\s+\|\s+")
 # a watch or listen label and its colon (a read label heads a linked headline)
 _STORY_LABEL = re.compile(
     r"(?:(?:watch|listen)(?: (?:the|our|now))?(?: (?:video|clip|report))?"
@@ -676,7 +688,8 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 continue
             if text[m.start() - 1] not in " .!?,;|-–—(\"”’'":
                 continue
-            before = text[: m.start()].rstrip(" |-–—,;(")
+            start = _glued_credit_start(text, m.start())
+            before = text[:start].rstrip(" |-–—,;(")
             if len(before.split()) < _CAPTION_MIN_WORDS:
                 continue
             parts = sentences(before)
@@ -687,12 +700,9 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 caption = False  # the story's first paragraph with a credit glued on
             if caption and _TOLD.search(before):
                 caption = False  # `X told the inquiry that ... in 2023.Picture: <credit>`
-            if (
-                caption
-                and len(parts) == 1
-                and _glued_on(text, m.start())
-                and _reads_as_story(before)
-            ):
+            if caption and _GOES_ON_AR.match(fold_arabic_marks(before)):
+                caption = False  # `ودعت الوزارة ... المتأخرة. (المصدر: ...)`: set 343
+            if caption and len(parts) == 1 and _glued_on(text, start) and _reads_as_story(before):
                 # `... has already gathered 2,300 members.Photo by ...`: a credit glued to the
                 # stop of one sentence that reports (set 331): the story's, not what a picture
                 # shows (a caption set apart from its credit by a space stays a caption, and so
@@ -704,13 +714,39 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 # caption's few words the photographer (`Smoked trout, pickled ramps. (Owen
                 # Trask)`)
                 caption = False
-            return before, Removal(m.group(0), rule.name), caption
+            return before, Removal(text[start:], rule.name), caption
     return None
 
 
+# the words a credit's match left behind, glued to a sentence's stop: `... 2 July.PA Images/
+# Vale Voice` (the rule knows `Images/<outlet>`), `... النادي».حقوق الصورة: ...` (set 341)
+_CREDIT_HEAD = re.compile(r"(?<=[.!?؟»”\"])\s?(?:[^\W\d_][\w&'’-]*\s){1,2}$")
+
+
+def _glued_credit_start(text: str, at: int) -> int:
+    """Where a credit found at ``at`` begins: at the stop it is glued to, where one or two
+    words stand between that stop and ``at`` (a credit's own first words), else ``at``."""
+    head = _CREDIT_HEAD.search(text, max(0, at - 40), at)
+    return at if head is None else head.start() + (text[head.start()] == " ")
+
+
+# a paragraph that goes on from the one before it, `و` or `ف` and a verb a report goes on
+# with (`ودعت الوزارة ...`, `وأضاف ...`): the story's; a caption opens on what it shows
+_GOES_ON_AR = re.compile(
+    r"[وف](?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|أشار|أشارت|أعلن|أعلنت|دعا|دعت|كشف|كشفت"
+    r"|لفت|لفتت|شدد|شددت|طالب|طالبت|اعتبر|اعتبرت|تابع|تابعت|ذكر|ذكرت|بين|بينت|عبر|عبرت"
+    # a verb in the present (`ويفتح السوق أبوابه ...`: set 348)
+    r"|ي\S{2,}|ت\S{2,})\s"
+)
+
+
 def _glued_on(text: str, at: int) -> bool:
-    """Whether the credit at ``at`` follows a sentence's stop with no space between."""
+    """Whether the credit at ``at`` follows a sentence's stop with no space between, or with
+    a dash glued to the stop (`... one lechon."— Photo by ...`: set 346)."""
     before = text[:at].rstrip("(")
+    dashed = before.rstrip()
+    if dashed[-1:] in ("—", "–") and dashed[:-1][-1:] in _SENTENCE_END:
+        return True
     return bool(before) and before[-1] in _SENTENCE_END
 
 
@@ -719,6 +755,9 @@ def _glued_on(text: str, at: int) -> bool:
 # ...`, `وكانت ...`)
 _STORY_SENTENCE = re.compile(
     r"\b(?:said|says|told|according to|announced|confirmed|reported|will(?: not)? [a-z]+"
+    # a plan or an expectation (`Operators expect the plant to reach full capacity by ...`:
+    # blind site 86)
+    r"|(?:expects?|expected|plans?|planned|hopes?|aims?|intends?)(?: [\w'’-]+){0,3} to [a-z]+"
     r"|(?:has|have|had)(?: already| now| also| not| since| yet| just)?"
     r" (?:been )?[a-z]+(?:ed|en|wn))\b"
     r"|^[وف](?:[يتنأ]|كان|قد|لم|لن|ا[^ل\s]\S*ت(?=\s))"
@@ -929,6 +968,14 @@ def _clean_line(
                 return None, outlet.name, cuts, caption, outlet
             cuts.append(Removal(glued[0], outlet.name))
             text = glued[1]
+            continue
+        joined = _labelled_join(text, rules, structural) if text.endswith(_SENTENCE_END) else None
+        if joined is not None and _LOWER_LABEL_GLUED.fullmatch(joined[0]):
+            # a label glued to the story's first word where the line as a whole is no rule's
+            # (`Link copiedFire chief Rhonda Bell said ...`: blind site 86)
+            label_rule = _line_rule(joined[0], rules)
+            cuts.append(Removal(joined[0], label_rule.name if label_rule else "label"))
+            text = joined[1]
             continue
         own_credit = _own_credit_opening(text, structural)
         if own_credit is not None:

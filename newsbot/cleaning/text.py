@@ -41,7 +41,10 @@ _SENTENCE_END = re.compile(
     r"|(?<=[a-z\u0621-\u064a]{2}[.!?؟])(?=[\u2600-\u27bf\U0001f300-\U0001faff])"
     # the same in Arabic (no capitals): a stop after a word of three letters or more and a
     # word glued to it (`د.محمد`, `ص.ب` are abbreviations of one letter)
-    r"|(?<=[\u0621-\u064a]{3}[.!؟])(?=[\u0621-\u064a]{2}))"
+    r"|(?<=[\u0621-\u064a]{3}[.!؟])(?=[\u0621-\u064a]{2})"
+    # a quotation closed before the stop, and a sentence glued to it (`... ورثنا حكاية».شاركوا
+    # المقال`, `... was "great".Share this`: set 344)
+    r"|(?<=[\"”’»][.!?؟])(?=[A-Z][a-z]|[\u0621-\u064a]{2}))"
 )
 #: "1. Log in", "٢) ...": a step of a numbered list
 NUMBERED_STEP = re.compile(r"[\d\u0660-\u0669]{1,2}\s*[.)-]\s")
@@ -50,8 +53,15 @@ BULLETS = "•·‣◦▪▫●○-–—*►▸"
 _ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0653), 0x0670, 0x0640])
 
 
+# a no-break space a template printed as text (Contao's `[nbsp]` insert tag, an entity left
+# escaped: `Ms[nbsp]Niamh Daly`, blind site 86): a space
+_SPACE_AS_TEXT = re.compile(r"\[nbsp\]|&nbsp;|&#160;|&#xa0;", re.I)
+
+
 def normalise(text: str) -> str:
     """Single spaces, stripped; quotes and punctuation left exactly as they are."""
+    if "nbsp" in text or "&#" in text:
+        text = _SPACE_AS_TEXT.sub(" ", text)
     return " ".join(text.split())
 
 
