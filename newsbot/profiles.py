@@ -34,6 +34,7 @@ from newsbot.url_variants import (
     front_path_route,
     is_other_page,
     may_be_a_story_alias,
+    may_name_a_page,
     path_variants,
     plain_url,
     redirect_target,
@@ -167,6 +168,16 @@ class SiteProfile:
         `/index.php?newsid=118`, Tilda's `/tpost/<id>-<slug>`, DNN's `/ArticleID/1234/`,
         uCoz's `/news/2025-11-30-123`: sites 79 to 82): where it leads is asked."""
         return _may_lead(self.article_patterns, url)
+
+    def may_lead_from_related(self, url: str, page_host: str) -> bool:
+        """Whether a related entry's link ``url`` (an entry the site lists as an article) may
+        lead to one: any page on the host of the page it is on (or the site's own), no file,
+        listing or front page (:func:`may_name_a_page`), as well as what
+        :meth:`may_lead_to_article` takes."""
+        if self.may_lead_to_article(url):
+            return True
+        host = urlsplit(url).hostname or ""
+        return (host == page_host or self.owns_host(host)) and may_name_a_page(url)
 
     def article_url(self, url: str) -> str:
         """The plain address of the article ``url`` links to (its AMP twin's, its index

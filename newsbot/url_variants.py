@@ -255,3 +255,25 @@ def plain_url(url: str, path: str | None = None) -> str:
     plain = all(is_tracking(k) or k.lower() in VIEW_PARAMS for k, _ in pairs)
     query = "" if plain else parts.query
     return urlunsplit((parts.scheme, parts.netloc, path or parts.path, query, ""))
+
+
+# what a page's address is not: a file (a picture, a document, a feed), a listing, the site's
+# or a language's front page
+_FILE = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|avif|svg|ico|pdf|docx?|xlsx?|pptx?|zip|gz|mp[34]|m4a|wav|webm"
+    r"|css|js|json|xml|rss|atom|txt)$",
+    re.I,
+)
+_FRONT = re.compile(r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:index\.\w{2,5})?$", re.I)
+
+
+def may_name_a_page(url: str) -> bool:
+    """Whether ``url`` may be a page of its own (not a file, a listing folder or a front
+    page): what a related entry's link is taken for when it is no address the site prints
+    for a story (a CMS's short alias, `/en/news/ferry-fare-freeze.html`, or its share link,
+    `/share/?p=23`: blind site 86): the entry is a story's, so where it leads is asked."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if _FILE.search(path) or _LISTING_FOLDER.search(path + "/"):
+        return False
+    return not (_FRONT.match(path) and not parts.query)

@@ -244,3 +244,36 @@ def test_a_locale_folder_is_its_languages_folder():
     assert profile.article_id(link) == (ID, "en")
     assert profile.article_url(link) == f"https://www.daily8.com/en/article/{ID}"
     assert profile.article_id("https://www.daily8.com/en-US/hashtag/Climate") is None
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/news/ferry-fare-freeze.html",  # Contao's short alias (blind site 86)
+        "/share/?p=23",  # its share link
+        "/index.php/en/news/ferry-fare-freeze.html",
+        "/about-the-ferry",
+    ],
+)
+def test_a_related_entrys_link_to_a_page_of_the_site_is_asked_where_it_leads(path):
+    """A related entry is a story's whatever its address: its link to any page of the site's
+    own is asked where it leads, on the host of the page it is on."""
+    profile = load_profile("daily8")
+    assert profile.may_lead_from_related(f"http://127.0.0.1:8000{path}", "127.0.0.1")
+    assert not profile.may_lead_to_article(f"http://127.0.0.1:8000{path}")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8000/files/press-kit.pdf",
+        "http://127.0.0.1:8000/files/images/ferry.jpg",
+        "http://127.0.0.1:8000/en/tags/harbour.html",
+        "http://127.0.0.1:8000/en/",
+        "http://127.0.0.1:8000/",
+        "http://elsewhere.example/en/news/ferry-fare-freeze.html",  # another site's page
+    ],
+)
+def test_a_related_entrys_link_to_a_file_a_listing_a_front_page_or_another_site_is_not(url):
+    profile = load_profile("daily8")
+    assert not profile.may_lead_from_related(url, "127.0.0.1")

@@ -610,6 +610,11 @@ def parse_article(
     if related_at < len(blocks):
         related_end = _related_end(blocks, related_at, links_from, profile)
         page.related = parse_entries(
-            blocks[related_at + 1 : related_end], links_from, profile, read_age, layout.tags
+            blocks[related_at + 1 : related_end],
+            links_from,
+            profile,
+            read_age,
+            layout.tags,
+            related=True,
         )
     return page

@@ -11,6 +11,7 @@ category and teaser, whatever the markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from newsbot.extract.blocks import SECTION_CHROME, Block
 from newsbot.extract.text import (
@@ -64,14 +65,27 @@ class _Group:
 UNRESOLVED = "?"
 
 
-def _article_link(block: Block, base_url: str, profile: SiteProfile) -> tuple[str, str, str] | None:
+def _article_link(
+    block: Block, base_url: str, profile: SiteProfile, related: bool = False
+) -> tuple[str, str, str] | None:
+    """The article a block's links name, or one they may lead to (asked); in a related list
+    (``related``), any page of the site's own may lead to one."""
     maybe: tuple[str, str, str] | None = None
+    page_host = (urlsplit(base_url).hostname or "") if related else ""
     for href in block.links:
         url = safe_urljoin(base_url, href)  # "" for mailto:, javascript:, broken URLs
         found = profile.article_id(url)
         if found:
             return found[0], profile.article_url(url), found[1]
-        if maybe is None and url and profile.may_lead_to_article(url):
+        if (
+            maybe is None
+            and url
+            and (
+                profile.may_lead_from_related(url, page_host)
+                if related
+                else profile.may_lead_to_article(url)
+            )
+        ):
             maybe = UNRESOLVED + url, url, ""
     return maybe
 
@@ -94,7 +108,11 @@ def _leaves_entry(block: Block, group: _Group, tags: dict[int, str]) -> bool:
 
 
 def group_entries(
-    blocks: list[Block], base_url: str, profile: SiteProfile, tags: dict[int, str] | None = None
+    blocks: list[Block],
+    base_url: str,
+    profile: SiteProfile,
+    tags: dict[int, str] | None = None,
+    related: bool = False,
 ) -> list[_Group]:
     """Blocks grouped by the article they tell of; ``tags`` (block-level element id -> tag,
     from :func:`page_layout`) tells a card's own footer from the page's."""
@@ -102,7 +120,7 @@ def group_entries(
     seen: set[str] = set()
     current: _Group | None = None
     for block in blocks:
-        link = _article_link(block, base_url, profile)
+        link = _article_link(block, base_url, profile, related)
         if link and (current is None or link[0] != current.article_id):
             if link[0] in seen:  # a second link to an earlier entry: not a new entry
                 current = None
@@ -191,7 +209,9 @@ def parse_entries(
     profile: SiteProfile,
     read_age: AgeReader,
     tags: dict[int, str] | None = None,
+    related: bool = False,
 ) -> list[Entry]:
-    """Entries among ``blocks`` (a listing page, or the blocks after "Related Articles")."""
-    groups = group_entries(blocks, base_url, profile, tags)
+    """Entries among ``blocks`` (a listing page, or the blocks after "Related Articles":
+    ``related``, where every entry is a story's)."""
+    groups = group_entries(blocks, base_url, profile, tags, related)
     return [entry_from_group(g, profile, read_age) for g in groups]
