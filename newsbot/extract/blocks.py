@@ -196,6 +196,9 @@ _CHROME_NAMES = re.compile(
     # a reader poll's box (`data-component="poll-block"`, `ssrcss-poll`: pages round 64); not
     # `poll-results` and such, an election story's figures
     r"poll-?(?:block|widget|box|module|form|question|embed|container)|(?:reader|quick)-?poll|"
+    # the same in other languages (`encuesta-modulo`: pages round 82)
+    r"(?:encuesta|sondage|umfrage|sondaggio|enquete)-?(?:modulo|module|widget|box|bloque|block|"
+    r"form|container|pregunta|question|frage)|"
     r"live-?recap|lance-a-lance|key-?moments|ball-?by-?ball|"
     # the markup social networks' embed codes give a post on any site
     r"twitter-(?:tweet|video)|instagram-media|tiktok-embed|fb-(?:post|video|page|comments)|"
