@@ -55,3 +55,11 @@ def assert_kept_in_flood_story(line: str, rules: NoiseRules) -> None:
     """``line``, set in the flood-barrier story, stays whole, and so does the story."""
     result, body = clean_in_flood_story(line, rules)
     assert result.kept == in_story(body, line), result.removed
+
+
+def assert_cut_in_flood_story(line: str, sentence: str, rules: NoiseRules) -> None:
+    """``line``, set in the flood-barrier story, leaves ``sentence`` (the line without the
+    noise glued to it) and the story."""
+    assert sentence != line
+    result, body = clean_in_flood_story(line, rules)
+    assert result.kept == in_story(body, sentence), result.removed
