@@ -1,5 +1,5 @@
-"""tests/data/operator_mistakes_written_blind: nine hundred and fifty-eight commands an operator
-runs, written from the README alone by people who never saw the code (twenty-four rounds:
+"""tests/data/operator_mistakes_written_blind: nine hundred and ninety-eight commands an operator
+runs, written from the README alone by people who never saw the code (twenty-five rounds:
 `scrapy crawl daily8`, then reprocess, the article and river spiders, parse, check, fetch,
 settings, overlay files, site profiles, noise files and the seen-store, then everyday runs:
 environment variables, incremental windows, feeds and their placeholders, log settings, limits,
@@ -17,10 +17,11 @@ and other crawlers, then the shell's quoting and empty values, then what earlier
 the disk, then Scrapy's other commands, then feed exports, then a support queue's most common
 slips across the manual, then the environment and folders around the crawl, then commands pasted
 from a chat, a wiki or a ticket, then values written as in a ticket: units, separators, quoted
-paths): seven hundred and fifteen mistakes, each refused before it fetches anything with a short
-message naming what to fix (no traceback, a non-zero exit status), and two hundred and
-forty-three unusual commands that are right and must run (exit status 0). A case that writes
-``{REDIS}`` gets a real redis-server on loopback."""
+paths, then runs broken into pieces and runs side by side: job folders, early stops, two runs on
+one export, arguments given twice): seven hundred and forty-five mistakes, each refused before
+it fetches anything with a short message naming what to fix (no traceback, a non-zero exit
+status), and two hundred and fifty-three unusual commands that are right and must run (exit
+status 0). A case that writes ``{REDIS}`` gets a real redis-server on loopback."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ CASES = [
     for rounds in sorted(DATA.glob("round*.json"))
     for case in json.loads(rounds.read_text(encoding="utf-8"))
 ]
-NEEDS = {"flock", "timeout", "sh"}  # what a case's command may start with besides scrapy
+NEEDS = {"flock", "timeout", "sh", "env"}  # what a case's command may start with besides scrapy
 
 
 @pytest.fixture(scope="module")
