@@ -225,8 +225,8 @@ def _labelled_header(
             break
         fields[field[0]] = field[1]
         end += 1
-    if "age" not in fields or not fields.get("source", "x"):
-        return 0
+    if "age" not in fields or fields.get("source") == "":
+        return 0  # no age, or a source's label with no name after it
     aged = fields["age"]
     found = read_age(aged) if len(aged) <= HEADER_MAX_CHARS else None
     if found is None or strip_age_prefix(found[0], profile.age_prefix):
