@@ -76,6 +76,15 @@ ANCHOR = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
         ("قبل بضع دقائق", "2026-11-25T12:00:00Z", "hour"),
         # blind ages round 49: Egyptian `امبارح` (yesterday)
         ("امبارح", "2026-11-24T00:00:00Z", "day"),
+        # blind ages round 58: fractions of a unit, in figures and in words
+        ("2½ hours ago", "2026-11-25T09:30:00Z", "hour"),
+        ("2 1/2 hrs ago", "2026-11-25T09:30:00Z", "hour"),
+        ("Reuters 1/2 hour ago", "2026-11-25T11:30:00Z", "hour"),
+        ("¾ hour ago", "2026-11-25T11:15:00Z", "hour"),
+        ("half a day ago", "2026-11-25T00:00:00Z", "day"),
+        ("a quarter of an hour ago", "2026-11-25T11:45:00Z", "hour"),
+        ("a minute and a half ago", "2026-11-25T11:58:30Z", "minute"),
+        ("a fortnight ago", "2026-11-11T12:00:00Z", "day"),
         # blind ages round 57: "has passed" before the amount
         ("مضت ساعتان", "2026-11-25T10:00:00Z", "hour"),
         ("مضى يومان", "2026-11-23T12:00:00Z", "day"),
@@ -281,6 +290,14 @@ def test_an_arabic_age_with_its_number_in_words_is_read(text, iso):
 def test_an_arabic_number_word_that_does_not_make_an_age_is_not_read(text):
     """A number word 3-10 before a singular unit or 11 on before a plural one, a duration
     without منذ/قبل, a sentence that ends with a duration: unreadable, never a guess."""
+    assert parse_timestamp(text, ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["7 days a week", "24 hours a day", "£5 a month", "twice per year", "once a fortnight"]
+)
+def test_a_rate_is_no_age(text):
+    """Blind ages round 58: the fallback read `a week` in `7 days a week` as a week ago."""
     assert parse_timestamp(text, ANCHOR) is None
 
 

@@ -85,6 +85,15 @@ _LENGTH_STEMS = ("rea", "list", "watch", "vid", "dur", "runtime", "lese", "dauer
 _GLUED_COUNT = re.compile(r"\s*\d{1,3}" + UNIT_NAMES, re.I)
 
 
+# `7 days a week`, `24 hours a day`, `£5 a month`, `twice per year`: a rate, never an age (the
+# fallback read `a week` as a week ago: blind ages round 58)
+_RATE_RE = re.compile(
+    r"(?<![^\W\d_])(?:a|an|per|each|every)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|night|week"
+    r"|fortnight|month|year|yr)s?\.?\s*$",
+    re.I,
+)
+
+
 # the word before the amount that makes an age in French, Spanish, German, Portuguese
 # (`il y a 5 min`, `hace 2 h`, `vor 5 Min.`, `há 4 h`): the English count after it is theirs
 _OTHER_AGO_LEAD = re.compile(r"(?<![^\W\d_])(?:il y a|hace|vor|há|ha|desde hace)\s*$", re.I)
@@ -298,7 +307,7 @@ def _parse(
     if matched:
         return None  # an age inside a sentence: body text, not a slot
     other_langs = langs is not None and not {x.split("-")[0].lower() for x in langs} <= _FAST_LANGS
-    if _is_length(text) or _GLUED_COUNT.fullmatch(text):
+    if _is_length(text) or _GLUED_COUNT.fullmatch(text) or _RATE_RE.search(text):
         return None
     script = candidate_script(text)
     if script is None:

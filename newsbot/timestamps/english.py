@@ -200,10 +200,57 @@ def _with_clock(day_at: datetime, clock: str | None, zone: tzinfo) -> tuple[date
     return None if at is None else (at, "second" if has_seconds else "minute")
 
 
+# a fraction of a unit, as decimals the amounts read (`2½ hours ago`, `2 1/2 hrs ago`, `¾ hour
+# ago`, `half a day ago`: blind ages round 58; `2 1/2` was read as `2` after a name `2 1/`).
+# Each replacement starts where the amount does, so the age's start index stays the text's.
+_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75", "1/2": ".5", "1/4": ".25", "3/4": ".75"}
+_FRACTION_RE = re.compile(
+    r"(?P<whole>\d)\s?(?P<glyph>[½¼¾])|(?P<lone>(?<![\d/.])[½¼¾])"
+    r"|(?P<w2>\d) (?P<slash>[13]/[24])(?=\s*[a-z])"
+    r"|(?<![\d/.])(?P<alone>[13]/[24])(?=\s*[a-z])"
+    r"|(?P<half>\bhalf\s+an?\s+)(?=(?:day|week|month|year|minute)\b)",
+    re.I,
+)
+
+
+# the same said in words, each as its amount: `a quarter of an hour`, `three quarters of an
+# hour`, `a minute and a half`, `a fortnight`
+_SPOKEN_PARTS = (
+    (re.compile(r"\ba\s+quarter\s+of\s+an\s+hour\b", re.I), "0.25 hour"),
+    (re.compile(r"\bthree\s+quarters\s+of\s+an\s+hour\b", re.I), "0.75 hour"),
+    (
+        re.compile(r"\b(?:a|one)\s+(minute|day|week|month|year)\s+and\s+a\s+half\b", re.I),
+        r"1.5 \1",
+    ),
+    (re.compile(r"\b(?:a|one)\s+fortnight\b", re.I), "2 weeks"),
+)
+
+
+def _as_decimals(text: str) -> str:
+    for spoken, amount in _SPOKEN_PARTS:
+        text = spoken.sub(amount, text)
+
+    def one(m: re.Match[str]) -> str:
+        if m["whole"]:
+            return m["whole"] + _FRACTIONS[m["glyph"]]
+        if m["lone"]:
+            return "0" + _FRACTIONS[m["lone"]]
+        if m["w2"]:
+            return m["w2"] + _FRACTIONS[m["slash"]]
+        if m["alone"]:
+            return "0" + _FRACTIONS[m["alone"]]
+        return "0.5 "
+
+    return _FRACTION_RE.sub(one, text)
+
+
 def match_relative(text: str, anchor: datetime, zone: tzinfo) -> Found | None:
     """Find an English age at the end of ``text``: (start index, result)."""
     best: Found | None = None
     low = text.lower()
+    if any(mark in low for mark in ("½", "¼", "¾", "/", "half", "quarter", "fortnight")):
+        text = _as_decimals(text)
+        low = text.lower()
     if low.endswith(("now", "ago")):
         m = _NOW_RE.search(text)
         if m:
