@@ -21,6 +21,7 @@ from newsbot.exitcodes import UsageError
 from newsbot.feeds import NEW_FILE
 from newsbot.profiles import load_settings_toml, settings_dir, shown_path
 from newsbot.settings_check import (
+    LOG_LEVELS,
     TYPED_SETTINGS,
     check_http_cache,
     check_log_file,
@@ -31,7 +32,7 @@ from newsbot.settings_check import (
     warn_count_limits,
     warn_depth_limit,
 )
-from newsbot.usage import check_numeric_settings, did_you_mean, one_of
+from newsbot.usage import check_numeric_settings, did_you_mean, one_of, short
 
 logger = logging.getLogger(__name__)
 
@@ -246,6 +247,11 @@ class EnvironmentAddon:
         check_not_empty(settings)
         check_names(overlay, where)
         check_shapes(overlay)  # a table written as a list fails as Scrapy stores it
+        level = overlay.get("LOG_LEVEL")
+        if isinstance(level, str) and level.upper() not in LOG_LEVELS:
+            # checked here, as written: `scrapy reprocess` and an -L shadow the overlay's level
+            # (ops round 26: `LOG_LEVEL = "VERBOSE"` under reprocess ran)
+            raise UsageError(f"{where}: LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
         apply_overlay(settings, overlay)
         # `LOG_LEVEL = "debug"` in the overlay: read as -L debug is (ops round 8: a traceback)
         normalise_log_level(settings)

@@ -139,6 +139,13 @@ def _compiled(
         raise
 
 
+# what a kind's table may hold: its description, its switches and the steps' tables
+_KIND_KEYS = frozenset(
+    {"id", "what", "enabled", "span", "line_max", "needs"}
+    | {"sentence", "line", "inline", "caption", "credit", "remainder", "brief", "own"}
+)
+
+
 def compile_kinds(data: dict[str, Any], cache: PatternCache | None = None) -> KindRules:
     """The kinds of a parsed ``noise_kinds.toml`` (``cache``: patterns known to compile)."""
     vocab = _vocab(data)
@@ -153,7 +160,19 @@ def compile_kinds(data: dict[str, Any], cache: PatternCache | None = None) -> Ki
         where = f"noise kind #{n} ({kind.get('id', '?')})"
         if not kind.get("id"):
             raise NoiseRulesError(f"{where}: needs an id")
-        if kind.get("enabled", True) is False:
+        unknown = sorted(set(kind) - _KIND_KEYS)
+        if unknown:
+            # `[kind.sentense]`: a table no step reads would leave the kind without its shapes
+            raise NoiseRulesError(
+                f"{where}: unknown key or table {unknown[0]!r}"
+                f"{did_you_mean(unknown[0], sorted(_KIND_KEYS))}"
+            )
+        enabled = kind.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise NoiseRulesError(
+                f"{where}: enabled = {short(enabled)} is not true or false (write enabled = false)"
+            )
+        if enabled is False:
             continue  # described, measured, but switched off (see the kind's comment)
         what = str(kind.get("what", ""))
         needs = _needs(kind, where)
