@@ -15,6 +15,7 @@ from newsbot.cleaning import load_noise_rules
 from newsbot.cleaning.clean import trace
 from newsbot.extract.ages import age_reader
 from newsbot.extract.article import parse_article
+from newsbot.extract.entries import UNRESOLVED
 from newsbot.profiles import load_profile
 
 ANCHOR = datetime(2026, 12, 7, 11, 0, tzinfo=timezone.utc)
@@ -99,10 +100,14 @@ def test_without_a_header_line_the_category_under_a_wikis_chrome_is_read():
     assert (page.source, page.age, page.category) == (None, None, "News")
 
 
-def test_a_page_number_link_without_a_page_name_is_left_as_it_is():
+def test_a_page_number_link_without_a_page_name_is_asked_where_it_leads():
+    """A related entry is a story's whatever its address (blind site 86): its page-number
+    link with no page name in it is asked where it leads, not read as any article."""
     html = WIKI_PAGE.replace(f'title="En/article/{OTHER}"', 'title="Tram line extension"')
     page = parse_article(Selector(text=html.replace("{header}", "")), PLAIN, PROFILE, READ_AGE)
-    assert page.related == []
+    assert [(e.article_id, e.url) for e in page.related] == [
+        (UNRESOLVED + f"{SITE}/index.php?curid=1082", f"{SITE}/index.php?curid=1082")
+    ]
 
 
 def test_a_sentence_with_its_citation_marker_ends_a_read_more_box():
