@@ -572,6 +572,12 @@ def _check_keys(where: str, data: dict[str, Any]) -> None:
     if isinstance(chrome, dict):
         tables += [("chrome.*", f"chrome.{lang}", value) for lang, value in chrome.items()]
     for schema, label, table in tables:
+        if table is not None and schema not in ("", "chrome.*") and not isinstance(table, dict):
+            # `urls = ['^/en/article/...']` (ops round 26): a table's keys written as a list
+            raise ProfileError(
+                f"{where}: {label} = {short(table)}: expected a table, [{label}] on a line of "
+                f"its own with its keys under it{_TABLE_EXAMPLES.get(label, '')}"
+            )
         if not isinstance(table, dict):
             continue
         allowed = PROFILE_KEYS[schema]
@@ -619,13 +625,6 @@ _TABLE_EXAMPLES = {"urls": " (article = [...], listing = [...])"}
 def _check_types(where: str, data: dict[str, Any]) -> None:
     """Every value the profile reads is of its type; else :class:`ProfileError` naming the
     key, what it holds and what it must be."""
-    for table in PROFILE_KEYS:
-        if table and table != "chrome.*" and table in data and not isinstance(data[table], dict):
-            # `urls = ['^/en/article/...']` (ops round 26): a table's keys written as a list
-            raise ProfileError(
-                f"{where}: {table} = {short(data[table])}: expected a table, [{table}] on a "
-                f"line of its own with its keys under it{_TABLE_EXAMPLES.get(table, '')}"
-            )
     for (table, key), (kind, meaning) in PROFILE_TYPES.items():
         holder = data.get(table) if table else data
         if not isinstance(holder, dict) or key not in holder:

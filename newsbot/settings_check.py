@@ -544,13 +544,19 @@ def normalise_log_level(settings: BaseSettings) -> None:
     level = settings.get("LOG_LEVEL")
     if level is None:
         return
+    priority = settings.getpriority("LOG_LEVEL") or 0
+    settings.set("LOG_LEVEL", checked_log_level(level), priority=priority)
+
+
+def checked_log_level(level: object) -> str:
+    """``level`` as Python's logging knows it (`info` as `INFO`); a level that is none of
+    them: :class:`UsageError`."""
     if not isinstance(level, str):
         # ops round 13: `LOG_LEVEL = 5` in an overlay was taken (-s LOG_LEVEL=10 was refused)
         raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}, in quotes")
     if level.strip().upper() not in LOG_LEVELS:
         raise UsageError(f"LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
-    priority = settings.getpriority("LOG_LEVEL") or 0
-    settings.set("LOG_LEVEL", level.strip().upper(), priority=priority)
+    return level.strip().upper()
 
 
 def warn_depth_limit(get: Callable[[str], object]) -> None:

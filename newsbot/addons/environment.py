@@ -21,18 +21,18 @@ from newsbot.exitcodes import UsageError
 from newsbot.feeds import NEW_FILE
 from newsbot.profiles import load_settings_toml, settings_dir, shown_path
 from newsbot.settings_check import (
-    LOG_LEVELS,
     TYPED_SETTINGS,
     check_http_cache,
     check_log_file,
     check_names,
     check_values,
+    checked_log_level,
     cmdline_names,
     normalise_log_level,
     warn_count_limits,
     warn_depth_limit,
 )
-from newsbot.usage import check_numeric_settings, did_you_mean, one_of, short
+from newsbot.usage import check_numeric_settings, did_you_mean, one_of
 
 logger = logging.getLogger(__name__)
 
@@ -247,11 +247,13 @@ class EnvironmentAddon:
         check_not_empty(settings)
         check_names(overlay, where)
         check_shapes(overlay)  # a table written as a list fails as Scrapy stores it
-        level = overlay.get("LOG_LEVEL")
-        if isinstance(level, str) and level.upper() not in LOG_LEVELS:
+        if "LOG_LEVEL" in overlay:
             # checked here, as written: `scrapy reprocess` and an -L shadow the overlay's level
             # (ops round 26: `LOG_LEVEL = "VERBOSE"` under reprocess ran)
-            raise UsageError(f"{where}: LOG_LEVEL={short(level)}: expected {one_of(LOG_LEVELS)}")
+            try:
+                checked_log_level(overlay["LOG_LEVEL"])
+            except UsageError as error:
+                raise UsageError(f"{where}: {error}") from None
         apply_overlay(settings, overlay)
         # `LOG_LEVEL = "debug"` in the overlay: read as -L debug is (ops round 8: a traceback)
         normalise_log_level(settings)

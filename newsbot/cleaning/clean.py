@@ -372,7 +372,8 @@ def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[
         # any label a whole-line rule knows, glued to the story's first word with no space
         # at all (`Advertisement · Story continues belowBytewatch understands ...`: set 335;
         # `شاركوا المقال مع العائلةوأكدت ...`, 84 characters: set 344)
-        return _labelled_join(text, rules, structural)
+        joined = _labelled_join(text, rules, structural)
+        return None if joined is None else joined[:2]
     if len(text) < _GLUED_STORY_MIN_CHARS:
         return None
     first: tuple[str, str] | None = None
@@ -398,9 +399,12 @@ def _glued_story(text: str, rules: NoiseRules, structural: Structural) -> tuple[
     return first
 
 
-def _labelled_join(text: str, rules: NoiseRules, structural: Structural) -> tuple[str, str] | None:
-    """(label, story) where a label that a whole-line rule takes alone is glued to the story's
-    sentence with no space (the first such join in the line's first 80 characters)."""
+def _labelled_join(
+    text: str, rules: NoiseRules, structural: Structural
+) -> tuple[str, str, OutletRule] | None:
+    """(label, story, the label's rule) where a label that a whole-line rule takes alone is
+    glued to the story's sentence with no space (the first such join in the line's first 80
+    characters)."""
     joins = sorted(
         [
             *_GLUED_STORY_JOIN.finditer(text, 0, _JOINED_LABEL_MAX),
@@ -419,7 +423,7 @@ def _labelled_join(text: str, rules: NoiseRules, structural: Structural) -> tupl
         if rule is None or rule.span != "line":
             continue
         if _line_rule(rest, rules) is None and not structural.check(rest):
-            return head, rest
+            return head, rest, rule
     return None
 
 
@@ -973,8 +977,7 @@ def _clean_line(
         if joined is not None and _LOWER_LABEL_GLUED.fullmatch(joined[0]):
             # a label glued to the story's first word where the line as a whole is no rule's
             # (`Link copiedFire chief Rhonda Bell said ...`: blind site 86)
-            label_rule = _line_rule(joined[0], rules)
-            cuts.append(Removal(joined[0], label_rule.name if label_rule else "label"))
+            cuts.append(Removal(joined[0], joined[2].name))
             text = joined[1]
             continue
         own_credit = _own_credit_opening(text, structural)

@@ -10,6 +10,7 @@ category and teaser, whatever the markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -66,26 +67,16 @@ UNRESOLVED = "?"
 
 
 def _article_link(
-    block: Block, base_url: str, profile: SiteProfile, related: bool = False
+    block: Block, base_url: str, profile: SiteProfile, may_lead: Callable[[str], bool]
 ) -> tuple[str, str, str] | None:
-    """The article a block's links name, or one they may lead to (asked); in a related list
-    (``related``), any page of the site's own may lead to one."""
+    """The article a block's links name, or one they may lead to (``may_lead``: asked)."""
     maybe: tuple[str, str, str] | None = None
-    page_host = (urlsplit(base_url).hostname or "") if related else ""
     for href in block.links:
         url = safe_urljoin(base_url, href)  # "" for mailto:, javascript:, broken URLs
         found = profile.article_id(url)
         if found:
             return found[0], profile.article_url(url), found[1]
-        if (
-            maybe is None
-            and url
-            and (
-                profile.may_lead_from_related(url, page_host)
-                if related
-                else profile.may_lead_to_article(url)
-            )
-        ):
+        if maybe is None and url and may_lead(url):
             maybe = UNRESOLVED + url, url, ""
     return maybe
 
@@ -115,12 +106,21 @@ def group_entries(
     related: bool = False,
 ) -> list[_Group]:
     """Blocks grouped by the article they tell of; ``tags`` (block-level element id -> tag,
-    from :func:`page_layout`) tells a card's own footer from the page's."""
+    from :func:`page_layout`) tells a card's own footer from the page's. In a related list
+    (``related``), any page of the site's own may lead to an article."""
+    if related:
+        page_host = urlsplit(base_url).hostname or ""
+
+        def may_lead(url: str) -> bool:
+            return profile.may_lead_from_related(url, page_host)
+
+    else:
+        may_lead = profile.may_lead_to_article
     groups: list[_Group] = []
     seen: set[str] = set()
     current: _Group | None = None
     for block in blocks:
-        link = _article_link(block, base_url, profile, related)
+        link = _article_link(block, base_url, profile, may_lead)
         if link and (current is None or link[0] != current.article_id):
             if link[0] in seen:  # a second link to an earlier entry: not a new entry
                 current = None
