@@ -11,21 +11,19 @@ from __future__ import annotations
 import json
 import pickle
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from benchmarks.noise_heldout import FUNDUS, load_fundus
-from newsbot.cleaning import load_noise_rules, trace
+from newsbot.cleaning import load_noise_rules
 from newsbot.cleaning.prefilter import prefilter_form, required_factors
-from newsbot.cleaning.rules import LineForms
 from newsbot.cleaning.text import normalise, sentences
 from newsbot.profiles import load_profile
+from tests.support.prefilter_check import disagreements, records_cleaned_differently, spread
 
 DATA = Path(__file__).parent / "data"
 RULES = load_noise_rules(load_profile("daily8"))
-PLAIN = replace(RULES, index=None)  # the same rules, every one tried on every line
 
 
 def _strings(value: object) -> list[str]:
@@ -61,25 +59,8 @@ def _units(records: list[list[str]]) -> list[str]:
     return sorted({u for r in records for line in r for u in (line, *sentences(line))})
 
 
-def _disagreements(units: list[str]) -> list[tuple[str, str]]:
-    wrong = []
-    for unit in units:
-        indexed, plain = RULES.forms(unit), LineForms(unit)
-        for rule in RULES.lines + RULES.credits + RULES.remainders + RULES.briefs + RULES.own:
-            if rule.matches(indexed) != rule.matches(plain):
-                wrong.append((rule.name, unit))
-        for rule in RULES.inline + RULES.credits + RULES.caption_labels:
-            # searched with only the alternatives the line could hold: the same matches
-            regex = rule.searching(indexed)
-            for target in {unit, indexed.folded}:
-                found = [m.span() for m in regex.finditer(target)] if regex is not None else []
-                if found != [m.span() for m in rule.regex.finditer(target)]:
-                    wrong.append((rule.name, unit))
-    return wrong
-
-
 # every labelled unit is checked, in parts: all of them in one test took most of the test
-# timeout on a busy machine (CI, session 44)
+# timeout on a busy machine (CI, session 44); each part is spread over the CPUs
 UNIT_PARTS = 4
 
 
@@ -87,21 +68,14 @@ UNIT_PARTS = 4
 def test_the_index_skips_no_rule_that_matches_a_labelled_line(part: int) -> None:
     units = _units(RECORDS)
     assert len(units) > 3000
-    assert _disagreements(units[part::UNIT_PARTS]) == []
+    assert spread(disagreements, units[part::UNIT_PARTS]) == []
 
 
 def test_the_index_skips_no_rule_that_matches_a_line_of_a_real_page() -> None:
     records = _fundus_records()
     if not records:
         pytest.skip(f"{FUNDUS} is absent (the shared reference material)")
-    assert _disagreements(_units(records)) == []
-
-
-def _outcomes(blocks: list[str], rules: object, language: str) -> list[tuple]:
-    return [
-        (o.text, o.kept, o.rule, o.caption, [(c.text, c.rule) for c in o.cuts])
-        for o in trace(blocks, rules, language=language)  # type: ignore[arg-type]
-    ]
+    assert spread(disagreements, _units(records)) == []
 
 
 # one record in three is compared whole (the test above already tries every rule on every
@@ -117,9 +91,7 @@ SAMPLED = RECORDS[::3]
 @pytest.mark.parametrize("part", range(PARTS))
 def test_records_are_cleaned_the_same_with_and_without_the_index(part: int) -> None:
     assert len(SAMPLED) > 2000
-    for record in SAMPLED[part::PARTS]:
-        language = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in "".join(record)) else "en"
-        assert _outcomes(record, RULES, language) == _outcomes(record, PLAIN, language)
+    assert spread(records_cleaned_differently, SAMPLED[part::PARTS]) == []
 
 
 def test_most_rules_are_tried_only_on_lines_holding_their_strings() -> None:
