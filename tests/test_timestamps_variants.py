@@ -404,3 +404,34 @@ def test_compact_ages_are_read(text, want):
 def test_labels_shaped_like_compact_ages_are_no_times(text):
     """`3D` (a capital letter after a number is a label's), `iPhone 5s` (a model's name)."""
     assert parse_timestamp(text, ANCHOR) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("4&nbsp;hours&nbsp;ago", "2026-11-25T08:00:00Z"),
+        ("4&amp;nbsp;hours ago", "2026-11-25T08:00:00Z"),  # escaped twice
+        ("&#1605;&#1606;&#1584; 4 &#1587;&#1575;&#1593;&#1575;&#1578;", "2026-11-25T08:00:00Z"),
+        ("Independent14&nbsp;hours&nbsp;ago", "2026-11-24T22:00:00Z"),
+        ("4 ho\xadurs ago", "2026-11-25T08:00:00Z"),  # a soft hyphen
+        ("4 hours ago4 hours ago", "2026-11-25T08:00:00Z"),  # the screen reader's copy
+        ("16-05-202516-05-2025", "2025-05-16T00:00:00Z"),
+        ('<time datetime="2026-11-25T08:00:00Z">4 hours ago</time>', "2026-11-25T08:00:00Z"),
+        ("&lt;time&gt;3 hours ago&lt;/time&gt;", "2026-11-25T09:00:00Z"),
+        ("４ｈ", "2026-11-25T08:00:00Z"),  # full-width
+        ("Ù…Ù†Ø° 4 Ø³Ø§Ø¹Ø§Øª", "2026-11-25T08:00:00Z"),  # UTF-8 read as Windows-1252
+        ("Updated 1 hour ago | Published 5 hours ago", "2026-11-25T07:00:00Z"),
+        ("12 comments · 3 hours ago", "2026-11-25T09:00:00Z"),
+        ("منذ 3 ساعات · قراءة 4 دقائق", "2026-11-25T09:00:00Z"),
+    ],
+)
+def test_a_slot_as_a_scraper_takes_it_is_read(text, iso):
+    """Blind ages round 59: entities left as text, mojibake, markup, the screen reader's copy
+    glued on, a counter or a reading time beside the age, the update printed first."""
+    parsed = parse_timestamp(text, ANCHOR)
+    assert parsed is not None and parsed.iso() == iso
+
+
+@pytest.mark.parametrize("text", ["-1 hours ago", "-3 minutes ago", "4K views", "2020", "1010"])
+def test_a_broken_clock_or_a_counter_is_no_time(text):
+    assert parse_timestamp(text, ANCHOR) is None

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
+
+from newsbot.text_repair import repair
 
 from .absolute import Found, match_absolute, parse_unix
 from .arabic import match_arabic, named_date_start, named_zones, names_no_age, standard_months
@@ -69,15 +72,25 @@ _LABEL_TAIL_RE = re.compile(
 )
 _UPDATE_BEFORE_RE = re.compile(_UPDATE_RE.pattern + r"[\s:·|•–—-]*$", re.I)
 _UPDATE_START_RE = re.compile(r"\s*(?:last\s+)?(?:updated|modified)(?![^\W\d_])", re.I)
+_PUBLISHED_AFTER_RE = re.compile(
+    r"\s[|·•,;–—-]\s*(?:first\s+)?(?:published|posted)(?![^\W\d_])(?:\s+on)?\s*:?\s*", re.I
+)
 # Reading, listening and running times ("3 min read", "Lesezeit 3 Min", "2:10 video"): a
 # length, not an age.
 _LENGTH_RE = re.compile(
     r"(?<![^\W\d_])(?:read|reading|listen|listening|watch|video|duration|runtime|lesezeit|"
-    r"lesedauer|dauer|lecture|durée|lectura|lettura|leitura|leestijd|lästid)(?![^\W\d_])",
+    r"lesedauer|dauer|lecture|durée|lectura|lettura|leitura|leestijd|lästid|"
+    r"قراءة|للقراءة|القراءة|استماع)(?![^\W\d_])",
     re.I,
 )
 _LENGTH_STEMS = ("rea", "list", "watch", "vid", "dur", "runtime", "lese", "dauer", "lect", "lett",
-                 "leit", "leestijd", "lästid")  # fmt: skip
+                 "leit", "leestijd", "lästid", "قراءة", "استماع")  # fmt: skip
+# a card's counters beside its age (`12 comments · 3 hours ago`, `4K views`, `٣ تعليقات`)
+_COUNT_RE = re.compile(
+    r"\s*[\d\u0660-\u0669][\d\u0660-\u0669.,]*\s*[KkMm]?\s*(?:comments?|views?|shares?|likes?|"
+    r"replies|reactions?|reads|تعليقات?|تعليقا|مشاهدات?|مشاهدة|إعجابا?ت?|مشاركات?)\s*",
+    re.I,
+)
 
 
 # `7Days`, `24Hours`: a name (a source, a show), not an age; an age's number and unit word
@@ -114,9 +127,10 @@ def _lengths_dropped(text: str) -> str | None:
     dropped = [
         n
         for n, piece in enumerate(pieces[:-1])
-        if _is_length(piece) and (n or any(ch.isdigit() for ch in piece))
+        if (_is_length(piece) and (n or any(ch.isdigit() for ch in piece)))
+        or _COUNT_RE.fullmatch(piece)
     ]
-    if not dropped or _is_length(pieces[-1]):
+    if not dropped or _is_length(pieces[-1]) or _COUNT_RE.fullmatch(pieces[-1]):
         return None
     return " · ".join(p for n, p in enumerate(pieces) if n not in dropped)
 
@@ -156,6 +170,11 @@ def _candidates(text: str) -> list[str]:
         head = text[: update.start()].rstrip(_SEPARATORS)
         if head and any(ch.isdigit() for ch in head):
             out.insert(0, head)
+    if _UPDATE_START_RE.match(text):
+        # `Updated 1 hour ago | Published 5 hours ago`: the publication time, printed second
+        published = _PUBLISHED_AFTER_RE.search(text)
+        if published is not None:
+            out.insert(0, text[published.end() :].strip())
     if "منذ" in text or "قبل" in text:
         glued = _AR_GLUED_UNIT_RE.search(text) or _AR_LATIN_TAIL_RE.search(text)
         if glued is not None:
@@ -223,6 +242,30 @@ def _setup(
     return aware(anchor), zone, english, arabic, langs
 
 
+# the text a scraper takes from a slot, as the page showed it (blind ages round 59): markup
+# left as text (`<time datetime="...">4 hours ago</time>`, escaped or not), full-width forms
+# (`４ｈ`), and the screen reader's copy glued after the visible one (`4 hours ago4 hours
+# ago`); entities, mojibake and invisible marks are text_repair's
+_TAG_RE = re.compile(r"<[^<>]{0,200}>")
+_FULL_WIDTH_RE = re.compile("[\uff01-\uff5e]")
+# (the copy holds a letter or a date's separator: `2020` is no `20` twice)
+_DOUBLED_RE = re.compile(r"((?=[^<>]*[^\W\d_]|\d+[-./]\d)\S.{2,148}?)\s?\1")
+_NEGATIVE_AGE_RE = re.compile(r"(?:^|\s)[-−]\d[^<>]{0,20}\bago\b", re.I)
+
+
+def _as_shown(text: str) -> str:
+    text = repair(text)
+    if "&" in text:
+        text = repair(text)  # an entity escaped twice (`&amp;nbsp;`)
+    if "<" in text and ">" in text:
+        text = _TAG_RE.sub(" ", text)
+    if _FULL_WIDTH_RE.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    text = " ".join(text.split()) if "\n" not in text else text
+    doubled = _DOUBLED_RE.fullmatch(text) if len(text) >= 7 and text.find(text[:3], 3) > 0 else None
+    return doubled.group(1) if doubled is not None else text
+
+
 def parse_timestamp(
     text: str,
     anchor: datetime,
@@ -239,6 +282,9 @@ def parse_timestamp(
     """
     if not isinstance(text, str) or len(text) > MAX_SLOT_LEN:
         return None
+    text = _as_shown(text)
+    if _NEGATIVE_AGE_RE.search(text):
+        return None  # `-1 hours ago`: a clock gone wrong, no time
     text = _BIDI_MARKS.sub("", text)
     if _ARABIC_LETTER.search(text):
         text = named_zones(text)
