@@ -1,4 +1,4 @@
-"""Whole crawls of seventy-seven copies of Daily8 that helpers built from ``daily8.md`` alone, in
+"""Whole crawls of seventy-eight copies of Daily8 that helpers built from ``daily8.md`` alone, in
 markup nobody here wrote: a Vue/Nuxt app (BEM classes, ``<time>`` ages, ``<article>`` cards, "Load
 more"), a WordPress-like theme (titles in ``<div class="h">``, ``<br><br>`` paragraphs, the
 header line inside ``<article><header>``, figure captions without credits, numbered pages),
@@ -127,6 +127,7 @@ SITES = (
     "odoo_website",
     "concrete_cms",
     "contao_news",
+    "spip_articles",
 )
 
 

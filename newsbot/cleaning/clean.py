@@ -763,8 +763,14 @@ _STORY_SENTENCE = re.compile(
     # blind site 86)
     r"|(?:expects?|expected|plans?|planned|hopes?|aims?|intends?)(?: [\w'’-]+){0,3} to [a-z]+"
     r"|(?:has|have|had)(?: already| now| also| not| since| yet| just)?"
-    r" (?:been )?[a-z]+(?:ed|en|wn))\b"
-    r"|^[وف](?:[يتنأ]|كان|قد|لم|لن|ا[^ل\s]\S*ت(?=\s))"
+    r" (?:been )?(?:[a-z]+(?:ed|en|wn)|found|made|sent|built|left|lost|paid|held|brought"
+    r"|bought|sold|won|spent|kept|met|led|put|set|cut|begun|become|struck|taught|caught"
+    r"|sought|fought|heard|read|spread)"
+    # an obligation or a condition (`Candidates ... must change their institution on the
+    # board's portal before the screening.Credit: ...`: set 349)
+    r"|(?:must|should|would|could|cannot|can't|won't|need to)(?: not)? [a-z]+)\b"
+    # (`وحذرت الوزارة ...`, `وستقدم الفرقة ...`: a past verb in the feminine, a future: 349, 351)
+    r"|^[وف](?:[يتنأ]|س[يتنأ]|كان|قد|لم|لن|ا[^ل\s]\S*ت(?=\s)|\S{2,}[^ا\s]ت(?=\s))"
     # (`وقال الوالد ...: «...».تصوير: ...`: the conjunction before the verb, set 340)
     r"|(?:^|\s)[وف]?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|بحسب|وفقا ل|وفقاً ل)"
     # a writer speaking (`I still think the courts matter, but ...`: noise set 334), or a state

@@ -36,7 +36,8 @@ _SENTENCE_END = re.compile(
     r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
     # after a number's stop, a capitalised word and a small one (`... in court on Oct. 21.We'll
     # be covering this ...`: noise set 339; not a date's month, `21.November 2025`, `21.Mai`)
-    r"|(?<=\d[.!?])(?=(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[A-Z][a-z'’]*\s+[a-z])"
+    # (and after a share, `... below 35%.WhatsApp us your story ...`: set 353)
+    r"|(?<=[\d%][.!?])(?=(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[A-Z][A-Za-z'’]*\s+[a-z])"
     # an emoji glued after a stop opens the next sentence (`... المتورطين.📲 حمّل تطبيق ...`)
     r"|(?<=[a-z\u0621-\u064a]{2}[.!?؟])(?=[\u2600-\u27bf\U0001f300-\U0001faff])"
     # the same in Arabic (no capitals): a stop after a word of three letters or more and a
