@@ -128,3 +128,25 @@ def test_share_buttons_name_the_page_when_they_all_name_one_article():
     both = page(f"u=https://www.daily8.com/en/article/{one}", f"u=/en/article/{two}")
     assert _shared_address(both, profile) is None
     assert _shared_address(page("u=https://www.daily8.com/en/about"), profile) is None
+
+
+def test_a_copy_link_buttons_attribute_names_the_page():
+    """Blind site 88 (Ibexa): a copy-link button carries the address in `data-share-url`, as
+    ShareThis's `data-url` does; the page served at a view address with no canonical link
+    leads there."""
+    from scrapy.http import HtmlResponse
+
+    from newsbot.profiles import load_profile
+    from newsbot.spiders.permalinks import _shared_address
+
+    profile = load_profile("daily8")
+    one = "c" * 32
+    body = (
+        f'<div class="share-bar"><a class="share share--copy" href="#" '
+        f'data-share-url="https://www.daily8.com/en/article/{one}">Share</a></div>'
+    )
+    page = HtmlResponse("https://www.daily8.com/view/content/484/full/1/1078", body=body.encode())
+    assert _shared_address(page, profile) == f"https://www.daily8.com/en/article/{one}"
+    other = body.replace("data-share-url", "data-title")
+    page = HtmlResponse("https://www.daily8.com/view/content/484/full/1/1078", body=other.encode())
+    assert _shared_address(page, profile) is None

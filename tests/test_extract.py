@@ -125,6 +125,29 @@ def test_a_cms_byline_between_the_header_line_and_the_category_does_not_hide_it(
     assert page.source is None and page.category == "Politics"
 
 
+def test_an_author_list_between_the_header_line_and_the_category_is_no_category():
+    """Ibexa prints its author field as a list between the header line and the category
+    (blind site 88): the author's name is not the category; a tag printed beside a linked one
+    (`#Climate #Energy`, one a link) is a tag too."""
+    html = (
+        "<h1>Harbour Town Approves Floating Solar Farm</h1>"
+        "<div class='article-meta'><span>Independent</span><time>14 hours ago</time></div>"
+        "<div class='ez-field ez-field--ezauthor'><ul class='ezauthor-list'>"
+        "<li><span class='ezauthor-name'>Mara Quill</span></li></ul></div>"
+        "<div class='ez-field ez-field--ezselection article-category'><span>News</span></div>"
+        "<p>Councillors voted 7-2 to let a cooperative build solar panels on the basin.</p>"
+        "<div class='hashtags'><h2>Hashtags</h2><div class='tags-list'>"
+        "<a class='tag' href='/tags/view/Climate'>#Climate</a> <span class='tag'>#Energy</span>"
+        "</div></div>"
+    )
+    page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)
+    assert (page.source, page.category) == ("Independent", "News")
+    assert page.hashtags == ["Climate", "Energy"]
+    assert page.body_blocks[0] == (
+        "Councillors voted 7-2 to let a cooperative build solar panels on the basin."
+    )
+
+
 def test_page_without_header_line_keeps_first_paragraph_in_body():
     html = "<h1>Quiet day</h1><p>The talks ended 40 years ago, officials recalled last week.</p>"
     page = parse_article(Selector(text=html), URL, PROFILE, READ_AGE)

@@ -402,10 +402,24 @@ _BYLINE_LINE = re.compile(
 _BYLINE_MAX = 100  # characters
 
 
-def _is_byline(region: list[Block], at: int) -> bool:
+# the class a page gives its author line (`<div class="ez-field--ezauthor">`, `byline`)
+_AUTHOR_CLASS = re.compile(r"author|byline", re.I)
+
+
+def _in_author_line(block: Block, classes: dict[int, str]) -> bool:
+    """A short line inside an element its markup names the author's (Ibexa's author list
+    between the header line and the category: blind site 88)."""
+    return len(block.text) <= _BYLINE_MAX and any(
+        _AUTHOR_CLASS.search(classes.get(e, "")) for e in block.path[-3:]
+    )
+
+
+def _is_byline(region: list[Block], at: int, classes: dict[int, str]) -> bool:
     if at >= len(region):
         return False
     text = region[at].text.strip()
+    if _in_author_line(region[at], classes):
+        return True
     return len(text) <= _BYLINE_MAX and _BYLINE_LINE.fullmatch(text) is not None
 
 
@@ -424,7 +438,7 @@ def _read_category(
     a category (site 56: `<div class="category">تعليم</div>`, a category no list holds), or a
     short list item. A run of list items is a breadcrumb (`Home › Politics`): its last crumb
     that is not the home page nor the title is the category."""
-    if start >= len(region):
+    if start >= len(region) or _in_author_line(region[start], classes):
         return start
     block = region[start]
     text = _crumb(block)
@@ -477,11 +491,12 @@ def _hashtags(
     shown: dict[str, list[str]] | None = None
     listed = labelled is not None  # still in the run of link lines right under the label
     for n, block in enumerate(region[start:]):
-        unlinked = _UNLINKED_TAGS.fullmatch(block.text) if n and not block.links else None
+        unlinked = _UNLINKED_TAGS.fullmatch(block.text) if n else None
         listed = listed and (n == 0 or ((bool(block.links) or bool(unlinked)) and n <= _TAG_LINES))
         if listed and unlinked:
             # a tag with no page of its own, printed but not linked (`#Football`: blind
-            # site 83)
+            # site 83), alone or beside linked ones (`#Climate #Energy`, one a link: site 88):
+            # every tag as the line shows it, in its order
             for shown_tag in block.text.split():
                 tag = _shown_tag(shown_tag)
                 if tag and tag not in tags:
@@ -567,7 +582,7 @@ def parse_article(
             after = _read_category(region, past, profile, page, layout.classes)
             if page.category is not None:
                 body_from = after
-    if page.category is None and _is_byline(region, body_from):
+    if page.category is None and _is_byline(region, body_from, layout.classes):
         # a CMS's byline between the header line and the category (Plone's `by Newsdesk —
         # last modified Dec 06, 2026 09:15 AM`: blind site 74): skipped when a category follows
         after = _read_category(region, body_from + 1, profile, page, layout.classes)

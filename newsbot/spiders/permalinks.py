@@ -122,7 +122,10 @@ def _canonical(response: Response) -> str | None:
 # `twitter.com/intent/tweet?text=...&url=`, LinkedIn's `shareArticle?url=`
 _SHARE_LINK = re.compile(
     rb"href=[\"'][^\"']*?(?:sharer|share|intent/tweet|shareArticle|sharing)[^\"']*?"
-    rb"[?&;](?:u|url)=([^\"'&\s]+)",
+    rb"[?&;](?:u|url)=([^\"'&\s]+)"
+    # or a share widget's attribute (`data-share-url="https://.../en/article/..."`,
+    # ShareThis's `data-url`, AddThis's `addthis:url`: a copy-link button, blind site 88)
+    rb"|\b(?:data-share-?url|data-url|addthis:url)=[\"']([^\"'\s]+)",
     re.I,
 )
 
@@ -133,7 +136,8 @@ def _shared_address(response: Response, profile: SiteProfile) -> str | None:
     body = getattr(response, "body", b"") or b""
     found: dict[str, str] = {}  # article id -> the first address naming it
     for m in _SHARE_LINK.finditer(body):
-        url = unquote(m.group(1).decode("utf-8", "replace").replace("&amp;", "&")).strip()
+        raw = m.group(1) or m.group(2)
+        url = unquote(raw.decode("utf-8", "replace").replace("&amp;", "&")).strip()
         named = profile.article_id(url)
         if named:
             found.setdefault(named[0], url)
