@@ -1,4 +1,4 @@
-"""tests/data/noise_independent: three hundred and fifty-four sets of made-up records written by
+"""tests/data/noise_independent: three hundred and fifty-eight sets of made-up records written by
 people who never saw the cleaner (wire services, broadcasters, newspapers, magazines, tech,
 sports, finance, science, student and Arabic sites of the Gulf, the Levant, Egypt and the
 Maghreb), run through ``scrapy reprocess`` as an operator would. Scored the way their authors

@@ -1,11 +1,13 @@
-"""What blind site 87 and blind sets 349-353 showed, written here in other words. SPIP's
-shortcuts a broken template printed as text (`[->art12]`, `<doc12|center>`, `<multi>...
-</multi>`) go; its bold around a word (`{{March}}`) is the story's word and stays, where an
-insert tag (`{{insert_module::42}}`) goes. A credit glued to the stop of a sentence that reads
-as the story's (a duty, `must`; a perfect with an irregular verb, `have found`; in Arabic a
-past verb in the feminine or a future after `و`) leaves the sentence; a caption of what a
-picture shows with its credit still goes. A promo glued after a share's stop (`... 35%.WhatsApp
-us ...`) is cut at that stop.
+"""What blind site 87 and blind sets 349-353 showed, written here in other words. SPIP's shortcuts
+a broken template printed as text (`[->art12]`, `<doc12|center>`, `<multi>... </multi>`) go; its
+bold around a word (`{{March}}`) is the story's word and stays, where an insert tag
+(`{{insert_module::42}}`) goes. A credit glued to the stop of a sentence that reads as the
+story's (a duty, `must`; a perfect with an irregular verb, `have found`; in Arabic a past verb
+in the feminine or a future after `و`) leaves the sentence; a caption of what a picture shows
+with its credit still goes; a sentence that reports (`said`, `showed`) is the story's with a
+credit set apart by a space too (set 357). A promo glued after a share's stop (`... 35%.WhatsApp
+us ...`) is cut at that stop, and so is a rail's label glued after the last stop (`...
+spring.Most read in News`); a Twig comment printed as text (`{# ... #}`) goes (blind site 88).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ RULES = load_noise_rules(None)
         "<img12|right>",
         "<multi>[fr]À lire aussi[en]See also</multi>",
         "{{ page.title }}",
+        "{# related box: TODO move to its own partial #}",  # a Twig comment (blind site 88)
     ],
 )
 def test_template_leftovers_go(line):
@@ -75,6 +78,30 @@ def test_look_alikes_of_template_leftovers_stay(line):
             "Officials said the river rose above 40%.WhatsApp us your flood photos on 071 555 0199",
             "Officials said the river rose above 40%.",
         ),
+        # a report, with a credit after a space (set 357), a forecast, a tip line in capitals
+        (
+            "Harbour master Ada Reyes said the gates held overnight. (Image: Harbour Post/Tom "
+            "Hale)",
+            "Harbour master Ada Reyes said the gates held overnight.",
+        ),
+        (
+            "Forecasters expect more rain on Thursday.Credit: Harbour Post",
+            "Forecasters expect more rain on Thursday.",
+        ),
+        (
+            "Crews are expected to reopen the quay road on Monday.HARBOUR POST TIP: Send us your "
+            "flood photos!",
+            "Crews are expected to reopen the quay road on Monday.",
+        ),
+        # a rail's label glued after the last stop (blind site 88)
+        (
+            "The council said the barrier would be tested again in spring.Most read in News",
+            "The council said the barrier would be tested again in spring.",
+        ),
+        (
+            "Engineers said the cost would be shared with the port.Further Reading",
+            "Engineers said the cost would be shared with the port.",
+        ),
     ],
 )
 def test_a_credit_or_promo_glued_to_a_story_sentence_goes_and_the_sentence_stays(line, sentence):
@@ -85,6 +112,7 @@ def test_a_credit_or_promo_glued_to_a_story_sentence_goes_and_the_sentence_stays
     "line",
     [
         "Sandbags stacked along the harbour wall at dawn.Photo: Harbour Post",
+        "Firefighters pump water from the flooded quay on Tuesday. Picture: Harbour Post",
         "الحاجز الجديد عند مدخل الميناء.صورة: بوابة الساحل",
     ],
 )

@@ -1,28 +1,29 @@
-"""tests/data/operator_mistakes_written_blind: one thousand and thirty-eight commands an operator
-runs, written from the README alone by people who never saw the code (twenty-six rounds: `scrapy
-crawl daily8`, then reprocess, the article and river spiders, parse, check, fetch, settings,
-overlay files, site profiles, noise files and the seen-store, then everyday runs: environment
-variables, incremental windows, feeds and their placeholders, log settings, limits, health
-options and shell habits, then a team's setup: overlays, profiles and noise files in a settings
-folder, scrapyd and scrapy-redis, the browser, concurrency and copy-paste habits, then the
-day-two operator: re-runs into existing outputs, seen-stores, `since`, reprocess inputs, limits,
-logs and the other commands, then the operator under pressure: odd paths and disks, two things
-at once, time zones, wrappers' quoting, then commands pasted from chat and tuned runs, then the
-other commands and spiders in depth, then scheduled and repeated runs, then a setup moved to new
-places, then schedules and repeats again, then a new colleague's first week, then the day after:
-reprocessing exports, job folders after a crash, export options given twice, then several
-machines: redis addresses, distributed workers' own settings, scrapyd fields, then unattended
-runs: progress, health, log and stop settings, cron habits, then habits from Windows and other
-crawlers, then the shell's quoting and empty values, then what earlier runs left on the disk,
-then Scrapy's other commands, then feed exports, then a support queue's most common slips across
-the manual, then the environment and folders around the crawl, then commands pasted from a chat,
-a wiki or a ticket, then values written as in a ticket: units, separators, quoted paths, then
-runs broken into pieces and runs side by side: job folders, early stops, two runs on one export,
-arguments given twice, then the files in `settings/`: noise rules and kinds, profiles and
-overlays edited by hand): seven hundred and seventy-five mistakes, each refused before it
-fetches anything with a short message naming what to fix (no traceback, a non-zero exit status),
-and two hundred and sixty-three unusual commands that are right and must run (exit status 0). A
-case that writes ``{REDIS}`` gets a real redis-server on loopback."""
+"""tests/data/operator_mistakes_written_blind: one thousand and seventy-eight commands an operator
+runs, written from the README alone by people who never saw the code (twenty-seven rounds:
+`scrapy crawl daily8`, then reprocess, the article and river spiders, parse, check, fetch,
+settings, overlay files, site profiles, noise files and the seen-store, then everyday runs:
+environment variables, incremental windows, feeds and their placeholders, log settings, limits,
+health options and shell habits, then a team's setup: overlays, profiles and noise files in a
+settings folder, scrapyd and scrapy-redis, the browser, concurrency and copy-paste habits, then
+the day-two operator: re-runs into existing outputs, seen-stores, `since`, reprocess inputs,
+limits, logs and the other commands, then the operator under pressure: odd paths and disks, two
+things at once, time zones, wrappers' quoting, then commands pasted from chat and tuned runs,
+then the other commands and spiders in depth, then scheduled and repeated runs, then a setup
+moved to new places, then schedules and repeats again, then a new colleague's first week, then
+the day after: reprocessing exports, job folders after a crash, export options given twice, then
+several machines: redis addresses, distributed workers' own settings, scrapyd fields, then
+unattended runs: progress, health, log and stop settings, cron habits, then habits from Windows
+and other crawlers, then the shell's quoting and empty values, then what earlier runs left on
+the disk, then Scrapy's other commands, then feed exports, then a support queue's most common
+slips across the manual, then the environment and folders around the crawl, then commands pasted
+from a chat, a wiki or a ticket, then values written as in a ticket: units, separators, quoted
+paths, then runs broken into pieces and runs side by side: job folders, early stops, two runs on
+one export, arguments given twice, then the files in `settings/`: noise rules and kinds,
+profiles and overlays edited by hand, then a run's outputs and what reads them: export paths and
+formats, feeds, logs, health thresholds and reprocess inputs): eight hundred and five mistakes,
+each refused before it fetches anything with a short message naming what to fix (no traceback, a
+non-zero exit status), and two hundred and seventy-three unusual commands that are right and
+must run (exit status 0). A case that writes ``{REDIS}`` gets a real redis-server on loopback."""
 
 from __future__ import annotations
 

@@ -579,7 +579,7 @@ def _drop_sentences(
             rule = _labelled_rule(part, rules, teasers=True)
         if rule is None and glued_tail and n == len(parts) - 1 and len(part.split()) <= 6:
             rule = first_match(rules.lines, line)
-            rule = rule if rule is not None and rule.span == "line" else None
+            rule = rule if rule is not None and rule.span in ("line", "list") else None
         if rule is None and brief:
             rule = first_match(rules.briefs, line)
         if rule is None and own and structural is not None:
@@ -706,7 +706,14 @@ def _split_credit(text: str, rules: NoiseRules) -> tuple[str, Removal, bool] | N
                 caption = False  # `X told the inquiry that ... in 2023.Picture: <credit>`
             if caption and _GOES_ON_AR.match(fold_arabic_marks(before)):
                 caption = False  # `ودعت الوزارة ... المتأخرة. (المصدر: ...)`: set 343
-            if caption and len(parts) == 1 and _glued_on(text, start) and _reads_as_story(before):
+            if (
+                caption
+                and len(parts) == 1
+                and (
+                    (_glued_on(text, start) and _reads_as_story(before))
+                    or _REPORTS_SPEECH.search(before)
+                )
+            ):
                 # `... has already gathered 2,300 members.Photo by ...`: a credit glued to the
                 # stop of one sentence that reports (set 331): the story's, not what a picture
                 # shows (a caption set apart from its credit by a space stays a caption, and so
@@ -762,6 +769,8 @@ _STORY_SENTENCE = re.compile(
     # a plan or an expectation (`Operators expect the plant to reach full capacity by ...`:
     # blind site 86)
     r"|(?:expects?|expected|plans?|planned|hopes?|aims?|intends?)(?: [\w'’-]+){0,3} to [a-z]+"
+    # (`Weather forecasters expect more rain on Tuesday.Credit: ...`: set 357)
+    r"|expects? (?:more|further|heavy|strong|higher|lower|a|an|the)\b"
     r"|(?:has|have|had)(?: already| now| also| not| since| yet| just)?"
     r" (?:been )?(?:[a-z]+(?:ed|en|wn)|found|made|sent|built|left|lost|paid|held|brought"
     r"|bought|sold|won|spent|kept|met|led|put|set|cut|begun|become|struck|taught|caught"
@@ -779,6 +788,13 @@ _STORY_SENTENCE = re.compile(
     r"|(?:^|\s)(?:ما زال|ما زالت|لا يزال|لا تزال|لم يعد|لم تعد)(?=\s)",
     re.I,
 )
+
+
+# a sentence that reports what someone said or what was shown (`... spokesman Gareth Penhale
+# said the move was overdue. (Image: ...)`, `Photographs shared on social media showed ...
+# Picture: ...`: set 357): the story's, whatever stands between it and a credit; a picture's
+# caption shows (`X speaks`, `Firefighters battle ...`)
+_REPORTS_SPEECH = re.compile(r"\b(?:said|told|showed|according to)\b")
 
 
 def _reads_as_story(text: str) -> bool:

@@ -32,8 +32,9 @@ _SENTENCE_END = re.compile(
     r"|(?<=[.!?؟…][\"'”’»])\s+(?=[A-Z\"“‘'«\u0600-\u06ff])"
     # two sentences glued with no space, as a page's markup left them (`... open in
     # January.For the best coverage on the go, download the app.`): a stop between two
-    # lower-case letters and a capitalised word (`U.S.Army`, `Mr.Smith`, `bbc.co.uk` are not)
-    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+    # lower-case letters and a capitalised word (`U.S.Army`, `Mr.Smith`, `bbc.co.uk` are not),
+    # or a word in capitals (`... once the airport reopens.SIGNAL BAR TIP: ...`: set 356)
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]|[A-Z]{3,}\b)"
     # after a number's stop, a capitalised word and a small one (`... in court on Oct. 21.We'll
     # be covering this ...`: noise set 339; not a date's month, `21.November 2025`, `21.Mai`)
     # (and after a share, `... below 35%.WhatsApp us your story ...`: set 353)
